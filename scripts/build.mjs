@@ -1,0 +1,60 @@
+// Builds everything `npm start`, `npm run web` and `npm run dist` need into dist/:
+//   dist/main.cjs     Electron main process (dependencies stay in node_modules)
+//   dist/preload.cjs  the sandboxed preload: one self-contained file (sandboxed preloads cannot require)
+//   dist/web.mjs      the browser shell (same core, WebSocket instead of IPC)
+//   dist/renderer/    the React UI, built by Vite
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import { existsSync } from 'node:fs';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+
+const only = process.argv[2]; // optional: main | preload | web | renderer
+
+async function buildMain() {
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/main.ts'],
+    outfile: 'dist/main.cjs',
+    format: 'cjs',
+    packages: 'external',
+  });
+}
+
+async function buildPreload() {
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/preload.ts'],
+    outfile: 'dist/preload.cjs',
+    format: 'cjs',
+    external: ['electron'],
+  });
+}
+
+async function buildWeb() {
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/web.ts'],
+    outfile: 'dist/web.mjs',
+    format: 'esm',
+    packages: 'external',
+  });
+}
+
+async function buildRenderer() {
+  await viteBuild({ configFile: 'renderer/vite.config.ts', logLevel: 'warn' });
+}
+
+const steps = { main: buildMain, preload: buildPreload, web: buildWeb, renderer: buildRenderer };
+for (const [name, step] of Object.entries(steps)) {
+  if (only && only !== name) continue;
+  if (name === 'renderer' && !existsSync('renderer/vite.config.ts')) continue;
+  await step();
+}
+console.log(`built ${only ?? 'all'} into dist/`);
