@@ -1,0 +1,102 @@
+// The one contract between the UI and the mail engine. The renderer knows nothing else:
+// every method's input and output and every event is declared here with a zod schema,
+// main (IPC) and the browser shell (WebSocket) validate every argument against it, and the
+// core's service facade implements exactly these methods and emits exactly these events.
+import { z } from 'zod';
+import {
+  accountIdSchema,
+  accountSchema,
+  accountSettingsSchema,
+  accountStatusSchema,
+  attachmentDataSchema,
+  mailboxIdSchema,
+  mailboxSchema,
+  messageBodySchema,
+  messageHeaderSchema,
+  messageIdSchema,
+  messageIdsSchema,
+  messagesChangeSchema,
+  quotaSchema,
+  syncProgressSchema,
+} from './schemas';
+
+const ok = z.object({ ok: z.literal(true) });
+
+export const methods = {
+  'accounts.list': { input: z.object({}), output: z.array(accountSchema) },
+  'accounts.add': {
+    input: z.object({ settings: accountSettingsSchema, password: z.string().min(1).max(10_000) }),
+    output: accountSchema,
+  },
+  'accounts.remove': { input: z.object({ accountId: accountIdSchema }), output: ok },
+  'accounts.setPassword': {
+    input: z.object({ accountId: accountIdSchema, password: z.string().min(1).max(10_000) }),
+    output: ok,
+  },
+  'accounts.status': { input: z.object({}), output: z.array(accountStatusSchema) },
+  'accounts.quota': { input: z.object({ accountId: accountIdSchema }), output: quotaSchema.nullable() },
+  'mailboxes.list': { input: z.object({ accountId: accountIdSchema.optional() }), output: z.array(mailboxSchema) },
+  /** Tells the core which mailbox the user looks at: it is synced first and watched with IDLE. */
+  'mailboxes.open': { input: z.object({ mailboxId: mailboxIdSchema }), output: ok },
+  'mailboxes.markRead': { input: z.object({ mailboxId: mailboxIdSchema }), output: ok },
+  'messages.window': {
+    input: z.object({
+      mailboxId: mailboxIdSchema,
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    }),
+    output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
+  },
+  'messages.get': {
+    input: z.object({ ids: z.array(messageIdSchema).max(1000) }),
+    output: z.array(messageHeaderSchema),
+  },
+  'messages.setFlags': {
+    input: z.object({ ids: messageIdsSchema, seen: z.boolean().optional(), flagged: z.boolean().optional() }),
+    output: ok,
+  },
+  'messages.move': { input: z.object({ ids: messageIdsSchema, toMailboxId: mailboxIdSchema }), output: ok },
+  'messages.archive': { input: z.object({ ids: messageIdsSchema }), output: ok },
+  'messages.delete': { input: z.object({ ids: messageIdsSchema }), output: ok },
+  'message.body': { input: z.object({ id: messageIdSchema }), output: messageBodySchema },
+  'message.attachment': {
+    input: z.object({ id: messageIdSchema, part: z.string().regex(/^\d+(\.\d+)*$/) }),
+    output: attachmentDataSchema,
+  },
+  'sync.now': { input: z.object({ accountId: accountIdSchema.optional() }), output: ok },
+} as const;
+
+export const events = {
+  'mailboxes.changed': z.object({ accountId: accountIdSchema }),
+  'messages.changed': messagesChangeSchema,
+  'sync.progress': syncProgressSchema,
+  'account.status': accountStatusSchema,
+  /** An operation replayed against the server failed for good (e.g. the message was gone). */
+  'operation.failed': z.object({ accountId: accountIdSchema, kind: z.string(), message: z.string() }),
+} as const;
+
+export type Methods = typeof methods;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+/** What the renderer talks to; the Electron bridge and the WebSocket both implement it. */
+export interface Transport {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  /** Returns a function that unsubscribes. */
+  onEvent(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void;
+}
+
+/** Errors cross the boundary as data: a code to branch on and a sentence for a person. */
+export interface ContractError {
+  code: 'invalid-input' | 'not-found' | 'auth-failed' | 'offline' | 'server' | 'internal';
+  message: string;
+}
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(methods, name);
+}
