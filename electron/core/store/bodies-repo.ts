@@ -1,0 +1,103 @@
+// Cached bodies and attachments: what makes an opened message readable offline.
+import type { Address, AttachmentInfo, MessageBody, MessageId } from '../../../shared/domain';
+import type { Db } from './database';
+
+interface BodyRow {
+  html: string | null;
+  text: string | null;
+  bcc_json: string;
+  reply_to_json: string;
+  references_json: string;
+}
+
+interface AttachmentRow {
+  part: string;
+  filename: string;
+  content_type: string;
+  size: number;
+  content_id: string | null;
+  inline: number;
+}
+
+export class BodiesRepo {
+  constructor(private readonly db: Db) {}
+
+  get(messageId: MessageId): MessageBody | null {
+    const row = this.db
+      .prepare(
+        `SELECT b.html, b.text, b.bcc_json, b.reply_to_json, b.references_json, m.in_reply_to
+         FROM message_bodies b JOIN messages m ON m.id = b.message_id WHERE b.message_id = ?`,
+      )
+      .get(messageId) as (BodyRow & { in_reply_to: string | null }) | undefined;
+    if (!row) return null;
+    return {
+      messageId,
+      html: row.html,
+      text: row.text,
+      attachments: this.attachments(messageId),
+      bcc: JSON.parse(row.bcc_json) as Address[],
+      replyTo: JSON.parse(row.reply_to_json) as Address[],
+      inReplyTo: row.in_reply_to,
+      references: JSON.parse(row.references_json) as string[],
+    };
+  }
+
+  put(body: MessageBody): void {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO message_bodies (message_id, html, text, bcc_json, reply_to_json, references_json, fetched_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          body.messageId,
+          body.html,
+          body.text,
+          JSON.stringify(body.bcc),
+          JSON.stringify(body.replyTo),
+          JSON.stringify(body.references),
+          Date.now(),
+        );
+      this.putAttachments(body.messageId, body.attachments);
+    })();
+  }
+
+  putAttachments(messageId: MessageId, attachments: readonly AttachmentInfo[]): void {
+    const stmt = this.db.prepare(
+      `INSERT INTO attachments (message_id, part, filename, content_type, size, content_id, inline)
+       VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (message_id, part) DO UPDATE SET filename = excluded.filename,
+         content_type = excluded.content_type, size = excluded.size, content_id = excluded.content_id,
+         inline = excluded.inline`,
+    );
+    for (const a of attachments)
+      stmt.run(messageId, a.part, a.filename, a.contentType, a.size, a.contentId, a.inline ? 1 : 0);
+  }
+
+  attachments(messageId: MessageId): AttachmentInfo[] {
+    const rows = this.db
+      .prepare(
+        'SELECT part, filename, content_type, size, content_id, inline FROM attachments WHERE message_id = ? ORDER BY rowid',
+      )
+      .all(messageId) as AttachmentRow[];
+    return rows.map((r) => ({
+      part: r.part,
+      filename: r.filename,
+      contentType: r.content_type,
+      size: r.size,
+      contentId: r.content_id,
+      inline: r.inline === 1,
+    }));
+  }
+
+  attachmentData(messageId: MessageId, part: string): Buffer | null {
+    const row = this.db
+      .prepare('SELECT data FROM attachments WHERE message_id = ? AND part = ?')
+      .get(messageId, part) as { data: Buffer | null } | undefined;
+    return row?.data ?? null;
+  }
+
+  cacheAttachmentData(messageId: MessageId, part: string, data: Buffer): void {
+    this.db.prepare('UPDATE attachments SET data = ? WHERE message_id = ? AND part = ?').run(data, messageId, part);
+  }
+}

@@ -1,0 +1,47 @@
+// Opens the SQLite cache: WAL, foreign keys, and the migrations up to this build's version.
+import Database from 'better-sqlite3';
+import { migrations, SCHEMA_VERSION } from './migrations';
+
+export type Db = Database.Database;
+
+export class NewerDatabaseError extends Error {
+  constructor(
+    readonly path: string,
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `The mail database at ${path} was written by a newer version of this app (schema ${found}; ` +
+        `this version understands up to ${supported}). It was left untouched: update the app to open it.`,
+    );
+    this.name = 'NewerDatabaseError';
+  }
+}
+
+export function openDatabase(path: string): Db {
+  const db = new Database(path);
+  try {
+    const found = db.pragma('user_version', { simple: true }) as number;
+    // Refuse before touching anything: not even the journal mode of a newer database changes.
+    if (found > SCHEMA_VERSION) throw new NewerDatabaseError(path, found, SCHEMA_VERSION);
+    db.pragma('journal_mode = WAL');
+    // NORMAL is durable across process crashes in WAL mode; only power loss may drop the last commit.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, found);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+function migrate(db: Db, from: number): void {
+  for (let version = from; version < SCHEMA_VERSION; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version]!);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

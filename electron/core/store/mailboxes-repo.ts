@@ -1,0 +1,200 @@
+// Mailbox rows and their sync state.
+import type { AccountId, Mailbox, MailboxId, MailboxRole } from '../../../shared/domain';
+import type { Db } from './database';
+
+interface MailboxRow {
+  id: number;
+  account_id: string;
+  path: string;
+  name: string;
+  parent_path: string | null;
+  delimiter: string;
+  role: MailboxRole | null;
+  subscribed: number;
+  selectable: number;
+  server_unread: number | null;
+  server_total: number | null;
+  uidvalidity: string | null;
+  highestmodseq: string | null;
+  uidnext: number | null;
+  synced_high_uid: number;
+  synced_low_uid: number | null;
+}
+
+/** What the sync engine remembers of a mailbox between runs. */
+export interface MailboxSyncState {
+  uidValidity: string | null;
+  highestModseq: string | null;
+  uidNext: number | null;
+  syncedHighUid: number;
+  syncedLowUid: number | null;
+}
+
+export interface MailboxRecord extends Mailbox {
+  sync: MailboxSyncState;
+}
+
+/** What the LIST response tells about one mailbox. */
+export interface ListedMailbox {
+  path: string;
+  name: string;
+  parentPath: string | null;
+  delimiter: string;
+  role: MailboxRole | null;
+  subscribed: boolean;
+  selectable: boolean;
+  unread: number | null;
+  total: number | null;
+}
+
+// Counts come from the cache once the mailbox is synced (so local actions show at once) and from
+// STATUS until then, so folders the user never opened still show their unread numbers.
+const SELECT = `
+  SELECT b.*,
+    (SELECT COUNT(*) FROM messages m WHERE m.mailbox_id = b.id) AS local_total,
+    (SELECT COUNT(*) FROM messages m WHERE m.mailbox_id = b.id AND m.seen = 0) AS local_unread
+  FROM mailboxes b`;
+
+type CountedRow = MailboxRow & { local_total: number; local_unread: number };
+
+function toRecord(row: CountedRow): MailboxRecord {
+  const synced = row.synced_low_uid !== null;
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    path: row.path,
+    name: row.name,
+    parentPath: row.parent_path,
+    delimiter: row.delimiter,
+    role: row.role,
+    subscribed: row.subscribed === 1,
+    selectable: row.selectable === 1,
+    unread: synced || row.server_unread === null ? row.local_unread : row.server_unread,
+    total: synced || row.server_total === null ? row.local_total : row.server_total,
+    sync: {
+      uidValidity: row.uidvalidity,
+      highestModseq: row.highestmodseq,
+      uidNext: row.uidnext,
+      syncedHighUid: row.synced_high_uid,
+      syncedLowUid: row.synced_low_uid,
+    },
+  };
+}
+
+export function toMailbox(record: MailboxRecord): Mailbox {
+  const { sync: _sync, ...mailbox } = record;
+  return mailbox;
+}
+
+export class MailboxesRepo {
+  constructor(private readonly db: Db) {}
+
+  list(accountId?: AccountId): MailboxRecord[] {
+    const rows = (
+      accountId === undefined
+        ? this.db.prepare(`${SELECT} ORDER BY b.account_id, b.path`).all()
+        : this.db.prepare(`${SELECT} WHERE b.account_id = ? ORDER BY b.path`).all(accountId)
+    ) as CountedRow[];
+    return rows.map(toRecord);
+  }
+
+  get(id: MailboxId): MailboxRecord | null {
+    const row = this.db.prepare(`${SELECT} WHERE b.id = ?`).get(id) as CountedRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  byPath(accountId: AccountId, path: string): MailboxRecord | null {
+    const row = this.db.prepare(`${SELECT} WHERE b.account_id = ? AND b.path = ?`).get(accountId, path) as
+      CountedRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  byRole(accountId: AccountId, role: MailboxRole): MailboxRecord | null {
+    const row = this.db.prepare(`${SELECT} WHERE b.account_id = ? AND b.role = ? LIMIT 1`).get(accountId, role) as
+      CountedRow | undefined;
+    return row ? toRecord(row) : null;
+  }
+
+  /** Makes the stored tree equal the server's LIST; returns true when anything changed. */
+  replaceTree(accountId: AccountId, listed: ListedMailbox[]): boolean {
+    let changed = false;
+    this.db.transaction(() => {
+      const existing = new Map(
+        (this.db.prepare('SELECT * FROM mailboxes WHERE account_id = ?').all(accountId) as MailboxRow[]).map((r) => [
+          r.path,
+          r,
+        ]),
+      );
+      const upsert = this.db.prepare(
+        `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable,
+           server_unread, server_total)
+         VALUES (@accountId, @path, @name, @parentPath, @delimiter, @role, @subscribed, @selectable, @unread, @total)
+         ON CONFLICT (account_id, path) DO UPDATE SET name = excluded.name, parent_path = excluded.parent_path,
+           delimiter = excluded.delimiter, role = excluded.role, subscribed = excluded.subscribed,
+           selectable = excluded.selectable,
+           server_unread = COALESCE(excluded.server_unread, server_unread),
+           server_total = COALESCE(excluded.server_total, server_total)`,
+      );
+      for (const box of listed) {
+        const old = existing.get(box.path);
+        existing.delete(box.path);
+        const row = {
+          accountId,
+          path: box.path,
+          name: box.name,
+          parentPath: box.parentPath,
+          delimiter: box.delimiter,
+          role: box.role,
+          subscribed: box.subscribed ? 1 : 0,
+          selectable: box.selectable ? 1 : 0,
+          unread: box.unread,
+          total: box.total,
+        };
+        if (
+          !old ||
+          old.name !== row.name ||
+          old.parent_path !== row.parentPath ||
+          old.role !== row.role ||
+          old.subscribed !== row.subscribed ||
+          old.selectable !== row.selectable ||
+          (row.unread !== null && old.server_unread !== row.unread) ||
+          (row.total !== null && old.server_total !== row.total)
+        )
+          changed = true;
+        upsert.run(row);
+      }
+      const remove = this.db.prepare('DELETE FROM mailboxes WHERE id = ?');
+      for (const gone of existing.values()) {
+        remove.run(gone.id);
+        changed = true;
+      }
+    })();
+    return changed;
+  }
+
+  saveSyncState(id: MailboxId, state: MailboxSyncState): void {
+    this.db
+      .prepare(
+        `UPDATE mailboxes SET uidvalidity = ?, highestmodseq = ?, uidnext = ?, synced_high_uid = ?, synced_low_uid = ?
+         WHERE id = ?`,
+      )
+      .run(state.uidValidity, state.highestModseq, state.uidNext, state.syncedHighUid, state.syncedLowUid, id);
+  }
+
+  setServerCounts(id: MailboxId, unread: number | null, total: number | null): void {
+    this.db.prepare('UPDATE mailboxes SET server_unread = ?, server_total = ? WHERE id = ?').run(unread, total, id);
+  }
+
+  /** UIDVALIDITY changed: every cached UID of this mailbox is meaningless now. */
+  resetCache(id: MailboxId): void {
+    this.db.transaction(() => {
+      this.db.prepare('DELETE FROM messages WHERE mailbox_id = ?').run(id);
+      this.db
+        .prepare(
+          `UPDATE mailboxes SET uidvalidity = NULL, highestmodseq = NULL, uidnext = NULL, synced_high_uid = 0,
+             synced_low_uid = NULL WHERE id = ?`,
+        )
+        .run(id);
+    })();
+  }
+}

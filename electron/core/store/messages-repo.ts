@@ -1,0 +1,274 @@
+// Message header rows: what the list shows. Written by header sync in batches, read by window.
+import type { Address, MailboxId, MessageFlags, MessageHeader, MessageId } from '../../../shared/domain';
+import type { Db } from './database';
+
+/** One message as header sync produces it. */
+export interface HeaderRecord {
+  uid: number;
+  messageId: string | null;
+  subject: string;
+  from: Address[];
+  to: Address[];
+  cc: Address[];
+  date: number;
+  size: number;
+  flags: MessageFlags;
+  keywords: string[];
+  hasAttachments: boolean;
+  threadKey: string;
+  inReplyTo: string | null;
+  bodystructure: string | null;
+}
+
+interface MessageRow {
+  id: number;
+  mailbox_id: number;
+  account_id: string;
+  uid: number | null;
+  message_id: string | null;
+  subject: string;
+  from_json: string;
+  to_json: string;
+  cc_json: string;
+  date: number;
+  size: number;
+  seen: number;
+  flagged: number;
+  answered: number;
+  draft: number;
+  has_attachments: number;
+  snippet: string | null;
+  thread_key: string;
+}
+
+const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.message_id, m.subject, m.from_json, m.to_json,
+  m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key`;
+
+function toHeader(row: MessageRow): MessageHeader {
+  return {
+    id: row.id,
+    mailboxId: row.mailbox_id,
+    accountId: row.account_id,
+    uid: row.uid ?? 0,
+    messageId: row.message_id,
+    subject: row.subject,
+    from: JSON.parse(row.from_json) as Address[],
+    to: JSON.parse(row.to_json) as Address[],
+    cc: JSON.parse(row.cc_json) as Address[],
+    date: row.date,
+    size: row.size,
+    flags: { seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, draft: row.draft === 1 },
+    hasAttachments: row.has_attachments === 1,
+    snippet: row.snippet,
+    threadKey: row.thread_key,
+  };
+}
+
+/** The server-side identity of a message: what an operation needs to replay it. */
+export interface MessageLocation {
+  id: MessageId;
+  mailboxId: MailboxId;
+  uid: number | null;
+}
+
+export class MessagesRepo {
+  constructor(private readonly db: Db) {}
+
+  /** A window of the list, newest first: the one query every list paint runs. */
+  window(mailboxId: MailboxId, offset: number, limit: number): MessageHeader[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${HEADER_COLUMNS} FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
+         WHERE m.mailbox_id = ? ORDER BY m.date DESC, m.id DESC LIMIT ? OFFSET ?`,
+      )
+      .all(mailboxId, limit, offset) as MessageRow[];
+    return rows.map(toHeader);
+  }
+
+  count(mailboxId: MailboxId): number {
+    return (this.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE mailbox_id = ?').get(mailboxId) as { n: number })
+      .n;
+  }
+
+  get(ids: readonly MessageId[]): MessageHeader[] {
+    if (ids.length === 0) return [];
+    const stmt = this.db.prepare(
+      `SELECT ${HEADER_COLUMNS} FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id WHERE m.id = ?`,
+    );
+    const out: MessageHeader[] = [];
+    for (const id of ids) {
+      const row = stmt.get(id) as MessageRow | undefined;
+      if (row) out.push(toHeader(row));
+    }
+    return out;
+  }
+
+  locations(ids: readonly MessageId[]): MessageLocation[] {
+    const stmt = this.db.prepare('SELECT id, mailbox_id AS mailboxId, uid FROM messages WHERE id = ?');
+    return ids.map((id) => stmt.get(id) as MessageLocation | undefined).filter((l): l is MessageLocation => !!l);
+  }
+
+  bodystructure(id: MessageId): { uid: number | null; mailboxId: MailboxId; bodystructure: string | null } | null {
+    const row = this.db
+      .prepare('SELECT uid, mailbox_id AS mailboxId, bodystructure FROM messages WHERE id = ?')
+      .get(id) as { uid: number | null; mailboxId: number; bodystructure: string | null } | undefined;
+    return row ?? null;
+  }
+
+  /** Every stored UID of a mailbox, for the UID-diff and flag resync. */
+  uids(mailboxId: MailboxId): Map<number, MessageId> {
+    const rows = this.db
+      .prepare('SELECT uid, id FROM messages WHERE mailbox_id = ? AND uid IS NOT NULL')
+      .raw()
+      .all(mailboxId) as [number, number][];
+    return new Map(rows);
+  }
+
+  maxUid(mailboxId: MailboxId): number {
+    const row = this.db.prepare('SELECT MAX(uid) AS u FROM messages WHERE mailbox_id = ?').get(mailboxId) as {
+      u: number | null;
+    };
+    return row.u ?? 0;
+  }
+
+  /** Inserts new headers (a UID already present is updated, never duplicated). Returns the new ids. */
+  insertHeaders(mailboxId: MailboxId, headers: readonly HeaderRecord[]): MessageId[] {
+    const insert = this.db.prepare(
+      `INSERT INTO messages (mailbox_id, uid, message_id, subject, from_json, to_json, cc_json, date, size, seen,
+         flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure)
+       VALUES (@mailboxId, @uid, @messageId, @subject, @from, @to, @cc, @date, @size, @seen, @flagged, @answered,
+         @draft, @keywords, @hasAttachments, @threadKey, @inReplyTo, @bodystructure)
+       ON CONFLICT (mailbox_id, uid) DO UPDATE SET seen = excluded.seen, flagged = excluded.flagged,
+         answered = excluded.answered, draft = excluded.draft, keywords = excluded.keywords
+       RETURNING id`,
+    );
+    const ids: MessageId[] = [];
+    for (const h of headers) {
+      const row = insert.get({
+        mailboxId,
+        uid: h.uid,
+        messageId: h.messageId,
+        subject: h.subject,
+        from: JSON.stringify(h.from),
+        to: JSON.stringify(h.to),
+        cc: JSON.stringify(h.cc),
+        date: h.date,
+        size: h.size,
+        seen: h.flags.seen ? 1 : 0,
+        flagged: h.flags.flagged ? 1 : 0,
+        answered: h.flags.answered ? 1 : 0,
+        draft: h.flags.draft ? 1 : 0,
+        keywords: h.keywords.length ? h.keywords.join(' ') : null,
+        hasAttachments: h.hasAttachments ? 1 : 0,
+        threadKey: h.threadKey,
+        inReplyTo: h.inReplyTo,
+        bodystructure: h.bodystructure,
+      }) as { id: number };
+      ids.push(row.id);
+    }
+    return ids;
+  }
+
+  /**
+   * Applies the server's flags to the given UIDs, skipping messages that a pending local
+   * operation touches (the server has not seen that change yet). Returns the ids that changed.
+   */
+  applyServerFlags(mailboxId: MailboxId, updates: readonly { uid: number; flags: MessageFlags }[]): MessageId[] {
+    const stmt = this.db.prepare(
+      `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft
+       WHERE mailbox_id = @mailboxId AND uid = @uid
+         AND (seen != @seen OR flagged != @flagged OR answered != @answered OR draft != @draft)
+         AND NOT EXISTS (SELECT 1 FROM pending_op_messages p WHERE p.mailbox_id = @mailboxId AND p.uid = @uid)
+       RETURNING id`,
+    );
+    const changed: MessageId[] = [];
+    for (const u of updates) {
+      const row = stmt.get({
+        mailboxId,
+        uid: u.uid,
+        seen: u.flags.seen ? 1 : 0,
+        flagged: u.flags.flagged ? 1 : 0,
+        answered: u.flags.answered ? 1 : 0,
+        draft: u.flags.draft ? 1 : 0,
+      }) as { id: number } | undefined;
+      if (row) changed.push(row.id);
+    }
+    return changed;
+  }
+
+  /** Removes the given UIDs (expunged on the server). Returns the ids removed. */
+  removeUids(mailboxId: MailboxId, uids: Iterable<number>): MessageId[] {
+    const stmt = this.db.prepare('DELETE FROM messages WHERE mailbox_id = ? AND uid = ? RETURNING id');
+    const removed: MessageId[] = [];
+    for (const uid of uids) {
+      const row = stmt.get(mailboxId, uid) as { id: number } | undefined;
+      if (row) removed.push(row.id);
+    }
+    return removed;
+  }
+
+  setLocalFlags(ids: readonly MessageId[], change: { seen?: boolean; flagged?: boolean }): MessageId[] {
+    const sets: string[] = [];
+    if (change.seen !== undefined) sets.push(`seen = ${change.seen ? 1 : 0}`);
+    if (change.flagged !== undefined) sets.push(`flagged = ${change.flagged ? 1 : 0}`);
+    if (sets.length === 0) return [];
+    const stmt = this.db.prepare(`UPDATE messages SET ${sets.join(', ')} WHERE id = ? RETURNING id`);
+    return ids.map((id) => stmt.get(id) as { id: number } | undefined).flatMap((r) => (r ? [r.id] : []));
+  }
+
+  /** A local move: the row changes mailbox at once; its UID there is unknown until COPYUID. */
+  moveLocal(ids: readonly MessageId[], toMailboxId: MailboxId): void {
+    const stmt = this.db.prepare('UPDATE messages SET mailbox_id = ?, uid = NULL WHERE id = ?');
+    for (const id of ids) stmt.run(toMailboxId, id);
+  }
+
+  delete(ids: readonly MessageId[]): void {
+    const stmt = this.db.prepare('DELETE FROM messages WHERE id = ?');
+    for (const id of ids) stmt.run(id);
+  }
+
+  /** After COPYUID: the moved row gets its UID in the target mailbox. */
+  assignUid(id: MessageId, mailboxId: MailboxId, uid: number): boolean {
+    // The target's sync may have fetched the message already; then the synced copy wins.
+    const clash = this.db.prepare('SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?').get(mailboxId, uid) as
+      { id: number } | undefined;
+    if (clash && clash.id !== id) {
+      this.db.prepare('DELETE FROM messages WHERE id = ?').run(id);
+      return false;
+    }
+    this.db.prepare('UPDATE messages SET uid = ? WHERE id = ? AND mailbox_id = ?').run(uid, id, mailboxId);
+    return true;
+  }
+
+  unreadIds(mailboxId: MailboxId): MessageId[] {
+    return (
+      this.db.prepare('SELECT id FROM messages WHERE mailbox_id = ? AND seen = 0').raw().all(mailboxId) as [number][]
+    ).map(([id]) => id);
+  }
+
+  setSnippets(mailboxId: MailboxId, snippets: ReadonlyMap<number, string>): MessageId[] {
+    const stmt = this.db.prepare('UPDATE messages SET snippet = ? WHERE mailbox_id = ? AND uid = ? RETURNING id');
+    const ids: MessageId[] = [];
+    for (const [uid, snippet] of snippets) {
+      const row = stmt.get(snippet, mailboxId, uid) as { id: number } | undefined;
+      if (row) ids.push(row.id);
+    }
+    return ids;
+  }
+
+  /**
+   * Messages among the `recent` newest that have a structure but no snippet yet, newest first.
+   * Only recent ones: previews of mail nobody scrolls to are not worth the download.
+   */
+  missingSnippets(mailboxId: MailboxId, limit: number, recent = 2_000): { uid: number; bodystructure: string }[] {
+    return this.db
+      .prepare(
+        `SELECT uid, bodystructure FROM (
+           SELECT uid, bodystructure, snippet, date, id FROM messages WHERE mailbox_id = ?
+           ORDER BY date DESC, id DESC LIMIT ?)
+         WHERE snippet IS NULL AND uid IS NOT NULL AND bodystructure IS NOT NULL
+         ORDER BY date DESC, id DESC LIMIT ?`,
+      )
+      .all(mailboxId, recent, limit) as { uid: number; bodystructure: string }[];
+  }
+}

@@ -1,0 +1,135 @@
+// Forward-only schema migrations. Each entry moves the database from version i to i + 1 and
+// runs in one transaction with the user_version bump, so a crash leaves the old version intact.
+// Never edit a migration that has shipped: add a new one.
+
+export const migrations: readonly string[] = [
+  // 1: the first schema
+  `
+  CREATE TABLE accounts (
+    id                    TEXT PRIMARY KEY,
+    name                  TEXT NOT NULL,
+    email                 TEXT NOT NULL,
+    display_name          TEXT NOT NULL,
+    username              TEXT NOT NULL,
+    imap_host             TEXT NOT NULL,
+    imap_port             INTEGER NOT NULL,
+    imap_security         TEXT NOT NULL CHECK (imap_security IN ('tls', 'starttls', 'plain')),
+    smtp_host             TEXT NOT NULL,
+    smtp_port             INTEGER NOT NULL,
+    smtp_security         TEXT NOT NULL CHECK (smtp_security IN ('tls', 'starttls', 'plain')),
+    signature             TEXT,
+    server_saves_sent     INTEGER NOT NULL DEFAULT 0,
+    sync_interval_seconds INTEGER NOT NULL DEFAULT 60,
+    secret                BLOB,           -- SecretCipher output, never plaintext
+    quota_used            INTEGER,
+    quota_limit           INTEGER,
+    created_at            INTEGER NOT NULL
+  );
+
+  CREATE TABLE mailboxes (
+    id              INTEGER PRIMARY KEY,
+    account_id      TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    path            TEXT NOT NULL,
+    name            TEXT NOT NULL,
+    parent_path     TEXT,
+    delimiter       TEXT NOT NULL,
+    role            TEXT,
+    subscribed      INTEGER NOT NULL DEFAULT 1,
+    selectable      INTEGER NOT NULL DEFAULT 1,
+    server_unread   INTEGER,          -- STATUS UNSEEN, shown until the mailbox is synced
+    server_total    INTEGER,
+    -- sync state; UIDVALIDITY and HIGHESTMODSEQ are 64-bit: TEXT, never a JS number
+    uidvalidity     TEXT,
+    highestmodseq   TEXT,
+    uidnext         INTEGER,
+    synced_high_uid INTEGER NOT NULL DEFAULT 0,  -- every UID <= this and >= synced_low_uid is stored
+    synced_low_uid  INTEGER,                      -- NULL: nothing synced yet; 1: fully backfilled
+    UNIQUE (account_id, path)
+  );
+
+  CREATE TABLE messages (
+    id              INTEGER PRIMARY KEY,
+    mailbox_id      INTEGER NOT NULL REFERENCES mailboxes(id) ON DELETE CASCADE,
+    uid             INTEGER,          -- NULL while a local move waits for the server's COPYUID
+    message_id      TEXT,
+    subject         TEXT NOT NULL DEFAULT '',
+    from_json       TEXT NOT NULL DEFAULT '[]',
+    to_json         TEXT NOT NULL DEFAULT '[]',
+    cc_json         TEXT NOT NULL DEFAULT '[]',
+    date            INTEGER NOT NULL,
+    size            INTEGER NOT NULL DEFAULT 0,
+    seen            INTEGER NOT NULL DEFAULT 0,
+    flagged         INTEGER NOT NULL DEFAULT 0,
+    answered        INTEGER NOT NULL DEFAULT 0,
+    draft           INTEGER NOT NULL DEFAULT 0,
+    keywords        TEXT,             -- other flags, space separated
+    has_attachments INTEGER NOT NULL DEFAULT 0,
+    snippet         TEXT,
+    thread_key      TEXT NOT NULL,
+    in_reply_to     TEXT,
+    bodystructure   TEXT              -- imapflow's parsed BODYSTRUCTURE, JSON
+  );
+  CREATE UNIQUE INDEX messages_by_uid ON messages (mailbox_id, uid);
+  -- the message list: newest first, a stable tie-break so keyset paging never skips a row
+  CREATE INDEX messages_by_date ON messages (mailbox_id, date DESC, id DESC);
+  CREATE INDEX messages_unread ON messages (mailbox_id, seen);
+  CREATE INDEX messages_by_thread ON messages (thread_key);
+  CREATE INDEX messages_by_message_id ON messages (message_id);
+
+  CREATE TABLE message_bodies (
+    message_id  INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    html        TEXT,
+    text        TEXT,
+    bcc_json    TEXT NOT NULL DEFAULT '[]',
+    reply_to_json TEXT NOT NULL DEFAULT '[]',
+    references_json TEXT NOT NULL DEFAULT '[]',
+    fetched_at  INTEGER NOT NULL
+  );
+
+  CREATE TABLE attachments (
+    message_id   INTEGER NOT NULL REFERENCES messages(id) ON DELETE CASCADE,
+    part         TEXT NOT NULL,
+    filename     TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size         INTEGER NOT NULL,
+    content_id   TEXT,
+    inline       INTEGER NOT NULL DEFAULT 0,
+    data         BLOB,               -- cached once downloaded, so it opens offline
+    PRIMARY KEY (message_id, part)
+  );
+
+  -- RFC 4549: actions taken locally, replayed against the server in order
+  CREATE TABLE pending_ops (
+    id          INTEGER PRIMARY KEY,
+    account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    kind        TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT,
+    created_at  INTEGER NOT NULL
+  );
+  -- the messages an op touches, so sync never overwrites a local change the server has not seen
+  CREATE TABLE pending_op_messages (
+    op_id       INTEGER NOT NULL REFERENCES pending_ops(id) ON DELETE CASCADE,
+    mailbox_id  INTEGER NOT NULL,
+    uid         INTEGER NOT NULL,
+    PRIMARY KEY (op_id, mailbox_id, uid)
+  );
+  CREATE INDEX pending_op_messages_by_uid ON pending_op_messages (mailbox_id, uid);
+
+  CREATE TABLE outbox (
+    id            INTEGER PRIMARY KEY,
+    account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    message_id    TEXT NOT NULL UNIQUE,
+    raw           BLOB NOT NULL,
+    envelope_json TEXT NOT NULL,
+    state         TEXT NOT NULL,
+    send_after    INTEGER NOT NULL,
+    attempts      INTEGER NOT NULL DEFAULT 0,
+    last_error    TEXT,
+    created_at    INTEGER NOT NULL
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = migrations.length;

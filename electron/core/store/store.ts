@@ -1,0 +1,39 @@
+// The local cache as one object: the database and its repositories.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AccountsRepo } from './accounts-repo';
+import { BodiesRepo } from './bodies-repo';
+import { openDatabase, type Db } from './database';
+import { MailboxesRepo } from './mailboxes-repo';
+import { MessagesRepo } from './messages-repo';
+import { PendingOpsRepo } from './pending-ops-repo';
+
+export class Store {
+  readonly accounts: AccountsRepo;
+  readonly mailboxes: MailboxesRepo;
+  readonly messages: MessagesRepo;
+  readonly bodies: BodiesRepo;
+  readonly pendingOps: PendingOpsRepo;
+
+  private constructor(readonly db: Db) {
+    this.accounts = new AccountsRepo(db);
+    this.mailboxes = new MailboxesRepo(db);
+    this.messages = new MessagesRepo(db);
+    this.bodies = new BodiesRepo(db);
+    this.pendingOps = new PendingOpsRepo(db);
+  }
+
+  static open(dataDir: string): Store {
+    mkdirSync(dataDir, { recursive: true });
+    return new Store(openDatabase(path.join(dataDir, 'mail.db')));
+  }
+
+  /** Runs `fn` in one transaction: sync saves its state together with the changes it covers. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

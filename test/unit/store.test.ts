@@ -1,0 +1,158 @@
+// The SQLite cache on its own: migrations, refusing a newer database, and the list window.
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NewerDatabaseError } from '../../electron/core/store/database';
+import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
+import { Store } from '../../electron/core/store/store';
+import type { HeaderRecord } from '../../electron/core/store/messages-repo';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+function tempDir() {
+  const d = mkdtempSync(path.join(tmpdir(), 'mail-store-'));
+  dirs.push(d);
+  return d;
+}
+
+const settings = {
+  name: 'Test',
+  email: 'a@example.test',
+  displayName: 'A',
+  username: 'a@example.test',
+  imap: { host: 'imap.example.test', port: 993, security: 'tls' as const },
+  smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' as const },
+};
+
+function header(uid: number, date: number): HeaderRecord {
+  return {
+    uid,
+    messageId: `<${uid}@x>`,
+    subject: `Message ${uid}`,
+    from: [{ name: 'Sender', address: 's@example.test' }],
+    to: [],
+    cc: [],
+    date,
+    size: 1000,
+    flags: { seen: uid % 3 === 0, flagged: false, answered: false, draft: false },
+    keywords: [],
+    hasAttachments: false,
+    threadKey: `<${uid}@x>`,
+    inReplyTo: null,
+    bodystructure: null,
+  };
+}
+
+describe('the store', () => {
+  it('migrates a new database to the current schema in WAL mode', () => {
+    const store = Store.open(tempDir());
+    expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    store.close();
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'mail.db');
+    const db = new Database(file);
+    db.exec('CREATE TABLE future (x)');
+    db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    db.close();
+    const before = statSync(file);
+    expect(() => Store.open(dir)).toThrow(NewerDatabaseError);
+    expect(() => Store.open(dir)).toThrow(/newer version/);
+    const after = statSync(file);
+    expect(after.size).toBe(before.size);
+    expect(after.mtimeMs).toBe(before.mtimeMs);
+    const check = new Database(file, { readonly: true });
+    expect(check.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 5);
+    expect(check.pragma('journal_mode', { simple: true })).toBe('delete');
+    check.close();
+  });
+
+  it('keeps secrets only as cipher output and stores sync state BigInts as text', () => {
+    const store = Store.open(tempDir());
+    const sealed = Buffer.from('sealed-bytes');
+    const account = store.accounts.insert(settings, sealed);
+    expect(store.accounts.secret(account.id)).toEqual(sealed);
+    store.mailboxes.replaceTree(account.id, [
+      {
+        path: 'INBOX',
+        name: 'INBOX',
+        parentPath: null,
+        delimiter: '/',
+        role: 'inbox',
+        subscribed: true,
+        selectable: true,
+        unread: 2,
+        total: 5,
+      },
+    ]);
+    const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
+    const big = (2n ** 63n - 1n).toString();
+    store.mailboxes.saveSyncState(inbox.id, {
+      uidValidity: big,
+      highestModseq: big,
+      uidNext: 10,
+      syncedHighUid: 9,
+      syncedLowUid: 1,
+    });
+    expect(store.mailboxes.get(inbox.id)!.sync.highestModseq).toBe(big);
+    expect(store.mailboxes.get(inbox.id)!.sync.uidValidity).toBe(big);
+    store.close();
+  });
+
+  it('pages a 100,000-message mailbox newest first with stable windows', { timeout: 60_000 }, () => {
+    const store = Store.open(tempDir());
+    const account = store.accounts.insert(settings, Buffer.from('x'));
+    store.mailboxes.replaceTree(account.id, [
+      {
+        path: 'INBOX',
+        name: 'INBOX',
+        parentPath: null,
+        delimiter: '/',
+        role: 'inbox',
+        subscribed: true,
+        selectable: true,
+        unread: null,
+        total: null,
+      },
+    ]);
+    const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
+    const base = Date.UTC(2026, 0, 1);
+    store.transaction(() => {
+      const batch: HeaderRecord[] = [];
+      for (let uid = 1; uid <= 100_000; uid++) {
+        // dates not in UID order, with ties, as real mailboxes have
+        batch.push(header(uid, base + ((uid * 7919) % 50_000) * 60_000));
+        if (batch.length === 5000) store.messages.insertHeaders(inbox.id, batch.splice(0));
+      }
+    });
+    expect(store.messages.count(inbox.id)).toBe(100_000);
+    const seen = new Set<number>();
+    let previous = Infinity;
+    for (let offset = 0; offset < 100_000; offset += 5_000) {
+      const window = store.messages.window(inbox.id, offset, 5_000);
+      expect(window).toHaveLength(5_000);
+      for (const m of window) {
+        expect(m.date).toBeLessThanOrEqual(previous);
+        previous = m.date;
+        seen.add(m.id);
+      }
+    }
+    expect(seen.size).toBe(100_000); // no row skipped or repeated across windows
+    const plan = store.db
+      .prepare(
+        'EXPLAIN QUERY PLAN SELECT id FROM messages WHERE mailbox_id = ? ORDER BY date DESC, id DESC LIMIT 50 OFFSET 90000',
+      )
+      .all(inbox.id) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING (COVERING )?INDEX messages_by_date/);
+    expect(plan.map((p) => p.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
+    expect(store.mailboxes.get(inbox.id)!.unread).toBe(100_000 - Math.floor(100_000 / 3));
+    store.close();
+  });
+});
