@@ -1,0 +1,82 @@
+/**
+ * Plain-data description of a running test mail server. Everything here is
+ * JSON-serialisable on purpose: vitest's globalSetup hands it to the test
+ * workers through `project.provide`, which cannot carry functions.
+ */
+
+export interface MailUser {
+  /** Local part, e.g. "alice". */
+  name: string;
+  /** Full address; also the IMAP/POP3/SMTP AUTH login name. */
+  address: string;
+  password: string;
+}
+
+export interface MailServerPorts {
+  /** IMAP, 143-style: plaintext greeting, STARTTLS required before LOGIN. */
+  imap: number;
+  /** IMAP over implicit TLS, 993-style. */
+  imaps: number;
+  /** POP3 over implicit TLS, 995-style. */
+  pop3s: number;
+  /** SMTP submission, 587-style: STARTTLS mandatory, then AUTH. */
+  submission: number;
+  /** SMTP submission over implicit TLS, 465-style, with AUTH. */
+  submissions: number;
+  /** Inbound SMTP, 25-style: no AUTH, accepts mail for the test domain only. */
+  smtp: number;
+  /**
+   * Implicit-TLS IMAP whose certificate is NOT signed by `caPem` (a second,
+   * unrelated self-signed CA). The TLS is terminated by a small Node proxy
+   * that forwards to the real IMAP port, so a client that wrongly accepted
+   * the certificate would get a working session: a refusal is meaningful.
+   */
+  imapsUntrusted: number;
+  /** Same as imapsUntrusted, for implicit-TLS SMTP (forwards to `smtp`). */
+  submissionsUntrusted: number;
+}
+
+export interface MailServerLogs {
+  /** Dovecot's log_path: auth failures, logins, LMTP deliveries. */
+  dovecot: string;
+  /** Postfix's maillog_file. */
+  postfix: string;
+  /** The daemons' own stdout/stderr (startup errors land here). */
+  dovecotStdio: string;
+  postfixStdio: string;
+}
+
+export interface MailServerInfo {
+  /** Temporary directory holding every file of this server. */
+  dir: string;
+  host: '127.0.0.1';
+  domain: 'example.test';
+  ports: MailServerPorts;
+  /** PEM of the per-run CA that signed the server certificate. */
+  caPem: string;
+  caFile: string;
+  /** PEM of the unrelated CA behind the *Untrusted ports. */
+  untrustedCaPem: string;
+  users: MailUser[];
+  /** Dovecot config file, for `doveadm -c`. */
+  dovecotConf: string;
+  /** Postfix config directory, for `postfix -c` / `postqueue -c`. */
+  postfixConfigDir: string;
+  /** Root of the Maildirs: `${mailRoot}/${domain}/${name}/Maildir`. */
+  mailRoot: string;
+  pids: { dovecot: number; postfix: number };
+  logs: MailServerLogs;
+}
+
+export interface MailServer extends MailServerInfo {
+  /** Stops both daemons, waits until they are gone, removes `dir`. */
+  stop(): Promise<void>;
+  /** The plain-data part, for `project.provide`. */
+  info(): MailServerInfo;
+}
+
+export interface StartMailServerOptions {
+  users?: { name: string; password: string }[];
+  /** Readiness timeout per daemon (ms). Default 20 s. */
+  readyTimeoutMs?: number;
+}
