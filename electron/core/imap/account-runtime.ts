@@ -1,0 +1,297 @@
+// Everything one account does with its servers: the work connection (sync and replay of local
+// actions, one task at a time), the IDLE watcher, interval STATUS checks of the other
+// mailboxes, and the account's status as the user sees it.
+import type { ImapFlow } from 'imapflow';
+import type { Account, AccountStatus, MailboxId } from '../../../shared/domain';
+import type { Emit } from '../events';
+import type { MailboxRecord } from '../store/mailboxes-repo';
+import type { Store } from '../store/store';
+import { fetchSnippets } from './body/fetch-snippets';
+import { planBody } from './body/structure';
+import { createImapClient, type CoreLog } from './client-factory';
+import { ConnectionLoop } from './connection-loop';
+import { IdleWatcher } from './idle-watcher';
+import { replayPendingOps } from './ops/op-queue';
+import { SerialQueue } from './serial-queue';
+import { listMailboxes } from './sync/mailbox-list';
+import { syncMailbox } from './sync/mailbox-sync';
+
+export interface RuntimeDeps {
+  store: Store;
+  emit: Emit;
+  password: () => Promise<string>;
+  trustedCa?: readonly string[];
+  log?: CoreLog;
+  intervalSeconds: number;
+}
+
+export class OfflineError extends Error {
+  readonly code = 'offline';
+  constructor(host: string) {
+    super(`Not connected to ${host}. The action is kept and runs when the connection is back.`);
+  }
+}
+
+/** Snippets per round: enough for the first screens, small enough not to delay other work. */
+const SNIPPETS_PER_PASS = 500;
+
+const hasAttachments = (structure: unknown): boolean => planBody(structure).hasAttachments;
+
+export class AccountRuntime {
+  private status: AccountStatus;
+  private readonly work: ConnectionLoop;
+  private readonly watcher: IdleWatcher;
+  private readonly queue = new SerialQueue();
+  private readonly dirty = new Set<MailboxId>();
+  private treeDirty = true;
+  private draining: Promise<void> | null = null;
+  private interval: NodeJS.Timeout | null = null;
+  private openMailboxId: MailboxId | null = null;
+  private readonly needSnippets = new Set<MailboxId>();
+  private stopped = false;
+
+  constructor(
+    readonly account: Account,
+    private readonly deps: RuntimeDeps,
+  ) {
+    const host = account.imap.host;
+    this.status = { accountId: account.id, state: 'connecting' };
+    this.work = new ConnectionLoop(host, () => this.newClient(), {
+      onConnecting: () => this.setStatus({ state: 'connecting' }),
+      onUp: async () => {
+        this.setStatus({ state: 'online' });
+        this.treeDirty = true;
+        this.markAllDirty();
+        this.kick();
+        // The watcher may have given up on the same fault (a wrong password fixed since).
+        this.watcher.retryNow();
+      },
+      onDown: (failure, retryAt) =>
+        this.setStatus({
+          state: failure.kind === 'auth' ? 'auth-failed' : failure.kind === 'network' ? 'offline' : 'error',
+          message: failure.message,
+          ...(retryAt ? { retryAt } : {}),
+        }),
+    });
+    // The watcher does nothing but IDLE: it starts at once instead of after imapflow's 15 s.
+    this.watcher = new IdleWatcher(
+      host,
+      () => this.newClient({ autoIdleDelayMs: 100 }),
+      'INBOX',
+      (path) => {
+        const box = deps.store.mailboxes.byPath(account.id, path);
+        if (box) this.requestSync(box.id);
+      },
+    );
+  }
+
+  get currentStatus(): AccountStatus {
+    return this.status;
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.work.start();
+    // The watcher waits for the first successful login, so a wrong password is tried only once.
+    this.interval = setInterval(() => this.checkOtherMailboxes(), this.deps.intervalSeconds * 1000);
+    this.interval.unref?.();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.interval) clearInterval(this.interval);
+    await Promise.allSettled([this.watcher.stop(), this.queue.idle().catch(() => undefined)]);
+    await this.work.stop();
+  }
+
+  /** The user typed a new password, or pressed "sync now": try at once. */
+  reconnect(): void {
+    this.work.retryNow();
+  }
+
+  /** Syncs the mailbox the user looks at first, and watches it with IDLE. */
+  async openMailbox(box: MailboxRecord): Promise<void> {
+    this.openMailboxId = box.id;
+    await this.watcher.watch(box.path);
+    this.requestSync(box.id);
+  }
+
+  requestSync(mailboxId?: MailboxId): void {
+    if (mailboxId === undefined) {
+      this.treeDirty = true;
+      this.markAllDirty();
+    } else this.dirty.add(mailboxId);
+    this.kick();
+  }
+
+  /** Runs `task` on the work connection after what is queued; fails at once when offline. */
+  withClient<T>(task: (client: ImapFlow) => Promise<T>): Promise<T> {
+    return this.queue.run(async () => {
+      const client = this.work.current;
+      if (!client) throw new OfflineError(this.account.imap.host);
+      return task(client);
+    });
+  }
+
+  /** A fresh client for on-demand work (bodies, attachments) so it never waits behind a long sync. */
+  async newClient(options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
+    const password = await this.deps.password();
+    return createImapClient(
+      this.account.imap,
+      { username: this.account.username, password },
+      { trustedCa: this.deps.trustedCa, log: this.deps.log, ...options },
+    );
+  }
+
+  /** Local actions were queued: push them to the server now if we can. */
+  flushOps(): void {
+    this.kick();
+  }
+
+  /** Resolves once nothing is queued or being synced (tests and shutdown use it). */
+  async settled(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.queue.idle();
+  }
+
+  private markAllDirty(): void {
+    for (const box of this.deps.store.mailboxes.list(this.account.id)) if (box.selectable) this.dirty.add(box.id);
+  }
+
+  private setStatus(change: Omit<AccountStatus, 'accountId'>): void {
+    this.status = { accountId: this.account.id, ...change };
+    this.deps.emit('account.status', this.status);
+  }
+
+  private kick(): void {
+    if (this.draining || this.stopped || !this.work.current) return;
+    this.draining = this.drain().finally(() => {
+      this.draining = null;
+      // Work that arrived during the last step.
+      if ((this.dirty.size || this.deps.store.pendingOps.count(this.account.id)) && this.work.current && !this.stopped)
+        this.kick();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (!this.stopped && this.work.current) {
+        await this.withClient((client) => this.replayOps(client));
+        if (this.treeDirty) {
+          this.treeDirty = false;
+          await this.withClient((client) => this.syncTree(client));
+          this.markAllDirty();
+        }
+        const next = this.nextDirty();
+        if (next === null) {
+          // Headers are all in: now the preview lines, for the newest messages first.
+          const pending = [...this.needSnippets];
+          this.needSnippets.clear();
+          for (const id of pending) await this.withClient((client) => this.fillSnippets(client, id));
+          if (this.dirty.size === 0 && this.needSnippets.size === 0) break;
+          continue;
+        }
+        this.dirty.delete(next);
+        const box = this.deps.store.mailboxes.get(next);
+        if (box?.selectable) await this.withClient((client) => this.syncOne(client, box));
+      }
+    } catch (error) {
+      // Offline or dropped: the connection loop reconnects, and onUp marks everything dirty.
+      this.deps.log?.('warn', `sync of ${this.account.email} stopped: ${(error as Error).message}`);
+    }
+  }
+
+  /** The open mailbox first, then INBOX, then the rest. */
+  private nextDirty(): MailboxId | null {
+    if (this.openMailboxId !== null && this.dirty.has(this.openMailboxId)) return this.openMailboxId;
+    const inbox = this.deps.store.mailboxes.byRole(this.account.id, 'inbox');
+    if (inbox && this.dirty.has(inbox.id)) return inbox.id;
+    const [first] = this.dirty;
+    return first ?? null;
+  }
+
+  private async replayOps(client: ImapFlow): Promise<void> {
+    if (this.deps.store.pendingOps.count(this.account.id) === 0) return;
+    const report = await replayPendingOps(client, this.deps.store, this.account.id, this.account.imap.host);
+    for (const path of report.touchedPaths) {
+      const box = this.deps.store.mailboxes.byPath(this.account.id, path);
+      if (box) this.dirty.add(box.id);
+    }
+    for (const dropped of report.dropped)
+      this.deps.emit('operation.failed', { accountId: this.account.id, kind: dropped.kind, message: dropped.message });
+  }
+
+  private async syncTree(client: ImapFlow): Promise<void> {
+    const listed = await listMailboxes(client);
+    if (this.deps.store.mailboxes.replaceTree(this.account.id, listed))
+      this.deps.emit('mailboxes.changed', { accountId: this.account.id });
+    await this.refreshQuota(client);
+  }
+
+  private async refreshQuota(client: ImapFlow): Promise<void> {
+    if (!client.capabilities.has('QUOTA')) return;
+    const quota = await client.getQuota('INBOX').catch(() => false as const);
+    if (quota && quota.storage)
+      this.deps.store.accounts.setQuota(this.account.id, quota.storage.usage ?? 0, quota.storage.limit ?? null);
+  }
+
+  private async syncOne(client: ImapFlow, box: MailboxRecord): Promise<void> {
+    const changes = await syncMailbox(client, this.deps.store, box, {
+      hasAttachments,
+      onBatch: (added, done, total) => {
+        this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
+        if (added.length) this.deps.emit('messages.changed', { mailboxId: box.id, added, removed: [], updated: [] });
+      },
+    });
+    if (changes.removed.length || changes.updated.length)
+      this.deps.emit('messages.changed', {
+        mailboxId: box.id,
+        added: [],
+        removed: changes.removed,
+        updated: changes.updated,
+      });
+    if (changes.added.length || changes.removed.length || changes.updated.length)
+      this.deps.emit('mailboxes.changed', { accountId: this.account.id });
+    if (changes.added.length) this.needSnippets.add(box.id);
+  }
+
+  /** Preview lines for the newest messages without one: a few KB of text each, never \Seen. */
+  private async fillSnippets(client: ImapFlow, mailboxId: MailboxId): Promise<void> {
+    const box = this.deps.store.mailboxes.get(mailboxId);
+    if (!box) return;
+    const wanted = this.deps.store.messages.missingSnippets(mailboxId, SNIPPETS_PER_PASS);
+    if (wanted.length === 0) return;
+    await client.mailboxOpen(box.path);
+    const snippets = await fetchSnippets(
+      client,
+      wanted.map((w) => ({ uid: w.uid, structure: JSON.parse(w.bodystructure) as unknown })),
+    );
+    // A message with no text part gets an empty snippet, so it is not asked again.
+    for (const w of wanted) if (!snippets.has(w.uid)) snippets.set(w.uid, '');
+    const updated = this.deps.store.messages.setSnippets(mailboxId, snippets);
+    if (updated.length) this.deps.emit('messages.changed', { mailboxId, added: [], removed: [], updated });
+    // More to do: come back after whatever else is queued.
+    if (wanted.length === SNIPPETS_PER_PASS) this.needSnippets.add(mailboxId);
+  }
+
+  /** Interval check of the mailboxes IDLE does not watch: STATUS is cheap, sync only what changed. */
+  private checkOtherMailboxes(): void {
+    if (!this.work.current || this.stopped) return;
+    void this.withClient(async (client) => {
+      for (const box of this.deps.store.mailboxes.list(this.account.id)) {
+        if (!box.selectable || box.path === this.watcher.watching) continue;
+        const status = await client.status(box.path, { messages: true, uidNext: true, highestModseq: true });
+        if (!status) continue;
+        const modseq = status.highestModseq !== undefined ? String(status.highestModseq) : null;
+        if (
+          status.uidNext !== box.sync.uidNext ||
+          (modseq !== null && modseq !== box.sync.highestModseq) ||
+          status.messages !== box.total
+        )
+          this.dirty.add(box.id);
+      }
+    })
+      .then(() => this.kick())
+      .catch(() => undefined);
+  }
+}

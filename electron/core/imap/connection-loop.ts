@@ -1,0 +1,113 @@
+// Keeps one IMAP connection alive: connect, and after a drop connect again with backoff, each
+// time with a new ImapFlow (an instance cannot reconnect). A wrong password or an untrusted
+// certificate stops the loop: the first would lock the account out, the second never heals.
+import type { ImapFlow } from 'imapflow';
+import { backoffDelay } from './backoff';
+import { classifyImapError, type ClassifiedFailure } from './errors';
+
+export interface ConnectionLoopEvents {
+  /** The connection is up. Throwing here closes it and counts as a failed attempt. */
+  onUp(client: ImapFlow): Promise<void> | void;
+  /** The connection is down; `retryAt` is set when another attempt is scheduled. */
+  onDown(failure: ClassifiedFailure, retryAt: number | null): void;
+  onConnecting?(): void;
+}
+
+export class ConnectionLoop {
+  private client: ImapFlow | null = null;
+  private attempt = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = true;
+  private connecting = false;
+
+  constructor(
+    private readonly host: string,
+    private readonly connect: () => Promise<ImapFlow>,
+    private readonly events: ConnectionLoopEvents,
+    private readonly backoff = { baseMs: 1_000, maxMs: 60_000 },
+  ) {}
+
+  get current(): ImapFlow | null {
+    return this.client?.usable ? this.client : null;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    void this.tryConnect();
+  }
+
+  /** Connects now instead of waiting for the backoff (the user pressed "sync now", or fixed the password). */
+  retryNow(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.attempt = 0;
+    if (this.stopped) this.start();
+    else if (!this.client && !this.connecting) void this.tryConnect();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    const client = this.client;
+    this.client = null;
+    if (client) {
+      client.removeAllListeners('close');
+      await client.logout().catch(() => client.close());
+    }
+  }
+
+  private async tryConnect(): Promise<void> {
+    if (this.stopped || this.connecting) return;
+    this.connecting = true;
+    this.events.onConnecting?.();
+    let client: ImapFlow | null = null;
+    try {
+      client = await this.connect();
+      // An unhandled 'error' event would crash the process; the 'close' that follows handles it.
+      client.on('error', () => undefined);
+      await client.connect();
+      if (this.stopped) {
+        await client.logout().catch(() => undefined);
+        return;
+      }
+      this.client = client;
+      client.once('close', () => this.lost(client!));
+      this.attempt = 0;
+      await this.events.onUp(client);
+    } catch (error) {
+      client?.removeAllListeners('close');
+      client?.close();
+      if (this.client === client) this.client = null;
+      this.fail(classifyImapError(error, this.host));
+    } finally {
+      this.connecting = false;
+    }
+  }
+
+  private lost(client: ImapFlow): void {
+    if (this.client !== client) return;
+    this.client = null;
+    if (this.stopped) return;
+    this.fail({ kind: 'network', message: `The connection to ${this.host} was lost. Reconnecting.` });
+  }
+
+  private fail(failure: ClassifiedFailure): void {
+    if (this.stopped) return;
+    if (failure.kind === 'auth' || failure.kind === 'tls') {
+      // Never retry these on our own: only the user (new password, trusted certificate) can.
+      this.stopped = true;
+      this.events.onDown(failure, null);
+      return;
+    }
+    const delay = backoffDelay(this.attempt++, this.backoff);
+    const retryAt = Date.now() + delay;
+    this.events.onDown(failure, retryAt);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.tryConnect();
+    }, delay);
+    this.timer.unref?.();
+  }
+}

@@ -1,0 +1,62 @@
+// The dedicated IDLE connection of an account: it keeps one mailbox selected (INBOX, or the
+// one the user has open) so the server tells us at once about new mail, flag changes and
+// expunges made on other devices. It only notices; the sync engine does the work.
+import type { ImapFlow } from 'imapflow';
+import { ConnectionLoop } from './connection-loop';
+
+export class IdleWatcher {
+  private readonly loop: ConnectionLoop;
+  private path: string;
+  private debounce: NodeJS.Timeout | null = null;
+
+  constructor(
+    host: string,
+    createClient: () => Promise<ImapFlow>,
+    initialPath: string,
+    private readonly onChange: (path: string) => void,
+  ) {
+    this.path = initialPath;
+    this.loop = new ConnectionLoop(host, createClient, {
+      onUp: async (client) => {
+        for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, () => this.changed());
+        await client.mailboxOpen(this.path);
+        // Anything that happened while the watcher was down is caught by the work connection's sync.
+      },
+      onDown: () => undefined,
+    });
+  }
+
+  get watching(): string {
+    return this.path;
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  retryNow(): void {
+    this.loop.retryNow();
+  }
+
+  async watch(path: string): Promise<void> {
+    if (path === this.path) return;
+    this.path = path;
+    const client = this.loop.current;
+    // imapflow ends IDLE, selects, and goes back to IDLE by itself.
+    if (client) await client.mailboxOpen(path).catch(() => client.close());
+  }
+
+  private changed(): void {
+    // One burst of changes (a MOVE of 100 messages) becomes one sync.
+    if (this.debounce) return;
+    this.debounce = setTimeout(() => {
+      this.debounce = null;
+      this.onChange(this.path);
+    }, 100);
+  }
+
+  async stop(): Promise<void> {
+    if (this.debounce) clearTimeout(this.debounce);
+    await this.loop.stop();
+  }
+}

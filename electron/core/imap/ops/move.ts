@@ -1,0 +1,63 @@
+// Move (and so archive and delete-to-Trash). Locally the row changes mailbox at once; on the
+// server MOVE (or COPY + EXPUNGE) runs, and COPYUID tells each message's new UID.
+import type { MailboxId, MessageId } from '../../../../shared/domain';
+import { groupByMailbox, openTarget, type Operation, type UidTarget } from './operation';
+
+export interface MoveInput {
+  ids: MessageId[];
+  toMailboxId: MailboxId;
+}
+
+export interface MovePayload {
+  source: UidTarget;
+  toPath: string;
+  toMailboxId: MailboxId;
+  /** Local message id for each source UID, to give the moved row its new UID. */
+  idsByUid: [number, MessageId][];
+}
+
+export const move: Operation<MoveInput, MovePayload> = {
+  kind: 'move',
+
+  applyLocally(store, input) {
+    const to = store.mailboxes.get(input.toMailboxId);
+    if (!to) throw new Error('The target folder no longer exists.');
+    const result: ReturnType<Operation<MoveInput, MovePayload>['applyLocally']> = { ops: [], changed: new Map() };
+    const moved: MessageId[] = [];
+    for (const group of groupByMailbox(store, store.messages.locations(input.ids))) {
+      if (group.mailboxId === to.id || group.accountId !== to.accountId) continue;
+      store.messages.moveLocal(group.ids, to.id);
+      moved.push(...group.ids);
+      result.changed.set(group.mailboxId, { added: [], removed: group.ids, updated: [] });
+      if (group.target.uids.length === 0) continue;
+      result.ops.push({
+        accountId: group.accountId,
+        payload: { source: group.target, toPath: to.path, toMailboxId: to.id, idsByUid: [...group.idsByUid] },
+        // Pinned so the source's sync does not bring the message back before the server moved it.
+        touches: group.target.uids.map((uid) => ({ mailboxId: group.mailboxId, uid })),
+      });
+    }
+    if (moved.length) result.changed.set(to.id, { added: moved, removed: [], updated: [] });
+    return result;
+  },
+
+  async replay(client, store, payload) {
+    const { present, missing } = await openTarget(client, payload.source);
+    const idsByUid = new Map(payload.idsByUid);
+    if (present.length) {
+      const result = await client.messageMove(present.join(','), payload.toPath, { uid: true });
+      const uidMap = result ? result.uidMap : undefined;
+      for (const uid of present) {
+        const id = idsByUid.get(uid);
+        if (id === undefined) continue;
+        const newUid = uidMap?.get(uid);
+        // Without COPYUID the target's next sync fetches the message; drop the placeholder row.
+        if (newUid === undefined) store.messages.delete([id]);
+        else store.messages.assignUid(id, payload.toMailboxId, newUid);
+      }
+    }
+    // Moved away on the server by someone else first: the local row is a ghost.
+    store.messages.delete(missing.map((uid) => idsByUid.get(uid)).filter((id): id is MessageId => id !== undefined));
+    return { missing };
+  },
+};

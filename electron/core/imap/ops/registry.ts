@@ -1,0 +1,12 @@
+// Every operation kind the queue can replay, by name.
+import { expunge } from './expunge';
+import { move } from './move';
+import type { Operation } from './operation';
+import { setFlags } from './set-flags';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are checked per kind
+export const operations: Record<string, Operation<any, any>> = {
+  [setFlags.kind]: setFlags,
+  [move.kind]: move,
+  [expunge.kind]: expunge,
+};

@@ -1,0 +1,20 @@
+// Messages removed elsewhere that QRESYNC did not report (no QRESYNC, or a partial backfill):
+// the stored UIDs are diffed against the server's (UID SEARCH ALL), which only happens when the counts say
+// something is missing, so an unchanged mailbox costs no search.
+import type { SyncContext } from './context';
+
+export async function removeExpunged(ctx: SyncContext): Promise<void> {
+  const { client, store, box, server } = ctx;
+
+  const local = store.messages.uids(box.id);
+  if (local.size === 0) return;
+  // Messages moved away locally, not yet on the server, still count there.
+  let movedAway = 0;
+  for (const uid of store.pendingOps.pinnedUids(box.id)) if (!local.has(uid)) movedAway++;
+  const fullySynced = store.mailboxes.get(box.id)?.sync.syncedLowUid === 1;
+  if (fullySynced && local.size + movedAway === server.exists) return;
+
+  const serverUids = new Set((await client.search({ all: true }, { uid: true })) || []);
+  const gone = [...local.keys()].filter((uid) => !serverUids.has(uid));
+  if (gone.length) ctx.changes.removed.push(...store.messages.removeUids(box.id, gone));
+}

@@ -1,0 +1,44 @@
+// Flags changed elsewhere since the last sync. With CONDSTORE only what changed since our
+// HIGHESTMODSEQ comes back, and with QRESYNC the same FETCH reports expunged UIDs (VANISHED).
+// Without CONDSTORE every stored message's flags are fetched and compared.
+import type { FetchMessageObject } from 'imapflow';
+import type { MessageFlags } from '../../../../shared/domain';
+import type { SyncContext } from './context';
+import { toFlags } from './header-fields';
+
+export interface FlagChangesResult {
+  updates: { uid: number; flags: MessageFlags }[];
+  /** UIDs the server reported as expunged through QRESYNC; null when QRESYNC was not used. */
+  vanished: number[] | null;
+}
+
+export async function fetchFlagChanges(ctx: SyncContext): Promise<FlagChangesResult> {
+  const { client, box, server } = ctx;
+  const known = box.sync.highestModseq;
+  if (box.sync.syncedLowUid === null || box.sync.syncedHighUid === 0) return { updates: [], vanished: null };
+  if (known !== null && server.highestModseq !== null && known === server.highestModseq)
+    return { updates: [], vanished: [] };
+
+  const useModseq = known !== null && server.highestModseq !== null;
+  const qresync = useModseq && client.enabled.has('QRESYNC');
+  const vanished: number[] = [];
+  const onExpunge = (event: { uid?: number; vanished?: boolean }): void => {
+    if (event.vanished && event.uid) vanished.push(event.uid);
+  };
+  const rows: FetchMessageObject[] = [];
+  if (qresync) client.on('expunge', onExpunge);
+  try {
+    // Never act inside the iterator (a command there deadlocks the connection): collect first.
+    for await (const msg of client.fetch(
+      `1:${box.sync.syncedHighUid}`,
+      { uid: true, flags: true },
+      { uid: true, ...(useModseq ? { changedSince: BigInt(known) } : {}) },
+    ))
+      rows.push(msg);
+  } finally {
+    if (qresync) client.off('expunge', onExpunge);
+  }
+
+  const updates = rows.map((m) => ({ uid: m.uid, flags: toFlags(m.flags).flags }));
+  return { updates, vanished: qresync ? vanished : null };
+}

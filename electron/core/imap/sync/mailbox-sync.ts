@@ -1,0 +1,56 @@
+// One mailbox, brought level with the server: UIDVALIDITY check, flag changes and expunges
+// since the last HIGHESTMODSEQ, new messages newest first, then the UID-diff safety net.
+import type { ImapFlow } from 'imapflow';
+import type { MailboxRecord } from '../../store/mailboxes-repo';
+import type { Store } from '../../store/store';
+import { emptyChanges, type MailboxChanges, type SelectedMailbox, type SyncContext } from './context';
+import { removeExpunged } from './expunges';
+import { fetchFlagChanges } from './flag-changes';
+import { fetchNewMessages } from './new-messages';
+
+export interface MailboxSyncOptions {
+  onBatch(added: number[], done: number, total: number): void;
+  hasAttachments(structure: unknown): boolean;
+}
+
+export async function selectMailbox(client: ImapFlow, path: string): Promise<SelectedMailbox> {
+  const mailbox = await client.mailboxOpen(path);
+  return {
+    uidValidity: String(mailbox.uidValidity),
+    uidNext: mailbox.uidNext,
+    exists: mailbox.exists,
+    highestModseq: mailbox.highestModseq !== undefined && !mailbox.noModseq ? String(mailbox.highestModseq) : null,
+  };
+}
+
+export async function syncMailbox(
+  client: ImapFlow,
+  store: Store,
+  box: MailboxRecord,
+  options: MailboxSyncOptions,
+): Promise<MailboxChanges> {
+  const server = await selectMailbox(client, box.path);
+  const changes = emptyChanges();
+
+  if (box.sync.uidValidity !== null && box.sync.uidValidity !== server.uidValidity) {
+    // The server renumbered the mailbox (recreated, restored): every cached UID is void.
+    changes.removed.push(...store.messages.uids(box.id).values());
+    store.mailboxes.resetCache(box.id);
+    box = store.mailboxes.get(box.id)!;
+  }
+
+  const ctx: SyncContext = { client, store, box, server, changes, ...options };
+  const { updates, vanished } = await fetchFlagChanges(ctx);
+  // The changes and the HIGHESTMODSEQ that covers them are saved together, or not at all.
+  store.transaction(() => {
+    changes.updated.push(...store.messages.applyServerFlags(box.id, updates));
+    if (vanished?.length) changes.removed.push(...store.messages.removeUids(box.id, vanished));
+    box.sync.uidValidity = server.uidValidity;
+    box.sync.highestModseq = server.highestModseq;
+    store.mailboxes.saveSyncState(box.id, box.sync);
+  });
+
+  await fetchNewMessages(ctx);
+  await removeExpunged(ctx);
+  return changes;
+}

@@ -1,0 +1,30 @@
+// What the shells (Electron main, the browser shell, tests) hold: one object that answers
+// every method of the contract and emits its events. It validates every input itself, so no
+// caller can hand the engine an argument the contract does not allow.
+import type { EventName, EventPayload, MethodName, MethodOutput } from '../../shared/contract';
+import type { SecretCipher } from './accounts/secret-cipher';
+
+export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+
+export interface MailService {
+  /** Validates `input` against the contract, then runs the method. Rejects with a ServiceError. */
+  call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
+  onEvent(listener: EventListener): () => void;
+  /** Resolves once no account has anything queued or syncing (tests, and shutdown). */
+  settled(): Promise<void>;
+  /** Stops every connection and closes the database; pending operations stay queued on disk. */
+  close(): Promise<void>;
+}
+
+export interface MailServiceOptions {
+  /** The profile folder: mail.db and the key file live here. */
+  dataDir: string;
+  cipher: SecretCipher;
+  /** Extra trusted CA certificates (PEM), e.g. a test server's; the system store still applies. */
+  trustedCa?: string[];
+  /** Seconds between STATUS checks of unwatched mailboxes, unless an account says otherwise. */
+  defaultSyncIntervalSeconds?: number;
+  /** Do not connect at start (a test of offline start-up, or a shell that connects later). */
+  offline?: boolean;
+  log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>) => void;
+}

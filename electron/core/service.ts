@@ -1,0 +1,299 @@
+// The facade: the one object outside the core that anything talks to. It implements every
+// method of the contract in shared/ and emits its events; the Electron shell, the browser
+// shell and the tests all drive the engine only through it.
+import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
+import type { AccountId, AccountSettings, MailboxRole, MessageBody, MessageId } from '../../shared/domain';
+import { EventHub } from './events';
+import { AccountRuntime } from './imap/account-runtime';
+import { fetchBody } from './imap/body/fetch-body';
+import { fetchPart } from './imap/body/fetch-part';
+import { planBody } from './imap/body/structure';
+import { parseReferences, toAddresses } from './imap/sync/header-fields';
+import { OnDemandClient } from './imap/on-demand-client';
+import { expunge } from './imap/ops/expunge';
+import { move } from './imap/ops/move';
+import type { Operation } from './imap/ops/operation';
+import { setFlags } from './imap/ops/set-flags';
+import type { MailService, MailServiceOptions } from './service-api';
+import { notFound, ServiceError, toServiceError } from './service-error';
+import { toMailbox } from './store/mailboxes-repo';
+import { Store } from './store/store';
+
+type Handlers = { [M in MethodName]: (input: never) => Promise<MethodOutput<M>> | MethodOutput<M> };
+
+interface AccountParts {
+  runtime: AccountRuntime;
+  onDemand: OnDemandClient;
+}
+
+export async function createMailService(options: MailServiceOptions): Promise<MailService> {
+  const store = Store.open(options.dataDir);
+  return new CoreService(store, options);
+}
+
+class CoreService implements MailService {
+  private readonly hub = new EventHub();
+  private readonly accounts = new Map<AccountId, AccountParts>();
+  private readonly handlers: Handlers;
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: MailServiceOptions,
+  ) {
+    this.handlers = this.buildHandlers();
+    for (const account of store.accounts.list()) this.startAccount(account.id);
+  }
+
+  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
+    if (this.closed) throw new ServiceError('internal', 'The mail service has been closed.');
+    const spec = methods[method];
+    if (!spec) throw new ServiceError('invalid-input', `Unknown method ${String(method)}.`);
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success)
+      throw new ServiceError('invalid-input', `Invalid arguments for ${method}: ${parsed.error.issues[0]?.message}`);
+    try {
+      const handler = this.handlers[method] as (input: unknown) => Promise<MethodOutput<M>> | MethodOutput<M>;
+      return await handler(parsed.data);
+    } catch (error) {
+      throw toServiceError(error);
+    }
+  }
+
+  onEvent(listener: Parameters<MailService['onEvent']>[0]): () => void {
+    return this.hub.on(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.allSettled([...this.accounts.values()].map((a) => this.stopAccount(a)));
+    this.accounts.clear();
+    this.store.close();
+  }
+
+  /** For tests and shutdown: waits until every account has nothing queued or syncing. */
+  async settled(): Promise<void> {
+    await Promise.all([...this.accounts.values()].map((a) => a.runtime.settled()));
+  }
+
+  private startAccount(accountId: AccountId): void {
+    const account = this.store.accounts.get(accountId);
+    if (!account) return;
+    const runtime = new AccountRuntime(account, {
+      store: this.store,
+      emit: this.hub.emit,
+      password: () => this.password(accountId),
+      trustedCa: this.options.trustedCa,
+      log: this.options.log,
+      intervalSeconds: account.syncIntervalSeconds ?? this.options.defaultSyncIntervalSeconds ?? 60,
+    });
+    const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
+    this.accounts.set(accountId, parts);
+    if (!this.options.offline) runtime.start();
+  }
+
+  private async stopAccount(parts: AccountParts): Promise<void> {
+    await Promise.allSettled([parts.runtime.stop(), parts.onDemand.close()]);
+  }
+
+  private async password(accountId: AccountId): Promise<string> {
+    const sealed = this.store.accounts.secret(accountId);
+    if (!sealed) throw new ServiceError('auth-failed', 'No password is stored for this account. Enter it again.');
+    return this.options.cipher.decrypt(sealed);
+  }
+
+  private parts(accountId: AccountId): AccountParts {
+    const parts = this.accounts.get(accountId);
+    if (!parts) throw notFound('The account');
+    return parts;
+  }
+
+  private mailbox(mailboxId: number) {
+    const box = this.store.mailboxes.get(mailboxId);
+    if (!box) throw notFound('The folder');
+    return box;
+  }
+
+  /** Applies a local action, announces it, queues it for the server and pushes it if online. */
+  private act<I>(operation: Operation<I, unknown>, input: I): { ok: true } {
+    const result = this.store.transaction(() => {
+      const local = operation.applyLocally(this.store, input);
+      for (const op of local.ops) this.store.pendingOps.enqueue(op.accountId, operation.kind, op.payload, op.touches);
+      return local;
+    });
+    const accounts = new Set<AccountId>();
+    for (const [mailboxId, change] of result.changed) {
+      this.hub.emit('messages.changed', { mailboxId, ...change });
+      const box = this.store.mailboxes.get(mailboxId);
+      if (box) accounts.add(box.accountId);
+    }
+    for (const accountId of accounts) {
+      this.hub.emit('mailboxes.changed', { accountId });
+      this.accounts.get(accountId)?.runtime.flushOps();
+    }
+    return { ok: true };
+  }
+
+  /** The folder with `role`, created on the server when the account has none yet. */
+  private async roleMailbox(accountId: AccountId, role: MailboxRole, name: string) {
+    const existing = this.store.mailboxes.byRole(accountId, role);
+    if (existing) return existing;
+    const { runtime } = this.parts(accountId);
+    await runtime.withClient(async (client) => {
+      await client.mailboxCreate(name).catch((error: { serverResponseCode?: string }) => {
+        if (error.serverResponseCode !== 'ALREADYEXISTS') throw error;
+      });
+    });
+    runtime.requestSync();
+    await runtime.settled();
+    const created = this.store.mailboxes.byRole(accountId, role) ?? this.store.mailboxes.byPath(accountId, name);
+    if (!created) throw new ServiceError('server', `The ${name} folder could not be created on the server.`);
+    return created;
+  }
+
+  /** Messages grouped by account, for actions that go to a per-account folder. */
+  private byAccount(ids: MessageId[]): Map<AccountId, MessageId[]> {
+    const out = new Map<AccountId, MessageId[]>();
+    for (const header of this.store.messages.get(ids))
+      out.set(header.accountId, [...(out.get(header.accountId) ?? []), header.id]);
+    return out;
+  }
+
+  private async body(id: MessageId): Promise<MessageBody> {
+    const cached = this.store.bodies.get(id);
+    if (cached) return cached;
+    const row = this.store.messages.bodystructure(id);
+    if (!row || row.uid === null) throw notFound('The message');
+    const box = this.mailbox(row.mailboxId);
+    const { onDemand } = this.parts(box.accountId);
+    const host = this.store.accounts.get(box.accountId)?.imap.host;
+    const structure: unknown = row.bodystructure ? JSON.parse(row.bodystructure) : null;
+    const uid = row.uid;
+    try {
+      return await onDemand.use(async (client) => {
+        await client.mailboxOpen(box.path, { readOnly: true });
+        const fetched = await fetchBody(client, uid, structure);
+        const extra = await client.fetchOne(String(uid), { envelope: true, headers: ['references'] }, { uid: true });
+        if (!extra) throw notFound('The message');
+        const body: MessageBody = {
+          messageId: id,
+          html: fetched.html,
+          text: fetched.text,
+          attachments: planBody(structure).attachments,
+          bcc: toAddresses(extra.envelope?.bcc),
+          replyTo: toAddresses(extra.envelope?.replyTo),
+          inReplyTo: extra.envelope?.inReplyTo ?? null,
+          references: parseReferences(extra.headers),
+        };
+        this.store.bodies.put(body);
+        return this.store.bodies.get(id) ?? body;
+      });
+    } catch (error) {
+      throw toServiceError(error, host);
+    }
+  }
+
+  private async attachment(id: MessageId, part: string) {
+    const row = this.store.messages.bodystructure(id);
+    if (!row || row.uid === null) throw notFound('The message');
+    const structure: unknown = row.bodystructure ? JSON.parse(row.bodystructure) : null;
+    const info = planBody(structure).attachments.find((a) => a.part === part);
+    if (!info) throw notFound('The attachment');
+    let data = this.store.bodies.attachmentData(id, part);
+    if (!data) {
+      const box = this.mailbox(row.mailboxId);
+      const uid = row.uid;
+      const host = this.store.accounts.get(box.accountId)?.imap.host;
+      try {
+        data = await this.parts(box.accountId).onDemand.use(async (client) => {
+          await client.mailboxOpen(box.path, { readOnly: true });
+          return fetchPart(client, uid, part);
+        });
+      } catch (error) {
+        throw toServiceError(error, host);
+      }
+      this.store.bodies.putAttachments(id, [info]);
+      this.store.bodies.cacheAttachmentData(id, part, data);
+    }
+    return { filename: info.filename, contentType: info.contentType, dataBase64: data.toString('base64') };
+  }
+
+  private buildHandlers(): Handlers {
+    const store = this.store;
+    return {
+      'accounts.list': () => store.accounts.list(),
+      'accounts.add': async ({ settings, password }: { settings: AccountSettings; password: string }) => {
+        const account = store.accounts.insert(settings, await this.options.cipher.encrypt(password));
+        this.startAccount(account.id);
+        return account;
+      },
+      'accounts.remove': async ({ accountId }: { accountId: AccountId }) => {
+        const parts = this.parts(accountId);
+        this.accounts.delete(accountId);
+        await this.stopAccount(parts);
+        // Cascades to its mailboxes, messages, bodies, queued actions: nothing of it stays on disk.
+        store.accounts.remove(accountId);
+        return { ok: true as const };
+      },
+      'accounts.setPassword': async ({ accountId, password }: { accountId: AccountId; password: string }) => {
+        const { runtime } = this.parts(accountId);
+        store.accounts.setSecret(accountId, await this.options.cipher.encrypt(password));
+        runtime.reconnect();
+        return { ok: true as const };
+      },
+      'accounts.status': () => [...this.accounts.values()].map((a) => a.runtime.currentStatus),
+      'accounts.quota': ({ accountId }: { accountId: AccountId }) => store.accounts.quota(accountId),
+      'mailboxes.list': ({ accountId }: { accountId?: AccountId }) => store.mailboxes.list(accountId).map(toMailbox),
+      'mailboxes.open': async ({ mailboxId }: { mailboxId: number }) => {
+        const box = this.mailbox(mailboxId);
+        await this.parts(box.accountId).runtime.openMailbox(box);
+        return { ok: true as const };
+      },
+      'mailboxes.markRead': ({ mailboxId }: { mailboxId: number }) => {
+        const ids = store.messages.unreadIds(this.mailbox(mailboxId).id);
+        return ids.length ? this.act(setFlags, { ids, seen: true }) : { ok: true as const };
+      },
+      'messages.window': ({ mailboxId, offset, limit }: { mailboxId: number; offset: number; limit: number }) => ({
+        total: store.messages.count(mailboxId),
+        messages: store.messages.window(mailboxId, offset, limit),
+      }),
+      'messages.get': ({ ids }: { ids: MessageId[] }) => store.messages.get(ids),
+      'messages.setFlags': (input: { ids: MessageId[]; seen?: boolean; flagged?: boolean }) =>
+        this.act(setFlags, input),
+      'messages.move': ({ ids, toMailboxId }: { ids: MessageId[]; toMailboxId: number }) => {
+        this.mailbox(toMailboxId);
+        return this.act(move, { ids, toMailboxId });
+      },
+      'messages.archive': async ({ ids }: { ids: MessageId[] }) => {
+        for (const [accountId, group] of this.byAccount(ids)) {
+          const archive = await this.roleMailbox(accountId, 'archive', 'Archive');
+          this.act(move, { ids: group, toMailboxId: archive.id });
+        }
+        return { ok: true as const };
+      },
+      'messages.delete': async ({ ids }: { ids: MessageId[] }) => {
+        for (const [accountId, group] of this.byAccount(ids)) {
+          const headers = store.messages.get(group);
+          const trash = await this.roleMailbox(accountId, 'trash', 'Trash');
+          // Deleting from Trash is for good; anywhere else it goes to Trash and can come back.
+          const inTrash = headers.filter((h) => h.mailboxId === trash.id).map((h) => h.id);
+          const elsewhere = headers.filter((h) => h.mailboxId !== trash.id).map((h) => h.id);
+          if (inTrash.length) this.act(expunge, { ids: inTrash });
+          if (elsewhere.length) this.act(move, { ids: elsewhere, toMailboxId: trash.id });
+        }
+        return { ok: true as const };
+      },
+      'message.body': ({ id }: { id: MessageId }) => this.body(id),
+      'message.attachment': ({ id, part }: { id: MessageId; part: string }) => this.attachment(id, part),
+      'sync.now': ({ accountId }: { accountId?: AccountId }) => {
+        for (const [id, parts] of this.accounts) {
+          if (accountId && id !== accountId) continue;
+          parts.runtime.reconnect();
+          parts.runtime.requestSync();
+        }
+        return { ok: true as const };
+      },
+    };
+  }
+}

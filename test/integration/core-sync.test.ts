@@ -1,0 +1,219 @@
+// The mail core against the real Dovecot: first sync, changes from another device through IDLE
+// and interval checks, UIDVALIDITY resets, a wrong password, and a restart that shows the mail
+// before any network I/O.
+import { afterEach, describe, expect, it } from 'vitest';
+import { getMailServer } from '../mailserver/inject';
+import { populateMailbox } from '../mailserver/populate';
+import {
+  addAccount,
+  allHeaders,
+  mailboxByPath,
+  mailboxByRole,
+  otherDevice,
+  startCore,
+  type CoreHandle,
+} from '../support/core-harness';
+import { createMailUser } from '../support/mail-users';
+import { waitFor } from '../support/wait';
+
+const server = getMailServer();
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
+});
+
+async function core(options?: Parameters<typeof startCore>[1]): Promise<CoreHandle> {
+  const handle = await startCore(server, options);
+  cleanup.push(() => handle.close(true));
+  return handle;
+}
+
+async function device(user: Awaited<ReturnType<typeof createMailUser>>) {
+  const client = await otherDevice(server, user);
+  cleanup.push(() => client.logout());
+  return client;
+}
+
+const raw = (subject: string, from = 'Sender <sender@example.test>') =>
+  `From: ${from}\r\nTo: someone@example.test\r\nSubject: ${subject}\r\nDate: Tue, 03 Mar 2026 10:00:00 +0000\r\n` +
+  `Message-ID: <${subject.replace(/\W/g, '')}.${Date.now()}@example.test>\r\n\r\nBody of ${subject}\r\n`;
+
+describe('first sync', () => {
+  it('stores every message of a populated INBOX with the right envelope, flags and date', async () => {
+    const user = await createMailUser(server, 'first');
+    await populateMailbox(server, user, { count: 300, seed: 7 });
+    const c = await core();
+    const account = await addAccount(c, server, user);
+    const inbox = await mailboxByRole(c, account.id, 'inbox');
+    await waitFor(async () => (await allHeaders(c, inbox.id)).length === 300, {
+      what: '300 headers',
+      timeoutMs: 30_000,
+    });
+
+    const other = await device(user);
+    await other.mailboxOpen('INBOX');
+    const expected = new Map<number, { subject: string; from: string; flags: Set<string>; date: number }>();
+    for await (const m of other.fetch('1:*', { uid: true, envelope: true, flags: true, internalDate: true }))
+      expected.set(m.uid, {
+        subject: m.envelope?.subject ?? '',
+        from: m.envelope?.from?.[0]?.address ?? '',
+        flags: m.flags ?? new Set(),
+        date: new Date(m.envelope?.date ?? m.internalDate ?? 0).getTime(),
+      });
+    const headers = await allHeaders(c, inbox.id);
+    expect(headers).toHaveLength(expected.size);
+    for (const h of headers) {
+      const e = expected.get(h.uid)!;
+      expect(e, `uid ${h.uid}`).toBeDefined();
+      expect(h.subject).toBe(e.subject);
+      expect(h.from[0]?.address ?? '').toBe(e.from);
+      expect(h.flags.seen).toBe(e.flags.has('\\Seen'));
+      expect(h.flags.flagged).toBe(e.flags.has('\\Flagged'));
+      expect(h.date).toBe(e.date);
+    }
+    // newest first
+    const dates = headers.map((h) => h.date);
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    // the status and progress events a UI needs were emitted
+    expect(c.eventsOf('account.status').some((s) => s.state === 'online')).toBe(true);
+    expect(c.eventsOf('sync.progress').some((p) => p.mailbox === 'INBOX' && p.total === 300)).toBe(true);
+    // special-use roles
+    const roles = (await c.service.call('mailboxes.list', { accountId: account.id })).map((m) => m.role).sort();
+    expect(roles).toEqual(expect.arrayContaining(['archive', 'drafts', 'inbox', 'junk', 'sent', 'trash']));
+    expect(inbox.unread).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('changes made on another device', () => {
+  it('reflects an append, a flag, a move and an expunge in the watched INBOX within 2 s', async () => {
+    const user = await createMailUser(server, 'device');
+    const c = await core();
+    const account = await addAccount(c, server, user);
+    const inbox = await mailboxByRole(c, account.id, 'inbox');
+    await c.service.call('mailboxes.open', { mailboxId: inbox.id });
+    await waitFor(() => c.eventsOf('account.status').some((s) => s.state === 'online'));
+    await c.service.settled();
+
+    const other = await device(user);
+    await other.append('INBOX', raw('Hello from the phone'));
+    await other.append('INBOX', raw('Second message'));
+    const within = { timeoutMs: 2_000 };
+    const two = await waitFor(
+      async () => {
+        const h = await allHeaders(c, inbox.id);
+        return h.length === 2 && h;
+      },
+      { ...within, what: 'two appended messages' },
+    );
+    expect(two.map((h) => h.subject).sort()).toEqual(['Hello from the phone', 'Second message']);
+
+    await other.mailboxOpen('INBOX');
+    const hello = two.find((h) => h.subject === 'Hello from the phone')!;
+    await other.messageFlagsAdd(String(hello.uid), ['\\Flagged', '\\Seen'], { uid: true });
+    await waitFor(
+      async () => {
+        const [h] = await c.service.call('messages.get', { ids: [hello.id] });
+        return h?.flags.flagged && h.flags.seen;
+      },
+      { ...within, what: 'the star from the other device' },
+    );
+
+    await other.messageMove(String(hello.uid), 'Archive', { uid: true });
+    await waitFor(async () => (await allHeaders(c, inbox.id)).length === 1, {
+      ...within,
+      what: 'the moved message to leave INBOX',
+    });
+
+    const second = two.find((h) => h.subject === 'Second message')!;
+    await other.messageDelete(String(second.uid), { uid: true });
+    await waitFor(async () => (await allHeaders(c, inbox.id)).length === 0, { ...within, what: 'the expunge' });
+
+    // Archive is not watched: the interval STATUS check (2 s here) brings the moved message in.
+    const archive = await mailboxByRole(c, account.id, 'archive');
+    const archived = await waitFor(
+      async () => (await allHeaders(c, archive.id)).find((h) => h.subject === 'Hello from the phone'),
+      {
+        timeoutMs: 6_000,
+        what: 'the moved message in Archive',
+      },
+    );
+    expect(archived.flags.flagged).toBe(true);
+  });
+});
+
+describe('UIDVALIDITY', () => {
+  it('a recreated mailbox resets its cache', async () => {
+    const user = await createMailUser(server, 'uidv');
+    const other = await device(user);
+    await other.mailboxCreate('Recreate');
+    await other.append('Recreate', raw('Old one'));
+    await other.append('Recreate', raw('Old two'));
+    const c = await core();
+    const account = await addAccount(c, server, user);
+    const box = await mailboxByPath(c, account.id, 'Recreate');
+    await waitFor(async () => (await allHeaders(c, box.id)).length === 2, { what: 'two old messages' });
+
+    await other.mailboxDelete('Recreate');
+    await other.mailboxCreate('Recreate');
+    await other.append('Recreate', raw('New one'));
+    await c.service.call('sync.now', {});
+    const after = await waitFor(
+      async () => {
+        const box2 = (await c.service.call('mailboxes.list', { accountId: account.id })).find(
+          (m) => m.path === 'Recreate',
+        );
+        if (!box2) return null;
+        const h = await allHeaders(c, box2.id);
+        return h.length === 1 && h;
+      },
+      { what: 'the recreated mailbox with only its new message' },
+    );
+    expect(after[0]!.subject).toBe('New one');
+  });
+});
+
+describe('a wrong password', () => {
+  it('reports auth-failed after one attempt and never retries on its own', async () => {
+    const user = await createMailUser(server, 'wrongpw');
+    const { readFileSync } = await import('node:fs');
+    const failuresFor = () =>
+      readFileSync(server.logs.dovecot, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes(user.address) && /password mismatch/i.test(line)).length;
+    const c = await core();
+    const account = await addAccount(c, server, user, {}, 'not-the-password');
+    const failed = await waitFor(() => c.eventsOf('account.status').find((s) => s.state === 'auth-failed'), {
+      what: 'auth-failed',
+    });
+    expect(failed.accountId).toBe(account.id);
+    expect(failed.message).toMatch(/password/i);
+    // Long enough for several backoff rounds if there were a retry loop.
+    await new Promise((r) => setTimeout(r, 4_000));
+    expect(failuresFor()).toBe(1);
+    const [status] = await c.service.call('accounts.status', {});
+    expect(status?.state).toBe('auth-failed');
+
+    // The right password, entered once, brings the account online.
+    await c.service.call('accounts.setPassword', { accountId: account.id, password: user.password });
+    await waitFor(async () => (await c.service.call('accounts.status', {}))[0]?.state === 'online', { what: 'online' });
+  });
+});
+
+describe('restart', () => {
+  it('shows the synced mail before any network I/O', async () => {
+    const user = await createMailUser(server, 'restart');
+    await populateMailbox(server, user, { count: 120, seed: 3 });
+    const first = await startCore(server);
+    const account = await addAccount(first, server, user);
+    const inbox = await mailboxByRole(first, account.id, 'inbox');
+    await waitFor(async () => (await allHeaders(first, inbox.id)).length === 120, { what: '120 headers' });
+    const before = await allHeaders(first, inbox.id);
+    await first.close();
+
+    const second = await core({ dataDir: first.dataDir, offline: true });
+    cleanup.push(() => second.close(true));
+    const after = await allHeaders(second, inbox.id);
+    expect(after).toEqual(before);
+    expect(second.eventsOf('account.status')).toEqual([]); // nothing connected
+  });
+});

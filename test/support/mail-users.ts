@@ -1,0 +1,33 @@
+// A fresh mail user per test, so test files run side by side against one server without
+// seeing each other's mail. Postfix delivers to any address of the domain through LMTP, so the
+// user can receive as soon as Dovecot knows it.
+import { appendFileSync, chownSync, mkdirSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { doveadm } from '../mailserver/doveadm';
+import { MAIL_GID, MAIL_UID } from '../mailserver/dovecot-config';
+import type { MailServerInfo, MailUser } from '../mailserver/types';
+import { waitFor } from './wait';
+
+export async function createMailUser(server: MailServerInfo, prefix: string): Promise<MailUser> {
+  const name = `${prefix}-${randomBytes(4).toString('hex')}`;
+  const user: MailUser = {
+    name,
+    address: `${name}@${server.domain}`,
+    password: `pw-${randomBytes(8).toString('hex')}`,
+  };
+  const home = join(server.mailRoot, server.domain, name);
+  mkdirSync(home, { recursive: true, mode: 0o755 });
+  chownSync(home, MAIL_UID, MAIL_GID);
+  appendFileSync(
+    join(server.dir, 'dovecot', 'users'),
+    `${user.address}:{PLAIN}${user.password}:${MAIL_UID}:${MAIL_GID}::${home}::\n`,
+  );
+  // Dovecot re-reads its passwd-file at most once a second: wait until it knows the user.
+  await waitFor(() => doveadm(server, ['user', user.address]).then(() => true), {
+    timeoutMs: 5_000,
+    intervalMs: 200,
+    what: `Dovecot to know ${user.address}`,
+  });
+  return user;
+}
