@@ -1,0 +1,83 @@
+// The application menu. Built from roles, so the OS supplies the labels, shortcuts and
+// translations users expect (Cmd+Q, Ctrl+C, ...); the template is a pure function so each
+// platform's menu can be checked in a test.
+import type { MenuItemConstructorOptions } from 'electron';
+
+export interface MenuOptions {
+  appName: string;
+  /** Developer tools only in unpackaged builds. */
+  dev: boolean;
+  /** Opens the project's help page in the browser. */
+  openHelp?: () => void;
+}
+
+const separator: MenuItemConstructorOptions = { type: 'separator' };
+
+export function buildMenuTemplate(platform: NodeJS.Platform, options: MenuOptions): MenuItemConstructorOptions[] {
+  const mac = platform === 'darwin';
+  const template: MenuItemConstructorOptions[] = [];
+
+  if (mac) {
+    template.push({
+      label: options.appName,
+      submenu: [
+        { role: 'about' },
+        separator,
+        { role: 'services' },
+        separator,
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        separator,
+        { role: 'quit' },
+      ],
+    });
+  }
+
+  template.push({ role: 'fileMenu', submenu: [mac ? { role: 'close' } : { role: 'quit' }] });
+
+  template.push({
+    role: 'editMenu',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      separator,
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
+      { role: 'delete' },
+      separator,
+      { role: 'selectAll' },
+    ],
+  });
+
+  template.push({
+    role: 'viewMenu',
+    submenu: [
+      { role: 'reload' },
+      ...(options.dev ? [{ role: 'forceReload' } as const, { role: 'toggleDevTools' } as const] : []),
+      separator,
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      separator,
+      { role: 'togglefullscreen' },
+    ],
+  });
+
+  template.push({
+    role: 'windowMenu',
+    submenu: mac
+      ? [{ role: 'minimize' }, { role: 'zoom' }, separator, { role: 'front' }]
+      : [{ role: 'minimize' }, { role: 'close' }],
+  });
+
+  const help: MenuItemConstructorOptions[] = [];
+  if (options.openHelp) help.push({ label: 'Learn More', click: options.openHelp });
+  // macOS shows About in the app menu; elsewhere Help is where people look for it
+  if (!mac) help.push({ role: 'about' });
+  template.push({ role: 'help', submenu: help });
+
+  return template;
+}

@@ -1,0 +1,121 @@
+// The browser shell: the mail core behind a WebSocket on the loopback interface, plus the
+// built UI over HTTP. Used by `npm run web`, the end-to-end tests and anyone who wants the
+// client in a browser tab. Secrets are sealed with a key file in the profile (no safeStorage
+// outside Electron).
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import path from 'node:path';
+import { KeyFileCipher } from '../core/accounts/key-file-cipher';
+import { createMailService } from '../core/service';
+import type { MailService, MailServiceOptions } from '../core/service-api';
+import { closeService } from './close-service';
+import { contentSecurityPolicy } from './csp';
+import { allowedHosts, hostPort, isLoopbackHost } from './loopback';
+import { KEY_FILE_NAME } from './profile-dir';
+import { createStaticHandler } from './static-server';
+import { createWsBridge } from './ws-bridge';
+
+export interface ServeOptions {
+  /** Default 0: the OS picks a free port. */
+  port?: number;
+  /** A loopback address; default 127.0.0.1. */
+  host?: string;
+  /** The built UI; default dist/renderer under the working directory. */
+  rendererDir?: string;
+  /** Default: 32 random bytes, base64url. */
+  token?: string;
+}
+
+export interface WebShellOptions extends ServeOptions {
+  profileDir: string;
+  trustedCa?: string[];
+  log?: MailServiceOptions['log'];
+}
+
+export interface WebShell {
+  /** Open this in a browser: http://127.0.0.1:N/#token=TOKEN */
+  url: string;
+  /** http://127.0.0.1:N, the origin a WebSocket client must send. */
+  origin: string;
+  /** ws://127.0.0.1:N/ws */
+  wsUrl: string;
+  token: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      if (address === null || typeof address === 'string') reject(new Error('The web shell got no TCP port.'));
+      else resolve(address.port);
+    });
+  });
+}
+
+/** Serves an existing service; the caller keeps owning it (close() does not close it). */
+export async function serveWebShell(service: MailService, options: ServeOptions = {}): Promise<WebShell> {
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    throw new Error(`The web shell listens on this computer only (127.0.0.1, ::1 or localhost), not on ${host}.`);
+  }
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  const rendererDir = path.resolve(options.rendererDir ?? path.join('dist', 'renderer'));
+
+  let port = 0;
+  const hosts = () => allowedHosts(host, port);
+  const csp = () => contentSecurityPolicy({ connectSrc: hosts().map((h) => `ws://${h}`) });
+  const bridge = createWsBridge({ service, token, hosts });
+  const server = createServer(createStaticHandler({ rendererDir, csp, hosts }));
+  server.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
+  try {
+    port = await listen(server, options.port ?? 0, host);
+  } catch (error) {
+    await bridge.close();
+    throw error;
+  }
+
+  const origin = `http://${hostPort(host, port)}`;
+  return {
+    url: `${origin}/#token=${token}`,
+    origin,
+    wsUrl: `ws://${hostPort(host, port)}/ws`,
+    token,
+    port,
+    async close() {
+      await bridge.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+/** Opens the profile's mail service and serves it; close() stops both. */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  // the profile holds the key that unseals every password: this user only
+  mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
+  const service = await createMailService({
+    dataDir: options.profileDir,
+    cipher: new KeyFileCipher(path.join(options.profileDir, KEY_FILE_NAME)),
+    ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
+    ...(options.log ? { log: options.log } : {}),
+  });
+  let shell: WebShell;
+  try {
+    shell = await serveWebShell(service, options);
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  return {
+    ...shell,
+    async close() {
+      await shell.close();
+      await closeService(service);
+    },
+  };
+}

@@ -1,0 +1,47 @@
+// Entry point of the browser shell (dist/web.mjs, started by scripts/web.mjs). Prints exactly
+// one line to stdout when ready, the URL with its token, so a script can wait for and read it;
+// everything else goes to stderr.
+import { homedir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createStderrLog } from './shell/log';
+import { defaultProfileDir } from './shell/profile-dir';
+import { parseWebShellArgs } from './shell/web-args';
+import { startWebShell, type WebShell } from './shell/web-shell';
+
+const log = createStderrLog(Boolean(process.env.MAIL_DEBUG));
+
+async function main(): Promise<void> {
+  const args = parseWebShellArgs(process.argv.slice(2));
+  const profileDir = args.profileDir ?? defaultProfileDir(process.platform, process.env, homedir());
+  const shell: WebShell = await startWebShell({
+    profileDir,
+    port: args.port,
+    host: args.host,
+    // dist/web.mjs sits next to dist/renderer/
+    rendererDir: fileURLToPath(new URL('./renderer/', import.meta.url)),
+    log,
+  });
+  log('info', `profile: ${profileDir}`);
+  process.stdout.write(`Mail web shell: ${shell.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log('info', `${signal}: stopping`);
+    shell.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log('error', `could not stop cleanly: ${String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Mail web shell: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,178 @@
+// electron/main.ts with Electron and the core replaced by fakes: the order of the lifecycle
+// steps and the wiring, which the real binary cannot show here (it is not installable).
+import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const profileRoot = mkdtempSync(path.join(tmpdir(), 'shell-main-'));
+afterAll(() => rmSync(profileRoot, { recursive: true, force: true }));
+
+const h = vi.hoisted(() => ({ state: {} as Record<string, unknown> }));
+
+vi.mock('electron', async () => {
+  const { EventEmitter } = await import('node:events');
+  const paths = new Map<string, string>();
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    setName: vi.fn(),
+    setPath: vi.fn((name: string, value: string) => paths.set(name, value)),
+    getPath: vi.fn((name: string) => paths.get(name) ?? (h.state.appData as string)),
+    getAppPath: () => '/opt/mail',
+    requestSingleInstanceLock: vi.fn(() => h.state.lock as boolean),
+    whenReady: vi.fn(() => h.state.ready as Promise<void>),
+    isReady: () => true,
+    quit: vi.fn(() => app.emit('will-quit', { preventDefault: vi.fn() })),
+    exit: vi.fn(),
+  });
+  const windows: unknown[] = [];
+  class BrowserWindow extends EventEmitter {
+    static getAllWindows = () => windows;
+    readonly webContents = { send: vi.fn(), isDestroyed: () => false };
+    constructor(readonly options: unknown) {
+      super();
+      windows.push(this);
+      h.state.window = this;
+    }
+    loadURL = vi.fn(async () => undefined);
+    maximize = vi.fn();
+    isMinimized = () => true;
+    isDestroyed = () => false;
+    restore = vi.fn();
+    show = vi.fn();
+    focus = vi.fn();
+    getNormalBounds = () => ({ x: 0, y: 0, width: 800, height: 600 });
+    isMaximized = () => false;
+  }
+  return {
+    app,
+    BrowserWindow,
+    dialog: { showErrorBox: vi.fn() },
+    ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+    Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+    },
+    screen: {
+      getPrimaryDisplay: () => ({ id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
+      getAllDisplays: () => [],
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+        webRequest: { onBeforeRequest: vi.fn() },
+      },
+    },
+    shell: { openExternal: vi.fn(async () => undefined) },
+  };
+});
+
+const service = {
+  call: vi.fn(),
+  onEvent: vi.fn(() => () => undefined),
+  settled: vi.fn(async () => undefined),
+  close: vi.fn(async () => undefined),
+};
+const createMailService = vi.fn(async (_options: unknown) => service);
+vi.mock('../../electron/core/service', () => ({ createMailService }));
+
+async function loadMain(options: { lock: boolean }) {
+  let ready!: () => void;
+  h.state = {
+    lock: options.lock,
+    appData: profileRoot,
+    ready: new Promise<void>((resolve) => (ready = resolve)),
+  };
+  vi.resetModules();
+  const electron = await import('electron');
+  // the mocked module outlives resetModules: drop the previous run's listeners
+  (electron.app as unknown as EventEmitter).removeAllListeners();
+  await import('../../electron/main');
+  return { electron: electron as unknown as Record<string, Record<string, unknown>>, ready };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 10));
+
+beforeEach(() => vi.clearAllMocks());
+
+describe('electron/main.ts', () => {
+  it('quits at once when another instance holds the lock', async () => {
+    const { electron } = await loadMain({ lock: false });
+    expect(electron.app!.quit).toHaveBeenCalled();
+    expect(createMailService).not.toHaveBeenCalled();
+  });
+
+  it('names the app, puts the profile at <appData>/Mail and registers app:// before ready', async () => {
+    const { electron } = await loadMain({ lock: true });
+    expect(electron.app!.setName).toHaveBeenCalledWith('Mail');
+    expect(electron.app!.setPath).toHaveBeenCalledWith('userData', path.join(profileRoot, 'Mail'));
+    expect(electron.protocol!.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      { scheme: 'app', privileges: { standard: true, secure: true } },
+    ]);
+    expect(electron.protocol!.handle).not.toHaveBeenCalled();
+  });
+
+  it('on ready: locks the session, serves app://, opens the core, wires IPC and shows the window', async () => {
+    const { electron, ready } = await loadMain({ lock: true });
+    ready();
+    await settle();
+    const session = (electron.session!.defaultSession as Record<string, unknown>) ?? {};
+    expect(session.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(session.setPermissionCheckHandler).toHaveBeenCalled();
+    expect((session.webRequest as Record<string, unknown>).onBeforeRequest).toHaveBeenCalled();
+    expect(electron.protocol!.handle).toHaveBeenCalledWith('app', expect.any(Function));
+    expect(createMailService).toHaveBeenCalledWith(
+      expect.objectContaining({
+        dataDir: path.join(profileRoot, 'Mail'),
+        cipher: expect.objectContaining({ strength: 'os-keychain' }),
+      }),
+    );
+    expect(electron.ipcMain!.handle).toHaveBeenCalledWith('mail:invoke', expect.any(Function));
+    expect(electron.Menu!.setApplicationMenu).toHaveBeenCalled();
+    const window = h.state.window as { options: { webPreferences: Record<string, unknown> }; loadURL: unknown };
+    expect(window.options.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      preload: path.join('/opt/mail', 'dist', 'preload.cjs'),
+    });
+    expect(window.loadURL).toHaveBeenCalledWith('app://mail/index.html');
+  });
+
+  it('hardens every web contents created later', async () => {
+    const { electron } = await loadMain({ lock: true });
+    const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
+    (electron.app as unknown as EventEmitter).emit('web-contents-created', {}, contents);
+    expect(contents.listenerCount('will-navigate')).toBe(1);
+    expect(contents.listenerCount('will-attach-webview')).toBe(1);
+    expect(contents.setWindowOpenHandler).toHaveBeenCalled();
+  });
+
+  it('focuses the existing window when a second instance starts', async () => {
+    const { electron, ready } = await loadMain({ lock: true });
+    ready();
+    await settle();
+    (electron.app as unknown as EventEmitter).emit('second-instance');
+    const window = h.state.window as { restore: unknown; focus: unknown };
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+  });
+
+  it('closes the core before quitting', async () => {
+    const { electron, ready } = await loadMain({ lock: true });
+    ready();
+    await settle();
+    const event = { preventDefault: vi.fn() };
+    (electron.app as unknown as EventEmitter).emit('will-quit', event);
+    expect(event.preventDefault).toHaveBeenCalled();
+    await settle();
+    expect(service.close).toHaveBeenCalledTimes(1);
+    expect(electron.ipcMain!.removeHandler).toHaveBeenCalledWith('mail:invoke');
+    // the second will-quit (from app.quit after closing) goes through
+    expect(electron.app!.quit).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,72 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+import { buildMenuTemplate } from '../../electron/shell/menu';
+
+function roles(items: MenuItemConstructorOptions[] | undefined): (string | undefined)[] {
+  return (items ?? []).filter((i) => i.type !== 'separator').map((i) => i.role ?? i.label);
+}
+
+function submenu(item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] {
+  return (item?.submenu ?? []) as MenuItemConstructorOptions[];
+}
+
+describe('the application menu', () => {
+  it('on macOS starts with the app menu: about, hide, quit', () => {
+    const template = buildMenuTemplate('darwin', { appName: 'Mail', dev: false });
+    expect(template.map((m) => m.role ?? m.label)).toEqual([
+      'Mail',
+      'fileMenu',
+      'editMenu',
+      'viewMenu',
+      'windowMenu',
+      'help',
+    ]);
+    expect(roles(submenu(template[0]))).toEqual(['about', 'services', 'hide', 'hideOthers', 'unhide', 'quit']);
+    expect(roles(submenu(template[1]))).toEqual(['close']);
+    expect(roles(submenu(template[4]))).toEqual(['minimize', 'zoom', 'front']);
+  });
+
+  it.each(['linux', 'win32'] as const)(
+    'on %s has no app menu, quits from File and shows About under Help',
+    (platform) => {
+      const template = buildMenuTemplate(platform, { appName: 'Mail', dev: false });
+      expect(template.map((m) => m.role ?? m.label)).toEqual([
+        'fileMenu',
+        'editMenu',
+        'viewMenu',
+        'windowMenu',
+        'help',
+      ]);
+      expect(roles(submenu(template[0]))).toEqual(['quit']);
+      expect(roles(submenu(template[3]))).toEqual(['minimize', 'close']);
+      expect(roles(submenu(template[4]))).toContain('about');
+    },
+  );
+
+  it('has the standard edit roles everywhere, so text fields get copy and paste shortcuts', () => {
+    for (const platform of ['darwin', 'linux', 'win32'] as const) {
+      const edit = submenu(
+        buildMenuTemplate(platform, { appName: 'Mail', dev: false }).find((m) => m.role === 'editMenu'),
+      );
+      expect(roles(edit)).toEqual(expect.arrayContaining(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']));
+    }
+  });
+
+  it('offers developer tools only in development', () => {
+    const view = (dev: boolean) =>
+      roles(submenu(buildMenuTemplate('linux', { appName: 'Mail', dev }).find((m) => m.role === 'viewMenu')));
+    expect(view(false)).not.toContain('toggleDevTools');
+    expect(view(true)).toContain('toggleDevTools');
+    expect(view(false)).toEqual(
+      expect.arrayContaining(['reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']),
+    );
+  });
+
+  it('adds a help link that calls back', () => {
+    const openHelp = vi.fn();
+    const help = submenu(buildMenuTemplate('darwin', { appName: 'Mail', dev: false, openHelp }).at(-1));
+    expect(help[0]?.label).toBe('Learn More');
+    (help[0]?.click as () => void)();
+    expect(openHelp).toHaveBeenCalled();
+  });
+});
