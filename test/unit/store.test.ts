@@ -156,3 +156,22 @@ describe('the store', () => {
     store.close();
   });
 });
+
+describe('the profile lock', () => {
+  it('refuses a second open of the same profile while the first is open, and frees it on close', () => {
+    const dir = tempDir();
+    const first = Store.open(dir);
+    expect(() => Store.open(dir)).toThrow(/in use by another Mail process/);
+    first.close();
+    const second = Store.open(dir);
+    second.close();
+  });
+
+  it('takes over a lock left by a process that no longer runs', async () => {
+    const dir = tempDir();
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'mail.lock'), '999999999');
+    const store = Store.open(dir);
+    store.close();
+  });
+});

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from './database';
 import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
+import { lockProfile } from './profile-lock';
 
 export class Store {
   readonly accounts: AccountsRepo;
@@ -15,7 +16,10 @@ export class Store {
   readonly bodies: BodiesRepo;
   readonly pendingOps: PendingOpsRepo;
 
-  private constructor(readonly db: Db) {
+  private constructor(
+    readonly db: Db,
+    private readonly unlock: () => void,
+  ) {
     this.accounts = new AccountsRepo(db);
     this.mailboxes = new MailboxesRepo(db);
     this.messages = new MessagesRepo(db);
@@ -25,7 +29,13 @@ export class Store {
 
   static open(dataDir: string): Store {
     mkdirSync(dataDir, { recursive: true });
-    return new Store(openDatabase(path.join(dataDir, 'mail.db')));
+    const unlock = lockProfile(dataDir);
+    try {
+      return new Store(openDatabase(path.join(dataDir, 'mail.db')), unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
 
   /** Runs `fn` in one transaction: sync saves its state together with the changes it covers. */
@@ -35,5 +45,6 @@ export class Store {
 
   close(): void {
     this.db.close();
+    this.unlock();
   }
 }
