@@ -1,31 +1,18 @@
-// The browser shell's WebSocket protocol, as data. The renderer's WebSocketTransport speaks
-// the same shapes (renderer/transport/ws-protocol.ts; renderer/ may not import electron/).
-//
-//   client → server   {token}                  first message, unless ?token= was in the URL
-//                     {id, method, input}      a contract call
-//   server → client   {ready: true}            the token was accepted
-//                     {id, result} | {id, error: {code, message}}
-//                     {event, payload}         a contract event
-//
-// A wrong or missing token closes the socket with UNAUTHORIZED before anything is served.
-import type { ContractError } from '../../shared/contract';
+// Reading the browser shell's WebSocket frames without trusting them. The shapes themselves
+// are in shared/wire.ts, shared with the renderer's WebSocketTransport. A wrong or missing
+// token closes the socket with CLOSE_UNAUTHORIZED before anything is served.
+import type { RequestId, WsServerMessage } from '../../shared/wire';
 
-export const WS_PATH = '/ws';
-export const CLOSE_UNAUTHORIZED = 4401;
+export { CLOSE_UNAUTHORIZED, WS_PATH } from '../../shared/wire';
+export type { RequestId } from '../../shared/wire';
 export const CLOSE_GOING_AWAY = 1001;
-
-export type RequestId = string | number;
 
 export type ClientMessage =
   | { kind: 'auth'; token: string }
   | { kind: 'call'; id: RequestId; method: unknown; input: unknown }
   | { kind: 'invalid'; id: RequestId | null; reason: string };
 
-export type ServerMessage =
-  | { ready: true }
-  | { id: RequestId | null; result: unknown }
-  | { id: RequestId | null; error: ContractError }
-  | { event: string; payload: unknown };
+export type ServerMessage = WsServerMessage;
 
 function isRequestId(id: unknown): id is RequestId {
   return (typeof id === 'string' && id.length <= 100) || (typeof id === 'number' && Number.isFinite(id));

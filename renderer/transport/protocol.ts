@@ -1,16 +1,8 @@
-// What the renderer receives from each shell, as data. renderer/ may import only shared/, so
-// these mirror the shells' side (electron/shell/ipc-channels.ts and ws-protocol.ts): keep
-// them in step.
-import type { ContractError } from '../../shared/contract';
+// The wire shapes come from shared/wire.ts; this file only declares the preload's global.
+import type { MailBridge } from '../../shared/wire';
 
-/** The answer of window.mail.invoke: errors arrive as data because IPC drops an Error's code. */
-export type InvokeReply = { ok: true; result: unknown } | { ok: false; error: ContractError };
-
-/** What the preload exposes as window.mail (electron/preload.ts): exactly these two. */
-export interface MailBridge {
-  invoke(method: string, input: unknown): Promise<InvokeReply>;
-  onEvent(callback: (name: string, payload: unknown) => void): () => void;
-}
+export { CLOSE_UNAUTHORIZED, WS_PATH } from '../../shared/wire';
+export type { InvokeReply, MailBridge, WsServerMessage } from '../../shared/wire';
 
 declare global {
   interface Window {
@@ -18,13 +10,3 @@ declare global {
     mail?: MailBridge;
   }
 }
-
-/** The browser shell closes the socket with this code when the token is wrong or missing. */
-export const CLOSE_UNAUTHORIZED = 4401;
-export const WS_PATH = '/ws';
-
-export type WsServerMessage =
-  | { ready: true }
-  | { id: number | string | null; result: unknown }
-  | { id: number | string | null; error: ContractError }
-  | { event: string; payload: unknown };
