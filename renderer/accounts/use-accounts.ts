@@ -1,0 +1,44 @@
+// The accounts and their connection states, kept current by 'account.status' events.
+import { useCallback, useEffect, useState } from 'react';
+import type { Account, AccountId, AccountStatus } from '../../shared/domain';
+import { useTransport } from '../app/app-services';
+import { useTransportEvent } from '../app/use-transport-event';
+
+export interface AccountsState {
+  /** Null until the first answer. */
+  accounts: Account[] | null;
+  statuses: ReadonlyMap<AccountId, AccountStatus>;
+  loadError: unknown;
+  reload: () => Promise<void>;
+}
+
+export function useAccounts(): AccountsState {
+  const transport = useTransport();
+  const [accounts, setAccounts] = useState<Account[] | null>(null);
+  const [statuses, setStatuses] = useState<ReadonlyMap<AccountId, AccountStatus>>(new Map());
+  const [loadError, setLoadError] = useState<unknown>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      const [list, states] = await Promise.all([
+        transport.invoke('accounts.list', {}),
+        transport.invoke('accounts.status', {}),
+      ]);
+      setAccounts(list);
+      setStatuses(new Map(states.map((status) => [status.accountId, status])));
+      setLoadError(null);
+    } catch (error) {
+      setLoadError(error);
+    }
+  }, [transport]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  useTransportEvent('account.status', (status) => {
+    setStatuses((previous) => new Map(previous).set(status.accountId, status));
+  });
+
+  return { accounts, statuses, loadError, reload };
+}

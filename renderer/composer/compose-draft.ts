@@ -1,0 +1,110 @@
+// What the composer edits, and how replies and forwards are prefilled from a message.
+// Pure: the caller passes the translated lines (quote header, forward header) in.
+import type { AccountId, Address, MessageHeader } from '../../shared/domain';
+import { addressListText } from '../format/format-address';
+
+export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward';
+
+export interface ComposeDraft {
+  mode: ComposeMode;
+  accountId: AccountId | null;
+  to: string;
+  cc: string;
+  subject: string;
+  body: string;
+  inReplyTo: string | null;
+  references: string[];
+}
+
+export function emptyDraft(accountId: AccountId | null): ComposeDraft {
+  return { mode: 'new', accountId, to: '', cc: '', subject: '', body: '', inReplyTo: null, references: [] };
+}
+
+// "Re:" and "Fwd:" are protocol conventions (RFC 5322 3.6.5), not UI text: they stay English
+// so every client recognises the thread; common localized prefixes are recognised too.
+const REPLY_PREFIX = /^\s*(re|sv|aw|antw)\s*:/i;
+const FORWARD_PREFIX = /^\s*(fwd?|vb|wg)\s*:/i;
+
+export function replySubject(subject: string): string {
+  return REPLY_PREFIX.test(subject) ? subject.trim() : `Re: ${subject.trim()}`;
+}
+
+export function forwardSubject(subject: string): string {
+  return FORWARD_PREFIX.test(subject) ? subject.trim() : `Fwd: ${subject.trim()}`;
+}
+
+export function quoteText(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\n+$/, '')
+    .split('\n')
+    .map((line) => (line.startsWith('>') ? `>${line}` : `> ${line}`))
+    .join('\n');
+}
+
+function withoutAddresses(list: readonly Address[], exclude: ReadonlySet<string>): Address[] {
+  const seen = new Set<string>();
+  return list.filter((address) => {
+    const key = address.address.toLowerCase();
+    if (exclude.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export interface ReplyInput {
+  header: MessageHeader;
+  replyTo: readonly Address[];
+  references: readonly string[];
+  /** The original message as plain text. */
+  originalText: string;
+  /** e.g. "On 14 Mar 2026, Ada wrote:" in the user's language. */
+  quoteHeader: string;
+  /** The user's own addresses, never put back into To or Cc of a reply-all. */
+  ownAddresses: readonly string[];
+  all: boolean;
+}
+
+export function buildReplyDraft(input: ReplyInput): ComposeDraft {
+  const own = new Set(input.ownAddresses.map((address) => address.toLowerCase()));
+  const primary = input.replyTo.length > 0 ? input.replyTo : input.header.from;
+  let to = withoutAddresses(primary, new Set());
+  let cc: Address[] = [];
+  if (input.all) {
+    to = withoutAddresses([...primary, ...input.header.to], own);
+    if (to.length === 0) to = withoutAddresses(primary, new Set());
+    const inTo = new Set(to.map((address) => address.address.toLowerCase()));
+    cc = withoutAddresses(input.header.cc, new Set([...own, ...inTo]));
+  }
+  const messageId = input.header.messageId;
+  return {
+    mode: input.all ? 'replyAll' : 'reply',
+    accountId: input.header.accountId,
+    to: addressListText(to),
+    cc: addressListText(cc),
+    subject: replySubject(input.header.subject),
+    body: `\n\n${input.quoteHeader}\n${quoteText(input.originalText)}\n`,
+    inReplyTo: messageId,
+    references: messageId ? [...input.references, messageId] : [...input.references],
+  };
+}
+
+export interface ForwardInput {
+  header: MessageHeader;
+  originalText: string;
+  /** The translated block that introduces the forwarded message (header lines included). */
+  forwardHeader: string;
+}
+
+export function buildForwardDraft(input: ForwardInput): ComposeDraft {
+  return {
+    mode: 'forward',
+    accountId: input.header.accountId,
+    to: '',
+    cc: '',
+    subject: forwardSubject(input.header.subject),
+    body: `\n\n${input.forwardHeader}\n\n${input.originalText.replace(/\r\n?/g, '\n')}\n`,
+    inReplyTo: null,
+    references: [],
+  };
+}

@@ -1,0 +1,245 @@
+// The virtualized message list. Only the rows on screen exist in the DOM; their data comes
+// in pages from the store as they scroll into view. Selection is by message id, and when
+// mail arrives above the rows being read the scroll position moves with them, so live
+// updates neither change the selection nor move what the user is looking at.
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useTranslation } from 'react-i18next';
+import type { MessageHeader } from '../../shared/domain';
+import { errorMessage } from '../app/error-message';
+import { useLocale } from '../app/app-services';
+import { useNow } from '../app/use-now';
+import { Icon } from '../ui/Icon';
+import type { MessageWindowStore } from './message-window-store';
+import { MessageRow, MessageRowSkeleton, ROW_HEIGHT, messageRowId } from './MessageRow';
+import { type Selection, selectOnly, selectRange, toggleOne } from './selection';
+import './message-list.css';
+
+export type ListCommand =
+  'archive' | 'delete' | 'toggleStar' | 'toggleRead' | 'reply' | 'replyAll' | 'forward' | 'compose';
+
+/** Single-key shortcuts while the list has focus (as in Gmail/Superhuman). */
+const SHORTCUTS: Record<string, ListCommand> = {
+  e: 'archive',
+  Delete: 'delete',
+  Backspace: 'delete',
+  '#': 'delete',
+  s: 'toggleStar',
+  u: 'toggleRead',
+  r: 'reply',
+  a: 'replyAll',
+  f: 'forward',
+  c: 'compose',
+};
+
+/** A Shift+click never reads more than this many rows to build its range. */
+const MAX_RANGE = 10_000;
+const LOAD_DELAY_MS = 40;
+
+interface MessageListProps {
+  store: MessageWindowStore | null;
+  version: number;
+  loadError: unknown;
+  showRecipients: boolean;
+  selection: Selection;
+  onSelectionChange: (selection: Selection) => void;
+  onCommand: (command: ListCommand) => void;
+}
+
+export function MessageList({
+  store,
+  version,
+  loadError,
+  showRecipients,
+  selection,
+  onSelectionChange,
+  onCommand,
+}: MessageListProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const now = useNow();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<{ id: number; index: number } | null>(null);
+  const total = store?.total ?? null;
+
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+  const firstIndex = items[0]?.index ?? 0;
+  const lastIndex = items.at(-1)?.index ?? 0;
+
+  // A new mailbox starts at the top and reads its first page at once.
+  useEffect(() => {
+    if (!store) return;
+    anchor.current = null;
+    if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    void store.setVisibleRange(0, 40);
+  }, [store]);
+
+  // Rows scrolled into view are read shortly after scrolling settles on them.
+  useEffect(() => {
+    if (!store || total === null) return;
+    const timer = window.setTimeout(() => void store.setVisibleRange(firstIndex, lastIndex), LOAD_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [store, total, firstIndex, lastIndex]);
+
+  // Keep the first visible message in place when rows are added or removed above it.
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || !store) return;
+    const previous = anchor.current;
+    if (previous && element.scrollTop > 0) {
+      const index = store.indexOf(previous.id);
+      if (index >= 0 && index !== previous.index) element.scrollTop += (index - previous.index) * ROW_HEIGHT;
+    }
+    recordAnchor();
+  }, [version, store]);
+
+  function recordAnchor() {
+    const element = scrollRef.current;
+    if (!element || !store) return;
+    const index = Math.floor(element.scrollTop / ROW_HEIGHT);
+    const row = store.getRow(index);
+    anchor.current = row ? { id: row.id, index } : null;
+  }
+
+  const currentIndex = store && selection.currentId !== null ? store.indexOf(selection.currentId) : -1;
+
+  const onRowClick = async (index: number, header: MessageHeader, event: MouseEvent) => {
+    if (!store) return;
+    if (event.metaKey || event.ctrlKey) {
+      onSelectionChange(toggleOne(selection, header.id, index));
+      return;
+    }
+    if (event.shiftKey && selection.anchorIndex !== null) {
+      const from = selection.anchorIndex;
+      const start = index >= from ? Math.max(from, index - MAX_RANGE) : index;
+      const end = index >= from ? index : Math.min(from, index + MAX_RANGE);
+      let ids = store.idsInRange(start, end);
+      if (!ids) {
+        await store.loadRange(start, end);
+        ids = store.idsInRange(start, end) ?? [];
+      }
+      onSelectionChange(selectRange(selection, ids, header.id, index));
+      return;
+    }
+    onSelectionChange(selectOnly(header.id, index));
+  };
+
+  const moveTo = (index: number, extend: boolean) => {
+    if (!store || total === null || total === 0) return;
+    const target = Math.max(0, Math.min(total - 1, index));
+    virtualizer.scrollToIndex(target, { align: 'auto' });
+    const row = store.getRow(target);
+    if (!row) {
+      void store.loadRange(target, target);
+      return;
+    }
+    if (extend && selection.anchorIndex !== null) {
+      const ids = store.idsInRange(selection.anchorIndex, target);
+      if (ids)
+        onSelectionChange({ ...selectRange(selection, ids, row.id, target), anchorIndex: selection.anchorIndex });
+      return;
+    }
+    onSelectionChange(selectOnly(row.id, target));
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.altKey || ((event.metaKey || event.ctrlKey) && event.key !== 'Backspace')) return;
+    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
+    const from = currentIndex >= 0 ? currentIndex : -1;
+    const moves: Record<string, number> = {
+      ArrowDown: from + 1,
+      j: from + 1,
+      ArrowUp: Math.max(0, from - 1),
+      k: Math.max(0, from - 1),
+      PageDown: from + pageRows,
+      PageUp: Math.max(0, from - pageRows),
+      Home: 0,
+      End: (total ?? 1) - 1,
+    };
+    const target = moves[event.key];
+    if (target !== undefined) {
+      event.preventDefault();
+      moveTo(target, event.shiftKey);
+      return;
+    }
+    const command = SHORTCUTS[event.key];
+    if (command && !event.shiftKey) {
+      event.preventDefault();
+      onCommand(command);
+    }
+  };
+
+  const activeRow = store && selection.currentId !== null ? store.getById(selection.currentId) : undefined;
+  const isEmpty = total === 0;
+
+  return (
+    <div className="message-list-frame">
+      <div
+        ref={scrollRef}
+        className="message-list"
+        role="listbox"
+        aria-label={t('messageList.label')}
+        aria-multiselectable="true"
+        aria-busy={store !== null && total === null}
+        aria-activedescendant={activeRow ? messageRowId(activeRow) : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        onScroll={recordAnchor}
+      >
+        {store && total === null ? (
+          <div className="message-list-sizer" style={{ blockSize: `${ROW_HEIGHT * 12}px` }}>
+            {Array.from({ length: 12 }, (_, index) => (
+              <MessageRowSkeleton key={index} index={index} top={index * ROW_HEIGHT} />
+            ))}
+          </div>
+        ) : (
+          <div className="message-list-sizer" style={{ blockSize: `${virtualizer.getTotalSize()}px` }}>
+            {store &&
+              items.map((item) => {
+                const header = store.getRow(item.index);
+                return header ? (
+                  <MessageRow
+                    key={item.index}
+                    header={header}
+                    index={item.index}
+                    total={total ?? 0}
+                    top={item.start}
+                    selected={selection.ids.has(header.id)}
+                    current={selection.currentId === header.id}
+                    locale={locale}
+                    now={now}
+                    showRecipients={showRecipients}
+                    onRowClick={(index, row, event) => void onRowClick(index, row, event)}
+                  />
+                ) : (
+                  <MessageRowSkeleton key={item.index} index={item.index} top={item.start} />
+                );
+              })}
+          </div>
+        )}
+      </div>
+      {(isEmpty || !store) && (
+        <div className="list-placeholder">
+          <Icon name={store ? 'inbox' : 'folder'} size={32} />
+          <p className="list-placeholder-title">{store ? t('messageList.empty') : t('messageList.noFolder')}</p>
+          {store && <p className="list-placeholder-hint">{t('messageList.emptyHint')}</p>}
+        </div>
+      )}
+      {loadError !== null && (
+        <div className="list-error" role="alert">
+          <Icon name="alert" />
+          <span>{t('messageList.loadFailed', { reason: errorMessage(loadError) ?? t('common.unknownError') })}</span>
+          <button type="button" className="button button-small" onClick={() => void store?.invalidate()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,107 @@
+// One row of the message list: sender and date, subject with star and attachment markers,
+// and the snippet. Fixed height, so streaming mail never shifts the rows around it.
+import { memo, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MessageHeader } from '../../shared/domain';
+import { formatListDate } from '../format/format-date';
+import { sendersLabel } from '../format/format-address';
+import { Icon } from '../ui/Icon';
+
+export const ROW_HEIGHT = 76;
+
+export function messageRowId(header: Pick<MessageHeader, 'id'>): string {
+  return `message-${header.id}`;
+}
+
+interface MessageRowProps {
+  header: MessageHeader;
+  index: number;
+  total: number;
+  top: number;
+  selected: boolean;
+  current: boolean;
+  locale: string;
+  now: number;
+  /** Show recipients instead of senders (Sent, Drafts). */
+  showRecipients: boolean;
+  onRowClick: (index: number, header: MessageHeader, event: MouseEvent) => void;
+}
+
+export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
+  const { t } = useTranslation();
+  const { header } = props;
+  const people = sendersLabel(props.showRecipients ? header.to : header.from) || t('messageList.noSender');
+  const subject = header.subject.trim() || t('messageList.noSubject');
+  const date = formatListDate(header.date, props.now, props.locale);
+  const unread = !header.flags.seen;
+  const label = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
+  const className = [
+    'message-row',
+    unread ? 'is-unread' : '',
+    props.selected ? 'is-selected' : '',
+    props.current ? 'is-current' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div
+      id={messageRowId(header)}
+      className={className}
+      role="option"
+      aria-selected={props.selected}
+      aria-label={label}
+      aria-setsize={props.total}
+      aria-posinset={props.index + 1}
+      style={{ transform: `translateY(${props.top}px)` }}
+      onClick={(event) => props.onRowClick(props.index, header, event)}
+    >
+      <span className="row-marker" aria-hidden="true">
+        {unread && <span className="row-unread-dot" />}
+      </span>
+      <div className="row-body">
+        <div className="row-line">
+          <span className="row-sender">{people}</span>
+          <span className="row-date">{date}</span>
+        </div>
+        <div className="row-line">
+          <span className="row-subject">{subject}</span>
+          <span className="row-flags">
+            {header.hasAttachments && (
+              <span className="row-flag row-attachment" title={t('messageList.attachment')}>
+                <Icon name="paperclip" size={13} />
+              </span>
+            )}
+            {header.flags.flagged && (
+              <span className="row-flag row-star" title={t('messageList.starred')}>
+                <Icon name="star" size={13} filled />
+              </span>
+            )}
+          </span>
+        </div>
+        <div className="row-snippet">{header.snippet ?? ''}</div>
+      </div>
+    </div>
+  );
+});
+
+/** A placeholder for a row whose page is still on its way: same height, no content. */
+export function MessageRowSkeleton({ top, index }: { top: number; index: number }) {
+  const width = 40 + ((index * 37) % 45);
+  return (
+    <div className="message-row is-skeleton" aria-hidden="true" style={{ transform: `translateY(${top}px)` }}>
+      <span className="row-marker" />
+      <div className="row-body">
+        <div className="row-line">
+          <span className="skeleton-line" style={{ inlineSize: `${width}%` }} />
+        </div>
+        <div className="row-line">
+          <span className="skeleton-line" style={{ inlineSize: `${width + 10}%` }} />
+        </div>
+        <div className="row-line">
+          <span className="skeleton-line is-faint" style={{ inlineSize: '85%' }} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+// The message's attachments with their sizes; each can be opened or saved. Data is fetched
+// only when asked for, with `message.attachment`.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AttachmentInfo, MessageId } from '../../shared/domain';
+import { useLocale, useTransport } from '../app/app-services';
+import { errorMessage } from '../app/error-message';
+import { formatSize } from '../format/format-size';
+import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
+import { openAttachment, saveAttachment } from './attachment-files';
+
+export function AttachmentList({
+  messageId,
+  attachments,
+}: {
+  messageId: MessageId;
+  attachments: readonly AttachmentInfo[];
+}) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const transport = useTransport();
+  const [busyPart, setBusyPart] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const listed = attachments.filter((attachment) => !attachment.inline || !attachment.contentId);
+  if (listed.length === 0) return null;
+
+  const run = async (attachment: AttachmentInfo, action: 'open' | 'save') => {
+    const name = attachment.filename || t('attachments.unnamed');
+    setBusyPart(attachment.part);
+    setFailure(null);
+    try {
+      const data = await transport.invoke('message.attachment', { id: messageId, part: attachment.part });
+      const withName = { ...data, filename: data.filename || attachment.filename };
+      if (action === 'open') openAttachment(withName, name);
+      else saveAttachment(withName, name);
+    } catch (error) {
+      setFailure(t('attachments.failed', { name, reason: errorMessage(error) ?? t('common.unknownError') }));
+    } finally {
+      setBusyPart(null);
+    }
+  };
+
+  return (
+    <section className="attachments" aria-label={t('attachments.label')}>
+      <h3 className="attachments-heading">{t('attachments.count', { count: listed.length })}</h3>
+      <ul className="attachment-list">
+        {listed.map((attachment) => {
+          const name = attachment.filename || t('attachments.unnamed');
+          return (
+            <li key={attachment.part} className="attachment" aria-busy={busyPart === attachment.part}>
+              <Icon name="paperclip" className="attachment-icon" />
+              <span className="attachment-name" title={name}>
+                {name}
+              </span>
+              <span className="attachment-size">{formatSize(attachment.size, locale)}</span>
+              <IconButton
+                icon="open"
+                label={t('attachments.openNamed', { name })}
+                onClick={() => void run(attachment, 'open')}
+              />
+              <IconButton
+                icon="download"
+                label={t('attachments.saveNamed', { name })}
+                onClick={() => void run(attachment, 'save')}
+              />
+            </li>
+          );
+        })}
+      </ul>
+      {failure && (
+        <p className="attachments-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+// The reading pane (role=region "Message"): the open message's headers, its attachments and
+// its body in the sandboxed frame. Headers show at once from the list's data; the body
+// follows when it arrives, and the list never waits for it.
+import { useTranslation } from 'react-i18next';
+import type { MessageHeader } from '../../shared/domain';
+import { errorMessage } from '../app/error-message';
+import { Icon } from '../ui/Icon';
+import { AttachmentList } from './AttachmentList';
+import { BodySkeleton } from './BodySkeleton';
+import { MessageBodyFrame } from './MessageBodyFrame';
+import { MessageHeaderBlock } from './MessageHeaderBlock';
+import { useMessageBody } from './use-message-body';
+import './reading-pane.css';
+
+interface ReadingPaneProps {
+  header: MessageHeader | null;
+  selectedCount: number;
+}
+
+export function ReadingPane({ header, selectedCount }: ReadingPaneProps) {
+  const { t } = useTranslation();
+  return (
+    <section className="reading-pane" role="region" aria-label={t('reader.label')}>
+      {selectedCount > 1 ? (
+        <div className="reader-placeholder">
+          <Icon name="mail" size={40} />
+          <p className="reader-placeholder-title">{t('reader.selectedCount', { count: selectedCount })}</p>
+        </div>
+      ) : header ? (
+        <OpenMessage key={header.id} header={header} />
+      ) : (
+        <div className="reader-placeholder">
+          <Icon name="mailOpen" size={40} />
+          <p className="reader-placeholder-title">{t('reader.nothingSelected')}</p>
+          <p className="reader-placeholder-hint">{t('reader.nothingSelectedHint')}</p>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function OpenMessage({ header }: { header: MessageHeader }) {
+  const { t } = useTranslation();
+  const { state, retry } = useMessageBody(header.id);
+  const body = state.status === 'ready' ? state.body : null;
+
+  return (
+    <article className="open-message">
+      <MessageHeaderBlock header={header} body={body} />
+      {body && <AttachmentList messageId={header.id} attachments={body.attachments} />}
+      <div className="message-body">
+        {state.status === 'loading' && <BodySkeleton />}
+        {state.status === 'failed' && (
+          <div className="body-error" role="alert">
+            <Icon name="alert" size={20} />
+            <p>{t('reader.loadFailed', { reason: errorMessage(state.error) ?? t('common.unknownError') })}</p>
+            <button type="button" className="button" onClick={retry}>
+              {t('common.retry')}
+            </button>
+          </div>
+        )}
+        {body && <MessageBodyFrame header={header} body={body} />}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,493 @@
+// The one file that owns the risk of showing mail. Everything a message brings with it that
+// could run code, phone home or reach outside its frame is decided here, so a reviewer can
+// check the whole policy in one sitting:
+//
+//   1. DOMPurify removes scripts, event handlers, javascript: URLs, forms, frames, embeds,
+//      <meta> (refresh), <base>, <link> and SVG/MathML entirely (HTML profile only).
+//   2. A second pass over the purified (inert) document rewrites every resource URL:
+//      cid: becomes a data: URL of the inline part (fetched on demand by the caller),
+//      remote http(s) images and CSS url()/@import are dropped unless the user allowed
+//      remote content for this message or sender; anything else (relative, file:, ...) goes.
+//      Links keep only http(s) and mailto and open in a new window (the shell hands them to
+//      the system browser); nothing can navigate the app.
+//   3. The result is shown in <iframe sandbox srcdoc> WITHOUT allow-scripts and WITHOUT
+//      allow-same-origin, and the document carries its own CSP that blocks everything but
+//      inline styles and data: images (plus https: images once remote content is allowed).
+//      Even markup that slipped past 1 and 2 can neither run nor load anything.
+//
+// Plain-text mail is escaped completely and only http(s)/mailto URLs become links.
+// Attachments opened in the app get a Blob type that cannot run script (see blobTypeForOpening).
+import DOMPurify from 'dompurify';
+
+/** Popups only, so target=_blank links reach the shell's window-open handler. No scripts, no same origin. */
+export const BODY_FRAME_SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
+
+export function bodyCsp(allowRemote: boolean): string {
+  const images = allowRemote ? 'data: cid: https:' : 'data: cid:';
+  return `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'`;
+}
+
+export interface HtmlRenderOptions {
+  /** Load remote images and CSS backgrounds (the user chose "Load once" or trusts the sender). */
+  allowRemote: boolean;
+  /** data: URLs of inline parts already fetched, keyed by normalizeContentId(). */
+  inlineImages: ReadonlyMap<string, string>;
+}
+
+export interface RenderedBody {
+  srcdoc: string;
+  /** The message refers to remote content (blocked unless allowRemote). */
+  hasRemoteContent: boolean;
+  /** cid: references whose part is not in inlineImages yet; fetch them, then render again. */
+  missingContentIds: string[];
+}
+
+interface RewriteContext extends HtmlRenderOptions {
+  hasRemoteContent: boolean;
+  missingContentIds: Set<string>;
+}
+
+// ---------------------------------------------------------------------------------------
+// URLs
+
+/** What a browser would make of an attribute value: tabs/newlines removed, edges trimmed. */
+function normalizeUrl(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  return raw.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+}
+
+/** A Content-ID as the attachment list reports it and as cid: URLs spell it (RFC 2392). */
+export function normalizeContentId(contentId: string): string {
+  let value = contentId.trim().replace(/^cid:/i, '');
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // keep the raw value: a malformed escape simply never matches a part
+  }
+  return value.replace(/^<|>$/g, '').trim().toLowerCase();
+}
+
+const SAFE_IMAGE_DATA_URL = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|svg\+xml)[;,]/i;
+const IMAGE_CONTENT_TYPE = /^image\/[a-z0-9.+-]+$/i;
+
+/** A data: URL for an inline image part, or null when it is not an image or not base64. */
+export function inlineImageDataUrl(contentType: string, dataBase64: string): string | null {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  const data = dataBase64.replace(/\s+/g, '');
+  if (!IMAGE_CONTENT_TYPE.test(type) || !/^[A-Za-z0-9+/]*={0,2}$/.test(data)) return null;
+  const url = `data:${type};base64,${data}`;
+  return SAFE_IMAGE_DATA_URL.test(url) ? url : null;
+}
+
+/**
+ * The URL an image-like resource (img src, background, CSS url()) may keep, or null to drop it.
+ * Records remote references and cid: parts still to fetch on the way.
+ */
+function resourceUrl(raw: string, context: RewriteContext): string | null {
+  const url = normalizeUrl(raw);
+  if (/^cid:/i.test(url)) {
+    const id = normalizeContentId(url);
+    const inline = context.inlineImages.get(id);
+    if (inline) return inline;
+    if (id) context.missingContentIds.add(id);
+    return null;
+  }
+  if (SAFE_IMAGE_DATA_URL.test(url)) return url;
+  if (/^https?:/i.test(url) || url.startsWith('//')) {
+    context.hasRemoteContent = true;
+    if (!context.allowRemote) return null;
+    if (url.startsWith('//')) return `https:${url}`;
+    return /^https:/i.test(url) ? url : null; // the frame's CSP admits https: only
+  }
+  return null; // relative URLs would resolve against the app, other schemes are not for mail
+}
+
+function isAllowedResourceUrl(url: string, allowRemote: boolean): boolean {
+  const value = normalizeUrl(url);
+  return SAFE_IMAGE_DATA_URL.test(value) || (allowRemote && /^https:/i.test(value));
+}
+
+/** Links may point to the web or to a mail address, nothing else. */
+export function safeLinkHref(raw: string): string | null {
+  const value = normalizeUrl(raw);
+  if (!/^(?:https?:|mailto:)/i.test(value)) return null;
+  try {
+    const parsed = new URL(value);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' || parsed.protocol === 'mailto:'
+      ? parsed.href
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function rewriteSrcset(value: string, context: RewriteContext): string | null {
+  const candidates = value
+    .split(/,(?=\s)|,$/)
+    .map((candidate) => candidate.trim())
+    .filter(Boolean);
+  const kept: string[] = [];
+  for (const candidate of candidates) {
+    const [url = '', ...descriptor] = candidate.split(/\s+/);
+    const rewritten = resourceUrl(url, context);
+    if (rewritten) kept.push([rewritten, ...descriptor].join(' '));
+  }
+  return kept.length > 0 ? kept.join(', ') : null;
+}
+
+// ---------------------------------------------------------------------------------------
+// CSS
+
+/** Decodes CSS escapes (\75 rl, \u) the way the CSS tokenizer does. */
+export function decodeCssEscapes(css: string): string {
+  return css.replace(
+    /\\([0-9a-fA-F]{1,6})[ \t\n\r\f]?|\\([^\n\r\f0-9a-fA-F])/g,
+    (_match, hex?: string, char?: string) => {
+      if (hex) {
+        const code = parseInt(hex, 16);
+        return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd';
+      }
+      return char ?? '';
+    },
+  );
+}
+
+function cssString(value: string): string {
+  return `"${value.replace(/[\\"\n\r\f]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`;
+}
+
+const CSS_URL = /url\(\s*(?:"((?:[^"\\]|\\[\s\S])*)"|'((?:[^'\\]|\\[\s\S])*)'|((?:[^)\\\s'"]|\\[\s\S])*))\s*\)/gi;
+const CSS_IMPORT = /@import\b[^;]*;?/gi;
+
+/**
+ * Rewrites url() in a style sheet or style attribute through `resolve` and removes @import.
+ * If anything that could still fetch remains once escapes are decoded (an escaped "url(",
+ * image-set(), a legacy binding), the CSS is trying to hide something and is dropped whole.
+ */
+export function neutralizeCss(
+  css: string,
+  resolve: (url: string) => string | null,
+  allowRemote: boolean,
+  onRemoteImport: () => void = () => {},
+): string {
+  if (!css) return css;
+  let out = css.replace(CSS_IMPORT, () => {
+    onRemoteImport();
+    return '';
+  });
+  out = out.replace(CSS_URL, (_match, doubleQuoted?: string, singleQuoted?: string, bare?: string) => {
+    const url = decodeCssEscapes(doubleQuoted ?? singleQuoted ?? bare ?? '');
+    const rewritten = resolve(url);
+    return rewritten === null ? 'none' : `url(${cssString(rewritten)})`;
+  });
+
+  const decoded = decodeCssEscapes(out.replace(/\/\*[\s\S]*?\*\//g, ''));
+  if (/@import|image-set\s*\(|expression\s*\(|behavior\s*:|-moz-binding|src\s*\(/i.test(decoded)) return '';
+  for (const match of decoded.matchAll(CSS_URL)) {
+    const url = match[1] ?? match[2] ?? match[3] ?? '';
+    if (!isAllowedResourceUrl(url, allowRemote)) return '';
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
+// HTML
+
+const FORBIDDEN_TAGS = [
+  'script',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'portal',
+  'form',
+  'input',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'textarea',
+  'datalist',
+  'output',
+  'keygen',
+  'meta',
+  'link',
+  'base',
+  'audio',
+  'video',
+  'track',
+  'dialog',
+  'svg',
+  'math',
+];
+const FORBIDDEN_ATTRS = [
+  'action',
+  'formaction',
+  'ping',
+  'srcdoc',
+  'lowsrc',
+  'dynsrc',
+  'longdesc',
+  'autofocus',
+  'download',
+  'poster',
+];
+
+let purifier: ReturnType<typeof DOMPurify> | null = null;
+
+function getPurifier(): ReturnType<typeof DOMPurify> {
+  purifier ??= DOMPurify(window);
+  return purifier;
+}
+
+function rewriteElement(element: Element, context: RewriteContext): void {
+  const tag = element.localName;
+
+  for (const name of ['src', 'background']) {
+    const value = element.getAttribute(name);
+    if (value === null) continue;
+    const rewritten = resourceUrl(value, context);
+    if (rewritten === null) element.removeAttribute(name);
+    else element.setAttribute(name, rewritten);
+  }
+
+  const srcset = element.getAttribute('srcset');
+  if (srcset !== null) {
+    const rewritten = rewriteSrcset(srcset, context);
+    if (rewritten === null) element.removeAttribute('srcset');
+    else element.setAttribute('srcset', rewritten);
+  }
+
+  const style = element.getAttribute('style');
+  if (style !== null) {
+    element.setAttribute(
+      'style',
+      neutralizeCss(style, (url) => resourceUrl(url, context), context.allowRemote),
+    );
+  }
+  if (tag === 'style') {
+    element.textContent = neutralizeCss(
+      element.textContent ?? '',
+      (url) => resourceUrl(url, context),
+      context.allowRemote,
+      () => (context.hasRemoteContent = true),
+    );
+  }
+
+  if (tag === 'a' || tag === 'area') {
+    const href = safeLinkHref(element.getAttribute('href') ?? '');
+    if (href) {
+      element.setAttribute('href', href);
+      element.setAttribute('target', '_blank');
+      element.setAttribute('rel', 'noopener noreferrer');
+    } else {
+      element.removeAttribute('href');
+      element.removeAttribute('target');
+    }
+  } else {
+    element.removeAttribute('href');
+    element.removeAttribute('target');
+  }
+}
+
+const HTML_BASE_STYLE = `
+html { color-scheme: light; background: #ffffff; }
+body { margin: 0; padding: 16px 20px; color: #1d1d1f; overflow-wrap: break-word;
+  font: 14px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
+img { max-width: 100%; }
+a[href] { color: #0a64d6; }
+pre { white-space: pre-wrap; }
+blockquote[type="cite"] { margin: 0 0 0 4px; padding-left: 12px; border-left: 3px solid #c7c7cc; color: #48484a; }
+`;
+
+function headPreamble(doc: Document, allowRemote: boolean, baseStyle: string): Node[] {
+  const csp = doc.createElement('meta');
+  csp.setAttribute('http-equiv', 'Content-Security-Policy');
+  csp.setAttribute('content', bodyCsp(allowRemote));
+  const referrer = doc.createElement('meta');
+  referrer.setAttribute('name', 'referrer');
+  referrer.setAttribute('content', 'no-referrer');
+  const style = doc.createElement('style');
+  style.textContent = baseStyle;
+  return [csp, referrer, style];
+}
+
+/** Sanitizes a message's HTML into the srcdoc of the sandboxed body frame. */
+export function renderHtmlBody(html: string, options: HtmlRenderOptions): RenderedBody {
+  const context: RewriteContext = { ...options, hasRemoteContent: false, missingContentIds: new Set() };
+  const root = getPurifier().sanitize(html, {
+    WHOLE_DOCUMENT: true,
+    RETURN_DOM: true,
+    USE_PROFILES: { html: true },
+    FORBID_TAGS: FORBIDDEN_TAGS,
+    FORBID_ATTR: FORBIDDEN_ATTRS,
+    ALLOW_DATA_ATTR: false,
+  }) as HTMLElement;
+
+  const doc = root.ownerDocument;
+  let head = root.querySelector('head');
+  if (!head) {
+    head = doc.createElement('head');
+    root.prepend(head);
+  }
+  for (const element of root.querySelectorAll('*')) rewriteElement(element, context);
+  head.prepend(...headPreamble(doc, options.allowRemote, HTML_BASE_STYLE));
+
+  return {
+    srcdoc: `<!doctype html>${root.outerHTML}`,
+    hasRemoteContent: context.hasRemoteContent,
+    missingContentIds: [...context.missingContentIds],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Plain text
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+export type TextToken = { kind: 'text'; text: string } | { kind: 'link'; text: string; href: string };
+
+const LINK_CANDIDATE = /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+/gi;
+
+/** Trailing punctuation belongs to the sentence, not the URL (unless it closes a bracket in it). */
+function trimLinkEnd(candidate: string): string {
+  let end = candidate;
+  for (;;) {
+    const last = end.at(-1);
+    if (!last) return end;
+    if ('.,;:!?\'"'.includes(last)) {
+      end = end.slice(0, -1);
+      continue;
+    }
+    const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
+    const open = pairs[last];
+    if (open && end.split(open).length <= end.split(last).length - 1) {
+      end = end.slice(0, -1);
+      continue;
+    }
+    return end;
+  }
+}
+
+/** Splits text into plain runs and http(s)/mailto links. */
+export function linkifyText(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
+  let position = 0;
+  for (const match of text.matchAll(LINK_CANDIDATE)) {
+    const start = match.index;
+    const candidate = trimLinkEnd(match[0]);
+    const href = safeLinkHref(candidate);
+    if (!href || candidate.length <= candidate.indexOf(':') + 1) continue;
+    if (start > position) tokens.push({ kind: 'text', text: text.slice(position, start) });
+    tokens.push({ kind: 'link', text: candidate, href });
+    position = start + candidate.length;
+  }
+  if (position < text.length) tokens.push({ kind: 'text', text: text.slice(position) });
+  return tokens;
+}
+
+/** Escapes everything; only the links linkifyText found become anchors. */
+export function plainTextToHtml(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => {
+      const html = linkifyText(line)
+        .map((token) =>
+          token.kind === 'link'
+            ? `<a href="${escapeHtml(token.href)}" target="_blank" rel="noopener noreferrer">${escapeHtml(token.text)}</a>`
+            : escapeHtml(token.text),
+        )
+        .join('');
+      return /^\s*>/.test(line) ? `<span class="quote">${html}</span>` : html;
+    })
+    .join('\n');
+}
+
+const TEXT_BASE_STYLE = `
+:root { color-scheme: light dark; }
+html { background: #ffffff; color: #1d1d1f; }
+body { margin: 0; padding: 16px 20px;
+  font: 14px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
+.text { white-space: pre-wrap; overflow-wrap: anywhere; }
+a { color: #0a64d6; }
+.quote { color: #6e6e73; }
+@media (prefers-color-scheme: dark) {
+  html { background: #1c1c1e; color: #f2f2f7; }
+  a { color: #5eaaff; }
+  .quote { color: #98989f; }
+}
+`;
+
+export function renderPlainTextBody(text: string): RenderedBody {
+  const csp = escapeHtml(bodyCsp(false));
+  return {
+    srcdoc:
+      `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">` +
+      `<meta name="referrer" content="no-referrer"><style>${TEXT_BASE_STYLE}</style></head>` +
+      `<body><div class="text">${plainTextToHtml(text)}</div></body></html>`,
+    hasRemoteContent: false,
+    missingContentIds: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------
+// Text for quoting in replies, and attachments opened in the app
+
+/** The readable text of an HTML message, for quoting in a reply. Parsed inert: nothing loads or runs. */
+export function htmlToQuotableText(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('script, style, head, title, noscript, template').forEach((node) => node.remove());
+  const blocks = new Set([
+    'p',
+    'div',
+    'li',
+    'tr',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'blockquote',
+    'pre',
+    'table',
+    'section',
+  ]);
+  let out = '';
+  const walk = (node: Node): void => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      out += (node.textContent ?? '').replace(/\s+/g, ' ');
+      return;
+    }
+    if (!(node instanceof Element)) return;
+    if (node.localName === 'br') out += '\n';
+    node.childNodes.forEach(walk);
+    if (blocks.has(node.localName) && !out.endsWith('\n')) out += '\n';
+  };
+  if (doc.body) walk(doc.body);
+  return out
+    .split('\n')
+    .map((line) => line.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+const VIEWABLE_TYPES =
+  /^(?:image\/(?:png|gif|jpeg|webp|avif|bmp)|application\/pdf|text\/plain|audio\/(?:mpeg|ogg|wav|webm|mp4)|video\/(?:mp4|webm|ogg))$/;
+
+/**
+ * The Blob type for opening an attachment inside the app. A blob: URL runs with the app's
+ * origin, so HTML, SVG, XML and anything unknown is downgraded to a download.
+ */
+export function blobTypeForOpening(contentType: string): string {
+  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  return VIEWABLE_TYPES.test(type) ? type : 'application/octet-stream';
+}

@@ -1,0 +1,35 @@
+// Loads the open message's body without ever blocking the list: the pane shows a skeleton
+// meanwhile, and an answer for a message no longer open is dropped.
+import { useCallback, useEffect, useState } from 'react';
+import type { MessageBody, MessageId } from '../../shared/domain';
+import { useTransport } from '../app/app-services';
+import { loadMessageBody } from './body-cache';
+
+export type BodyState =
+  { status: 'loading' } | { status: 'ready'; body: MessageBody } | { status: 'failed'; error: unknown };
+
+export function useMessageBody(id: MessageId | null): { state: BodyState; retry: () => void } {
+  const transport = useTransport();
+  const [attempt, setAttempt] = useState(0);
+  const [result, setResult] = useState<{ id: MessageId; state: BodyState } | null>(null);
+
+  useEffect(() => {
+    if (id === null) return;
+    let current = true;
+    loadMessageBody(transport, id).then(
+      (body) => current && setResult({ id, state: { status: 'ready', body } }),
+      (error: unknown) => current && setResult({ id, state: { status: 'failed', error } }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [transport, id, attempt]);
+
+  const retry = useCallback(() => {
+    setResult(null);
+    setAttempt((value) => value + 1);
+  }, []);
+
+  const state: BodyState = result && result.id === id ? result.state : { status: 'loading' };
+  return { state, retry };
+}

@@ -1,0 +1,174 @@
+// The folder tree: accounts with their folders, keyboard-navigable as a WAI-ARIA tree
+// (arrows move and select, Left/Right collapse and expand, Home/End jump). Each folder's
+// accessible name is its display name; its unread count is its description.
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account, Mailbox, MailboxId } from '../../shared/domain';
+import { useLocale } from '../app/app-services';
+import { formatCount } from '../format/format-size';
+import { Icon } from '../ui/Icon';
+import { folderDisplayName } from './folder-name';
+import { folderIcon } from './folder-icon';
+import { type PlacedItem, sidebarItems } from './sidebar-tree-items';
+import { useCollapsedFolders } from './use-collapsed-folders';
+
+interface FolderTreeProps {
+  accounts: readonly Account[];
+  mailboxes: readonly Mailbox[];
+  selectedMailboxId: MailboxId | null;
+  onSelect: (mailbox: Mailbox) => void;
+}
+
+function domId(placed: PlacedItem, index: number): string {
+  const { item } = placed;
+  return item.kind === 'folder' && item.node.mailbox ? `folder-${item.node.mailbox.id}` : `folder-item-${index}`;
+}
+
+export function FolderTree({ accounts, mailboxes, selectedMailboxId, onSelect }: FolderTreeProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const [collapsed, setCollapsed] = useCollapsedFolders();
+  const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  const itemRefs = useRef(new Map<string, HTMLDivElement>());
+
+  const items = useMemo(
+    () => sidebarItems(accounts, mailboxes, collapsed, locale),
+    [accounts, mailboxes, collapsed, locale],
+  );
+  const selectedKey =
+    items.find(({ item }) => item.kind === 'folder' && item.node.mailbox?.id === selectedMailboxId)?.item.key ?? null;
+  const tabStop = items.some(({ item }) => item.key === focusedKey) ? focusedKey : (selectedKey ?? items[0]?.item.key);
+
+  const focusItem = (key: string) => {
+    setFocusedKey(key);
+    itemRefs.current.get(key)?.focus();
+  };
+
+  const activate = (placed: PlacedItem) => {
+    const { item } = placed;
+    if (item.kind === 'folder' && item.node.mailbox?.selectable) onSelect(item.node.mailbox);
+  };
+
+  const moveTo = (index: number) => {
+    const target = items[Math.max(0, Math.min(items.length - 1, index))];
+    if (!target) return;
+    focusItem(target.item.key);
+    activate(target);
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, placed: PlacedItem, index: number) => {
+    const { item } = placed;
+    const expanded = item.hasChildren && !collapsed.has(item.key);
+    switch (event.key) {
+      case 'ArrowDown':
+        moveTo(index + 1);
+        break;
+      case 'ArrowUp':
+        moveTo(index - 1);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(items.length - 1);
+        break;
+      case 'ArrowRight':
+        if (item.hasChildren && !expanded) setCollapsed(item.key, false);
+        else if (expanded) moveTo(index + 1);
+        break;
+      case 'ArrowLeft':
+        if (expanded) setCollapsed(item.key, true);
+        else if (placed.parentKey) focusItem(placed.parentKey);
+        break;
+      case 'Enter':
+      case ' ':
+        activate(placed);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  return (
+    <div className="folder-tree" role="tree" aria-label={t('folders.label')}>
+      {items.map((placed, index) => {
+        const { item } = placed;
+        const id = domId(placed, index);
+        const expanded = item.hasChildren ? !collapsed.has(item.key) : undefined;
+        const isAccount = item.kind === 'account';
+        const mailbox = item.kind === 'folder' ? item.node.mailbox : null;
+        const name = isAccount ? item.account.name : folderDisplayName(item.node, t);
+        const unread = mailbox?.unread ?? 0;
+        const selected = !isAccount && item.key === selectedKey;
+        const className = [
+          'tree-item',
+          isAccount ? 'tree-item-account' : 'tree-item-folder',
+          selected ? 'is-selected' : '',
+          mailbox && !mailbox.selectable ? 'is-container' : '',
+          !mailbox && !isAccount ? 'is-container' : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+        return (
+          <div
+            key={item.key}
+            id={id}
+            ref={(element) => {
+              if (element) itemRefs.current.set(item.key, element);
+              else itemRefs.current.delete(item.key);
+            }}
+            className={className}
+            role="treeitem"
+            aria-label={name}
+            aria-describedby={unread > 0 ? `${id}-unread` : undefined}
+            aria-level={item.level}
+            aria-setsize={placed.setSize}
+            aria-posinset={placed.posInSet}
+            aria-expanded={expanded}
+            aria-selected={isAccount ? undefined : selected}
+            tabIndex={item.key === tabStop ? 0 : -1}
+            style={{ paddingInlineStart: `${8 + (item.level - 1) * 16}px` }}
+            onClick={() => {
+              setFocusedKey(item.key);
+              if (isAccount) setCollapsed(item.key, !!expanded);
+              else activate(placed);
+            }}
+            onKeyDown={(event) => onKeyDown(event, placed, index)}
+          >
+            <span
+              className="tree-chevron"
+              aria-hidden="true"
+              onClick={(event) => {
+                if (!item.hasChildren) return;
+                event.stopPropagation();
+                setCollapsed(item.key, !!expanded);
+              }}
+            >
+              {item.hasChildren && <Icon name={expanded ? 'chevronDown' : 'chevronRight'} size={12} />}
+            </span>
+            {isAccount ? (
+              <span className="tree-account-name">{name}</span>
+            ) : (
+              <>
+                <Icon name={folderIcon(item.node.role)} className="tree-icon" />
+                <span className="tree-name">{name}</span>
+                {unread > 0 && (
+                  <>
+                    <span className="tree-badge" aria-hidden="true">
+                      {formatCount(unread, locale)}
+                    </span>
+                    <span id={`${id}-unread`} className="visually-hidden">
+                      {t('folders.unread', { count: unread })}
+                    </span>
+                  </>
+                )}
+              </>
+            )}
+          </div>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// The left pane: compose, the folder tree, storage use, and the way to accounts and settings.
+import { useTranslation } from 'react-i18next';
+import type { Account, Mailbox, MailboxId } from '../../shared/domain';
+import { Icon } from '../ui/Icon';
+import { IconButton } from '../ui/IconButton';
+import { FolderTree } from './FolderTree';
+import { QuotaMeter } from './QuotaMeter';
+import { useQuotas } from './use-quotas';
+import './sidebar.css';
+
+interface SidebarProps {
+  accounts: readonly Account[];
+  mailboxes: readonly Mailbox[] | null;
+  selectedMailboxId: MailboxId | null;
+  onSelectMailbox: (mailbox: Mailbox) => void;
+  onCompose: () => void;
+  onAddAccount: () => void;
+  onOpenSettings: () => void;
+}
+
+export function Sidebar(props: SidebarProps) {
+  const { t } = useTranslation();
+  const quotas = useQuotas(props.accounts);
+  const withQuota = props.accounts.filter((account) => quotas.has(account.id));
+
+  return (
+    <nav className="sidebar" aria-label={t('sidebar.label')}>
+      <div className="sidebar-header">
+        <button
+          type="button"
+          className="button button-primary sidebar-compose"
+          onClick={props.onCompose}
+          disabled={props.accounts.length === 0}
+        >
+          <Icon name="compose" />
+          <span>{t('sidebar.newMessage')}</span>
+        </button>
+      </div>
+      <div className="sidebar-scroll">
+        {props.mailboxes === null && props.accounts.length > 0 ? (
+          <div className="tree-skeleton" aria-hidden="true">
+            {Array.from({ length: 6 }, (_, index) => (
+              <div key={index} className="skeleton-line" style={{ inlineSize: `${50 + ((index * 17) % 40)}%` }} />
+            ))}
+          </div>
+        ) : (
+          <FolderTree
+            accounts={props.accounts}
+            mailboxes={props.mailboxes ?? []}
+            selectedMailboxId={props.selectedMailboxId}
+            onSelect={props.onSelectMailbox}
+          />
+        )}
+      </div>
+      {withQuota.length > 0 && (
+        <div className="sidebar-quotas">
+          {withQuota.map((account) => {
+            const quota = quotas.get(account.id);
+            return quota ? <QuotaMeter key={account.id} account={account} quota={quota} /> : null;
+          })}
+        </div>
+      )}
+      <div className="sidebar-footer">
+        <button type="button" className="button button-quiet" onClick={props.onAddAccount}>
+          <Icon name="plus" />
+          <span>{t('sidebar.addAccount')}</span>
+        </button>
+        <IconButton icon="settings" label={t('sidebar.settings')} onClick={props.onOpenSettings} />
+      </div>
+    </nav>
+  );
+}

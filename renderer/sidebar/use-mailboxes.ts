@@ -1,0 +1,45 @@
+// Every account's folders from `mailboxes.list`, re-read when the core reports a change.
+// Message changes re-read them too (unread counts), coalesced so a sync burst costs one read.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Mailbox } from '../../shared/domain';
+import { useTransport } from '../app/app-services';
+import { useTransportEvent } from '../app/use-transport-event';
+
+const COALESCE_MS = 250;
+
+export function useMailboxes(accountsVersion: unknown): Mailbox[] | null {
+  const transport = useTransport();
+  const [mailboxes, setMailboxes] = useState<Mailbox[] | null>(null);
+  const timer = useRef<number | null>(null);
+
+  const reload = useCallback(async () => {
+    try {
+      setMailboxes(await transport.invoke('mailboxes.list', {}));
+    } catch {
+      // Keep what is shown; the status area reports the connection problem.
+    }
+  }, [transport]);
+
+  const scheduleReload = useCallback(() => {
+    if (timer.current !== null) return;
+    timer.current = window.setTimeout(() => {
+      timer.current = null;
+      void reload();
+    }, COALESCE_MS);
+  }, [reload]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload, accountsVersion]);
+
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  useTransportEvent('mailboxes.changed', scheduleReload);
+  useTransportEvent('messages.changed', scheduleReload);
+  return mailboxes;
+}

@@ -1,0 +1,132 @@
+// The status area at the bottom: one role=status line (announced to screen readers) with
+// the most urgent state across accounts, and the action that fixes it next to it.
+import { useTranslation } from 'react-i18next';
+import type { Account, AccountId, AccountStatus, Mailbox } from '../../shared/domain';
+import { useLocale } from '../app/app-services';
+import { formatTime } from '../format/format-date';
+import { formatCount } from '../format/format-size';
+import { folderDisplayName } from '../sidebar/folder-name';
+import { Icon, type IconName } from '../ui/Icon';
+import { type EngineStatus, type StatusSummary, summarizeStatus } from './status-summary';
+import type { SyncActivity } from './use-sync-activity';
+import './status-bar.css';
+
+interface StatusBarProps {
+  accounts: readonly Account[];
+  statuses: ReadonlyMap<AccountId, AccountStatus>;
+  mailboxes: readonly Mailbox[];
+  activity: SyncActivity;
+  engine: EngineStatus;
+  onEnterPassword: (account: Account) => void;
+  onRetry: (account: Account | undefined) => void;
+}
+
+const ICONS: Record<StatusSummary['kind'], IconName | null> = {
+  'engine-offline': 'offline',
+  'engine-unauthorized': 'lock',
+  'no-accounts': null,
+  idle: 'check',
+  'auth-failed': 'lock',
+  error: 'alert',
+  'operation-failed': 'alert',
+  offline: 'offline',
+  syncing: 'refresh',
+  connecting: 'refresh',
+};
+
+export function StatusBar({
+  accounts,
+  statuses,
+  mailboxes,
+  activity,
+  engine,
+  onEnterPassword,
+  onRetry,
+}: StatusBarProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const summary = summarizeStatus(accounts, statuses, activity.progress, activity.failures, engine);
+
+  const mailboxName = (accountId: AccountId, path: string): string => {
+    const mailbox = mailboxes.find((item) => item.accountId === accountId && item.path === path);
+    return mailbox ? folderDisplayName(mailbox, t) : path;
+  };
+
+  const text = ((): string => {
+    switch (summary.kind) {
+      case 'engine-offline':
+        return t('status.engineOffline');
+      case 'engine-unauthorized':
+        return t('status.engineUnauthorized');
+      case 'no-accounts':
+        return t('status.noAccounts');
+      case 'idle':
+        return t('status.idle');
+      case 'auth-failed':
+        return t('status.authFailed', { account: summary.account.name });
+      case 'error':
+        return summary.message
+          ? t('status.error', { account: summary.account.name, message: summary.message })
+          : t('status.errorUnknown', { account: summary.account.name });
+      case 'operation-failed':
+        return t('status.operationFailed', { message: summary.failure.message });
+      case 'offline':
+        return summary.retryAt
+          ? t('status.offlineRetry', { account: summary.account.name, time: formatTime(summary.retryAt, locale) })
+          : t('status.offline', { account: summary.account.name });
+      case 'syncing':
+        return t('status.syncing', {
+          mailbox: mailboxName(summary.account.id, summary.progress.mailbox),
+          done: formatCount(summary.progress.done, locale),
+          total: formatCount(summary.progress.total, locale),
+        });
+      case 'connecting':
+        return t('status.connecting', { account: summary.account.name });
+    }
+  })();
+
+  const icon = ICONS[summary.kind];
+  const busy = summary.kind === 'syncing' || summary.kind === 'connecting';
+  return (
+    <footer className={`status-bar status-${summary.kind}`}>
+      {icon && <Icon name={icon} className={busy ? 'status-icon is-spinning' : 'status-icon'} />}
+      <div className="status-text" role="status" aria-live="polite">
+        {text}
+      </div>
+      {summary.kind === 'syncing' && (
+        <progress
+          className="status-progress"
+          max={summary.progress.total}
+          value={summary.progress.done}
+          aria-hidden="true"
+        />
+      )}
+      <div className="status-actions">
+        {summary.kind === 'auth-failed' && (
+          <button type="button" className="button button-small" onClick={() => onEnterPassword(summary.account)}>
+            {t('status.enterPassword')}
+          </button>
+        )}
+        {summary.kind === 'error' && (
+          <button type="button" className="button button-small" onClick={() => onRetry(summary.account)}>
+            {t('common.retry')}
+          </button>
+        )}
+        {summary.kind === 'offline' && (
+          <button type="button" className="button button-small" onClick={() => onRetry(summary.account)}>
+            {t('status.retryNow')}
+          </button>
+        )}
+        {summary.kind === 'operation-failed' && (
+          <button
+            type="button"
+            className="button button-small"
+            onClick={() => activity.dismissFailure(summary.failure.id)}
+          >
+            {t('common.dismiss')}
+          </button>
+        )}
+      </div>
+    </footer>
+  );
+}

@@ -1,0 +1,82 @@
+// The message actions above the reading pane. Each applies to the selected messages (or the
+// open one); the caller turns them into `messages.*` calls.
+import { useTranslation } from 'react-i18next';
+import type { Mailbox, MailboxId } from '../../shared/domain';
+import { IconButton } from '../ui/IconButton';
+import { MoveMenu } from './MoveMenu';
+import './toolbar.css';
+
+export type ToolbarAction = 'reply' | 'replyAll' | 'forward' | 'archive' | 'delete' | 'toggleStar' | 'toggleRead';
+
+interface ToolbarProps {
+  /** Messages the actions apply to. */
+  targetCount: number;
+  /** Reply and forward need exactly one open message. */
+  canReply: boolean;
+  allStarred: boolean;
+  allRead: boolean;
+  moveChoices: readonly Mailbox[];
+  currentMailboxId: MailboxId | null;
+  onAction: (action: ToolbarAction) => void;
+  onMove: (mailbox: Mailbox) => void;
+}
+
+export function Toolbar(props: ToolbarProps) {
+  const { t } = useTranslation();
+  const none = props.targetCount === 0;
+  return (
+    <div className="toolbar" role="toolbar" aria-label={t('toolbar.label')}>
+      <div className="toolbar-group">
+        <IconButton
+          icon="reply"
+          label={t('toolbar.reply')}
+          disabled={!props.canReply}
+          onClick={() => props.onAction('reply')}
+        />
+        <IconButton
+          icon="replyAll"
+          label={t('toolbar.replyAll')}
+          disabled={!props.canReply}
+          onClick={() => props.onAction('replyAll')}
+        />
+        <IconButton
+          icon="forward"
+          label={t('toolbar.forward')}
+          disabled={!props.canReply}
+          onClick={() => props.onAction('forward')}
+        />
+      </div>
+      <div className="toolbar-group">
+        <IconButton
+          icon="archive"
+          label={t('toolbar.archive')}
+          disabled={none}
+          onClick={() => props.onAction('archive')}
+        />
+        <IconButton icon="trash" label={t('toolbar.delete')} disabled={none} onClick={() => props.onAction('delete')} />
+        <MoveMenu
+          mailboxes={props.moveChoices}
+          currentMailboxId={props.currentMailboxId}
+          disabled={none}
+          onMove={props.onMove}
+        />
+      </div>
+      <div className="toolbar-group">
+        <IconButton
+          icon="star"
+          filledIcon={props.allStarred && !none}
+          className={props.allStarred && !none ? 'is-starred' : undefined}
+          label={props.allStarred ? t('toolbar.unstar') : t('toolbar.star')}
+          disabled={none}
+          onClick={() => props.onAction('toggleStar')}
+        />
+        <IconButton
+          icon={props.allRead ? 'mail' : 'mailOpen'}
+          label={props.allRead ? t('toolbar.markUnread') : t('toolbar.markRead')}
+          disabled={none}
+          onClick={() => props.onAction('toggleRead')}
+        />
+      </div>
+    </div>
+  );
+}

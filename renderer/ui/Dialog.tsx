@@ -1,0 +1,46 @@
+// A modal dialog on the native <dialog> element: focus is trapped, Escape closes it, the
+// page behind is inert. The accessible name comes from `label` (tests find dialogs by it).
+import { useEffect, useRef, type ReactNode } from 'react';
+import './dialog.css';
+
+interface DialogProps {
+  label: string;
+  onClose: () => void;
+  children: ReactNode;
+  className?: string;
+  describedBy?: string;
+}
+
+export function Dialog({ label, onClose, children, className, describedBy }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const onCloseRef = useRef(onClose);
+  useEffect(() => {
+    onCloseRef.current = onClose;
+  });
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (!dialog.open) dialog.showModal();
+    const onCancel = (event: Event) => {
+      event.preventDefault();
+      onCloseRef.current();
+    };
+    dialog.addEventListener('cancel', onCancel);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      if (dialog.open) dialog.close();
+    };
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      className={className ? `dialog ${className}` : 'dialog'}
+      aria-label={label}
+      aria-describedby={describedBy}
+    >
+      {children}
+    </dialog>
+  );
+}

@@ -1,0 +1,157 @@
+// The DOM-free half of message-html.ts: plain-text escaping and linkifying, CSS neutralizing,
+// URL policies. (The DOMPurify half runs in Chromium: renderer-sanitizer.test.ts.)
+import { describe, expect, it } from 'vitest';
+import {
+  blobTypeForOpening,
+  bodyCsp,
+  decodeCssEscapes,
+  escapeHtml,
+  inlineImageDataUrl,
+  linkifyText,
+  neutralizeCss,
+  normalizeContentId,
+  plainTextToHtml,
+  renderPlainTextBody,
+  safeLinkHref,
+} from '../../renderer/message-view/message-html';
+import { allowRemoteContent, isRemoteContentAllowed } from '../../renderer/message-view/remote-content-prefs';
+
+describe('plain-text mail', () => {
+  it('escapes everything', () => {
+    expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe(
+      '&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#39;y&#39;',
+    );
+    expect(plainTextToHtml('<img src=x onerror=alert(1)>')).toBe('&#60;img src=x onerror=alert(1)&#62;');
+  });
+
+  it('links http(s) and mailto only, without trailing punctuation', () => {
+    expect(linkifyText('See https://example.com/a?b=1, or mail ada@example.com.')).toEqual([
+      { kind: 'text', text: 'See ' },
+      { kind: 'link', text: 'https://example.com/a?b=1', href: 'https://example.com/a?b=1' },
+      { kind: 'text', text: ', or mail ada@example.com.' },
+    ]);
+    expect(linkifyText('(https://en.wikipedia.org/wiki/Engine_(disambiguation))')).toEqual([
+      { kind: 'text', text: '(' },
+      {
+        kind: 'link',
+        text: 'https://en.wikipedia.org/wiki/Engine_(disambiguation)',
+        href: 'https://en.wikipedia.org/wiki/Engine_(disambiguation)',
+      },
+      { kind: 'text', text: ')' },
+    ]);
+    expect(linkifyText('mailto:ada@example.com')[0]).toMatchObject({ kind: 'link', href: 'mailto:ada@example.com' });
+    expect(linkifyText('javascript:alert(1) file:///etc/passwd ftp://x')).toEqual([
+      { kind: 'text', text: 'javascript:alert(1) file:///etc/passwd ftp://x' },
+    ]);
+  });
+
+  it('cannot be broken out of through a link', () => {
+    const html = plainTextToHtml('https://example.com/"><script>alert(1)</script>');
+    expect(html).not.toContain('<script');
+    expect(html).toMatch(
+      /^<a href="https:\/\/example.com\/" target="_blank" rel="noopener noreferrer">https:\/\/example.com\/<\/a>/,
+    );
+  });
+
+  it('renders in a document with the blocking CSP and greys quoted lines', () => {
+    const { srcdoc } = renderPlainTextBody('Hi\n> quoted');
+    expect(srcdoc).toContain(
+      `content="default-src &#39;none&#39;; img-src data: cid:; style-src &#39;unsafe-inline&#39;"`,
+    );
+    expect(srcdoc).toContain('<span class="quote">&#62; quoted</span>');
+  });
+});
+
+describe('URL policy', () => {
+  it('allows links to the web and to mail addresses only', () => {
+    expect(safeLinkHref('https://example.com')).toBe('https://example.com/');
+    expect(safeLinkHref(' \tHTTP://Example.com/x ')).toBe('http://example.com/x');
+    expect(safeLinkHref('mailto:ada@example.com')).toBe('mailto:ada@example.com');
+    for (const bad of [
+      'javascript:alert(1)',
+      'java\nscript:alert(1)',
+      'data:text/html,x',
+      'file:///etc',
+      '/relative',
+      'vbscript:x',
+    ]) {
+      expect(safeLinkHref(bad), bad).toBeNull();
+    }
+  });
+
+  it('turns inline image parts into data: URLs and refuses anything else', () => {
+    expect(inlineImageDataUrl('image/png; name=x.png', 'iVBO Rw0=')).toBe('data:image/png;base64,iVBORw0=');
+    expect(inlineImageDataUrl('text/html', 'PHA+')).toBeNull();
+    expect(inlineImageDataUrl('image/png', 'not base64!')).toBeNull();
+  });
+
+  it('matches cid: references to Content-IDs', () => {
+    expect(normalizeContentId('<Logo@Example>')).toBe('logo@example');
+    expect(normalizeContentId('cid:logo%40example')).toBe('logo@example');
+  });
+
+  it('allows https images in the frame only once remote content is allowed', () => {
+    expect(bodyCsp(false)).toBe("default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'");
+    expect(bodyCsp(true)).toBe("default-src 'none'; img-src data: cid: https:; style-src 'unsafe-inline'");
+  });
+
+  it('opens in the app only attachment types that cannot run script', () => {
+    expect(blobTypeForOpening('application/pdf')).toBe('application/pdf');
+    expect(blobTypeForOpening('IMAGE/PNG; name=a.png')).toBe('image/png');
+    for (const risky of [
+      'text/html',
+      'image/svg+xml',
+      'application/xhtml+xml',
+      'text/xml',
+      'application/x-unknown',
+      '',
+    ]) {
+      expect(blobTypeForOpening(risky), risky).toBe('application/octet-stream');
+    }
+  });
+});
+
+describe('CSS in mail', () => {
+  const block = (url: string) => (url.startsWith('cid:') ? 'data:image/png;base64,AAAA' : null);
+
+  it('replaces remote url() and removes @import', () => {
+    let imports = 0;
+    const css = neutralizeCss(
+      `@import url(https://evil.example/a.css); .a { background: url("https://t.example/p.gif") no-repeat; } .b { background-image: url(cid:logo) }`,
+      block,
+      false,
+      () => imports++,
+    );
+    expect(css).not.toContain('evil.example');
+    expect(css).not.toContain('t.example');
+    expect(css).toContain('background: none no-repeat');
+    expect(css).toContain('url("data:image/png;base64,AAAA")');
+    expect(imports).toBe(1);
+  });
+
+  it('drops the whole style when escapes hide a fetch', () => {
+    expect(decodeCssEscapes('\\75 rl(x)')).toBe('url(x)');
+    expect(neutralizeCss('.a { background: \\75 rl(https://t.example/p.gif) }', block, false)).toBe('');
+    expect(neutralizeCss('.a { background: image-set("https://t.example/p.gif" 1x) }', block, false)).toBe('');
+    expect(neutralizeCss('.a { behavior: url(x.htc) }', block, false)).toBe('');
+  });
+
+  it('keeps harmless CSS as it is', () => {
+    const css = '.a { color: red; content: "\\2022"; font: 14px/1.5 Georgia }';
+    expect(neutralizeCss(css, block, false)).toBe(css);
+  });
+});
+
+describe('remote content per sender', () => {
+  it('remembers senders case-insensitively', () => {
+    const values = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => values.get(k) ?? null,
+      setItem: (k: string, v: string) => void values.set(k, v),
+    };
+    expect(isRemoteContentAllowed(storage, 'News@Example.com')).toBe(false);
+    allowRemoteContent(storage, 'News@Example.com');
+    expect(isRemoteContentAllowed(storage, 'news@example.com')).toBe(true);
+    expect(isRemoteContentAllowed(storage, undefined)).toBe(false);
+  });
+});
