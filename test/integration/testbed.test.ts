@@ -4,21 +4,30 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
+import tls from 'node:tls';
 import { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
-import { appendMessage, connectImap, imapOptions, mailboxStatus, waitForMessage, withImap } from '../mailserver/imap-helpers';
+import {
+  appendMessage,
+  connectImap,
+  imapOptions,
+  mailboxStatus,
+  waitForMessage,
+  withImap,
+} from '../mailserver/imap-helpers';
 import { authFailures, logins, waitForLogCount } from '../mailserver/logs';
 import { buildMessage, SAMPLE_KINDS } from '../mailserver/message-samples';
 import { planMessages, populateMailbox, recipientOf, renderPlan } from '../mailserver/populate';
-import { isAlive } from '../mailserver/processes';
+import { isAlive, processesInSession } from '../mailserver/processes';
 import { startMailServer } from '../mailserver/server';
 
 const server = getMailServer();
 const alice = server.users.find((u) => u.name === 'alice')!;
 const bob = server.users.find((u) => u.name === 'bob')!;
+const carol = server.users.find((u) => u.name === 'carol')!;
 /** Unique names, so this file never sees other test files' mail (they share the server). */
 const tag = (): string => randomBytes(4).toString('hex');
 
@@ -36,7 +45,11 @@ function plainGreeting(port: number): Promise<{ socket: net.Socket; lines: () =>
   });
 }
 
-async function command(conn: { socket: net.Socket; lines: () => string }, line: string, until: RegExp): Promise<string> {
+async function command(
+  conn: { socket: net.Socket; lines: () => string },
+  line: string,
+  until: RegExp,
+): Promise<string> {
   const start = conn.lines().length;
   conn.socket.write(`${line}\r\n`);
   const deadline = Date.now() + 5000;
@@ -184,15 +197,95 @@ describe('SMTP submission through Postfix into Dovecot', () => {
       auth: { user: alice.address, pass: alice.password },
       tls: { ca: [server.caPem] },
     });
-    const error = await transport
-      .sendMail({ from: alice.address, to: bob.address, subject: 'x', text: 'x' })
-      .then(
-        () => undefined,
-        (e: unknown) => e as NodeJS.ErrnoException,
-      );
+    const error = await transport.sendMail({ from: alice.address, to: bob.address, subject: 'x', text: 'x' }).then(
+      () => undefined,
+      (e: unknown) => e as NodeJS.ErrnoException,
+    );
     transport.close();
     expect(error?.code ?? error?.message).toMatch(/UNABLE_TO_VERIFY_LEAF_SIGNATURE|SELF_SIGNED|CERT|ESOCKET/);
     expect(String(error?.message)).toMatch(/certificate|verify/i);
+  });
+});
+
+describe('inbound SMTP and relaying', () => {
+  it('accepts mail for the domain on the 25-style port without AUTH', async () => {
+    const transport = nodemailer.createTransport({
+      host: server.host,
+      port: server.ports.smtp,
+      secure: false,
+      tls: { ca: [server.caPem] },
+    });
+    const messageId = `<inbound-${tag()}@partner.example>`;
+    try {
+      await transport.sendMail({
+        from: 'someone@partner.example',
+        to: bob.address,
+        subject: 'Inbound',
+        text: 'hi',
+        messageId,
+      });
+      // ...but it is no open relay.
+      await expect(
+        transport.sendMail({
+          from: 'someone@partner.example',
+          to: 'victim@elsewhere.example',
+          subject: 'x',
+          text: 'x',
+        }),
+      ).rejects.toThrow(/Relay access denied/);
+    } finally {
+      transport.close();
+    }
+    await waitForMessage(server, bob, { messageId });
+  });
+
+  it('never sends mail off the machine: other domains land in the sink mailbox', async () => {
+    const transport = nodemailer.createTransport({
+      host: server.host,
+      port: server.ports.submissions,
+      secure: true,
+      auth: { user: carol.address, pass: carol.password },
+      tls: { ca: [server.caPem] },
+    });
+    const messageId = `<outbound-${tag()}@example.test>`;
+    try {
+      const info = await transport.sendMail({
+        from: carol.address,
+        to: ['someone@elsewhere.example', bob.address],
+        subject: 'Outbound',
+        text: 'x',
+        messageId,
+      });
+      expect(info.accepted).toEqual(['someone@elsewhere.example', bob.address]);
+    } finally {
+      transport.close();
+    }
+    await waitForMessage(server, server.sink, { messageId });
+    await waitForMessage(server, bob, { messageId });
+  });
+});
+
+describe('POP3', () => {
+  it('logs in over implicit TLS and lists the INBOX', async () => {
+    const socket = tls.connect({ host: server.host, port: server.ports.pop3s, ca: [server.caPem] });
+    let buffer = '';
+    socket.setEncoding('utf8');
+    socket.on('data', (d: string) => (buffer += d));
+    const waitLine = async (re: RegExp): Promise<void> => {
+      const deadline = Date.now() + 5000;
+      while (!re.test(buffer)) {
+        if (Date.now() > deadline) throw new Error(`POP3: no ${re} in ${buffer}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    try {
+      await waitLine(/^\+OK/);
+      socket.write(`USER ${carol.address}\r\nPASS ${carol.password}\r\nSTAT\r\nQUIT\r\n`);
+      await waitLine(/\+OK \d+ \d+\r\n/);
+      expect(buffer).toMatch(/\+OK Logged in/);
+    } finally {
+      socket.destroy();
+    }
   });
 });
 
@@ -243,7 +336,9 @@ describe('populate', () => {
         const flagged = await c.search({ flagged: true }, { uid: true });
         expect(flagged ? flagged.length : -1).toBe(stats.flagged);
         const first = await c.fetchOne('1', { internalDate: true, envelope: true });
-        expect(first && new Date(first.internalDate ?? 0).getTime()).toBe(stats.oldest.getTime() - (stats.oldest.getTime() % 1000));
+        expect(first && new Date(first.internalDate ?? 0).getTime()).toBe(
+          stats.oldest.getTime() - (stats.oldest.getTime() % 1000),
+        );
       } finally {
         lock.release();
       }
@@ -277,7 +372,9 @@ describe('populate', () => {
       for (const h of want.html) expect(String(parsed.html || ''), `${planned.kind} html`).toContain(h);
       if (want.inReplyTo) expect(parsed.inReplyTo).toBe(want.inReplyTo);
       for (const a of want.attachments) {
-        const got = parsed.attachments.find((p) => p.contentType === a.contentType && (p.filename ?? '') === a.filename);
+        const got = parsed.attachments.find(
+          (p) => p.contentType === a.contentType && (p.filename ?? '') === a.filename,
+        );
         expect(got, `${planned.kind}: attachment ${a.filename}`).toBeDefined();
         expect(got!.content.equals(a.bytes), `${planned.kind}: bytes of ${a.filename}`).toBe(true);
         if (a.contentId) expect(got!.contentId).toBe(a.contentId);
@@ -321,8 +418,11 @@ describe('server lifecycle', () => {
       await expect(connectImap(second, { ...alice })).rejects.toMatchObject({ authenticationFailed: true });
       await second.stop();
       stopped = true;
-      expect(isAlive(second.pids.dovecot)).toBe(false);
-      expect(isAlive(second.pids.postfix)).toBe(false);
+      // Masters and every child (each master leads its own session) are gone.
+      for (const pid of [second.pids.dovecot, second.pids.postfix]) {
+        expect(isAlive(pid)).toBe(false);
+        expect(processesInSession(pid)).toEqual([]);
+      }
       expect(existsSync(second.dir)).toBe(false);
     } finally {
       if (!stopped) await second.stop();

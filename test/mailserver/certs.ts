@@ -30,10 +30,21 @@ export function makeCertSet(dir: string, label: string): CertSet {
   const tag = `${label} ${process.pid}-${Date.now().toString(36)}`;
 
   openssl([
-    'req', '-x509', ...ec, '-keyout', caKey, '-out', caFile, '-days', '7',
-    '-subj', `/O=Mail test bed/CN=${tag} CA`,
-    '-addext', 'basicConstraints=critical,CA:TRUE',
-    '-addext', 'keyUsage=critical,keyCertSign,cRLSign',
+    'req',
+    '-x509',
+    ...ec,
+    '-keyout',
+    caKey,
+    '-out',
+    caFile,
+    '-days',
+    '7',
+    '-subj',
+    `/O=Mail test bed/CN=${tag} CA`,
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
   ]);
   openssl(['req', ...ec, '-keyout', keyFile, '-out', csrFile, '-subj', `/O=Mail test bed/CN=localhost`]);
   writeFileSync(
@@ -47,9 +58,23 @@ export function makeCertSet(dir: string, label: string): CertSet {
     ].join('\n'),
   );
   openssl([
-    'x509', '-req', '-in', csrFile, '-CA', caFile, '-CAkey', caKey,
-    '-set_serial', `0x${randomHex(16)}`, '-days', '7', '-sha256',
-    '-extfile', extFile, '-out', certFile,
+    'x509',
+    '-req',
+    '-in',
+    csrFile,
+    '-CA',
+    caFile,
+    '-CAkey',
+    caKey,
+    '-set_serial',
+    `0x${randomHex(16)}`,
+    '-days',
+    '7',
+    '-sha256',
+    '-extfile',
+    extFile,
+    '-out',
+    certFile,
   ]);
   return { caFile, caPem: readFileSync(caFile, 'utf8'), certFile, keyFile };
 }
@@ -61,7 +86,10 @@ function openssl(args: string[]): void {
 
 function randomHex(bytes: number): string {
   let s = '';
-  for (let i = 0; i < bytes; i++) s += Math.floor(Math.random() * 256).toString(16).padStart(2, '0');
+  for (let i = 0; i < bytes; i++)
+    s += Math.floor(Math.random() * 256)
+      .toString(16)
+      .padStart(2, '0');
   // A leading 0x00-0x7f byte keeps the serial positive.
   return `7${s.slice(1)}`;
 }

@@ -15,10 +15,10 @@ export function doveadm(server: Pick<MailServerInfo, 'dovecotConf'>, args: strin
   });
 }
 
-/** A user of the server by name ("alice"), address, or as is. */
-export function resolveUser(server: Pick<MailServerInfo, 'users'>, user: string | MailUser): MailUser {
+/** A user of the server (or the sink) by name ("alice"), address, or as is. */
+export function resolveUser(server: Pick<MailServerInfo, 'users' | 'sink'>, user: string | MailUser): MailUser {
   if (typeof user !== 'string') return user;
-  const found = server.users.find((u) => u.name === user || u.address === user);
+  const found = [...server.users, server.sink].find((u) => u.name === user || u.address === user);
   if (!found) throw new Error(`no such test user: ${user} (have ${server.users.map((u) => u.name).join(', ')})`);
   return found;
 }

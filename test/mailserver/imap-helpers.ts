@@ -3,7 +3,7 @@ import { resolveUser } from './doveadm';
 import { sleep } from './processes';
 import type { MailServerInfo, MailUser } from './types';
 
-type Server = Pick<MailServerInfo, 'host' | 'ports' | 'caPem' | 'users'>;
+type Server = Pick<MailServerInfo, 'host' | 'ports' | 'caPem' | 'users' | 'sink'>;
 
 /**
  * imapflow options for a test user: the run's CA as the only extra trust
@@ -41,7 +41,11 @@ export async function connectImap(
 }
 
 /** Runs `fn` with a logged-in client and always logs out. */
-export async function withImap<T>(server: Server, user: string | MailUser, fn: (c: ImapFlow) => Promise<T>): Promise<T> {
+export async function withImap<T>(
+  server: Server,
+  user: string | MailUser,
+  fn: (c: ImapFlow) => Promise<T>,
+): Promise<T> {
   const client = await connectImap(server, user);
   try {
     return await fn(client);
@@ -61,7 +65,8 @@ export async function appendMessage(
 ): Promise<{ uid: number; uidValidity: bigint }> {
   return withImap(server, user, async (c) => {
     const res = await c.append(mailbox, raw, flags, date);
-    if (!res || res.uid === undefined || res.uidValidity === undefined) throw new Error(`APPEND to ${mailbox} gave no UID`);
+    if (!res || res.uid === undefined || res.uidValidity === undefined)
+      throw new Error(`APPEND to ${mailbox} gave no UID`);
     return { uid: res.uid, uidValidity: res.uidValidity };
   });
 }
@@ -75,22 +80,32 @@ export async function mailboxStatus(
   return withImap(server, user, async (c) => {
     const s = await c.status(mailbox, { messages: true, unseen: true, uidNext: true, uidValidity: true });
     if (!s) throw new Error(`STATUS ${mailbox} failed`);
-    return { messages: s.messages ?? 0, unseen: s.unseen ?? 0, uidNext: s.uidNext ?? 0, uidValidity: s.uidValidity ?? 0n };
+    return {
+      messages: s.messages ?? 0,
+      unseen: s.unseen ?? 0,
+      uidNext: s.uidNext ?? 0,
+      uidValidity: s.uidValidity ?? 0n,
+    };
   });
 }
 
 /**
- * Polls a mailbox until a message with this Message-ID (or subject) is
- * there, e.g. after sending through Postfix. Returns its UID.
+ * Polls a mailbox until a message with this Message-ID (or subject, or
+ * text anywhere in it) is there, e.g. after sending through Postfix.
+ * Returns its UID.
  */
 export async function waitForMessage(
   server: Server,
   user: string | MailUser,
-  match: { messageId?: string; subject?: string },
+  match: { messageId?: string; subject?: string; text?: string },
   opts: { mailbox?: string; timeoutMs?: number } = {},
 ): Promise<number> {
   const deadline = Date.now() + (opts.timeoutMs ?? 10_000);
-  const query = match.messageId ? { header: { 'message-id': match.messageId } } : { subject: match.subject ?? '' };
+  const query = match.messageId
+    ? { header: { 'message-id': match.messageId } }
+    : match.subject !== undefined
+      ? { subject: match.subject }
+      : { text: match.text ?? '' };
   return withImap(server, user, async (c) => {
     for (;;) {
       const lock = await c.getMailboxLock(opts.mailbox ?? 'INBOX');
@@ -101,7 +116,9 @@ export async function waitForMessage(
         lock.release();
       }
       if (Date.now() >= deadline) {
-        throw new Error(`no message ${JSON.stringify(match)} in ${opts.mailbox ?? 'INBOX'} after ${opts.timeoutMs ?? 10_000} ms`);
+        throw new Error(
+          `no message ${JSON.stringify(match)} in ${opts.mailbox ?? 'INBOX'} after ${opts.timeoutMs ?? 10_000} ms`,
+        );
       }
       await sleep(100);
     }

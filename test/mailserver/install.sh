@@ -42,8 +42,8 @@ postfix postfix/mailname string mail.example.test
 DEBCONF
 
 echo "mailserver/install.sh: installing ${missing[*]}"
-apt-get update -qq
+apt-get -o DPkg::Lock::Timeout=600 update -qq
 # --no-install-recommends keeps out avahi, cups and friends; fonts-liberation
 # (a chromium Recommends) is listed explicitly so screenshots have real fonts.
-apt-get install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold "${missing[@]}"
+apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends -o Dpkg::Options::=--force-confold "${missing[@]}"
 echo "mailserver/install.sh: done"

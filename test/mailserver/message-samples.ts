@@ -185,7 +185,12 @@ function multipart(subtype: string, boundary: string, parts: Part[], extra = '')
   return { headers: [`Content-Type: multipart/${subtype}; boundary="${boundary}"${extra}`], body };
 }
 
-function textPart(text: string, charset: string, cte: 'quoted-printable' | 'base64' | '7bit' | '8bit', type = 'plain'): Part {
+function textPart(
+  text: string,
+  charset: string,
+  cte: 'quoted-printable' | 'base64' | '7bit' | '8bit',
+  type = 'plain',
+): Part {
   const crlf = text.replace(/\r?\n/g, CRLF);
   const bytes = encodeCharset(crlf, charset);
   const body =
@@ -216,12 +221,17 @@ function first(a: Address): string {
   return a.name.split(' ')[0] ?? a.name;
 }
 
+/** Pseudo-random filler, one of 32 cached blobs per size: generating it per message would dominate populate's time. */
+const fillers = new Map<string, Buffer>();
+function filler(i: number, size: number): Buffer {
+  const key = `${i % 32}:${size}`;
+  let blob = fillers.get(key);
+  if (!blob) fillers.set(key, (blob = randomBytes(0x5eed + (i % 32) * 7919 + size, size)));
+  return blob;
+}
+
 function pdfBytes(i: number, size: number): Buffer {
-  return Buffer.concat([
-    Buffer.from(`%PDF-1.4\n% test document ${i}\n`),
-    randomBytes(0x5eed + i, size),
-    Buffer.from('\n%%EOF\n'),
-  ]);
+  return Buffer.concat([Buffer.from(`%PDF-1.4\n% test document ${i}\n`), filler(i, size), Buffer.from('\n%%EOF\n')]);
 }
 
 interface Ctx {
@@ -302,22 +312,31 @@ const BUILDERS: Record<SampleKind, (i: number, c: Ctx) => Draft> = {
       disposition: 'attachment',
       bytes: pdfBytes(i, 2048),
     };
-    const inner = buildMessage('plain', i + 1, { from: PEOPLE[5]!, to: c.from, date: new Date(c.date.getTime() - 86_400_000) });
+    const inner = buildMessage('plain', i + 1, {
+      from: PEOPLE[5]!,
+      to: c.from,
+      date: new Date(c.date.getTime() - 86_400_000),
+    });
     const forwarded: ExpectedAttachment = {
       filename: 'forwarded.eml',
       contentType: 'message/rfc822',
       disposition: 'attachment',
       bytes: inner.raw,
     };
-    const related = multipart('related', `=_rel_${i}`, [
-      textPart(
-        `<html><body><p>See the photo below.</p><img src="cid:site-${i}@example.test" alt="site"></body></html>\n`,
-        'utf-8',
-        'quoted-printable',
-        'html',
-      ),
-      filePart(image),
-    ], '; type="text/html"');
+    const related = multipart(
+      'related',
+      `=_rel_${i}`,
+      [
+        textPart(
+          `<html><body><p>See the photo below.</p><img src="cid:site-${i}@example.test" alt="site"></body></html>\n`,
+          'utf-8',
+          'quoted-printable',
+          'html',
+        ),
+        filePart(image),
+      ],
+      '; type="text/html"',
+    );
     const alternative = multipart('alternative', `=_alt_${i}`, [
       textPart(`See the photo below.\nThe contract is attached (nested ${i}).\n`, 'utf-8', '7bit'),
       related,
@@ -350,7 +369,12 @@ const BUILDERS: Record<SampleKind, (i: number, c: Ctx) => Draft> = {
     return {
       subject,
       subjectHeader: subject,
-      part: multipart('related', `=_rel_${i}`, [textPart(html, 'utf-8', 'quoted-printable', 'html'), filePart(logo)], '; type="text/html"'),
+      part: multipart(
+        'related',
+        `=_rel_${i}`,
+        [textPart(html, 'utf-8', 'quoted-printable', 'html'), filePart(logo)],
+        '; type="text/html"',
+      ),
       html: [`cid:logo-${i}@example.test`, 'Here is the new logo:'],
       attachments: [logo],
       charset: 'utf-8',

@@ -3,7 +3,14 @@ import { join } from 'node:path';
 import { MAIL_GID, MAIL_UID } from './dovecot-config';
 import { doveadm, resolveUser } from './doveadm';
 import { ensureMailboxDir, maildirName } from './maildir';
-import { buildMessage, PEOPLE, SAMPLE_KINDS, type Address, type BuiltMessage, type SampleKind } from './message-samples';
+import {
+  buildMessage,
+  PEOPLE,
+  SAMPLE_KINDS,
+  type Address,
+  type BuiltMessage,
+  type SampleKind,
+} from './message-samples';
 import { prng } from './mime';
 import type { MailServerInfo, MailUser } from './types';
 
@@ -157,7 +164,7 @@ export function recipientOf(user: MailUser): Address {
 }
 
 export async function populateMailbox(
-  server: Pick<MailServerInfo, 'dovecotConf' | 'users'>,
+  server: Pick<MailServerInfo, 'dovecotConf' | 'users' | 'sink'>,
   user: string | MailUser,
   opts: PopulateOptions,
 ): Promise<PopulateStats> {

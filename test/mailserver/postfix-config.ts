@@ -10,6 +10,10 @@ export interface PostfixConfigInput {
   /** Dovecot's auth socket for SASL (absolute path). */
   authSocket: string;
   domain: string;
+  /** Where mail to other domains ends up. */
+  sinkAddress: string;
+  /** regexp table file holding the catch-all (postfixSinkMap). */
+  sinkMap: string;
   ports: { submission: number; submissions: number; smtp: number };
 }
 
@@ -43,7 +47,10 @@ smtputf8_enable = yes
 message_size_limit = 52428800
 smtpd_banner = $myhostname ESMTP test bed
 
-# No local delivery, no aliases, no relaying off this machine.
+# Nothing ever leaves this machine. Mail that an authenticated client sends
+# to another domain is rewritten to the sink mailbox (${c.sinkAddress})
+# by the catch-all below, so tests can read what "went out". The transports
+# stay error: as a second line of defence.
 alias_maps =
 alias_database =
 local_recipient_maps =
@@ -52,9 +59,10 @@ default_transport = error:outbound mail is disabled in the test bed
 relay_transport = error:outbound mail is disabled in the test bed
 relay_domains =
 relayhost =
-# Empty, or a catch-all in virtual_alias_maps rejects every local user.
+# Must stay empty: with the catch-all, listing a domain here would make
+# every user of it an alias and reject them all.
 virtual_alias_domains =
-virtual_alias_maps =
+virtual_alias_maps = regexp:${c.sinkMap}
 
 virtual_mailbox_domains = ${c.domain}
 # No virtual_mailbox_maps: every address of the domain is accepted and
@@ -85,6 +93,11 @@ smtpd_client_connection_rate_limit = 0
 smtpd_client_message_rate_limit = 0
 smtpd_client_auth_rate_limit = 0
 `;
+}
+
+/** regexp table: every recipient outside the test domain goes to the sink. */
+export function postfixSinkMap(domain: string, sinkAddress: string): string {
+  return `if !/@${domain.replace(/\./g, '\\.')}$/\n/./ ${sinkAddress}\nendif\n`;
 }
 
 /**

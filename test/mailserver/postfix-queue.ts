@@ -18,7 +18,8 @@ export function preparePostfixQueue(queueDir: string, dataDir: string): void {
   for (const [path = '', , owner = '', group = '', mode = ''] of entries) {
     const abs = path.replace('$queue_directory', queueDir).replace('$data_directory', dataDir);
     const uid = owner === 'root' ? 0 : owner === '$mail_owner' ? mailOwner : Number.NaN;
-    const gid = group === '$setgid_group' ? setgidGroup : group === '-' ? (uid === 0 ? 0 : mailOwnerGroup()) : Number.NaN;
+    const gid =
+      group === '$setgid_group' ? setgidGroup : group === '-' ? (uid === 0 ? 0 : mailOwnerGroup()) : Number.NaN;
     if (Number.isNaN(uid) || Number.isNaN(gid)) throw new Error(`postfix-files: cannot map owner of ${path}`);
     mkdirSync(abs, { recursive: true });
     chownSync(abs, uid, gid);

@@ -96,8 +96,15 @@ function signal(pid: number, sig: NodeJS.Signals): void {
  * waits until all of it is really gone. `sid` is the session recorded at
  * start, so leftovers are found even when the master is already dead.
  */
-export async function terminateDaemon(pid: number, sid: number | undefined, graceMs = 5000): Promise<void> {
-  if (isAlive(pid)) {
+export async function terminateDaemon(
+  pid: number,
+  sid: number | undefined,
+  opts: { exited?: boolean; graceMs?: number } = {},
+): Promise<void> {
+  const graceMs = opts.graceMs ?? 5000;
+  // A master that already exited (and was reaped) no longer owns its pid:
+  // only its orphaned children, still in its session, are ours to kill.
+  if (!opts.exited && isAlive(pid)) {
     // SIGTERM to the whole process group when the master leads one (both
     // masters run as session leaders): Dovecot's master alone takes ~1.1 s
     // to exit and leaves its log/auth/stats/anvil children running, while
@@ -110,11 +117,11 @@ export async function terminateDaemon(pid: number, sid: number | undefined, grac
   if (sid !== undefined && sid > 1 && sid !== ownSession) {
     const leftovers = processesInSession(sid);
     for (const p of leftovers) signal(p, 'SIGKILL');
-    await waitGone([pid, ...leftovers], 5000);
-  } else {
+    await waitGone(opts.exited ? leftovers : [pid, ...leftovers], 5000);
+  } else if (!opts.exited) {
     await waitGone([pid], 5000);
   }
-  if (isAlive(pid)) throw new Error(`process ${pid} survived SIGKILL`);
+  if (!opts.exited && isAlive(pid)) throw new Error(`process ${pid} survived SIGKILL`);
 }
 
 /** Synchronous last resort for process 'exit' hooks: SIGKILL the whole session. */

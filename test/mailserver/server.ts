@@ -1,19 +1,16 @@
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { makeCertSet } from './certs';
-import { dovecotConfig, dovecotUsersFile, MAIL_GID, MAIL_UID } from './dovecot-config';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { startPlainFront, startTlsFront, type Front } from './fronts';
+import { DOMAIN, scratchRoot, writeLayout } from './layout';
 import { getFreePorts } from './ports';
-import { postfixMainCf, postfixMasterCf } from './postfix-config';
-import { preparePostfixQueue } from './postfix-queue';
 import { isAlive, killSessionSync, spawnDaemon, tail, terminateDaemon } from './processes';
 import { waitForGreeting, type GreetingProbe } from './ready';
-import type { MailServer, MailServerInfo, MailServerPorts, MailUser, StartMailServerOptions } from './types';
+import type { MailServer, MailServerInfo, MailServerPorts, StartMailServerOptions } from './types';
 
 export type { MailServer, MailServerInfo, MailServerPorts, MailUser, StartMailServerOptions } from './types';
+export { DOMAIN } from './layout';
 
-export const DOMAIN = 'example.test';
 export const HOST = '127.0.0.1';
 /** Source address of the plain IMAP front's upstream connections (see fronts.ts). */
 const STRANGER_ADDRESS = '127.0.0.2';
@@ -24,13 +21,13 @@ export const DEFAULT_USERS: readonly { name: string; password: string }[] = [
   { name: 'carol', password: 'carol-secret-pw' },
 ];
 
-/** Servers started by this process and not stopped yet, for the exit hook. */
+/** Servers started by this process and not stopped yet, for the exit hooks. */
 const running = new Set<{ kill(): void }>();
 
-let exitHookInstalled = false;
-function installExitHook(): void {
-  if (exitHookInstalled) return;
-  exitHookInstalled = true;
+let exitHooksInstalled = false;
+function installExitHooks(): void {
+  if (exitHooksInstalled) return;
+  exitHooksInstalled = true;
   const killAll = (): void => {
     for (const r of running) r.kill();
   };
@@ -65,6 +62,11 @@ export async function startMailServer(opts: StartMailServerOptions = {}): Promis
   throw lastError;
 }
 
+/** Exited and reaped by Node: its pid may already belong to someone else. */
+function hasExited(child: ChildProcess): boolean {
+  return child.exitCode !== null || child.signalCode !== null;
+}
+
 export function stopMailServer(server: MailServer): Promise<void> {
   return server.stop();
 }
@@ -77,105 +79,20 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
     if (process.env.MAILSERVER_DEBUG === '1') process.stderr.write(`mailserver: ${msg} at ${Date.now() - t0} ms\n`);
   };
 
-  // mkdtemp makes a 0700 directory; the mail, dovecot, dovenull and postfix
-  // users must be able to traverse it and the state directories below.
-  const dir = mkdtempSync(join(tmpdir(), 'mailtest-'));
-  const d = (...parts: string[]): string => join(dir, ...parts);
-  // Postfix's config directory must hold only root-owned files, so the queue
-  // and data directories live beside it, not inside it.
-  for (const sub of ['', 'log', 'dovecot', 'postfix', 'postfix/conf', 'postfix/queue']) {
-    mkdirSync(d(sub), { recursive: true });
-    chmodSync(d(sub), 0o755); // explicit: mkdir's mode is filtered by the umask
-  }
-
-  const users: MailUser[] = (opts.users ?? DEFAULT_USERS).map((u) => ({
-    name: u.name,
-    address: `${u.name}@${DOMAIN}`,
-    password: u.password,
-  }));
-  const mailRoot = d('mail');
-  const homeOf = (u: MailUser): string => join(mailRoot, DOMAIN, u.name);
-  for (const path of [mailRoot, join(mailRoot, DOMAIN), ...users.map(homeOf)]) {
-    mkdirSync(path);
-    chownSync(path, MAIL_UID, MAIL_GID);
-    chmodSync(path, 0o755);
-  }
-
-  const free = await getFreePorts(9);
-  const port = (): number => free.shift() ?? 0;
-  const ports: MailServerPorts = {
-    imap: port(),
-    imaps: port(),
-    pop3s: port(),
-    submission: port(),
-    submissions: port(),
-    smtp: port(),
-    imapsUntrusted: port(),
-    submissionsUntrusted: port(),
-  };
-  // Dovecot's own plain IMAP listener, reached through the front on ports.imap.
-  const dovecotImap = port();
-
-  const certs = makeCertSet(d('certs'), 'Mail test bed');
-  const untrusted = makeCertSet(d('certs-untrusted'), 'Untrusted test bed');
-  debug('certificates made');
-
-  const logs = {
-    dovecot: d('log', 'dovecot.log'),
-    postfix: d('log', 'postfix.log'),
-    dovecotStdio: d('log', 'dovecot.stdio.log'),
-    postfixStdio: d('log', 'postfix.stdio.log'),
-  };
-  const baseDir = d('dovecot', 'run');
-  const dovecotConf = d('dovecot', 'dovecot.conf');
-  const usersFile = d('dovecot', 'users');
-  writeFileSync(usersFile, dovecotUsersFile(users, homeOf), { mode: 0o644 });
-  writeFileSync(
-    dovecotConf,
-    dovecotConfig({
-      instanceName: `mailtest-${basename(dir).slice('mailtest-'.length)}`,
-      baseDir,
-      stateDir: d('dovecot', 'state'),
-      logFile: logs.dovecot,
-      usersFile,
-      certFile: certs.certFile,
-      keyFile: certs.keyFile,
-      ports: { imap: dovecotImap, imaps: ports.imaps, pop3s: ports.pop3s },
-    }),
-    { mode: 0o644 },
-  );
-
-  const postfixConfigDir = d('postfix', 'conf');
-  const pf = {
-    queueDir: d('postfix', 'queue'),
-    dataDir: d('postfix', 'data'),
-    logFile: logs.postfix,
-    logDir: d('log'),
-    certFile: certs.certFile,
-    keyFile: certs.keyFile,
-    lmtpSocket: join(baseDir, 'lmtp'),
-    authSocket: join(baseDir, 'auth-postfix'),
-    domain: DOMAIN,
-    ports,
-  };
-  writeFileSync(join(postfixConfigDir, 'main.cf'), postfixMainCf(pf));
-  writeFileSync(join(postfixConfigDir, 'master.cf'), postfixMasterCf(pf));
-  // Every Postfix program re-reads a config file in 300 ms sleeps until its
-  // mtime is a second old: ~1.3 s per start unless the files look old.
-  const past = new Date(Date.now() - 60_000);
-  for (const f of ['main.cf', 'master.cf']) utimesSync(join(postfixConfigDir, f), past, past);
-  preparePostfixQueue(pf.queueDir, pf.dataDir);
-
+  const dir = mkdtempSync(join(scratchRoot(), 'mailtest-'));
   const keep = process.env.KEEP_MAILSERVER === '1';
   const fronts: Front[] = [];
-  const daemons: { name: string; pid: number }[] = [];
+  const daemons: { name: string; pid: number; child: ChildProcess }[] = [];
+  // Each master leads its own session (pid = sid), which holds all its children.
   const entry = {
     kill(): void {
-      for (const p of daemons) killSessionSync(p.pid, p.pid);
+      for (const p of daemons) {
+        if (!hasExited(p.child)) killSessionSync(p.pid, p.pid);
+      }
       if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
-  installExitHook();
+  installExitHooks();
   running.add(entry);
 
   let stopping: Promise<void> | undefined;
@@ -186,7 +103,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       for (const f of fronts.splice(0)) await f.close().catch((e: unknown) => errors.push(e));
       // Postfix first: it delivers into Dovecot, not the other way round.
       for (const p of [...daemons].reverse()) {
-        await terminateDaemon(p.pid, p.pid).catch((e: unknown) => errors.push(e));
+        await terminateDaemon(p.pid, p.pid, { exited: hasExited(p.child) }).catch((e: unknown) => errors.push(e));
       }
       running.delete(entry);
       if (!keep) rmSync(dir, { recursive: true, force: true });
@@ -196,31 +113,50 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
     return stopping;
   };
 
-  const diagnostics = (): string =>
-    [logs.dovecotStdio, logs.dovecot, logs.postfixStdio, logs.postfix]
-      .map((f) => `--- ${f} (tail)\n${tail(f)}`)
-      .join('\n');
-  const ready = (probes: GreetingProbe[], pid: number): Promise<void[]> =>
-    Promise.all(
-      probes.map((p) => waitForGreeting(HOST, p, { timeoutMs: readyTimeoutMs, alive: () => isAlive(pid), diagnostics })),
-    );
-
   try {
+    const free = await getFreePorts(9);
+    const port = (): number => free.shift() ?? 0;
+    const ports: MailServerPorts = {
+      imap: port(),
+      imaps: port(),
+      pop3s: port(),
+      submission: port(),
+      submissions: port(),
+      smtp: port(),
+      imapsUntrusted: port(),
+      submissionsUntrusted: port(),
+    };
+    // Dovecot's own plain IMAP listener, reached through the front on ports.imap.
+    const dovecotImap = port();
+    const layout = writeLayout(dir, opts.users ?? DEFAULT_USERS, ports, dovecotImap);
+    const { logs, certs } = layout;
+    debug('files written');
+
+    const diagnostics = (): string =>
+      [logs.dovecotStdio, logs.dovecot, logs.postfixStdio, logs.postfix]
+        .map((f) => `--- ${f} (tail)\n${tail(f)}`)
+        .join('\n');
+    const ready = (probes: GreetingProbe[], pid: number): Promise<void[]> =>
+      Promise.all(
+        probes.map((p) =>
+          waitForGreeting(HOST, p, { timeoutMs: readyTimeoutMs, alive: () => isAlive(pid), diagnostics }),
+        ),
+      );
+
     // Fronts first: if one of the chosen ports was taken meanwhile, this
     // fails at once with EADDRINUSE and startMailServer retries.
     fronts.push(
       await startPlainFront(ports.imap, HOST, { host: HOST, port: dovecotImap, localAddress: STRANGER_ADDRESS }),
-      await startTlsFront(ports.imapsUntrusted, HOST, untrusted, { host: HOST, port: dovecotImap }),
-      await startTlsFront(ports.submissionsUntrusted, HOST, untrusted, { host: HOST, port: ports.smtp }),
+      await startTlsFront(ports.imapsUntrusted, HOST, layout.untrusted, { host: HOST, port: dovecotImap }),
+      await startTlsFront(ports.submissionsUntrusted, HOST, layout.untrusted, { host: HOST, port: ports.smtp }),
     );
 
     // -F keeps Dovecot's master in the foreground, so the spawned pid is the
-    // master itself and a child of ours (reaped at once, no zombie). Its
-    // session (spawnDaemon: detached) holds every Dovecot process of the run.
-    const dovecot = spawnDaemon('dovecot', ['-F', '-c', dovecotConf], logs.dovecotStdio);
+    // master itself and a child of ours (reaped at once, no zombie).
+    const dovecot = spawnDaemon('dovecot', ['-F', '-c', layout.dovecotConf], logs.dovecotStdio);
     const dovecotPid = dovecot.pid;
     if (dovecotPid === undefined) throw new Error('could not spawn dovecot');
-    daemons.push({ name: 'dovecot', pid: dovecotPid });
+    daemons.push({ name: 'dovecot', pid: dovecotPid, child: dovecot });
     await ready(
       [
         // Through the front: a 143-style port must hide LOGIN until STARTTLS.
@@ -235,12 +171,16 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
     // The master is spawned directly rather than by `postfix start`, whose
     // `master -w` daemon is re-parented to init and lingers as a zombie for
     // 1-2 s after stopping (seen by `pgrep master`), and whose integrity
-    // checks cost ~1.5 s. preparePostfixQueue made the queue directories.
+    // checks cost ~1.5 s. writeLayout made the queue directories.
     // -d keeps stderr (our log file) for early fatal errors.
-    const master = spawnDaemon('/usr/lib/postfix/sbin/master', ['-d', '-c', postfixConfigDir], logs.postfixStdio);
+    const master = spawnDaemon(
+      '/usr/lib/postfix/sbin/master',
+      ['-d', '-c', layout.postfixConfigDir],
+      logs.postfixStdio,
+    );
     const postfixPid = master.pid;
     if (postfixPid === undefined) throw new Error('could not spawn postfix master');
-    daemons.push({ name: 'postfix', pid: postfixPid });
+    daemons.push({ name: 'postfix', pid: postfixPid, child: master });
     await ready(
       [
         { name: 'postfix smtp', port: ports.smtp, greeting: /^220 / },
@@ -258,11 +198,12 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       ports,
       caPem: certs.caPem,
       caFile: certs.caFile,
-      untrustedCaPem: untrusted.caPem,
-      users,
-      dovecotConf,
-      postfixConfigDir,
-      mailRoot,
+      untrustedCaPem: layout.untrusted.caPem,
+      users: layout.users,
+      sink: layout.sink,
+      dovecotConf: layout.dovecotConf,
+      postfixConfigDir: layout.postfixConfigDir,
+      mailRoot: layout.mailRoot,
       pids: { dovecot: dovecotPid, postfix: postfixPid },
       logs,
     };

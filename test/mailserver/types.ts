@@ -58,6 +58,11 @@ export interface MailServerInfo {
   /** PEM of the unrelated CA behind the *Untrusted ports. */
   untrustedCaPem: string;
   users: MailUser[];
+  /**
+   * Mailbox that receives everything sent to other domains (nothing ever
+   * leaves the machine): log in as this user to see what "went out".
+   */
+  sink: MailUser;
   /** Dovecot config file, for `doveadm -c`. */
   dovecotConf: string;
   /** Postfix config directory, for `postfix -c` / `postqueue -c`. */
