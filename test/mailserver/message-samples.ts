@@ -253,12 +253,14 @@ const BUILDERS: Record<SampleKind, (i: number, c: Ctx) => Draft> = {
       `- Review the backlog\n- Ship release ${1 + (i % 7)}.${i % 10}\n\n` +
       `${LOREM}\n\n`.repeat(1 + (i % 4)) +
       `Cheers,\n${first(c.from)}\n`;
+    // Plain 7-bit US-ASCII where the text allows it; a sender like Åsa signs in UTF-8 (8bit).
+    const ascii = /^[\x00-\x7f]*$/.test(text);
     return {
       subject,
       subjectHeader: subject,
-      part: textPart(text, 'us-ascii', '7bit'),
-      text: [`notes from meeting #${i}`],
-      charset: 'us-ascii',
+      part: ascii ? textPart(text, 'us-ascii', '7bit') : textPart(text, 'utf-8', '8bit'),
+      text: [`notes from meeting #${i}`, `Cheers,\n${first(c.from)}`],
+      charset: ascii ? 'us-ascii' : 'utf-8',
     };
   },
 
