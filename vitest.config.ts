@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
           environment: 'node',
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,6 +23,8 @@ export default defineConfig({
           hookTimeout: 60_000,
           // two cores: more workers only fight over the CPU that Dovecot needs too
           maxWorkers: 2,
+          // after the unit tests, not beside them: they need the CPU Dovecot and Postfix use
+          sequence: { groupOrder: 1 },
         },
       },
     ],
