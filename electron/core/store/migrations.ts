@@ -130,6 +130,44 @@ export const migrations: readonly string[] = [
     created_at    INTEGER NOT NULL
   );
   `,
+  // 2: drafts (local copies, their attachment bytes, the server copy they replace) and what the
+  // outbox needs beyond schema 1: the draft it came from, a summary for the list, the Sent copy's
+  // extra headers (Bcc) and the recipients a server refused while it accepted the others
+  `
+  CREATE TABLE drafts (
+    id              TEXT PRIMARY KEY,
+    account_id      TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    message_id      TEXT NOT NULL,      -- the same for every server version, so old ones can be found
+    draft_json      TEXT NOT NULL,      -- the ComposeDraft, attachments as stored references
+    content_hash    TEXT NOT NULL,      -- a save of the same content writes nothing
+    version         INTEGER NOT NULL DEFAULT 1,
+    state           TEXT NOT NULL DEFAULT 'editing' CHECK (state IN ('editing', 'outbox', 'discarded')),
+    sync_version    INTEGER NOT NULL DEFAULT 0,  -- the version the user asked to be on the server
+    synced_version  INTEGER NOT NULL DEFAULT 0,  -- the version that is on the server
+    server_path     TEXT,
+    server_uid      INTEGER,
+    server_uidvalidity TEXT,
+    updated_at      INTEGER NOT NULL,
+    created_at      INTEGER NOT NULL,
+    UNIQUE (account_id, message_id)
+  );
+  CREATE INDEX drafts_by_state ON drafts (state, account_id);
+
+  CREATE TABLE draft_blobs (
+    draft_id    TEXT NOT NULL REFERENCES drafts(id) ON DELETE CASCADE,
+    blob_id     TEXT NOT NULL,          -- sha256 of data
+    source_key  TEXT,                   -- the file or forwarded part it came from, so it is read once
+    data        BLOB NOT NULL,
+    PRIMARY KEY (draft_id, blob_id)
+  );
+  CREATE INDEX draft_blobs_by_source ON draft_blobs (draft_id, source_key);
+
+  ALTER TABLE outbox ADD COLUMN draft_id TEXT REFERENCES drafts(id) ON DELETE SET NULL;
+  ALTER TABLE outbox ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+  ALTER TABLE outbox ADD COLUMN sent_headers TEXT NOT NULL DEFAULT '';
+  ALTER TABLE outbox ADD COLUMN rejected_json TEXT NOT NULL DEFAULT '[]';
+  CREATE INDEX outbox_by_account ON outbox (account_id, state, send_after);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

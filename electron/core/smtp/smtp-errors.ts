@@ -1,0 +1,100 @@
+// What a failed submission means for the outbox, with a sentence a person can act on. The
+// server's own words are kept verbatim ("550 5.1.1 <x@y>: Recipient address rejected: ..."):
+// they are what a provider's help page or an administrator will ask for.
+import { InsecureServerError } from './smtp-options';
+import { SubmitError, type SubmitPhase } from './smtp-client';
+
+/**
+ * permanent: the server refused for good (5xx), or something only the user can fix (password,
+ * certificate): kept as failed. transient: try again later (4xx, network before the transaction).
+ * unknown-outcome: the connection broke inside the transaction: the server may have the message.
+ */
+export type SubmitFailureKind = 'permanent' | 'transient' | 'unknown-outcome';
+
+export interface SubmitFailure {
+  kind: SubmitFailureKind;
+  message: string;
+  /** A 4xx answer: the server is there and deferring; retried, but not forever. */
+  serverDeferred: boolean;
+}
+
+interface SmtpErrorLike {
+  message?: string;
+  code?: string;
+  originalCode?: string;
+  response?: string;
+  responseCode?: number;
+  rejectedErrors?: { response?: string }[];
+}
+
+const TLS_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_UNTRUSTED',
+]);
+
+/** Every distinct server answer of the failure, e.g. one per refused recipient. */
+function serverWords(e: SmtpErrorLike): string {
+  const answers = (e.rejectedErrors ?? []).map((r) => r.response).filter((r): r is string => !!r);
+  const all = answers.length ? answers : e.response ? [e.response] : [];
+  return [...new Set(all.map((a) => a.trim()))].join('; ');
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.ceil(bytes / (1024 * 1024))} MB`;
+}
+
+export function classifySubmitError(error: unknown, host: string, messageBytes: number): SubmitFailure {
+  const phase: SubmitPhase = error instanceof SubmitError ? error.phase : 'connect';
+  const cause = error instanceof SubmitError ? error.cause : error;
+  const e = (cause ?? {}) as SmtpErrorLike;
+  const text = e.message ?? String(cause);
+  const permanent = (message: string): SubmitFailure => ({ kind: 'permanent', message, serverDeferred: false });
+
+  if (cause instanceof InsecureServerError) return permanent(cause.message);
+  if (e.code === 'EAUTH' && (e.responseCode === undefined || e.responseCode >= 500))
+    return permanent(
+      `${host} refused the user name or password${e.response ? ` (${e.response})` : ''}. Enter the password again, then retry.`,
+    );
+  if (
+    TLS_CODES.has(e.code ?? '') ||
+    TLS_CODES.has(e.originalCode ?? '') ||
+    /certificate|self[- ]signed|unable to verify/i.test(text)
+  )
+    return permanent(`The secure connection to ${host} failed: ${text}. The server's certificate is not trusted.`);
+  if (e.code === 'ETLS' && !e.responseCode)
+    return permanent(
+      `${host} did not set up an encrypted connection (STARTTLS), so nothing was sent. Use port 465 with TLS, or ask the provider.`,
+    );
+  if (e.responseCode !== undefined && e.responseCode >= 500)
+    return permanent(`${host} refused the message: ${serverWords(e) || text}`);
+  if (e.responseCode !== undefined && e.responseCode >= 400)
+    return {
+      kind: 'transient',
+      message: `${host} deferred the message: ${serverWords(e) || text}`,
+      serverDeferred: true,
+    };
+  if (e.code === 'EMESSAGE' && /size/i.test(text)) {
+    const limit = /(\d+)\s*$/.exec(text)?.[1];
+    return permanent(
+      `The message is ${megabytes(messageBytes)}${limit ? `, more than the ${megabytes(Number(limit))} ${host} accepts` : ', too large for ' + host}. Remove or shrink an attachment.`,
+    );
+  }
+  if (e.code === 'EENVELOPE') return permanent(`${host} cannot send this: ${text}`);
+  if (phase === 'transaction')
+    return {
+      kind: 'unknown-outcome',
+      message: `The connection to ${host} broke while the message was being handed over (${e.code ?? text}).`,
+      serverDeferred: false,
+    };
+  return {
+    kind: 'transient',
+    message: `Cannot reach ${host} (${e.code ? `${e.code}: ` : ''}${text}). Retrying.`,
+    serverDeferred: false,
+  };
+}

@@ -1,0 +1,48 @@
+// How the SMTP connection is protected, by the same rules as IMAP (client-factory.ts): implicit
+// TLS (465-style) or STARTTLS that must succeed (587-style), certificates checked against the
+// same trust store, and a password in cleartext only to a loopback host.
+import { isIP } from 'node:net';
+import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
+import type { ServerSettings } from '../../../shared/domain';
+import { isLoopbackHost, trustStore } from '../imap/tls-options';
+
+export class InsecureServerError extends Error {
+  readonly code = 'EINSECURE';
+  constructor(host: string) {
+    super(`Refusing to send a password to ${host} without encryption. Choose TLS or STARTTLS in the account settings.`);
+    this.name = 'InsecureServerError';
+  }
+}
+
+export function smtpConnectionOptions(server: ServerSettings, trustedCa?: readonly string[]): SMTPConnectionOptions {
+  const ca = trustStore(trustedCa);
+  const common: SMTPConnectionOptions = {
+    host: server.host,
+    port: server.port,
+    // The EHLO name ends up in the Received header of every message: the machine's host name
+    // would tell recipients about the user's computer, an address literal tells them nothing.
+    name: '[127.0.0.1]',
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    // Inactivity, not total time: a large attachment on a slow uplink still goes through.
+    socketTimeout: 60_000,
+    logger: false,
+    debug: false,
+  };
+  // SNI takes host names only (RFC 6066); the certificate is still checked against the host.
+  const tls = {
+    ...(isIP(server.host) ? {} : { servername: server.host }),
+    minVersion: 'TLSv1.2' as const,
+    ...(ca ? { ca } : {}),
+  };
+  switch (server.security) {
+    case 'tls':
+      return { ...common, secure: true, tls };
+    case 'starttls':
+      // requireTLS: no STARTTLS, no AUTH and no message. Never opportunistic.
+      return { ...common, secure: false, requireTLS: true, tls };
+    case 'plain':
+      if (!isLoopbackHost(server.host)) throw new InsecureServerError(server.host);
+      return { ...common, secure: false, ignoreTLS: true };
+  }
+}

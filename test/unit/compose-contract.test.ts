@@ -1,0 +1,89 @@
+// The sending contract spreads into shared/contract.ts without collisions, and the engine's
+// handlers answer exactly its methods, with the types the merged contract will demand.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import { events, methods } from '../../shared/contract';
+import { sendingEvents, sendingMethods, type SendingMethodName } from '../../shared/contract-sending';
+import type { Emit } from '../../electron/core/events';
+import { SendingService, type SendingHandlers } from '../../electron/core/smtp/sending-service';
+import { Store } from '../../electron/core/store/store';
+
+/** What contract.ts will hold once it spreads the sending methods in. */
+type Merged = typeof methods & typeof sendingMethods;
+/** The service facade's handler table, over the merged contract. */
+type FacadeHandlers = { [M in keyof Merged]: (input: never) => Promise<z.output<Merged[M]['output']>> };
+
+describe('the sending contract', () => {
+  it('adds methods and events without replacing any', () => {
+    for (const name of Object.keys(sendingMethods)) expect(Object.hasOwn(methods, name), name).toBe(false);
+    for (const name of Object.keys(sendingEvents)) expect(Object.hasOwn(events, name), name).toBe(false);
+    for (const spec of Object.values(sendingMethods)) {
+      expect(typeof spec.input.safeParse).toBe('function');
+      expect(typeof spec.output.safeParse).toBe('function');
+    }
+  });
+
+  it('is implemented by the engine, method for method', () => {
+    expectTypeOf<SendingHandlers>().toExtend<Pick<FacadeHandlers, SendingMethodName>>();
+    const dir = mkdtempSync(path.join(tmpdir(), 'compose-contract-'));
+    const store = Store.open(dir);
+    try {
+      const service = new SendingService({
+        store,
+        emit: (() => undefined) as Emit,
+        password: async () => '',
+        imap: () => null,
+        loadOriginal: async () => {
+          throw new Error('unused');
+        },
+        isOnline: () => false,
+      });
+      expect(Object.keys(service.handlers).sort()).toEqual(Object.keys(sendingMethods).sort());
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('validates strictly: a prepare without the message to reply to, an undo beyond the cap', () => {
+    expect(sendingMethods['compose.prepare'].input.safeParse({ mode: 'reply' }).success).toBe(false);
+    expect(sendingMethods['compose.prepare'].input.safeParse({ mode: 'new' }).success).toBe(true);
+    expect(sendingMethods['compose.prepare'].input.safeParse({ mode: 'new', locale: 'sv; rm -rf' }).success).toBe(
+      false,
+    );
+    expect(sendingMethods['outbox.retry'].input.safeParse({ outboxId: -1 }).success).toBe(false);
+    const draft = {
+      draftId: null,
+      accountId: 'a',
+      mode: 'new',
+      originalId: null,
+      to: 'x@y.se',
+      cc: '',
+      bcc: '',
+      subject: '',
+      format: 'plain',
+      body: '',
+      inReplyTo: null,
+      references: [],
+      attachments: [],
+    };
+    expect(sendingMethods['outbox.send'].input.safeParse({ draft, undoSeconds: 31 }).success).toBe(false);
+    expect(sendingMethods['outbox.send'].input.safeParse({ draft, undoSeconds: 0 }).success).toBe(true);
+    expect(
+      sendingMethods['outbox.send'].input.safeParse({ draft: { ...draft, inReplyTo: 'no brackets' } }).success,
+    ).toBe(false);
+    expect(
+      sendingMethods['drafts.save'].input.safeParse({
+        draft: {
+          ...draft,
+          attachments: [
+            { source: 'original', messageId: 1, part: '2; DROP', filename: 'x', contentType: 'a/b', size: 1 },
+          ],
+        },
+      }).success,
+    ).toBe(false);
+  });
+});
