@@ -141,6 +141,43 @@ describe('changes made on another device', () => {
   });
 });
 
+describe('unwatched mailboxes', () => {
+  it('notice mail added to every folder, including the one the work connection has selected', async () => {
+    const user = await createMailUser(server, 'folders');
+    const c = await core();
+    const account = await addAccount(c, server, user);
+    await mailboxByRole(c, account.id, 'trash');
+    await waitFor(() => c.eventsOf('account.status').some((s) => s.state === 'online'));
+    await c.service.settled();
+    // Whichever folder was synced last is still selected on the work connection, where a
+    // STATUS answers from that session's stale view: every folder must still see its new mail.
+    const other = await device(user);
+    const folders = ['Drafts', 'Sent', 'Trash', 'Junk', 'Archive'];
+    for (const path of folders) await other.append(path, raw(`New in ${path}`));
+    const boxes = await c.service.call('mailboxes.list', { accountId: account.id });
+    for (const path of folders) {
+      const box = boxes.find((b) => b.path === path)!;
+      await waitFor(async () => (await allHeaders(c, box.id)).some((h) => h.subject === `New in ${path}`), {
+        timeoutMs: 8_000,
+        what: `the new message in ${path}`,
+      });
+    }
+    // A flag change alone moves only HIGHESTMODSEQ, the value a stale STATUS gets wrong.
+    await c.service.settled();
+    for (const path of folders) {
+      await other.mailboxOpen(path);
+      await other.messageFlagsAdd('1:*', ['\\Flagged']);
+    }
+    for (const path of folders) {
+      const box = boxes.find((b) => b.path === path)!;
+      await waitFor(async () => (await allHeaders(c, box.id)).every((h) => h.flags.flagged), {
+        timeoutMs: 8_000,
+        what: `the star set elsewhere in ${path}`,
+      });
+    }
+  });
+});
+
 describe('UIDVALIDITY', () => {
   it('a recreated mailbox resets its cache', async () => {
     const user = await createMailUser(server, 'uidv');

@@ -279,7 +279,13 @@ export class AccountRuntime {
     if (!this.work.current || this.stopped) return;
     void this.withClient(async (client) => {
       for (const box of this.deps.store.mailboxes.list(this.account.id)) {
-        if (!box.selectable || box.path === this.watcher.watching) continue;
+        if (!box.selectable || (box.path === this.watcher.watching && this.watcher.connected)) continue;
+        // STATUS of the mailbox this connection has selected answers from the session's own,
+        // possibly stale view (Dovecot does): resync it instead, a SELECT that costs little.
+        if (client.mailbox && client.mailbox.path === box.path) {
+          this.dirty.add(box.id);
+          continue;
+        }
         const status = await client.status(box.path, { messages: true, uidNext: true, highestModseq: true });
         if (!status) continue;
         const modseq = status.highestModseq !== undefined ? String(status.highestModseq) : null;

@@ -20,7 +20,8 @@ export class IdleWatcher {
       onUp: async (client) => {
         for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, () => this.changed());
         await client.mailboxOpen(this.path);
-        // Anything that happened while the watcher was down is caught by the work connection's sync.
+        // Whatever changed before this SELECT raised no event here: one sync closes that gap.
+        this.changed();
       },
       onDown: () => undefined,
     });
@@ -28,6 +29,11 @@ export class IdleWatcher {
 
   get watching(): string {
     return this.path;
+  }
+
+  /** False while the watcher is down: then its mailbox needs the interval checks too. */
+  get connected(): boolean {
+    return this.loop.current !== null;
   }
 
   start(): void {
@@ -43,7 +49,11 @@ export class IdleWatcher {
     this.path = path;
     const client = this.loop.current;
     // imapflow ends IDLE, selects, and goes back to IDLE by itself.
-    if (client) await client.mailboxOpen(path).catch(() => client.close());
+    if (client)
+      await client.mailboxOpen(path).then(
+        () => this.changed(),
+        () => client.close(),
+      );
   }
 
   private changed(): void {
