@@ -35,10 +35,12 @@ export function violation(fromLayer, specifier, targetLayer) {
     case 'core':
       if (specifier === 'electron') return "electron/core/ must not import 'electron' (it runs under plain Node)";
       if (isRelative && targetLayer === 'renderer') return 'electron/core/ must not import renderer/';
-      if (isRelative && targetLayer === 'electron-main') return 'electron/core/ must not import the Electron shell (electron/*.ts)';
+      if (isRelative && targetLayer === 'electron-main')
+        return 'electron/core/ must not import the Electron shell (electron/*.ts)';
       return null;
     case 'electron-main':
-      if (isRelative && targetLayer === 'renderer') return 'electron/ must not import renderer/ (talk over the contract)';
+      if (isRelative && targetLayer === 'renderer')
+        return 'electron/ must not import renderer/ (talk over the contract)';
       return null;
     case 'renderer':
       if (specifier === 'electron') return "renderer/ must not import 'electron' (use the Transport)";
@@ -81,7 +83,11 @@ const rule = {
       ExportAllDeclaration: (node) => check(node.source, node.source.value),
       ImportExpression: (node) => node.source.type === 'Literal' && check(node.source, node.source.value),
       CallExpression(node) {
-        if (node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal')
+        if (
+          node.callee.type === 'Identifier' &&
+          node.callee.name === 'require' &&
+          node.arguments[0]?.type === 'Literal'
+        )
           check(node.arguments[0], node.arguments[0].value);
       },
     };

@@ -19,6 +19,7 @@ import {
   quotaSchema,
   syncProgressSchema,
 } from './schemas';
+import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -64,6 +65,16 @@ export const methods = {
     output: attachmentDataSchema,
   },
   'sync.now': { input: z.object({ accountId: accountIdSchema.optional() }), output: ok },
+  /**
+   * A remote image the user chose to load, fetched by the engine so the renderer never makes a
+   * network request; `blocked` says why it was refused (private address, too large, not an image).
+   */
+  'remote.image': {
+    input: z.object({ url: z.string().min(1).max(8192) }),
+    output: z.object({ dataUrl: z.string().nullable(), blocked: z.string().optional() }),
+  },
+  // compose, outbox and drafts (shared/contract-sending.ts)
+  ...sendingMethods,
 } as const;
 
 export const events = {
@@ -73,6 +84,7 @@ export const events = {
   'account.status': accountStatusSchema,
   /** An operation replayed against the server failed for good (e.g. the message was gone). */
   'operation.failed': z.object({ accountId: accountIdSchema, kind: z.string(), message: z.string() }),
+  ...sendingEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -24,6 +24,12 @@ export interface MailServiceOptions {
   trustedCa?: string[];
   /** Seconds between STATUS checks of unwatched mailboxes, unless an account says otherwise. */
   defaultSyncIntervalSeconds?: number;
+  /**
+   * Local files a compose may attach by path: only those the user picked in the shell's own file
+   * dialog or dropped. Default none: the renderer sends attachment bytes, so a compromised
+   * renderer cannot mail out arbitrary files.
+   */
+  mayReadFile?: (path: string) => boolean;
   /** Do not connect at start (a test of offline start-up, or a shell that connects later). */
   offline?: boolean;
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>) => void;

@@ -14,6 +14,8 @@ import { expunge } from './imap/ops/expunge';
 import { move } from './imap/ops/move';
 import type { Operation } from './imap/ops/operation';
 import { setFlags } from './imap/ops/set-flags';
+import { fetchRemoteImage } from './remote/fetch-remote-image';
+import { SendingService } from './smtp/sending-service';
 import type { MailService, MailServiceOptions } from './service-api';
 import { notFound, ServiceError, toServiceError } from './service-error';
 import { toMailbox } from './store/mailboxes-repo';
@@ -35,14 +37,44 @@ class CoreService implements MailService {
   private readonly hub = new EventHub();
   private readonly accounts = new Map<AccountId, AccountParts>();
   private readonly handlers: Handlers;
+  private readonly sending: SendingService;
   private closed = false;
 
   constructor(
     private readonly store: Store,
     private readonly options: MailServiceOptions,
   ) {
+    this.sending = new SendingService({
+      store,
+      emit: this.hub.emit,
+      trustedCa: options.trustedCa,
+      log: options.log,
+      password: (accountId) => this.password(accountId),
+      imap: (accountId) => this.accounts.get(accountId)?.runtime ?? null,
+      isOnline: (accountId) => this.accounts.get(accountId)?.runtime.currentStatus.state === 'online',
+      loadOriginal: async (id) => {
+        const [header] = store.messages.get([id]);
+        if (!header) throw notFound('The message');
+        return {
+          header,
+          body: await this.body(id),
+          attachments: async (part: string) => Buffer.from((await this.attachment(id, part)).dataBase64, 'base64'),
+        };
+      },
+      mayReadFile: options.mayReadFile ?? (() => false),
+      mailboxChanged: (accountId, path) => {
+        const box = store.mailboxes.byPath(accountId, path);
+        if (box) this.accounts.get(accountId)?.runtime.requestSync(box.id);
+      },
+    });
     this.handlers = this.buildHandlers();
+    // Queued mail goes out as soon as its account is online again.
+    this.hub.on((event, payload) => {
+      if (event === 'account.status' && (payload as { state: string }).state === 'online')
+        this.sending.onAccountOnline((payload as { accountId: AccountId }).accountId);
+    });
     for (const account of store.accounts.list()) this.startAccount(account.id);
+    if (!options.offline) this.sending.start();
   }
 
   async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
@@ -67,6 +99,7 @@ class CoreService implements MailService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.sending.stop();
     await Promise.allSettled([...this.accounts.values()].map((a) => this.stopAccount(a)));
     this.accounts.clear();
     this.store.close();
@@ -75,6 +108,7 @@ class CoreService implements MailService {
   /** For tests and shutdown: waits until every account has nothing queued or syncing. */
   async settled(): Promise<void> {
     await Promise.all([...this.accounts.values()].map((a) => a.runtime.settled()));
+    await this.sending.settled();
   }
 
   private startAccount(accountId: AccountId): void {
@@ -286,6 +320,11 @@ class CoreService implements MailService {
       },
       'message.body': ({ id }: { id: MessageId }) => this.body(id),
       'message.attachment': ({ id, part }: { id: MessageId; part: string }) => this.attachment(id, part),
+      'remote.image': async ({ url }: { url: string }) => {
+        const result = await fetchRemoteImage(url);
+        return 'dataUrl' in result ? { dataUrl: result.dataUrl } : { dataUrl: null, blocked: result.blocked };
+      },
+      ...this.sending.handlers,
       'sync.now': ({ accountId }: { accountId?: AccountId }) => {
         for (const [id, parts] of this.accounts) {
           if (accountId && id !== accountId) continue;

@@ -1,5 +1,7 @@
 // The message body in its sandboxed frame, with the remote-content bar above it. All
-// decisions about what the HTML may do are made in message-html.ts; this only wires them.
+// decisions about what the HTML may do are made in message-html.ts; this only wires them:
+// inline parts and (once allowed) remote images are fetched through the transport and handed
+// back to it as data: URLs.
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageBody, MessageHeader } from '../../shared/domain';
@@ -7,7 +9,9 @@ import { BODY_FRAME_SANDBOX, renderHtmlBody, renderPlainTextBody } from './messa
 import { RemoteContentBar } from './RemoteContentBar';
 import { allowRemoteContent, isRemoteContentAllowed } from './remote-content-prefs';
 import { BodySkeleton } from './BodySkeleton';
+import { RemoteImagesStatus } from './RemoteImagesStatus';
 import { useInlineImages } from './use-inline-images';
+import { useRemoteImages } from './use-remote-images';
 
 function storage(): Storage | null {
   try {
@@ -24,21 +28,28 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
   const sender = header.from[0]?.address;
   const [loadedOnceFor, setLoadedOnceFor] = useState<number | null>(null);
   const [, setPrefsVersion] = useState(0);
-  const allowRemote = loadedOnceFor === header.id || isRemoteContentAllowed(storage(), sender);
+  const loadedOnce = loadedOnceFor === header.id;
+  const allowRemote = loadedOnce || isRemoteContentAllowed(storage(), sender);
 
   const firstPass = useMemo(
     () => (body.html !== null ? renderHtmlBody(body.html, { allowRemote, inlineImages: new Map() }) : null),
     [body.html, allowRemote],
   );
-  const { images: inlineImages, pending } = useInlineImages(body, firstPass?.missingContentIds ?? NO_IDS);
+  const inline = useInlineImages(body, firstPass?.missingContentIds ?? NO_IDS);
+  const remote = useRemoteImages(firstPass?.remoteImageUrls ?? NO_IDS, allowRemote);
+  const inlineImages = inline.images;
+  const remoteImages = remote.images;
   const rendered = useMemo(() => {
     if (body.html === null) return renderPlainTextBody(body.text ?? '');
-    if (inlineImages.size === 0 && firstPass) return firstPass;
-    return renderHtmlBody(body.html, { allowRemote, inlineImages });
-  }, [body.html, body.text, allowRemote, inlineImages, firstPass]);
+    if (inlineImages.size === 0 && remoteImages.size === 0 && firstPass) return firstPass;
+    return renderHtmlBody(body.html, { allowRemote, inlineImages, remoteImages });
+  }, [body.html, body.text, allowRemote, inlineImages, remoteImages, firstPass]);
+  // After "Load once" (or "Always") the text is already on screen: it stays while the images come.
+  const pending = inline.pending || (remote.pending && !loadedOnce);
 
   return (
     <>
+      {allowRemote && <RemoteImagesStatus loading={remote.loading} failed={remote.failed} />}
       {rendered.hasRemoteContent && !allowRemote && (
         <RemoteContentBar
           onLoadOnce={() => setLoadedOnceFor(header.id)}
@@ -47,6 +58,7 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
               ? () => {
                   allowRemoteContent(storage(), sender);
                   setPrefsVersion((value) => value + 1);
+                  setLoadedOnceFor(header.id); // shown already: keep it on screen while images come
                 }
               : null
           }

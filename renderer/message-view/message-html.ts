@@ -5,15 +5,18 @@
 //   1. DOMPurify removes scripts, event handlers, javascript: URLs, forms, frames, embeds,
 //      <meta> (refresh), <base>, <link> and SVG/MathML entirely (HTML profile only).
 //   2. A second pass over the purified (inert) document rewrites every resource URL:
-//      cid: becomes a data: URL of the inline part (fetched on demand by the caller),
-//      remote http(s) images and CSS url()/@import are dropped unless the user allowed
-//      remote content for this message or sender; anything else (relative, file:, ...) goes.
+//      cid: becomes a data: URL of the inline part (fetched on demand by the caller).
+//      Remote http(s) images (img src/srcset, background, CSS url()) are listed for the
+//      caller and dropped; once the user allows remote content for this message or sender,
+//      the ENGINE fetches them (it refuses private addresses, non-images, huge files) and
+//      they come back here as data: URLs. The page and the frame never make a network
+//      request. CSS @import and anything else (relative, file:, ...) always go.
 //      Links keep only http(s) and mailto and open in a new window (the shell hands them to
 //      the system browser); nothing can navigate the app.
 //   3. The result is shown in <iframe sandbox srcdoc> WITHOUT allow-scripts and WITHOUT
 //      allow-same-origin, and the document carries its own CSP that blocks everything but
-//      inline styles and data: images (plus https: images once remote content is allowed).
-//      Even markup that slipped past 1 and 2 can neither run nor load anything.
+//      inline styles and data: images, whether remote content is allowed or not. Even markup
+//      that slipped past 1 and 2 can neither run nor load anything.
 //
 // Plain-text mail is escaped completely and only http(s)/mailto URLs become links.
 // Attachments opened in the app get a Blob type that cannot run script (see blobTypeForOpening).
@@ -22,30 +25,53 @@ import DOMPurify from 'dompurify';
 /** Popups only, so target=_blank links reach the shell's window-open handler. No scripts, no same origin. */
 export const BODY_FRAME_SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
 
-export function bodyCsp(allowRemote: boolean): string {
-  const images = allowRemote ? 'data: cid: https:' : 'data: cid:';
-  return `default-src 'none'; img-src ${images}; style-src 'unsafe-inline'`;
+/**
+ * The frame's own CSP. The same in every case: remote images reach the frame only as data:
+ * URLs the engine fetched, so no network source is ever needed.
+ */
+export function bodyCsp(): string {
+  return "default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'";
 }
 
 export interface HtmlRenderOptions {
-  /** Load remote images and CSS backgrounds (the user chose "Load once" or trusts the sender). */
+  /** Show remote images and CSS backgrounds (the user chose "Load once" or trusts the sender). */
   allowRemote: boolean;
   /** data: URLs of inline parts already fetched, keyed by normalizeContentId(). */
   inlineImages: ReadonlyMap<string, string>;
+  /**
+   * data: URLs of remote images the engine fetched, keyed by the URL as listed in
+   * RenderedBody.remoteImageUrls. Used only when allowRemote; images not in it stay out.
+   */
+  remoteImages?: ReadonlyMap<string, string>;
 }
 
 export interface RenderedBody {
   srcdoc: string;
-  /** The message refers to remote content (blocked unless allowRemote). */
+  /** The message refers to remote content (shown only when allowed, and then through the engine). */
   hasRemoteContent: boolean;
   /** cid: references whose part is not in inlineImages yet; fetch them, then render again. */
   missingContentIds: string[];
+  /** Absolute http(s) URLs of the remote images, once each, in document order. */
+  remoteImageUrls: string[];
 }
 
-interface RewriteContext extends HtmlRenderOptions {
+interface RewriteContext {
+  allowRemote: boolean;
+  inlineImages: ReadonlyMap<string, string>;
+  remoteImages: ReadonlyMap<string, string>;
   hasRemoteContent: boolean;
   missingContentIds: Set<string>;
+  remoteImageUrls: Set<string>;
+  /** Characters of remote-image data: URLs put into the document so far. */
+  remoteChars: number;
 }
+
+/**
+ * Remote-image data the document may hold in all. The engine caps each image and the caller
+ * caps distinct images, but one large image referenced a thousand times must not make the
+ * srcdoc grow without bound (and take the renderer down with it).
+ */
+const MAX_REMOTE_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
 // ---------------------------------------------------------------------------------------
 // URLs
@@ -69,6 +95,28 @@ export function normalizeContentId(contentId: string): string {
 
 const SAFE_IMAGE_DATA_URL = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp|x-icon|vnd\.microsoft\.icon|svg\+xml)[;,]/i;
 const IMAGE_CONTENT_TYPE = /^image\/[a-z0-9.+-]+$/i;
+const BASE64_IMAGE_DATA_URL = /^data:image\/[a-z0-9.+-]+;base64,[A-Za-z0-9+/]*={0,2}$/i;
+
+/**
+ * A data: URL from the engine, accepted only as a base64 image of a type we show. The engine
+ * already guarantees this; checking again keeps this file the one place that decides.
+ */
+export function safeImageDataUrl(value: string | null | undefined): string | null {
+  return value && SAFE_IMAGE_DATA_URL.test(value) && BASE64_IMAGE_DATA_URL.test(value) ? value : null;
+}
+
+/** The absolute URL of a remote (http, https or protocol-relative) reference, or null. */
+export function remoteImageUrl(raw: string): string | null {
+  const url = normalizeUrl(raw);
+  if (!/^https?:/i.test(url) && !url.startsWith('//')) return null;
+  try {
+    // protocol-relative: the frame is about:srcdoc, so pick what a web page would (https)
+    const parsed = new URL(url.startsWith('//') ? `https:${url}` : url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
 
 /** A data: URL for an inline image part, or null when it is not an image or not base64. */
 export function inlineImageDataUrl(contentType: string, dataBase64: string): string | null {
@@ -95,16 +143,21 @@ function resourceUrl(raw: string, context: RewriteContext): string | null {
   if (SAFE_IMAGE_DATA_URL.test(url)) return url;
   if (/^https?:/i.test(url) || url.startsWith('//')) {
     context.hasRemoteContent = true;
-    if (!context.allowRemote) return null;
-    if (url.startsWith('//')) return `https:${url}`;
-    return /^https:/i.test(url) ? url : null; // the frame's CSP admits https: only
+    const remote = remoteImageUrl(url);
+    if (!remote) return null;
+    context.remoteImageUrls.add(remote);
+    return remoteImageCopy(remote, context);
   }
   return null; // relative URLs would resolve against the app, other schemes are not for mail
 }
 
-function isAllowedResourceUrl(url: string, allowRemote: boolean): boolean {
-  const value = normalizeUrl(url);
-  return SAFE_IMAGE_DATA_URL.test(value) || (allowRemote && /^https:/i.test(value));
+/** Never the remote URL itself: only the engine's copy, only when allowed, within the budget. */
+function remoteImageCopy(remote: string, context: RewriteContext): string | null {
+  if (!context.allowRemote) return null;
+  const dataUrl = safeImageDataUrl(context.remoteImages.get(remote));
+  if (!dataUrl || context.remoteChars + dataUrl.length > MAX_REMOTE_DOCUMENT_CHARS) return null;
+  context.remoteChars += dataUrl.length;
+  return dataUrl;
 }
 
 /** Links may point to the web or to a mail address, nothing else. */
@@ -161,13 +214,13 @@ const CSS_IMPORT = /@import\b[^;]*;?/gi;
 
 /**
  * Rewrites url() in a style sheet or style attribute through `resolve` and removes @import.
- * If anything that could still fetch remains once escapes are decoded (an escaped "url(",
- * image-set(), a legacy binding), the CSS is trying to hide something and is dropped whole.
+ * If anything that could still fetch remains once escapes are decoded (an escaped "url(" or a
+ * url() that is not a safe data: image, image-set(), a legacy binding), the CSS is trying to
+ * hide something and is dropped whole.
  */
 export function neutralizeCss(
   css: string,
   resolve: (url: string) => string | null,
-  allowRemote: boolean,
   onRemoteImport: () => void = () => {},
 ): string {
   if (!css) return css;
@@ -185,7 +238,7 @@ export function neutralizeCss(
   if (/@import|image-set\s*\(|expression\s*\(|behavior\s*:|-moz-binding|src\s*\(/i.test(decoded)) return '';
   for (const match of decoded.matchAll(CSS_URL)) {
     const url = match[1] ?? match[2] ?? match[3] ?? '';
-    if (!isAllowedResourceUrl(url, allowRemote)) return '';
+    if (!SAFE_IMAGE_DATA_URL.test(normalizeUrl(url))) return '';
   }
   return out;
 }
@@ -266,14 +319,13 @@ function rewriteElement(element: Element, context: RewriteContext): void {
   if (style !== null) {
     element.setAttribute(
       'style',
-      neutralizeCss(style, (url) => resourceUrl(url, context), context.allowRemote),
+      neutralizeCss(style, (url) => resourceUrl(url, context)),
     );
   }
   if (tag === 'style') {
     element.textContent = neutralizeCss(
       element.textContent ?? '',
       (url) => resourceUrl(url, context),
-      context.allowRemote,
       () => (context.hasRemoteContent = true),
     );
   }
@@ -304,10 +356,10 @@ pre { white-space: pre-wrap; }
 blockquote[type="cite"] { margin: 0 0 0 4px; padding-left: 12px; border-left: 3px solid #c7c7cc; color: #48484a; }
 `;
 
-function headPreamble(doc: Document, allowRemote: boolean, baseStyle: string): Node[] {
+function headPreamble(doc: Document, baseStyle: string): Node[] {
   const csp = doc.createElement('meta');
   csp.setAttribute('http-equiv', 'Content-Security-Policy');
-  csp.setAttribute('content', bodyCsp(allowRemote));
+  csp.setAttribute('content', bodyCsp());
   const referrer = doc.createElement('meta');
   referrer.setAttribute('name', 'referrer');
   referrer.setAttribute('content', 'no-referrer');
@@ -318,7 +370,15 @@ function headPreamble(doc: Document, allowRemote: boolean, baseStyle: string): N
 
 /** Sanitizes a message's HTML into the srcdoc of the sandboxed body frame. */
 export function renderHtmlBody(html: string, options: HtmlRenderOptions): RenderedBody {
-  const context: RewriteContext = { ...options, hasRemoteContent: false, missingContentIds: new Set() };
+  const context: RewriteContext = {
+    allowRemote: options.allowRemote,
+    inlineImages: options.inlineImages,
+    remoteImages: options.remoteImages ?? new Map(),
+    hasRemoteContent: false,
+    missingContentIds: new Set(),
+    remoteImageUrls: new Set(),
+    remoteChars: 0,
+  };
   const root = getPurifier().sanitize(html, {
     WHOLE_DOCUMENT: true,
     RETURN_DOM: true,
@@ -335,12 +395,13 @@ export function renderHtmlBody(html: string, options: HtmlRenderOptions): Render
     root.prepend(head);
   }
   for (const element of root.querySelectorAll('*')) rewriteElement(element, context);
-  head.prepend(...headPreamble(doc, options.allowRemote, HTML_BASE_STYLE));
+  head.prepend(...headPreamble(doc, HTML_BASE_STYLE));
 
   return {
     srcdoc: `<!doctype html>${root.outerHTML}`,
     hasRemoteContent: context.hasRemoteContent,
     missingContentIds: [...context.missingContentIds],
+    remoteImageUrls: [...context.remoteImageUrls],
   };
 }
 
@@ -426,7 +487,7 @@ a { color: #0a64d6; }
 `;
 
 export function renderPlainTextBody(text: string): RenderedBody {
-  const csp = escapeHtml(bodyCsp(false));
+  const csp = escapeHtml(bodyCsp());
   return {
     srcdoc:
       `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">` +
@@ -434,6 +495,7 @@ export function renderPlainTextBody(text: string): RenderedBody {
       `<body><div class="text">${plainTextToHtml(text)}</div></body></html>`,
     hasRemoteContent: false,
     missingContentIds: [],
+    remoteImageUrls: [],
   };
 }
 

@@ -16,10 +16,10 @@ export interface Shell {
   process: ChildProcess;
 }
 
-async function startShell(server: MailServerInfo): Promise<Shell> {
+async function startShell(server: MailServerInfo, extraEnv: Record<string, string> = {}): Promise<Shell> {
   const profileDir = mkdtempSync(path.join(tmpdir(), 'mail-e2e-profile-'));
   const child = spawn(process.execPath, ['dist/web.mjs', '--profile', profileDir, '--port', '0'], {
-    env: { ...process.env, NODE_EXTRA_CA_CERTS: server.caFile },
+    env: { ...process.env, ...extraEnv, NODE_EXTRA_CA_CERTS: server.caFile },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -51,7 +51,14 @@ async function stopShell(shell: Shell): Promise<void> {
   rmSync(shell.profileDir, { recursive: true, force: true });
 }
 
-export const test = base.extend<{ mailServer: MailServerInfo; user: MailUser; shell: Shell }>({
+export const test = base.extend<{
+  mailServer: MailServerInfo;
+  user: MailUser;
+  shell: Shell;
+  /** Extra environment for the shell, set with test.use({ shellEnv }); none by default. */
+  shellEnv: Record<string, string>;
+}>({
+  shellEnv: [{}, { option: true }],
   // eslint-disable-next-line no-empty-pattern
   mailServer: async ({}, use) => {
     await use(JSON.parse(readFileSync(SERVER_INFO_FILE, 'utf8')) as MailServerInfo);
@@ -59,8 +66,8 @@ export const test = base.extend<{ mailServer: MailServerInfo; user: MailUser; sh
   user: async ({ mailServer }, use) => {
     await use(await createMailUser(mailServer, 'e2e'));
   },
-  shell: async ({ mailServer }, use) => {
-    const shell = await startShell(mailServer);
+  shell: async ({ mailServer, shellEnv }, use) => {
+    const shell = await startShell(mailServer, shellEnv);
     await use(shell);
     await stopShell(shell);
   },

@@ -254,7 +254,7 @@ const BUILDERS: Record<SampleKind, (i: number, c: Ctx) => Draft> = {
       `${LOREM}\n\n`.repeat(1 + (i % 4)) +
       `Cheers,\n${first(c.from)}\n`;
     // Plain 7-bit US-ASCII where the text allows it; a sender like Åsa signs in UTF-8 (8bit).
-    const ascii = /^[\x00-\x7f]*$/.test(text);
+    const ascii = [...text].every((ch) => ch.charCodeAt(0) < 0x80);
     return {
       subject,
       subjectHeader: subject,

@@ -1,6 +1,6 @@
-// The sending contract spreads into shared/contract.ts without collisions, and the engine's
-// handlers answer exactly its methods, with the types the merged contract will demand.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The sending contract is spread into shared/contract.ts without collisions, and the engine's
+// handlers answer exactly its methods, with the types the merged contract demands.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
@@ -11,15 +11,21 @@ import type { Emit } from '../../electron/core/events';
 import { SendingService, type SendingHandlers } from '../../electron/core/smtp/sending-service';
 import { Store } from '../../electron/core/store/store';
 
-/** What contract.ts will hold once it spreads the sending methods in. */
+/** The merged contract (contract.ts spreads the sending methods in). */
 type Merged = typeof methods & typeof sendingMethods;
 /** The service facade's handler table, over the merged contract. */
 type FacadeHandlers = { [M in keyof Merged]: (input: never) => Promise<z.output<Merged[M]['output']>> };
 
 describe('the sending contract', () => {
-  it('adds methods and events without replacing any', () => {
-    for (const name of Object.keys(sendingMethods)) expect(Object.hasOwn(methods, name), name).toBe(false);
-    for (const name of Object.keys(sendingEvents)) expect(Object.hasOwn(events, name), name).toBe(false);
+  it('is spread into the contract whole, replacing nothing of the core', () => {
+    for (const [name, spec] of Object.entries(sendingMethods))
+      expect((methods as Record<string, unknown>)[name], name).toBe(spec);
+    for (const [name, schema] of Object.entries(sendingEvents))
+      expect((events as Record<string, unknown>)[name], name).toBe(schema);
+    // no sending name shadows a core one: the spread's source is the only place it is defined
+    const source = readFileSync(path.join(process.cwd(), 'shared/contract.ts'), 'utf8');
+    for (const name of [...Object.keys(sendingMethods), ...Object.keys(sendingEvents)])
+      expect(source.includes(`'${name}'`), name).toBe(false);
     for (const spec of Object.values(sendingMethods)) {
       expect(typeof spec.input.safeParse).toBe('function');
       expect(typeof spec.output.safeParse).toBe('function');

@@ -11,7 +11,9 @@ import {
   neutralizeCss,
   normalizeContentId,
   plainTextToHtml,
+  remoteImageUrl,
   renderPlainTextBody,
+  safeImageDataUrl,
   safeLinkHref,
 } from '../../renderer/message-view/message-html';
 import { allowRemoteContent, isRemoteContentAllowed } from '../../renderer/message-view/remote-content-prefs';
@@ -90,9 +92,36 @@ describe('URL policy', () => {
     expect(normalizeContentId('cid:logo%40example')).toBe('logo@example');
   });
 
-  it('allows https images in the frame only once remote content is allowed', () => {
-    expect(bodyCsp(false)).toBe("default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'");
-    expect(bodyCsp(true)).toBe("default-src 'none'; img-src data: cid: https:; style-src 'unsafe-inline'");
+  it('lets the frame load data: images only, remote content allowed or not (the engine fetches those)', () => {
+    expect(bodyCsp()).toBe("default-src 'none'; img-src data: cid:; style-src 'unsafe-inline'");
+    expect(bodyCsp()).not.toMatch(/https?:|\*/);
+  });
+
+  it('accepts from the engine only base64 data: URLs of image types we show', () => {
+    const png = 'data:image/png;base64,iVBORw0KGgo=';
+    expect(safeImageDataUrl(png)).toBe(png);
+    expect(safeImageDataUrl('data:image/svg+xml;base64,PHN2Zy8+')).toBe('data:image/svg+xml;base64,PHN2Zy8+');
+    for (const bad of [
+      null,
+      undefined,
+      '',
+      'https://img.example/a.png',
+      'data:text/html;base64,PHNjcmlwdD4=',
+      'data:image/tiff;base64,AAAA',
+      'data:image/png,<svg onload=alert(1)>',
+      'data:image/png;base64,AA"AA',
+      'data:image/png;base64,AAAA) url(https://t.example/p.gif',
+    ])
+      expect(safeImageDataUrl(bad), String(bad)).toBeNull();
+  });
+
+  it('resolves remote image references to absolute http(s) URLs', () => {
+    expect(remoteImageUrl('https://img.example/a.png?x=1')).toBe('https://img.example/a.png?x=1');
+    expect(remoteImageUrl(' HTTP://IMG.example/a b.png ')).toBe('http://img.example/a%20b.png');
+    expect(remoteImageUrl('//img.example/a.png')).toBe('https://img.example/a.png');
+    expect(remoteImageUrl('ht\ttps://img.example/a.png')).toBe('https://img.example/a.png'); // tabs vanish, as in a browser
+    for (const other of ['cid:logo', 'data:image/png;base64,AAAA', '/a.png', 'a.png', 'file:///a.png', 'https://'])
+      expect(remoteImageUrl(other), other).toBeNull();
   });
 
   it('opens in the app only attachment types that cannot run script', () => {
@@ -119,7 +148,6 @@ describe('CSS in mail', () => {
     const css = neutralizeCss(
       `@import url(https://evil.example/a.css); .a { background: url("https://t.example/p.gif") no-repeat; } .b { background-image: url(cid:logo) }`,
       block,
-      false,
       () => imports++,
     );
     expect(css).not.toContain('evil.example');
@@ -131,14 +159,22 @@ describe('CSS in mail', () => {
 
   it('drops the whole style when escapes hide a fetch', () => {
     expect(decodeCssEscapes('\\75 rl(x)')).toBe('url(x)');
-    expect(neutralizeCss('.a { background: \\75 rl(https://t.example/p.gif) }', block, false)).toBe('');
-    expect(neutralizeCss('.a { background: image-set("https://t.example/p.gif" 1x) }', block, false)).toBe('');
-    expect(neutralizeCss('.a { behavior: url(x.htc) }', block, false)).toBe('');
+    expect(neutralizeCss('.a { background: \\75 rl(https://t.example/p.gif) }', block)).toBe('');
+    expect(neutralizeCss('.a { background: image-set("https://t.example/p.gif" 1x) }', block)).toBe('');
+    expect(neutralizeCss('.a { behavior: url(x.htc) }', block)).toBe('');
+  });
+
+  it('drops the whole style if a remote url() would survive (the frame admits data: images only)', () => {
+    const careless = (url: string) => url; // a resolver that lets everything through
+    expect(neutralizeCss('.a { background: url(https://t.example/p.gif) }', careless)).toBe('');
+    expect(neutralizeCss('.a { background: url(data:image/png;base64,AAAA) }', careless)).toBe(
+      '.a { background: url("data:image/png;base64,AAAA") }',
+    );
   });
 
   it('keeps harmless CSS as it is', () => {
     const css = '.a { color: red; content: "\\2022"; font: 14px/1.5 Georgia }';
-    expect(neutralizeCss(css, block, false)).toBe(css);
+    expect(neutralizeCss(css, block)).toBe(css);
   });
 });
 

@@ -17,6 +17,7 @@ interface Inspection {
   srcdoc: string;
   hasRemoteContent: boolean;
   missingContentIds: string[];
+  remoteImageUrls: string[];
   elements: string[];
   attributes: string[];
   headMetas: string[];
@@ -79,12 +80,18 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
     tracker?.close();
   });
 
-  function inspect(html: string, allowRemote = false, inlineImages: Record<string, string> = {}): Promise<Inspection> {
+  function inspect(
+    html: string,
+    allowRemote = false,
+    inlineImages: Record<string, string> = {},
+    remoteImages: Record<string, string> = {},
+  ): Promise<Inspection> {
     return page.evaluate(
-      ({ html, allowRemote, inlineImages }) => {
+      ({ html, allowRemote, inlineImages, remoteImages }) => {
         const rendered = window.messageHtml.renderHtmlBody(html, {
           allowRemote,
           inlineImages: new Map(Object.entries(inlineImages)),
+          remoteImages: new Map(Object.entries(remoteImages)),
         });
         const doc = new DOMParser().parseFromString(rendered.srcdoc, 'text/html');
         const all = [...doc.querySelectorAll('*')];
@@ -92,6 +99,7 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
           srcdoc: rendered.srcdoc,
           hasRemoteContent: rendered.hasRemoteContent,
           missingContentIds: rendered.missingContentIds,
+          remoteImageUrls: rendered.remoteImageUrls,
           elements: all.map((element) => element.localName),
           attributes: all.flatMap((element) => [...element.attributes].map((attribute) => attribute.name)),
           headMetas: [...doc.head.querySelectorAll('meta')].map((meta) => meta.outerHTML),
@@ -110,7 +118,7 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
             .concat(all.map((element) => element.getAttribute('style') ?? '').filter(Boolean)),
         };
       },
-      { html, allowRemote, inlineImages },
+      { html, allowRemote, inlineImages, remoteImages },
     );
   }
 
@@ -142,22 +150,117 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
     ]);
   });
 
-  it('blocks remote images until remote content is allowed', async () => {
+  const PNG_DATA_URL =
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  const GIF_DATA_URL = 'data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7';
+  const DATA_ONLY_CSP = `img-src data: cid:;`;
+
+  it('lists remote images and drops them; allowing remote content never puts a remote URL in the document', async () => {
     const html =
-      '<img src="https://tracker.test/p.gif"><img srcset="https://tracker.test/a.png 1x, https://tracker.test/b.png 2x"><img src="//tracker.test/c.png">';
+      '<img src="https://tracker.test/p.gif"><img srcset="https://tracker.test/a.png 1x, https://tracker.test/b.png 2x">' +
+      '<img src="//tracker.test/c.png"><img src="http://tracker.test/d.png"><img src="https://tracker.test/p.gif">';
     const blocked = await inspect(html);
     expect(blocked.hasRemoteContent).toBe(true);
-    expect(blocked.images).toEqual([
-      { src: null, srcset: null },
-      { src: null, srcset: null },
+    expect(blocked.remoteImageUrls).toEqual([
+      'https://tracker.test/p.gif',
+      'https://tracker.test/a.png',
+      'https://tracker.test/b.png',
+      'https://tracker.test/c.png',
+      'http://tracker.test/d.png',
+    ]);
+    expect(blocked.images.every((image) => image.src === null && image.srcset === null)).toBe(true);
+    expect(blocked.firstHeadElement).toContain(DATA_ONLY_CSP);
+
+    // allowed, but the engine has not answered (or refused everything): still nothing remote
+    const allowedEmpty = await inspect(html, true);
+    expect(allowedEmpty.images.every((image) => image.src === null && image.srcset === null)).toBe(true);
+    expect(allowedEmpty.srcdoc).not.toContain('tracker.test');
+    expect(allowedEmpty.firstHeadElement).toContain(DATA_ONLY_CSP);
+  });
+
+  it("puts the engine's data: copies in place of the remote images once remote content is allowed", async () => {
+    const html =
+      '<img src="https://tracker.test/p.gif"><img srcset="https://tracker.test/a.png 1x, https://tracker.test/b.png 2x">' +
+      '<img src="//tracker.test/c.png"><img src="http://tracker.test/refused.png">';
+    const remote = {
+      'https://tracker.test/p.gif': GIF_DATA_URL,
+      'https://tracker.test/b.png': PNG_DATA_URL,
+      'https://tracker.test/c.png': PNG_DATA_URL,
+    };
+    const allowed = await inspect(html, true, {}, remote);
+    expect(allowed.images).toEqual([
+      { src: GIF_DATA_URL, srcset: null },
+      { src: null, srcset: `${PNG_DATA_URL} 2x` },
+      { src: PNG_DATA_URL, srcset: null },
       { src: null, srcset: null },
     ]);
-    expect(blocked.firstHeadElement).toContain(`img-src data: cid:;`);
+    expect(allowed.srcdoc).not.toContain('tracker.test');
+    expect(allowed.firstHeadElement).toContain(DATA_ONLY_CSP);
+    // the same answers mean nothing while remote content is not allowed
+    const blocked = await inspect(html, false, {}, remote);
+    expect(blocked.srcdoc).not.toContain('data:image/gif');
+  });
 
-    const allowed = await inspect(html, true);
-    expect(allowed.images[0]?.src).toBe('https://tracker.test/p.gif');
-    expect(allowed.images[2]?.src).toBe('https://tracker.test/c.png');
-    expect(allowed.firstHeadElement).toContain('img-src data: cid: https:;');
+  it('substitutes CSS backgrounds (style attributes, style sheets, background=) the same way', async () => {
+    const html =
+      '<html><head><style>.hero { background: url("https://cdn.test/hero.png") } .x { background: url(https://cdn.test/gone.png) }</style></head>' +
+      '<body><div style="background-image: url(\'https://cdn.test/box.png\')">x</div>' +
+      '<table background="https://cdn.test/table.png"><tr><td>y</td></tr></table></body></html>';
+    const blocked = await inspect(html);
+    expect(blocked.remoteImageUrls).toEqual([
+      'https://cdn.test/hero.png',
+      'https://cdn.test/gone.png',
+      'https://cdn.test/box.png',
+      'https://cdn.test/table.png',
+    ]);
+    const allowed = await inspect(
+      html,
+      true,
+      {},
+      {
+        'https://cdn.test/hero.png': PNG_DATA_URL,
+        'https://cdn.test/box.png': PNG_DATA_URL,
+        'https://cdn.test/table.png': PNG_DATA_URL,
+      },
+    );
+    expect(allowed.srcdoc).not.toContain('cdn.test');
+    const css = allowed.styles.join('\n');
+    expect(css).toContain(`.hero { background: url("${PNG_DATA_URL}") }`);
+    expect(css).toContain('.x { background: none }');
+    expect(css).toContain(`background-image: url("${PNG_DATA_URL}")`);
+    expect(allowed.srcdoc).toContain(`background="${PNG_DATA_URL}"`);
+  });
+
+  it('keeps the document within a size budget when one large image is used over and over', async () => {
+    const kept = await page.evaluate(() => {
+      const big = `data:image/png;base64,${'A'.repeat(12 * 1024 * 1024)}`;
+      const html = '<img src="https://cdn.test/big.png">'.repeat(5);
+      const rendered = window.messageHtml.renderHtmlBody(html, {
+        allowRemote: true,
+        inlineImages: new Map(),
+        remoteImages: new Map([['https://cdn.test/big.png', big]]),
+      });
+      const doc = new DOMParser().parseFromString(rendered.srcdoc, 'text/html');
+      return [...doc.images].filter((image) => image.getAttribute('src') === big).length;
+    });
+    expect(kept).toBe(2); // 32 MB of characters at most
+  });
+
+  it('ignores an answer that is not a safe base64 image data: URL', async () => {
+    const html =
+      '<img src="https://cdn.test/a.png"><img src="https://cdn.test/b.png"><img src="https://cdn.test/c.png">';
+    const result = await inspect(
+      html,
+      true,
+      {},
+      {
+        'https://cdn.test/a.png': 'https://cdn.test/a.png',
+        'https://cdn.test/b.png': 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==',
+        'https://cdn.test/c.png': 'data:image/png,"><script>alert(1)</script>',
+      },
+    );
+    expect(result.images.map((image) => image.src)).toEqual([null, null, null]);
+    expect(result.elements).not.toContain('script');
   });
 
   it('neutralizes CSS url() beacons in style attributes and style sheets', async () => {
@@ -247,6 +350,39 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
     const sandbox = (await page.evaluate(() => window.messageHtml.BODY_FRAME_SANDBOX)).split(/\s+/);
     expect(sandbox).not.toContain('allow-scripts');
     expect(sandbox).not.toContain('allow-same-origin');
+  });
+
+  it("with remote content allowed, the frame shows the engine's copies and still requests nothing", async () => {
+    requests.length = 0;
+    const t = trackerUrl;
+    const html =
+      `<style>.bg { background: url(${t}/bg.png) }</style><img id="kept" src="${t}/kept.png">` +
+      `<img id="refused" src="${t}/refused.png"><div class="bg" style="background:url(${t}/inline.png)">x</div>`;
+    await page.evaluate(
+      ({ html, kept, png }) => {
+        document.body.replaceChildren();
+        const frame = document.createElement('iframe');
+        frame.setAttribute('sandbox', window.messageHtml.BODY_FRAME_SANDBOX);
+        frame.srcdoc = window.messageHtml.renderHtmlBody(html, {
+          allowRemote: true,
+          inlineImages: new Map(),
+          remoteImages: new Map([[kept, png]]),
+        }).srcdoc;
+        document.body.append(frame);
+        return new Promise((resolve) => frame.addEventListener('load', resolve));
+      },
+      { html, kept: `${t}/kept.png`, png: PNG_DATA_URL },
+    );
+    const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
+    const sizes = await frame.evaluate(() =>
+      [...document.images].map((image) => ({ id: image.id, naturalWidth: image.naturalWidth })),
+    );
+    expect(sizes).toEqual([
+      { id: 'kept', naturalWidth: 1 },
+      { id: 'refused', naturalWidth: 0 },
+    ]);
+    await page.waitForTimeout(300);
+    expect(requests).toEqual([]);
   });
 
   it('(control) the tracker does see a request from an unprotected sandboxed frame', async () => {
