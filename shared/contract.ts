@@ -82,8 +82,17 @@ export const events = {
   'messages.changed': messagesChangeSchema,
   'sync.progress': syncProgressSchema,
   'account.status': accountStatusSchema,
-  /** An operation replayed against the server failed for good (e.g. the message was gone). */
-  'operation.failed': z.object({ accountId: accountIdSchema, kind: z.string(), message: z.string() }),
+  /**
+   * An operation replayed against the server failed for good. `reason` (with `count` messages)
+   * is for the UI to explain in the user's language; `message` is the engine's English detail.
+   */
+  'operation.failed': z.object({
+    accountId: accountIdSchema,
+    kind: z.string(),
+    reason: z.enum(['messages-gone', 'mailbox-recreated', 'refused', 'unknown-action']),
+    count: z.number().int().optional(),
+    message: z.string(),
+  }),
   ...sendingEvents,
 } as const;
 

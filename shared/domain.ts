@@ -36,10 +36,14 @@ export interface Account extends AccountSettings {
 
 export type AccountState = 'connecting' | 'online' | 'offline' | 'auth-failed' | 'error';
 
+/** Why an account is not online, for the UI to explain in the user's language. */
+export type AccountStateReason = 'auth' | 'tls' | 'network' | 'protocol';
+
 export interface AccountStatus {
   accountId: AccountId;
   state: AccountState;
-  /** A sentence a person can act on, e.g. which server refused what. */
+  reason?: AccountStateReason;
+  /** The engine's own sentence, in English: a detail beside the translated reason. */
   message?: string;
   /** When the next connection attempt happens (ms since epoch), while offline. */
   retryAt?: number;

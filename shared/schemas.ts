@@ -34,6 +34,7 @@ export const accountSchema = accountSettingsSchema.extend({ id: accountIdSchema,
 export const accountStatusSchema = z.object({
   accountId: accountIdSchema,
   state: z.enum(['connecting', 'online', 'offline', 'auth-failed', 'error']),
+  reason: z.enum(['auth', 'tls', 'network', 'protocol']).optional(),
   message: z.string().optional(),
   retryAt: z.number().optional(),
 });

@@ -65,11 +65,23 @@ export function StatusBar({
       case 'auth-failed':
         return t('status.authFailed', { account: summary.account.name });
       case 'error':
-        return summary.message
-          ? t('status.error', { account: summary.account.name, message: summary.message })
-          : t('status.errorUnknown', { account: summary.account.name });
+        // The engine's sentence is English; the reason is what we can say in the user's language.
+        if (summary.reason === 'tls') return t('status.errorTls', { account: summary.account.name });
+        if (summary.reason === 'protocol') return t('status.errorProtocol', { account: summary.account.name });
+        return t('status.errorUnknown', { account: summary.account.name });
       case 'operation-failed':
-        return t('status.operationFailed', { message: summary.failure.message });
+        switch (summary.failure.reason) {
+          case 'messages-gone':
+            return t('status.operationGone', { count: summary.failure.count ?? 1 });
+          case 'mailbox-recreated':
+            return t('status.operationMailboxRecreated');
+          case 'refused':
+            return t('status.operationRefused');
+          case 'unknown-action':
+            return t('status.operationUnknown');
+          default:
+            return summary.failure.message; // a local failure, translated where it happened
+        }
       case 'offline':
         return summary.retryAt
           ? t('status.offlineRetry', { account: summary.account.name, time: formatTime(summary.retryAt, locale) })

@@ -6,6 +6,9 @@ export interface OperationFailure {
   id: number;
   accountId: AccountId;
   kind: string;
+  /** Set for failures the engine reports; local ones carry an already translated message. */
+  reason?: 'messages-gone' | 'mailbox-recreated' | 'refused' | 'unknown-action';
+  count?: number;
   message: string;
 }
 
@@ -18,7 +21,7 @@ export type StatusSummary =
   | { kind: 'no-accounts' }
   | { kind: 'idle' }
   | { kind: 'auth-failed'; account: Account }
-  | { kind: 'error'; account: Account; message: string | undefined }
+  | { kind: 'error'; account: Account; reason: AccountStatus['reason']; message: string | undefined }
   | { kind: 'operation-failed'; account: Account | undefined; failure: OperationFailure }
   | { kind: 'offline'; account: Account; retryAt: number | undefined }
   | { kind: 'syncing'; account: Account; progress: SyncProgress }
@@ -49,7 +52,8 @@ export function summarizeStatus(
   const authFailed = withState('auth-failed');
   if (authFailed) return { kind: 'auth-failed', account: authFailed.account };
   const error = withState('error');
-  if (error) return { kind: 'error', account: error.account, message: error.status.message };
+  if (error)
+    return { kind: 'error', account: error.account, reason: error.status.reason, message: error.status.message };
   const failure = failures.at(-1);
   if (failure) {
     return { kind: 'operation-failed', account: accounts.find((a) => a.id === failure.accountId), failure };

@@ -135,6 +135,8 @@ describe('offline actions', () => {
       timeoutMs: 20_000,
       what: 'operation.failed',
     });
+    expect(failure.reason).toBe('messages-gone');
+    expect(failure.count).toBe(1);
     expect(failure.message).toMatch(/no longer existed/);
     await waitFor(async () => (await allHeaders(c, inbox.id)).length === 0, { what: 'the message to vanish locally' });
   });

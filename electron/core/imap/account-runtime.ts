@@ -69,6 +69,7 @@ export class AccountRuntime {
       onDown: (failure, retryAt) =>
         this.setStatus({
           state: failure.kind === 'auth' ? 'auth-failed' : failure.kind === 'network' ? 'offline' : 'error',
+          reason: failure.kind,
           message: failure.message,
           ...(retryAt ? { retryAt } : {}),
         }),
@@ -218,7 +219,7 @@ export class AccountRuntime {
       if (box) this.dirty.add(box.id);
     }
     for (const dropped of report.dropped)
-      this.deps.emit('operation.failed', { accountId: this.account.id, kind: dropped.kind, message: dropped.message });
+      this.deps.emit('operation.failed', { accountId: this.account.id, ...dropped });
   }
 
   private async syncTree(client: ImapFlow): Promise<void> {

@@ -181,6 +181,11 @@ export class MailboxesRepo {
       .run(state.uidValidity, state.highestModseq, state.uidNext, state.syncedHighUid, state.syncedLowUid, id);
   }
 
+  /** The next sync fetches every flag instead of only those changed since HIGHESTMODSEQ. */
+  forgetModseq(id: MailboxId): void {
+    this.db.prepare('UPDATE mailboxes SET highestmodseq = NULL WHERE id = ?').run(id);
+  }
+
   setServerCounts(id: MailboxId, unread: number | null, total: number | null): void {
     this.db.prepare('UPDATE mailboxes SET server_unread = ?, server_total = ? WHERE id = ?').run(unread, total, id);
   }

@@ -60,4 +60,9 @@ export const move: Operation<MoveInput, MovePayload> = {
     store.messages.delete(missing.map((uid) => idsByUid.get(uid)).filter((id): id is MessageId => id !== undefined));
     return { missing };
   },
+
+  discard(store, payload) {
+    // The moved rows wait in the target without a UID; the source's next sync brings the real ones back.
+    store.messages.delete(payload.idsByUid.map(([, id]) => id));
+  },
 };

@@ -8,9 +8,16 @@ import { classifyImapError } from '../errors';
 import { UidValidityChangedError } from './operation';
 import { operations } from './registry';
 
+export interface DroppedOp {
+  kind: string;
+  reason: 'messages-gone' | 'mailbox-recreated' | 'refused' | 'unknown-action';
+  count?: number;
+  message: string;
+}
+
 export interface ReplayReport {
   replayed: number;
-  dropped: { kind: string; message: string }[];
+  dropped: DroppedOp[];
   /** Mailbox ids whose contents the replay changed on the server (to resync soon). */
   touchedPaths: Set<string>;
 }
@@ -28,7 +35,11 @@ export async function replayPendingOps(
     const operation = operations[op.kind];
     if (!operation) {
       store.pendingOps.done(op.id);
-      report.dropped.push({ kind: op.kind, message: `Unknown queued action "${op.kind}" was dropped.` });
+      report.dropped.push({
+        kind: op.kind,
+        reason: 'unknown-action',
+        message: `Unknown queued action "${op.kind}" was dropped.`,
+      });
       continue;
     }
     try {
@@ -39,20 +50,28 @@ export async function replayPendingOps(
       if (missing.length)
         report.dropped.push({
           kind: op.kind,
+          reason: 'messages-gone',
+          count: missing.length,
           message: `${missing.length} message(s) no longer existed on the server; the action was skipped for them.`,
         });
     } catch (error) {
       if (error instanceof UidValidityChangedError) {
+        operation.discard?.(store, op.payload, accountId);
         store.pendingOps.done(op.id);
-        report.dropped.push({ kind: op.kind, message: error.message });
+        report.dropped.push({ kind: op.kind, reason: 'mailbox-recreated', message: error.message });
         continue;
       }
       const failure = classifyImapError(error, host);
       if (failure.kind === 'network') throw error; // keep it queued; the connection loop retries
       store.pendingOps.failedAttempt(op.id, failure.message);
       if (op.attempts + 1 >= MAX_ATTEMPTS) {
+        operation.discard?.(store, op.payload, accountId);
         store.pendingOps.done(op.id);
-        report.dropped.push({ kind: op.kind, message: `The server refused the action: ${failure.message}` });
+        report.dropped.push({
+          kind: op.kind,
+          reason: 'refused',
+          message: `The server refused the action: ${failure.message}`,
+        });
       } else {
         // Keep order: later ops may depend on this one.
         throw error;

@@ -33,6 +33,8 @@ export interface Operation<Input, Payload> {
   kind: string;
   applyLocally(store: Store, input: Input): LocalResult<Payload>;
   replay(client: ImapFlow, store: Store, payload: Payload): Promise<ReplayResult>;
+  /** The op is dropped without reaching the server: undo what only the cache holds. */
+  discard?(store: Store, payload: Payload, accountId: AccountId): void;
 }
 
 export class UidValidityChangedError extends Error {

@@ -48,4 +48,10 @@ export const setFlags: Operation<SetFlagsInput, SetFlagsPayload> = {
     }
     return { missing };
   },
+
+  discard(store, payload, accountId) {
+    // The cache shows flags the server never got: a full flag resync (no CHANGEDSINCE) puts it right.
+    const box = store.mailboxes.byPath(accountId, payload.target.path);
+    if (box) store.mailboxes.forgetModseq(box.id);
+  },
 };

@@ -1,0 +1,105 @@
+// Dropping a queued action that can no longer reach the server leaves no trace in the cache:
+// a moved message's placeholder goes (the source's sync brings the real one back), and flags the
+// server never got are refetched in full.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { ImapFlow } from 'imapflow';
+import { afterEach, describe, expect, it } from 'vitest';
+import { move } from '../../electron/core/imap/ops/move';
+import { replayPendingOps } from '../../electron/core/imap/ops/op-queue';
+import { setFlags } from '../../electron/core/imap/ops/set-flags';
+import type { HeaderRecord } from '../../electron/core/store/messages-repo';
+import { Store } from '../../electron/core/store/store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function setup() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mail-ops-'));
+  dirs.push(dir);
+  const store = Store.open(dir);
+  const account = store.accounts.insert(
+    {
+      name: 'A',
+      email: 'a@example.test',
+      displayName: 'A',
+      username: 'a@example.test',
+      imap: { host: 'imap.example.test', port: 993, security: 'tls' },
+      smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' },
+    },
+    Buffer.from('x'),
+  );
+  const listed = (p: string, role: 'inbox' | 'archive') => ({
+    path: p,
+    name: p,
+    parentPath: null,
+    delimiter: '/',
+    role,
+    subscribed: true,
+    selectable: true,
+    unread: null,
+    total: null,
+  });
+  store.mailboxes.replaceTree(account.id, [listed('INBOX', 'inbox'), listed('Archive', 'archive')]);
+  const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
+  const archive = store.mailboxes.byRole(account.id, 'archive')!;
+  for (const box of [inbox, archive])
+    store.mailboxes.saveSyncState(box.id, {
+      uidValidity: '100',
+      highestModseq: '50',
+      uidNext: 3,
+      syncedHighUid: 2,
+      syncedLowUid: 1,
+    });
+  const header = (uid: number): HeaderRecord => ({
+    uid,
+    messageId: `<${uid}@x>`,
+    subject: `m${uid}`,
+    from: [],
+    to: [],
+    cc: [],
+    date: uid,
+    size: 1,
+    flags: { seen: false, flagged: false, answered: false, draft: false },
+    keywords: [],
+    hasAttachments: false,
+    threadKey: `<${uid}@x>`,
+    inReplyTo: null,
+    bodystructure: null,
+  });
+  const ids = store.messages.insertHeaders(inbox.id, [header(1), header(2)]);
+  return { store, account, inbox, archive, ids };
+}
+
+/** A server whose INBOX was recreated: every queued UID belongs to a dead UIDVALIDITY. */
+const recreatedServer = { mailboxOpen: async () => ({ uidValidity: 999n }) } as unknown as ImapFlow;
+
+describe('dropping a queued action', () => {
+  it('removes a moved message’s placeholder and reports the recreated mailbox', async () => {
+    const { store, account, inbox, archive, ids } = setup();
+    const local = move.applyLocally(store, { ids: [ids[0]!], toMailboxId: archive.id });
+    for (const op of local.ops) store.pendingOps.enqueue(op.accountId, move.kind, op.payload, op.touches);
+    expect(store.messages.count(archive.id)).toBe(1);
+
+    const report = await replayPendingOps(recreatedServer, store, account.id, 'imap.example.test');
+    expect(report.dropped).toEqual([expect.objectContaining({ kind: 'move', reason: 'mailbox-recreated' })]);
+    expect(store.pendingOps.count(account.id)).toBe(0);
+    expect(store.messages.count(archive.id)).toBe(0);
+    expect(store.pendingOps.pinnedUids(inbox.id).size).toBe(0);
+    store.close();
+  });
+
+  it('makes the next sync fetch every flag when a flag change never reached the server', async () => {
+    const { store, account, inbox, ids } = setup();
+    const local = setFlags.applyLocally(store, { ids: [ids[1]!], flagged: true });
+    for (const op of local.ops) store.pendingOps.enqueue(op.accountId, setFlags.kind, op.payload, op.touches);
+    expect(store.mailboxes.get(inbox.id)!.sync.highestModseq).toBe('50');
+
+    await replayPendingOps(recreatedServer, store, account.id, 'imap.example.test');
+    expect(store.mailboxes.get(inbox.id)!.sync.highestModseq).toBeNull();
+    store.close();
+  });
+});
