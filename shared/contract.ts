@@ -48,6 +48,15 @@ export const methods = {
     }),
     output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
   },
+  /** The unified view of one role (Inbox, Sent, Drafts) across every account. */
+  'messages.unifiedWindow': {
+    input: z.object({
+      role: z.enum(['inbox', 'sent', 'drafts']),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    }),
+    output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
+  },
   'messages.get': {
     input: z.object({ ids: z.array(messageIdSchema).max(1000) }),
     output: z.array(messageHeaderSchema),

@@ -292,6 +292,16 @@ class CoreService implements MailService {
         total: store.messages.count(mailboxId),
         messages: store.messages.window(mailboxId, offset, limit),
       }),
+      'messages.unifiedWindow': ({ role, offset, limit }: { role: MailboxRole; offset: number; limit: number }) => {
+        const boxes = [...this.accounts.keys()].flatMap((accountId) => {
+          const box = store.mailboxes.byRole(accountId, role);
+          return box ? [box.id] : [];
+        });
+        return {
+          total: boxes.reduce((sum, id) => sum + store.messages.count(id), 0),
+          messages: store.messages.windowAcross(boxes, offset, limit),
+        };
+      },
       'messages.get': ({ ids }: { ids: MessageId[] }) => store.messages.get(ids),
       'messages.setFlags': (input: { ids: MessageId[]; seen?: boolean; flagged?: boolean }) =>
         this.act(setFlags, input),

@@ -85,6 +85,22 @@ export class MessagesRepo {
     return rows.map(toHeader);
   }
 
+  /**
+   * A window over several mailboxes at once (the unified Inbox, Sent, Drafts), newest first.
+   * Each mailbox gives its own newest offset + limit rows through its date index, and only those
+   * are merged: no sort over every message of every account.
+   */
+  windowAcross(mailboxIds: readonly MailboxId[], offset: number, limit: number): MessageHeader[] {
+    if (mailboxIds.length === 0) return [];
+    const each = `SELECT ${HEADER_COLUMNS} FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
+      WHERE m.mailbox_id = ? ORDER BY m.date DESC, m.id DESC LIMIT ?`;
+    const union = mailboxIds.map(() => `SELECT * FROM (${each})`).join(' UNION ALL ');
+    const rows = this.db
+      .prepare(`SELECT * FROM (${union}) ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`)
+      .all(...mailboxIds.flatMap((id) => [id, offset + limit]), limit, offset) as MessageRow[];
+    return rows.map(toHeader);
+  }
+
   count(mailboxId: MailboxId): number {
     return (this.db.prepare('SELECT COUNT(*) AS n FROM messages WHERE mailbox_id = ?').get(mailboxId) as { n: number })
       .n;
