@@ -19,6 +19,7 @@ import {
   quotaSchema,
   syncProgressSchema,
 } from './schemas';
+import { accountEvents, accountMethods } from './contract-accounts';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -84,6 +85,8 @@ export const methods = {
   },
   // compose, outbox and drafts (shared/contract-sending.ts)
   ...sendingMethods,
+  // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
+  ...accountMethods,
 } as const;
 
 export const events = {
@@ -103,6 +106,7 @@ export const events = {
     message: z.string(),
   }),
   ...sendingEvents,
+  ...accountEvents,
 } as const;
 
 export type Methods = typeof methods;

@@ -3,6 +3,9 @@
 // shell and the tests all drive the engine only through it.
 import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
 import type { AccountId, AccountSettings, MailboxRole, MessageBody, MessageId } from '../../shared/domain';
+import { createAccountHandlers } from './accounts/account-handlers';
+import { AccountSecrets } from './accounts/account-secrets';
+import { CertificatePins } from './accounts/cert-pins';
 import { EventHub } from './events';
 import { AccountRuntime } from './imap/account-runtime';
 import { fetchBody } from './imap/body/fetch-body';
@@ -38,12 +41,16 @@ class CoreService implements MailService {
   private readonly accounts = new Map<AccountId, AccountParts>();
   private readonly handlers: Handlers;
   private readonly sending: SendingService;
+  private readonly secrets: AccountSecrets;
+  private readonly pins: CertificatePins;
   private closed = false;
 
   constructor(
     private readonly store: Store,
     private readonly options: MailServiceOptions,
   ) {
+    this.secrets = new AccountSecrets(store, options.cipher);
+    this.pins = new CertificatePins(store.db);
     this.sending = new SendingService({
       store,
       emit: this.hub.emit,
@@ -119,6 +126,8 @@ class CoreService implements MailService {
       emit: this.hub.emit,
       password: () => this.password(accountId),
       trustedCa: this.options.trustedCa,
+      pins: this.pins.lookup,
+      allowPlaintext: this.secrets.plaintextConfirmed(accountId),
       log: this.options.log,
       intervalSeconds: account.syncIntervalSeconds ?? this.options.defaultSyncIntervalSeconds ?? 60,
     });
@@ -132,9 +141,7 @@ class CoreService implements MailService {
   }
 
   private async password(accountId: AccountId): Promise<string> {
-    const sealed = this.store.accounts.secret(accountId);
-    if (!sealed) throw new ServiceError('auth-failed', 'No password is stored for this account. Enter it again.');
-    return this.options.cipher.decrypt(sealed);
+    return this.secrets.password(accountId);
   }
 
   private parts(accountId: AccountId): AccountParts {
@@ -268,11 +275,12 @@ class CoreService implements MailService {
         await this.stopAccount(parts);
         // Cascades to its mailboxes, messages, bodies, queued actions: nothing of it stays on disk.
         store.accounts.remove(accountId);
+        this.secrets.forget(accountId);
         return { ok: true as const };
       },
       'accounts.setPassword': async ({ accountId, password }: { accountId: AccountId; password: string }) => {
         const { runtime } = this.parts(accountId);
-        store.accounts.setSecret(accountId, await this.options.cipher.encrypt(password));
+        await this.secrets.save(accountId, password);
         runtime.reconnect();
         return { ok: true as const };
       },
@@ -335,6 +343,16 @@ class CoreService implements MailService {
         return 'dataUrl' in result ? { dataUrl: result.dataUrl } : { dataUrl: null, blocked: result.blocked };
       },
       ...this.sending.handlers,
+      ...createAccountHandlers({
+        store,
+        cipher: this.options.cipher,
+        trustedCa: this.options.trustedCa,
+        emit: this.hub.emit,
+        secrets: this.secrets,
+        pins: this.pins,
+        startAccount: (accountId) => this.startAccount(accountId),
+        log: this.options.log,
+      }),
       'sync.now': ({ accountId }: { accountId?: AccountId }) => {
         for (const [id, parts] of this.accounts) {
           if (accountId && id !== accountId) continue;

@@ -1,5 +1,6 @@
-// The add-account form's values and the rules that fill its defaults. The wizard issue will
-// replace this plain form with autodiscovery; the conversion to AccountSettings stays.
+// Server fields as the account forms edit them (strings, as typed) and the rules that fill their
+// defaults: standard ports per security, host names guessed from the address. The wizard
+// (renderer/wizard/) builds on these.
 import type { AccountSettings, Security } from '../../shared/domain';
 
 export interface ServerFields {

@@ -9,6 +9,7 @@ import type { Store } from '../store/store';
 import { fetchSnippets } from './body/fetch-snippets';
 import { planBody } from './body/structure';
 import { createImapClient, type CoreLog } from './client-factory';
+import type { PinLookup } from './tls-options';
 import { ConnectionLoop } from './connection-loop';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
@@ -21,6 +22,10 @@ export interface RuntimeDeps {
   emit: Emit;
   password: () => Promise<string>;
   trustedCa?: readonly string[];
+  /** Certificates the user trusted for one host:port (self-signed servers). */
+  pins?: PinLookup;
+  /** The user confirmed a cleartext login to this (non-loopback) server. */
+  allowPlaintext?: boolean;
   log?: CoreLog;
   intervalSeconds: number;
 }
@@ -140,7 +145,13 @@ export class AccountRuntime {
     return createImapClient(
       this.account.imap,
       { username: this.account.username, password },
-      { trustedCa: this.deps.trustedCa, log: this.deps.log, ...options },
+      {
+        trustedCa: this.deps.trustedCa,
+        pins: this.deps.pins,
+        allowPlaintext: this.deps.allowPlaintext,
+        log: this.deps.log,
+        ...options,
+      },
     );
   }
 

@@ -1,14 +1,11 @@
 // Builds ImapFlow clients for an account. An ImapFlow instance cannot reconnect, so every
 // connection attempt gets a new one from here.
-import { isIP } from 'node:net';
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { ServerSettings } from '../../../shared/domain';
-import { isLoopbackHost, trustStore } from './tls-options';
+import { isLoopbackHost, tlsConnectOptions, type PinLookup } from './tls-options';
 
-export interface ImapCredentials {
-  username: string;
-  password: string;
-}
+/** A password, or an OAuth2 access token (XOAUTH2 / OAUTHBEARER, see accounts/auth/). */
+export type ImapCredentials = { username: string; password: string } | { username: string; accessToken: string };
 
 export type CoreLog = (
   level: 'debug' | 'info' | 'warn' | 'error',
@@ -40,7 +37,26 @@ function imapflowLogger(log: CoreLog | undefined, host: string): ImapFlowOptions
   return { debug: () => undefined, info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export function securityOptions(server: ServerSettings): Pick<ImapFlowOptions, 'secure' | 'doSTARTTLS'> {
+export class PlaintextRefusedError extends Error {
+  readonly code = 'EPLAINTEXT';
+  constructor(readonly host: string) {
+    super(`Refusing to send a password to ${host} without encryption. Choose TLS or STARTTLS in the account settings.`);
+    this.name = 'PlaintextRefusedError';
+  }
+}
+
+/**
+ * Whether a password may go to this server unencrypted: only to loopback (a local bridge such as
+ * Proton Mail Bridge), or to another host when the user confirmed it twice for this account.
+ */
+export function plaintextAllowed(server: ServerSettings, userConfirmed = false): boolean {
+  return server.security !== 'plain' || isLoopbackHost(server.host) || userConfirmed;
+}
+
+export function securityOptions(
+  server: ServerSettings,
+  allowPlaintext = false,
+): Pick<ImapFlowOptions, 'secure' | 'doSTARTTLS'> {
   switch (server.security) {
     case 'tls':
       return { secure: true };
@@ -48,32 +64,43 @@ export function securityOptions(server: ServerSettings): Pick<ImapFlowOptions, '
       // doSTARTTLS: true makes STARTTLS mandatory: no TLS, no LOGIN.
       return { secure: false, doSTARTTLS: true };
     case 'plain':
-      if (!isLoopbackHost(server.host))
-        throw new Error(
-          `Refusing to send a password to ${server.host} without encryption. Choose TLS or STARTTLS in the account settings.`,
-        );
+      if (!plaintextAllowed(server, allowPlaintext)) throw new PlaintextRefusedError(server.host);
       return { secure: false, doSTARTTLS: false };
   }
+}
+
+export interface ImapClientOptions {
+  trustedCa?: readonly string[];
+  /** Certificates the user trusted per host:port (see tls-options.ts). */
+  pins?: PinLookup;
+  /** The account record says the user confirmed a cleartext login to this (non-loopback) host. */
+  allowPlaintext?: boolean;
+  log?: CoreLog;
+  qresync?: boolean;
+  autoIdleDelayMs?: number;
+  connectionTimeoutMs?: number;
+  greetingTimeoutMs?: number;
 }
 
 export function createImapClient(
   server: ServerSettings,
   credentials: ImapCredentials,
-  options: { trustedCa?: readonly string[]; log?: CoreLog; qresync?: boolean; autoIdleDelayMs?: number },
+  options: ImapClientOptions,
 ): ImapFlow {
-  const ca = trustStore(options.trustedCa);
   return new ImapFlow({
     host: server.host,
     port: server.port,
-    ...securityOptions(server),
-    auth: { user: credentials.username, pass: credentials.password },
-    // SNI takes host names only (RFC 6066); certificate checks still use the host either way.
-    tls: { ...(isIP(server.host) ? {} : { servername: server.host }), minVersion: 'TLSv1.2', ...(ca ? { ca } : {}) },
+    ...securityOptions(server, options.allowPlaintext),
+    auth:
+      'accessToken' in credentials
+        ? { user: credentials.username, accessToken: credentials.accessToken }
+        : { user: credentials.username, pass: credentials.password },
+    tls: tlsConnectOptions(server, { trustedCa: options.trustedCa, pin: options.pins?.(server.host, server.port) }),
     logger: imapflowLogger(options.log, server.host),
     qresync: options.qresync ?? true,
     // The core knows its own timing; a dead socket is noticed by imapflow's socket timeout.
-    connectionTimeout: 15_000,
-    greetingTimeout: 10_000,
+    connectionTimeout: options.connectionTimeoutMs ?? 15_000,
+    greetingTimeout: options.greetingTimeoutMs ?? 10_000,
     disableAutoIdle: false,
     ...(options.autoIdleDelayMs !== undefined ? { autoIdleDelay: options.autoIdleDelayMs } : {}),
     emitLogs: false,

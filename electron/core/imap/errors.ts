@@ -37,6 +37,9 @@ const NETWORK_CODES = new Set([
   'EConnectionClosed',
   'ClosedAfterConnectTLS',
   'ClosedAfterConnectText',
+  // imapflow 2.10 says "...Maybe should use TLS?" here: a slow server, not a certificate problem
+  'GREETING_TIMEOUT',
+  'CONNECT_TIMEOUT',
 ]);
 
 interface ErrorLike {
@@ -50,6 +53,8 @@ interface ErrorLike {
 export function classifyImapError(error: unknown, host: string): ClassifiedFailure {
   const e = (error ?? {}) as ErrorLike;
   const code = e.code ?? '';
+  if (code === 'PASSWORD_NEEDED') return { kind: 'auth', message: e.message ?? 'Enter the password for this session.' };
+  if (NETWORK_CODES.has(code)) return { kind: 'network', message: `Cannot reach ${host} (${code}). Retrying.` };
   if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED' || code === 'AUTHENTICATIONFAILED') {
     return {
       kind: 'auth',

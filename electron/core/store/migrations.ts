@@ -168,6 +168,26 @@ export const migrations: readonly string[] = [
   ALTER TABLE outbox ADD COLUMN rejected_json TEXT NOT NULL DEFAULT '[]';
   CREATE INDEX outbox_by_account ON outbox (account_id, state, send_after);
   `,
+  // 3: account setup. Certificates the user trusted per server (host:port), the user's
+  // confirmation of a cleartext login to a host that is not this computer, and whether the
+  // password is stored (sealed) or kept in memory for the session only.
+  `
+  CREATE TABLE certificate_pins (
+    host            TEXT NOT NULL,      -- lower case
+    port            INTEGER NOT NULL,
+    fingerprint256  TEXT NOT NULL,      -- "AB:CD:…", SHA-256 of the DER certificate
+    pem             TEXT NOT NULL,      -- the certificate: the trust anchor for this server only
+    subject         TEXT NOT NULL,
+    issuer          TEXT NOT NULL,
+    valid_to        INTEGER NOT NULL,
+    created_at      INTEGER NOT NULL,
+    PRIMARY KEY (host, port)
+  );
+
+  ALTER TABLE accounts ADD COLUMN plaintext_confirmed INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE accounts ADD COLUMN password_storage TEXT NOT NULL DEFAULT 'stored'
+    CHECK (password_storage IN ('stored', 'session'));
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

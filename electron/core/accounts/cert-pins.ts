@@ -1,0 +1,97 @@
+// Certificates the user trusted, one per server (host:port), and the certificates the engine
+// saw recently during connection tests. A pin is only ever made from a certificate the engine
+// received itself: the UI names a fingerprint, never hands in a certificate.
+import type { CertificateInfo } from '../../../shared/discovery';
+import type { Db } from '../store/database';
+import { normalizeFingerprint, pinHost, pinKey, sameFingerprint, type CertificatePin } from '../imap/tls-options';
+
+interface PinRow {
+  host: string;
+  port: number;
+  fingerprint256: string;
+  pem: string;
+}
+
+export interface SeenCertificate {
+  host: string;
+  port: number;
+  pem: string;
+  info: CertificateInfo;
+}
+
+export class CertificatePins {
+  constructor(private readonly db: Db) {}
+
+  get(host: string, port: number): CertificatePin | null {
+    const row = this.db
+      .prepare('SELECT host, port, fingerprint256, pem FROM certificate_pins WHERE host = ? AND port = ?')
+      .get(pinHost(host), port) as PinRow | undefined;
+    return row ? { host: row.host, port: row.port, fingerprint256: row.fingerprint256, pem: row.pem } : null;
+  }
+
+  /** For createImapClient and the SMTP options: `pins: pins.lookup`. */
+  readonly lookup = (host: string, port: number): CertificatePin | null => this.get(host, port);
+
+  /** Trusts `seen` for its server, replacing an earlier pin of the same server. */
+  pin(seen: SeenCertificate): CertificatePin {
+    const host = pinHost(seen.host);
+    const fingerprint256 = normalizeFingerprint(seen.info.fingerprint256);
+    this.db
+      .prepare(
+        `INSERT INTO certificate_pins (host, port, fingerprint256, pem, subject, issuer, valid_to, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (host, port) DO UPDATE SET fingerprint256 = excluded.fingerprint256, pem = excluded.pem,
+           subject = excluded.subject, issuer = excluded.issuer, valid_to = excluded.valid_to,
+           created_at = excluded.created_at`,
+      )
+      .run(
+        host,
+        seen.port,
+        fingerprint256,
+        seen.pem,
+        seen.info.subject,
+        seen.info.issuer,
+        Number.isFinite(seen.info.validTo) ? seen.info.validTo : 0,
+        Date.now(),
+      );
+    return { host, port: seen.port, fingerprint256, pem: seen.pem };
+  }
+
+  remove(host: string, port: number): boolean {
+    return (
+      this.db.prepare('DELETE FROM certificate_pins WHERE host = ? AND port = ?').run(pinHost(host), port).changes > 0
+    );
+  }
+}
+
+/**
+ * Certificates shown to the user by recent connection tests, so "trust" pins exactly what the
+ * user looked at. Small and short-lived: a trust decision follows a test within minutes.
+ */
+export class SeenCertificates {
+  private readonly entries = new Map<string, SeenCertificate & { at: number }>();
+
+  constructor(
+    private readonly maxEntries = 32,
+    private readonly maxAgeMs = 30 * 60_000,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  remember(seen: SeenCertificate): void {
+    const key = `${pinKey(seen.host, seen.port)}/${normalizeFingerprint(seen.info.fingerprint256)}`;
+    this.entries.delete(key);
+    this.entries.set(key, { ...seen, at: this.now() });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  find(host: string, port: number, fingerprint256: string): SeenCertificate | null {
+    const key = `${pinKey(host, port)}/${normalizeFingerprint(fingerprint256)}`;
+    const entry = this.entries.get(key);
+    if (!entry || this.now() - entry.at > this.maxAgeMs) return null;
+    return sameFingerprint(entry.info.fingerprint256, fingerprint256) ? entry : null;
+  }
+}

@@ -1,0 +1,73 @@
+// What a person needs to decide about a certificate (who it names, who signed it, when it is
+// valid, its SHA-256 fingerprint, what is wrong with it), read from Node's PeerCertificate.
+import type { PeerCertificate } from 'node:tls';
+import type { CertificateInfo, CertificateProblem } from '../../../shared/discovery';
+
+type NameFields = PeerCertificate['subject'];
+
+const NAME_ORDER = ['CN', 'OU', 'O', 'L', 'ST', 'C', 'emailAddress'];
+
+/** "CN=mail.example.com, O=Example" from Node's name object (values may repeat as arrays). */
+export function formatDistinguishedName(name: NameFields | undefined): string {
+  if (!name) return '';
+  const keys = Object.keys(name).sort((a, b) => rank(a) - rank(b));
+  const parts: string[] = [];
+  for (const key of keys) {
+    const value = (name as unknown as Record<string, string | string[] | undefined>)[key];
+    for (const v of Array.isArray(value) ? value : value !== undefined ? [value] : []) parts.push(`${key}=${v}`);
+  }
+  return parts.join(', ');
+}
+
+function rank(key: string): number {
+  const index = NAME_ORDER.indexOf(key);
+  return index < 0 ? NAME_ORDER.length : index;
+}
+
+/** "DNS:a.example, IP Address:127.0.0.1" → ["a.example", "127.0.0.1"] */
+export function altNames(subjectaltname: string | undefined): string[] {
+  if (!subjectaltname) return [];
+  return subjectaltname
+    .split(/,\s*/)
+    .map((entry) => entry.replace(/^(DNS|IP Address):/i, '').trim())
+    .filter(Boolean);
+}
+
+/** The certificate as PEM, from its DER bytes. */
+export function toPem(raw: Buffer): string {
+  const lines = raw.toString('base64').match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+const SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
+const UNTRUSTED_ISSUER = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'CERT_UNTRUSTED',
+  'CERT_CHAIN_TOO_LONG',
+  'INVALID_CA',
+]);
+
+/** What is wrong, from Node's authorizationError (or a hostname check's code). */
+export function certificateProblem(code: string | undefined): CertificateProblem {
+  if (!code) return 'other';
+  if (SELF_SIGNED.has(code)) return 'self-signed';
+  if (UNTRUSTED_ISSUER.has(code)) return 'untrusted-issuer';
+  if (code === 'CERT_HAS_EXPIRED') return 'expired';
+  if (code === 'CERT_NOT_YET_VALID') return 'not-yet-valid';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'wrong-host';
+  return 'other';
+}
+
+export function describeCertificate(cert: PeerCertificate, problem: CertificateProblem): CertificateInfo {
+  return {
+    subject: formatDistinguishedName(cert.subject),
+    issuer: formatDistinguishedName(cert.issuer),
+    validFrom: Date.parse(cert.valid_from),
+    validTo: Date.parse(cert.valid_to),
+    fingerprint256: cert.fingerprint256,
+    altNames: altNames(cert.subjectaltname),
+    problem,
+  };
+}

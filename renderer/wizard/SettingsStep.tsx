@@ -1,0 +1,136 @@
+// Step 3: the settings, found or typed, all editable: user name, IMAP and SMTP server. What the
+// provider needs to know (app passwords, Proton Mail Bridge, OAuth-only) is said here, and a
+// cleartext login to another computer needs a second, explicit confirmation.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DiscoveryResult } from '../../shared/discovery';
+import type { ServerFields } from '../accounts/account-form';
+import { ServerFieldset } from './ServerFieldset';
+import {
+  emailDomain,
+  needsPlaintextConfirmation,
+  plaintextConfirmationShown,
+  settingsProblems,
+  type SettingsProblem,
+  type SettingsValues,
+} from './wizard-state';
+
+export type SettingsOrigin = 'discovered' | 'not-found' | 'manual';
+
+/** A confirmation names a host: changing that server's host or security asks again. */
+function keepConfirmation(values: SettingsValues, before: ServerFields, after: ServerFields): boolean {
+  return values.plaintextConfirmed && before.host === after.host && before.security === after.security;
+}
+
+interface SettingsStepProps {
+  id: string;
+  email: string;
+  values: SettingsValues;
+  origin: SettingsOrigin;
+  discovery: DiscoveryResult | null;
+  onChange: (values: SettingsValues) => void;
+  onBack: () => void;
+  onTest: () => void;
+}
+
+export function SettingsStep({ id, email, values, origin, discovery, onChange, onBack, onTest }: SettingsStepProps) {
+  const { t } = useTranslation();
+  const [problems, setProblems] = useState<SettingsProblem[]>([]);
+  const provider = discovery?.settings?.provider;
+  const source = discovery?.source;
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = settingsProblems(values);
+    setProblems(found);
+    if (found.length > 0) {
+      document.getElementById(`${id}-${found[0]}`)?.focus();
+      return;
+    }
+    onTest();
+  };
+
+  const plainHosts = [values.imap, values.smtp]
+    .filter(needsPlaintextConfirmation)
+    .map((server) => server.host.trim())
+    .filter((host, index, all) => all.indexOf(host) === index);
+
+  return (
+    <form className="dialog-form" noValidate onSubmit={submit}>
+      <h2 className="dialog-title">{t('wizard.settings.title')}</h2>
+      <p id={`${id}-description`} className="dialog-description">
+        {origin === 'discovered' && source
+          ? t('wizard.settings.found', { source: t(`wizard.discovery.source.${source}`) })
+          : origin === 'not-found'
+            ? t('wizard.settings.notFound', { domain: emailDomain(email) })
+            : t('wizard.settings.manual')}
+      </p>
+      {provider?.appPassword && (
+        <p className="wizard-note">{t('wizard.provider.appPassword', { provider: provider.name })}</p>
+      )}
+      {provider?.note && (
+        <p className="wizard-note is-warning">{t(`wizard.provider.${provider.note}`, { provider: provider.name })}</p>
+      )}
+      <div className="form-field">
+        <label htmlFor={`${id}-username`}>{t('account.username')}</label>
+        <input
+          id={`${id}-username`}
+          type="text"
+          autoComplete="username"
+          spellCheck={false}
+          autoFocus
+          aria-invalid={problems.includes('username') ? true : undefined}
+          value={values.username}
+          onChange={(event) => onChange({ ...values, username: event.target.value })}
+        />
+      </div>
+      <ServerFieldset
+        id={id}
+        kind="imap"
+        server={values.imap}
+        problems={problems}
+        onChange={(imap) =>
+          onChange({ ...values, imap, plaintextConfirmed: keepConfirmation(values, values.imap, imap) })
+        }
+      />
+      <ServerFieldset
+        id={id}
+        kind="smtp"
+        server={values.smtp}
+        problems={problems}
+        onChange={(smtp) =>
+          onChange({ ...values, smtp, plaintextConfirmed: keepConfirmation(values, values.smtp, smtp) })
+        }
+      />
+      {plaintextConfirmationShown(values) && (
+        <div className="wizard-check is-danger">
+          <input
+            id={`${id}-plaintext`}
+            type="checkbox"
+            checked={values.plaintextConfirmed}
+            aria-invalid={problems.includes('plaintext') ? true : undefined}
+            onChange={(event) => onChange({ ...values, plaintextConfirmed: event.target.checked })}
+          />
+          <label htmlFor={`${id}-plaintext`}>
+            {t('wizard.settings.plainConfirm', { host: plainHosts.join(', ') })}
+          </label>
+        </div>
+      )}
+      {problems.length > 0 && (
+        <div className="form-problem" role="alert">
+          {problems.map((problem) => (
+            <p key={problem}>{t(`account.problem.${problem}`)}</p>
+          ))}
+        </div>
+      )}
+      <div className="dialog-actions">
+        <button type="button" className="button" onClick={onBack}>
+          {t('common.back')}
+        </button>
+        <button type="submit" className="button button-primary">
+          {t('wizard.settings.test')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,162 @@
+// The account wizard's values and rules, apart from React so they can be tested on their own:
+// defaults from discovery or from the address, what is missing, when cleartext needs the user's
+// second confirmation, and what the contract is sent.
+import {
+  DISCOVERY_SOURCES,
+  isLoopbackHost,
+  type ConnectionSettings,
+  type ConnectionTestResult,
+  type DiscoveredSettings,
+  type DiscoveryResult,
+  type DiscoverySource,
+  type DiscoveryState,
+  type TestFailure,
+} from '../../shared/discovery';
+import type { AccountSettings, ServerSettings } from '../../shared/domain';
+import { DEFAULT_PORTS, emailDomain, suggestedHost, type ServerFields } from '../accounts/account-form';
+
+export type WizardStep = 'identity' | 'discovering' | 'settings' | 'test';
+
+export interface IdentityValues {
+  name: string;
+  email: string;
+  password: string;
+  rememberPassword: boolean;
+}
+
+export interface SettingsValues {
+  username: string;
+  imap: ServerFields;
+  smtp: ServerFields;
+  /** The user ticked "send my password without encryption anyway" (non-loopback cleartext). */
+  plaintextConfirmed: boolean;
+}
+
+export type IdentityProblem = 'email' | 'password';
+export type SettingsProblem = 'username' | 'imapHost' | 'imapPort' | 'smtpHost' | 'smtpPort' | 'plaintext';
+
+export function emptyIdentity(rememberPassword = true): IdentityValues {
+  return { name: '', email: '', password: '', rememberPassword };
+}
+
+export function isEmailAddress(email: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim());
+}
+
+export function identityProblems(values: IdentityValues): IdentityProblem[] {
+  const problems: IdentityProblem[] = [];
+  if (!isEmailAddress(values.email)) problems.push('email');
+  if (!values.password) problems.push('password');
+  return problems;
+}
+
+function fields(server: ServerSettings): ServerFields {
+  return { host: server.host, port: String(server.port), security: server.security };
+}
+
+/** What the user starts from without discovery: imap./smtp. + the domain, the secure ports. */
+export function manualSettings(email: string): SettingsValues {
+  return {
+    username: email.trim(),
+    imap: { host: suggestedHost('imap', email), port: String(DEFAULT_PORTS.imap.tls), security: 'tls' },
+    smtp: { host: suggestedHost('smtp', email), port: String(DEFAULT_PORTS.smtp.tls), security: 'tls' },
+    plaintextConfirmed: false,
+  };
+}
+
+export function settingsFromDiscovery(result: DiscoveryResult | null, email: string): SettingsValues {
+  const found = result?.settings;
+  if (!found) return manualSettings(email);
+  return { username: found.username, imap: fields(found.imap), smtp: fields(found.smtp), plaintextConfirmed: false };
+}
+
+/** Cleartext to a host that is not this computer: allowed only after a second, explicit "yes". */
+export function needsPlaintextConfirmation(server: ServerFields): boolean {
+  return server.security === 'plain' && server.host.trim() !== '' && !isLoopbackHost(server.host);
+}
+
+function validPort(port: string): boolean {
+  const value = Number(port);
+  return port.trim() !== '' && Number.isInteger(value) && value >= 1 && value <= 65535;
+}
+
+const HOST = /^[^\s/:@]+$|^\[[0-9a-f:.]+\]$/i;
+
+export function settingsProblems(values: SettingsValues): SettingsProblem[] {
+  const problems: SettingsProblem[] = [];
+  if (!values.username.trim()) problems.push('username');
+  if (!HOST.test(values.imap.host.trim())) problems.push('imapHost');
+  if (!validPort(values.imap.port)) problems.push('imapPort');
+  if (!HOST.test(values.smtp.host.trim())) problems.push('smtpHost');
+  if (!validPort(values.smtp.port)) problems.push('smtpPort');
+  if (
+    (needsPlaintextConfirmation(values.imap) || needsPlaintextConfirmation(values.smtp)) &&
+    !values.plaintextConfirmed
+  )
+    problems.push('plaintext');
+  return problems;
+}
+
+function server(values: ServerFields): ServerSettings {
+  return { host: values.host.trim(), port: Number(values.port), security: values.security };
+}
+
+export function toConnectionSettings(values: SettingsValues): ConnectionSettings {
+  return { username: values.username.trim(), imap: server(values.imap), smtp: server(values.smtp) };
+}
+
+export function toAccountSettings(
+  identity: IdentityValues,
+  values: SettingsValues,
+  discovered: DiscoveredSettings | null,
+): AccountSettings {
+  const email = identity.email.trim();
+  const name = identity.name.trim();
+  const settings = toConnectionSettings(values);
+  // Gmail files sent mail itself; only while the servers are still the ones discovery found.
+  const savesSent =
+    discovered?.serverSavesSent === true &&
+    discovered.smtp.host === settings.smtp.host &&
+    discovered.imap.host === settings.imap.host;
+  return {
+    name: name || email,
+    email,
+    displayName: name,
+    ...settings,
+    ...(savesSent ? { serverSavesSent: true } : {}),
+  };
+}
+
+/** Whether the plaintext confirmation is still meaningful for these settings. */
+export function plaintextConfirmationShown(values: SettingsValues): boolean {
+  return needsPlaintextConfirmation(values.imap) || needsPlaintextConfirmation(values.smtp);
+}
+
+export function bothConnected(result: ConnectionTestResult | null): boolean {
+  return result !== null && result.imap.ok && result.smtp.ok;
+}
+
+export function authRefused(result: ConnectionTestResult | null): boolean {
+  return [result?.imap, result?.smtp].some((outcome) => outcome?.ok === false && outcome.kind === 'auth');
+}
+
+export type SourceStates = Record<DiscoverySource, DiscoveryState>;
+
+export function initialSourceStates(): SourceStates {
+  return Object.fromEntries(DISCOVERY_SOURCES.map((source) => [source, 'waiting'])) as SourceStates;
+}
+
+/** Progress events may arrive after the result: the result's outcomes are final. */
+export function sourceStatesFrom(result: DiscoveryResult): SourceStates {
+  const states = initialSourceStates();
+  for (const outcome of result.outcomes) states[outcome.source] = outcome.state;
+  return states;
+}
+
+/** A certificate the user may trust from this outcome (untrusted or changed, with details). */
+export function trustableCertificate(outcome: ConnectionTestResult['imap']): TestFailure['certificate'] | null {
+  if (outcome.ok || (outcome.kind !== 'tls-untrusted' && outcome.kind !== 'tls-changed')) return null;
+  return outcome.certificate ?? null;
+}
+
+export { emailDomain };

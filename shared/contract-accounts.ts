@@ -1,0 +1,86 @@
+// The account-setup part of the contract: autodiscovery, the connection test, trusting a
+// certificate, how passwords are protected, and adding an account with the wizard's choices.
+// Shaped exactly like `methods` and `events` in contract.ts, which spreads these in.
+import { z } from 'zod';
+import {
+  connectionSettingsSchema,
+  connectionTestResultSchema,
+  discoveryProgressSchema,
+  discoveryResultSchema,
+  fingerprint256Schema,
+  secretStrengthSchema,
+} from './discovery';
+import { accountSchema, accountSettingsSchema } from './schemas';
+
+const ok = z.object({ ok: z.literal(true) });
+const passwordSchema = z.string().min(1).max(10_000);
+
+export const accountMethods = {
+  /**
+   * Finds the servers for an address: every source in parallel with a short timeout each, the
+   * highest-priority answer wins. Progress arrives as 'discovery.progress' events.
+   */
+  'accounts.discover': {
+    input: z.object({ email: z.string().trim().min(3).max(320) }),
+    output: discoveryResultSchema,
+  },
+  /**
+   * Signs in to the IMAP and the SMTP server once each (never a retry loop) and says what went
+   * wrong, per server. SMTP does not try the password again when IMAP already refused it.
+   * `plaintextConfirmed`: the user confirmed a cleartext login to a host that is not this computer.
+   */
+  'accounts.testConnection': {
+    input: z.object({
+      settings: connectionSettingsSchema,
+      password: passwordSchema,
+      plaintextConfirmed: z.boolean().optional(),
+    }),
+    output: connectionTestResultSchema,
+  },
+  /**
+   * Trusts (pins) a certificate for one host:port, replacing an earlier pin of that server. Only
+   * a certificate a recent 'accounts.testConnection' showed for that server is accepted: the UI
+   * names what the user saw, it never hands in a certificate ('not-found' otherwise: test again).
+   */
+  'accounts.trustCertificate': {
+    input: z.object({
+      host: z.string().trim().min(1).max(253),
+      port: z.number().int().min(1).max(65535),
+      fingerprint256: fingerprint256Schema,
+    }),
+    output: ok,
+  },
+  /** How passwords are protected on this computer ('weak': Linux without a keyring). */
+  'accounts.secretStorage': {
+    input: z.object({}),
+    output: z.object({ strength: secretStrengthSchema }),
+  },
+  /**
+   * accounts.add with the wizard's choices: `rememberPassword: false` keeps the password in
+   * memory only (asked again after a restart); `plaintextConfirmed` records that the user
+   * confirmed a cleartext login to a host that is not this computer.
+   */
+  'accounts.create': {
+    input: z.object({
+      settings: accountSettingsSchema,
+      password: passwordSchema,
+      rememberPassword: z.boolean(),
+      plaintextConfirmed: z.boolean().optional(),
+    }),
+    output: accountSchema,
+  },
+} as const;
+
+export const accountEvents = {
+  'discovery.progress': discoveryProgressSchema,
+} as const;
+
+export type AccountMethods = typeof accountMethods;
+export type AccountMethodName = keyof AccountMethods;
+export type AccountMethodInput<M extends AccountMethodName> = z.input<AccountMethods[M]['input']>;
+export type AccountMethodOutput<M extends AccountMethodName> = z.output<AccountMethods[M]['output']>;
+/** What a handler receives: the input after validation (defaults applied, strings trimmed). */
+export type AccountMethodArgs<M extends AccountMethodName> = z.output<AccountMethods[M]['input']>;
+export type AccountEvents = typeof accountEvents;
+export type AccountEventName = keyof AccountEvents;
+export type AccountEventPayload<E extends AccountEventName> = z.output<AccountEvents[E]>;

@@ -1,0 +1,157 @@
+// The account wizard's rules without a screen: defaults from discovery or from the address,
+// what is missing, the second confirmation for cleartext to another computer, and the
+// settings that reach the contract.
+import { describe, expect, it } from 'vitest';
+import type { ConnectionTestResult, DiscoveryResult } from '../../shared/discovery';
+import {
+  authRefused,
+  bothConnected,
+  emptyIdentity,
+  identityProblems,
+  initialSourceStates,
+  manualSettings,
+  needsPlaintextConfirmation,
+  settingsFromDiscovery,
+  settingsProblems,
+  sourceStatesFrom,
+  toAccountSettings,
+  toConnectionSettings,
+  trustableCertificate,
+} from '../../renderer/wizard/wizard-state';
+
+const discovered: DiscoveryResult = {
+  email: 'ada@gmail.com',
+  source: 'preset',
+  settings: {
+    username: 'ada@gmail.com',
+    imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+    smtp: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
+    imapAuth: [],
+    smtpAuth: [],
+    provider: { id: 'gmail', name: 'Gmail', appPassword: true },
+    serverSavesSent: true,
+  },
+  outcomes: [
+    { source: 'preset', state: 'found' },
+    { source: 'autoconfig', state: 'skipped' },
+    { source: 'well-known', state: 'skipped' },
+    { source: 'ispdb', state: 'skipped' },
+    { source: 'srv', state: 'skipped' },
+    { source: 'mx-ispdb', state: 'skipped' },
+    { source: 'guess', state: 'skipped' },
+  ],
+};
+
+describe('the wizard’s first step', () => {
+  it('wants an address and a password', () => {
+    expect(identityProblems(emptyIdentity())).toEqual(['email', 'password']);
+    expect(identityProblems({ ...emptyIdentity(), email: 'ada@example', password: 'x' })).toEqual(['email']);
+    expect(identityProblems({ ...emptyIdentity(), email: ' ada@example.org ', password: 'x' })).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  it('start from what discovery found', () => {
+    expect(settingsFromDiscovery(discovered, 'ada@gmail.com')).toEqual({
+      username: 'ada@gmail.com',
+      imap: { host: 'imap.gmail.com', port: '993', security: 'tls' },
+      smtp: { host: 'smtp.gmail.com', port: '465', security: 'tls' },
+      plaintextConfirmed: false,
+    });
+  });
+
+  it('start from the address when nothing was found or the user went manual', () => {
+    const expected = {
+      username: 'ada@example.org',
+      imap: { host: 'imap.example.org', port: '993', security: 'tls' },
+      smtp: { host: 'smtp.example.org', port: '465', security: 'tls' },
+      plaintextConfirmed: false,
+    };
+    expect(manualSettings('ada@example.org')).toEqual(expected);
+    expect(settingsFromDiscovery({ ...discovered, source: null, settings: null }, 'ada@example.org')).toEqual(expected);
+    expect(settingsFromDiscovery(null, 'ada@example.org')).toEqual(expected);
+  });
+
+  it('name what is missing or malformed', () => {
+    const values = manualSettings('ada@example.org');
+    expect(settingsProblems(values)).toEqual([]);
+    expect(
+      settingsProblems({
+        ...values,
+        username: ' ',
+        imap: { ...values.imap, host: 'imap example', port: '0' },
+        smtp: { ...values.smtp, host: 'https://smtp.example.org', port: '' },
+      }),
+    ).toEqual(['username', 'imapHost', 'imapPort', 'smtpHost', 'smtpPort']);
+  });
+
+  it('cleartext to another computer needs the explicit confirmation; to this computer it does not', () => {
+    const values = manualSettings('ada@example.org');
+    const plainRemote = { ...values, imap: { host: 'mail.example.org', port: '143', security: 'plain' as const } };
+    expect(needsPlaintextConfirmation(plainRemote.imap)).toBe(true);
+    expect(settingsProblems(plainRemote)).toEqual(['plaintext']);
+    expect(settingsProblems({ ...plainRemote, plaintextConfirmed: true })).toEqual([]);
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]'])
+      expect(needsPlaintextConfirmation({ host, port: '1143', security: 'plain' }), host).toBe(false);
+    expect(needsPlaintextConfirmation({ host: 'mail.example.org', port: '143', security: 'starttls' })).toBe(false);
+  });
+
+  it('become the contract’s settings, trimmed and typed', () => {
+    const identity = { name: ' Ada Lovelace ', email: ' ada@gmail.com ', password: 'pw', rememberPassword: true };
+    const values = { ...settingsFromDiscovery(discovered, 'ada@gmail.com'), username: ' ada@gmail.com ' };
+    expect(toConnectionSettings(values)).toEqual({
+      username: 'ada@gmail.com',
+      imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+      smtp: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
+    });
+    expect(toAccountSettings(identity, values, discovered.settings)).toEqual({
+      name: 'Ada Lovelace',
+      email: 'ada@gmail.com',
+      displayName: 'Ada Lovelace',
+      username: 'ada@gmail.com',
+      imap: { host: 'imap.gmail.com', port: 993, security: 'tls' },
+      smtp: { host: 'smtp.gmail.com', port: 465, security: 'tls' },
+      serverSavesSent: true,
+    });
+    // edited away from the discovered servers: the provider's habits no longer apply
+    const edited = { ...values, smtp: { ...values.smtp, host: 'smtp.elsewhere.example' } };
+    expect(toAccountSettings(identity, edited, discovered.settings).serverSavesSent).toBeUndefined();
+    expect(toAccountSettings({ ...identity, name: '' }, values, null).name).toBe('ada@gmail.com');
+  });
+});
+
+describe('discovery progress and test results', () => {
+  it('the result’s outcomes are final, whatever progress said', () => {
+    expect(initialSourceStates().guess).toBe('waiting');
+    expect(sourceStatesFrom(discovered)).toMatchObject({ preset: 'found', guess: 'skipped' });
+  });
+
+  it('say when the account can be added, when to ask the password again, and what to trust', () => {
+    const certificate = {
+      subject: 'CN=localhost',
+      issuer: 'CN=Other CA',
+      validFrom: 0,
+      validTo: 1,
+      fingerprint256: 'AB',
+      altNames: [],
+      problem: 'untrusted-issuer' as const,
+    };
+    const ok: ConnectionTestResult = { imap: { ok: true }, smtp: { ok: true } };
+    const refused: ConnectionTestResult = {
+      imap: { ok: false, kind: 'auth', message: 'no' },
+      smtp: { ok: false, kind: 'not-tried', message: 'not tried' },
+    };
+    const untrusted: ConnectionTestResult = {
+      imap: { ok: false, kind: 'tls-untrusted', message: 'cert', certificate },
+      smtp: { ok: true },
+    };
+    expect(bothConnected(ok)).toBe(true);
+    expect(bothConnected(refused)).toBe(false);
+    expect(bothConnected(null)).toBe(false);
+    expect(authRefused(refused)).toBe(true);
+    expect(authRefused(untrusted)).toBe(false);
+    expect(trustableCertificate(untrusted.imap)).toEqual(certificate);
+    expect(trustableCertificate(refused.imap)).toBeNull();
+    expect(trustableCertificate({ ok: false, kind: 'tls-changed', message: '', certificate })).toEqual(certificate);
+  });
+});
