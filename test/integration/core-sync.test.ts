@@ -244,7 +244,10 @@ describe('restart', () => {
     const account = await addAccount(first, server, user);
     const inbox = await mailboxByRole(first, account.id, 'inbox');
     await waitFor(async () => (await allHeaders(first, inbox.id)).length === 120, { what: '120 headers' });
+    // headers and the background snippets both in: what the user last saw
+    await first.service.settled();
     const before = await allHeaders(first, inbox.id);
+    expect(before.filter((h) => h.snippet).length).toBeGreaterThan(0);
     await first.close();
 
     const second = await core({ dataDir: first.dataDir, offline: true });
