@@ -55,6 +55,8 @@ class CoreService implements MailService {
       store,
       emit: this.hub.emit,
       trustedCa: options.trustedCa,
+      pins: this.pins.lookup,
+      allowPlaintext: (accountId) => this.secrets.plaintextConfirmed(accountId),
       log: options.log,
       password: (accountId) => this.password(accountId),
       imap: (accountId) => this.accounts.get(accountId)?.runtime ?? null,

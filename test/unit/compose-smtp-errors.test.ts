@@ -84,7 +84,7 @@ describe('classifying submission failures', () => {
 
 describe('connection security', () => {
   it('implicit TLS, mandatory STARTTLS, the trust store, and no cleartext password off loopback', () => {
-    const tls = smtpConnectionOptions({ host: 'smtp.example.com', port: 465, security: 'tls' }, ['PEM']);
+    const tls = smtpConnectionOptions({ host: 'smtp.example.com', port: 465, security: 'tls' }, { trustedCa: ['PEM'] });
     expect(tls).toMatchObject({ secure: true, tls: { servername: 'smtp.example.com', minVersion: 'TLSv1.2' } });
     expect((tls.tls as { ca: string[] }).ca).toContain('PEM');
     expect(JSON.stringify(tls)).not.toMatch(/rejectUnauthorized/);
@@ -97,5 +97,22 @@ describe('connection security', () => {
       InsecureServerError,
     );
     expect(smtpConnectionOptions({ host: 'smtp.example.com', port: 465, security: 'tls' }).name).toBe('[127.0.0.1]');
+  });
+
+  it('follows the account: a confirmed cleartext login, and the certificate pinned for this server', () => {
+    const plain = { host: 'smtp.example.com', port: 25, security: 'plain' as const };
+    expect(smtpConnectionOptions(plain, { allowPlaintext: true })).toMatchObject({ secure: false, ignoreTLS: true });
+    const pin = { host: 'smtp.example.com', port: 465, pem: 'PINNED-PEM', fingerprint256: 'AA:BB' };
+    const pinned = smtpConnectionOptions(
+      { host: 'smtp.example.com', port: 465, security: 'tls' },
+      { pins: (host, port) => (host === 'smtp.example.com' && port === 465 ? pin : null) },
+    );
+    expect((pinned.tls as { ca: string[] }).ca).toContain('PINNED-PEM');
+    expect(typeof (pinned.tls as { checkServerIdentity?: unknown }).checkServerIdentity).toBe('function');
+    const other = smtpConnectionOptions(
+      { host: 'smtp.example.com', port: 587, security: 'starttls' },
+      { pins: (host, port) => (port === 465 ? pin : null) },
+    );
+    expect(JSON.stringify(other.tls)).not.toContain('PINNED-PEM');
   });
 });

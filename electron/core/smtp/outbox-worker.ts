@@ -22,6 +22,7 @@
 // "never arrived", so we resend: a lost message is worse than a rare duplicate, and the duplicate
 // carries the same Message-ID, by which some clients (Gmail among them) show it once.
 import { addressKey } from '../../../shared/address-parse';
+import type { PinLookup } from '../imap/tls-options';
 import type { OutboxState } from '../../../shared/compose';
 import type { Account, AccountId } from '../../../shared/domain';
 import { backoffDelay, type BackoffOptions } from '../imap/backoff';
@@ -45,6 +46,9 @@ export interface OutboxWorkerDeps {
   session(accountId: AccountId): ImapSession;
   password(accountId: AccountId): Promise<string>;
   trustedCa?: readonly string[];
+  pins?: PinLookup;
+  /** The user confirmed a cleartext login to this account's (non-loopback) servers. */
+  allowPlaintext?(accountId: AccountId): boolean;
   isOnline(accountId: AccountId): boolean;
   emit: SendingEmit;
   now(): number;
@@ -196,7 +200,11 @@ export class OutboxWorker {
         server: account.smtp,
         username: account.username,
         password,
-        trustedCa: this.deps.trustedCa,
+        security: {
+          trustedCa: this.deps.trustedCa,
+          pins: this.deps.pins,
+          allowPlaintext: this.deps.allowPlaintext?.(item.accountId) ?? false,
+        },
         raw: item.raw,
         envelope: item.envelope,
         beforeTransaction: () => {

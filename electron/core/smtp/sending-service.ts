@@ -1,6 +1,7 @@
 // The sending engine behind the contract's compose.*, outbox.* and drafts.* methods: the one
 // object the service facade constructs, starts, tells about connections coming up, and stops.
 import type { ImapFlow } from 'imapflow';
+import type { PinLookup } from '../imap/tls-options';
 import type { SendingMethodInput, SendingMethodName, SendingMethodOutput } from '../../../shared/contract-sending';
 import type { AccountId } from '../../../shared/domain';
 import type { Emit } from '../events';
@@ -34,6 +35,10 @@ export interface SendingServiceOptions {
   emit: Emit;
   /** Extra trusted CAs (PEM), as for IMAP: added to the system store, never replacing it. */
   trustedCa?: readonly string[];
+  /** Certificates the user trusted per host:port, as for IMAP. */
+  pins?: PinLookup;
+  /** The user confirmed a cleartext login to this account's (non-loopback) servers. */
+  allowPlaintext?(accountId: AccountId): boolean;
   password(accountId: AccountId): Promise<string>;
   /** The account's IMAP runtime; null when the account has none (removed, not started). */
   imap(accountId: AccountId): ImapAccess | null;
@@ -106,6 +111,8 @@ export class SendingService {
       session,
       password: options.password,
       trustedCa: options.trustedCa,
+      pins: options.pins,
+      allowPlaintext: options.allowPlaintext,
       isOnline: options.isOnline,
       emit: this.emit,
       now: this.now,

@@ -10,7 +10,7 @@ import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { RejectedRecipient } from '../../../shared/compose';
 import type { ServerSettings } from '../../../shared/domain';
 import type { Envelope } from './outbox-repo';
-import { smtpConnectionOptions } from './smtp-options';
+import { smtpConnectionOptions, type SmtpSecurityPolicy } from './smtp-options';
 
 export type SubmitPhase = 'connect' | 'transaction';
 
@@ -37,7 +37,7 @@ export interface SubmitRequest {
   server: ServerSettings;
   username: string;
   password: string;
-  trustedCa?: readonly string[];
+  security?: SmtpSecurityPolicy;
   raw: Buffer;
   envelope: Envelope;
   /** Runs after AUTH, right before MAIL FROM. Returning false ends the session without sending. */
@@ -54,7 +54,7 @@ export interface SubmitResult {
 
 export async function submitMessage(request: SubmitRequest): Promise<SubmitResult> {
   let phase: SubmitPhase = 'connect';
-  const connection = new SMTPConnection(smtpConnectionOptions(request.server, request.trustedCa));
+  const connection = new SMTPConnection(smtpConnectionOptions(request.server, request.security));
   // Errors arrive either through a callback or as an 'error' event (a dropped socket, a timeout):
   // every step races against the event, and the listener keeps one from crashing the process.
   let failed: (error: unknown) => void = () => undefined;

@@ -1,10 +1,10 @@
 // How the SMTP connection is protected, by the same rules as IMAP (client-factory.ts): implicit
 // TLS (465-style) or STARTTLS that must succeed (587-style), certificates checked against the
 // same trust store, and a password in cleartext only to a loopback host.
-import { isIP } from 'node:net';
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import type { ServerSettings } from '../../../shared/domain';
-import { isLoopbackHost, trustStore } from '../imap/tls-options';
+import { plaintextAllowed } from '../imap/client-factory';
+import { tlsConnectOptions, type PinLookup } from '../imap/tls-options';
 
 export class InsecureServerError extends Error {
   readonly code = 'EINSECURE';
@@ -14,8 +14,14 @@ export class InsecureServerError extends Error {
   }
 }
 
-export function smtpConnectionOptions(server: ServerSettings, trustedCa?: readonly string[]): SMTPConnectionOptions {
-  const ca = trustStore(trustedCa);
+/** The same policy IMAP connections follow: extra CAs, pinned certificates, a confirmed cleartext login. */
+export interface SmtpSecurityPolicy {
+  trustedCa?: readonly string[];
+  pins?: PinLookup;
+  allowPlaintext?: boolean;
+}
+
+export function smtpConnectionOptions(server: ServerSettings, policy: SmtpSecurityPolicy = {}): SMTPConnectionOptions {
   const common: SMTPConnectionOptions = {
     host: server.host,
     port: server.port,
@@ -29,12 +35,8 @@ export function smtpConnectionOptions(server: ServerSettings, trustedCa?: readon
     logger: false,
     debug: false,
   };
-  // SNI takes host names only (RFC 6066); the certificate is still checked against the host.
-  const tls = {
-    ...(isIP(server.host) ? {} : { servername: server.host }),
-    minVersion: 'TLSv1.2' as const,
-    ...(ca ? { ca } : {}),
-  };
+  // SNI, TLS 1.2+, the trust store and this server's pin, exactly as for IMAP.
+  const tls = tlsConnectOptions(server, { trustedCa: policy.trustedCa, pin: policy.pins?.(server.host, server.port) });
   switch (server.security) {
     case 'tls':
       return { ...common, secure: true, tls };
@@ -42,7 +44,7 @@ export function smtpConnectionOptions(server: ServerSettings, trustedCa?: readon
       // requireTLS: no STARTTLS, no AUTH and no message. Never opportunistic.
       return { ...common, secure: false, requireTLS: true, tls };
     case 'plain':
-      if (!isLoopbackHost(server.host)) throw new InsecureServerError(server.host);
+      if (!plaintextAllowed(server, policy.allowPlaintext)) throw new InsecureServerError(server.host);
       return { ...common, secure: false, ignoreTLS: true };
   }
 }
