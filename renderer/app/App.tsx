@@ -6,12 +6,21 @@ import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useAccounts } from '../accounts/use-accounts';
 import { Composer } from '../composer/Composer';
 import { useCompose } from '../composer/use-compose';
+import { bindingsOf } from '../keyboard/keymap';
+import { focusPane, usePaneTabCycling } from '../keyboard/pane-focus';
+import { ShortcutOverlay } from '../keyboard/ShortcutOverlay';
+import { useShortcutText } from '../keyboard/ShortcutKeys';
+import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
+import { eventTriggers, useKeymap } from '../keyboard/use-keymap';
+import { useReadingFlow } from '../keyboard/use-reading-flow';
 import { ThreePaneLayout } from '../layout/ThreePaneLayout';
-import { type ListCommand, MessageList } from '../message-list/MessageList';
+import { MessageList } from '../message-list/MessageList';
 import { MessageListHeader } from '../message-list/MessageListHeader';
 import { type Selection, actionTargets, emptySelection, withoutIds } from '../message-list/selection';
 import { useMessageWindow } from '../message-list/use-message-window';
 import { ReadingPane } from '../message-view/ReadingPane';
+import type { PaletteMode } from '../palette/palette-items';
+import { PaletteHost } from '../palette/PaletteHost';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
@@ -20,15 +29,25 @@ import { PasswordDialog } from '../status/PasswordDialog';
 import { StatusBar } from '../status/StatusBar';
 import { useSyncActivity } from '../status/use-sync-activity';
 import { Toolbar, type ToolbarAction } from '../toolbar/Toolbar';
+import { UndoToast } from '../undo/UndoToast';
+import { useUndo } from '../undo/use-undo';
 import { useTransport } from './app-services';
+import { runCommand, useAppCommands } from './use-app-commands';
 import { useEngineConnection } from './use-engine-connection';
 import { useMessageActions } from './use-message-actions';
 import { useTransportEvent } from './use-transport-event';
 import './app.css';
 
-type OpenDialog = { kind: 'addAccount' } | { kind: 'settings' } | { kind: 'password'; account: Account } | null;
+type OpenDialog =
+  | { kind: 'addAccount' }
+  | { kind: 'settings' }
+  | { kind: 'password'; account: Account }
+  | { kind: 'palette'; mode: PaletteMode }
+  | { kind: 'shortcuts' }
+  | null;
 
 const NO_ACCOUNTS: Account[] = [];
+const NO_MAILBOXES: Mailbox[] = [];
 
 export function App() {
   const transport = useTransport();
@@ -38,7 +57,17 @@ export function App() {
   const activity = useSyncActivity();
   const [mailboxId, setMailboxId] = useState<MailboxId | null>(null);
   const [selection, setSelection] = useState<Selection>(emptySelection);
+  // The latest selection also between renders: a held j moves faster than React renders.
+  const selectionRef = useRef(selection);
+  useEffect(() => {
+    selectionRef.current = selection;
+  }, [selection]);
+  const changeSelection = useCallback((next: Selection) => {
+    selectionRef.current = next;
+    setSelection(next);
+  }, []);
   const [dialog, setDialog] = useState<OpenDialog>(null);
+  const { keymap } = useKeymap();
   const { store, version, loadError } = useMessageWindow(mailboxId);
   const composer = useCompose(accounts);
   const engine = useEngineConnection();
@@ -63,9 +92,9 @@ export function App() {
     const next = inbox?.id ?? null;
     if (next !== mailboxId) {
       setMailboxId(next);
-      setSelection(emptySelection);
+      changeSelection(emptySelection);
     }
-  }, [mailboxes, mailbox, mailboxId, accounts]);
+  }, [mailboxes, mailbox, mailboxId, accounts, changeSelection]);
 
   // The core syncs the open folder first and watches it with IDLE.
   useEffect(() => {
@@ -86,32 +115,58 @@ export function App() {
       setSelection((previous) => withoutIds(previous, change.removed));
   });
 
+  // The message the reading pane shows: the current one, except while j is held down, when it
+  // waits for the selection to come to rest (and its neighbours' bodies are read ahead).
+  const reading = useReadingFlow(store, version, selection.currentId);
+
   // The open message: fresh from the list when loaded, else the last copy we saw.
   const lastOpen = useRef<MessageHeader | null>(null);
   const openHeader = useMemo(() => {
     void version; // re-read on every list change
-    if (selection.currentId === null) return null;
-    const fresh = store?.getById(selection.currentId);
+    if (reading.shownId === null) return null;
+    const fresh = store?.getById(reading.shownId);
     if (fresh) return fresh;
-    return lastOpen.current?.id === selection.currentId ? lastOpen.current : null;
-  }, [store, version, selection.currentId]);
+    return lastOpen.current?.id === reading.shownId ? lastOpen.current : null;
+  }, [store, version, reading.shownId]);
   useEffect(() => {
     lastOpen.current = openHeader;
   }, [openHeader]);
 
-  const actions = useMessageActions({
-    store,
-    accountId: mailbox?.accountId ?? null,
-    setSelection,
-    reportFailure: activity.reportFailure,
+  const undo = useUndo({
+    patchFlags: (restore) =>
+      store?.patch(restore.ids, (row) => ({
+        ...row,
+        flags: {
+          ...row.flags,
+          ...(restore.seen !== undefined ? { seen: restore.seen } : {}),
+          ...(restore.flagged !== undefined ? { flagged: restore.flagged } : {}),
+        },
+      })),
+    restored: (entry) => {
+      if (entry.kind !== 'move') return;
+      // Back in the folder on screen: select what came back, as Apple Mail does.
+      const here = entry.moves.filter((move) => move.toMailboxId === mailboxId).flatMap((move) => move.ids);
+      if (here.length > 0)
+        changeSelection({ ids: new Set(here), currentId: here[0]!, anchorIndex: null, kept: here.length > 1 });
+    },
   });
 
-  // Opening a message marks it read (once per opening: "mark unread" then sticks).
+  const actions = useMessageActions({
+    store,
+    mailbox,
+    mailboxes: mailboxes ?? NO_MAILBOXES,
+    setSelection: changeSelection,
+    reportFailure: activity.reportFailure,
+    undo,
+  });
+
+  // Opening a message marks it read (once per opening: "mark unread" then sticks). Not an
+  // undoable action: nobody asked for it.
   const markedRead = useRef<number | null>(null);
   useEffect(() => {
     if (!openHeader || selection.ids.size > 1 || markedRead.current === openHeader.id) return;
     markedRead.current = openHeader.id;
-    if (!openHeader.flags.seen) void actions.setFlags([openHeader.id], { seen: true });
+    if (!openHeader.flags.seen) void actions.setFlags([openHeader.id], { seen: true }, { record: false });
   }, [openHeader, selection.ids.size, actions]);
 
   const targets = actionTargets(selection);
@@ -122,39 +177,52 @@ export function App() {
   const allRead = targetHeaders.length > 0 && targetHeaders.every((row) => row.flags.seen);
   const single = selection.ids.size <= 1 ? openHeader : null;
 
-  const run = useCallback(
-    (action: ToolbarAction | ListCommand) => {
-      switch (action) {
-        case 'reply':
-        case 'replyAll':
-        case 'forward':
-          if (single) void composer.respond(single, action);
-          break;
-        case 'compose':
-          composer.compose(mailbox?.accountId ?? null);
-          break;
-        case 'archive':
-          void actions.archive(targets);
-          break;
-        case 'delete':
-          void actions.remove(targets);
-          break;
-        case 'toggleStar':
-          void actions.setFlags(targets, { flagged: !allStarred });
-          break;
-        case 'toggleRead':
-          void actions.setFlags(targets, { seen: !allRead });
-          break;
-      }
+  const selectMailbox = useCallback(
+    (next: Mailbox) => {
+      if (next.id === mailboxId) return;
+      setMailboxId(next.id);
+      changeSelection(emptySelection);
     },
-    [single, composer, mailbox, actions, targets, allStarred, allRead],
+    [mailboxId, changeSelection],
   );
 
-  const selectMailbox = (next: Mailbox) => {
-    if (next.id === mailboxId) return;
-    setMailboxId(next.id);
-    setSelection(emptySelection);
-  };
+  const commands = useAppCommands({
+    transport,
+    store,
+    selection,
+    selectionRef,
+    changeSelection,
+    mailbox,
+    mailboxes: mailboxes ?? NO_MAILBOXES,
+    hasAccounts: accounts.length > 0,
+    targets,
+    single,
+    allStarred,
+    allRead,
+    actions,
+    undo: () => void undo.undo(),
+    respond: (header, mode) => void composer.respond(header, mode),
+    compose: () => composer.compose(mailbox?.accountId ?? null),
+    selectMailbox,
+    openPalette: (mode) => setDialog({ kind: 'palette', mode }),
+    toggleShortcuts: () => setDialog((open) => (open?.kind === 'shortcuts' ? null : { kind: 'shortcuts' })),
+    openSettings: () => setDialog({ kind: 'settings' }),
+    addAccount: () => setDialog({ kind: 'addAccount' }),
+    noteRepeat: reading.noteRepeat,
+  });
+  useGlobalShortcuts(keymap, (action, event) => runCommand(commands, action, event));
+  usePaneTabCycling();
+  const undoKey = useShortcutText(bindingsOf(keymap, 'undo').map((binding) => binding.sequence));
+
+  const run = (action: ToolbarAction) => runCommand(commands, action);
+
+  // The composer took the focus; when it closes, the keyboard goes back to the list rather
+  // than to nowhere (the page body).
+  const composing = composer.open !== null;
+  useEffect(() => {
+    if (composing) return;
+    if (document.activeElement === null || document.activeElement === document.body) focusPane('list');
+  }, [composing]);
 
   const role = mailbox ? effectiveRole(mailbox) : null;
   const accountMailboxes = mailboxes?.filter((item) => item.accountId === mailbox?.accountId) ?? [];
@@ -168,7 +236,7 @@ export function App() {
             mailboxes={loadedAccounts ? mailboxes : null}
             selectedMailboxId={mailboxId}
             onSelectMailbox={selectMailbox}
-            onCompose={() => run('compose')}
+            onCompose={() => runCommand(commands, 'compose')}
             onAddAccount={() => setDialog({ kind: 'addAccount' })}
             onOpenSettings={() => setDialog({ kind: 'settings' })}
           />
@@ -182,8 +250,7 @@ export function App() {
               loadError={loadError}
               showRecipients={role === 'sent' || role === 'drafts'}
               selection={selection}
-              onSelectionChange={setSelection}
-              onCommand={run}
+              onSelectionChange={changeSelection}
             />
           </>
         }
@@ -215,7 +282,39 @@ export function App() {
         }
       />
       {composer.open && (
-        <Composer key={composer.open.key} initial={composer.open.draft} accounts={accounts} onClose={composer.close} />
+        <Composer
+          key={composer.open.key}
+          initial={composer.open.draft}
+          accounts={accounts}
+          onClose={composer.close}
+          isSendKey={(event) => eventTriggers(keymap, 'send', event)}
+        />
+      )}
+      <UndoToast toast={undo.toast} shortcut={undoKey} onUndo={() => void undo.undo()} onDismiss={undo.dismiss} />
+      {dialog?.kind === 'palette' && (
+        <PaletteHost
+          mode={dialog.mode}
+          commands={commands}
+          keymap={keymap}
+          accounts={accounts}
+          mailboxes={mailboxes ?? NO_MAILBOXES}
+          current={mailbox}
+          moveCount={targets.length}
+          onGoToFolder={selectMailbox}
+          onMove={(to) => void actions.move(targets, to)}
+          onSwitchAccount={(account) => {
+            const inbox = mailboxes?.find((item) => item.accountId === account.id && effectiveRole(item) === 'inbox');
+            if (inbox) selectMailbox(inbox);
+          }}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'shortcuts' && (
+        <ShortcutOverlay
+          keymap={keymap}
+          onClose={() => setDialog(null)}
+          onCustomize={() => setDialog({ kind: 'settings' })}
+        />
       )}
       {dialog?.kind === 'addAccount' && (
         <AddAccountDialog

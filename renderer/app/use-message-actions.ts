@@ -1,26 +1,42 @@
-// The toolbar's and the list's actions as `messages.*` calls. Flags change on screen at once
-// (the core confirms with 'messages.changed'); messages that leave the folder hand the
-// selection to their neighbour before they go.
-import { useCallback } from 'react';
+// The toolbar's, the keymap's and the palette's actions as `messages.*` calls. Flags change on
+// screen at once (the core confirms with 'messages.changed'); messages that leave the folder
+// hand the selection to their neighbour before they go. Each action that can be taken back
+// records its inverse for undo; deleting from Trash is final and says so.
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountId, Mailbox, MessageHeader, MessageId } from '../../shared/domain';
 import type { MessageWindowStore } from '../message-list/message-window-store';
 import { type Selection, selectionAfterRemoval } from '../message-list/selection';
+import { effectiveRole } from '../sidebar/folder-tree';
+import { folderDisplayName } from '../sidebar/folder-name';
+import {
+  type FlagChange,
+  type MoveVerb,
+  type UndoEntry,
+  flagRestoreGroups,
+  flagVerb,
+  moveBackGroups,
+} from '../undo/undo-model';
 import { useTransport } from './app-services';
 import { errorMessage } from './error-message';
 
-export type FlagChange = { seen: boolean } | { flagged: boolean };
+export type { FlagChange };
 
 interface ActionContext {
   store: MessageWindowStore | null;
-  accountId: AccountId | null;
+  /** The folder on screen: the messages acted on are in it. */
+  mailbox: Mailbox | null;
+  /** Every account's folders (to find the Junk folder). */
+  mailboxes: readonly Mailbox[];
   setSelection: (selection: Selection) => void;
   reportFailure: (accountId: AccountId, message: string) => void;
+  undo: { record: (entry: UndoEntry) => void; permanent: (count: number) => void };
 }
 
-export function useMessageActions({ store, accountId, setSelection, reportFailure }: ActionContext) {
+export function useMessageActions({ store, mailbox, mailboxes, setSelection, reportFailure, undo }: ActionContext) {
   const { t } = useTranslation();
   const transport = useTransport();
+  const accountId = mailbox?.accountId ?? null;
 
   const fail = useCallback(
     (action: string, error: unknown) => {
@@ -33,12 +49,22 @@ export function useMessageActions({ store, accountId, setSelection, reportFailur
     [accountId, reportFailure, store, t],
   );
 
+  const rows = useCallback(
+    (ids: readonly MessageId[]): MessageHeader[] =>
+      ids.map((id) => store?.getById(id)).filter((row): row is MessageHeader => row !== undefined),
+    [store],
+  );
+
+  /** `record: false` for changes nobody asked for explicitly (marking read on opening). */
   const setFlags = useCallback(
-    async (ids: MessageId[], change: FlagChange) => {
+    async (ids: MessageId[], change: FlagChange, options: { record?: boolean } = {}) => {
       if (ids.length === 0) return;
+      const restores = flagRestoreGroups(rows(ids), change);
       store?.patch(ids, (row: MessageHeader) => ({ ...row, flags: { ...row.flags, ...change } }));
       try {
         await transport.invoke('messages.setFlags', { ids, ...change });
+        if (options.record !== false && restores.length > 0)
+          undo.record({ kind: 'flags', verb: flagVerb(change), count: ids.length, restores });
       } catch (error) {
         const action =
           'seen' in change
@@ -47,12 +73,20 @@ export function useMessageActions({ store, accountId, setSelection, reportFailur
         fail(action, error);
       }
     },
-    [store, transport, fail, t],
+    [rows, store, transport, undo, fail, t],
   );
 
   const removeFromList = useCallback(
-    async (ids: MessageId[], actionName: string, call: () => Promise<unknown>) => {
+    async (
+      ids: MessageId[],
+      actionName: string,
+      call: () => Promise<unknown>,
+      recordAs: { verb: MoveVerb; folderName?: string } | 'final',
+    ) => {
       if (ids.length === 0) return;
+      // Where each message was, for undo: its row says; one not loaded is in this folder.
+      const known = new Map(rows(ids).map((row) => [row.id, row.mailboxId]));
+      const origins = ids.map((id) => ({ id, mailboxId: known.get(id) ?? mailbox?.id ?? -1 }));
       if (store)
         setSelection(
           selectionAfterRemoval(
@@ -63,20 +97,70 @@ export function useMessageActions({ store, accountId, setSelection, reportFailur
         );
       try {
         await call();
+        if (recordAs === 'final') undo.permanent(ids.length);
+        else
+          undo.record({
+            kind: 'move',
+            verb: recordAs.verb,
+            count: ids.length,
+            folderName: recordAs.folderName,
+            moves: moveBackGroups(origins.filter((origin) => origin.mailboxId >= 0)),
+          });
       } catch (error) {
         fail(actionName, error);
       }
     },
-    [store, setSelection, fail],
+    [rows, mailbox, store, setSelection, undo, fail],
   );
 
-  return {
-    setFlags,
-    archive: (ids: MessageId[]) =>
-      removeFromList(ids, t('toolbar.archive'), () => transport.invoke('messages.archive', { ids })),
-    remove: (ids: MessageId[]) =>
-      removeFromList(ids, t('toolbar.delete'), () => transport.invoke('messages.delete', { ids })),
-    move: (ids: MessageId[], to: Mailbox) =>
-      removeFromList(ids, t('toolbar.move'), () => transport.invoke('messages.move', { ids, toMailboxId: to.id })),
-  };
+  const junkFolder = useMemo(
+    () =>
+      mailboxes.find((item) => item.accountId === accountId && effectiveRole(item) === 'junk' && item.selectable) ??
+      null,
+    [mailboxes, accountId],
+  );
+  const inboxFolder = useMemo(
+    () => mailboxes.find((item) => item.accountId === accountId && effectiveRole(item) === 'inbox') ?? null,
+    [mailboxes, accountId],
+  );
+
+  return useMemo(() => {
+    const move = (ids: MessageId[], to: Mailbox, verb: MoveVerb = 'move') =>
+      removeFromList(ids, t('toolbar.move'), () => transport.invoke('messages.move', { ids, toMailboxId: to.id }), {
+        verb,
+        folderName: folderDisplayName(to, t),
+      });
+    return {
+      setFlags,
+      archive: (ids: MessageId[]) =>
+        removeFromList(ids, t('toolbar.archive'), () => transport.invoke('messages.archive', { ids }), {
+          verb: 'archive',
+        }),
+      remove: (ids: MessageId[]) => {
+        // The engine deletes from Trash for good; anywhere else the message goes to Trash.
+        const final = mailbox !== null && effectiveRole(mailbox) === 'trash';
+        return removeFromList(
+          ids,
+          t('toolbar.delete'),
+          () => transport.invoke('messages.delete', { ids }),
+          final ? 'final' : { verb: 'delete' },
+        );
+      },
+      move,
+      /** "!": to the account's Junk folder; in Junk itself, back to the Inbox ("not junk"). */
+      junk: async (ids: MessageId[]) => {
+        if (ids.length === 0) return;
+        if (mailbox && effectiveRole(mailbox) === 'junk') {
+          if (inboxFolder) await move(ids, inboxFolder);
+          return;
+        }
+        if (!junkFolder) {
+          fail(t('toolbar.junk'), t('toolbar.noJunkFolder'));
+          return;
+        }
+        await move(ids, junkFolder, 'junk');
+      },
+      canJunk: junkFolder !== null || (mailbox !== null && effectiveRole(mailbox) === 'junk'),
+    };
+  }, [setFlags, removeFromList, transport, mailbox, junkFolder, inboxFolder, fail, t]);
 }

@@ -16,9 +16,11 @@ interface ComposerProps {
   onClose: () => void;
   /** Wired once `outbox.send` exists; until then the composer cannot send. */
   onSend?: (draft: ComposeDraft) => Promise<void>;
+  /** The keymap's send shortcut (Ctrl/Cmd+Enter, or Cmd+Shift+D with the Apple Mail keys). */
+  isSendKey?: (event: KeyboardEvent<HTMLDivElement>) => boolean;
 }
 
-export function Composer({ initial, accounts, onClose, onSend }: ComposerProps) {
+export function Composer({ initial, accounts, onClose, onSend, isSendKey }: ComposerProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
   const [sending, setSending] = useState(false);
@@ -62,7 +64,7 @@ export function Composer({ initial, accounts, onClose, onSend }: ComposerProps) 
       event.preventDefault();
       onClose();
     }
-    if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
+    if (isSendKey ? isSendKey(event) : event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
       event.preventDefault();
       void send();
     }

@@ -15,23 +15,6 @@ import { MessageRow, MessageRowSkeleton, ROW_HEIGHT, messageRowId } from './Mess
 import { type Selection, selectOnly, selectRange, toggleOne } from './selection';
 import './message-list.css';
 
-export type ListCommand =
-  'archive' | 'delete' | 'toggleStar' | 'toggleRead' | 'reply' | 'replyAll' | 'forward' | 'compose';
-
-/** Single-key shortcuts while the list has focus (as in Gmail/Superhuman). */
-const SHORTCUTS: Record<string, ListCommand> = {
-  e: 'archive',
-  Delete: 'delete',
-  Backspace: 'delete',
-  '#': 'delete',
-  s: 'toggleStar',
-  u: 'toggleRead',
-  r: 'reply',
-  a: 'replyAll',
-  f: 'forward',
-  c: 'compose',
-};
-
 /** A Shift+click never reads more than this many rows to build its range. */
 const MAX_RANGE = 10_000;
 const LOAD_DELAY_MS = 40;
@@ -43,7 +26,6 @@ interface MessageListProps {
   showRecipients: boolean;
   selection: Selection;
   onSelectionChange: (selection: Selection) => void;
-  onCommand: (command: ListCommand) => void;
 }
 
 export function MessageList({
@@ -53,7 +35,6 @@ export function MessageList({
   showRecipients,
   selection,
   onSelectionChange,
-  onCommand,
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -109,6 +90,12 @@ export function MessageList({
 
   const currentIndex = store && selection.currentId !== null ? store.indexOf(selection.currentId) : -1;
 
+  // The current message stays in view however it became current (j/k from any pane, the
+  // neighbour taking over after an archive, an undo bringing a message back).
+  useEffect(() => {
+    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+  }, [selection.currentId, currentIndex, virtualizer]);
+
   const onRowClick = async (index: number, header: MessageHeader, event: MouseEvent) => {
     if (!store) return;
     if (event.metaKey || event.ctrlKey) {
@@ -148,15 +135,15 @@ export function MessageList({
     onSelectionChange(selectOnly(row.id, target));
   };
 
+  // The listbox's own keys (WAI-ARIA): arrows, Home/End, Page Up/Down, with Shift to extend.
+  // Everything else (j/k, e, #, g i ...) comes from the keymap, wherever the focus is.
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.altKey || ((event.metaKey || event.ctrlKey) && event.key !== 'Backspace')) return;
+    if (event.altKey || event.metaKey || event.ctrlKey) return;
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
     const from = currentIndex >= 0 ? currentIndex : -1;
     const moves: Record<string, number> = {
       ArrowDown: from + 1,
-      j: from + 1,
       ArrowUp: Math.max(0, from - 1),
-      k: Math.max(0, from - 1),
       PageDown: from + pageRows,
       PageUp: Math.max(0, from - pageRows),
       Home: 0,
@@ -166,12 +153,6 @@ export function MessageList({
     if (target !== undefined) {
       event.preventDefault();
       moveTo(target, event.shiftKey);
-      return;
-    }
-    const command = SHORTCUTS[event.key];
-    if (command && !event.shiftKey) {
-      event.preventDefault();
-      onCommand(command);
     }
   };
 
@@ -211,6 +192,7 @@ export function MessageList({
                     total={total ?? 0}
                     top={item.start}
                     selected={selection.ids.has(header.id)}
+                    checked={!!selection.kept && selection.ids.has(header.id)}
                     current={selection.currentId === header.id}
                     locale={locale}
                     now={now}

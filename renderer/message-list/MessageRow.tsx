@@ -19,6 +19,8 @@ interface MessageRowProps {
   total: number;
   top: number;
   selected: boolean;
+  /** Part of a selection built on purpose (x, Shift+j/k): shows a check mark. */
+  checked?: boolean;
   current: boolean;
   locale: string;
   now: number;
@@ -40,6 +42,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
     unread ? 'is-unread' : '',
     props.selected ? 'is-selected' : '',
     props.current ? 'is-current' : '',
+    props.checked ? 'is-checked' : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -57,7 +60,13 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       onClick={(event) => props.onRowClick(props.index, header, event)}
     >
       <span className="row-marker" aria-hidden="true">
-        {unread && <span className="row-unread-dot" />}
+        {props.checked ? (
+          <span className="row-check">
+            <Icon name="check" size={12} />
+          </span>
+        ) : (
+          unread && <span className="row-unread-dot" />
+        )}
       </span>
       <div className="row-body">
         <div className="row-line">

@@ -1,10 +1,11 @@
-// Settings. For now: the language, applied at once (no restart) and remembered.
+// Settings: the language, applied at once (no restart) and remembered; the keyboard shortcuts.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageStore } from '../app/app-services';
 import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
 import { useLanguageState } from '../i18n/language-store';
 import { Dialog } from '../ui/Dialog';
+import { KeyboardSettings } from './KeyboardSettings';
 
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
             {t('settings.languageHint')}
           </p>
         </div>
+        <KeyboardSettings />
         <div className="dialog-actions">
           <button type="button" className="button button-primary" onClick={onClose}>
             {t('common.close')}

@@ -1,0 +1,192 @@
+// Every action of the keymap as a command the app can run: the same table serves the
+// keyboard, the command palette and (through `run`) the toolbar, so a shortcut, a palette
+// entry and a button always do the same thing.
+import { useLayoutEffect, useMemo, useRef } from 'react';
+import type { Transport } from '../../shared/contract';
+import type { Mailbox, MailboxRole, MessageHeader, MessageId } from '../../shared/domain';
+import type { ShortcutEvent } from '../keyboard/use-global-shortcuts';
+import type { ActionId } from '../keyboard/keymap';
+import { cyclePane, focusPane } from '../keyboard/pane-focus';
+import { pageReadingPane } from '../keyboard/reading-scroll';
+import { stepSelection } from '../message-list/list-navigation';
+import type { MessageWindowStore } from '../message-list/message-window-store';
+import { type Selection, selectAll, selectNone, toggleCurrent } from '../message-list/selection';
+import type { PaletteMode } from '../palette/palette-items';
+import { effectiveRole } from '../sidebar/folder-tree';
+import type { useMessageActions } from './use-message-actions';
+
+export interface Command {
+  enabled: boolean;
+  run: (event?: ShortcutEvent) => void;
+}
+
+export type Commands = Record<ActionId, Command>;
+
+/** "* a" reads at most this many rows to select them (as a Shift+click range does). */
+const MAX_SELECT_ALL = 10_000;
+
+export interface CommandContext {
+  transport: Transport;
+  store: MessageWindowStore | null;
+  selection: Selection;
+  /** The freshest selection, also between renders (held keys outrun React). */
+  selectionRef: { current: Selection };
+  changeSelection: (next: Selection) => void;
+  mailbox: Mailbox | null;
+  mailboxes: readonly Mailbox[];
+  hasAccounts: boolean;
+  /** The messages an action applies to, and the one open message (for replies). */
+  targets: MessageId[];
+  single: MessageHeader | null;
+  allStarred: boolean;
+  allRead: boolean;
+  actions: ReturnType<typeof useMessageActions>;
+  undo: () => void;
+  respond: (header: MessageHeader, mode: 'reply' | 'replyAll' | 'forward') => void;
+  compose: () => void;
+  selectMailbox: (mailbox: Mailbox) => void;
+  openPalette: (mode: PaletteMode) => void;
+  toggleShortcuts: () => void;
+  openSettings: () => void;
+  addAccount: () => void;
+  noteRepeat: () => void;
+}
+
+export function useAppCommands(context: CommandContext): Commands {
+  const ref = useRef(context);
+  useLayoutEffect(() => {
+    ref.current = context;
+  });
+
+  const { store, selection, mailbox, mailboxes, targets, single, hasAccounts, actions } = context;
+  const hasTargets = targets.length > 0;
+  const hasMessages = (store?.total ?? 0) > 0;
+  const accountMailboxes = useMemo(
+    () => mailboxes.filter((item) => item.accountId === mailbox?.accountId),
+    [mailboxes, mailbox],
+  );
+
+  return useMemo(() => {
+    const get = () => ref.current;
+    const roleFolder = (role: MailboxRole) =>
+      accountMailboxes.find((item) => effectiveRole(item) === role && item.selectable) ?? null;
+
+    const step = (delta: 1 | -1, extend: boolean, event?: ShortcutEvent) => {
+      const { store: rows, selectionRef, changeSelection } = get();
+      if (!rows) return;
+      if (event?.repeat) get().noteRepeat();
+      const result = stepSelection(rows, selectionRef.current, delta, extend);
+      if (result.kind === 'moved') changeSelection(result.selection);
+      else if (result.kind === 'loading') void rows.loadRange(result.index, result.index);
+    };
+
+    const goTo = (role: MailboxRole): Command => {
+      const folder = roleFolder(role);
+      return { enabled: folder !== null, run: () => folder && get().selectMailbox(folder) };
+    };
+
+    const commands: Commands = {
+      nextMessage: { enabled: hasMessages, run: (event) => step(1, false, event) },
+      previousMessage: { enabled: hasMessages, run: (event) => step(-1, false, event) },
+      extendNext: { enabled: hasMessages, run: (event) => step(1, true, event) },
+      extendPrevious: { enabled: hasMessages, run: (event) => step(-1, true, event) },
+      openMessage: {
+        enabled: hasMessages,
+        run: () => {
+          if (get().selectionRef.current.currentId === null) step(1, false);
+          focusPane('reading');
+        },
+      },
+      backToList: { enabled: true, run: () => focusPane('list') },
+      pageDown: {
+        enabled: single !== null,
+        run: (event) => {
+          if (pageReadingPane(1) === 'atEnd') step(1, false, event);
+        },
+      },
+      pageUp: {
+        enabled: single !== null,
+        run: (event) => {
+          if (pageReadingPane(-1) === 'atStart') step(-1, false, event);
+        },
+      },
+      toggleSelect: {
+        enabled: selection.currentId !== null,
+        run: () => {
+          const { store: rows, selectionRef, changeSelection } = get();
+          const current = selectionRef.current;
+          if (!rows || current.currentId === null) return;
+          changeSelection(toggleCurrent(current, rows.indexOf(current.currentId)));
+        },
+      },
+      selectAll: {
+        enabled: hasMessages,
+        run: () => {
+          const rows = get().store;
+          if (!rows?.total) return;
+          const last = Math.min(rows.total, MAX_SELECT_ALL) - 1;
+          void rows.loadRange(0, last).then(() => {
+            const ids = rows.idsInRange(0, last);
+            if (ids) get().changeSelection(selectAll(get().selectionRef.current, ids));
+          });
+        },
+      },
+      selectNone: {
+        enabled: selection.ids.size > 0,
+        run: () => get().changeSelection(selectNone(get().selectionRef.current)),
+      },
+      archive: {
+        enabled: hasTargets && mailbox !== null && effectiveRole(mailbox) !== 'archive',
+        run: () => void actions.archive(get().targets),
+      },
+      delete: { enabled: hasTargets, run: () => void actions.remove(get().targets) },
+      junk: { enabled: hasTargets && actions.canJunk, run: () => void actions.junk(get().targets) },
+      move: { enabled: hasTargets, run: () => get().openPalette('move') },
+      toggleStar: {
+        enabled: hasTargets,
+        run: () => void actions.setFlags(get().targets, { flagged: !get().allStarred }),
+      },
+      markRead: { enabled: hasTargets, run: () => void actions.setFlags(get().targets, { seen: true }) },
+      markUnread: { enabled: hasTargets, run: () => void actions.setFlags(get().targets, { seen: false }) },
+      toggleRead: {
+        enabled: hasTargets,
+        run: () => void actions.setFlags(get().targets, { seen: !get().allRead }),
+      },
+      undo: { enabled: true, run: () => get().undo() },
+      compose: { enabled: hasAccounts, run: () => get().compose() },
+      reply: { enabled: single !== null, run: () => get().single && get().respond(get().single!, 'reply') },
+      replyAll: { enabled: single !== null, run: () => get().single && get().respond(get().single!, 'replyAll') },
+      forward: { enabled: single !== null, run: () => get().single && get().respond(get().single!, 'forward') },
+      // The composer sends with its own key handler; here only for the overlay and palette lists.
+      send: { enabled: false, run: () => undefined },
+      goInbox: goTo('inbox'),
+      goSent: goTo('sent'),
+      goDrafts: goTo('drafts'),
+      goTrash: goTo('trash'),
+      goArchive: goTo('archive'),
+      goToFolder: { enabled: mailboxes.length > 0, run: () => get().openPalette('folder') },
+      switchAccount: { enabled: hasAccounts, run: () => get().openPalette('account') },
+      palette: { enabled: true, run: () => get().openPalette('all') },
+      search: { enabled: true, run: () => get().openPalette('all') },
+      shortcuts: { enabled: true, run: () => get().toggleShortcuts() },
+      nextPane: { enabled: true, run: () => void cyclePane(1) },
+      previousPane: { enabled: true, run: () => void cyclePane(-1) },
+      syncNow: {
+        enabled: hasAccounts,
+        run: () =>
+          void get()
+            .transport.invoke('sync.now', {})
+            .catch(() => undefined),
+      },
+      addAccount: { enabled: true, run: () => get().addAccount() },
+      openSettings: { enabled: true, run: () => get().openSettings() },
+    };
+    return commands;
+  }, [accountMailboxes, hasMessages, hasTargets, single, selection, mailbox, mailboxes, actions, hasAccounts]);
+}
+
+/** Runs an action if it can run now. */
+export function runCommand(commands: Commands, action: ActionId, event?: ShortcutEvent): void {
+  const command = commands[action];
+  if (command.enabled) command.run(event);
+}

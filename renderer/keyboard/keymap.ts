@@ -1,0 +1,345 @@
+// The keymap as data: every action a shortcut can trigger, three presets (Gmail, Outlook,
+// Apple Mail) and the user's overrides on top. Pure, so presets are checked for clashes by
+// unit tests and the overlay and palette show exactly what the matcher obeys.
+import { type Chord, type Platform, parseSequence, sequenceId } from './key-chord';
+
+export const ACTION_IDS = [
+  // reading
+  'nextMessage',
+  'previousMessage',
+  'openMessage',
+  'backToList',
+  'pageDown',
+  'pageUp',
+  // selection
+  'toggleSelect',
+  'extendNext',
+  'extendPrevious',
+  'selectAll',
+  'selectNone',
+  // triage
+  'archive',
+  'delete',
+  'junk',
+  'move',
+  'toggleStar',
+  'markRead',
+  'markUnread',
+  'toggleRead',
+  'undo',
+  // writing
+  'compose',
+  'reply',
+  'replyAll',
+  'forward',
+  'send',
+  // going places
+  'goInbox',
+  'goSent',
+  'goDrafts',
+  'goTrash',
+  'goArchive',
+  'goToFolder',
+  'switchAccount',
+  // the application
+  'palette',
+  'search',
+  'shortcuts',
+  'nextPane',
+  'previousPane',
+  'syncNow',
+  'addAccount',
+  'openSettings',
+] as const;
+
+export type ActionId = (typeof ACTION_IDS)[number];
+
+export function isActionId(value: unknown): value is ActionId {
+  return typeof value === 'string' && (ACTION_IDS as readonly string[]).includes(value);
+}
+
+export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'app';
+
+/**
+ * Where a shortcut may fire. 'mail': outside text fields and dialogs. 'global': also while
+ * typing (Ctrl/Cmd+K, F6). 'composer': only inside the composer (send).
+ */
+export type ActionScope = 'mail' | 'global' | 'composer';
+
+export const ACTION_GROUPS: readonly ActionGroup[] = ['reading', 'selection', 'triage', 'writing', 'goTo', 'app'];
+
+const GROUP_OF: Record<ActionId, ActionGroup> = {
+  nextMessage: 'reading',
+  previousMessage: 'reading',
+  openMessage: 'reading',
+  backToList: 'reading',
+  pageDown: 'reading',
+  pageUp: 'reading',
+  toggleSelect: 'selection',
+  extendNext: 'selection',
+  extendPrevious: 'selection',
+  selectAll: 'selection',
+  selectNone: 'selection',
+  archive: 'triage',
+  delete: 'triage',
+  junk: 'triage',
+  move: 'triage',
+  toggleStar: 'triage',
+  markRead: 'triage',
+  markUnread: 'triage',
+  toggleRead: 'triage',
+  undo: 'triage',
+  compose: 'writing',
+  reply: 'writing',
+  replyAll: 'writing',
+  forward: 'writing',
+  send: 'writing',
+  goInbox: 'goTo',
+  goSent: 'goTo',
+  goDrafts: 'goTo',
+  goTrash: 'goTo',
+  goArchive: 'goTo',
+  goToFolder: 'goTo',
+  switchAccount: 'goTo',
+  palette: 'app',
+  search: 'app',
+  shortcuts: 'app',
+  nextPane: 'app',
+  previousPane: 'app',
+  syncNow: 'app',
+  addAccount: 'app',
+  openSettings: 'app',
+};
+
+export function actionGroup(action: ActionId): ActionGroup {
+  return GROUP_OF[action];
+}
+
+export function actionScope(action: ActionId): ActionScope {
+  if (action === 'send') return 'composer';
+  if (action === 'palette' || action === 'nextPane' || action === 'previousPane') return 'global';
+  return 'mail';
+}
+
+/** A shortcut in keymap notation; some differ by platform (Cmd+Ctrl+A has no Windows twin). */
+export type BindingSpec = string | { mac: string; other: string };
+
+export type PresetId = 'gmail' | 'outlook' | 'apple';
+export const PRESET_IDS: readonly PresetId[] = ['gmail', 'outlook', 'apple'];
+export const DEFAULT_PRESET: PresetId = 'gmail';
+
+export function isPresetId(value: unknown): value is PresetId {
+  return typeof value === 'string' && (PRESET_IDS as readonly string[]).includes(value);
+}
+
+type PresetBindings = Record<ActionId, readonly BindingSpec[]>;
+
+/** What every preset shares: arrows, Enter/Escape, paging, panes, the palette, undo. */
+const COMMON = {
+  nextMessage: ['ArrowDown'],
+  previousMessage: ['ArrowUp'],
+  openMessage: ['Enter'],
+  backToList: ['Escape'],
+  pageDown: ['Space'],
+  pageUp: ['Shift+Space'],
+  extendNext: ['Shift+ArrowDown'],
+  extendPrevious: ['Shift+ArrowUp'],
+  undo: ['Mod+Z'],
+  send: ['Mod+Enter'],
+  palette: ['Mod+K'],
+  shortcuts: ['?'],
+  nextPane: ['F6'],
+  previousPane: ['Shift+F6'],
+  addAccount: [],
+  switchAccount: [],
+  openSettings: ['Mod+,'],
+} satisfies Partial<PresetBindings>;
+
+export const PRESETS: Record<PresetId, PresetBindings> = {
+  // Gmail's single keys (https://support.google.com/mail/answer/6594).
+  gmail: {
+    ...COMMON,
+    nextMessage: ['j', ...COMMON.nextMessage],
+    previousMessage: ['k', ...COMMON.previousMessage],
+    openMessage: ['Enter', 'o'],
+    backToList: ['u', 'Escape'],
+    toggleSelect: ['x'],
+    extendNext: ['Shift+J', ...COMMON.extendNext],
+    extendPrevious: ['Shift+K', ...COMMON.extendPrevious],
+    selectAll: ['* a'],
+    selectNone: ['* n'],
+    archive: ['e'],
+    delete: ['#', 'Delete', 'Backspace'],
+    junk: ['!'],
+    move: ['v'],
+    toggleStar: ['s'],
+    markRead: ['Shift+I'],
+    markUnread: ['Shift+U'],
+    toggleRead: [],
+    undo: ['z', ...COMMON.undo],
+    compose: ['c'],
+    reply: ['r'],
+    replyAll: ['a'],
+    forward: ['f'],
+    goInbox: ['g i'],
+    goSent: ['g s'],
+    goDrafts: ['g d'],
+    goTrash: ['g t'],
+    goArchive: ['g a'],
+    goToFolder: ['g l'],
+    search: ['/'],
+    syncNow: [],
+  },
+  // Outlook for Windows (and Mac, where Ctrl is Cmd).
+  outlook: {
+    ...COMMON,
+    nextMessage: [...COMMON.nextMessage, 'Mod+.'],
+    previousMessage: [...COMMON.previousMessage, 'Mod+,'],
+    openMessage: ['Enter', 'Mod+O'],
+    toggleSelect: [],
+    selectAll: ['Mod+A'],
+    selectNone: [],
+    archive: ['Backspace'],
+    delete: ['Delete'],
+    junk: [],
+    move: ['Mod+Shift+V'],
+    toggleStar: ['Insert'],
+    markRead: ['Mod+Q'],
+    markUnread: ['Mod+U'],
+    toggleRead: [],
+    compose: ['Mod+N'],
+    reply: ['Mod+R'],
+    replyAll: ['Mod+Shift+R'],
+    forward: ['Mod+F'],
+    send: ['Mod+Enter', 'Alt+S'],
+    goInbox: ['Mod+Shift+I'],
+    goSent: [],
+    goDrafts: [],
+    goTrash: [],
+    goArchive: [],
+    goToFolder: ['Mod+Y'],
+    search: ['Mod+E'],
+    syncNow: ['F9'],
+    openSettings: [],
+  },
+  // Apple Mail.
+  apple: {
+    ...COMMON,
+    nextMessage: [...COMMON.nextMessage, 'Mod+]'],
+    previousMessage: [...COMMON.previousMessage, 'Mod+['],
+    openMessage: ['Enter', 'Mod+O'],
+    toggleSelect: [],
+    selectAll: ['Mod+A'],
+    selectNone: [],
+    archive: [{ mac: 'Cmd+Ctrl+A', other: 'Ctrl+Alt+A' }],
+    delete: ['Backspace', 'Delete', 'Mod+Backspace'],
+    junk: ['Mod+Shift+J'],
+    move: [{ mac: 'Cmd+Ctrl+M', other: 'Ctrl+Alt+M' }],
+    toggleStar: ['Mod+Shift+L'],
+    markRead: [],
+    markUnread: [],
+    toggleRead: ['Mod+Shift+U'],
+    compose: ['Mod+N'],
+    reply: ['Mod+R'],
+    replyAll: ['Mod+Shift+R'],
+    forward: ['Mod+Shift+F'],
+    send: ['Mod+Shift+D'],
+    goInbox: ['Mod+1'],
+    goSent: [],
+    goDrafts: [],
+    goTrash: [],
+    goArchive: [],
+    goToFolder: ['Mod+Shift+G'],
+    search: ['Mod+Alt+F'],
+    shortcuts: ['?', 'Mod+/'],
+    syncNow: ['Mod+Shift+N'],
+  },
+};
+
+/** The user's changes: an action's shortcuts replaced (an empty list turns it off). */
+export type KeymapOverrides = Partial<Record<ActionId, string[]>>;
+
+export interface Binding {
+  action: ActionId;
+  sequence: Chord[];
+  /** As written, for the settings editor. */
+  notation: string;
+}
+
+export interface Keymap {
+  preset: PresetId;
+  platform: Platform;
+  bindings: Binding[];
+}
+
+export interface ResolvedKeymap {
+  keymap: Keymap;
+  /** Overrides that could not be read, so the settings can say which. */
+  invalid: { action: ActionId; notation: string }[];
+}
+
+function specFor(spec: BindingSpec, platform: Platform): string {
+  return typeof spec === 'string' ? spec : spec[platform];
+}
+
+/**
+ * The preset with the overrides applied. An overridden action keeps only the user's
+ * shortcuts, and a shortcut the user gave to one action is taken away from every other one.
+ */
+export function resolveKeymap(preset: PresetId, overrides: KeymapOverrides, platform: Platform): ResolvedKeymap {
+  const invalid: ResolvedKeymap['invalid'] = [];
+  const fromUser: Binding[] = [];
+  for (const action of ACTION_IDS) {
+    const notations = overrides[action];
+    if (!notations) continue;
+    for (const notation of notations) {
+      try {
+        fromUser.push({ action, sequence: parseSequence(notation, platform), notation });
+      } catch {
+        invalid.push({ action, notation });
+      }
+    }
+  }
+  const taken = new Set(fromUser.map((binding) => sequenceId(binding.sequence)));
+  const fromPreset: Binding[] = [];
+  for (const action of ACTION_IDS) {
+    if (overrides[action]) continue;
+    for (const spec of PRESETS[preset][action]) {
+      const notation = specFor(spec, platform);
+      const sequence = parseSequence(notation, platform);
+      if (taken.has(sequenceId(sequence))) continue;
+      fromPreset.push({ action, sequence, notation });
+    }
+  }
+  const order = new Map(ACTION_IDS.map((action, index) => [action, index]));
+  const bindings = [...fromPreset, ...fromUser].sort((a, b) => (order.get(a.action) ?? 0) - (order.get(b.action) ?? 0));
+  return { keymap: { preset, platform, bindings }, invalid };
+}
+
+export function bindingsOf(keymap: Keymap, action: ActionId): Binding[] {
+  return keymap.bindings.filter((binding) => binding.action === action);
+}
+
+/**
+ * Shortcuts that cannot all work: the same keys for two actions in one scope, or one
+ * shortcut that is the start of another ("g" would swallow "g i").
+ */
+export function findConflicts(keymap: Keymap): [Binding, Binding][] {
+  const out: [Binding, Binding][] = [];
+  const bindings = keymap.bindings;
+  for (let i = 0; i < bindings.length; i++) {
+    for (let j = i + 1; j < bindings.length; j++) {
+      const a = bindings[i]!;
+      const b = bindings[j]!;
+      const scopeA = actionScope(a.action);
+      const scopeB = actionScope(b.action);
+      // The composer's send only fires inside the composer, where nothing else does.
+      if ((scopeA === 'composer') !== (scopeB === 'composer')) continue;
+      const shorter = a.sequence.length <= b.sequence.length ? a : b;
+      const longer = shorter === a ? b : a;
+      const prefix = sequenceId(longer.sequence.slice(0, shorter.sequence.length));
+      if (prefix === sequenceId(shorter.sequence)) out.push([a, b]);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+// The palette's entries in the user's language: every command that can run now (with its
+// shortcut), every folder of every account, the move targets, and the accounts.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Account, Mailbox } from '../../shared/domain';
+import type { Commands } from '../app/use-app-commands';
+import type { Chord } from '../keyboard/key-chord';
+import { ACTION_IDS, type ActionId, type Keymap, bindingsOf } from '../keyboard/keymap';
+import { folderIcon } from '../sidebar/folder-icon';
+import { buildFolderTree, visibleFolders } from '../sidebar/folder-tree';
+import { folderDisplayName } from '../sidebar/folder-name';
+import type { IconName } from '../ui/Icon';
+import type { PaletteItem, PaletteMode } from './palette-items';
+
+export interface PaletteEntry extends PaletteItem {
+  /** Null for commands without a picture of their own (the row keeps the space). */
+  icon: IconName | null;
+  sequences: Chord[][];
+  /** Runs the entry (mode entries open their sub-list instead). */
+  run?: () => void;
+}
+
+/** Commands the palette does not list: itself, and the composer's own send key. */
+const NOT_LISTED = new Set<ActionId>(['palette', 'search', 'send']);
+const MODE_OF: Partial<Record<ActionId, PaletteMode>> = {
+  move: 'move',
+  goToFolder: 'folder',
+  switchAccount: 'account',
+};
+const ICON_OF: Partial<Record<ActionId, IconName>> = {
+  archive: 'archive',
+  delete: 'trash',
+  junk: 'junk',
+  move: 'move',
+  toggleStar: 'star',
+  markRead: 'mailOpen',
+  markUnread: 'mail',
+  toggleRead: 'mailOpen',
+  compose: 'compose',
+  reply: 'reply',
+  replyAll: 'replyAll',
+  forward: 'forward',
+  goInbox: 'inbox',
+  goSent: 'sent',
+  goDrafts: 'drafts',
+  goTrash: 'trash',
+  goArchive: 'archive',
+  goToFolder: 'folder',
+  switchAccount: 'account',
+  syncNow: 'refresh',
+  addAccount: 'plus',
+  openSettings: 'settings',
+};
+
+interface EntryInput {
+  commands: Commands;
+  keymap: Keymap;
+  accounts: readonly Account[];
+  mailboxes: readonly Mailbox[];
+  /** The folder on screen (its account's folders are the move targets; itself is not one). */
+  current: Mailbox | null;
+  locale: string;
+  onGoToFolder: (mailbox: Mailbox) => void;
+  onMove: (mailbox: Mailbox) => void;
+  onSwitchAccount: (account: Account) => void;
+}
+
+export function usePaletteEntries(input: EntryInput): PaletteEntry[] {
+  const { t } = useTranslation();
+  const { commands, keymap, accounts, mailboxes, current, locale, onGoToFolder, onMove, onSwitchAccount } = input;
+
+  return useMemo(() => {
+    const entries: PaletteEntry[] = [];
+    for (const action of ACTION_IDS) {
+      if (NOT_LISTED.has(action) || !commands[action].enabled) continue;
+      const opens = MODE_OF[action];
+      entries.push({
+        id: `action:${action}`,
+        kind: opens ? 'mode' : 'command',
+        label: t(`actions.${action}`),
+        icon: ICON_OF[action] ?? null,
+        sequences: bindingsOf(keymap, action).map((binding) => binding.sequence),
+        opens,
+        run: opens ? undefined : () => commands[action].run(),
+      });
+    }
+
+    const accountName = new Map(accounts.map((account) => [account.id, account.name]));
+    const several = accounts.length > 1;
+    const canMove = commands.move.enabled;
+    for (const account of accounts) {
+      const tree = buildFolderTree(
+        mailboxes.filter((mailbox) => mailbox.accountId === account.id),
+        locale,
+      );
+      for (const { node } of visibleFolders(tree, new Set())) {
+        const mailbox = node.mailbox;
+        if (!mailbox?.selectable) continue;
+        const name = folderDisplayName(mailbox, t);
+        const parent = mailbox.parentPath && mailbox.parentPath !== mailbox.path ? mailbox.parentPath : null;
+        const detail = [several ? accountName.get(mailbox.accountId) : null, parent].filter(Boolean).join(' · ');
+        entries.push({
+          id: `folder:${mailbox.id}`,
+          kind: 'folder',
+          label: name,
+          detail: detail || undefined,
+          icon: folderIcon(node.role),
+          sequences: [],
+          run: () => onGoToFolder(mailbox),
+        });
+        if (canMove && current && mailbox.accountId === current.accountId && mailbox.id !== current.id)
+          entries.push({
+            id: `move:${mailbox.id}`,
+            kind: 'move',
+            label: name,
+            detail: parent ?? undefined,
+            icon: folderIcon(node.role),
+            sequences: [],
+            run: () => onMove(mailbox),
+          });
+      }
+    }
+    for (const account of accounts)
+      entries.push({
+        id: `account:${account.id}`,
+        kind: 'account',
+        label: account.name,
+        detail: account.email,
+        icon: 'account',
+        sequences: [],
+        run: () => onSwitchAccount(account),
+      });
+    return entries;
+  }, [commands, keymap, accounts, mailboxes, current, locale, onGoToFolder, onMove, onSwitchAccount, t]);
+}
