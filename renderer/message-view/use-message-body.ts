@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MessageBody, MessageId } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
-import { loadMessageBody } from './body-cache';
+import { loadMessageBody, peekMessageBody } from './body-cache';
 
 export type BodyState =
   { status: 'loading' } | { status: 'ready'; body: MessageBody } | { status: 'failed'; error: unknown };
@@ -30,6 +30,8 @@ export function useMessageBody(id: MessageId | null): { state: BodyState; retry:
     setAttempt((value) => value + 1);
   }, []);
 
-  const state: BodyState = result && result.id === id ? result.state : { status: 'loading' };
+  const cached = id !== null && !(result && result.id === id) ? peekMessageBody(transport, id) : undefined;
+  const state: BodyState =
+    result && result.id === id ? result.state : cached ? { status: 'ready', body: cached } : { status: 'loading' };
   return { state, retry };
 }
