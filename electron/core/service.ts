@@ -43,6 +43,8 @@ class CoreService implements MailService {
   private readonly sending: SendingService;
   private readonly secrets: AccountSecrets;
   private readonly pins: CertificatePins;
+  /** Outbox items that reply to a cached message: it gets \Answered once the server took the reply. */
+  private readonly replyingTo = new Map<number, MessageId>();
   private closed = false;
 
   constructor(
@@ -81,6 +83,7 @@ class CoreService implements MailService {
     this.hub.on((event, payload) => {
       if (event === 'account.status' && (payload as { state: string }).state === 'online')
         this.sending.onAccountOnline((payload as { accountId: AccountId }).accountId);
+      if (event === 'outbox.changed') this.markAnswered(payload as { item: { id: number; state: string } });
     });
     for (const account of store.accounts.list()) this.startAccount(account.id);
     if (!options.offline) this.sending.start();
@@ -176,6 +179,15 @@ class CoreService implements MailService {
       this.accounts.get(accountId)?.runtime.flushOps();
     }
     return { ok: true };
+  }
+
+  private markAnswered({ item }: { item: { id: number; state: string } }): void {
+    const original = this.replyingTo.get(item.id);
+    if (original === undefined) return;
+    if (item.state === 'cancelled' || item.state === 'failed') this.replyingTo.delete(item.id);
+    if (item.state !== 'sent-smtp' && item.state !== 'done') return;
+    this.replyingTo.delete(item.id);
+    if (this.store.messages.get([original]).length) this.act(setFlags, { ids: [original], answered: true });
   }
 
   /** The folder with `role`, created on the server when the account has none yet. */
@@ -345,6 +357,13 @@ class CoreService implements MailService {
         return 'dataUrl' in result ? { dataUrl: result.dataUrl } : { dataUrl: null, blocked: result.blocked };
       },
       ...this.sending.handlers,
+      'outbox.send': async (input: Parameters<SendingService['handlers']['outbox.send']>[0]) => {
+        const queued = await this.sending.handlers['outbox.send'](input);
+        const { mode, originalId } = input.draft;
+        if (originalId !== null && (mode === 'reply' || mode === 'replyAll'))
+          this.replyingTo.set(queued.outboxId, originalId);
+        return queued;
+      },
       ...createAccountHandlers({
         store,
         cipher: this.options.cipher,

@@ -5,6 +5,7 @@ import type { Account, Mailbox, MailboxId, MessageHeader } from '../../shared/do
 import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useAccounts } from '../accounts/use-accounts';
 import { Composer } from '../composer/Composer';
+import { sendDraft } from '../composer/send-draft';
 import { useCompose } from '../composer/use-compose';
 import { bindingsOf } from '../keyboard/keymap';
 import { focusPane, usePaneTabCycling } from '../keyboard/pane-focus';
@@ -287,6 +288,7 @@ export function App() {
           initial={composer.open.draft}
           accounts={accounts}
           onClose={composer.close}
+          onSend={(draft) => sendDraft(transport, draft)}
           isSendKey={(event) => eventTriggers(keymap, 'send', event)}
         />
       )}

@@ -1,10 +1,10 @@
-// The composer (role=dialog "Compose"). Sending is not in the contract yet: Send stays
-// disabled, with a tooltip saying so, until the core offers `outbox.send`; `onSend` is the
-// one place to wire it then.
+// The composer (role=dialog "Compose"). Send hands the draft to `onSend` (the engine's outbox);
+// when that fails, the draft stays open with the reason shown, so nothing typed is lost.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMethodName } from '../../shared/contract';
 import type { Account } from '../../shared/domain';
+import { errorMessage } from '../app/error-message';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
 import type { ComposeDraft } from './compose-draft';
@@ -14,7 +14,7 @@ interface ComposerProps {
   initial: ComposeDraft;
   accounts: readonly Account[];
   onClose: () => void;
-  /** Wired once `outbox.send` exists; until then the composer cannot send. */
+  /** Puts the draft into the outbox; a rejection keeps the composer open with its reason. */
   onSend?: (draft: ComposeDraft) => Promise<void>;
   /** The keymap's send shortcut (Ctrl/Cmd+Enter, or Cmd+Shift+D with the Apple Mail keys). */
   isSendKey?: (event: KeyboardEvent<HTMLDivElement>) => boolean;
@@ -24,6 +24,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
   const [sending, setSending] = useState(false);
+  const [sendError, setSendError] = useState<string | null>(null);
   const toRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
@@ -51,9 +52,12 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
   const send = async () => {
     if (!canSend || !onSend || sending) return;
     setSending(true);
+    setSendError(null);
     try {
       await onSend(draft);
       onClose();
+    } catch (error) {
+      setSendError(errorMessage(error) ?? t('common.unknownError'));
     } finally {
       setSending(false);
     }
@@ -153,6 +157,11 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
         {!canSend && (
           <span id={hintId} className="composer-hint">
             {t('composer.sendUnavailable')}
+          </span>
+        )}
+        {sendError !== null && (
+          <span className="composer-hint composer-error" role="alert">
+            {t('composer.sendFailed', { reason: sendError })}
           </span>
         )}
         <button type="button" className="button button-quiet composer-discard" onClick={onClose}>

@@ -1,6 +1,6 @@
 // What the composer edits, and how replies and forwards are prefilled from a message.
 // Pure: the caller passes the translated lines (quote header, forward header) in.
-import type { AccountId, Address, MessageHeader } from '../../shared/domain';
+import type { AccountId, Address, MessageHeader, MessageId } from '../../shared/domain';
 import { addressListText } from '../format/format-address';
 
 export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward';
@@ -8,6 +8,8 @@ export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward';
 export interface ComposeDraft {
   mode: ComposeMode;
   accountId: AccountId | null;
+  /** The message this replies to or forwards (it gets \Answered once the reply is sent). */
+  originalId: MessageId | null;
   to: string;
   cc: string;
   subject: string;
@@ -17,7 +19,17 @@ export interface ComposeDraft {
 }
 
 export function emptyDraft(accountId: AccountId | null): ComposeDraft {
-  return { mode: 'new', accountId, to: '', cc: '', subject: '', body: '', inReplyTo: null, references: [] };
+  return {
+    mode: 'new',
+    accountId,
+    originalId: null,
+    to: '',
+    cc: '',
+    subject: '',
+    body: '',
+    inReplyTo: null,
+    references: [],
+  };
 }
 
 // "Re:" and "Fwd:" are protocol conventions (RFC 5322 3.6.5), not UI text: they stay English
@@ -79,6 +91,7 @@ export function buildReplyDraft(input: ReplyInput): ComposeDraft {
   const messageId = input.header.messageId;
   return {
     mode: input.all ? 'replyAll' : 'reply',
+    originalId: input.header.id,
     accountId: input.header.accountId,
     to: addressListText(to),
     cc: addressListText(cc),
@@ -99,6 +112,7 @@ export interface ForwardInput {
 export function buildForwardDraft(input: ForwardInput): ComposeDraft {
   return {
     mode: 'forward',
+    originalId: input.header.id,
     accountId: input.header.accountId,
     to: '',
     cc: '',

@@ -105,3 +105,26 @@ test('a 10,000-message list scrolls to its end', async ({ page, shell, mailServe
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('compose and send a message: it arrives, and its copy is in Sent', async ({ page, shell, mailServer, user }) => {
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  await expect(page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: /^Inbox/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('dialog', { name: 'Compose' });
+  await composer.getByLabel('To', { exact: true }).fill(`Myself <${user.address}>`);
+  await composer.getByLabel('Subject', { exact: true }).fill('Sent from the browser shell');
+  await composer.getByLabel('Body', { exact: true }).fill('Hello from the end-to-end test.\nSecond line.');
+  await composer.getByRole('button', { name: 'Send' }).click();
+  await expect(composer).toBeHidden();
+
+  // after the undo delay it goes out: delivered to the inbox, and filed in Sent
+  const list = page.getByRole('listbox', { name: 'Messages' });
+  await expect(list.getByRole('option', { name: /Sent from the browser shell/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: /^Sent/ }).click();
+  await expect(list.getByRole('option', { name: /Sent from the browser shell/ })).toBeVisible({ timeout: 30_000 });
+  await list.getByRole('option', { name: /Sent from the browser shell/ }).click();
+  const frame = page.getByRole('region', { name: 'Message' }).frameLocator('iframe[title="Message body"]');
+  await expect(frame.locator('body')).toContainText('Hello from the end-to-end test.');
+});

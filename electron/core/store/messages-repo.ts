@@ -223,10 +223,14 @@ export class MessagesRepo {
     return removed;
   }
 
-  setLocalFlags(ids: readonly MessageId[], change: { seen?: boolean; flagged?: boolean }): MessageId[] {
+  setLocalFlags(
+    ids: readonly MessageId[],
+    change: { seen?: boolean; flagged?: boolean; answered?: boolean },
+  ): MessageId[] {
     const sets: string[] = [];
     if (change.seen !== undefined) sets.push(`seen = ${change.seen ? 1 : 0}`);
     if (change.flagged !== undefined) sets.push(`flagged = ${change.flagged ? 1 : 0}`);
+    if (change.answered !== undefined) sets.push(`answered = ${change.answered ? 1 : 0}`);
     if (sets.length === 0) return [];
     const stmt = this.db.prepare(`UPDATE messages SET ${sets.join(', ')} WHERE id = ? RETURNING id`);
     return ids.map((id) => stmt.get(id) as { id: number } | undefined).flatMap((r) => (r ? [r.id] : []));

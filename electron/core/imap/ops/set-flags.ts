@@ -6,6 +6,7 @@ export interface SetFlagsInput {
   ids: MessageId[];
   seen?: boolean;
   flagged?: boolean;
+  answered?: boolean;
 }
 
 export interface SetFlagsPayload {
@@ -22,6 +23,7 @@ export const setFlags: Operation<SetFlagsInput, SetFlagsPayload> = {
     const remove: string[] = [];
     if (input.seen !== undefined) (input.seen ? add : remove).push('\\Seen');
     if (input.flagged !== undefined) (input.flagged ? add : remove).push('\\Flagged');
+    if (input.answered !== undefined) (input.answered ? add : remove).push('\\Answered');
     const result: ReturnType<Operation<SetFlagsInput, SetFlagsPayload>['applyLocally']> = {
       ops: [],
       changed: new Map(),
