@@ -141,3 +141,43 @@ describe('offline actions', () => {
     await waitFor(async () => (await allHeaders(c, inbox.id)).length === 0, { what: 'the message to vanish locally' });
   });
 });
+
+describe('an undo made offline', () => {
+  it('archive, then move back, before the server saw either: the server is left as it was', async () => {
+    const user = await createMailUser(server, 'undo');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', raw('Archive me, then think again'));
+    const proxy = await startTcpProxy(server.ports.imaps);
+    cleanup.push(() => proxy.close());
+    const c = await startCore(server);
+    cleanup.push(() => c.close(true));
+    const account = await addAccount(c, server, user, {
+      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
+    });
+    const inbox = await mailboxByRole(c, account.id, 'inbox');
+    const archive = await mailboxByRole(c, account.id, 'archive');
+    const [msg] = await waitFor(async () => {
+      const h = await allHeaders(c, inbox.id);
+      return h.length === 1 && h;
+    });
+    await c.service.settled();
+    await proxy.cut();
+    await waitFor(() => c.eventsOf('account.status').some((s) => s.state === 'offline'));
+
+    await c.service.call('messages.archive', { ids: [msg!.id] });
+    await c.service.call('messages.move', { ids: [msg!.id], toMailboxId: inbox.id });
+    expect((await allHeaders(c, inbox.id)).map((h) => h.uid)).toEqual([msg!.uid]);
+
+    await proxy.restore();
+    await waitFor(() => c.eventsOf('account.status').filter((s) => s.state === 'online').length >= 2, {
+      timeoutMs: 20_000,
+    });
+    await c.service.settled();
+    expect(c.eventsOf('operation.failed')).toEqual([]);
+    expect([...(await serverState(other, 'INBOX')).keys()]).toEqual(['Archive me, then think again']);
+    expect((await serverState(other, 'Archive')).size).toBe(0);
+    expect((await allHeaders(c, inbox.id)).map((h) => h.id)).toEqual([msg!.id]);
+    expect(await allHeaders(c, archive.id)).toEqual([]);
+  });
+});

@@ -32,7 +32,7 @@ function setup() {
     },
     Buffer.from('x'),
   );
-  const listed = (p: string, role: 'inbox' | 'archive') => ({
+  const listed = (p: string, role: 'inbox' | 'archive' | 'junk') => ({
     path: p,
     name: p,
     parentPath: null,
@@ -43,10 +43,15 @@ function setup() {
     unread: null,
     total: null,
   });
-  store.mailboxes.replaceTree(account.id, [listed('INBOX', 'inbox'), listed('Archive', 'archive')]);
+  store.mailboxes.replaceTree(account.id, [
+    listed('INBOX', 'inbox'),
+    listed('Archive', 'archive'),
+    listed('Junk', 'junk'),
+  ]);
   const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
   const archive = store.mailboxes.byRole(account.id, 'archive')!;
-  for (const box of [inbox, archive])
+  const junk = store.mailboxes.byRole(account.id, 'junk')!;
+  for (const box of [inbox, archive, junk])
     store.mailboxes.saveSyncState(box.id, {
       uidValidity: '100',
       highestModseq: '50',
@@ -71,7 +76,7 @@ function setup() {
     bodystructure: null,
   });
   const ids = store.messages.insertHeaders(inbox.id, [header(1), header(2)]);
-  return { store, account, inbox, archive, ids };
+  return { store, account, inbox, archive, junk, ids };
 }
 
 /** A server whose INBOX was recreated: every queued UID belongs to a dead UIDVALIDITY. */
@@ -100,6 +105,42 @@ describe('dropping a queued action', () => {
 
     await replayPendingOps(recreatedServer, store, account.id, 'imap.example.test');
     expect(store.mailboxes.get(inbox.id)!.sync.highestModseq).toBeNull();
+    store.close();
+  });
+});
+
+describe('moving a message whose earlier move is still queued', () => {
+  function queueMove(store: Store, ids: number[], toMailboxId: number) {
+    const local = move.applyLocally(store, { ids, toMailboxId });
+    for (const op of local.ops) store.pendingOps.enqueue(op.accountId, move.kind, op.payload, op.touches);
+  }
+
+  it('back where it came from (an undo made offline): the queued move is dropped, the UID restored', () => {
+    const { store, account, inbox, archive, ids } = setup();
+    queueMove(store, [ids[0]!], archive.id);
+    queueMove(store, [ids[0]!], inbox.id);
+    expect(store.pendingOps.count(account.id)).toBe(0);
+    expect(store.messages.get([ids[0]!])[0]).toMatchObject({ mailboxId: inbox.id, uid: 1 });
+    expect(store.pendingOps.pinnedUids(inbox.id).size).toBe(0);
+    store.close();
+  });
+
+  it('on to a third folder: one move from the original mailbox straight to the new target', () => {
+    const { store, account, inbox, archive, junk, ids } = setup();
+    queueMove(store, [ids[0]!, ids[1]!], archive.id);
+    queueMove(store, [ids[0]!], junk.id);
+    const ops = store.pendingOps.list(account.id);
+    expect(
+      ops.map((op) => [
+        (op.payload as { toPath: string }).toPath,
+        (op.payload as { source: { uids: number[] } }).source.uids,
+      ]),
+    ).toEqual([
+      ['Archive', [2]],
+      ['Junk', [1]],
+    ]);
+    expect(store.pendingOps.pinnedUids(inbox.id)).toEqual(new Set([1, 2]));
+    expect(store.messages.get([ids[0]!])[0]?.mailboxId).toBe(junk.id);
     store.close();
   });
 });

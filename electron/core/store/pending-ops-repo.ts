@@ -51,6 +51,16 @@ export class PendingOpsRepo {
     return row.n;
   }
 
+  updatePayload(id: number, payload: unknown): void {
+    this.db.prepare('UPDATE pending_ops SET payload = ? WHERE id = ?').run(JSON.stringify(payload), id);
+  }
+
+  unpin(opId: number, mailboxId: MailboxId, uid: number): void {
+    this.db
+      .prepare('DELETE FROM pending_op_messages WHERE op_id = ? AND mailbox_id = ? AND uid = ?')
+      .run(opId, mailboxId, uid);
+  }
+
   done(id: number): void {
     this.db.prepare('DELETE FROM pending_ops WHERE id = ?').run(id);
   }

@@ -1,7 +1,9 @@
 // Move (and so archive and delete-to-Trash). Locally the row changes mailbox at once; on the
 // server MOVE (or COPY + EXPUNGE) runs, and COPYUID tells each message's new UID.
 import type { MailboxId, MessageId } from '../../../../shared/domain';
-import { groupByMailbox, openTarget, type Operation, type UidTarget } from './operation';
+import type { MailboxRecord } from '../../store/mailboxes-repo';
+import type { Store } from '../../store/store';
+import { groupByMailbox, openTarget, type Operation, type QueuedOp, type UidTarget } from './operation';
 
 export interface MoveInput {
   ids: MessageId[];
@@ -14,6 +16,56 @@ export interface MovePayload {
   toMailboxId: MailboxId;
   /** Local message id for each source UID, to give the moved row its new UID. */
   idsByUid: [number, MessageId][];
+}
+
+/**
+ * Messages whose earlier move has not reached the server yet. Each is taken out of that queued
+ * move; back where it came from it simply gets its old UID again (an undo made offline), and
+ * anywhere else it leaves its original mailbox by a new move straight to the new target.
+ */
+function rerouteQueuedMoves(store: Store, ids: MessageId[], to: MailboxRecord): QueuedOp<MovePayload>[] {
+  if (ids.length === 0) return [];
+  const wanted = new Set(ids);
+  const fresh = new Map<string, QueuedOp<MovePayload>>();
+  for (const op of store.pendingOps.list(to.accountId)) {
+    if (op.kind !== 'move') continue;
+    const payload = op.payload as MovePayload;
+    const leaving = payload.idsByUid.filter(([, id]) => wanted.has(id));
+    if (leaving.length === 0) continue;
+    const source = store.mailboxes.byPath(to.accountId, payload.source.path);
+    const remaining = payload.idsByUid.filter(([, id]) => !wanted.has(id));
+    for (const [uid] of leaving) if (source) store.pendingOps.unpin(op.id, source.id, uid);
+    if (remaining.length === 0) store.pendingOps.done(op.id);
+    else
+      store.pendingOps.updatePayload(op.id, {
+        ...payload,
+        source: { ...payload.source, uids: remaining.map(([uid]) => uid) },
+        idsByUid: remaining,
+      });
+    for (const [uid, id] of leaving) {
+      wanted.delete(id);
+      if (source && source.id === to.id) {
+        store.messages.assignUid(id, to.id, uid);
+        continue;
+      }
+      const key = payload.source.path;
+      const next = fresh.get(key) ?? {
+        accountId: to.accountId,
+        payload: {
+          source: { ...payload.source, uids: [] },
+          toPath: to.path,
+          toMailboxId: to.id,
+          idsByUid: [],
+        },
+        touches: [],
+      };
+      next.payload.source.uids.push(uid);
+      next.payload.idsByUid.push([uid, id]);
+      if (source) next.touches.push({ mailboxId: source.id, uid });
+      fresh.set(key, next);
+    }
+  }
+  return [...fresh.values()];
 }
 
 export const move: Operation<MoveInput, MovePayload> = {
@@ -29,6 +81,9 @@ export const move: Operation<MoveInput, MovePayload> = {
       store.messages.moveLocal(group.ids, to.id);
       moved.push(...group.ids);
       result.changed.set(group.mailboxId, { added: [], removed: group.ids, updated: [] });
+      // Rows without a UID are still on their way here from an earlier move: chain, don't lose them.
+      const waiting = group.ids.filter((id) => ![...group.idsByUid.values()].includes(id));
+      result.ops.push(...rerouteQueuedMoves(store, waiting, to));
       if (group.target.uids.length === 0) continue;
       result.ops.push({
         accountId: group.accountId,
