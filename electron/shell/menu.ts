@@ -34,13 +34,20 @@ export function buildMenuTemplate(platform: NodeJS.Platform, options: MenuOption
     });
   }
 
-  template.push({ role: 'fileMenu', submenu: [mac ? { role: 'close' } : { role: 'quit' }] });
+  // Windows quits with Alt+F4; Ctrl+Q there is the Outlook keymap's "mark as read".
+  template.push({
+    role: 'fileMenu',
+    submenu: [mac ? { role: 'close' } : { role: 'quit', registerAccelerator: platform !== 'win32' }],
+  });
 
+  // Off macOS, Blink handles Ctrl+Z / Ctrl+A inside text fields by itself; leaving them unregistered
+  // lets the page see them elsewhere too (undo an archive, select every message).
+  const pageKeys = mac ? {} : { registerAccelerator: false };
   template.push({
     role: 'editMenu',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      { role: 'undo', ...pageKeys },
+      { role: 'redo', ...pageKeys },
       separator,
       { role: 'cut' },
       { role: 'copy' },
@@ -48,15 +55,17 @@ export function buildMenuTemplate(platform: NodeJS.Platform, options: MenuOption
       ...(mac ? [{ role: 'pasteAndMatchStyle' } as const] : []),
       { role: 'delete' },
       separator,
-      { role: 'selectAll' },
+      { role: 'selectAll', ...pageKeys },
     ],
   });
 
   template.push({
     role: 'viewMenu',
     submenu: [
-      { role: 'reload' },
-      ...(options.dev ? [{ role: 'forceReload' } as const, { role: 'toggleDevTools' } as const] : []),
+      // Reloading is for developers: Ctrl/Cmd+R is Reply in the Outlook and Apple Mail keymaps.
+      ...(options.dev
+        ? [{ role: 'reload' } as const, { role: 'forceReload' } as const, { role: 'toggleDevTools' } as const]
+        : []),
       separator,
       { role: 'resetZoom' },
       { role: 'zoomIn' },

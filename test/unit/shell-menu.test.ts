@@ -57,9 +57,27 @@ describe('the application menu', () => {
       roles(submenu(buildMenuTemplate('linux', { appName: 'Mail', dev }).find((m) => m.role === 'viewMenu')));
     expect(view(false)).not.toContain('toggleDevTools');
     expect(view(true)).toContain('toggleDevTools');
-    expect(view(false)).toEqual(
-      expect.arrayContaining(['reload', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']),
-    );
+    expect(view(false)).toEqual(expect.arrayContaining(['resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen']));
+    // Ctrl/Cmd+R is Reply in the Outlook and Apple Mail keymaps: no reload outside development
+    expect(view(false)).not.toContain('reload');
+    expect(view(true)).toContain('reload');
+  });
+
+  it('leaves the keymap’s keys to the page: undo and select all off macOS, Ctrl+Q on Windows', () => {
+    const items = (platform: NodeJS.Platform) =>
+      buildMenuTemplate(platform, { appName: 'Mail', dev: false }).flatMap((m) =>
+        Array.isArray(m.submenu) ? m.submenu : [],
+      );
+    const registered = (platform: NodeJS.Platform, role: string) =>
+      items(platform).find((i) => i.role === role)?.registerAccelerator !== false;
+    for (const role of ['undo', 'redo', 'selectAll']) {
+      expect(registered('linux', role), role).toBe(false);
+      expect(registered('win32', role), role).toBe(false);
+      expect(registered('darwin', role), role).toBe(true);
+    }
+    expect(registered('win32', 'quit')).toBe(false);
+    expect(registered('linux', 'quit')).toBe(true);
+    expect(registered('darwin', 'quit')).toBe(true);
   });
 
   it('adds a help link that calls back', () => {
