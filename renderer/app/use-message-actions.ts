@@ -42,7 +42,7 @@ export function useMessageActions({ store, mailbox, mailboxes, setSelection, rep
     (action: string, error: unknown) => {
       reportFailure(
         accountId ?? '',
-        t('toolbar.actionFailed', { action, reason: errorMessage(error) ?? t('common.unknownError') }),
+        t('toolbar.actionFailed', { action, reason: errorMessage(error, t) ?? t('common.unknownError') }),
       );
       void store?.invalidate();
     },

@@ -57,7 +57,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
       await onSend(draft);
       onClose();
     } catch (error) {
-      setSendError(errorMessage(error) ?? t('common.unknownError'));
+      setSendError(errorMessage(error, t) ?? t('common.unknownError'));
     } finally {
       setSending(false);
     }

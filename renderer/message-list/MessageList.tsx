@@ -216,7 +216,7 @@ export function MessageList({
       {loadError !== null && (
         <div className="list-error" role="alert">
           <Icon name="alert" />
-          <span>{t('messageList.loadFailed', { reason: errorMessage(loadError) ?? t('common.unknownError') })}</span>
+          <span>{t('messageList.loadFailed', { reason: errorMessage(loadError, t) ?? t('common.unknownError') })}</span>
           <button type="button" className="button button-small" onClick={() => void store?.invalidate()}>
             {t('common.retry')}
           </button>

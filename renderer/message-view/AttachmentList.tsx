@@ -35,7 +35,7 @@ export function AttachmentList({
       if (action === 'open') openAttachment(withName, name);
       else saveAttachment(withName, name);
     } catch (error) {
-      setFailure(t('attachments.failed', { name, reason: errorMessage(error) ?? t('common.unknownError') }));
+      setFailure(t('attachments.failed', { name, reason: errorMessage(error, t) ?? t('common.unknownError') }));
     } finally {
       setBusyPart(null);
     }

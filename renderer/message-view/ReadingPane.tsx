@@ -53,7 +53,7 @@ function OpenMessage({ header }: { header: MessageHeader }) {
         {state.status === 'failed' && (
           <div className="body-error" role="alert">
             <Icon name="alert" size={20} />
-            <p>{t('reader.loadFailed', { reason: errorMessage(state.error) ?? t('common.unknownError') })}</p>
+            <p>{t('reader.loadFailed', { reason: errorMessage(state.error, t) ?? t('common.unknownError') })}</p>
             <button type="button" className="button" onClick={retry}>
               {t('common.retry')}
             </button>

@@ -24,7 +24,7 @@ export function PasswordDialog({ account, onClose }: { account: Account; onClose
       await transport.invoke('sync.now', { accountId: account.id }).catch(() => undefined);
       onClose();
     } catch (error) {
-      setProblem(errorMessage(error) ?? t('common.unknownError'));
+      setProblem(errorMessage(error, t) ?? t('common.unknownError'));
       setBusy(false);
     }
   };

@@ -132,7 +132,7 @@ export function AccountWizard({ onClose, onAdded }: AccountWizardProps) {
       if (run === generation.current) setTest({ running: false, result, error: null });
     } catch (error) {
       if (run === generation.current)
-        setTest({ running: false, result: null, error: errorMessage(error) ?? t('common.unknownError') });
+        setTest({ running: false, result: null, error: errorMessage(error, t) ?? t('common.unknownError') });
     }
   };
 
@@ -140,7 +140,7 @@ export function AccountWizard({ onClose, onAdded }: AccountWizardProps) {
     try {
       await transport.invoke('accounts.trustCertificate', { host, port, fingerprint256 });
     } catch (error) {
-      setTest((previous) => ({ ...previous, error: errorMessage(error) ?? t('common.unknownError') }));
+      setTest((previous) => ({ ...previous, error: errorMessage(error, t) ?? t('common.unknownError') }));
       return;
     }
     await runTest();
@@ -159,7 +159,7 @@ export function AccountWizard({ onClose, onAdded }: AccountWizardProps) {
       });
       onAdded(account);
     } catch (error) {
-      setAddError(errorMessage(error) ?? t('common.unknownError'));
+      setAddError(errorMessage(error, t) ?? t('common.unknownError'));
       setAdding(false);
     }
   };

@@ -373,7 +373,8 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
       },
       { html, kept: `${t}/kept.png`, png: PNG_DATA_URL },
     );
-    const frame = page.frames().find((candidate) => candidate !== page.mainFrame())!;
+    // the frame just appended (an earlier, detached one may still be listed in page.frames())
+    const frame = (await (await page.$('iframe'))!.contentFrame())!;
     const sizes = await frame.evaluate(() =>
       [...document.images].map((image) => ({ id: image.id, naturalWidth: image.naturalWidth })),
     );
