@@ -85,6 +85,7 @@ export class AccountRuntime {
       () => this.newClient({ autoIdleDelayMs: 100 }),
       'INBOX',
       (path) => {
+        if (this.stopped) return;
         const box = deps.store.mailboxes.byPath(account.id, path);
         if (box) this.requestSync(box.id);
       },

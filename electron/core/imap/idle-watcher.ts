@@ -8,6 +8,7 @@ export class IdleWatcher {
   private readonly loop: ConnectionLoop;
   private path: string;
   private debounce: NodeJS.Timeout | null = null;
+  private stopped = false;
 
   constructor(
     host: string,
@@ -37,6 +38,7 @@ export class IdleWatcher {
   }
 
   start(): void {
+    this.stopped = false;
     this.loop.start();
   }
 
@@ -58,7 +60,7 @@ export class IdleWatcher {
 
   private changed(): void {
     // One burst of changes (a MOVE of 100 messages) becomes one sync.
-    if (this.debounce) return;
+    if (this.debounce || this.stopped) return;
     this.debounce = setTimeout(() => {
       this.debounce = null;
       this.onChange(this.path);
@@ -66,6 +68,8 @@ export class IdleWatcher {
   }
 
   async stop(): Promise<void> {
+    // Events still arrive while the connection logs out: none may reach a closed engine.
+    this.stopped = true;
     if (this.debounce) clearTimeout(this.debounce);
     await this.loop.stop();
   }
