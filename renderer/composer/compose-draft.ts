@@ -1,6 +1,11 @@
 // What the composer edits, and how replies and forwards are prefilled from a message.
 // Pure: the caller passes the translated lines (quote header, forward header) in.
 import type { AccountId, Address, MessageHeader, MessageId } from '../../shared/domain';
+import {
+  forwardSubject as sharedForwardSubject,
+  replySubject as sharedReplySubject,
+  subjectLanguageOf,
+} from '../../shared/subject';
 import { addressListText } from '../format/format-address';
 
 export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward';
@@ -32,17 +37,14 @@ export function emptyDraft(accountId: AccountId | null): ComposeDraft {
   };
 }
 
-// "Re:" and "Fwd:" are protocol conventions (RFC 5322 3.6.5), not UI text: they stay English
-// so every client recognises the thread; common localized prefixes are recognised too.
-const REPLY_PREFIX = /^\s*(re|sv|aw|antw)\s*:/i;
-const FORWARD_PREFIX = /^\s*(fwd?|vb|wg)\s*:/i;
-
-export function replySubject(subject: string): string {
-  return REPLY_PREFIX.test(subject) ? subject.trim() : `Re: ${subject.trim()}`;
+// The prefix follows the composer's language ("Sv:"/"VB:" in Swedish, "Re:"/"Fwd:" in English);
+// every language's incoming prefixes are recognised (shared/subject.ts), so they never stack.
+export function replySubject(subject: string, locale?: string): string {
+  return sharedReplySubject(subject, subjectLanguageOf(locale));
 }
 
-export function forwardSubject(subject: string): string {
-  return FORWARD_PREFIX.test(subject) ? subject.trim() : `Fwd: ${subject.trim()}`;
+export function forwardSubject(subject: string, locale?: string): string {
+  return sharedForwardSubject(subject, subjectLanguageOf(locale));
 }
 
 export function quoteText(text: string): string {
@@ -75,6 +77,8 @@ export interface ReplyInput {
   /** The user's own addresses, never put back into To or Cc of a reply-all. */
   ownAddresses: readonly string[];
   all: boolean;
+  /** The composer's language (BCP 47), for the subject prefix. */
+  locale?: string;
 }
 
 export function buildReplyDraft(input: ReplyInput): ComposeDraft {
@@ -95,7 +99,7 @@ export function buildReplyDraft(input: ReplyInput): ComposeDraft {
     accountId: input.header.accountId,
     to: addressListText(to),
     cc: addressListText(cc),
-    subject: replySubject(input.header.subject),
+    subject: replySubject(input.header.subject, input.locale),
     body: `\n\n${input.quoteHeader}\n${quoteText(input.originalText)}\n`,
     inReplyTo: messageId,
     references: messageId ? [...input.references, messageId] : [...input.references],
@@ -107,6 +111,8 @@ export interface ForwardInput {
   originalText: string;
   /** The translated block that introduces the forwarded message (header lines included). */
   forwardHeader: string;
+  /** The composer's language (BCP 47), for the subject prefix. */
+  locale?: string;
 }
 
 export function buildForwardDraft(input: ForwardInput): ComposeDraft {
@@ -116,7 +122,7 @@ export function buildForwardDraft(input: ForwardInput): ComposeDraft {
     accountId: input.header.accountId,
     to: '',
     cc: '',
-    subject: forwardSubject(input.header.subject),
+    subject: forwardSubject(input.header.subject, input.locale),
     body: `\n\n${input.forwardHeader}\n\n${input.originalText.replace(/\r\n?/g, '\n')}\n`,
     inReplyTo: null,
     references: [],

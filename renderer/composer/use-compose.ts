@@ -50,7 +50,7 @@ export function useCompose(accounts: readonly Account[]) {
           t('composer.forwardSubject', { value: header.subject }),
           t('composer.forwardTo', { value: addressListText(header.to) }),
         ].join('\n');
-        show(buildForwardDraft({ header, originalText, forwardHeader }));
+        show(buildForwardDraft({ header, originalText, forwardHeader, locale }));
         return;
       }
       const sender = header.from[0];
@@ -63,6 +63,7 @@ export function useCompose(accounts: readonly Account[]) {
           quoteHeader: t('composer.quoteHeader', { date, sender: sender ? addressLabel(sender) : '' }),
           ownAddresses: accounts.map((account) => account.email),
           all: mode === 'replyAll',
+          locale,
         }),
       );
     },

@@ -35,10 +35,13 @@ const original: MessageHeader = {
 describe('reply and forward drafts', () => {
   it('prefixes subjects once', () => {
     expect(replySubject('Plans')).toBe('Re: Plans');
-    expect(replySubject('RE: Plans')).toBe('RE: Plans');
-    expect(replySubject('Sv: Planer')).toBe('Sv: Planer');
+    expect(replySubject('RE: Plans')).toBe('Re: Plans');
+    expect(replySubject('Sv: Re[2]: Planer')).toBe('Re: Planer');
     expect(forwardSubject('Plans')).toBe('Fwd: Plans');
-    expect(forwardSubject('Fw: Plans')).toBe('Fw: Plans');
+    expect(forwardSubject('Fw: Plans')).toBe('Fwd: Plans');
+    // in the composer's language, and still never stacked
+    expect(replySubject('Re: Planer', 'sv-SE')).toBe('Sv: Planer');
+    expect(forwardSubject('AW: Fwd: Planer', 'sv')).toBe('VB: Planer');
   });
 
   it('quotes every line', () => {
