@@ -80,7 +80,13 @@ describe('first sync', () => {
     // special-use roles
     const roles = (await c.service.call('mailboxes.list', { accountId: account.id })).map((m) => m.role).sort();
     expect(roles).toEqual(expect.arrayContaining(['archive', 'drafts', 'inbox', 'junk', 'sent', 'trash']));
-    expect(inbox.unread).toBeGreaterThanOrEqual(0);
+    const synced = (await c.service.call('mailboxes.list', { accountId: account.id })).find((m) => m.id === inbox.id)!;
+    expect(synced.unread).toBe(headers.filter((h) => !h.flags.seen).length);
+    expect(synced.total).toBe(300);
+    // storage use from IMAP QUOTA (the test bed gives every user 1 GiB)
+    const quota = await waitFor(() => c.service.call('accounts.quota', { accountId: account.id }));
+    expect(quota.limitBytes).toBe(1024 * 1024 * 1024);
+    expect(quota.usedBytes).toBeGreaterThan(300 * 500);
   });
 });
 
