@@ -5,7 +5,8 @@ import type { Account, Mailbox, MailboxId, MessageHeader } from '../../shared/do
 import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useAccounts } from '../accounts/use-accounts';
 import { Composer } from '../composer/Composer';
-import { sendDraft } from '../composer/send-draft';
+import { SendUndoToast } from '../composer/SendUndoToast';
+import { useSendUndo } from '../composer/use-send-undo';
 import { useCompose } from '../composer/use-compose';
 import { bindingsOf } from '../keyboard/keymap';
 import { focusPane, usePaneTabCycling } from '../keyboard/pane-focus';
@@ -71,6 +72,7 @@ export function App() {
   const { keymap } = useKeymap();
   const { store, version, loadError } = useMessageWindow(mailboxId);
   const composer = useCompose(accounts);
+  const sendUndo = useSendUndo(transport, composer.reopen);
   const engine = useEngineConnection();
 
   // Back in contact after losing the engine: read again what changed meanwhile (only then,
@@ -288,10 +290,11 @@ export function App() {
           initial={composer.open.draft}
           accounts={accounts}
           onClose={composer.close}
-          onSend={(draft) => sendDraft(transport, draft)}
+          onSend={sendUndo.send}
           isSendKey={(event) => eventTriggers(keymap, 'send', event)}
         />
       )}
+      <SendUndoToast pending={sendUndo.pending} onUndo={() => void sendUndo.undo()} onDismiss={sendUndo.dismiss} />
       <UndoToast toast={undo.toast} shortcut={undoKey} onUndo={() => void undo.undo()} onDismiss={undo.dismiss} />
       {dialog?.kind === 'palette' && (
         <PaletteHost

@@ -28,6 +28,9 @@ export function toContractDraft(draft: ComposeDraft): ContractDraft {
   };
 }
 
-export async function sendDraft(transport: Transport, draft: ComposeDraft): Promise<void> {
-  await transport.invoke('outbox.send', { draft: toContractDraft(draft), undoSeconds: UNDO_SEND_SECONDS });
+export async function sendDraft(
+  transport: Transport,
+  draft: ComposeDraft,
+): Promise<{ outboxId: number; sendAt: number }> {
+  return transport.invoke('outbox.send', { draft: toContractDraft(draft), undoSeconds: UNDO_SEND_SECONDS });
 }

@@ -70,5 +70,5 @@ export function useCompose(accounts: readonly Account[]) {
     [accounts, locale, t, transport],
   );
 
-  return { open, compose, respond, close: () => setOpen(null) };
+  return { open, compose, respond, reopen: show, close: () => setOpen(null) };
 }

@@ -1,6 +1,6 @@
 // A person adds an account and reads mail: folders with unread counts, a long list, HTML,
 // plain-text and attachment messages, and mail arriving from another device without a reload.
-import { appendMessage } from '../mailserver/imap-helpers';
+import { appendMessage, connectImap } from '../mailserver/imap-helpers';
 import { buildMessage } from '../mailserver/message-samples';
 import { populateMailbox } from '../mailserver/populate';
 import { addAccountThroughUi, expect, screenshot, test } from './fixtures';
@@ -127,4 +127,40 @@ test('compose and send a message: it arrives, and its copy is in Sent', async ({
   await list.getByRole('option', { name: /Sent from the browser shell/ }).click();
   const frame = page.getByRole('region', { name: 'Message' }).frameLocator('iframe[title="Message body"]');
   await expect(frame.locator('body')).toContainText('Hello from the end-to-end test.');
+});
+
+test('undo send: within the delay the message is taken back and the composer reopens with it', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  await expect(page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: /^Inbox/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('dialog', { name: 'Compose' });
+  await composer.getByLabel('To', { exact: true }).fill(user.address);
+  await composer.getByLabel('Subject', { exact: true }).fill('Second thoughts');
+  await composer.getByLabel('Body', { exact: true }).fill('Maybe I should not send this.');
+  await composer.getByRole('button', { name: 'Send' }).click();
+  await expect(composer).toBeHidden();
+  await expect(page.getByText('Sending…')).toBeVisible();
+  await page.getByRole('button', { name: 'Undo', exact: true }).first().click();
+
+  await expect(composer).toBeVisible();
+  await expect(composer.getByLabel('Subject', { exact: true })).toHaveValue('Second thoughts');
+  await expect(composer.getByLabel('Body', { exact: true })).toHaveValue('Maybe I should not send this.');
+  // well past the 5 s delay: nothing was sent
+  await page.waitForTimeout(7_000);
+  const imap = await connectImap(mailServer, user);
+  try {
+    for (const path of ['INBOX', 'Sent']) {
+      const status = await imap.status(path, { messages: true });
+      expect(status && status.messages, path).toBe(0);
+    }
+  } finally {
+    await imap.logout();
+  }
 });
