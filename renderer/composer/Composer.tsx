@@ -4,11 +4,16 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMethodName } from '../../shared/contract';
 import type { Account } from '../../shared/domain';
+import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
+import { useDraftAutosave } from './use-draft-autosave';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
 import type { ComposeDraft } from './compose-draft';
 import './composer.css';
+
+/** How long typing may pause before the draft is saved. */
+const AUTOSAVE_MS = 2_000;
 
 interface ComposerProps {
   initial: ComposeDraft;
@@ -30,6 +35,26 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
   const hintId = useId();
   const fieldId = useId();
   const canSend = isMethodName('outbox.send') && onSend !== undefined;
+  const drafts = useDraftAutosave(useTransport());
+  const changed = JSON.stringify(draft) !== JSON.stringify(initial);
+
+  // Saved in the engine a moment after each change: a crash or a closed window loses nothing.
+  useEffect(() => {
+    if (!changed) return;
+    const timer = setTimeout(() => void drafts.save(draft, false).catch(() => undefined), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [changed, draft, drafts]);
+
+  /** Closing keeps the draft: it goes to the Drafts mailbox, where every device sees it. */
+  const closeKeepingDraft = () => {
+    if (changed) void drafts.save(draft, true).catch(() => undefined);
+    onClose();
+  };
+
+  const discard = () => {
+    void drafts.discard().catch(() => undefined);
+    onClose();
+  };
 
   useEffect(() => {
     if (initial.mode === 'reply' || initial.mode === 'replyAll') {
@@ -54,7 +79,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
     setSending(true);
     setSendError(null);
     try {
-      await onSend(draft);
+      await onSend({ ...draft, draftId: await drafts.settledId() });
       onClose();
     } catch (error) {
       setSendError(errorMessage(error, t) ?? t('common.unknownError'));
@@ -78,7 +103,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
     <div className="composer" role="dialog" aria-label={t('composer.label')} onKeyDown={onKeyDown}>
       <div className="composer-titlebar">
         <span className="composer-title">{draft.subject.trim() || title}</span>
-        <IconButton icon="close" label={t('common.close')} onClick={onClose} />
+        <IconButton icon="close" label={t('common.close')} onClick={closeKeepingDraft} />
       </div>
       <div className="composer-fields">
         {accounts.length > 1 && (
@@ -164,7 +189,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
             {t('composer.sendFailed', { reason: sendError })}
           </span>
         )}
-        <button type="button" className="button button-quiet composer-discard" onClick={onClose}>
+        <button type="button" className="button button-quiet composer-discard" onClick={discard}>
           <Icon name="trash" />
           <span>{t('composer.discard')}</span>
         </button>

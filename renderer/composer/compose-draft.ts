@@ -15,6 +15,8 @@ export interface ComposeDraft {
   accountId: AccountId | null;
   /** The message this replies to or forwards (it gets \Answered once the reply is sent). */
   originalId: MessageId | null;
+  /** The engine's id once the draft was saved (sending then replaces that draft). */
+  draftId?: string | null;
   to: string;
   cc: string;
   subject: string;

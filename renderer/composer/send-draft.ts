@@ -12,7 +12,7 @@ type ContractDraft = MethodInput<'outbox.send'>['draft'];
 export function toContractDraft(draft: ComposeDraft): ContractDraft {
   if (!draft.accountId) throw new Error('Choose the account to send from.');
   return {
-    draftId: null,
+    draftId: draft.draftId ?? null,
     accountId: draft.accountId,
     mode: draft.mode,
     originalId: draft.originalId,

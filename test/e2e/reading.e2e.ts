@@ -164,3 +164,43 @@ test('undo send: within the delay the message is taken back and the composer reo
     await imap.logout();
   }
 });
+
+test('a draft is saved while writing and kept in Drafts on close; a discarded one never reaches the server', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  await expect(page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: /^Inbox/ })).toBeVisible();
+  const draftsOnServer = async () => {
+    const imap = await connectImap(mailServer, user);
+    try {
+      await imap.mailboxOpen('Drafts');
+      const subjects: string[] = [];
+      for await (const m of imap.fetch('1:*', { envelope: true })) subjects.push(m.envelope?.subject ?? '');
+      return subjects;
+    } finally {
+      await imap.logout();
+    }
+  };
+
+  // closed with the X: kept, on the server
+  await page.getByRole('button', { name: 'New message' }).click();
+  let composer = page.getByRole('dialog', { name: 'Compose' });
+  await composer.getByLabel('Subject', { exact: true }).fill('Half-written thought');
+  await composer.getByLabel('Body', { exact: true }).fill('To be continued.');
+  await page.waitForTimeout(2_500); // the autosave pause
+  await composer.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(draftsOnServer, { timeout: 15_000 }).toEqual(['Half-written thought']);
+
+  // discarded: gone everywhere
+  await page.getByRole('button', { name: 'New message' }).click();
+  composer = page.getByRole('dialog', { name: 'Compose' });
+  await composer.getByLabel('Subject', { exact: true }).fill('Never mind');
+  await page.waitForTimeout(2_500);
+  await composer.getByRole('button', { name: 'Discard' }).click();
+  await page.waitForTimeout(1_000);
+  await expect.poll(draftsOnServer, { timeout: 15_000 }).toEqual(['Half-written thought']);
+});
