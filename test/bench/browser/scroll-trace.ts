@@ -1,0 +1,63 @@
+// g, attribution of long frames: a shorter scroll of the same kind under a Chrome trace, to tell
+// how much CPU the page's main thread used in its longest tasks. On a busy shared machine a long
+// frame is often a thread that was waiting for a CPU rather than working.
+import type { Browser, Page } from '@playwright/test';
+import { scrollProbe } from './page-probes';
+import { SCROLL } from './scroll';
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+export interface LongTasks {
+  tasks: number;
+  /** The task with the most thread CPU: its CPU and wall time, ms. */
+  maxCpuMs: number;
+  maxCpuTaskWallMs: number;
+  /** The task with the longest wall time: its wall and CPU time, ms. */
+  maxWallMs: number;
+  maxWallTaskCpuMs: number;
+  overFiftyWall: number;
+  overFiftyCpu: number;
+}
+
+export async function traceScroll(browser: Browser, page: Page, rows: number): Promise<LongTasks> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await page.evaluate(scrollProbe, { ...SCROLL, rows });
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const events = trace.traceEvents;
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  // The page's main thread is the renderer main thread with the most tasks.
+  const perThread = new Map<string, TraceEvent[]>();
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && mainThreads.has(`${e.pid}:${e.tid}`)) {
+      const key = `${e.pid}:${e.tid}`;
+      const list = perThread.get(key);
+      if (list) list.push(e);
+      else perThread.set(key, [e]);
+    }
+  const tasks = [...perThread.values()].sort((a, b) => b.length - a.length)[0] ?? [];
+  const wall = (e: TraceEvent) => (e.dur ?? 0) / 1000;
+  const cpu = (e: TraceEvent) => (e.tdur ?? e.dur ?? 0) / 1000;
+  const byCpu = [...tasks].sort((a, b) => cpu(b) - cpu(a))[0];
+  const byWall = [...tasks].sort((a, b) => wall(b) - wall(a))[0];
+  return {
+    tasks: tasks.length,
+    maxCpuMs: byCpu ? cpu(byCpu) : Number.NaN,
+    maxCpuTaskWallMs: byCpu ? wall(byCpu) : Number.NaN,
+    maxWallMs: byWall ? wall(byWall) : Number.NaN,
+    maxWallTaskCpuMs: byWall ? cpu(byWall) : Number.NaN,
+    overFiftyWall: tasks.filter((e) => wall(e) > 50).length,
+    overFiftyCpu: tasks.filter((e) => cpu(e) > 50).length,
+  };
+}

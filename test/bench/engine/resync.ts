@@ -1,0 +1,65 @@
+// Resync (c): of an unchanged INBOX on a running engine (the sync a folder switch or IDLE wake-up
+// triggers), and after another device changed flags and added mail while the engine was closed:
+// from opening the profile again until every change is in the store.
+import { performance } from 'node:perf_hooks';
+import { openSession, withTimeout, type EngineSession } from './engine-session';
+
+export async function resyncUnchanged(session: EngineSession, input: { repeats: number }): Promise<number[]> {
+  const inbox = session.inboxId();
+  if (inbox === null) throw new Error('no INBOX in the store');
+  const before = session.count(inbox);
+  const samples: number[] = [];
+  for (let i = 0; i < input.repeats; i++) {
+    const t0 = performance.now();
+    await session.service.call('mailboxes.open', { mailboxId: inbox });
+    await withTimeout(session.service.settled(), 60_000, 'the resync');
+    samples.push(performance.now() - t0);
+  }
+  if (session.count(inbox) !== before) throw new Error('the unchanged INBOX changed during its resync');
+  return samples;
+}
+
+export interface ChangedResyncResult {
+  /** open → 'account.status' online. */
+  onlineMs: number | null;
+  /** open → the new messages and the flags all in the store. */
+  reflectedMs: number;
+  settledMs: number;
+}
+
+export async function resyncChanged(
+  input: { dataDir: string; expectedTotal: number; flaggedUids: number[] },
+  opened: (session: EngineSession) => void,
+): Promise<ChangedResyncResult> {
+  const t0 = performance.now();
+  let onlineMs: number | null = null;
+  const session = await openSession(input.dataDir);
+  opened(session);
+  const inbox = session.inboxId();
+  if (inbox === null) throw new Error('no INBOX in the store');
+  const flaggedStmt = session.db
+    .prepare(
+      'SELECT COUNT(*) FROM messages WHERE mailbox_id = ? AND flagged = 1 AND uid IN (SELECT value FROM json_each(?))',
+    )
+    .pluck();
+  const uids = JSON.stringify(input.flaggedUids);
+  const reflected = () =>
+    session.count(inbox) >= input.expectedTotal &&
+    (flaggedStmt.get(inbox, uids) as number) === input.flaggedUids.length;
+  let stop = () => {};
+  const done = new Promise<number>((resolve) => {
+    stop = session.service.onEvent((event, payload) => {
+      if (event === 'account.status' && (payload as { state: string }).state === 'online' && onlineMs === null)
+        onlineMs = performance.now() - t0;
+      if (event === 'messages.changed' && (payload as { mailboxId: number }).mailboxId === inbox && reflected())
+        resolve(performance.now() - t0);
+    });
+  });
+  try {
+    const reflectedMs = await withTimeout(done, 120_000, 'the changes to reach the store');
+    await withTimeout(session.service.settled(), 120_000, 'the engine to settle');
+    return { onlineMs, reflectedMs, settledMs: performance.now() - t0 };
+  } finally {
+    stop();
+  }
+}

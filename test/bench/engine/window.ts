@@ -1,0 +1,149 @@
+// The message-list query (e): `messages.window` for 50 rows at offsets across a large mailbox.
+// The mailbox is written straight into SQLite (Store.open + insertHeaders) from the headers the
+// engine synced, copied until there are `rows` of them, so the rows have real sizes and shapes.
+import { performance } from 'node:perf_hooks';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Address } from '../../../shared/domain';
+import { KeyFileCipher } from '../../../electron/core/accounts/key-file-cipher';
+import type { HeaderRecord } from '../../../electron/core/store/messages-repo';
+import { Store } from '../../../electron/core/store/store';
+import { KEY_FILE_NAME } from '../../../electron/shell/profile-dir';
+import { openSession } from './engine-session';
+
+interface SourceRow {
+  message_id: string | null;
+  subject: string;
+  from_json: string;
+  to_json: string;
+  cc_json: string;
+  date: number;
+  size: number;
+  seen: number;
+  flagged: number;
+  answered: number;
+  draft: number;
+  keywords: string | null;
+  has_attachments: number;
+  thread_key: string;
+  in_reply_to: string | null;
+  bodystructure: string | null;
+}
+
+const YEAR_MS = 366 * 86_400_000;
+
+function readSource(sourceDb: string): SourceRow[] {
+  const db = new Database(sourceDb, { readonly: true, fileMustExist: true });
+  try {
+    return db
+      .prepare(
+        "SELECT m.* FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id WHERE b.path = 'INBOX' ORDER BY m.uid",
+      )
+      .all() as SourceRow[];
+  } finally {
+    db.close();
+  }
+}
+
+function toRecord(row: SourceRow, uid: number, copy: number): HeaderRecord {
+  return {
+    uid,
+    messageId: row.message_id && copy ? row.message_id.replace('@', `.c${copy}@`) : row.message_id,
+    subject: row.subject,
+    from: JSON.parse(row.from_json) as Address[],
+    to: JSON.parse(row.to_json) as Address[],
+    cc: JSON.parse(row.cc_json) as Address[],
+    // each copy a year further back, so the list order interleaves nothing
+    date: row.date - copy * YEAR_MS,
+    size: row.size,
+    flags: { seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, draft: row.draft === 1 },
+    keywords: row.keywords ? row.keywords.split(' ') : [],
+    hasAttachments: row.has_attachments === 1,
+    threadKey: copy ? `${row.thread_key}#${copy}` : row.thread_key,
+    inReplyTo: row.in_reply_to,
+    bodystructure: row.bodystructure,
+  };
+}
+
+/** Writes a profile with one account and an INBOX of `rows` headers; returns the INBOX id. */
+async function fillProfile(dataDir: string, source: SourceRow[], rows: number): Promise<number> {
+  if (source.length === 0) throw new Error('the synced profile has no INBOX headers to copy');
+  const cipher = new KeyFileCipher(path.join(dataDir, KEY_FILE_NAME));
+  const store = Store.open(dataDir);
+  try {
+    const account = store.accounts.insert(
+      {
+        name: 'bench@example.test',
+        email: 'bench@example.test',
+        displayName: 'Bench',
+        username: 'bench@example.test',
+        imap: { host: '127.0.0.1', port: 993, security: 'tls' },
+        smtp: { host: '127.0.0.1', port: 587, security: 'starttls' },
+      },
+      await cipher.encrypt('unused'),
+    );
+    store.mailboxes.replaceTree(account.id, [
+      {
+        path: 'INBOX',
+        name: 'INBOX',
+        parentPath: null,
+        delimiter: '/',
+        role: 'inbox',
+        subscribed: true,
+        selectable: true,
+        unread: null,
+        total: null,
+      },
+    ]);
+    const inbox = store.mailboxes.byPath(account.id, 'INBOX')!.id;
+    const CHUNK = 5_000;
+    for (let start = 0; start < rows; start += CHUNK) {
+      const records: HeaderRecord[] = [];
+      for (let i = start; i < Math.min(rows, start + CHUNK); i++)
+        records.push(toRecord(source[i % source.length]!, i + 1, Math.floor(i / source.length)));
+      store.transaction(() => store.messages.insertHeaders(inbox, records));
+    }
+    return inbox;
+  } finally {
+    store.close();
+  }
+}
+
+export interface WindowResult {
+  rows: number;
+  fillMs: number;
+  /** Offset → the timed `messages.window` calls (50 rows each), ms. */
+  samples: Record<string, number[]>;
+}
+
+export async function windowQueries(input: {
+  sourceDb: string;
+  dataDir: string;
+  rows: number;
+  offsets: number[];
+  repeats: number;
+}): Promise<WindowResult> {
+  const t0 = performance.now();
+  const inbox = await fillProfile(input.dataDir, readSource(input.sourceDb), input.rows);
+  const fillMs = performance.now() - t0;
+  const session = await openSession(input.dataDir, { offline: true });
+  try {
+    const samples: Record<string, number[]> = {};
+    for (const offset of input.offsets) {
+      const call = () => session.service.call('messages.window', { mailboxId: inbox, offset, limit: 50 });
+      for (let i = 0; i < 3; i++) await call();
+      const times: number[] = [];
+      for (let i = 0; i < input.repeats; i++) {
+        const start = performance.now();
+        const { messages } = await call();
+        times.push(performance.now() - start);
+        if (messages.length !== Math.min(50, input.rows - offset))
+          throw new Error(`offset ${offset}: ${messages.length} rows`);
+      }
+      samples[String(offset)] = times;
+    }
+    return { rows: input.rows, fillMs, samples };
+  } finally {
+    await session.close();
+  }
+}
