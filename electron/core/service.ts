@@ -1,6 +1,7 @@
 // The facade: the one object outside the core that anything talks to. It implements every
 // method of the contract in shared/ and emits its events; the Electron shell, the browser
 // shell and the tests all drive the engine only through it.
+import type { ImapFlow } from 'imapflow';
 import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
 import type { AccountId, AccountSettings, MailboxRole, MessageBody, MessageId } from '../../shared/domain';
 import { createAccountHandlers } from './accounts/account-handlers';
@@ -23,6 +24,16 @@ import type { MailService, MailServiceOptions } from './service-api';
 import { notFound, ServiceError, toServiceError } from './service-error';
 import { toMailbox } from './store/mailboxes-repo';
 import { Store } from './store/store';
+
+/**
+ * The on-demand connection keeps its mailbox selected between opens: re-selecting a large
+ * mailbox costs Dovecot far more than the FETCH itself. UIDs stay valid while UIDVALIDITY does.
+ */
+async function selectForReading(client: ImapFlow, path: string, uidValidity: string | null): Promise<void> {
+  const current = client.mailbox;
+  if (current && current.path === path && (uidValidity === null || String(current.uidValidity) === uidValidity)) return;
+  await client.mailboxOpen(path, { readOnly: true });
+}
 
 type Handlers = { [M in MethodName]: (input: never) => Promise<MethodOutput<M>> | MethodOutput<M> };
 
@@ -227,7 +238,7 @@ class CoreService implements MailService {
     const uid = row.uid;
     try {
       return await onDemand.use(async (client) => {
-        await client.mailboxOpen(box.path, { readOnly: true });
+        await selectForReading(client, box.path, box.sync.uidValidity);
         const fetched = await fetchBody(client, uid, structure);
         const extra = await client.fetchOne(String(uid), { envelope: true, headers: ['references'] }, { uid: true });
         if (!extra) throw notFound('The message');
@@ -262,7 +273,7 @@ class CoreService implements MailService {
       const host = this.store.accounts.get(box.accountId)?.imap.host;
       try {
         data = await this.parts(box.accountId).onDemand.use(async (client) => {
-          await client.mailboxOpen(box.path, { readOnly: true });
+          await selectForReading(client, box.path, box.sync.uidValidity);
           return fetchPart(client, uid, part);
         });
       } catch (error) {

@@ -157,6 +157,34 @@ describe('the store', () => {
   });
 });
 
+describe('storing headers again', () => {
+  it('updates the flags of a UID already stored and returns its id: never a duplicate', () => {
+    const store = Store.open(tempDir());
+    const account = store.accounts.insert(settings, Buffer.from('x'));
+    store.mailboxes.replaceTree(account.id, [
+      {
+        path: 'INBOX',
+        name: 'INBOX',
+        parentPath: null,
+        delimiter: '/',
+        role: 'inbox',
+        subscribed: true,
+        selectable: true,
+        unread: null,
+        total: null,
+      },
+    ]);
+    const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
+    const [first] = store.messages.insertHeaders(inbox.id, [header(7, 1000)]);
+    const again = { ...header(7, 1000), flags: { seen: true, flagged: true, answered: false, draft: false } };
+    const [second] = store.messages.insertHeaders(inbox.id, [again, header(8, 2000)]);
+    expect(second).toBe(first);
+    expect(store.messages.count(inbox.id)).toBe(2);
+    expect(store.messages.get([first!])[0]?.flags).toMatchObject({ seen: true, flagged: true });
+    store.close();
+  });
+});
+
 describe('the profile lock', () => {
   it('refuses a second open of the same profile while the first is open, and frees it on close', () => {
     const dir = tempDir();

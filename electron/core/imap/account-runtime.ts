@@ -53,6 +53,7 @@ export class AccountRuntime {
   private interval: NodeJS.Timeout | null = null;
   private openMailboxId: MailboxId | null = null;
   private readonly needSnippets = new Set<MailboxId>();
+  private watcherDue = false;
   private stopped = false;
 
   constructor(
@@ -67,9 +68,10 @@ export class AccountRuntime {
         this.setStatus({ state: 'online' });
         this.treeDirty = true;
         this.markAllDirty();
+        // The watcher starts after this first pass: its SELECT of a big INBOX would otherwise
+        // compete with the first FETCH, the one that fills the user's first screen.
+        this.watcherDue = true;
         this.kick();
-        // The watcher may have given up on the same fault (a wrong password fixed since).
-        this.watcher.retryNow();
       },
       onDown: (failure, retryAt) =>
         this.setStatus({
@@ -167,6 +169,14 @@ export class AccountRuntime {
     await this.queue.idle();
   }
 
+  /** After the first screen of headers (or the first pass, if there was nothing new). */
+  private startWatcherIfDue(): void {
+    if (!this.watcherDue || this.stopped) return;
+    this.watcherDue = false;
+    // Also retries a watcher that gave up on the same fault (a wrong password fixed since).
+    this.watcher.retryNow();
+  }
+
   private markAllDirty(): void {
     for (const box of this.deps.store.mailboxes.list(this.account.id)) if (box.selectable) this.dirty.add(box.id);
   }
@@ -180,6 +190,7 @@ export class AccountRuntime {
     if (this.draining || this.stopped || !this.work.current) return;
     this.draining = this.drain().finally(() => {
       this.draining = null;
+      this.startWatcherIfDue();
       // Work that arrived during the last step.
       if ((this.dirty.size || this.deps.store.pendingOps.count(this.account.id)) && this.work.current && !this.stopped)
         this.kick();
@@ -252,6 +263,7 @@ export class AccountRuntime {
     const changes = await syncMailbox(client, this.deps.store, box, {
       hasAttachments,
       onBatch: (added, done, total) => {
+        this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
         if (added.length) this.deps.emit('messages.changed', { mailboxId: box.id, added, removed: [], updated: [] });
       },

@@ -28,6 +28,8 @@ export function openDatabase(path: string): Db {
     // NORMAL is durable across process crashes in WAL mode; only power loss may drop the last commit.
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Sorts and temp b-trees of large syncs in memory, not in a temp file.
+    db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
     migrate(db, found);
     return db;

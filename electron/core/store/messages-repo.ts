@@ -149,18 +149,22 @@ export class MessagesRepo {
 
   /** Inserts new headers (a UID already present is updated, never duplicated). Returns the new ids. */
   insertHeaders(mailboxId: MailboxId, headers: readonly HeaderRecord[]): MessageId[] {
+    // run() + lastInsertRowid: RETURNING costs a statement step per row, and header sync inserts
+    // tens of thousands. A UID already stored (a resumed batch) takes the rare slow path.
     const insert = this.db.prepare(
       `INSERT INTO messages (mailbox_id, uid, message_id, subject, from_json, to_json, cc_json, date, size, seen,
          flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure)
        VALUES (@mailboxId, @uid, @messageId, @subject, @from, @to, @cc, @date, @size, @seen, @flagged, @answered,
          @draft, @keywords, @hasAttachments, @threadKey, @inReplyTo, @bodystructure)
-       ON CONFLICT (mailbox_id, uid) DO UPDATE SET seen = excluded.seen, flagged = excluded.flagged,
-         answered = excluded.answered, draft = excluded.draft, keywords = excluded.keywords
-       RETURNING id`,
+       ON CONFLICT (mailbox_id, uid) DO NOTHING`,
+    );
+    const refresh = this.db.prepare(
+      `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft, keywords = @keywords
+       WHERE mailbox_id = @mailboxId AND uid = @uid RETURNING id`,
     );
     const ids: MessageId[] = [];
     for (const h of headers) {
-      const row = insert.get({
+      const row = {
         mailboxId,
         uid: h.uid,
         messageId: h.messageId,
@@ -179,8 +183,13 @@ export class MessagesRepo {
         threadKey: h.threadKey,
         inReplyTo: h.inReplyTo,
         bodystructure: h.bodystructure,
-      }) as { id: number };
-      ids.push(row.id);
+      };
+      const result = insert.run(row);
+      if (result.changes === 1) ids.push(Number(result.lastInsertRowid));
+      else {
+        const existing = refresh.get(row) as { id: number } | undefined;
+        if (existing) ids.push(existing.id);
+      }
     }
     return ids;
   }
