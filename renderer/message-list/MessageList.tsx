@@ -2,7 +2,7 @@
 // in pages from the store as they scroll into view. Selection is by message id, and when
 // mail arrives above the rows being read the scroll position moves with them, so live
 // updates neither change the selection nor move what the user is looking at.
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { MessageHeader } from '../../shared/domain';
@@ -92,11 +92,19 @@ export function MessageList({
 
   // The current message stays in view however it became current (j/k from any pane, the
   // neighbour taking over after an archive, an undo bringing a message back).
+  // Only when it is not in view already: scrollToIndex measures the list (a forced layout) on
+  // every call, which a key press to the next visible row should not pay. The virtualizer's
+  // cached scroll offset and viewport answer without touching the DOM.
   useEffect(() => {
-    if (currentIndex >= 0) virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    if (currentIndex < 0) return;
+    const top = currentIndex * ROW_HEIGHT;
+    const offset = virtualizer.scrollOffset;
+    const height = virtualizer.scrollRect?.height;
+    if (offset !== null && height !== undefined && top >= offset && top + ROW_HEIGHT <= offset + height) return;
+    virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
   }, [selection.currentId, currentIndex, virtualizer]);
 
-  const onRowClick = async (index: number, header: MessageHeader, event: MouseEvent) => {
+  const handleRowClick = async (index: number, header: MessageHeader, event: MouseEvent) => {
     if (!store) return;
     if (event.metaKey || event.ctrlKey) {
       onSelectionChange(toggleOne(selection, header.id, index));
@@ -116,6 +124,14 @@ export function MessageList({
     }
     onSelectionChange(selectOnly(header.id, index));
   };
+
+  // One stable callback for every row, so a selection change re-renders only the rows whose
+  // props changed (MessageRow is memoized) instead of every mounted row.
+  const latestRowClick = useRef(handleRowClick);
+  latestRowClick.current = handleRowClick;
+  const onRowClick = useCallback((index: number, header: MessageHeader, event: MouseEvent) => {
+    void latestRowClick.current(index, header, event);
+  }, []);
 
   const moveTo = (index: number, extend: boolean) => {
     if (!store || total === null || total === 0) return;
@@ -197,7 +213,7 @@ export function MessageList({
                     locale={locale}
                     now={now}
                     showRecipients={showRecipients}
-                    onRowClick={(index, row, event) => void onRowClick(index, row, event)}
+                    onRowClick={onRowClick}
                   />
                 ) : (
                   <MessageRowSkeleton key={item.index} index={item.index} top={item.start} />
