@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { move } from '../../electron/core/imap/ops/move';
 import { replayPendingOps } from '../../electron/core/imap/ops/op-queue';
 import { setFlags } from '../../electron/core/imap/ops/set-flags';
-import type { HeaderRecord } from '../../electron/core/store/messages-repo';
 import { Store } from '../../electron/core/store/store';
+import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -21,32 +21,11 @@ function setup() {
   const dir = mkdtempSync(path.join(tmpdir(), 'mail-ops-'));
   dirs.push(dir);
   const store = Store.open(dir);
-  const account = store.accounts.insert(
-    {
-      name: 'A',
-      email: 'a@example.test',
-      displayName: 'A',
-      username: 'a@example.test',
-      imap: { host: 'imap.example.test', port: 993, security: 'tls' },
-      smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' },
-    },
-    Buffer.from('x'),
-  );
-  const listed = (p: string, role: 'inbox' | 'archive' | 'junk') => ({
-    path: p,
-    name: p,
-    parentPath: null,
-    delimiter: '/',
-    role,
-    subscribed: true,
-    selectable: true,
-    unread: null,
-    total: null,
-  });
+  const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
   store.mailboxes.replaceTree(account.id, [
-    listed('INBOX', 'inbox'),
-    listed('Archive', 'archive'),
-    listed('Junk', 'junk'),
+    listedMailbox('INBOX', 'inbox'),
+    listedMailbox('Archive', 'archive'),
+    listedMailbox('Junk', 'junk'),
   ]);
   const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
   const archive = store.mailboxes.byRole(account.id, 'archive')!;
@@ -59,22 +38,7 @@ function setup() {
       syncedHighUid: 2,
       syncedLowUid: 1,
     });
-  const header = (uid: number): HeaderRecord => ({
-    uid,
-    messageId: `<${uid}@x>`,
-    subject: `m${uid}`,
-    from: [],
-    to: [],
-    cc: [],
-    date: uid,
-    size: 1,
-    flags: { seen: false, flagged: false, answered: false, draft: false },
-    keywords: [],
-    hasAttachments: false,
-    threadKey: `<${uid}@x>`,
-    inReplyTo: null,
-    bodystructure: null,
-  });
+  const header = (uid: number) => headerRecord(uid, { subject: `m${uid}`, from: [], size: 1 });
   const ids = store.messages.insertHeaders(inbox.id, [header(1), header(2)]);
   return { store, account, inbox, archive, junk, ids };
 }

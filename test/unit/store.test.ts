@@ -8,6 +8,7 @@ import { NewerDatabaseError } from '../../electron/core/store/database';
 import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { Store } from '../../electron/core/store/store';
 import type { HeaderRecord } from '../../electron/core/store/messages-repo';
+import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -19,32 +20,11 @@ function tempDir() {
   return d;
 }
 
-const settings = {
-  name: 'Test',
-  email: 'a@example.test',
-  displayName: 'A',
-  username: 'a@example.test',
-  imap: { host: 'imap.example.test', port: 993, security: 'tls' as const },
-  smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' as const },
-};
+const settings = testAccountSettings;
 
+/** Every third message read, so unread counts have something to count. */
 function header(uid: number, date: number): HeaderRecord {
-  return {
-    uid,
-    messageId: `<${uid}@x>`,
-    subject: `Message ${uid}`,
-    from: [{ name: 'Sender', address: 's@example.test' }],
-    to: [],
-    cc: [],
-    date,
-    size: 1000,
-    flags: { seen: uid % 3 === 0, flagged: false, answered: false, draft: false },
-    keywords: [],
-    hasAttachments: false,
-    threadKey: `<${uid}@x>`,
-    inReplyTo: null,
-    bodystructure: null,
-  };
+  return headerRecord(uid, { date, flags: { seen: uid % 3 === 0, flagged: false, answered: false, draft: false } });
 }
 
 describe('the store', () => {
@@ -79,19 +59,7 @@ describe('the store', () => {
     const sealed = Buffer.from('sealed-bytes');
     const account = store.accounts.insert(settings, sealed);
     expect(store.accounts.secret(account.id)).toEqual(sealed);
-    store.mailboxes.replaceTree(account.id, [
-      {
-        path: 'INBOX',
-        name: 'INBOX',
-        parentPath: null,
-        delimiter: '/',
-        role: 'inbox',
-        subscribed: true,
-        selectable: true,
-        unread: 2,
-        total: 5,
-      },
-    ]);
+    store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox', { unread: 2, total: 5 })]);
     const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
     const big = (2n ** 63n - 1n).toString();
     store.mailboxes.saveSyncState(inbox.id, {
@@ -109,19 +77,7 @@ describe('the store', () => {
   it('pages a 100,000-message mailbox newest first with stable windows', { timeout: 60_000 }, () => {
     const store = Store.open(tempDir());
     const account = store.accounts.insert(settings, Buffer.from('x'));
-    store.mailboxes.replaceTree(account.id, [
-      {
-        path: 'INBOX',
-        name: 'INBOX',
-        parentPath: null,
-        delimiter: '/',
-        role: 'inbox',
-        subscribed: true,
-        selectable: true,
-        unread: null,
-        total: null,
-      },
-    ]);
+    store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox')]);
     const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
     const base = Date.UTC(2026, 0, 1);
     store.transaction(() => {
@@ -161,19 +117,7 @@ describe('storing headers again', () => {
   it('updates the flags of a UID already stored and returns its id: never a duplicate', () => {
     const store = Store.open(tempDir());
     const account = store.accounts.insert(settings, Buffer.from('x'));
-    store.mailboxes.replaceTree(account.id, [
-      {
-        path: 'INBOX',
-        name: 'INBOX',
-        parentPath: null,
-        delimiter: '/',
-        role: 'inbox',
-        subscribed: true,
-        selectable: true,
-        unread: null,
-        total: null,
-      },
-    ]);
+    store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox')]);
     const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
     const [first] = store.messages.insertHeaders(inbox.id, [header(7, 1000)]);
     const again = { ...header(7, 1000), flags: { seen: true, flagged: true, answered: false, draft: false } };
