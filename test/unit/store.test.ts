@@ -129,6 +129,43 @@ describe('storing headers again', () => {
   });
 });
 
+describe('folder counts', () => {
+  it('stay equal to the messages through inserts, reads, moves, deletes and a cache reset', () => {
+    const store = Store.open(tempDir());
+    const account = store.accounts.insert(settings, Buffer.from('x'));
+    store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox'), listedMailbox('Archive', 'archive')]);
+    const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
+    const archive = store.mailboxes.byRole(account.id, 'archive')!;
+    const counted = (id: number) =>
+      store.db
+        .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(seen = 0), 0) AS unread FROM messages WHERE mailbox_id = ?')
+        .get(id) as { total: number; unread: number };
+    const kept = (id: number) => {
+      const box = store.mailboxes.get(id)!;
+      // a mailbox counts from the cache once synced
+      store.mailboxes.saveSyncState(id, { ...box.sync, syncedLowUid: 1 });
+      const again = store.mailboxes.get(id)!;
+      return { total: again.total, unread: again.unread };
+    };
+    const ids = store.messages.insertHeaders(
+      inbox.id,
+      [1, 2, 3, 4].map((uid) => header(uid * 3 + 1, uid)),
+    );
+    store.messages.setLocalFlags([ids[0]!], { seen: true });
+    store.messages.moveLocal([ids[1]!], archive.id);
+    store.messages.delete([ids[2]!]);
+    store.messages.insertHeaders(archive.id, [header(99, 5)]);
+    for (const box of [inbox, archive]) {
+      expect(kept(box.id)).toEqual(counted(box.id));
+      expect(store.messages.count(box.id)).toBe(counted(box.id).total);
+    }
+    expect(kept(inbox.id)).toEqual({ total: 2, unread: 1 });
+    store.mailboxes.resetCache(archive.id);
+    expect(store.messages.count(archive.id)).toBe(0);
+    store.close();
+  });
+});
+
 describe('the profile lock', () => {
   it('refuses a second open of the same profile while the first is open, and frees it on close', () => {
     const dir = tempDir();

@@ -51,8 +51,7 @@ export interface ListedMailbox {
 // STATUS until then, so folders the user never opened still show their unread numbers.
 const SELECT = `
   SELECT b.*,
-    (SELECT COUNT(*) FROM messages m WHERE m.mailbox_id = b.id) AS local_total,
-    (SELECT COUNT(*) FROM messages m WHERE m.mailbox_id = b.id AND m.seen = 0) AS local_unread
+    b.message_count AS local_total, b.unread_count AS local_unread
   FROM mailboxes b`;
 
 type CountedRow = MailboxRow & { local_total: number; local_unread: number };

@@ -188,6 +188,30 @@ export const migrations: readonly string[] = [
   ALTER TABLE accounts ADD COLUMN password_storage TEXT NOT NULL DEFAULT 'stored'
     CHECK (password_storage IN ('stored', 'session'));
   `,
+  // 4: each mailbox's message and unread counts, kept by triggers. Every list paint and folder
+  // list asked COUNT(*) over the mailbox: 5 ms at 100,000 messages, now one row read.
+  `
+  ALTER TABLE mailboxes ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE mailboxes ADD COLUMN unread_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE mailboxes SET
+    message_count = (SELECT COUNT(*) FROM messages m WHERE m.mailbox_id = mailboxes.id),
+    unread_count = (SELECT COUNT(*) FROM messages m WHERE m.mailbox_id = mailboxes.id AND m.seen = 0);
+
+  CREATE TRIGGER messages_counted_insert AFTER INSERT ON messages BEGIN
+    UPDATE mailboxes SET message_count = message_count + 1, unread_count = unread_count + (NEW.seen = 0)
+    WHERE id = NEW.mailbox_id;
+  END;
+  CREATE TRIGGER messages_counted_delete AFTER DELETE ON messages BEGIN
+    UPDATE mailboxes SET message_count = message_count - 1, unread_count = unread_count - (OLD.seen = 0)
+    WHERE id = OLD.mailbox_id;
+  END;
+  CREATE TRIGGER messages_counted_update AFTER UPDATE OF mailbox_id, seen ON messages BEGIN
+    UPDATE mailboxes SET message_count = message_count - 1, unread_count = unread_count - (OLD.seen = 0)
+    WHERE id = OLD.mailbox_id;
+    UPDATE mailboxes SET message_count = message_count + 1, unread_count = unread_count + (NEW.seen = 0)
+    WHERE id = NEW.mailbox_id;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
