@@ -226,59 +226,60 @@ class CoreService implements MailService {
     return out;
   }
 
-  private async body(id: MessageId): Promise<MessageBody> {
-    const cached = this.store.bodies.get(id);
-    if (cached) return cached;
+  /** Where a message's parts live on the server, and its BODYSTRUCTURE. */
+  private located(id: MessageId): { uid: number; mailboxId: number; structure: unknown } {
     const row = this.store.messages.bodystructure(id);
     if (!row || row.uid === null) throw notFound('The message');
-    const box = this.mailbox(row.mailboxId);
-    const { onDemand } = this.parts(box.accountId);
-    const host = this.store.accounts.get(box.accountId)?.imap.host;
-    const structure: unknown = row.bodystructure ? JSON.parse(row.bodystructure) : null;
-    const uid = row.uid;
+    return {
+      uid: row.uid,
+      mailboxId: row.mailboxId,
+      structure: row.bodystructure ? JSON.parse(row.bodystructure) : null,
+    };
+  }
+
+  /** Runs `task` on the account's on-demand connection with the mailbox selected for reading. */
+  private async readFromServer<T>(mailboxId: number, task: (client: ImapFlow) => Promise<T>): Promise<T> {
+    const box = this.mailbox(mailboxId);
     try {
-      return await onDemand.use(async (client) => {
+      return await this.parts(box.accountId).onDemand.use(async (client) => {
         await selectForReading(client, box.path, box.sync.uidValidity);
-        const fetched = await fetchBody(client, uid, structure);
-        const extra = await client.fetchOne(String(uid), { envelope: true, headers: ['references'] }, { uid: true });
-        if (!extra) throw notFound('The message');
-        const body: MessageBody = {
-          messageId: id,
-          html: fetched.html,
-          text: fetched.text,
-          attachments: planBody(structure).attachments,
-          bcc: toAddresses(extra.envelope?.bcc),
-          replyTo: toAddresses(extra.envelope?.replyTo),
-          inReplyTo: extra.envelope?.inReplyTo ?? null,
-          references: parseReferences(extra.headers),
-        };
-        this.store.bodies.put(body);
-        return this.store.bodies.get(id) ?? body;
+        return task(client);
       });
     } catch (error) {
-      throw toServiceError(error, host);
+      throw toServiceError(error, this.store.accounts.get(box.accountId)?.imap.host);
     }
   }
 
+  private async body(id: MessageId): Promise<MessageBody> {
+    const cached = this.store.bodies.get(id);
+    if (cached) return cached;
+    const { uid, mailboxId, structure } = this.located(id);
+    return this.readFromServer(mailboxId, async (client) => {
+      const fetched = await fetchBody(client, uid, structure);
+      const extra = await client.fetchOne(String(uid), { envelope: true, headers: ['references'] }, { uid: true });
+      if (!extra) throw notFound('The message');
+      const body: MessageBody = {
+        messageId: id,
+        html: fetched.html,
+        text: fetched.text,
+        attachments: planBody(structure).attachments,
+        bcc: toAddresses(extra.envelope?.bcc),
+        replyTo: toAddresses(extra.envelope?.replyTo),
+        inReplyTo: extra.envelope?.inReplyTo ?? null,
+        references: parseReferences(extra.headers),
+      };
+      this.store.bodies.put(body);
+      return this.store.bodies.get(id) ?? body;
+    });
+  }
+
   private async attachment(id: MessageId, part: string) {
-    const row = this.store.messages.bodystructure(id);
-    if (!row || row.uid === null) throw notFound('The message');
-    const structure: unknown = row.bodystructure ? JSON.parse(row.bodystructure) : null;
+    const { uid, mailboxId, structure } = this.located(id);
     const info = planBody(structure).attachments.find((a) => a.part === part);
     if (!info) throw notFound('The attachment');
     let data = this.store.bodies.attachmentData(id, part);
     if (!data) {
-      const box = this.mailbox(row.mailboxId);
-      const uid = row.uid;
-      const host = this.store.accounts.get(box.accountId)?.imap.host;
-      try {
-        data = await this.parts(box.accountId).onDemand.use(async (client) => {
-          await selectForReading(client, box.path, box.sync.uidValidity);
-          return fetchPart(client, uid, part);
-        });
-      } catch (error) {
-        throw toServiceError(error, host);
-      }
+      data = await this.readFromServer(mailboxId, (client) => fetchPart(client, uid, part));
       this.store.bodies.putAttachments(id, [info]);
       this.store.bodies.cacheAttachmentData(id, part, data);
     }
