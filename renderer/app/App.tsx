@@ -18,6 +18,17 @@ import { useReadingFlow } from '../keyboard/use-reading-flow';
 import { ThreePaneLayout } from '../layout/ThreePaneLayout';
 import { MessageList } from '../message-list/MessageList';
 import { MessageListHeader } from '../message-list/MessageListHeader';
+import { accountLabels } from '../message-list/account-labels';
+import {
+  type ListSource,
+  type UnifiedRole,
+  mailboxSource,
+  sameSource,
+  sourceAvailable,
+  sourceMailboxes,
+  sourceRole,
+  unifiedSource,
+} from '../message-list/list-source';
 import { type Selection, actionTargets, emptySelection, withoutIds } from '../message-list/selection';
 import { useMessageWindow } from '../message-list/use-message-window';
 import { ReadingPane } from '../message-view/ReadingPane';
@@ -57,7 +68,12 @@ export function App() {
   const accounts = loadedAccounts ?? NO_ACCOUNTS;
   const mailboxes = useMailboxes(loadedAccounts);
   const activity = useSyncActivity();
-  const [mailboxId, setMailboxId] = useState<MailboxId | null>(null);
+  const [source, setSource] = useState<ListSource | null>(null);
+  const mailboxId: MailboxId | null = source?.kind === 'mailbox' ? source.mailboxId : null;
+  // The folders the list shows (one, or each account's for a unified view): their changes are its changes.
+  const shownFolders = useMemo(() => sourceMailboxes(source, mailboxes ?? NO_MAILBOXES), [source, mailboxes]);
+  const shownIds = shownFolders.map((folder) => folder.id).join(',');
+  const shows = useMemo(() => new Set(shownFolders.map((folder) => folder.id)), [shownIds]);
   const [selection, setSelection] = useState<Selection>(emptySelection);
   // The latest selection also between renders: a held j moves faster than React renders.
   const selectionRef = useRef(selection);
@@ -70,7 +86,7 @@ export function App() {
   }, []);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { keymap } = useKeymap();
-  const { store, version, loadError } = useMessageWindow(mailboxId);
+  const { store, version, loadError } = useMessageWindow(source, shows);
   const composer = useCompose(accounts);
   const sendUndo = useSendUndo(transport, composer.reopen);
   const engine = useEngineConnection();
@@ -85,24 +101,26 @@ export function App() {
 
   const mailbox = useMemo(() => mailboxes?.find((item) => item.id === mailboxId) ?? null, [mailboxes, mailboxId]);
 
-  // Start in the first account's Inbox; fall back there if the open folder disappears.
+  // Start in the first account's Inbox; fall back there if the open folder disappears (or a
+  // unified view, when only one account is left).
   useEffect(() => {
-    if (!mailboxes || (mailboxId !== null && mailbox)) return;
+    if (!mailboxes || (source !== null && sourceAvailable(source, accounts.length, mailboxes))) return;
     const firstAccount = accounts[0];
     const inbox =
       mailboxes.find((item) => item.accountId === firstAccount?.id && effectiveRole(item) === 'inbox') ??
       mailboxes.find((item) => effectiveRole(item) === 'inbox');
-    const next = inbox?.id ?? null;
-    if (next !== mailboxId) {
-      setMailboxId(next);
+    const next = inbox ? mailboxSource(inbox.id) : null;
+    if (!sameSource(next, source)) {
+      setSource(next);
       changeSelection(emptySelection);
     }
-  }, [mailboxes, mailbox, mailboxId, accounts, changeSelection]);
+  }, [mailboxes, source, accounts, changeSelection]);
 
-  // The core syncs the open folder first and watches it with IDLE.
+  // The core syncs the open folder first and watches it with IDLE; a unified view opens each
+  // account's folder of its role (each account has its own watcher), so all of them stay live.
   useEffect(() => {
-    if (mailboxId !== null) transport.invoke('mailboxes.open', { mailboxId }).catch(() => undefined);
-  }, [transport, mailboxId]);
+    for (const id of shows) transport.invoke('mailboxes.open', { mailboxId: id }).catch(() => undefined);
+  }, [transport, shows]);
 
   // With no account there is nothing to show: ask for one, once.
   const askedForAccount = useRef(false);
@@ -114,7 +132,7 @@ export function App() {
   }, [loadedAccounts]);
 
   useTransportEvent('messages.changed', (change) => {
-    if (change.mailboxId === mailboxId && change.removed.length > 0)
+    if (shows.has(change.mailboxId) && change.removed.length > 0)
       setSelection((previous) => withoutIds(previous, change.removed));
   });
 
@@ -148,15 +166,28 @@ export function App() {
     restored: (entry) => {
       if (entry.kind !== 'move') return;
       // Back in the folder on screen: select what came back, as Apple Mail does.
-      const here = entry.moves.filter((move) => move.toMailboxId === mailboxId).flatMap((move) => move.ids);
+      const here = entry.moves.filter((move) => shows.has(move.toMailboxId)).flatMap((move) => move.ids);
       if (here.length > 0)
         changeSelection({ ids: new Set(here), currentId: here[0]!, anchorIndex: null, kept: here.length > 1 });
     },
   });
 
+  const targets = actionTargets(selection);
+  const targetHeaders = targets
+    .map((id) => store?.getById(id))
+    .filter((row): row is MessageHeader => row !== undefined);
+  // In a unified view the messages acted on may come from several accounts: the folder they
+  // all are in (when they share one) stands in for "the folder on screen" (move targets, Junk).
+  const actionFolder = useMemo(() => {
+    if (mailbox || !mailboxes) return mailbox;
+    const folderIds = new Set(targetHeaders.map((row) => row.mailboxId));
+    const [only] = folderIds;
+    return folderIds.size === 1 ? (mailboxes.find((item) => item.id === only) ?? null) : null;
+  }, [mailbox, mailboxes, targetHeaders.map((row) => row.mailboxId).join(',')]);
+
   const actions = useMessageActions({
     store,
-    mailbox,
+    mailbox: actionFolder,
     mailboxes: mailboxes ?? NO_MAILBOXES,
     setSelection: changeSelection,
     reportFailure: activity.reportFailure,
@@ -172,22 +203,21 @@ export function App() {
     if (!openHeader.flags.seen) void actions.setFlags([openHeader.id], { seen: true }, { record: false });
   }, [openHeader, selection.ids.size, actions]);
 
-  const targets = actionTargets(selection);
-  const targetHeaders = targets
-    .map((id) => store?.getById(id))
-    .filter((row): row is MessageHeader => row !== undefined);
   const allStarred = targetHeaders.length > 0 && targetHeaders.every((row) => row.flags.flagged);
   const allRead = targetHeaders.length > 0 && targetHeaders.every((row) => row.flags.seen);
   const single = selection.ids.size <= 1 ? openHeader : null;
 
-  const selectMailbox = useCallback(
-    (next: Mailbox) => {
-      if (next.id === mailboxId) return;
-      setMailboxId(next.id);
+  const selectSource = useCallback(
+    (next: ListSource) => {
+      if (sameSource(next, source)) return;
+      setSource(next);
       changeSelection(emptySelection);
     },
-    [mailboxId, changeSelection],
+    [source, changeSelection],
   );
+  const selectMailbox = useCallback((next: Mailbox) => selectSource(mailboxSource(next.id)), [selectSource]);
+  const selectUnified = useCallback((role: UnifiedRole) => selectSource(unifiedSource(role)), [selectSource]);
+  const unifiedRole = source?.kind === 'unified' ? source.role : null;
 
   const commands = useAppCommands({
     transport,
@@ -195,8 +225,11 @@ export function App() {
     selection,
     selectionRef,
     changeSelection,
-    mailbox,
+    mailbox: actionFolder,
     mailboxes: mailboxes ?? NO_MAILBOXES,
+    accountId: actionFolder?.accountId ?? openHeader?.accountId ?? accounts[0]?.id ?? null,
+    unifiedRole,
+    selectUnified,
     hasAccounts: accounts.length > 0,
     targets,
     single,
@@ -227,8 +260,10 @@ export function App() {
     if (document.activeElement === null || document.activeElement === document.body) focusPane('list');
   }, [composing]);
 
-  const role = mailbox ? effectiveRole(mailbox) : null;
-  const accountMailboxes = mailboxes?.filter((item) => item.accountId === mailbox?.accountId) ?? [];
+  const role = sourceRole(source, mailboxes ?? NO_MAILBOXES);
+  // Move choices: the folders of the account the messages are in (none when they are of several).
+  const accountMailboxes = mailboxes?.filter((item) => item.accountId === actionFolder?.accountId) ?? [];
+  const rowAccounts = useMemo(() => accountLabels(accounts), [accounts]);
 
   return (
     <div className="app">
@@ -237,8 +272,9 @@ export function App() {
           <Sidebar
             accounts={accounts}
             mailboxes={loadedAccounts ? mailboxes : null}
-            selectedMailboxId={mailboxId}
+            selected={source}
             onSelectMailbox={selectMailbox}
+            onSelectUnified={selectUnified}
             onCompose={() => runCommand(commands, 'compose')}
             onAddAccount={() => setDialog({ kind: 'addAccount' })}
             onOpenSettings={() => setDialog({ kind: 'settings' })}
@@ -246,12 +282,13 @@ export function App() {
         }
         list={
           <>
-            <MessageListHeader mailbox={mailbox} total={store?.total ?? null} />
+            <MessageListHeader source={source} mailboxes={mailboxes ?? NO_MAILBOXES} total={store?.total ?? null} />
             <MessageList
               store={store}
               version={version}
               loadError={loadError}
               showRecipients={role === 'sent' || role === 'drafts'}
+              accountLabels={unifiedRole !== null ? rowAccounts : null}
               selection={selection}
               onSelectionChange={changeSelection}
             />
@@ -265,7 +302,7 @@ export function App() {
               allStarred={allStarred}
               allRead={allRead}
               moveChoices={accountMailboxes}
-              currentMailboxId={mailboxId}
+              currentMailboxId={actionFolder?.id ?? null}
               onAction={run}
               onMove={(to) => void actions.move(targets, to)}
             />
@@ -303,9 +340,10 @@ export function App() {
           keymap={keymap}
           accounts={accounts}
           mailboxes={mailboxes ?? NO_MAILBOXES}
-          current={mailbox}
+          current={actionFolder}
           moveCount={targets.length}
           onGoToFolder={selectMailbox}
+          onGoToUnified={selectUnified}
           onMove={(to) => void actions.move(targets, to)}
           onSwitchAccount={(account) => {
             const inbox = mailboxes?.find((item) => item.accountId === account.id && effectiveRole(item) === 'inbox');

@@ -3,12 +3,13 @@
 // entry and a button always do the same thing.
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { Transport } from '../../shared/contract';
-import type { Mailbox, MailboxRole, MessageHeader, MessageId } from '../../shared/domain';
+import type { AccountId, Mailbox, MailboxRole, MessageHeader, MessageId } from '../../shared/domain';
 import type { ShortcutEvent } from '../keyboard/use-global-shortcuts';
 import type { ActionId } from '../keyboard/keymap';
 import { cyclePane, focusPane } from '../keyboard/pane-focus';
 import { pageReadingPane } from '../keyboard/reading-scroll';
 import { stepSelection } from '../message-list/list-navigation';
+import { type UnifiedRole, isUnifiedRole } from '../message-list/list-source';
 import type { MessageWindowStore } from '../message-list/message-window-store';
 import { type Selection, selectAll, selectNone, toggleCurrent } from '../message-list/selection';
 import type { PaletteMode } from '../palette/palette-items';
@@ -34,6 +35,11 @@ export interface CommandContext {
   changeSelection: (next: Selection) => void;
   mailbox: Mailbox | null;
   mailboxes: readonly Mailbox[];
+  /** The account whose folders "go to" commands open (the folder's, else the open message's). */
+  accountId: AccountId | null;
+  /** Set while a unified view is shown: g i / g s / g d then stay unified. */
+  unifiedRole: UnifiedRole | null;
+  selectUnified: (role: UnifiedRole) => void;
   hasAccounts: boolean;
   /** The messages an action applies to, and the one open message (for replies). */
   targets: MessageId[];
@@ -58,12 +64,13 @@ export function useAppCommands(context: CommandContext): Commands {
     ref.current = context;
   });
 
-  const { store, selection, mailbox, mailboxes, targets, single, hasAccounts, actions } = context;
+  const { store, selection, mailbox, mailboxes, accountId, unifiedRole, targets, single, hasAccounts, actions } =
+    context;
   const hasTargets = targets.length > 0;
   const hasMessages = (store?.total ?? 0) > 0;
   const accountMailboxes = useMemo(
-    () => mailboxes.filter((item) => item.accountId === mailbox?.accountId),
-    [mailboxes, mailbox],
+    () => mailboxes.filter((item) => item.accountId === accountId),
+    [mailboxes, accountId],
   );
 
   return useMemo(() => {
@@ -81,6 +88,7 @@ export function useAppCommands(context: CommandContext): Commands {
     };
 
     const goTo = (role: MailboxRole): Command => {
+      if (unifiedRole !== null && isUnifiedRole(role)) return { enabled: true, run: () => get().selectUnified(role) };
       const folder = roleFolder(role);
       return { enabled: folder !== null, run: () => folder && get().selectMailbox(folder) };
     };
@@ -136,12 +144,14 @@ export function useAppCommands(context: CommandContext): Commands {
         run: () => get().changeSelection(selectNone(get().selectionRef.current)),
       },
       archive: {
-        enabled: hasTargets && mailbox !== null && effectiveRole(mailbox) !== 'archive',
+        // In a unified view (Inbox, Drafts, Sent) nothing shown is archived yet.
+        enabled: hasTargets && (mailbox === null ? unifiedRole !== null : effectiveRole(mailbox) !== 'archive'),
         run: () => void actions.archive(get().targets),
       },
       delete: { enabled: hasTargets, run: () => void actions.remove(get().targets) },
       junk: { enabled: hasTargets && actions.canJunk, run: () => void actions.junk(get().targets) },
-      move: { enabled: hasTargets, run: () => get().openPalette('move') },
+      // Moving stays within one account: not for a unified selection that spans several.
+      move: { enabled: hasTargets && mailbox !== null, run: () => get().openPalette('move') },
       toggleStar: {
         enabled: hasTargets,
         run: () => void actions.setFlags(get().targets, { flagged: !get().allStarred }),
@@ -182,7 +192,18 @@ export function useAppCommands(context: CommandContext): Commands {
       openSettings: { enabled: true, run: () => get().openSettings() },
     };
     return commands;
-  }, [accountMailboxes, hasMessages, hasTargets, single, selection, mailbox, mailboxes, actions, hasAccounts]);
+  }, [
+    accountMailboxes,
+    hasMessages,
+    hasTargets,
+    single,
+    selection,
+    mailbox,
+    mailboxes,
+    unifiedRole,
+    actions,
+    hasAccounts,
+  ]);
 }
 
 /** Runs an action if it can run now. */

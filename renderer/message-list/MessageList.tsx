@@ -5,11 +5,12 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import type { MessageHeader } from '../../shared/domain';
+import type { AccountId, MessageHeader } from '../../shared/domain';
 import { errorMessage } from '../app/error-message';
 import { useLocale } from '../app/app-services';
 import { useNow } from '../app/use-now';
 import { Icon } from '../ui/Icon';
+import type { AccountLabel } from './account-labels';
 import type { MessageWindowStore } from './message-window-store';
 import { MessageRow, MessageRowSkeleton, ROW_HEIGHT, messageRowId } from './MessageRow';
 import { type Selection, selectOnly, selectRange, toggleOne } from './selection';
@@ -24,6 +25,8 @@ interface MessageListProps {
   version: number;
   loadError: unknown;
   showRecipients: boolean;
+  /** Given when the list mixes accounts: each row then names its account. */
+  accountLabels?: ReadonlyMap<AccountId, AccountLabel> | null;
   selection: Selection;
   onSelectionChange: (selection: Selection) => void;
 }
@@ -33,6 +36,7 @@ export function MessageList({
   version,
   loadError,
   showRecipients,
+  accountLabels = null,
   selection,
   onSelectionChange,
 }: MessageListProps) {
@@ -213,6 +217,7 @@ export function MessageList({
                     locale={locale}
                     now={now}
                     showRecipients={showRecipients}
+                    account={accountLabels?.get(header.accountId) ?? null}
                     onRowClick={onRowClick}
                   />
                 ) : (

@@ -1,19 +1,33 @@
-// Above the list: the folder's name in the user's language and its counts.
+// Above the list: its name in the user's language (the folder, or "All Inboxes") and its counts.
 import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../shared/domain';
 import { folderDisplayName } from '../sidebar/folder-name';
+import { type ListSource, sourceMailboxes } from './list-source';
 
-export function MessageListHeader({ mailbox, total }: { mailbox: Mailbox | null; total: number | null }) {
+interface MessageListHeaderProps {
+  source: ListSource | null;
+  mailboxes: readonly Mailbox[];
+  /** The list's own count once its first page has answered. */
+  total: number | null;
+}
+
+export function MessageListHeader({ source, mailboxes, total }: MessageListHeaderProps) {
   const { t } = useTranslation();
-  const count = total ?? mailbox?.total ?? null;
+  const shown = sourceMailboxes(source, mailboxes);
+  const count = total ?? (shown.length > 0 ? shown.reduce((sum, mailbox) => sum + mailbox.total, 0) : null);
+  const unread = shown.reduce((sum, mailbox) => sum + mailbox.unread, 0);
+  const title =
+    source?.kind === 'unified'
+      ? t(`unified.folder.${source.role}`)
+      : shown[0]
+        ? folderDisplayName(shown[0], t)
+        : t('app.title');
   return (
     <div className="list-header">
-      <h1 className="list-title">{mailbox ? folderDisplayName(mailbox, t) : t('app.title')}</h1>
+      <h1 className="list-title">{title}</h1>
       <p className="list-subtitle">
         {count !== null && <span>{t('messageList.count', { count })}</span>}
-        {mailbox && mailbox.unread > 0 && (
-          <span className="list-unread">{t('messageList.unreadCount', { count: mailbox.unread })}</span>
-        )}
+        {unread > 0 && <span className="list-unread">{t('messageList.unreadCount', { count: unread })}</span>}
       </p>
     </div>
   );

@@ -6,6 +6,8 @@ import type { MessageHeader } from '../../shared/domain';
 import { formatListDate } from '../format/format-date';
 import { sendersLabel } from '../format/format-address';
 import { Icon } from '../ui/Icon';
+import type { AccountLabel } from './account-labels';
+import { AccountChip } from './AccountChip';
 
 export const ROW_HEIGHT = 76;
 
@@ -26,6 +28,8 @@ interface MessageRowProps {
   now: number;
   /** Show recipients instead of senders (Sent, Drafts). */
   showRecipients: boolean;
+  /** In a list that mixes accounts (a unified view): whose message this is. */
+  account?: AccountLabel | null;
   onRowClick: (index: number, header: MessageHeader, event: MouseEvent) => void;
 }
 
@@ -36,7 +40,10 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const subject = header.subject.trim() || t('messageList.noSubject');
   const date = formatListDate(header.date, props.now, props.locale);
   const unread = !header.flags.seen;
-  const label = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
+  const rowLabel = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
+  const label = props.account
+    ? t('messageList.rowInAccount', { row: rowLabel, account: props.account.name })
+    : rowLabel;
   const className = [
     'message-row',
     unread ? 'is-unread' : '',
@@ -71,6 +78,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       <div className="row-body">
         <div className="row-line">
           <span className="row-sender">{people}</span>
+          {props.account && <AccountChip label={props.account} />}
           <span className="row-date">{date}</span>
         </div>
         <div className="row-line">

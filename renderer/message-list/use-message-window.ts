@@ -1,9 +1,11 @@
-// One MessageWindowStore per open mailbox, refreshed when the core reports changes to it.
+// One MessageWindowStore per list on screen (a mailbox, a unified view), refreshed when the
+// core reports changes to any folder the list shows.
 // Bursts of 'messages.changed' during a sync are coalesced into one re-read of the visible rows.
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { MailboxId } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { useTransportEvent } from '../app/use-transport-event';
+import { type ListSource, sourceKey, windowFetcher } from './list-source';
 import { MessageWindowStore } from './message-window-store';
 
 const COALESCE_MS = 60;
@@ -17,19 +19,18 @@ export interface MessageWindow {
   loadError: unknown;
 }
 
-export function useMessageWindow(mailboxId: MailboxId | null): MessageWindow {
+/** `shows`: the folders whose messages the source lists (see list-source.ts). */
+export function useMessageWindow(source: ListSource | null, shows: ReadonlySet<MailboxId>): MessageWindow {
   const transport = useTransport();
   const [loadError, setLoadError] = useState<unknown>(null);
   const timer = useRef<number | null>(null);
 
+  // Keyed by what the source shows, not by the object: an equal source keeps its store.
+  const key = sourceKey(source);
   const store = useMemo(
     () =>
-      mailboxId === null
-        ? null
-        : new MessageWindowStore((offset, limit) => transport.invoke('messages.window', { mailboxId, offset, limit }), {
-            onError: setLoadError,
-          }),
-    [transport, mailboxId],
+      source === null ? null : new MessageWindowStore(windowFetcher(transport, source), { onError: setLoadError }),
+    [transport, key],
   );
 
   // A store no longer shown is simply dropped: its late answers update nothing on screen.
@@ -42,7 +43,7 @@ export function useMessageWindow(mailboxId: MailboxId | null): MessageWindow {
   }, [version]);
 
   useTransportEvent('messages.changed', (change) => {
-    if (!store || change.mailboxId !== mailboxId || timer.current !== null) return;
+    if (!store || !shows.has(change.mailboxId) || timer.current !== null) return;
     timer.current = window.setTimeout(() => {
       timer.current = null;
       void store.invalidate();

@@ -3,6 +3,7 @@ import type { Account, Mailbox } from '../../shared/domain';
 import { useLocale } from '../app/app-services';
 import type { Commands } from '../app/use-app-commands';
 import type { Keymap } from '../keyboard/keymap';
+import type { UnifiedRole } from '../message-list/list-source';
 import { CommandPalette } from './CommandPalette';
 import type { PaletteMode } from './palette-items';
 import { usePaletteEntries } from './use-palette-entries';
@@ -16,6 +17,7 @@ interface PaletteHostProps {
   current: Mailbox | null;
   moveCount: number;
   onGoToFolder: (mailbox: Mailbox) => void;
+  onGoToUnified?: (role: UnifiedRole) => void;
   onMove: (mailbox: Mailbox) => void;
   onSwitchAccount: (account: Account) => void;
   onClose: () => void;

@@ -1,11 +1,14 @@
 // The palette's entries in the user's language: every command that can run now (with its
-// shortcut), every folder of every account, the move targets, and the accounts.
+// shortcut), the unified folders (with several accounts), every folder of every account, the
+// move targets, and the accounts.
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Mailbox } from '../../shared/domain';
 import type { Commands } from '../app/use-app-commands';
 import type { Chord } from '../keyboard/key-chord';
 import { ACTION_IDS, type ActionId, type Keymap, bindingsOf } from '../keyboard/keymap';
+import { UNIFIED_ROLES, type UnifiedRole, unifiedMailboxes, unifiedViewsShown } from '../message-list/list-source';
 import { folderIcon } from '../sidebar/folder-icon';
 import { buildFolderTree, visibleFolders } from '../sidebar/folder-tree';
 import { folderDisplayName } from '../sidebar/folder-name';
@@ -61,17 +64,68 @@ interface EntryInput {
   current: Mailbox | null;
   locale: string;
   onGoToFolder: (mailbox: Mailbox) => void;
+  /** Opens a unified folder (offered only with several accounts). */
+  onGoToUnified?: (role: UnifiedRole) => void;
   onMove: (mailbox: Mailbox) => void;
   onSwitchAccount: (account: Account) => void;
 }
 
+/** "Go to All Inboxes" and the unified folders, for each role some account has. */
+function unifiedEntries(
+  accounts: readonly Account[],
+  mailboxes: readonly Mailbox[],
+  onGoToUnified: ((role: UnifiedRole) => void) | undefined,
+  t: TFunction,
+): { commands: PaletteEntry[]; folders: PaletteEntry[] } {
+  const commands: PaletteEntry[] = [];
+  const folders: PaletteEntry[] = [];
+  if (!onGoToUnified || !unifiedViewsShown(accounts.length)) return { commands, folders };
+  for (const role of UNIFIED_ROLES) {
+    if (unifiedMailboxes(mailboxes, role).length === 0) continue;
+    const run = () => onGoToUnified(role);
+    const icon = folderIcon(role);
+    commands.push({
+      id: `unified-go:${role}`,
+      kind: 'command',
+      label: t(`unified.goTo.${role}`),
+      icon,
+      sequences: [],
+      run,
+    });
+    folders.push({
+      id: `unified:${role}`,
+      kind: 'folder',
+      label: t(`unified.folder.${role}`),
+      detail: t('unified.group'),
+      icon,
+      sequences: [],
+      run,
+    });
+  }
+  return { commands, folders };
+}
+
 export function usePaletteEntries(input: EntryInput): PaletteEntry[] {
   const { t } = useTranslation();
-  const { commands, keymap, accounts, mailboxes, current, locale, onGoToFolder, onMove, onSwitchAccount } = input;
+  const {
+    commands,
+    keymap,
+    accounts,
+    mailboxes,
+    current,
+    locale,
+    onGoToFolder,
+    onGoToUnified,
+    onMove,
+    onSwitchAccount,
+  } = input;
 
   return useMemo(() => {
     const entries: PaletteEntry[] = [];
+    const unified = unifiedEntries(accounts, mailboxes, onGoToUnified, t);
     for (const action of ACTION_IDS) {
+      // Beside the account's own "Go to" commands.
+      if (action === 'goToFolder') entries.push(...unified.commands);
       if (NOT_LISTED.has(action) || !commands[action].enabled) continue;
       const opens = MODE_OF[action];
       entries.push({
@@ -84,6 +138,7 @@ export function usePaletteEntries(input: EntryInput): PaletteEntry[] {
         run: opens ? undefined : () => commands[action].run(),
       });
     }
+    entries.push(...unified.folders);
 
     const accountName = new Map(accounts.map((account) => [account.id, account.name]));
     const several = accounts.length > 1;
@@ -131,5 +186,5 @@ export function usePaletteEntries(input: EntryInput): PaletteEntry[] {
         run: () => onSwitchAccount(account),
       });
     return entries;
-  }, [commands, keymap, accounts, mailboxes, current, locale, onGoToFolder, onMove, onSwitchAccount, t]);
+  }, [commands, keymap, accounts, mailboxes, current, locale, onGoToFolder, onGoToUnified, onMove, onSwitchAccount, t]);
 }

@@ -1,30 +1,49 @@
-// The folder tree: accounts with their folders, keyboard-navigable as a WAI-ARIA tree
-// (arrows move and select, Left/Right collapse and expand, Home/End jump). Each folder's
-// accessible name is its display name; its unread count is its description.
+// The folder tree: accounts with their folders (and, with several accounts, the unified
+// folders above them), keyboard-navigable as a WAI-ARIA tree (arrows move and select,
+// Left/Right collapse and expand, Home/End jump). Each folder's accessible name is its display
+// name; its unread count is its description.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account, Mailbox, MailboxId } from '../../shared/domain';
+import type { Account, Mailbox } from '../../shared/domain';
 import { useLocale } from '../app/app-services';
 import { formatCount } from '../format/format-size';
+import { accountLabels } from '../message-list/account-labels';
+import { AccountDot } from '../message-list/AccountChip';
+import { type ListSource, type UnifiedRole } from '../message-list/list-source';
 import { Icon } from '../ui/Icon';
 import { folderDisplayName } from './folder-name';
 import { folderIcon } from './folder-icon';
-import { type PlacedItem, sidebarItems } from './sidebar-tree-items';
+import { type PlacedItem, type SidebarItem, sidebarItems, unifiedKey } from './sidebar-tree-items';
 import { useCollapsedFolders } from './use-collapsed-folders';
 
 interface FolderTreeProps {
   accounts: readonly Account[];
   mailboxes: readonly Mailbox[];
-  selectedMailboxId: MailboxId | null;
+  selected: ListSource | null;
   onSelect: (mailbox: Mailbox) => void;
+  onSelectUnified: (role: UnifiedRole) => void;
 }
 
 function domId(placed: PlacedItem, index: number): string {
   const { item } = placed;
+  if (item.kind === 'unified') return `folder-unified-${item.role}`;
   return item.kind === 'folder' && item.node.mailbox ? `folder-${item.node.mailbox.id}` : `folder-item-${index}`;
 }
 
-export function FolderTree({ accounts, mailboxes, selectedMailboxId, onSelect }: FolderTreeProps) {
+/** Account rows and the "All accounts" row head a group; they are not folders one can open. */
+function isGroup(item: SidebarItem): boolean {
+  return item.kind === 'account' || item.kind === 'unifiedGroup';
+}
+
+function selectedKeyOf(items: readonly PlacedItem[], selected: ListSource | null): string | null {
+  if (selected === null) return null;
+  if (selected.kind === 'unified') return unifiedKey(selected.role);
+  return (
+    items.find(({ item }) => item.kind === 'folder' && item.node.mailbox?.id === selected.mailboxId)?.item.key ?? null
+  );
+}
+
+export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUnified }: FolderTreeProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [collapsed, setCollapsed] = useCollapsedFolders();
@@ -35,8 +54,9 @@ export function FolderTree({ accounts, mailboxes, selectedMailboxId, onSelect }:
     () => sidebarItems(accounts, mailboxes, collapsed, locale),
     [accounts, mailboxes, collapsed, locale],
   );
-  const selectedKey =
-    items.find(({ item }) => item.kind === 'folder' && item.node.mailbox?.id === selectedMailboxId)?.item.key ?? null;
+  // Account colours only mean something where a list mixes accounts, i.e. with several of them.
+  const colours = useMemo(() => (accounts.length > 1 ? accountLabels(accounts) : null), [accounts]);
+  const selectedKey = selectedKeyOf(items, selected);
   const tabStop = items.some(({ item }) => item.key === focusedKey) ? focusedKey : (selectedKey ?? items[0]?.item.key);
 
   const focusItem = (key: string) => {
@@ -47,6 +67,7 @@ export function FolderTree({ accounts, mailboxes, selectedMailboxId, onSelect }:
   const activate = (placed: PlacedItem) => {
     const { item } = placed;
     if (item.kind === 'folder' && item.node.mailbox?.selectable) onSelect(item.node.mailbox);
+    else if (item.kind === 'unified') onSelectUnified(item.role);
   };
 
   const moveTo = (index: number) => {
@@ -97,17 +118,25 @@ export function FolderTree({ accounts, mailboxes, selectedMailboxId, onSelect }:
         const { item } = placed;
         const id = domId(placed, index);
         const expanded = item.hasChildren ? !collapsed.has(item.key) : undefined;
-        const isAccount = item.kind === 'account';
+        const isAccount = isGroup(item);
         const mailbox = item.kind === 'folder' ? item.node.mailbox : null;
-        const name = isAccount ? item.account.name : folderDisplayName(item.node, t);
-        const unread = mailbox?.unread ?? 0;
-        const selected = !isAccount && item.key === selectedKey;
+        const name =
+          item.kind === 'account'
+            ? item.account.name
+            : item.kind === 'unifiedGroup'
+              ? t('unified.group')
+              : item.kind === 'unified'
+                ? t(`unified.folder.${item.role}`)
+                : folderDisplayName(item.node, t);
+        const unread = item.kind === 'unified' ? item.unread : (mailbox?.unread ?? 0);
+        const isSelected = !isAccount && item.key === selectedKey;
         const className = [
           'tree-item',
           isAccount ? 'tree-item-account' : 'tree-item-folder',
-          selected ? 'is-selected' : '',
+          item.kind === 'unified' || item.kind === 'unifiedGroup' ? 'is-unified' : '',
+          isSelected ? 'is-selected' : '',
           mailbox && !mailbox.selectable ? 'is-container' : '',
-          !mailbox && !isAccount ? 'is-container' : '',
+          item.kind === 'folder' && !mailbox ? 'is-container' : '',
         ]
           .filter(Boolean)
           .join(' ');
@@ -127,7 +156,7 @@ export function FolderTree({ accounts, mailboxes, selectedMailboxId, onSelect }:
             aria-setsize={placed.setSize}
             aria-posinset={placed.posInSet}
             aria-expanded={expanded}
-            aria-selected={isAccount ? undefined : selected}
+            aria-selected={isAccount ? undefined : isSelected}
             tabIndex={item.key === tabStop ? 0 : -1}
             style={{ paddingInlineStart: `${8 + (item.level - 1) * 16}px` }}
             onClick={() => {
@@ -149,10 +178,20 @@ export function FolderTree({ accounts, mailboxes, selectedMailboxId, onSelect }:
               {item.hasChildren && <Icon name={expanded ? 'chevronDown' : 'chevronRight'} size={12} />}
             </span>
             {isAccount ? (
-              <span className="tree-account-name">{name}</span>
+              <>
+                {item.kind === 'account' && colours?.get(item.account.id) && (
+                  <AccountDot colour={colours.get(item.account.id)!.colour} />
+                )}
+                <span className="tree-account-name">{name}</span>
+              </>
             ) : (
               <>
-                <Icon name={folderIcon(item.node.role)} className="tree-icon" />
+                <Icon
+                  name={folderIcon(
+                    item.kind === 'unified' ? item.role : item.kind === 'folder' ? item.node.role : null,
+                  )}
+                  className="tree-icon"
+                />
                 <span className="tree-name">{name}</span>
                 {unread > 0 && (
                   <>

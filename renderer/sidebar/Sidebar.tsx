@@ -1,6 +1,7 @@
 // The left pane: compose, the folder tree, storage use, and the way to accounts and settings.
 import { useTranslation } from 'react-i18next';
-import type { Account, Mailbox, MailboxId } from '../../shared/domain';
+import type { Account, Mailbox } from '../../shared/domain';
+import type { ListSource, UnifiedRole } from '../message-list/list-source';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
 import { FolderTree } from './FolderTree';
@@ -11,8 +12,9 @@ import './sidebar.css';
 interface SidebarProps {
   accounts: readonly Account[];
   mailboxes: readonly Mailbox[] | null;
-  selectedMailboxId: MailboxId | null;
+  selected: ListSource | null;
   onSelectMailbox: (mailbox: Mailbox) => void;
+  onSelectUnified: (role: UnifiedRole) => void;
   onCompose: () => void;
   onAddAccount: () => void;
   onOpenSettings: () => void;
@@ -47,8 +49,9 @@ export function Sidebar(props: SidebarProps) {
           <FolderTree
             accounts={props.accounts}
             mailboxes={props.mailboxes ?? []}
-            selectedMailboxId={props.selectedMailboxId}
+            selected={props.selected}
             onSelect={props.onSelectMailbox}
+            onSelectUnified={props.onSelectUnified}
           />
         )}
       </div>

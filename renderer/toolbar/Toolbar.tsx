@@ -57,7 +57,7 @@ export function Toolbar(props: ToolbarProps) {
         <MoveMenu
           mailboxes={props.moveChoices}
           currentMailboxId={props.currentMailboxId}
-          disabled={none}
+          disabled={none || props.moveChoices.length === 0}
           onMove={props.onMove}
         />
       </div>
