@@ -161,6 +161,34 @@ test('two accounts (alice and bob) at once with the unified inbox', async ({ pag
     .poll(() => subjects(mailServer, bob, 'INBOX'), { timeout: 30_000, intervals: [250, 500, 1000] })
     .toEqual(['Bob day 2', 'Bob day 4', 'Bob day 6']);
 
+  // A reply is written from the message's own account.
+  await expect(reader.getByRole('heading', { name: 'Bob day 4' })).toBeVisible();
+  await page.keyboard.press('r');
+  const composer = page.getByRole('dialog', { name: 'Compose' });
+  await expect(composer).toBeVisible();
+  await expect(composer.getByLabel('Subject', { exact: true })).toHaveValue('Re: Bob day 4');
+  await expect(composer.getByLabel('From', { exact: true }).locator('option:checked')).toContainText(bob.address);
+  await page.keyboard.press('Escape');
+  await expect(composer).toBeHidden();
+
+  // A selection across both accounts: moving is not offered (folders are per account), deleting
+  // sends each message to its own account's Trash.
+  await list.getByRole('option', { name: /Alice day 1/ }).click();
+  await list.getByRole('option', { name: /Bob day 2/ }).click({ modifiers: ['Control'] });
+  await expect(list.getByRole('option', { selected: true })).toHaveCount(2);
+  await expect(page.getByRole('button', { name: 'Move to…' })).toBeDisabled();
+  await page.keyboard.press('#');
+  await expect(rows).toHaveCount(4);
+  await expect
+    .poll(
+      async () => ({
+        aliceTrash: await subjects(mailServer, alice, 'Trash'),
+        bobTrash: await subjects(mailServer, bob, 'Trash'),
+      }),
+      { timeout: 30_000, intervals: [250, 500, 1000] },
+    )
+    .toEqual({ aliceTrash: ['Alice day 1'], bobTrash: ['Bob day 2'] });
+
   // In a unified view, g s stays unified; from one account's folder it goes to that account's.
   await page.keyboard.press('g');
   await page.keyboard.press('s');
