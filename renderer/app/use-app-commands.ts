@@ -48,6 +48,8 @@ export interface CommandContext {
   openPalette: (mode: PaletteMode) => void;
   toggleShortcuts: () => void;
   openSettings: () => void;
+  /** The settings' Accounts tab, on the account of the folder on screen. */
+  openAccountSettings: () => void;
   addAccount: () => void;
   noteRepeat: () => void;
 }
@@ -180,6 +182,7 @@ export function useAppCommands(context: CommandContext): Commands {
       },
       addAccount: { enabled: true, run: () => get().addAccount() },
       openSettings: { enabled: true, run: () => get().openSettings() },
+      accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
     };
     return commands;
   }, [accountMailboxes, hasMessages, hasTargets, single, selection, mailbox, mailboxes, actions, hasAccounts]);
