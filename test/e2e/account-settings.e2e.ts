@@ -144,6 +144,12 @@ test('account settings: names and signature in sent mail, remote images, removin
     // removing: a confirmation that names the account and says what goes; then it is gone
     await page.getByRole('button', { name: 'Settings' }).click();
     await settings.getByRole('tab', { name: 'Accounts' }).click();
+    // a new password (the same one: the server has no other) is taken and used to sign in again
+    await panel.getByLabel('New password').fill(user.password);
+    await panel.getByRole('button', { name: 'Change password' }).click();
+    await expect(panel.getByRole('status').filter({ hasText: 'Password changed.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Up to date' })).toBeVisible({ timeout: 15_000 });
+
     await panel.getByRole('button', { name: 'Remove account…' }).click();
     const confirm = page.getByRole('alertdialog', { name: 'Remove Ada at work?' });
     await expect(confirm).toContainText(user.address);
