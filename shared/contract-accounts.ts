@@ -1,5 +1,6 @@
 // The account-setup part of the contract: autodiscovery, the connection test, trusting a
-// certificate, how passwords are protected, and adding an account with the wizard's choices.
+// certificate, how passwords are protected, adding an account with the wizard's choices, and
+// the per-account settings (names, signature, sync interval, remote images).
 // Shaped exactly like `methods` and `events` in contract.ts, which spreads these in.
 import { z } from 'zod';
 import {
@@ -10,7 +11,13 @@ import {
   fingerprint256Schema,
   secretStrengthSchema,
 } from './discovery';
-import { accountSchema, accountSettingsSchema } from './schemas';
+import {
+  accountChangesSchema,
+  accountIdSchema,
+  accountSchema,
+  accountSettingsSchema,
+  remoteSenderSchema,
+} from './schemas';
 
 const ok = z.object({ ok: z.literal(true) });
 const passwordSchema = z.string().min(1).max(10_000);
@@ -69,10 +76,32 @@ export const accountMethods = {
     }),
     output: accountSchema,
   },
+  /**
+   * Changes an account's settings; fields left out stay. A new sync interval applies to the
+   * running account at once; the signature is what the next compose.prepare puts in.
+   */
+  'accounts.update': {
+    input: accountChangesSchema.extend({ accountId: accountIdSchema }),
+    output: accountSchema,
+  },
+  /** Senders whose remote images load without asking, of one account or of all. */
+  'accounts.remoteSenders': {
+    input: z.object({ accountId: accountIdSchema.optional() }),
+    output: z.array(remoteSenderSchema),
+  },
+  /** "Always for this sender": remote images of `address` load for this account from now on. */
+  'accounts.allowRemoteSender': { input: remoteSenderSchema, output: ok },
+  /** Takes a sender off the list again (the settings show the list). */
+  'accounts.forgetRemoteSender': { input: remoteSenderSchema, output: ok },
 } as const;
 
 export const accountEvents = {
   'discovery.progress': discoveryProgressSchema,
+  /**
+   * An account was added, changed (settings, allowed senders) or removed (`removed`): read
+   * accounts.list (and the senders) again.
+   */
+  'accounts.changed': z.object({ accountId: accountIdSchema, removed: z.boolean().optional() }),
 } as const;
 
 export type AccountMethods = typeof accountMethods;

@@ -27,7 +27,11 @@ export interface AccountSettings {
   serverSavesSent?: boolean;
   /** Seconds between STATUS checks of the mailboxes IDLE does not watch. */
   syncIntervalSeconds?: number;
+  /** Remote images: 'ask' (blocked behind the bar, the default) or 'always' (loaded). */
+  remoteImages?: RemoteImagesPolicy;
 }
+
+export type RemoteImagesPolicy = 'ask' | 'always';
 
 export interface Account extends AccountSettings {
   id: AccountId;

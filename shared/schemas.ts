@@ -14,6 +14,9 @@ export const serverSettingsSchema = z.object({
   security: securitySchema,
 });
 
+/** Remote images of an account's mail: 'ask' blocks them behind the bar; 'always' loads them. */
+export const remoteImagesPolicySchema = z.enum(['ask', 'always']);
+
 export const accountSettingsSchema = z.object({
   name: z.string().trim().min(1).max(200),
   email: z.string().trim().min(3).max(320),
@@ -24,6 +27,31 @@ export const accountSettingsSchema = z.object({
   signature: z.string().max(20_000).optional(),
   serverSavesSent: z.boolean().optional(),
   syncIntervalSeconds: z.number().int().min(1).max(86_400).optional(),
+  remoteImages: remoteImagesPolicySchema.optional(),
+});
+
+/** One line: a name goes into the From header, where a line break would start a new header. */
+const oneLine = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .regex(/^[^\r\n]*$/, 'must be one line');
+
+/** What the account settings may change; a field left out stays as it is. */
+export const accountChangesSchema = z.object({
+  name: oneLine(200).min(1).optional(),
+  displayName: oneLine(200).optional(),
+  /** '' removes the signature. */
+  signature: z.string().max(20_000).optional(),
+  syncIntervalSeconds: z.number().int().min(1).max(86_400).optional(),
+  remoteImages: remoteImagesPolicySchema.optional(),
+});
+
+/** A sender whose remote images load for one account ("Always for this sender"). */
+export const remoteSenderSchema = z.object({
+  accountId: accountIdSchema,
+  address: z.string().trim().toLowerCase().min(3).max(320),
 });
 
 const addressSchema = z.object({ name: z.string(), address: z.string() });

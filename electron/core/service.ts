@@ -3,8 +3,9 @@
 // shell and the tests all drive the engine only through it.
 import type { ImapFlow } from 'imapflow';
 import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
-import type { AccountId, AccountSettings, MailboxRole, MessageBody, MessageId } from '../../shared/domain';
+import type { Account, AccountId, AccountSettings, MailboxRole, MessageBody, MessageId } from '../../shared/domain';
 import { createAccountHandlers } from './accounts/account-handlers';
+import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
 import { EventHub } from './events';
@@ -145,11 +146,15 @@ class CoreService implements MailService {
       pins: this.pins.lookup,
       allowPlaintext: this.secrets.plaintextConfirmed(accountId),
       log: this.options.log,
-      intervalSeconds: account.syncIntervalSeconds ?? this.options.defaultSyncIntervalSeconds ?? 60,
+      intervalSeconds: this.intervalOf(account),
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
     this.accounts.set(accountId, parts);
     if (!this.options.offline) runtime.start();
+  }
+
+  private intervalOf(account: Account): number {
+    return account.syncIntervalSeconds ?? this.options.defaultSyncIntervalSeconds ?? 60;
   }
 
   private async stopAccount(parts: AccountParts): Promise<void> {
@@ -293,15 +298,20 @@ class CoreService implements MailService {
       'accounts.add': async ({ settings, password }: { settings: AccountSettings; password: string }) => {
         const account = store.accounts.insert(settings, await this.options.cipher.encrypt(password));
         this.startAccount(account.id);
+        this.hub.emit('accounts.changed', { accountId: account.id });
         return account;
       },
       'accounts.remove': async ({ accountId }: { accountId: AccountId }) => {
         const parts = this.parts(accountId);
         this.accounts.delete(accountId);
-        await this.stopAccount(parts);
-        // Cascades to its mailboxes, messages, bodies, queued actions: nothing of it stays on disk.
-        store.accounts.remove(accountId);
+        // Nothing may still write for the account (or hold its login) when its rows go.
+        await Promise.all([this.stopAccount(parts), this.sending.forgetAccount(accountId)]);
+        const erased = eraseAccount(store, this.pins, accountId);
         this.secrets.forget(accountId);
+        for (const [outboxId, original] of this.replyingTo)
+          if (!store.messages.get([original]).length) this.replyingTo.delete(outboxId);
+        this.options.log?.('info', `account ${accountId} removed`, { pins: erased?.pins ?? [] });
+        this.hub.emit('accounts.changed', { accountId, removed: true });
         return { ok: true as const };
       },
       'accounts.setPassword': async ({ accountId, password }: { accountId: AccountId; password: string }) => {
@@ -384,6 +394,9 @@ class CoreService implements MailService {
         secrets: this.secrets,
         pins: this.pins,
         startAccount: (accountId) => this.startAccount(accountId),
+        accountsChanged: (change) => this.hub.emit('accounts.changed', change),
+        accountUpdated: (account) =>
+          this.accounts.get(account.id)?.runtime.setIntervalSeconds(this.intervalOf(account)),
         log: this.options.log,
       }),
       'sync.now': ({ accountId }: { accountId?: AccountId }) => {

@@ -1,4 +1,5 @@
-// The accounts and their connection states, kept current by 'account.status' events.
+// The accounts and their connection states, kept current by 'account.status' events and read
+// again when the engine announces an added, changed or removed account ('accounts.changed').
 import { useCallback, useEffect, useState } from 'react';
 import type { Account, AccountId, AccountStatus } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
@@ -35,6 +36,8 @@ export function useAccounts(): AccountsState {
   useEffect(() => {
     void reload();
   }, [reload]);
+
+  useTransportEvent('accounts.changed', () => void reload());
 
   useTransportEvent('account.status', (status) => {
     setStatuses((previous) => new Map(previous).set(status.accountId, status));

@@ -1,7 +1,7 @@
 // The window: folders | messages | reading pane, the status line, and the dialogs.
 // State stays here and in a few small hooks; every component below gets what it shows.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Account, Mailbox, MailboxId, MessageHeader } from '../../shared/domain';
+import type { Account, AccountId, Mailbox, MailboxId, MessageHeader } from '../../shared/domain';
 import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useAccounts } from '../accounts/use-accounts';
 import { Composer } from '../composer/Composer';
@@ -34,7 +34,7 @@ import { useMessageWindow } from '../message-list/use-message-window';
 import { ReadingPane } from '../message-view/ReadingPane';
 import type { PaletteMode } from '../palette/palette-items';
 import { PaletteHost } from '../palette/PaletteHost';
-import { SettingsDialog } from '../settings/SettingsDialog';
+import { SettingsDialog, type SettingsTab } from '../settings/SettingsDialog';
 import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
@@ -53,7 +53,7 @@ import './app.css';
 
 type OpenDialog =
   | { kind: 'addAccount' }
-  | { kind: 'settings' }
+  | { kind: 'settings'; tab?: SettingsTab; accountId?: AccountId | null }
   | { kind: 'password'; account: Account }
   | { kind: 'palette'; mode: PaletteMode }
   | { kind: 'shortcuts' }
@@ -243,6 +243,7 @@ export function App() {
     openPalette: (mode) => setDialog({ kind: 'palette', mode }),
     toggleShortcuts: () => setDialog((open) => (open?.kind === 'shortcuts' ? null : { kind: 'shortcuts' })),
     openSettings: () => setDialog({ kind: 'settings' }),
+    openAccountSettings: () => setDialog({ kind: 'settings', tab: 'accounts', accountId: mailbox?.accountId }),
     addAccount: () => setDialog({ kind: 'addAccount' }),
     noteRepeat: reading.noteRepeat,
   });
@@ -368,7 +369,15 @@ export function App() {
           }}
         />
       )}
-      {dialog?.kind === 'settings' && <SettingsDialog onClose={() => setDialog(null)} />}
+      {dialog?.kind === 'settings' && (
+        <SettingsDialog
+          accounts={accounts}
+          initialTab={dialog.tab}
+          initialAccountId={dialog.accountId}
+          onAddAccount={() => setDialog({ kind: 'addAccount' })}
+          onClose={() => setDialog(null)}
+        />
+      )}
       {dialog?.kind === 'password' && <PasswordDialog account={dialog.account} onClose={() => setDialog(null)} />}
     </div>
   );

@@ -54,6 +54,8 @@ export interface CommandContext {
   openPalette: (mode: PaletteMode) => void;
   toggleShortcuts: () => void;
   openSettings: () => void;
+  /** The settings' Accounts tab, on the account of the folder on screen. */
+  openAccountSettings: () => void;
   addAccount: () => void;
   noteRepeat: () => void;
 }
@@ -190,6 +192,7 @@ export function useAppCommands(context: CommandContext): Commands {
       },
       addAccount: { enabled: true, run: () => get().addAccount() },
       openSettings: { enabled: true, run: () => get().openSettings() },
+      accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
     };
     return commands;
   }, [

@@ -8,6 +8,7 @@ import { addressLabel, addressListText } from '../format/format-address';
 import { formatFullDate } from '../format/format-date';
 import { loadMessageBody } from '../message-view/body-cache';
 import { htmlToQuotableText } from '../message-view/message-html';
+import { withPlainSignature } from '../../shared/signature';
 import { type ComposeDraft, buildForwardDraft, buildReplyDraft, emptyDraft } from './compose-draft';
 
 export interface OpenDraft {
@@ -22,9 +23,14 @@ export function useCompose(accounts: readonly Account[]) {
   const [open, setOpen] = useState<OpenDraft | null>(null);
 
   const show = (draft: ComposeDraft) => setOpen({ key: Date.now(), draft });
+  // The account's signature as the settings have it now, placed as compose.prepare places it.
+  const signed = (draft: ComposeDraft): ComposeDraft => {
+    const signature = accounts.find((account) => account.id === draft.accountId)?.signature;
+    return { ...draft, body: withPlainSignature(draft.body, signature) };
+  };
 
   const compose = useCallback(
-    (accountId: AccountId | null) => show(emptyDraft(accountId ?? accounts[0]?.id ?? null)),
+    (accountId: AccountId | null) => show(signed(emptyDraft(accountId ?? accounts[0]?.id ?? null))),
     [accounts],
   );
 
@@ -50,21 +56,23 @@ export function useCompose(accounts: readonly Account[]) {
           t('composer.forwardSubject', { value: header.subject }),
           t('composer.forwardTo', { value: addressListText(header.to) }),
         ].join('\n');
-        show(buildForwardDraft({ header, originalText, forwardHeader, locale }));
+        show(signed(buildForwardDraft({ header, originalText, forwardHeader, locale })));
         return;
       }
       const sender = header.from[0];
       show(
-        buildReplyDraft({
-          header,
-          replyTo,
-          references,
-          originalText,
-          quoteHeader: t('composer.quoteHeader', { date, sender: sender ? addressLabel(sender) : '' }),
-          ownAddresses: accounts.map((account) => account.email),
-          all: mode === 'replyAll',
-          locale,
-        }),
+        signed(
+          buildReplyDraft({
+            header,
+            replyTo,
+            references,
+            originalText,
+            quoteHeader: t('composer.quoteHeader', { date, sender: sender ? addressLabel(sender) : '' }),
+            ownAddresses: accounts.map((account) => account.email),
+            all: mode === 'replyAll',
+            locale,
+          }),
+        ),
       );
     },
     [accounts, locale, t, transport],

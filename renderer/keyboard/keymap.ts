@@ -50,6 +50,7 @@ export const ACTION_IDS = [
   'syncNow',
   'addAccount',
   'openSettings',
+  'accountSettings',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -109,6 +110,7 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   syncNow: 'app',
   addAccount: 'app',
   openSettings: 'app',
+  accountSettings: 'app',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -153,6 +155,7 @@ const COMMON = {
   addAccount: [],
   switchAccount: [],
   openSettings: ['Mod+,'],
+  accountSettings: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {

@@ -7,19 +7,12 @@ import { useTranslation } from 'react-i18next';
 import type { MessageBody, MessageHeader } from '../../shared/domain';
 import { BODY_FRAME_SANDBOX, renderHtmlBody, renderPlainTextBody } from './message-html';
 import { RemoteContentBar } from './RemoteContentBar';
-import { allowRemoteContent, isRemoteContentAllowed } from './remote-content-prefs';
+import { isRemoteContentAllowed } from './remote-content-prefs';
 import { BodySkeleton } from './BodySkeleton';
 import { RemoteImagesStatus } from './RemoteImagesStatus';
 import { useInlineImages } from './use-inline-images';
+import { useRemoteContentPolicy } from './use-remote-content-policy';
 import { useRemoteImages } from './use-remote-images';
-
-function storage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
 
 const NO_IDS: readonly string[] = [];
 
@@ -27,9 +20,9 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
   const { t } = useTranslation();
   const sender = header.from[0]?.address;
   const [loadedOnceFor, setLoadedOnceFor] = useState<number | null>(null);
-  const [, setPrefsVersion] = useState(0);
+  const { policy, allowSender } = useRemoteContentPolicy();
   const loadedOnce = loadedOnceFor === header.id;
-  const allowRemote = loadedOnce || isRemoteContentAllowed(storage(), sender);
+  const allowRemote = loadedOnce || (policy !== null && isRemoteContentAllowed(policy, header.accountId, sender));
 
   const firstPass = useMemo(
     () => (body.html !== null ? renderHtmlBody(body.html, { allowRemote, inlineImages: new Map() }) : null),
@@ -45,7 +38,8 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
     return renderHtmlBody(body.html, { allowRemote, inlineImages, remoteImages });
   }, [body.html, body.text, allowRemote, inlineImages, remoteImages, firstPass]);
   // After "Load once" (or "Always") the text is already on screen: it stays while the images come.
-  const pending = inline.pending || (remote.pending && !loadedOnce);
+  // Until the policy is known the bar might show for a message that loads anyway: wait for it.
+  const pending = policy === null || inline.pending || (remote.pending && !loadedOnce);
 
   return (
     <>
@@ -56,8 +50,8 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
           onAlwaysForSender={
             sender
               ? () => {
-                  allowRemoteContent(storage(), sender);
-                  setPrefsVersion((value) => value + 1);
+                  // If the engine does not keep it, this message still shows its images.
+                  allowSender(header.accountId, sender).catch(() => undefined);
                   setLoadedOnceFor(header.id); // shown already: keep it on screen while images come
                 }
               : null

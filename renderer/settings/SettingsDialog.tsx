@@ -1,45 +1,103 @@
-// Settings: the language, applied at once (no restart) and remembered; the keyboard shortcuts.
-import { useId } from 'react';
+// Settings in two tabs: General (language, keyboard) and Accounts (each account's names,
+// signature, sync interval, remote images, password, removal). Tabs follow the WAI-ARIA tabs
+// pattern: arrows, Home and End move between them, Tab goes into the panel.
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLanguageStore } from '../app/app-services';
-import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
-import { useLanguageState } from '../i18n/language-store';
+import type { Account, AccountId } from '../../shared/domain';
 import { Dialog } from '../ui/Dialog';
-import { KeyboardSettings } from './KeyboardSettings';
+import { AccountsSettings } from './AccountsSettings';
+import { GeneralSettings } from './GeneralSettings';
+import './settings.css';
 
-export function SettingsDialog({ onClose }: { onClose: () => void }) {
+export type SettingsTab = 'general' | 'accounts';
+const TABS: readonly SettingsTab[] = ['general', 'accounts'];
+
+interface SettingsDialogProps {
+  onClose: () => void;
+  accounts?: readonly Account[];
+  /** Open on this tab (the palette's "Account settings" opens on Accounts). */
+  initialTab?: SettingsTab;
+  /** The account to show first on the Accounts tab. */
+  initialAccountId?: AccountId | null;
+  onAddAccount?: () => void;
+}
+
+export function SettingsDialog({
+  onClose,
+  accounts = [],
+  initialTab = 'general',
+  initialAccountId = null,
+  onAddAccount,
+}: SettingsDialogProps) {
   const { t } = useTranslation();
-  const store = useLanguageStore();
-  const { preference } = useLanguageState(store);
   const id = useId();
-  const choices: LanguagePreference[] = ['system', ...SUPPORTED_LANGUAGES];
+  const [tab, setTab] = useState<SettingsTab>(initialTab);
+  const tabRefs = useRef(new Map<SettingsTab, HTMLButtonElement>());
+
+  const select = (next: SettingsTab) => {
+    setTab(next);
+    tabRefs.current.get(next)?.focus();
+  };
+
+  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = TABS.indexOf(tab);
+    const target =
+      event.key === 'ArrowRight'
+        ? TABS[(index + 1) % TABS.length]
+        : event.key === 'ArrowLeft'
+          ? TABS[(index - 1 + TABS.length) % TABS.length]
+          : event.key === 'Home'
+            ? TABS[0]
+            : event.key === 'End'
+              ? TABS[TABS.length - 1]
+              : undefined;
+    if (!target) return;
+    event.preventDefault();
+    select(target);
+  };
 
   return (
-    <Dialog label={t('settings.label')} onClose={onClose}>
+    <Dialog label={t('settings.label')} onClose={onClose} className="settings-dialog">
       <div className="dialog-form">
         <h2 className="dialog-title">{t('settings.label')}</h2>
-        <div className="form-field">
-          <label htmlFor={`${id}-language`}>{t('settings.language')}</label>
-          <select
-            id={`${id}-language`}
-            value={preference}
-            aria-describedby={`${id}-language-hint`}
-            onChange={(event) => {
-              const value = event.target.value;
-              store.setPreference(isLanguage(value) ? value : 'system');
-            }}
-          >
-            {choices.map((choice) => (
-              <option key={choice} value={choice}>
-                {t(`settings.languages.${choice}`)}
-              </option>
-            ))}
-          </select>
-          <p id={`${id}-language-hint`} className="form-hint">
-            {t('settings.languageHint')}
-          </p>
+        <div className="settings-tabs" role="tablist" aria-label={t('settings.label')}>
+          {TABS.map((name) => (
+            <button
+              key={name}
+              ref={(element) => {
+                if (element) tabRefs.current.set(name, element);
+                else tabRefs.current.delete(name);
+              }}
+              type="button"
+              role="tab"
+              id={`${id}-tab-${name}`}
+              className="settings-tab"
+              aria-selected={tab === name}
+              aria-controls={`${id}-panel-${name}`}
+              tabIndex={tab === name ? 0 : -1}
+              onClick={() => setTab(name)}
+              onKeyDown={onTabKey}
+            >
+              {t(`settings.tabs.${name}`)}
+            </button>
+          ))}
         </div>
-        <KeyboardSettings />
+        {TABS.map((name) => (
+          <div
+            key={name}
+            role="tabpanel"
+            id={`${id}-panel-${name}`}
+            aria-labelledby={`${id}-tab-${name}`}
+            className="settings-panel"
+            hidden={tab !== name}
+          >
+            {name === 'general' ? (
+              <GeneralSettings />
+            ) : (
+              <AccountsSettings accounts={accounts} initialAccountId={initialAccountId} onAddAccount={onAddAccount} />
+            )}
+          </div>
+        ))}
         <div className="dialog-actions">
           <button type="button" className="button button-primary" onClick={onClose}>
             {t('common.close')}

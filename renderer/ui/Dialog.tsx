@@ -9,9 +9,11 @@ interface DialogProps {
   children: ReactNode;
   className?: string;
   describedBy?: string;
+  /** 'alertdialog' for a confirmation that interrupts (removing an account). */
+  role?: 'dialog' | 'alertdialog';
 }
 
-export function Dialog({ label, onClose, children, className, describedBy }: DialogProps) {
+export function Dialog({ label, onClose, children, className, describedBy, role }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const onCloseRef = useRef(onClose);
   useEffect(() => {
@@ -37,6 +39,7 @@ export function Dialog({ label, onClose, children, className, describedBy }: Dia
     <dialog
       ref={ref}
       className={className ? `dialog ${className}` : 'dialog'}
+      role={role}
       aria-label={label}
       aria-describedby={describedBy}
     >

@@ -16,7 +16,6 @@ import {
   safeImageDataUrl,
   safeLinkHref,
 } from '../../renderer/message-view/message-html';
-import { allowRemoteContent, isRemoteContentAllowed } from '../../renderer/message-view/remote-content-prefs';
 
 describe('plain-text mail', () => {
   it('escapes everything', () => {
@@ -175,19 +174,5 @@ describe('CSS in mail', () => {
   it('keeps harmless CSS as it is', () => {
     const css = '.a { color: red; content: "\\2022"; font: 14px/1.5 Georgia }';
     expect(neutralizeCss(css, block)).toBe(css);
-  });
-});
-
-describe('remote content per sender', () => {
-  it('remembers senders case-insensitively', () => {
-    const values = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => values.get(k) ?? null,
-      setItem: (k: string, v: string) => void values.set(k, v),
-    };
-    expect(isRemoteContentAllowed(storage, 'News@Example.com')).toBe(false);
-    allowRemoteContent(storage, 'News@Example.com');
-    expect(isRemoteContentAllowed(storage, 'news@example.com')).toBe(true);
-    expect(isRemoteContentAllowed(storage, undefined)).toBe(false);
   });
 });

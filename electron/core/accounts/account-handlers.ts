@@ -1,11 +1,17 @@
 // The account-setup methods of the contract (shared/contract-accounts.ts): autodiscovery, the
-// connection test, trusting a certificate, how secrets are kept, and adding an account with the
-// wizard's choices. The service spreads these handlers into its own; inputs arrive validated.
-import type { AccountMethodArgs, AccountMethodName, AccountMethodOutput } from '../../../shared/contract-accounts';
-import { isLoopbackHost, type DiscoveryProgress } from '../../../shared/discovery';
-import type { AccountId } from '../../../shared/domain';
+// connection test, trusting a certificate, how secrets are kept, adding an account with the
+// wizard's choices, and its settings afterwards. The service spreads these handlers into its
+// own; inputs arrive validated.
+import type {
+  AccountEventPayload,
+  AccountMethodArgs,
+  AccountMethodName,
+  AccountMethodOutput,
+} from '../../../shared/contract-accounts';
+import { isLoopbackHost } from '../../../shared/discovery';
+import type { Account, AccountId } from '../../../shared/domain';
 import type { CoreLog } from '../imap/client-factory';
-import { ServiceError } from '../service-error';
+import { notFound, ServiceError } from '../service-error';
 import type { Store } from '../store/store';
 import { AccountSecrets } from './account-secrets';
 import { passwordAuthenticator } from './auth/password-authenticator';
@@ -22,7 +28,9 @@ export interface AccountHandlerDeps {
   cipher: SecretCipher;
   /** Extra trusted CAs (PEM), as for mail connections; the system store still applies. */
   trustedCa?: readonly string[];
-  emit: (event: 'discovery.progress', payload: DiscoveryProgress) => void;
+  emit: (event: 'discovery.progress', payload: AccountEventPayload<'discovery.progress'>) => void;
+  /** Announces an added or changed account ('accounts.changed'). */
+  accountsChanged?: (change: AccountEventPayload<'accounts.changed'>) => void;
   /** Discovery's network, injectable for tests; HTTPS and the system resolver by default. */
   http?: HttpGet;
   dns?: DnsResolver;
@@ -32,6 +40,8 @@ export interface AccountHandlerDeps {
   pins?: CertificatePins;
   /** Starts sync of an account 'accounts.create' just added (the service's startAccount). */
   startAccount?: (accountId: AccountId) => void;
+  /** Applies changed settings to the running account (the service's sync interval). */
+  accountUpdated?: (account: Account) => void;
   discovery?: Pick<DiscoveryOptions, 'ispdbBaseUrl' | 'timeoutMs' | 'probeTimeoutMs' | 'guessPlan' | 'presets'>;
   /** Connection and greeting deadline of each server in a connection test (default 10 s). */
   testTimeoutMs?: number;
@@ -104,7 +114,29 @@ export function createAccountHandlers(deps: AccountHandlerDeps): AccountHandlers
         plaintextConfirmed: plaintextConfirmed ?? false,
       });
       deps.startAccount(account.id);
+      deps.accountsChanged?.({ accountId: account.id });
       return account;
+    },
+
+    'accounts.update': async ({ accountId, ...changes }) => {
+      const account = deps.store.accounts.update(accountId, changes);
+      if (!account) throw notFound('The account');
+      deps.accountUpdated?.(account);
+      deps.accountsChanged?.({ accountId });
+      return account;
+    },
+
+    'accounts.remoteSenders': async ({ accountId }) => deps.store.accounts.remoteSenders(accountId),
+
+    'accounts.allowRemoteSender': async ({ accountId, address }) => {
+      if (!deps.store.accounts.get(accountId)) throw notFound('The account');
+      if (deps.store.accounts.allowRemoteSender(accountId, address)) deps.accountsChanged?.({ accountId });
+      return { ok: true as const };
+    },
+
+    'accounts.forgetRemoteSender': async ({ accountId, address }) => {
+      if (deps.store.accounts.forgetRemoteSender(accountId, address)) deps.accountsChanged?.({ accountId });
+      return { ok: true as const };
     },
   };
 }

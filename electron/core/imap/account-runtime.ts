@@ -55,12 +55,14 @@ export class AccountRuntime {
   private readonly needSnippets = new Set<MailboxId>();
   private watcherDue = false;
   private stopped = false;
+  private intervalSeconds: number;
 
   constructor(
     readonly account: Account,
     private readonly deps: RuntimeDeps,
   ) {
     const host = account.imap.host;
+    this.intervalSeconds = deps.intervalSeconds;
     this.status = { accountId: account.id, state: 'connecting' };
     this.work = new ConnectionLoop(host, () => this.newClient(), {
       onConnecting: () => this.setStatus({ state: 'connecting' }),
@@ -102,13 +104,26 @@ export class AccountRuntime {
     this.stopped = false;
     this.work.start();
     // The watcher waits for the first successful login, so a wrong password is tried only once.
-    this.interval = setInterval(() => this.checkOtherMailboxes(), this.deps.intervalSeconds * 1000);
+    this.startInterval();
+  }
+
+  /** The user chose another interval in the settings: it applies from now, no restart. */
+  setIntervalSeconds(seconds: number): void {
+    if (seconds === this.intervalSeconds) return;
+    this.intervalSeconds = seconds;
+    if (this.interval) this.startInterval(); // started and not stopped
+  }
+
+  private startInterval(): void {
+    if (this.interval) clearInterval(this.interval);
+    this.interval = setInterval(() => this.checkOtherMailboxes(), this.intervalSeconds * 1000);
     this.interval.unref?.();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.interval) clearInterval(this.interval);
+    this.interval = null;
     await Promise.allSettled([this.watcher.stop(), this.queue.idle().catch(() => undefined)]);
     await this.work.stop();
   }

@@ -102,6 +102,11 @@ export class OutboxWorker {
     while (this.running.size) await Promise.allSettled([...this.running.values()]);
   }
 
+  /** Resolves when nothing of this account is being worked on (the account is being removed). */
+  async accountIdle(accountId: AccountId): Promise<void> {
+    while (this.running.has(accountId)) await this.running.get(accountId)!.catch(() => undefined);
+  }
+
   /** Works through the account's due items now (new item, connection back, retry pressed). */
   kick(accountId: AccountId): void {
     if (this.stopped) return;

@@ -143,6 +143,14 @@ export class SendingService {
     this.worker.kick(accountId);
   }
 
+  /** The account is being removed: waits for its outbox step in progress, closes its IMAP session. */
+  async forgetAccount(accountId: AccountId): Promise<void> {
+    await this.worker.accountIdle(accountId);
+    const session = this.sessions.get(accountId);
+    this.sessions.delete(accountId);
+    await session?.close();
+  }
+
   /** Stops timers and waits for the step in progress; everything queued stays on disk. */
   async stop(): Promise<void> {
     await this.worker.stop();

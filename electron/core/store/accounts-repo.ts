@@ -1,6 +1,6 @@
 // Account rows. The secret column only ever holds SecretCipher output.
 import { randomUUID } from 'node:crypto';
-import type { Account, AccountId, AccountSettings, Quota, Security } from '../../../shared/domain';
+import type { Account, AccountId, AccountSettings, Quota, RemoteImagesPolicy, Security } from '../../../shared/domain';
 import type { Db } from './database';
 
 interface AccountRow {
@@ -21,7 +21,31 @@ interface AccountRow {
   created_at: number;
   quota_used: number | null;
   quota_limit: number | null;
+  remote_images: RemoteImagesPolicy;
 }
+
+/** What the account settings change; a field left undefined stays as it is. */
+export interface AccountChanges {
+  name?: string;
+  displayName?: string;
+  /** '' removes the signature. */
+  signature?: string;
+  syncIntervalSeconds?: number;
+  remoteImages?: RemoteImagesPolicy;
+}
+
+export interface RemoteSender {
+  accountId: AccountId;
+  address: string;
+}
+
+const CHANGE_COLUMNS: Record<keyof AccountChanges, string> = {
+  name: 'name',
+  displayName: 'display_name',
+  signature: 'signature',
+  syncIntervalSeconds: 'sync_interval_seconds',
+  remoteImages: 'remote_images',
+};
 
 function toAccount(row: AccountRow): Account {
   return {
@@ -36,12 +60,28 @@ function toAccount(row: AccountRow): Account {
     serverSavesSent: row.server_saves_sent === 1,
     syncIntervalSeconds: row.sync_interval_seconds,
     createdAt: row.created_at,
+    remoteImages: row.remote_images,
   };
 }
 
 const COLUMNS =
   'id, name, email, display_name, username, imap_host, imap_port, imap_security, smtp_host, smtp_port, ' +
-  'smtp_security, signature, server_saves_sent, sync_interval_seconds, created_at, quota_used, quota_limit';
+  'smtp_security, signature, server_saves_sent, sync_interval_seconds, created_at, quota_used, quota_limit, ' +
+  'remote_images';
+
+/**
+ * Runs `fn` with deleted content overwritten by zeros: a replaced or removed sealed password
+ * (or a removed account's mail) must not stay readable in the file's free space.
+ */
+export function withSecureDelete<T>(db: Db, fn: () => T): T {
+  const previous = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    return fn();
+  } finally {
+    db.pragma(`secure_delete = ${previous}`);
+  }
+}
 
 export class AccountsRepo {
   constructor(private readonly db: Db) {}
@@ -61,9 +101,11 @@ export class AccountsRepo {
     this.db
       .prepare(
         `INSERT INTO accounts (id, name, email, display_name, username, imap_host, imap_port, imap_security,
-           smtp_host, smtp_port, smtp_security, signature, server_saves_sent, sync_interval_seconds, secret, created_at)
+           smtp_host, smtp_port, smtp_security, signature, server_saves_sent, sync_interval_seconds, secret, created_at,
+           remote_images)
          VALUES (@id, @name, @email, @displayName, @username, @imapHost, @imapPort, @imapSecurity,
-           @smtpHost, @smtpPort, @smtpSecurity, @signature, @serverSavesSent, @syncInterval, @secret, @createdAt)`,
+           @smtpHost, @smtpPort, @smtpSecurity, @signature, @serverSavesSent, @syncInterval, @secret, @createdAt,
+           @remoteImages)`,
       )
       .run({
         id,
@@ -82,8 +124,55 @@ export class AccountsRepo {
         syncInterval: settings.syncIntervalSeconds ?? 60,
         secret,
         createdAt: Date.now(),
+        remoteImages: settings.remoteImages ?? 'ask',
       });
     return this.get(id)!;
+  }
+
+  /** Applies the settings' changes; null when there is no such account. */
+  update(id: AccountId, changes: AccountChanges): Account | null {
+    const entries = (Object.keys(CHANGE_COLUMNS) as (keyof AccountChanges)[])
+      .filter((key) => changes[key] !== undefined)
+      .map((key) => {
+        const value = changes[key];
+        // An empty signature is no signature: NULL, as an account added without one.
+        return [CHANGE_COLUMNS[key], key === 'signature' && value === '' ? null : value] as const;
+      });
+    if (entries.length > 0) {
+      const assignments = entries.map(([column]) => `${column} = ?`).join(', ');
+      this.db.prepare(`UPDATE accounts SET ${assignments} WHERE id = ?`).run(...entries.map(([, v]) => v), id);
+    }
+    return this.get(id);
+  }
+
+  remoteSenders(id?: AccountId): RemoteSender[] {
+    const rows = (
+      id === undefined
+        ? this.db.prepare('SELECT account_id, address FROM remote_content_senders ORDER BY account_id, address').all()
+        : this.db
+            .prepare('SELECT account_id, address FROM remote_content_senders WHERE account_id = ? ORDER BY address')
+            .all(id)
+    ) as { account_id: string; address: string }[];
+    return rows.map((row) => ({ accountId: row.account_id, address: row.address }));
+  }
+
+  /** False when it was on the list already. */
+  allowRemoteSender(id: AccountId, address: string): boolean {
+    return (
+      this.db
+        .prepare(
+          'INSERT INTO remote_content_senders (account_id, address, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        )
+        .run(id, address.trim().toLowerCase(), Date.now()).changes > 0
+    );
+  }
+
+  forgetRemoteSender(id: AccountId, address: string): boolean {
+    return (
+      this.db
+        .prepare('DELETE FROM remote_content_senders WHERE account_id = ? AND address = ?')
+        .run(id, address.trim().toLowerCase()).changes > 0
+    );
   }
 
   remove(id: AccountId): boolean {
@@ -97,7 +186,7 @@ export class AccountsRepo {
   }
 
   setSecret(id: AccountId, secret: Buffer): void {
-    this.db.prepare('UPDATE accounts SET secret = ? WHERE id = ?').run(secret, id);
+    withSecureDelete(this.db, () => this.db.prepare('UPDATE accounts SET secret = ? WHERE id = ?').run(secret, id));
   }
 
   setQuota(id: AccountId, usedBytes: number, limitBytes: number | null): void {

@@ -212,6 +212,20 @@ export const migrations: readonly string[] = [
     WHERE id = NEW.mailbox_id;
   END;
   `,
+  // 5: account settings. Whether remote images load for the account's mail ('ask' blocks them
+  // behind the bar), and the senders whose remote images always load ("Always for this sender"),
+  // which go with the account when it is removed.
+  `
+  ALTER TABLE accounts ADD COLUMN remote_images TEXT NOT NULL DEFAULT 'ask'
+    CHECK (remote_images IN ('ask', 'always'));
+
+  CREATE TABLE remote_content_senders (
+    account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    address     TEXT NOT NULL,        -- lower case
+    created_at  INTEGER NOT NULL,
+    PRIMARY KEY (account_id, address)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

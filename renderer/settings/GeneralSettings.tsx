@@ -1,0 +1,42 @@
+// The general settings: the language, applied at once (no restart) and remembered; the keyboard.
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLanguageStore } from '../app/app-services';
+import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
+import { useLanguageState } from '../i18n/language-store';
+import { KeyboardSettings } from './KeyboardSettings';
+
+export function GeneralSettings() {
+  const { t } = useTranslation();
+  const store = useLanguageStore();
+  const { preference } = useLanguageState(store);
+  const id = useId();
+  const choices: LanguagePreference[] = ['system', ...SUPPORTED_LANGUAGES];
+
+  return (
+    <>
+      <div className="form-field">
+        <label htmlFor={`${id}-language`}>{t('settings.language')}</label>
+        <select
+          id={`${id}-language`}
+          value={preference}
+          aria-describedby={`${id}-language-hint`}
+          onChange={(event) => {
+            const value = event.target.value;
+            store.setPreference(isLanguage(value) ? value : 'system');
+          }}
+        >
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {t(`settings.languages.${choice}`)}
+            </option>
+          ))}
+        </select>
+        <p id={`${id}-language-hint`} className="form-hint">
+          {t('settings.languageHint')}
+        </p>
+      </div>
+      <KeyboardSettings />
+    </>
+  );
+}
