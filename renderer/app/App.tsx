@@ -21,6 +21,12 @@ import { MessageListHeader } from '../message-list/MessageListHeader';
 import { type Selection, actionTargets, emptySelection, withoutIds } from '../message-list/selection';
 import { useMessageWindow } from '../message-list/use-message-window';
 import { ReadingPane } from '../message-view/ReadingPane';
+import { SearchBar } from '../search/SearchBar';
+import { SearchResultsHeader } from '../search/SearchResultsHeader';
+import { useJumpIntoResults } from '../search/use-jump-into-results';
+import { useSearch } from '../search/use-search';
+import { useSearchListProps } from '../search/use-search-list-props';
+import { useSearchWindow } from '../search/use-search-window';
 import type { PaletteMode } from '../palette/palette-items';
 import { PaletteHost } from '../palette/PaletteHost';
 import { SettingsDialog } from '../settings/SettingsDialog';
@@ -70,7 +76,13 @@ export function App() {
   }, []);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { keymap } = useKeymap();
-  const { store, version, loadError } = useMessageWindow(mailboxId);
+  const search = useSearch(mailboxId);
+  const folderWindow = useMessageWindow(mailboxId);
+  const searchWindow = useSearchWindow(search.active);
+  // While searching, the list (and every command on it) works on the results instead of the folder.
+  const { store, version, loadError } = search.active ? searchWindow : folderWindow;
+  useEffect(() => changeSelection(emptySelection), [searchWindow.store, changeSelection]);
+  const jumpIntoResults = useJumpIntoResults(searchWindow.store, searchWindow.version, changeSelection);
   const composer = useCompose(accounts);
   const sendUndo = useSendUndo(transport, composer.reopen);
   const engine = useEngineConnection();
@@ -228,6 +240,7 @@ export function App() {
   }, [composing]);
 
   const role = mailbox ? effectiveRole(mailbox) : null;
+  const searchListProps = useSearchListProps(search.active !== null, accounts, mailboxes ?? NO_MAILBOXES);
   const accountMailboxes = mailboxes?.filter((item) => item.accountId === mailbox?.accountId) ?? [];
 
   return (
@@ -246,14 +259,20 @@ export function App() {
         }
         list={
           <>
-            <MessageListHeader mailbox={mailbox} total={store?.total ?? null} />
+            <SearchBar search={search} onJump={jumpIntoResults} />
+            {search.active ? (
+              <SearchResultsHeader total={store?.total ?? null} allMail={search.active.scope.kind === 'all'} />
+            ) : (
+              <MessageListHeader mailbox={mailbox} total={store?.total ?? null} />
+            )}
             <MessageList
               store={store}
               version={version}
               loadError={loadError}
-              showRecipients={role === 'sent' || role === 'drafts'}
+              showRecipients={!search.active && (role === 'sent' || role === 'drafts')}
               selection={selection}
               onSelectionChange={changeSelection}
+              {...searchListProps}
             />
           </>
         }

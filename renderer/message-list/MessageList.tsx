@@ -26,6 +26,10 @@ interface MessageListProps {
   showRecipients: boolean;
   selection: Selection;
   onSelectionChange: (selection: Selection) => void;
+  /** Each row's folder, for lists that span folders (search results). */
+  rowLocation?: (header: MessageHeader) => string | undefined;
+  /** What an empty list says instead of "No messages" (search: "No messages match"). */
+  emptyText?: { title: string; hint: string };
 }
 
 export function MessageList({
@@ -35,6 +39,8 @@ export function MessageList({
   showRecipients,
   selection,
   onSelectionChange,
+  rowLocation,
+  emptyText,
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -213,6 +219,7 @@ export function MessageList({
                     locale={locale}
                     now={now}
                     showRecipients={showRecipients}
+                    location={rowLocation?.(header)}
                     onRowClick={onRowClick}
                   />
                 ) : (
@@ -225,8 +232,10 @@ export function MessageList({
       {(isEmpty || !store) && (
         <div className="list-placeholder">
           <Icon name={store ? 'inbox' : 'folder'} size={32} />
-          <p className="list-placeholder-title">{store ? t('messageList.empty') : t('messageList.noFolder')}</p>
-          {store && <p className="list-placeholder-hint">{t('messageList.emptyHint')}</p>}
+          <p className="list-placeholder-title">
+            {store ? (emptyText?.title ?? t('messageList.empty')) : t('messageList.noFolder')}
+          </p>
+          {store && <p className="list-placeholder-hint">{emptyText?.hint ?? t('messageList.emptyHint')}</p>}
         </div>
       )}
       {loadError !== null && (

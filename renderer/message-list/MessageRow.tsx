@@ -26,6 +26,8 @@ interface MessageRowProps {
   now: number;
   /** Show recipients instead of senders (Sent, Drafts). */
   showRecipients: boolean;
+  /** Where the message lives, for lists that span folders (search results). */
+  location?: string;
   onRowClick: (index: number, header: MessageHeader, event: MouseEvent) => void;
 }
 
@@ -71,6 +73,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       <div className="row-body">
         <div className="row-line">
           <span className="row-sender">{people}</span>
+          {props.location && <span className="row-location">{props.location}</span>}
           <span className="row-date">{date}</span>
         </div>
         <div className="row-line">
