@@ -3,6 +3,7 @@
 // Enter goes into the results; Esc clears and goes back to the folder.
 import { useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SEARCH_QUERY_MAX_LENGTH } from '../../shared/search-query';
 import { focusPane } from '../keyboard/pane-focus';
 import { SEARCH_FIELD_ID } from './search-focus';
 import type { SearchScopeChoice, SearchState } from './use-search';
@@ -73,6 +74,7 @@ export function SearchBar({ search, onJump }: SearchBarProps) {
           className="search-field"
           aria-label={t('search.field')}
           placeholder={t('search.placeholder')}
+          maxLength={SEARCH_QUERY_MAX_LENGTH}
           autoComplete="off"
           spellCheck={false}
           value={search.text}
