@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchScope } from '../../shared/search-query';
 import { LocalSearch } from '../../electron/core/search/local-search';
 import { SearchIndexer } from '../../electron/core/search/search-indexer';
@@ -13,6 +13,7 @@ import { headerRecord, listedMailbox, testAccountSettings } from '../support/sto
 const open: Store[] = [];
 const dirs: string[] = [];
 afterEach(() => {
+  vi.useRealTimers();
   for (const s of open.splice(0)) s.close();
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
@@ -174,5 +175,69 @@ describe('local search', () => {
     expect(pages.flatMap((p) => p.messages.map((m) => m.uid))).toEqual(Array.from({ length: 25 }, (_, i) => 25 - i));
     expect(search.search('', scope, 0, 10)).toEqual({ total: 0, messages: [] });
     expect(search.search('" * -', scope, 0, 10)).toEqual({ total: 0, messages: [] });
+  });
+
+  it('indexes in the background only when changes stop coming, or one batch per maxWait while they do', () => {
+    vi.useFakeTimers();
+    const { store, inbox } = setUp();
+    store.messages.insertHeaders(
+      inbox,
+      Array.from({ length: 20 }, (_, i) => headerRecord(i + 1, { subject: `Busy ${i}` })),
+    );
+    const indexer = new SearchIndexer(store.db, { batchSize: 2, idleMs: 200, maxWaitMs: 2_000 });
+    // a sync reporting a batch every 100 ms for 3 s: the indexer waits, then does one batch
+    for (let t = 0; t < 3_000; t += 100) {
+      indexer.kick();
+      vi.advanceTimersByTime(100);
+    }
+    expect(indexer.backlog()).toBe(18);
+    // quiet: batch after batch until it has caught up
+    vi.advanceTimersByTime(300);
+    expect(indexer.backlog()).toBe(0);
+    indexer.stop();
+  });
+
+  it('pages the same whether it walks the date index (many hits) or sorts the hits (few)', () => {
+    const { store, inbox, work, indexer, search } = setUp();
+    // "common" everywhere, "rare" in every 10th, "zebra" in every 50th; dates interleave the folders
+    store.messages.insertHeaders(
+      inbox,
+      Array.from({ length: 200 }, (_, i) =>
+        headerRecord(i + 1, {
+          subject: `common ${i % 10 === 0 ? 'rare' : 'x'} ${i % 50 === 0 ? 'zebra' : 'y'} ${i}`,
+          date: 2 * i,
+        }),
+      ),
+    );
+    store.messages.insertHeaders(
+      work,
+      Array.from({ length: 50 }, (_, i) => headerRecord(i + 1, { subject: `common rare ${i}`, date: 2 * i + 1 })),
+    );
+    indexer.catchUp();
+    const pages = (query: string, scope: SearchScope) => {
+      const first = search.search(query, scope, 0, 7);
+      const out = [...first.messages];
+      for (let offset = 7; offset < first.total; offset += 7)
+        out.push(...search.search(query, scope, offset, 7).messages);
+      return { total: first.total, dates: out.map((m) => m.date) };
+    };
+    const newestFirst = (dates: number[]) => [...dates].sort((a, b) => b - a);
+    const inboxScope = { kind: 'mailbox' as const, mailboxId: inbox };
+    for (const [query, scope, total] of [
+      ['common', inboxScope, 200],
+      ['rare', inboxScope, 20],
+      ['zebra', inboxScope, 4],
+      ['zebra', { kind: 'all' as const }, 4],
+      ['common', { kind: 'all' as const }, 250],
+      ['rare', { kind: 'all' as const }, 70],
+      ['rare in:work', { kind: 'all' as const }, 50],
+      ['common is:unread', { kind: 'all' as const }, 250],
+    ] as const) {
+      const { total: found, dates } = pages(query, scope);
+      expect(found, query).toBe(total);
+      expect(dates.length, query).toBe(total);
+      expect(dates, query).toEqual(newestFirst(dates));
+      expect(new Set(dates).size, query).toBe(total);
+    }
   });
 });

@@ -25,6 +25,10 @@ const ROLE_ALIASES: Record<string, string> = { spam: 'junk', bin: 'trash', 'sent
 interface Sql {
   where: string[];
   params: Record<string, unknown>;
+  /** Conditions on flags, which only the message row holds (no index has them). */
+  rowFilters: boolean;
+  /** Messages in the folders searched, from the counts migration 4 keeps. */
+  rowsInScope: number;
 }
 
 export class LocalSearch {
@@ -45,32 +49,31 @@ export class LocalSearch {
       const sql = this.buildWhere(parsed, scope);
       if (!sql) return { total: 0, messages: [] };
       const hits = this.collectHits(sql, parsed.terms);
-      const where = sql.where.length ? `WHERE ${sql.where.join(' AND ')}` : '';
-      const from = hits === null ? 'messages m' : 'temp.search_hits h CROSS JOIN messages m ON m.id = h.id';
-      const total = this.db.prepare(`SELECT COUNT(*) FROM ${from} ${where}`).pluck().get(sql.params) as number;
-      if (total === 0 || offset >= total) return { total, messages: [] };
-      // Many hits in one folder: walk its date index and stop after the page. Few hits (or
-      // several folders): sort just the hits. Whichever touches fewer rows.
-      const byDateIndex =
-        hits !== null &&
-        sql.params.mailboxId !== undefined &&
-        this.dateWalkIsCheaper(sql.params.mailboxId as MailboxId, total, hits, offset + limit);
-      const pageFrom = byDateIndex ? 'messages m' : from;
-      const pageWhere = byDateIndex ? `${where} AND m.id IN temp.search_hits` : where;
-      const ids = this.db
-        .prepare(
-          `SELECT m.id FROM ${pageFrom} ${pageWhere} ORDER BY m.date DESC, m.id DESC LIMIT @limit OFFSET @offset`,
-        )
-        .pluck()
-        .all({ ...sql.params, limit, offset }) as MessageId[];
-      return { total, messages: this.messages.get(ids) };
+      const page = (from: string, where: string[], knownTotal?: number) => {
+        const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
+        const total =
+          knownTotal ?? (this.db.prepare(`SELECT COUNT(*) FROM ${from} ${clause}`).pluck().get(sql.params) as number);
+        return { total, ids: () => this.ids(from, clause, sql.params, offset, limit) };
+      };
+      let result: { total: number; ids: () => MessageId[] };
+      if (hits === null) result = page('messages m', sql.where);
+      else if (!sql.rowFilters && hits * 20 >= sql.rowsInScope) {
+        // Many hits: walk the date index (mailbox, date, id), which holds all the query needs,
+        // probing the hits; a folder's page stops after `limit` rows, and no message row is read.
+        // every hit is a stored message, so with no other condition the hits are the total
+        const where = [...sql.where, 'm.id IN temp.search_hits'];
+        result = page('messages m INDEXED BY messages_by_date', where, sql.where.length === 0 ? hits : undefined);
+      } else result = page('temp.search_hits h CROSS JOIN messages m ON m.id = h.id', sql.where);
+      if (result.total === 0 || offset >= result.total) return { total: result.total, messages: [] };
+      return { total: result.total, messages: this.messages.get(result.ids()) };
     })();
   }
 
-  /** A date-index walk reads about `wanted × folder / total` rows; sorting reads every hit and sorts it. */
-  private dateWalkIsCheaper(mailboxId: MailboxId, total: number, hits: number, wanted: number): boolean {
-    const rows = this.db.prepare('SELECT message_count FROM mailboxes WHERE id = ?').pluck().get(mailboxId) as number;
-    return (wanted * rows) / total < hits * 4;
+  private ids(from: string, where: string, params: Record<string, unknown>, offset: number, limit: number) {
+    return this.db
+      .prepare(`SELECT m.id FROM ${from} ${where} ORDER BY m.date DESC, m.id DESC LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit, offset }) as MessageId[];
   }
 
   /**
@@ -112,7 +115,7 @@ export class LocalSearch {
 
   /** The WHERE clauses of a query; null when it can match nothing (an in: folder that does not exist). */
   private buildWhere(parsed: ParsedSearch, scope: SearchScope): Sql | null {
-    const sql: Sql = { where: [], params: {} };
+    const sql: Sql = { where: [], params: {}, rowFilters: false, rowsInScope: 0 };
     let accountId: AccountId | null = scope.kind === 'account' ? scope.accountId : null;
     if (scope.kind === 'mailbox') {
       if (parsed.folder === undefined) {
@@ -124,14 +127,22 @@ export class LocalSearch {
         if (accountId === null) return null;
       }
     }
+    let mailboxes = 'SELECT id FROM mailboxes';
     if (parsed.folder !== undefined) {
       const ids = this.folderIds(parsed.folder, accountId);
       if (ids.length === 0) return null;
+      mailboxes = `SELECT id FROM mailboxes WHERE id IN (${ids.map(Number).join(',')})`;
       sql.where.push(`m.mailbox_id IN (${ids.map(Number).join(',')})`);
     } else if (accountId !== null) {
-      sql.where.push('m.mailbox_id IN (SELECT id FROM mailboxes WHERE account_id = @accountId)');
+      mailboxes = 'SELECT id FROM mailboxes WHERE account_id = @accountId';
+      sql.where.push(`m.mailbox_id IN (${mailboxes})`);
       sql.params.accountId = accountId;
-    }
+    } else if (sql.params.mailboxId !== undefined) mailboxes = 'SELECT @mailboxId';
+    sql.rowsInScope = this.db
+      .prepare(`SELECT COALESCE(SUM(message_count), 0) FROM mailboxes WHERE id IN (${mailboxes})`)
+      .pluck()
+      .get(sql.params) as number;
+    sql.rowFilters = parsed.unread !== undefined || parsed.starred !== undefined || parsed.hasAttachment !== undefined;
     if (parsed.unread !== undefined) sql.where.push(`m.seen = ${parsed.unread ? 0 : 1}`);
     if (parsed.starred !== undefined) sql.where.push(`m.flagged = ${parsed.starred ? 1 : 0}`);
     if (parsed.hasAttachment !== undefined) sql.where.push(`m.has_attachments = ${parsed.hasAttachment ? 1 : 0}`);

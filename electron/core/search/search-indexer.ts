@@ -20,6 +20,7 @@ export class SearchIndexer {
   private readonly maxWaitMs: number;
   private timer: NodeJS.Timeout | null = null;
   private waitingSince: number | null = null;
+  private lastActivity = 0;
   private stopped = false;
 
   constructor(
@@ -34,11 +35,18 @@ export class SearchIndexer {
   /** Something changed: index once the engine has been quiet for a moment. */
   kick(): void {
     if (this.stopped) return;
+    this.lastActivity = Date.now();
+    this.waitingSince ??= this.lastActivity;
+    this.schedule();
+  }
+
+  /** The next batch: when nothing has happened for idleMs, or maxWaitMs after the last batch. */
+  private schedule(): void {
     const now = Date.now();
-    this.waitingSince ??= now;
-    const delay = Math.max(0, Math.min(this.idleMs, this.waitingSince + this.maxWaitMs - now));
+    const untilIdle = this.idleMs - (now - this.lastActivity);
+    const untilOverdue = (this.waitingSince ?? now) + this.maxWaitMs - now;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.runBatch(), delay);
+    this.timer = setTimeout(() => this.runBatch(), Math.max(0, Math.min(untilIdle, untilOverdue)));
     this.timer.unref?.();
   }
 
@@ -80,10 +88,11 @@ export class SearchIndexer {
       // a closed database at shutdown, or a busy one: the next change kicks the indexer again
       return;
     }
-    // setTimeout, not a loop: IMAP responses and IPC calls get the thread between batches
+    // One batch per timer, never a loop: IMAP responses and IPC calls get the thread between
+    // batches, and while sync keeps reporting changes the next batch waits for a quiet moment.
     if (more && !this.stopped) {
-      this.timer = setTimeout(() => this.runBatch(), 0);
-      this.timer.unref?.();
+      this.waitingSince = Date.now();
+      this.schedule();
     }
   }
 
