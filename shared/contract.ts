@@ -20,6 +20,7 @@ import {
   syncProgressSchema,
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
+import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -53,6 +54,20 @@ export const methods = {
   'messages.unifiedWindow': {
     input: z.object({
       role: z.enum(['inbox', 'sent', 'drafts']),
+      offset: z.number().int().min(0),
+      limit: z.number().int().min(1).max(1000),
+    }),
+    output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
+  },
+  /** Full-text search of the local cache (shared/search-query.ts has the query language), newest first. */
+  'messages.search': {
+    input: z.object({
+      query: z.string().max(SEARCH_QUERY_MAX_LENGTH),
+      scope: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('mailbox'), mailboxId: mailboxIdSchema }),
+        z.object({ kind: z.literal('account'), accountId: accountIdSchema }),
+        z.object({ kind: z.literal('all') }),
+      ]),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
     }),

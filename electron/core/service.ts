@@ -4,6 +4,7 @@
 import type { ImapFlow } from 'imapflow';
 import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
 import type { Account, AccountId, AccountSettings, MailboxRole, MessageBody, MessageId } from '../../shared/domain';
+import type { SearchScope } from '../../shared/search-query';
 import { createAccountHandlers } from './accounts/account-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
@@ -20,6 +21,8 @@ import { move } from './imap/ops/move';
 import type { Operation } from './imap/ops/operation';
 import { setFlags } from './imap/ops/set-flags';
 import { fetchRemoteImage } from './remote/fetch-remote-image';
+import { LocalSearch } from './search/local-search';
+import { SearchIndexer } from './search/search-indexer';
 import { SendingService } from './smtp/sending-service';
 import type { MailService, MailServiceOptions } from './service-api';
 import { notFound, ServiceError, toServiceError } from './service-error';
@@ -55,6 +58,9 @@ class CoreService implements MailService {
   private readonly sending: SendingService;
   private readonly secrets: AccountSecrets;
   private readonly pins: CertificatePins;
+  private readonly search: LocalSearch;
+  /** Indexes for search when the engine is idle, never inside header sync's inserts. */
+  private readonly indexer: SearchIndexer;
   /** Outbox items that reply to a cached message: it gets \Answered once the server took the reply. */
   private readonly replyingTo = new Map<number, MessageId>();
   private closed = false;
@@ -90,13 +96,17 @@ class CoreService implements MailService {
         if (box) this.accounts.get(accountId)?.runtime.requestSync(box.id);
       },
     });
+    this.search = new LocalSearch(store.db, store.messages);
+    this.indexer = new SearchIndexer(store.db);
     this.handlers = this.buildHandlers();
     // Queued mail goes out as soon as its account is online again.
     this.hub.on((event, payload) => {
       if (event === 'account.status' && (payload as { state: string }).state === 'online')
         this.sending.onAccountOnline((payload as { accountId: AccountId }).accountId);
       if (event === 'outbox.changed') this.markAnswered(payload as { item: { id: number; state: string } });
+      if (event === 'messages.changed') this.indexer.kick();
     });
+    this.indexer.kick();
     for (const account of store.accounts.list()) this.startAccount(account.id);
     if (!options.offline) this.sending.start();
   }
@@ -126,6 +136,7 @@ class CoreService implements MailService {
     await this.sending.stop();
     await Promise.allSettled([...this.accounts.values()].map((a) => this.stopAccount(a)));
     this.accounts.clear();
+    this.indexer.stop();
     this.store.close();
   }
 
@@ -274,6 +285,7 @@ class CoreService implements MailService {
         references: parseReferences(extra.headers),
       };
       this.store.bodies.put(body);
+      this.indexer.kick();
       return this.store.bodies.get(id) ?? body;
     });
   }
@@ -346,6 +358,8 @@ class CoreService implements MailService {
           messages: store.messages.windowAcross(boxes, offset, limit),
         };
       },
+      'messages.search': (input: { query: string; scope: SearchScope; offset: number; limit: number }) =>
+        this.search.search(input.query, input.scope, input.offset, input.limit),
       'messages.get': ({ ids }: { ids: MessageId[] }) => store.messages.get(ids),
       'messages.setFlags': (input: { ids: MessageId[]; seen?: boolean; flagged?: boolean }) =>
         this.act(setFlags, input),

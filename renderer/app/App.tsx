@@ -32,6 +32,12 @@ import {
 import { type Selection, actionTargets, emptySelection, withoutIds } from '../message-list/selection';
 import { useMessageWindow } from '../message-list/use-message-window';
 import { ReadingPane } from '../message-view/ReadingPane';
+import { SearchBar } from '../search/SearchBar';
+import { SearchResultsHeader } from '../search/SearchResultsHeader';
+import { useJumpIntoResults } from '../search/use-jump-into-results';
+import { useSearch } from '../search/use-search';
+import { useSearchListProps } from '../search/use-search-list-props';
+import { useSearchWindow } from '../search/use-search-window';
 import type { PaletteMode } from '../palette/palette-items';
 import { PaletteHost } from '../palette/PaletteHost';
 import { SettingsDialog, type SettingsTab } from '../settings/SettingsDialog';
@@ -86,7 +92,13 @@ export function App() {
   }, []);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const { keymap } = useKeymap();
-  const { store, version, loadError } = useMessageWindow(source, shows);
+  const search = useSearch(mailboxId);
+  const folderWindow = useMessageWindow(source, shows);
+  const searchWindow = useSearchWindow(search.active);
+  // While searching, the list (and every command on it) works on the results instead of the folder.
+  const { store, version, loadError } = search.active ? searchWindow : folderWindow;
+  useEffect(() => changeSelection(emptySelection), [searchWindow.store, changeSelection]);
+  const jumpIntoResults = useJumpIntoResults(searchWindow.store, searchWindow.version, changeSelection);
   const composer = useCompose(accounts);
   const sendUndo = useSendUndo(transport, composer.reopen);
   const engine = useEngineConnection();
@@ -262,6 +274,7 @@ export function App() {
   }, [composing]);
 
   const role = sourceRole(source, mailboxes ?? NO_MAILBOXES);
+  const searchListProps = useSearchListProps(search.active !== null, accounts, mailboxes ?? NO_MAILBOXES);
   // Move choices: the folders of the account the messages are in (none when they are of several).
   const accountMailboxes = mailboxes?.filter((item) => item.accountId === actionFolder?.accountId) ?? [];
   const rowAccounts = useMemo(() => accountLabels(accounts), [accounts]);
@@ -283,15 +296,21 @@ export function App() {
         }
         list={
           <>
-            <MessageListHeader source={source} mailboxes={mailboxes ?? NO_MAILBOXES} total={store?.total ?? null} />
+            <SearchBar search={search} onJump={jumpIntoResults} />
+            {search.active ? (
+              <SearchResultsHeader total={store?.total ?? null} allMail={search.active.scope.kind === 'all'} />
+            ) : (
+              <MessageListHeader source={source} mailboxes={mailboxes ?? NO_MAILBOXES} total={store?.total ?? null} />
+            )}
             <MessageList
               store={store}
               version={version}
               loadError={loadError}
-              showRecipients={role === 'sent' || role === 'drafts'}
-              accountLabels={unifiedRole !== null ? rowAccounts : null}
+              showRecipients={!search.active && (role === 'sent' || role === 'drafts')}
+              accountLabels={!search.active && unifiedRole !== null ? rowAccounts : null}
               selection={selection}
               onSelectionChange={changeSelection}
+              {...searchListProps}
             />
           </>
         }

@@ -13,6 +13,7 @@ import { type UnifiedRole, isUnifiedRole } from '../message-list/list-source';
 import type { MessageWindowStore } from '../message-list/message-window-store';
 import { type Selection, selectAll, selectNone, toggleCurrent } from '../message-list/selection';
 import type { PaletteMode } from '../palette/palette-items';
+import { focusSearchField } from '../search/search-focus';
 import { effectiveRole } from '../sidebar/folder-tree';
 import type { useMessageActions } from './use-message-actions';
 
@@ -179,7 +180,7 @@ export function useAppCommands(context: CommandContext): Commands {
       goToFolder: { enabled: mailboxes.length > 0, run: () => get().openPalette('folder') },
       switchAccount: { enabled: hasAccounts, run: () => get().openPalette('account') },
       palette: { enabled: true, run: () => get().openPalette('all') },
-      search: { enabled: true, run: () => get().openPalette('all') },
+      search: { enabled: true, run: () => void focusSearchField() },
       shortcuts: { enabled: true, run: () => get().toggleShortcuts() },
       nextPane: { enabled: true, run: () => void cyclePane(1) },
       previousPane: { enabled: true, run: () => void cyclePane(-1) },

@@ -29,6 +29,10 @@ interface MessageListProps {
   accountLabels?: ReadonlyMap<AccountId, AccountLabel> | null;
   selection: Selection;
   onSelectionChange: (selection: Selection) => void;
+  /** Each row's folder, for lists that span folders (search results). */
+  rowLocation?: (header: MessageHeader) => string | undefined;
+  /** What an empty list says instead of "No messages" (search: "No messages match"). */
+  emptyText?: { title: string; hint: string };
 }
 
 export function MessageList({
@@ -39,6 +43,8 @@ export function MessageList({
   accountLabels = null,
   selection,
   onSelectionChange,
+  rowLocation,
+  emptyText,
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -218,6 +224,7 @@ export function MessageList({
                     now={now}
                     showRecipients={showRecipients}
                     account={accountLabels?.get(header.accountId) ?? null}
+                    location={rowLocation?.(header)}
                     onRowClick={onRowClick}
                   />
                 ) : (
@@ -230,8 +237,10 @@ export function MessageList({
       {(isEmpty || !store) && (
         <div className="list-placeholder">
           <Icon name={store ? 'inbox' : 'folder'} size={32} />
-          <p className="list-placeholder-title">{store ? t('messageList.empty') : t('messageList.noFolder')}</p>
-          {store && <p className="list-placeholder-hint">{t('messageList.emptyHint')}</p>}
+          <p className="list-placeholder-title">
+            {store ? (emptyText?.title ?? t('messageList.empty')) : t('messageList.noFolder')}
+          </p>
+          {store && <p className="list-placeholder-hint">{emptyText?.hint ?? t('messageList.emptyHint')}</p>}
         </div>
       )}
       {loadError !== null && (

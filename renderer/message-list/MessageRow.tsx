@@ -30,6 +30,8 @@ interface MessageRowProps {
   showRecipients: boolean;
   /** In a list that mixes accounts (a unified view): whose message this is. */
   account?: AccountLabel | null;
+  /** Where the message lives, for lists that span folders (search results). */
+  location?: string;
   onRowClick: (index: number, header: MessageHeader, event: MouseEvent) => void;
 }
 
@@ -79,6 +81,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         <div className="row-line">
           <span className="row-sender">{people}</span>
           {props.account && <AccountChip label={props.account} />}
+          {props.location && <span className="row-location">{props.location}</span>}
           <span className="row-date">{date}</span>
         </div>
         <div className="row-line">

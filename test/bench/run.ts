@@ -4,7 +4,7 @@
 // Everything it starts is stopped again, by pid, whatever happens (see runner/cleanup.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { failed, pending, type Figure } from './report/figures';
+import { failed, type Figure } from './report/figures';
 import { writeResults } from './report/results-file';
 import { renderMachine, renderNotes, renderTable } from './report/table';
 import { parseArgs } from './runner/args';
@@ -16,6 +16,7 @@ import { startMailBed } from './runner/mail-bed';
 import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
 import { BROWSER_FIGURES, measureBrowser } from './runner/phase-browser';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
+import { measureSearch, searchFigures } from './runner/phase-search';
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
 import { measureWindow, WINDOW_FIGURES } from './runner/phase-window';
 import { tempDir } from './runner/temp-dir';
@@ -33,6 +34,7 @@ async function main(): Promise<number> {
   const figures: Figure[] = [];
   const details: Record<string, unknown> = {};
   let errors = 0;
+  const SEARCH_FIGURES = searchFigures(args.size);
 
   /** Error rows for the figures of `rows` that a phase did not get to report. */
   const missing = (rows: Rows) => rows.filter((row) => !figures.some((f) => f.id === row.id));
@@ -83,9 +85,16 @@ async function main(): Promise<number> {
       await engine.stop();
       await other.stop();
       await phase(WINDOW_FIGURES, () => measureWindow(ctx));
+      await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (args.browser) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
     } else {
-      for (const rows of [RESYNC_FIGURES, BODY_FIGURES, WINDOW_FIGURES, ...(args.browser ? [BROWSER_FIGURES] : [])])
+      for (const rows of [
+        RESYNC_FIGURES,
+        BODY_FIGURES,
+        WINDOW_FIGURES,
+        SEARCH_FIGURES,
+        ...(args.browser ? [BROWSER_FIGURES] : []),
+      ])
         skipped(rows, 'the first sync failed');
     }
   } catch (error) {
@@ -96,15 +105,6 @@ async function main(): Promise<number> {
     log('cleaning up');
     await cleanup.runAll();
   }
-  figures.push(
-    pending({
-      id: 'h',
-      label: 'Local search latency',
-      target: '—',
-      shown: 'pending (no search yet)',
-      note: 'there is no search in the engine or the contract yet: nothing to measure',
-    }),
-  );
   if (!args.browser) skipped(BROWSER_FIGURES, '--no-browser');
 
   const file = writeResults(root, {

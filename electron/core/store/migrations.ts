@@ -226,6 +226,36 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (account_id, address)
   );
   `,
+  // 6: the full-text index. Contentless FTS5 keyed by messages.id, filled by the background
+  // indexer (electron/core/search/), never by header sync: inserts pay nothing. search_state.indexed_through
+  // says every row up to that id has been indexed; search_dirty holds ids whose text changed
+  // (snippet, cached body) or that were deleted, for the indexer to redo or drop.
+  `
+  CREATE VIRTUAL TABLE search_index USING fts5(
+    subject, sender, recipients, snippet, body,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2'
+  );
+  CREATE TABLE search_state (
+    id              INTEGER PRIMARY KEY CHECK (id = 1),
+    indexed_through INTEGER NOT NULL
+  );
+  INSERT INTO search_state (id, indexed_through) VALUES (1, 0);
+  CREATE TABLE search_dirty (message_id INTEGER PRIMARY KEY);
+
+  CREATE TRIGGER search_forget_deleted AFTER DELETE ON messages
+  WHEN OLD.id <= (SELECT indexed_through FROM search_state) BEGIN
+    INSERT OR IGNORE INTO search_dirty (message_id) VALUES (OLD.id);
+  END;
+  CREATE TRIGGER search_reindex_snippet AFTER UPDATE OF snippet ON messages
+  WHEN NEW.id <= (SELECT indexed_through FROM search_state) BEGIN
+    INSERT OR IGNORE INTO search_dirty (message_id) VALUES (NEW.id);
+  END;
+  CREATE TRIGGER search_index_body AFTER INSERT ON message_bodies
+  WHEN NEW.message_id <= (SELECT indexed_through FROM search_state) BEGIN
+    INSERT OR IGNORE INTO search_dirty (message_id) VALUES (NEW.message_id);
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -8,6 +8,7 @@ import { openSession, type EngineSession } from './engine-session';
 import { engineSync } from './engine-sync';
 import { makeChanges } from './other-device';
 import { resyncChanged, resyncUnchanged } from './resync';
+import { searchQueries } from './search';
 import { windowQueries } from './window';
 
 let session: EngineSession | null = null;
@@ -22,6 +23,7 @@ export const commands = {
   deltaFetch,
   makeChanges,
   windowQueries,
+  searchQueries,
 
   async engineSync(input: {
     server: MailServerInfo;

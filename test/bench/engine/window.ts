@@ -11,7 +11,7 @@ import { Store } from '../../../electron/core/store/store';
 import { KEY_FILE_NAME } from '../../../electron/shell/profile-dir';
 import { openSession } from './engine-session';
 
-interface SourceRow {
+export interface SourceRow {
   message_id: string | null;
   subject: string;
   from_json: string;
@@ -32,7 +32,7 @@ interface SourceRow {
 
 const YEAR_MS = 366 * 86_400_000;
 
-function readSource(sourceDb: string): SourceRow[] {
+export function readSource(sourceDb: string): SourceRow[] {
   const db = new Database(sourceDb, { readonly: true, fileMustExist: true });
   try {
     return db
@@ -66,7 +66,7 @@ function toRecord(row: SourceRow, uid: number, copy: number): HeaderRecord {
 }
 
 /** Writes a profile with one account and an INBOX of `rows` headers; returns the INBOX id. */
-async function fillProfile(dataDir: string, source: SourceRow[], rows: number): Promise<number> {
+export async function fillProfile(dataDir: string, source: SourceRow[], rows: number): Promise<number> {
   if (source.length === 0) throw new Error('the synced profile has no INBOX headers to copy');
   const cipher = new KeyFileCipher(path.join(dataDir, KEY_FILE_NAME));
   const store = Store.open(dataDir);

@@ -1,0 +1,76 @@
+// The search box's state: what is typed, where to look, and the query the list shows (typed
+// text settles for a moment first, so each key press does not start a search).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { MailboxId } from '../../shared/domain';
+import { isSearchEmpty, parseSearchQuery, type SearchScope } from '../../shared/search-query';
+
+const DEBOUNCE_MS = 150;
+
+export type SearchScopeChoice = 'folder' | 'all';
+
+/** The search the list shows: null shows the folder. */
+export interface ActiveSearch {
+  query: string;
+  scope: SearchScope;
+}
+
+export interface SearchState {
+  text: string;
+  setText: (text: string) => void;
+  scopeChoice: SearchScopeChoice;
+  setScopeChoice: (choice: SearchScopeChoice) => void;
+  active: ActiveSearch | null;
+  /** Search now, without waiting for the typing to settle (Enter). */
+  commit: () => void;
+  /** Back to the folder. */
+  clear: () => void;
+}
+
+export function useSearch(mailboxId: MailboxId | null): SearchState {
+  const [text, setText] = useState('');
+  const [settled, setSettled] = useState('');
+  const [scopeChoice, setScopeChoice] = useState<SearchScopeChoice>('folder');
+  const timer = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (timer.current !== null) window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => {
+      timer.current = null;
+      setSettled(text);
+    }, DEBOUNCE_MS);
+    return () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+    };
+  }, [text]);
+
+  const clear = useCallback(() => {
+    setText('');
+    setSettled('');
+  }, []);
+
+  // Choosing another folder leaves the search, as in Apple Mail and Thunderbird.
+  const shownMailbox = useRef(mailboxId);
+  useEffect(() => {
+    if (shownMailbox.current === mailboxId) return;
+    shownMailbox.current = mailboxId;
+    if (scopeChoice === 'folder') clear();
+  }, [mailboxId, scopeChoice, clear]);
+
+  const active = useMemo<ActiveSearch | null>(() => {
+    const query = settled.trim();
+    if (query === '' || isSearchEmpty(parseSearchQuery(query))) return null;
+    if (scopeChoice === 'all') return { query, scope: { kind: 'all' } };
+    // A unified view is no one folder: "this folder" there means every account's mail.
+    return mailboxId === null ? { query, scope: { kind: 'all' } } : { query, scope: { kind: 'mailbox', mailboxId } };
+  }, [settled, scopeChoice, mailboxId]);
+
+  return {
+    text,
+    setText,
+    scopeChoice,
+    setScopeChoice,
+    active,
+    commit: () => setSettled(text),
+    clear,
+  };
+}
