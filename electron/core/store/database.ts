@@ -31,6 +31,9 @@ export function openDatabase(path: string): Db {
     // Sorts and temp b-trees of large syncs in memory, not in a temp file.
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
+    // A row rewritten in place (an account's sealed password, a message's text) leaves its old
+    // bytes in the page's free space unless they are zeroed; FAST zeroes them at no extra I/O.
+    db.pragma('secure_delete = FAST');
     migrate(db, found);
     return db;
   } catch (error) {
