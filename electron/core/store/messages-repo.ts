@@ -1,5 +1,6 @@
 // Message header rows: what the list shows. Written by header sync in batches, read by window.
 import type { Address, MailboxId, MessageFlags, MessageHeader, MessageId } from '../../../shared/domain';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 
 /** One message as header sync produces it. */
@@ -44,6 +45,15 @@ interface MessageRow {
 const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.message_id, m.subject, m.from_json, m.to_json,
   m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key`;
 
+// The window's ids come from the date index alone (a covering walk), then their 50 rows.
+const windowOf = (direction: 'ASC' | 'DESC') => `SELECT ${HEADER_COLUMNS}
+  FROM (SELECT id, date FROM messages WHERE mailbox_id = ? ORDER BY date ${direction}, id ${direction} LIMIT ? OFFSET ?) w
+  JOIN messages m ON m.id = w.id JOIN mailboxes b ON b.id = m.mailbox_id
+  ORDER BY w.date DESC, w.id DESC`;
+export const WINDOW_FROM_TOP = windowOf('DESC');
+/** The same window counted from the oldest message: OFFSET = the rows below it. */
+export const WINDOW_FROM_BOTTOM = windowOf('ASC');
+
 function toHeader(row: MessageRow): MessageHeader {
   return {
     id: row.id,
@@ -72,16 +82,34 @@ export interface MessageLocation {
 }
 
 export class MessagesRepo {
+  /** Prepared once: compiling a statement costs more than running the list's queries. */
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  private cached(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
+    return stmt;
+  }
 
   /** A window of the list, newest first: the one query every list paint runs. */
   window(mailboxId: MailboxId, offset: number, limit: number): MessageHeader[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${HEADER_COLUMNS} FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
-         WHERE m.mailbox_id = ? ORDER BY m.date DESC, m.id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(mailboxId, limit, offset) as MessageRow[];
+    // OFFSET walks the date index one entry at a time, so a deep window is read from the nearer
+    // end: the last 50 rows of 100,000 are the first 50 in ascending order. The walk reads the
+    // index alone (ids first, then the 50 rows), and the count that says where the end is comes
+    // from the trigger-kept message_count, exact inside this connection's transaction.
+    const total = this.count(mailboxId);
+    const after = total - offset - limit; // rows below the window
+    if (offset <= Math.max(0, after)) {
+      return (this.cached(WINDOW_FROM_TOP).all(mailboxId, limit, offset) as MessageRow[]).map(toHeader);
+    }
+    if (offset >= total || limit <= 0) return [];
+    const rows = this.cached(WINDOW_FROM_BOTTOM).all(
+      mailboxId,
+      Math.min(limit, total - offset),
+      Math.max(0, after),
+    ) as MessageRow[];
     return rows.map(toHeader);
   }
 
@@ -103,7 +131,7 @@ export class MessagesRepo {
 
   count(mailboxId: MailboxId): number {
     // kept by triggers (migration 4): no scan of the mailbox on every list paint
-    const row = this.db.prepare('SELECT message_count AS n FROM mailboxes WHERE id = ?').get(mailboxId) as
+    const row = this.cached('SELECT message_count AS n FROM mailboxes WHERE id = ?').get(mailboxId) as
       { n: number } | undefined;
     return row?.n ?? 0;
   }

@@ -1,0 +1,137 @@
+// The list window reads deep offsets from the nearer end of the mailbox. Whatever the direction,
+// every window must be exactly what the plain OFFSET query over the date index returns, also
+// after inserts, deletes, moves, flag changes and a cache reset.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WINDOW_FROM_BOTTOM, WINDOW_FROM_TOP, type HeaderRecord } from '../../electron/core/store/messages-repo';
+import { Store } from '../../electron/core/store/store';
+import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function openStore() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mail-window-'));
+  dirs.push(dir);
+  const store = Store.open(dir);
+  const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
+  store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox'), listedMailbox('Archive', 'archive')]);
+  const inbox = store.mailboxes.byRole(account.id, 'inbox')!.id;
+  const archive = store.mailboxes.byRole(account.id, 'archive')!.id;
+  return { store, inbox, archive };
+}
+
+/** Dates out of UID order with many ties, so the id tie-break decides the order of whole runs. */
+function header(uid: number): HeaderRecord {
+  return headerRecord(uid, { date: 1_000 + ((uid * 37) % 97) * 10 });
+}
+
+/** The plain query the window must agree with: the date index walked from the top. */
+function expectedIds(store: Store, mailboxId: number, offset: number, limit: number): number[] {
+  return (
+    store.db
+      .prepare('SELECT id FROM messages WHERE mailbox_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?')
+      .pluck()
+      .all(mailboxId, limit, offset) as number[]
+  ).map(Number);
+}
+
+/** Every offset around both ends, the middle and past the end, for a few window sizes. */
+function expectEveryWindowExact(store: Store, mailboxId: number): number {
+  const total = store.messages.count(mailboxId);
+  const offsets = new Set<number>();
+  for (let o = 0; o <= total + 3; o += 7) offsets.add(o);
+  for (const around of [0, Math.floor(total / 2), total - 50, total - 1, total])
+    for (let d = -3; d <= 3; d++) if (around + d >= 0) offsets.add(around + d);
+  let checked = 0;
+  for (const limit of [1, 50, 120])
+    for (const offset of offsets) {
+      const got = store.messages.window(mailboxId, offset, limit).map((m) => m.id);
+      expect(got, `offset ${offset}, limit ${limit} of ${total}`).toEqual(expectedIds(store, mailboxId, offset, limit));
+      checked++;
+    }
+  return checked;
+}
+
+describe('the message list window', () => {
+  it('equals the plain OFFSET query at every offset, from either end', () => {
+    const { store, inbox } = openStore();
+    store.transaction(() =>
+      store.messages.insertHeaders(
+        inbox,
+        Array.from({ length: 700 }, (_, i) => header(i + 1)),
+      ),
+    );
+    expect(store.messages.count(inbox)).toBe(700);
+    expect(expectEveryWindowExact(store, inbox)).toBeGreaterThan(300);
+    // the last window is the oldest messages, newest first, and the headers carry their fields
+    const last = store.messages.window(inbox, 690, 50);
+    expect(last).toHaveLength(10);
+    expect(last.map((m) => m.date)).toEqual([...last.map((m) => m.date)].sort((a, b) => b - a));
+    expect(last[0]).toMatchObject({ mailboxId: inbox, subject: expect.stringMatching(/^Message \d+$/) });
+    store.close();
+  });
+
+  it('stays exact after inserts, deletes, moves, flag changes and a cache reset', () => {
+    const { store, inbox, archive } = openStore();
+    store.transaction(() =>
+      store.messages.insertHeaders(
+        inbox,
+        Array.from({ length: 400 }, (_, i) => header(i + 1)),
+      ),
+    );
+    expectEveryWindowExact(store, inbox);
+
+    // new mail at the top and old mail at the bottom
+    store.messages.insertHeaders(inbox, [headerRecord(1001, { date: 99_999 }), headerRecord(1002, { date: 1 })]);
+    expectEveryWindowExact(store, inbox);
+    // deletes near both ends and in the middle
+    const uids = store.messages.uids(inbox);
+    store.messages.removeUids(inbox, [1001, 1002, 5, 200, 399]);
+    expect(store.messages.count(inbox)).toBe(uids.size - 5);
+    expectEveryWindowExact(store, inbox);
+    // flag changes move nothing
+    const some = store.messages.window(inbox, 300, 40).map((m) => m.id);
+    store.messages.setLocalFlags(some, { seen: true, flagged: true });
+    store.messages.applyServerFlags(inbox, [
+      { uid: 7, flags: { seen: true, flagged: false, answered: true, draft: false } },
+    ]);
+    expectEveryWindowExact(store, inbox);
+    // moves out of one mailbox into another, and a local delete
+    store.messages.moveLocal(
+      store.messages.window(inbox, 350, 30).map((m) => m.id),
+      archive,
+    );
+    store.messages.delete(store.messages.window(inbox, 10, 3).map((m) => m.id));
+    expectEveryWindowExact(store, inbox);
+    expectEveryWindowExact(store, archive);
+    // UIDVALIDITY changed: the mailbox is empty, then refilled
+    store.mailboxes.resetCache(inbox);
+    expect(store.messages.window(inbox, 0, 50)).toEqual([]);
+    expect(store.messages.window(inbox, 10, 50)).toEqual([]);
+    store.messages.insertHeaders(
+      inbox,
+      Array.from({ length: 90 }, (_, i) => header(i + 500)),
+    );
+    expectEveryWindowExact(store, inbox);
+    store.close();
+  });
+
+  it('reads both directions through the date index alone, without a sort of the mailbox', () => {
+    const { store, inbox } = openStore();
+    for (const sql of [WINDOW_FROM_TOP, WINDOW_FROM_BOTTOM]) {
+      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(inbox, 50, 0) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' | ');
+      expect(plan).toMatch(/COVERING INDEX messages_by_date \(mailbox_id=\?\)/);
+      expect(plan).not.toMatch(/SCAN (messages|m)\b/);
+      // at most the 50 rows picked are sorted again: the walk itself is in index order
+      expect((plan.match(/TEMP B-TREE/g) ?? []).length).toBeLessThanOrEqual(1);
+    }
+    store.close();
+  });
+});
