@@ -2,6 +2,7 @@
 import type { Address, MailboxId, MessageFlags, MessageHeader, MessageId } from '../../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { ANCHOR_STRIDE, listAnchors, type ListAnchors } from './list-anchors';
 
 /** One message as header sync produces it. */
 export interface HeaderRecord {
@@ -46,13 +47,16 @@ const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.message_id, m
   m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key`;
 
 // The window's ids come from the date index alone (a covering walk), then their 50 rows.
-const windowOf = (direction: 'ASC' | 'DESC') => `SELECT ${HEADER_COLUMNS}
-  FROM (SELECT id, date FROM messages WHERE mailbox_id = ? ORDER BY date ${direction}, id ${direction} LIMIT ? OFFSET ?) w
+const windowOf = (direction: 'ASC' | 'DESC', from = '') => `SELECT ${HEADER_COLUMNS}
+  FROM (SELECT id, date FROM messages WHERE mailbox_id = ? ${from}
+        ORDER BY date ${direction}, id ${direction} LIMIT ? OFFSET ?) w
   JOIN messages m ON m.id = w.id JOIN mailboxes b ON b.id = m.mailbox_id
   ORDER BY w.date DESC, w.id DESC`;
 export const WINDOW_FROM_TOP = windowOf('DESC');
 /** The same window counted from the oldest message: OFFSET = the rows below it. */
 export const WINDOW_FROM_BOTTOM = windowOf('ASC');
+/** Counted from an anchor's (date, id): OFFSET = the rows between it and the window. */
+export const WINDOW_FROM_ANCHOR = windowOf('DESC', 'AND (date, id) <= (?, ?)');
 
 function toHeader(row: MessageRow): MessageHeader {
   return {
@@ -84,8 +88,11 @@ export interface MessageLocation {
 export class MessagesRepo {
   /** Prepared once: compiling a statement costs more than running the list's queries. */
   private readonly statements = new Map<string, Statement>();
+  private readonly anchors: ListAnchors;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.anchors = listAnchors(db);
+  }
 
   private cached(sql: string): Statement {
     let stmt = this.statements.get(sql);
@@ -95,22 +102,20 @@ export class MessagesRepo {
 
   /** A window of the list, newest first: the one query every list paint runs. */
   window(mailboxId: MailboxId, offset: number, limit: number): MessageHeader[] {
-    // OFFSET walks the date index one entry at a time, so a deep window is read from the nearer
-    // end: the last 50 rows of 100,000 are the first 50 in ascending order. The walk reads the
-    // index alone (ids first, then the 50 rows), and the count that says where the end is comes
-    // from the trigger-kept message_count, exact inside this connection's transaction.
+    // OFFSET walks the date index one entry at a time. The walk reads the index alone (ids
+    // first, then the rows picked), and it stays short: near the top it starts there, near the
+    // bottom it starts from the oldest message (the trigger-kept count says where that is), and
+    // in between from the nearest remembered anchor (see list-anchors.ts).
     const total = this.count(mailboxId);
-    const after = total - offset - limit; // rows below the window
-    if (offset <= Math.max(0, after)) {
-      return (this.cached(WINDOW_FROM_TOP).all(mailboxId, limit, offset) as MessageRow[]).map(toHeader);
-    }
+    const below = Math.max(0, total - offset - limit);
+    const run = (sql: string, ...params: unknown[]) => (this.cached(sql).all(...params) as MessageRow[]).map(toHeader);
+    if (offset < ANCHOR_STRIDE) return run(WINDOW_FROM_TOP, mailboxId, limit, offset);
     if (offset >= total || limit <= 0) return [];
-    const rows = this.cached(WINDOW_FROM_BOTTOM).all(
-      mailboxId,
-      Math.min(limit, total - offset),
-      Math.max(0, after),
-    ) as MessageRow[];
-    return rows.map(toHeader);
+    const fromBottom = () => run(WINDOW_FROM_BOTTOM, mailboxId, Math.min(limit, total - offset), below);
+    if (below < ANCHOR_STRIDE) return fromBottom();
+    const anchor = this.anchors.seek(mailboxId, total, offset);
+    if (anchor) return run(WINDOW_FROM_ANCHOR, mailboxId, anchor.date, anchor.id, limit, offset - anchor.position);
+    return offset <= below ? run(WINDOW_FROM_TOP, mailboxId, limit, offset) : fromBottom();
   }
 
   /**
@@ -227,6 +232,7 @@ export class MessagesRepo {
         if (existing) ids.push(existing.id);
       }
     }
+    this.anchors.changed();
     return ids;
   }
 
@@ -259,6 +265,7 @@ export class MessagesRepo {
 
   /** Removes the given UIDs (expunged on the server). Returns the ids removed. */
   removeUids(mailboxId: MailboxId, uids: Iterable<number>): MessageId[] {
+    this.anchors.changed();
     const stmt = this.db.prepare('DELETE FROM messages WHERE mailbox_id = ? AND uid = ? RETURNING id');
     const removed: MessageId[] = [];
     for (const uid of uids) {
@@ -283,11 +290,13 @@ export class MessagesRepo {
 
   /** A local move: the row changes mailbox at once; its UID there is unknown until COPYUID. */
   moveLocal(ids: readonly MessageId[], toMailboxId: MailboxId): void {
+    this.anchors.changed();
     const stmt = this.db.prepare('UPDATE messages SET mailbox_id = ?, uid = NULL WHERE id = ?');
     for (const id of ids) stmt.run(toMailboxId, id);
   }
 
   delete(ids: readonly MessageId[]): void {
+    this.anchors.changed();
     const stmt = this.db.prepare('DELETE FROM messages WHERE id = ?');
     for (const id of ids) stmt.run(id);
   }
@@ -298,6 +307,7 @@ export class MessagesRepo {
     const clash = this.db.prepare('SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?').get(mailboxId, uid) as
       { id: number } | undefined;
     if (clash && clash.id !== id) {
+      this.anchors.changed();
       this.db.prepare('DELETE FROM messages WHERE id = ?').run(id);
       return false;
     }
