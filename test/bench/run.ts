@@ -1,13 +1,14 @@
-// `npm run bench -- [--size N] [--no-browser] [--cpu-prof]`: the benchmark suite. Starts its own
-// mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory and the UI,
-// prints one markdown table (every figure beside its target) and writes test/bench/results.json.
+// `npm run bench -- [--size N] [--no-browser] [--only c,d,e,g,h] [--cpu-prof]`: the benchmark suite.
+// Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
+// and the UI, prints one markdown table (every figure beside its target) and writes
+// bench/results.json.
 // Everything it starts is stopped again, by pid, whatever happens (see runner/cleanup.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { failed, type Figure } from './report/figures';
 import { writeResults } from './report/results-file';
 import { renderMachine, renderNotes, renderTable } from './report/table';
-import { parseArgs } from './runner/args';
+import { parseArgs, type OptionalPhase } from './runner/args';
 import { Cleanup, cleanUpOnSignals } from './runner/cleanup';
 import type { BenchContext } from './runner/context';
 import { log } from './runner/log';
@@ -27,6 +28,7 @@ type Rows = readonly { id: string; label: string; target: string }[];
 async function main(): Promise<number> {
   const root = process.env.BENCH_ROOT ?? process.cwd();
   const args = parseArgs(process.argv.slice(2));
+  const wanted = args.phases;
   const machine = machineInfo();
   const startedAt = new Date().toISOString();
   const cleanup = new Cleanup();
@@ -35,6 +37,14 @@ async function main(): Promise<number> {
   const details: Record<string, unknown> = {};
   let errors = 0;
   const SEARCH_FIGURES = searchFigures(args.size);
+  /** The phases that work on the first sync's profile, by the letter `--only` knows them by. */
+  const AFTER_SYNC: readonly (readonly [OptionalPhase, Rows])[] = [
+    ['c', RESYNC_FIGURES],
+    ['d', BODY_FIGURES],
+    ['e', WINDOW_FIGURES],
+    ['h', SEARCH_FIGURES],
+    ['g', BROWSER_FIGURES],
+  ];
 
   /** Error rows for the figures of `rows` that a phase did not get to report. */
   const missing = (rows: Rows) => rows.filter((row) => !figures.some((f) => f.id === row.id));
@@ -74,28 +84,21 @@ async function main(): Promise<number> {
     const ctx: BenchContext = { root, args, cleanup, bed, profileDir, engine, other, figures, details };
 
     if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
-      await phase(RESYNC_FIGURES, () => measureResync(ctx));
+      if (wanted.has('c')) await phase(RESYNC_FIGURES, () => measureResync(ctx));
       const warmBodies = async () => {
-        await measureBodies(ctx);
+        if (wanted.has('d')) await measureBodies(ctx);
         // the keyboard bench reads the newest messages: their bodies are cached as reading would
-        if (args.browser) await engine.call('prewarmNewest', { count: 130 });
+        if (wanted.has('g')) await engine.call('prewarmNewest', { count: 130 });
       };
-      await phase(BODY_FIGURES, warmBodies);
+      await phase(wanted.has('d') ? BODY_FIGURES : [], warmBodies);
       await engine.call('closeEngine', undefined).catch(() => undefined);
       await engine.stop();
       await other.stop();
-      await phase(WINDOW_FIGURES, () => measureWindow(ctx));
-      await phase(SEARCH_FIGURES, () => measureSearch(ctx));
-      if (args.browser) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (wanted.has('e')) await phase(WINDOW_FIGURES, () => measureWindow(ctx));
+      if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
+      if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
     } else {
-      for (const rows of [
-        RESYNC_FIGURES,
-        BODY_FIGURES,
-        WINDOW_FIGURES,
-        SEARCH_FIGURES,
-        ...(args.browser ? [BROWSER_FIGURES] : []),
-      ])
-        skipped(rows, 'the first sync failed');
+      for (const [letter, rows] of AFTER_SYNC) if (wanted.has(letter)) skipped(rows, 'the first sync failed');
     }
   } catch (error) {
     errors++;
@@ -105,7 +108,8 @@ async function main(): Promise<number> {
     log('cleaning up');
     await cleanup.runAll();
   }
-  if (!args.browser) skipped(BROWSER_FIGURES, '--no-browser');
+  for (const [letter, rows] of AFTER_SYNC)
+    if (!wanted.has(letter)) skipped(rows, args.only ? 'not in --only' : '--no-browser');
 
   const file = writeResults(root, {
     startedAt,

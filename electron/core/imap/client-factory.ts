@@ -2,7 +2,7 @@
 // connection attempt gets a new one from here.
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { ServerSettings } from '../../../shared/domain';
-import { isLoopbackHost, tlsConnectOptions, type PinLookup } from './tls-options';
+import { isLoopbackHost, tlsConnectOptions, withSharedSecureContext, type PinLookup } from './tls-options';
 
 /** A password, or an OAuth2 access token (XOAUTH2 / OAUTHBEARER, see accounts/auth/). */
 export type ImapCredentials = { username: string; password: string } | { username: string; accessToken: string };
@@ -95,7 +95,9 @@ export function createImapClient(
       'accessToken' in credentials
         ? { user: credentials.username, accessToken: credentials.accessToken }
         : { user: credentials.username, pass: credentials.password },
-    tls: tlsConnectOptions(server, { trustedCa: options.trustedCa, pin: options.pins?.(server.host, server.port) }),
+    tls: withSharedSecureContext(
+      tlsConnectOptions(server, { trustedCa: options.trustedCa, pin: options.pins?.(server.host, server.port) }),
+    ),
     logger: imapflowLogger(options.log, server.host),
     qresync: options.qresync ?? true,
     // The core knows its own timing; a dead socket is noticed by imapflow's socket timeout.

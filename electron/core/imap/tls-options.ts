@@ -11,9 +11,17 @@
 // (SHA-256 fingerprint). Anything else must pass the normal checks without the pin's help, so a
 // pin never lowers the bar for other certificates, and a changed certificate that is not valid
 // on its own is refused with CertificatePinMismatchError.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { checkServerIdentity, rootCertificates, type ConnectionOptions, type PeerCertificate } from 'node:tls';
+import {
+  checkServerIdentity,
+  createSecureContext,
+  rootCertificates,
+  type ConnectionOptions,
+  type PeerCertificate,
+  type SecureContext,
+} from 'node:tls';
 
 let extraFromEnv: string[] | null = null;
 
@@ -140,4 +148,38 @@ export function tlsConnectOptions(server: { host: string; port: number }, policy
       return checkServerIdentity(hostname, cert);
     },
   };
+}
+
+/** Secure contexts by the trust store they hold: a few per app (the system's, one per pin). */
+const sharedContexts = new Map<string, SecureContext>();
+const MAX_SHARED_CONTEXTS = 16;
+
+/**
+ * The same options with a secure context shared by every connection with the same trust store.
+ * A `ca` list makes tls.connect build a context of its own, parsing the ~140 system roots again
+ * (30–120 ms of CPU per connection); one context per trust policy is built once instead. Options
+ * without `ca` already share Node's default context and come back as they are.
+ */
+export function withSharedSecureContext(options: ConnectionOptions): ConnectionOptions {
+  if (!options.ca || options.secureContext) return options;
+  const ca = Array.isArray(options.ca) ? options.ca : [options.ca];
+  const hash = createHash('sha256');
+  for (const cert of ca) hash.update(typeof cert === 'string' ? cert : Buffer.from(cert)).update('\0');
+  const key = `${hash.digest('hex')} ${options.minVersion ?? ''} ${options.allowPartialTrustChain === true}`;
+  let context = sharedContexts.get(key);
+  if (!context) {
+    try {
+      context = createSecureContext({
+        ca: options.ca,
+        ...(options.minVersion ? { minVersion: options.minVersion } : {}),
+        ...(options.allowPartialTrustChain ? { allowPartialTrustChain: true } : {}),
+      });
+    } catch {
+      // A certificate Node cannot read: tls.connect reports it, as it did before.
+      return options;
+    }
+    if (sharedContexts.size >= MAX_SHARED_CONTEXTS) sharedContexts.clear();
+    sharedContexts.set(key, context);
+  }
+  return { ...options, secureContext: context };
 }

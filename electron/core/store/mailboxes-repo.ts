@@ -1,6 +1,7 @@
 // Mailbox rows and their sync state.
 import type { AccountId, Mailbox, MailboxId, MailboxRole } from '../../../shared/domain';
 import type { Db } from './database';
+import { listAnchors } from './list-anchors';
 
 interface MailboxRow {
   id: number;
@@ -163,6 +164,8 @@ export class MailboxesRepo {
         upsert.run(row);
       }
       const remove = this.db.prepare('DELETE FROM mailboxes WHERE id = ?');
+      // a mailbox removed takes its messages along (ON DELETE CASCADE)
+      if (existing.size) listAnchors(this.db).changed();
       for (const gone of existing.values()) {
         remove.run(gone.id);
         changed = true;
@@ -191,6 +194,7 @@ export class MailboxesRepo {
 
   /** UIDVALIDITY changed: every cached UID of this mailbox is meaningless now. */
   resetCache(id: MailboxId): void {
+    listAnchors(this.db).changed();
     this.db.transaction(() => {
       this.db.prepare('DELETE FROM messages WHERE mailbox_id = ?').run(id);
       this.db

@@ -1,6 +1,8 @@
 // Message header rows: what the list shows. Written by header sync in batches, read by window.
 import type { Address, MailboxId, MessageFlags, MessageHeader, MessageId } from '../../../shared/domain';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { ANCHOR_STRIDE, listAnchors, type ListAnchors } from './list-anchors';
 
 /** One message as header sync produces it. */
 export interface HeaderRecord {
@@ -44,6 +46,18 @@ interface MessageRow {
 const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.message_id, m.subject, m.from_json, m.to_json,
   m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key`;
 
+// The window's ids come from the date index alone (a covering walk), then their 50 rows.
+const windowOf = (direction: 'ASC' | 'DESC', from = '') => `SELECT ${HEADER_COLUMNS}
+  FROM (SELECT id, date FROM messages WHERE mailbox_id = ? ${from}
+        ORDER BY date ${direction}, id ${direction} LIMIT ? OFFSET ?) w
+  JOIN messages m ON m.id = w.id JOIN mailboxes b ON b.id = m.mailbox_id
+  ORDER BY w.date DESC, w.id DESC`;
+export const WINDOW_FROM_TOP = windowOf('DESC');
+/** The same window counted from the oldest message: OFFSET = the rows below it. */
+export const WINDOW_FROM_BOTTOM = windowOf('ASC');
+/** Counted from an anchor's (date, id): OFFSET = the rows between it and the window. */
+export const WINDOW_FROM_ANCHOR = windowOf('DESC', 'AND (date, id) <= (?, ?)');
+
 function toHeader(row: MessageRow): MessageHeader {
   return {
     id: row.id,
@@ -72,17 +86,36 @@ export interface MessageLocation {
 }
 
 export class MessagesRepo {
-  constructor(private readonly db: Db) {}
+  /** Prepared once: compiling a statement costs more than running the list's queries. */
+  private readonly statements = new Map<string, Statement>();
+  private readonly anchors: ListAnchors;
+
+  constructor(private readonly db: Db) {
+    this.anchors = listAnchors(db);
+  }
+
+  private cached(sql: string): Statement {
+    let stmt = this.statements.get(sql);
+    if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
+    return stmt;
+  }
 
   /** A window of the list, newest first: the one query every list paint runs. */
   window(mailboxId: MailboxId, offset: number, limit: number): MessageHeader[] {
-    const rows = this.db
-      .prepare(
-        `SELECT ${HEADER_COLUMNS} FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
-         WHERE m.mailbox_id = ? ORDER BY m.date DESC, m.id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(mailboxId, limit, offset) as MessageRow[];
-    return rows.map(toHeader);
+    // OFFSET walks the date index one entry at a time. The walk reads the index alone (ids
+    // first, then the rows picked), and it stays short: near the top it starts there, near the
+    // bottom it starts from the oldest message (the trigger-kept count says where that is), and
+    // in between from the nearest remembered anchor (see list-anchors.ts).
+    const total = this.count(mailboxId);
+    const below = Math.max(0, total - offset - limit);
+    const run = (sql: string, ...params: unknown[]) => (this.cached(sql).all(...params) as MessageRow[]).map(toHeader);
+    if (offset < ANCHOR_STRIDE) return run(WINDOW_FROM_TOP, mailboxId, limit, offset);
+    if (offset >= total || limit <= 0) return [];
+    const fromBottom = () => run(WINDOW_FROM_BOTTOM, mailboxId, Math.min(limit, total - offset), below);
+    if (below < ANCHOR_STRIDE) return fromBottom();
+    const anchor = this.anchors.seek(mailboxId, total, offset);
+    if (anchor) return run(WINDOW_FROM_ANCHOR, mailboxId, anchor.date, anchor.id, limit, offset - anchor.position);
+    return offset <= below ? run(WINDOW_FROM_TOP, mailboxId, limit, offset) : fromBottom();
   }
 
   /**
@@ -103,7 +136,7 @@ export class MessagesRepo {
 
   count(mailboxId: MailboxId): number {
     // kept by triggers (migration 4): no scan of the mailbox on every list paint
-    const row = this.db.prepare('SELECT message_count AS n FROM mailboxes WHERE id = ?').get(mailboxId) as
+    const row = this.cached('SELECT message_count AS n FROM mailboxes WHERE id = ?').get(mailboxId) as
       { n: number } | undefined;
     return row?.n ?? 0;
   }
@@ -142,6 +175,11 @@ export class MessagesRepo {
     return new Map(rows);
   }
 
+  /** How many stored messages of a mailbox have a UID: the date index is not read, nor any row. */
+  uidCount(mailboxId: MailboxId): number {
+    return this.cached('SELECT COUNT(uid) FROM messages WHERE mailbox_id = ?').pluck().get(mailboxId) as number;
+  }
+
   maxUid(mailboxId: MailboxId): number {
     const row = this.db.prepare('SELECT MAX(uid) AS u FROM messages WHERE mailbox_id = ?').get(mailboxId) as {
       u: number | null;
@@ -153,46 +191,48 @@ export class MessagesRepo {
   insertHeaders(mailboxId: MailboxId, headers: readonly HeaderRecord[]): MessageId[] {
     // run() + lastInsertRowid: RETURNING costs a statement step per row, and header sync inserts
     // tens of thousands. A UID already stored (a resumed batch) takes the rare slow path.
-    const insert = this.db.prepare(
+    // Positional parameters: binding by name looks every one of 18 names up on an object per row.
+    const insert = this.cached(
       `INSERT INTO messages (mailbox_id, uid, message_id, subject, from_json, to_json, cc_json, date, size, seen,
          flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure)
-       VALUES (@mailboxId, @uid, @messageId, @subject, @from, @to, @cc, @date, @size, @seen, @flagged, @answered,
-         @draft, @keywords, @hasAttachments, @threadKey, @inReplyTo, @bodystructure)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (mailbox_id, uid) DO NOTHING`,
-    );
-    const refresh = this.db.prepare(
-      `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft, keywords = @keywords
-       WHERE mailbox_id = @mailboxId AND uid = @uid RETURNING id`,
     );
     const ids: MessageId[] = [];
     for (const h of headers) {
-      const row = {
+      const { seen, flagged, answered, draft } = h.flags;
+      const keywords = h.keywords.length ? h.keywords.join(' ') : null;
+      const result = insert.run(
         mailboxId,
-        uid: h.uid,
-        messageId: h.messageId,
-        subject: h.subject,
-        from: JSON.stringify(h.from),
-        to: JSON.stringify(h.to),
-        cc: JSON.stringify(h.cc),
-        date: h.date,
-        size: h.size,
-        seen: h.flags.seen ? 1 : 0,
-        flagged: h.flags.flagged ? 1 : 0,
-        answered: h.flags.answered ? 1 : 0,
-        draft: h.flags.draft ? 1 : 0,
-        keywords: h.keywords.length ? h.keywords.join(' ') : null,
-        hasAttachments: h.hasAttachments ? 1 : 0,
-        threadKey: h.threadKey,
-        inReplyTo: h.inReplyTo,
-        bodystructure: h.bodystructure,
-      };
-      const result = insert.run(row);
+        h.uid,
+        h.messageId,
+        h.subject,
+        JSON.stringify(h.from),
+        JSON.stringify(h.to),
+        JSON.stringify(h.cc),
+        h.date,
+        h.size,
+        seen ? 1 : 0,
+        flagged ? 1 : 0,
+        answered ? 1 : 0,
+        draft ? 1 : 0,
+        keywords,
+        h.hasAttachments ? 1 : 0,
+        h.threadKey,
+        h.inReplyTo,
+        h.bodystructure,
+      );
       if (result.changes === 1) ids.push(Number(result.lastInsertRowid));
       else {
-        const existing = refresh.get(row) as { id: number } | undefined;
+        const existing = this.cached(
+          `UPDATE messages SET seen = ?, flagged = ?, answered = ?, draft = ?, keywords = ?
+           WHERE mailbox_id = ? AND uid = ? RETURNING id`,
+        ).get(seen ? 1 : 0, flagged ? 1 : 0, answered ? 1 : 0, draft ? 1 : 0, keywords, mailboxId, h.uid) as
+          { id: number } | undefined;
         if (existing) ids.push(existing.id);
       }
     }
+    this.anchors.changed();
     return ids;
   }
 
@@ -225,6 +265,7 @@ export class MessagesRepo {
 
   /** Removes the given UIDs (expunged on the server). Returns the ids removed. */
   removeUids(mailboxId: MailboxId, uids: Iterable<number>): MessageId[] {
+    this.anchors.changed();
     const stmt = this.db.prepare('DELETE FROM messages WHERE mailbox_id = ? AND uid = ? RETURNING id');
     const removed: MessageId[] = [];
     for (const uid of uids) {
@@ -249,11 +290,13 @@ export class MessagesRepo {
 
   /** A local move: the row changes mailbox at once; its UID there is unknown until COPYUID. */
   moveLocal(ids: readonly MessageId[], toMailboxId: MailboxId): void {
+    this.anchors.changed();
     const stmt = this.db.prepare('UPDATE messages SET mailbox_id = ?, uid = NULL WHERE id = ?');
     for (const id of ids) stmt.run(toMailboxId, id);
   }
 
   delete(ids: readonly MessageId[]): void {
+    this.anchors.changed();
     const stmt = this.db.prepare('DELETE FROM messages WHERE id = ?');
     for (const id of ids) stmt.run(id);
   }
@@ -264,6 +307,7 @@ export class MessagesRepo {
     const clash = this.db.prepare('SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?').get(mailboxId, uid) as
       { id: number } | undefined;
     if (clash && clash.id !== id) {
+      this.anchors.changed();
       this.db.prepare('DELETE FROM messages WHERE id = ?').run(id);
       return false;
     }

@@ -1,5 +1,5 @@
-// test/bench/results.json: the same figures as the table, for tools and for comparing runs.
-import { writeFileSync } from 'node:fs';
+// bench/results.json (at the repository root, not committed): the same figures as the table, for tools and for comparing runs.
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MachineInfo } from '../runner/machine';
 import type { Figure } from './figures';
@@ -15,7 +15,9 @@ export interface BenchResults {
 }
 
 export function writeResults(root: string, results: BenchResults): string {
-  const file = path.join(root, 'test', 'bench', 'results.json');
+  const dir = path.join(root, 'bench');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'results.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   return file;
 }

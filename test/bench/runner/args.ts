@@ -1,15 +1,41 @@
-// `npm run bench -- [--size N] [--no-browser] [--cpu-prof]`
+// `npm run bench -- [--size N] [--no-browser] [--only c,d,e,g,h] [--cpu-prof]`
 export interface BenchArgs {
   /** Messages in the test INBOX. */
   size: number;
-  /** Skip the Chromium measurements (g). */
+  /** The Chromium measurements (g) run: no --no-browser, and g in --only if that was given. */
   browser: boolean;
+  /** --only was given: the phases left out are reported as not asked for. */
+  only: boolean;
   /** Write V8 CPU profiles of the engine worker to .tmp/bench-profiles/. */
   cpuProf: boolean;
+  /**
+   * The phases after the first sync that run (resync c, bodies d, window e, browser g, search h). The first
+   * sync (a, b, f) always runs: every other phase works on the profile it leaves behind.
+   */
+  phases: ReadonlySet<OptionalPhase>;
+}
+
+export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h'] as const;
+export type OptionalPhase = (typeof OPTIONAL_PHASES)[number];
+
+function parseOnly(value: string | undefined): Set<OptionalPhase> {
+  const phases = new Set<OptionalPhase>();
+  for (const item of (value ?? '').split(',')) {
+    const name = item.trim();
+    // a, b and f are the first sync's figures: asking for them alone is asking for no other phase
+    if (name === 'a' || name === 'b' || name === 'f') continue;
+    if (!(OPTIONAL_PHASES as readonly string[]).includes(name))
+      throw new Error(`--only takes figure letters from a, b, c, d, e, f, g, h (comma separated), not "${item}"`);
+    phases.add(name as OptionalPhase);
+  }
+  return phases;
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
-  const args: BenchArgs = { size: 50_000, browser: true, cpuProf: false };
+  let size = 50_000;
+  let browser = true;
+  let cpuProf = false;
+  let only: Set<OptionalPhase> | null = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
@@ -17,10 +43,13 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       const value = Number(inline ?? argv[++i]);
       if (!Number.isInteger(value) || value < 1_000)
         throw new Error(`--size needs a whole number ≥ 1000, not ${value}`);
-      args.size = value;
-    } else if (arg === '--no-browser') args.browser = false;
-    else if (arg === '--cpu-prof') args.cpuProf = true;
-    else throw new Error(`unknown option ${arg} (use --size N, --no-browser, --cpu-prof)`);
+      size = value;
+    } else if (flag === '--only') only = parseOnly(inline ?? argv[++i]);
+    else if (arg === '--no-browser') browser = false;
+    else if (arg === '--cpu-prof') cpuProf = true;
+    else throw new Error(`unknown option ${arg} (use --size N, --no-browser, --only c,d,e,g,h, --cpu-prof)`);
   }
-  return args;
+  const phases = new Set<OptionalPhase>(only ?? OPTIONAL_PHASES);
+  if (!browser) phases.delete('g');
+  return { size, browser: phases.has('g'), only: only !== null, cpuProf, phases };
 }

@@ -1,7 +1,9 @@
 // New messages and the backfill of older ones, newest first in UID batches: a small first batch
-// so the first screen of the list shows at once, then larger ones. Each batch is stored in one
+// so the first screen of the list shows at once (on a first sync, before any SEARCH), then
+// larger ones. Each batch is stored in one
 // transaction with the sync state it completes, so an interrupted sync resumes where it stopped.
-import type { FetchMessageObject } from 'imapflow';
+// The FETCH of the next batch is already under way while one is written.
+import type { HeaderRecord } from '../../store/messages-repo';
 import type { SyncContext } from './context';
 import { HEADER_QUERY, toHeaderRecord } from './header-fields';
 
@@ -21,6 +23,17 @@ export function toUidSet(uids: readonly number[]): string {
   return parts.join(',');
 }
 
+interface FetchedBatch {
+  records: HeaderRecord[];
+  /** Responses received, the pinned ones included: the progress count. */
+  fetched: number;
+  /** The lowest UID among them (Infinity for none). */
+  lowUid: number;
+}
+
+/** One turn of the event loop: imapflow writes a queued command after a few promise steps. */
+const commandSent = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function searchUids(ctx: SyncContext, range: string): Promise<number[]> {
   const found = await ctx.client.search({ uid: range }, { uid: true });
   return (found || []).sort((a, b) => b - a);
@@ -30,26 +43,25 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
   const { store, box, server } = ctx;
   const state = { ...box.sync };
   const top = Math.max(0, server.uidNext - 1);
-  const firstSync = state.syncedLowUid === null;
-
-  // Above what we have: new mail. Below it: the backfill of a first sync that was interrupted.
-  const fresh = top > state.syncedHighUid ? await searchUids(ctx, `${state.syncedHighUid + 1}:*`) : [];
-  const newer = fresh.filter((uid) => uid > state.syncedHighUid);
-  const older = !firstSync && state.syncedLowUid! > 1 ? await searchUids(ctx, `1:${state.syncedLowUid! - 1}`) : [];
   const pinned = store.pendingOps.pinnedUids(box.id);
-  const total = newer.length + older.length;
+  const mailboxKey = `${box.id}`;
   let done = 0;
+  let total = 0;
 
-  const fetchBatch = async (uids: number[]): Promise<FetchMessageObject[]> => {
-    const rows: FetchMessageObject[] = [];
-    for await (const msg of ctx.client.fetch(toUidSet(uids), HEADER_QUERY, { uid: true })) rows.push(msg);
-    return rows;
+  /** One FETCH. Each response becomes a row as it arrives: no parsed message is held. */
+  const fetchRows = async (range: string, byUid: boolean): Promise<FetchedBatch> => {
+    const records: HeaderRecord[] = [];
+    let fetched = 0;
+    let lowUid = Infinity;
+    for await (const msg of ctx.client.fetch(range, HEADER_QUERY, { uid: byUid })) {
+      fetched++;
+      lowUid = Math.min(lowUid, msg.uid);
+      if (!pinned.has(msg.uid)) records.push(toHeaderRecord(msg, mailboxKey, ctx.hasAttachments));
+    }
+    return { records, fetched, lowUid };
   };
 
-  const store1 = (rows: FetchMessageObject[], next: typeof state): void => {
-    const records = rows
-      .filter((m) => !pinned.has(m.uid))
-      .map((m) => toHeaderRecord(m, `${box.id}`, ctx.hasAttachments));
+  const store1 = ({ records, fetched }: FetchedBatch, next: typeof state): void => {
     const ids = store.transaction(() => {
       const inserted = store.messages.insertHeaders(box.id, records);
       store.mailboxes.saveSyncState(box.id, next);
@@ -57,16 +69,44 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     });
     Object.assign(state, next);
     ctx.changes.added.push(...ids);
-    done += rows.length;
+    done += fetched;
     ctx.onBatch(ids, done, total);
   };
 
   const runDescending = async (uids: number[], after: (batchLow: number, batchHigh: number) => typeof state) => {
-    for (let i = 0, size = FIRST_BATCH; i < uids.length; i += size, size = BATCH) {
-      const batch = uids.slice(i, i + size);
-      store1(await fetchBatch(batch), after(batch[batch.length - 1]!, batch[0]!));
+    const batches: number[][] = [];
+    for (let i = 0, size = FIRST_BATCH; i < uids.length; i += size, size = BATCH) batches.push(uids.slice(i, i + size));
+    let pending = batches.length ? fetchRows(toUidSet(batches[0]!), true) : null;
+    for (let b = 0; b < batches.length; b++) {
+      const batch = batches[b]!;
+      const fetched = await pending!;
+      // The next FETCH goes out before this batch is written: the server reads and sends it
+      // while SQLite writes, instead of waiting for the command after each commit.
+      pending = b + 1 < batches.length ? fetchRows(toUidSet(batches[b + 1]!), true) : null;
+      if (pending) {
+        // Should the write below fail, the sync stops there; the FETCH in flight just ends.
+        pending.catch(() => undefined);
+        await commandSent();
+      }
+      store1(fetched, after(batch[batch.length - 1]!, batch[0]!));
     }
   };
+
+  if (state.syncedLowUid === null && server.exists > 0) {
+    // A first sync: the newest messages are the last sequence numbers, so the first screen
+    // needs no list of UIDs. "n:*" stays valid should messages vanish meanwhile, and what it
+    // returns reaches the top, so [its lowest UID, top] is complete once stored.
+    total = server.exists;
+    const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false);
+    if (first.fetched > 0) store1(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
+  }
+  const firstSync = state.syncedLowUid === null;
+
+  // Above what we have: new mail. Below it: the rest of a first sync, or a backfill interrupted.
+  const fresh = top > state.syncedHighUid ? await searchUids(ctx, `${state.syncedHighUid + 1}:*`) : [];
+  const newer = fresh.filter((uid) => uid > state.syncedHighUid);
+  const older = !firstSync && state.syncedLowUid! > 1 ? await searchUids(ctx, `1:${state.syncedLowUid! - 1}`) : [];
+  total = done + newer.length + older.length;
 
   if (newer.length) {
     if (firstSync) {

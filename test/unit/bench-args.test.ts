@@ -1,0 +1,29 @@
+// `npm run bench` options: --only picks the phases after the first sync, which always runs.
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../bench/runner/args';
+
+describe('bench options', () => {
+  it('runs every phase by default, and --no-browser leaves out g', () => {
+    expect(parseArgs([])).toMatchObject({ size: 50_000, browser: true, only: false, cpuProf: false });
+    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h']);
+    const noBrowser = parseArgs(['--no-browser', '--size=100000', '--cpu-prof']);
+    expect(noBrowser).toMatchObject({ size: 100_000, browser: false, cpuProf: true });
+    expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h']);
+  });
+
+  it('--only takes figure letters; a, b and f come with the first sync anyway', () => {
+    const only = parseArgs(['--only', 'e, a']);
+    expect([...only.phases]).toEqual(['e']);
+    expect(only).toMatchObject({ browser: false, only: true });
+    expect([...parseArgs(['--only=a,b,f']).phases]).toEqual([]);
+    expect(parseArgs(['--only=g,c']).browser).toBe(true);
+    expect([...parseArgs(['--only=g,c', '--no-browser']).phases]).toEqual(['c']);
+  });
+
+  it('refuses what it does not know, saying what it takes', () => {
+    expect(() => parseArgs(['--only', 'x'])).toThrow(/figure letters from a, b, c, d, e, f, g/);
+    expect(() => parseArgs(['--only'])).toThrow(/figure letters/);
+    expect(() => parseArgs(['--fast'])).toThrow(/--only c,d,e,g,h/);
+    expect(() => parseArgs(['--size', '10'])).toThrow(/≥ 1000/);
+  });
+});
