@@ -34,6 +34,7 @@ import { Toolbar, type ToolbarAction } from '../toolbar/Toolbar';
 import { UndoToast } from '../undo/UndoToast';
 import { useUndo } from '../undo/use-undo';
 import { useTransport } from './app-services';
+import { errorMessage } from './error-message';
 import { runCommand, useAppCommands } from './use-app-commands';
 import { useEngineConnection } from './use-engine-connection';
 import { useMessageActions } from './use-message-actions';
@@ -205,6 +206,10 @@ export function App() {
     actions,
     undo: () => void undo.undo(),
     respond: (header, mode) => void composer.respond(header, mode),
+    openDraft: (id) =>
+      void composer
+        .openDraft(id)
+        .catch((error: unknown) => mailbox && activity.reportFailure(mailbox.accountId, errorMessage(error) ?? '')),
     compose: () => composer.compose(mailbox?.accountId ?? null),
     selectMailbox,
     openPalette: (mode) => setDialog({ kind: 'palette', mode }),
@@ -254,6 +259,7 @@ export function App() {
               showRecipients={role === 'sent' || role === 'drafts'}
               selection={selection}
               onSelectionChange={changeSelection}
+              onOpen={() => runCommand(commands, 'openMessage')}
             />
           </>
         }
@@ -269,7 +275,11 @@ export function App() {
               onAction={run}
               onMove={(to) => void actions.move(targets, to)}
             />
-            <ReadingPane header={single} selectedCount={selection.ids.size} />
+            <ReadingPane
+              header={single}
+              selectedCount={selection.ids.size}
+              onEditDraft={single && role === 'drafts' ? () => runCommand(commands, 'openMessage') : undefined}
+            />
           </>
         }
       />

@@ -26,6 +26,8 @@ interface MessageListProps {
   showRecipients: boolean;
   selection: Selection;
   onSelectionChange: (selection: Selection) => void;
+  /** A double-click on a row (the click before it selected that row). */
+  onOpen?: () => void;
 }
 
 export function MessageList({
@@ -35,6 +37,7 @@ export function MessageList({
   showRecipients,
   selection,
   onSelectionChange,
+  onOpen,
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -187,6 +190,9 @@ export function MessageList({
         aria-activedescendant={activeRow ? messageRowId(activeRow) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onDoubleClick={(event) => {
+          if ((event.target as Element).closest('[role="option"]')) onOpen?.();
+        }}
         onScroll={recordAnchor}
       >
         {store && total === null ? (
