@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import type { Page } from '@playwright/test';
-import { waitForMessage, withImap } from '../mailserver/imap-helpers';
+import { appendMessage, waitForMessage, withImap } from '../mailserver/imap-helpers';
+import { buildMessage } from '../mailserver/message-samples';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { addAccountThroughUi, expect, screenshot, test } from './fixtures';
 
@@ -175,3 +176,47 @@ test('a file over the size limit is refused with a message; the draft keeps the 
   await expect(composer.getByRole('listitem', { name: /^small\.txt,/ })).toBeVisible();
   await expect(composer.getByRole('listitem', { name: /^huge\.iso/ })).toHaveCount(0);
 });
+
+test('forwarding carries the attachments; in the browser shell Open still shows the file in a new tab', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  const original = buildMessage('attachment', 4);
+  await appendMessage(mailServer, user, original.raw, 'INBOX');
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  const list = page.getByRole('listbox', { name: 'Messages' });
+  await list.getByRole('option', { name: new RegExp(original.expected.subject) }).click();
+  const reader = page.getByRole('region', { name: 'Message' });
+
+  // the browser shell cannot hand files to other apps: Open gives a Blob in a new tab, as before
+  // (and a type the browser will not show safely is downloaded instead)
+  const notes = original.expected.attachments.find((a) => a.contentType === 'text/plain')!;
+  const popup = page.waitForEvent('popup');
+  await reader.getByRole('button', { name: `Open ${notes.filename}` }).click();
+  expect((await popup).url()).toMatch(/^blob:/);
+  const download = page.waitForEvent('download');
+  await reader.getByRole('button', { name: 'Open data.csv' }).click();
+  expect((await download).suggestedFilename()).toBe('data.csv');
+
+  await page.keyboard.press('f');
+  const composer = page.getByRole('dialog', { name: 'Compose' });
+  await expect(composer.getByLabel('Subject', { exact: true })).toHaveValue(`Fwd: ${original.expected.subject}`);
+  await expect(composer.getByRole('textbox', { name: 'Body' }).locator('blockquote, div')).not.toHaveCount(0);
+  const files = original.expected.attachments;
+  for (const a of files)
+    await expect(composer.getByRole('listitem', { name: new RegExp(`^${escape(a.filename)},`) })).toBeVisible();
+  await composer.getByLabel('To', { exact: true }).fill(user.address);
+  await composer.getByRole('button', { name: 'Send' }).click();
+  await expect(composer).toBeHidden();
+
+  const forwarded = await fetchParsed(mailServer, user, 'INBOX', `Fwd: ${original.expected.subject}`);
+  expect(forwarded.attachments.map((a) => a.filename)).toEqual(files.map((a) => a.filename));
+  forwarded.attachments.forEach((a, i) => expect(Buffer.compare(a.content, files[i]!.bytes)).toBe(0));
+});
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
