@@ -149,7 +149,8 @@ export function editorHtmlToPlain(html: string): string {
   let current = '';
   const walk = (node: Node, prefix: string): void => {
     if (node.nodeType === Node.TEXT_NODE) {
-      current += (node.textContent ?? '').replace(/[\t\n\r ]+/g, ' ');
+      // the editor keeps typed spaces as no-break spaces; in plain text they are spaces again
+      current += (node.textContent ?? '').replace(/[\t\n\r ]+/g, ' ').replace(/\u00a0/g, ' ');
       return;
     }
     if (!(node instanceof Element)) return;

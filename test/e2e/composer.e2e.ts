@@ -220,3 +220,76 @@ test('forwarding carries the attachments; in the browser shell Open still shows 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('editing: undo and redo, pasted HTML cleaned, files dropped and pictures pasted, plain text asks first', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  const composer = await start(page, shell.url, mailServer, user);
+  const body = composer.getByRole('textbox', { name: 'Body' });
+  await body.click();
+  await page.keyboard.type('Undo me');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+B');
+  await expect(body.locator('b')).toHaveText('Undo me');
+  await page.keyboard.press('Control+Z');
+  await expect(body.locator('b')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(body.locator('b')).toHaveText('Undo me');
+  await page.keyboard.press('End');
+  await page.keyboard.type(' ');
+
+  // pasted HTML: formatting kept, script, handlers, remote image and styles gone
+  await body.evaluate((element) => {
+    const data = new DataTransfer();
+    data.setData(
+      'text/html',
+      '<p style="color:red" onmouseover="alert(1)"><i>pasted</i> <a href="javascript:alert(1)">bad</a> ' +
+        '<a href="https://example.com/">good</a><img src="http://127.0.0.1:9/tracker.gif"></p><script>window.pwned=1</script>',
+    );
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(body.locator('i')).toHaveText('pasted');
+  await expect(body.locator('a[href="https://example.com/"]')).toHaveText('good');
+  expect(await body.evaluate((element) => element.innerHTML)).not.toMatch(
+    // (the browser's own editing adds style="background-color: initial"; only the sent HTML is free of styles)
+    /<img|<script|onmouseover|javascript:|color:\s*red/,
+  );
+
+  // a picture pasted: an attachment, not an inline image
+  await body.evaluate((element) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'image.png', { type: 'image/png' }));
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(composer.getByRole('listitem', { name: /^image-\d{4}-\d{2}-\d{2}-\d{6}\.png, 4 byte/ })).toBeVisible();
+
+  // files dragged over the composer: the drop target shows; dropped, they are attached
+  const drop = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['minutes'], 'minutes.txt', { type: 'text/plain' }));
+    return data;
+  });
+  await composer.dispatchEvent('dragover', { dataTransfer: drop });
+  await expect(composer.getByText('Drop files to attach them')).toBeVisible();
+  await composer.dispatchEvent('drop', { dataTransfer: drop });
+  await expect(composer.getByText('Drop files to attach them')).toBeHidden();
+  await expect(composer.getByRole('listitem', { name: /^minutes\.txt,/ })).toBeVisible();
+  await composer.getByRole('button', { name: 'Remove minutes.txt' }).click();
+  await expect(composer.getByRole('listitem', { name: /^minutes\.txt,/ })).toHaveCount(0);
+
+  // to plain text: formatting would be lost, so it asks; the words stay
+  await composer.getByRole('button', { name: 'Plain text' }).click();
+  const confirm = composer.getByRole('alertdialog', { name: 'Plain text' });
+  await expect(confirm).toContainText('the formatting will be removed');
+  await confirm.getByRole('button', { name: 'Remove formatting' }).click();
+  const plain = composer.getByLabel('Body', { exact: true });
+  await expect(plain).toHaveValue('Undo me pasted bad good <https://example.com/>');
+  await expect(composer.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Bold' })).toHaveCount(
+    0,
+  );
+  await composer.getByRole('button', { name: 'Rich text' }).click();
+  await expect(composer.getByRole('textbox', { name: 'Body' })).toContainText('pasted bad good');
+});

@@ -102,7 +102,7 @@ describe.skipIf(!existsSync(CHROMIUM))('composer HTML (in Chromium)', () => {
   it('reads the editor as plain text: lists marked, quotes with "> ", links with their address', async () => {
     expect(
       await toPlain(
-        '<p><b>Hello</b> there</p><p><br></p><ul><li>one</li><li>two</li></ul><ol><li>first</li><li>second</li></ol>' +
+        '<p><b>Hello</b>&nbsp;there</p><p><br></p><ul><li>one</li><li>two</li></ul><ol><li>first</li><li>second</li></ol>' +
           '<p>See <a href="https://example.com/x">the page</a> or <a href="mailto:a@b.se">a@b.se</a></p>' +
           '<blockquote type="cite"><p>quoted</p><p>lines</p></blockquote><p>line<br>break</p>',
       ),
