@@ -1,6 +1,7 @@
 // The window: folders | messages | reading pane, the status line, and the dialogs.
 // State stays here and in a few small hooks; every component below gets what it shows.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account, Mailbox, MailboxId, MessageHeader } from '../../shared/domain';
 import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useAccounts } from '../accounts/use-accounts';
@@ -54,6 +55,7 @@ const NO_MAILBOXES: Mailbox[] = [];
 
 export function App() {
   const transport = useTransport();
+  const { t } = useTranslation();
   const { accounts: loadedAccounts, statuses, reload: reloadAccounts } = useAccounts();
   const accounts = loadedAccounts ?? NO_ACCOUNTS;
   const mailboxes = useMailboxes(loadedAccounts);
@@ -209,7 +211,10 @@ export function App() {
     openDraft: (id) =>
       void composer
         .openDraft(id)
-        .catch((error: unknown) => mailbox && activity.reportFailure(mailbox.accountId, errorMessage(error) ?? '')),
+        .catch(
+          (error: unknown) =>
+            mailbox && activity.reportFailure(mailbox.accountId, errorMessage(error, t) ?? t('common.unknownError')),
+        ),
     compose: () => composer.compose(mailbox?.accountId ?? null),
     selectMailbox,
     openPalette: (mode) => setDialog({ kind: 'palette', mode }),

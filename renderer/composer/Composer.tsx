@@ -1,7 +1,7 @@
 // The composer (role=dialog "Compose"). Send hands the draft to `onSend` (the engine's outbox);
 // when that fails, the draft stays open with the reason shown, so nothing typed is lost.
 // Files can be attached with the button, by dropping them anywhere on the composer, or by pasting.
-import { useCallback, useEffect, useId, useRef, useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMethodName } from '../../shared/contract';
 import type { Account } from '../../shared/domain';
@@ -14,6 +14,7 @@ import { AttachmentChips } from './AttachmentChips';
 import type { ComposeDraft } from './compose-draft';
 import { ComposerBody, type ComposerBodyHandle } from './ComposerBody';
 import { useAttachmentIntake } from './use-attachment-intake';
+import { useFileDrop } from './use-file-drop';
 import './composer.css';
 
 /** How long typing may pause before the draft is saved. */
@@ -36,7 +37,6 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
   const [changed, setChanged] = useState(false);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
-  const [dropping, setDropping] = useState(false);
   const toRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<ComposerBodyHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -87,27 +87,12 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
     onClose();
   };
 
+  const { dropping, handlers: dropHandlers } = useFileDrop((files) => void intake.addFiles(files));
+
   const removeAttachment = (index: number) => {
     setChanged(true);
     intake.clearError();
     setDraft((previous) => ({ ...previous, attachments: previous.attachments.filter((_, i) => i !== index) }));
-  };
-
-  const hasFiles = (event: DragEvent) => [...event.dataTransfer.types].includes('Files');
-  const onDragOver = (event: DragEvent<HTMLDivElement>) => {
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    event.dataTransfer.dropEffect = 'copy';
-    setDropping(true);
-  };
-  const onDragLeave = (event: DragEvent<HTMLDivElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropping(false);
-  };
-  const onDrop = (event: DragEvent<HTMLDivElement>) => {
-    setDropping(false);
-    if (!hasFiles(event)) return;
-    event.preventDefault();
-    void intake.addFiles([...event.dataTransfer.files]);
   };
 
   const discard = () => {
@@ -167,9 +152,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
       role="dialog"
       aria-label={t('composer.label')}
       onKeyDown={onKeyDown}
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
+      {...dropHandlers}
     >
       {dropping && (
         <div className="composer-drop-target" aria-hidden="true">
