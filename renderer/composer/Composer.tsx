@@ -15,6 +15,7 @@ import type { ComposeDraft } from './compose-draft';
 import { ComposerBody, type ComposerBodyHandle } from './ComposerBody';
 import { useAttachmentIntake } from './use-attachment-intake';
 import { useFileDrop } from './use-file-drop';
+import { shortcutCommand } from './editor-commands';
 import './composer.css';
 
 /** How long typing may pause before the draft is saved. */
@@ -136,6 +137,9 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Ctrl/Cmd+K means "link" while writing (the editor handles it): never the command palette
+    // on top of the composer, whichever field has the focus.
+    if (shortcutCommand(event) === 'link') event.preventDefault();
     if (event.key === 'Escape' && !changed) {
       event.preventDefault();
       onClose();

@@ -62,6 +62,12 @@ test('bold, a list and a link with an attached file go out as HTML with a text p
   const file = randomBytes(150_000);
   await composer.getByLabel('To', { exact: true }).fill(user.address);
   await composer.getByLabel('Subject', { exact: true }).fill(subject);
+  // in a field of the composer Ctrl+K opens nothing over it: the next key still types there
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type('!');
+  await expect(composer.getByLabel('Subject', { exact: true })).toHaveValue(`${subject}!`);
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeHidden();
+  await composer.getByLabel('Subject', { exact: true }).fill(subject);
 
   const body = composer.getByRole('textbox', { name: 'Body' });
   const toolbar = composer.getByRole('toolbar', { name: 'Formatting' });
@@ -147,7 +153,18 @@ test('a draft with a file, closed, opens again from Drafts with its text and fil
     .getByRole('treeitem', { name: /^Drafts/ })
     .click();
   const row = page.getByRole('listbox', { name: 'Messages' }).getByRole('option', { name: new RegExp(subject) });
-  await row.dblclick({ timeout: 15_000 });
+  // three ways in: the reading pane's Edit draft, Enter on the row, a double-click
+  await row.click({ timeout: 15_000 });
+  await page.getByRole('region', { name: 'Message' }).getByRole('button', { name: 'Edit draft' }).click();
+  await expect(composer.getByLabel('Subject', { exact: true })).toHaveValue(subject);
+  await page.keyboard.press('Escape'); // unchanged: closes
+  await expect(composer).toBeHidden();
+  await row.click();
+  await page.keyboard.press('Enter');
+  await expect(composer.getByLabel('Subject', { exact: true })).toHaveValue(subject);
+  await page.keyboard.press('Escape');
+  await expect(composer).toBeHidden();
+  await row.dblclick();
   await expect(composer).toBeVisible();
   await expect(composer.getByLabel('Subject', { exact: true })).toHaveValue(subject);
   await expect(composer.getByRole('textbox', { name: 'Body' })).toContainText('The photo from Saturday.');
