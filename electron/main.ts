@@ -4,6 +4,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
 import { KeyFileCipher } from './core/accounts/key-file-cipher';
+import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
 import { createMailService } from './core/service';
 import type { MailService } from './core/service-api';
@@ -13,6 +14,7 @@ import { wireIpc, type IpcWiring } from './shell/ipc';
 import { createStderrLog } from './shell/log';
 import { createMainWindow } from './shell/main-window';
 import { buildMenuTemplate } from './shell/menu';
+import { withDesktopMethods } from './shell/open-attachment';
 import { APP_NAME, KEY_FILE_NAME, WINDOW_STATE_FILE_NAME } from './shell/profile-dir';
 import { SafeStorageCipher } from './shell/safe-storage-cipher';
 import { hardenSession, hardenWebContents } from './shell/window-security';
@@ -56,9 +58,14 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildMenuTemplate(process.platform, { appName: APP_NAME, dev: !app.isPackaged })),
   );
 
+  // copies opened with other apps last until the next start (opening waits for this)
+  const cleared = clearOpenedAttachments(profileDir).catch((error: unknown) =>
+    log('warn', `Old copies of opened attachments could not be removed: ${String(error)}`),
+  );
   const opened = await createMailService({ dataDir: profileDir, cipher: await openCipher(profileDir), log });
   service = opened;
-  ipc = wireIpc(ipcMain, opened, {
+  const served = withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) });
+  ipc = wireIpc(ipcMain, served, {
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents === contents,
     all: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });

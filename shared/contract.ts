@@ -89,6 +89,15 @@ export const methods = {
     input: z.object({ id: messageIdSchema, part: z.string().regex(/^\d+(\.\d+)*$/) }),
     output: attachmentDataSchema,
   },
+  /**
+   * Opens an attachment with the system's default app. Only a desktop shell can: the browser
+   * shell answers 'unsupported' (the UI then offers the file as before). 'blocked': a type that
+   * can run programs (.exe, .js, .sh...), never opened; the UI saves it instead and says why.
+   */
+  'message.openAttachment': {
+    input: z.object({ id: messageIdSchema, part: z.string().regex(/^\d+(\.\d+)*$/) }),
+    output: z.object({ outcome: z.enum(['opened', 'blocked', 'unsupported']) }),
+  },
   'sync.now': { input: z.object({ accountId: accountIdSchema.optional() }), output: ok },
   /**
    * A remote image the user chose to load, fetched by the engine so the renderer never makes a

@@ -388,6 +388,8 @@ class CoreService implements MailService {
       },
       'message.body': ({ id }: { id: MessageId }) => this.body(id),
       'message.attachment': ({ id, part }: { id: MessageId; part: string }) => this.attachment(id, part),
+      // Handing a file to another app is the desktop shell's job (electron/shell/open-attachment.ts).
+      'message.openAttachment': async () => ({ outcome: 'unsupported' as const }),
       'remote.image': async ({ url }: { url: string }) => {
         const result = await fetchRemoteImage(url);
         return 'dataUrl' in result ? { dataUrl: result.dataUrl } : { dataUrl: null, blocked: result.blocked };

@@ -41,7 +41,7 @@ export interface IpcWiring {
 
 export function wireIpc(
   ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  service: MailService,
+  service: Pick<MailService, 'call' | 'onEvent'>,
   windows: { isOurWindow(contents: WebContents): boolean; all(): WebContents[] },
 ): IpcWiring {
   ipcMain.handle(INVOKE_CHANNEL, (event, method: unknown, input: unknown): Promise<InvokeReply> => {

@@ -1,6 +1,7 @@
 // The window: folders | messages | reading pane, the status line, and the dialogs.
 // State stays here and in a few small hooks; every component below gets what it shows.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Account, AccountId, Mailbox, MailboxId, MessageHeader } from '../../shared/domain';
 import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useAccounts } from '../accounts/use-accounts';
@@ -51,6 +52,7 @@ import { Toolbar, type ToolbarAction } from '../toolbar/Toolbar';
 import { UndoToast } from '../undo/UndoToast';
 import { useUndo } from '../undo/use-undo';
 import { useTransport } from './app-services';
+import { errorMessage } from './error-message';
 import { runCommand, useAppCommands } from './use-app-commands';
 import { useEngineConnection } from './use-engine-connection';
 import { useMessageActions } from './use-message-actions';
@@ -70,6 +72,7 @@ const NO_MAILBOXES: Mailbox[] = [];
 
 export function App() {
   const transport = useTransport();
+  const { t } = useTranslation();
   const { accounts: loadedAccounts, statuses, reload: reloadAccounts } = useAccounts();
   const accounts = loadedAccounts ?? NO_ACCOUNTS;
   const mailboxes = useMailboxes(loadedAccounts);
@@ -250,6 +253,13 @@ export function App() {
     actions,
     undo: () => void undo.undo(),
     respond: (header, mode) => void composer.respond(header, mode),
+    openDraft: (id) =>
+      void composer
+        .openDraft(id)
+        .catch(
+          (error: unknown) =>
+            mailbox && activity.reportFailure(mailbox.accountId, errorMessage(error, t) ?? t('common.unknownError')),
+        ),
     compose: () => composer.compose(mailbox?.accountId ?? null),
     selectMailbox,
     openPalette: (mode) => setDialog({ kind: 'palette', mode }),
@@ -311,6 +321,7 @@ export function App() {
               selection={selection}
               onSelectionChange={changeSelection}
               {...searchListProps}
+              onOpen={() => runCommand(commands, 'openMessage')}
             />
           </>
         }
@@ -326,7 +337,11 @@ export function App() {
               onAction={run}
               onMove={(to) => void actions.move(targets, to)}
             />
-            <ReadingPane header={single} selectedCount={selection.ids.size} />
+            <ReadingPane
+              header={single}
+              selectedCount={selection.ids.size}
+              onEditDraft={single && role === 'drafts' ? () => runCommand(commands, 'openMessage') : undefined}
+            />
           </>
         }
       />

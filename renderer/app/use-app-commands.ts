@@ -50,6 +50,8 @@ export interface CommandContext {
   actions: ReturnType<typeof useMessageActions>;
   undo: () => void;
   respond: (header: MessageHeader, mode: 'reply' | 'replyAll' | 'forward') => void;
+  /** Opens a message of a Drafts folder in the composer. */
+  openDraft?: (id: MessageId) => void;
   compose: () => void;
   selectMailbox: (mailbox: Mailbox) => void;
   openPalette: (mode: PaletteMode) => void;
@@ -104,7 +106,11 @@ export function useAppCommands(context: CommandContext): Commands {
       openMessage: {
         enabled: hasMessages,
         run: () => {
-          if (get().selectionRef.current.currentId === null) step(1, false);
+          const { selectionRef, mailbox: open, openDraft } = get();
+          const current = selectionRef.current.currentId;
+          // In Drafts, "open" means carry on writing it.
+          if (current !== null && open && effectiveRole(open) === 'drafts' && openDraft) return openDraft(current);
+          if (current === null) step(1, false);
           focusPane('reading');
         },
       },

@@ -1,15 +1,21 @@
 // The composer (role=dialog "Compose"). Send hands the draft to `onSend` (the engine's outbox);
 // when that fails, the draft stays open with the reason shown, so nothing typed is lost.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+// Files can be attached with the button, by dropping them anywhere on the composer, or by pasting.
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMethodName } from '../../shared/contract';
 import type { Account } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
-import { useDraftAutosave } from './use-draft-autosave';
+import { useDraftAutosave, type SavedAttachments } from './use-draft-autosave';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
+import { AttachmentChips } from './AttachmentChips';
 import type { ComposeDraft } from './compose-draft';
+import { ComposerBody, type ComposerBodyHandle } from './ComposerBody';
+import { useAttachmentIntake } from './use-attachment-intake';
+import { useFileDrop } from './use-file-drop';
+import { shortcutCommand } from './editor-commands';
 import './composer.css';
 
 /** How long typing may pause before the draft is saved. */
@@ -28,27 +34,66 @@ interface ComposerProps {
 export function Composer({ initial, accounts, onClose, onSend, isSendKey }: ComposerProps) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
+  // Set by any edit. (Comparing the whole draft would mean serializing attachments on every key.)
+  const [changed, setChanged] = useState(false);
   const [sending, setSending] = useState(false);
   const [sendError, setSendError] = useState<string | null>(null);
   const toRef = useRef<HTMLInputElement>(null);
-  const bodyRef = useRef<HTMLTextAreaElement>(null);
+  const bodyRef = useRef<ComposerBodyHandle>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const latest = useRef(draft);
+  latest.current = draft;
   const hintId = useId();
   const fieldId = useId();
   const canSend = isMethodName('outbox.send') && onSend !== undefined;
-  const drafts = useDraftAutosave(useTransport());
-  const changed = JSON.stringify(draft) !== JSON.stringify(initial);
+  const drafts = useDraftAutosave(useTransport(), initial.draftId ?? null);
+
+  /** Once the engine holds the bytes, keep only its references (each save then moves no bytes). */
+  const adoptStored = useCallback((saved: SavedAttachments | null) => {
+    if (!saved || saved.sent.length !== saved.stored.length) return;
+    setDraft((previous) => ({
+      ...previous,
+      attachments: previous.attachments.map((a) => {
+        const at = saved.sent.indexOf(a);
+        return at >= 0 ? saved.stored[at]! : a;
+      }),
+    }));
+  }, []);
+
+  const saveNow = useCallback(
+    (toServer: boolean) => drafts.save(latest.current, toServer).then(adoptStored),
+    [adoptStored, drafts],
+  );
 
   // Saved in the engine a moment after each change: a crash or a closed window loses nothing.
   useEffect(() => {
     if (!changed) return;
-    const timer = setTimeout(() => void drafts.save(draft, false).catch(() => undefined), AUTOSAVE_MS);
+    const timer = setTimeout(() => void saveNow(false).catch(() => undefined), AUTOSAVE_MS);
     return () => clearTimeout(timer);
-  }, [changed, draft, drafts]);
+  }, [changed, draft, saveNow]);
+
+  const intake = useAttachmentIntake(
+    () => latest.current.attachments,
+    (added) => {
+      setChanged(true);
+      setDraft((previous) => ({ ...previous, attachments: [...previous.attachments, ...added] }));
+      // The bytes go to the engine at once, so later saves carry only references.
+      setTimeout(() => void saveNow(false).catch(() => undefined), 0);
+    },
+  );
 
   /** Closing keeps the draft: it goes to the Drafts mailbox, where every device sees it. */
   const closeKeepingDraft = () => {
-    if (changed) void drafts.save(draft, true).catch(() => undefined);
+    if (changed) void drafts.save(latest.current, true).catch(() => undefined);
     onClose();
+  };
+
+  const { dropping, handlers: dropHandlers } = useFileDrop((files) => void intake.addFiles(files));
+
+  const removeAttachment = (index: number) => {
+    setChanged(true);
+    intake.clearError();
+    setDraft((previous) => ({ ...previous, attachments: previous.attachments.filter((_, i) => i !== index) }));
   };
 
   const discard = () => {
@@ -58,8 +103,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
 
   useEffect(() => {
     if (initial.mode === 'reply' || initial.mode === 'replyAll') {
-      bodyRef.current?.focus();
-      bodyRef.current?.setSelectionRange(0, 0);
+      bodyRef.current?.focusStart();
     } else {
       toRef.current?.focus();
     }
@@ -72,14 +116,18 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
     forward: t('composer.forwardTitle'),
   }[draft.mode];
 
-  const update = (change: Partial<ComposeDraft>) => setDraft((previous) => ({ ...previous, ...change }));
+  const update = (change: Partial<ComposeDraft>) => {
+    setChanged(true);
+    setDraft((previous) => ({ ...previous, ...change }));
+  };
 
   const send = async () => {
     if (!canSend || !onSend || sending) return;
     setSending(true);
     setSendError(null);
     try {
-      await onSend({ ...draft, draftId: await drafts.settledId() });
+      const draftId = await drafts.settledId();
+      await onSend({ ...latest.current, draftId });
       onClose();
     } catch (error) {
       setSendError(errorMessage(error, t) ?? t('common.unknownError'));
@@ -89,7 +137,10 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && JSON.stringify(draft) === JSON.stringify(initial)) {
+    // Ctrl/Cmd+K means "link" while writing (the editor handles it): never the command palette
+    // on top of the composer, whichever field has the focus.
+    if (shortcutCommand(event) === 'link') event.preventDefault();
+    if (event.key === 'Escape' && !changed) {
       event.preventDefault();
       onClose();
     }
@@ -100,7 +151,19 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
   };
 
   return (
-    <div className="composer" role="dialog" aria-label={t('composer.label')} onKeyDown={onKeyDown}>
+    <div
+      className={dropping ? 'composer composer-dropping' : 'composer'}
+      role="dialog"
+      aria-label={t('composer.label')}
+      onKeyDown={onKeyDown}
+      {...dropHandlers}
+    >
+      {dropping && (
+        <div className="composer-drop-target" aria-hidden="true">
+          <Icon name="paperclip" size={24} />
+          <span>{t('composer.attachments.dropHere')}</span>
+        </div>
+      )}
       <div className="composer-titlebar">
         <span className="composer-title">{draft.subject.trim() || title}</span>
         <IconButton icon="close" label={t('common.close')} onClick={closeKeepingDraft} />
@@ -157,16 +220,42 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
           />
         </div>
       </div>
-      <label htmlFor={`${fieldId}-body`} className="visually-hidden">
-        {t('composer.body')}
-      </label>
-      <textarea
+      <ComposerBody
         ref={bodyRef}
-        id={`${fieldId}-body`}
-        className="composer-body"
-        value={draft.body}
-        onChange={(event) => update({ body: event.target.value })}
+        format={draft.format}
+        body={draft.body}
+        onChange={(change) => update(change)}
+        onFiles={(files, options) => void intake.addFiles(files, options)}
+        attachButton={
+          <button
+            type="button"
+            className="button button-quiet composer-attach"
+            tabIndex={draft.format === 'html' ? -1 : 0}
+            onClick={() => fileInput.current?.click()}
+          >
+            <Icon name="paperclip" />
+            <span>{t('composer.attachments.add')}</span>
+          </button>
+        }
       />
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        aria-label={t('composer.attachments.add')}
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          void intake.addFiles(files);
+        }}
+      />
+      <AttachmentChips attachments={draft.attachments} onRemove={removeAttachment} />
+      {intake.error !== null && (
+        <p className="composer-hint composer-error composer-attachment-error" role="alert">
+          {intake.error}
+        </p>
+      )}
       <div className="composer-footer">
         <button
           type="button"

@@ -1,5 +1,6 @@
 // What the composer edits, and how replies and forwards are prefilled from a message.
 // Pure: the caller passes the translated lines (quote header, forward header) in.
+import type { BodyFormat, ComposeAttachment, ComposeDraft as ContractDraft } from '../../shared/compose';
 import type { AccountId, Address, MessageHeader, MessageId } from '../../shared/domain';
 import {
   forwardSubject as sharedForwardSubject,
@@ -20,12 +21,16 @@ export interface ComposeDraft {
   to: string;
   cc: string;
   subject: string;
+  /** 'html': `body` is the rich editor's HTML (sanitized); 'plain': the text as typed. */
+  format: BodyFormat;
   body: string;
   inReplyTo: string | null;
   references: string[];
+  /** As the engine knows them: pasted or picked files as data until the first save makes them 'stored'. */
+  attachments: ComposeAttachment[];
 }
 
-export function emptyDraft(accountId: AccountId | null): ComposeDraft {
+export function emptyDraft(accountId: AccountId | null, format: BodyFormat = 'html'): ComposeDraft {
   return {
     mode: 'new',
     accountId,
@@ -33,9 +38,29 @@ export function emptyDraft(accountId: AccountId | null): ComposeDraft {
     to: '',
     cc: '',
     subject: '',
+    format,
     body: '',
     inReplyTo: null,
     references: [],
+    attachments: [],
+  };
+}
+
+/** The engine's draft (compose.prepare, drafts.open, drafts.get) as the composer edits it. */
+export function fromContractDraft(draft: ContractDraft): ComposeDraft {
+  return {
+    mode: draft.mode,
+    accountId: draft.accountId,
+    originalId: draft.originalId,
+    draftId: draft.draftId,
+    to: draft.to,
+    cc: draft.cc,
+    subject: draft.subject,
+    format: draft.format,
+    body: draft.body,
+    inReplyTo: draft.inReplyTo,
+    references: draft.references,
+    attachments: draft.attachments,
   };
 }
 
@@ -102,9 +127,11 @@ export function buildReplyDraft(input: ReplyInput): ComposeDraft {
     to: addressListText(to),
     cc: addressListText(cc),
     subject: replySubject(input.header.subject, input.locale),
+    format: 'plain',
     body: `\n\n${input.quoteHeader}\n${quoteText(input.originalText)}\n`,
     inReplyTo: messageId,
     references: messageId ? [...input.references, messageId] : [...input.references],
+    attachments: [],
   };
 }
 
@@ -125,8 +152,10 @@ export function buildForwardDraft(input: ForwardInput): ComposeDraft {
     to: '',
     cc: '',
     subject: forwardSubject(input.header.subject, input.locale),
+    format: 'plain',
     body: `\n\n${input.forwardHeader}\n\n${input.originalText.replace(/\r\n?/g, '\n')}\n`,
     inReplyTo: null,
     references: [],
+    attachments: [],
   };
 }

@@ -20,11 +20,11 @@ export function toContractDraft(draft: ComposeDraft): ContractDraft {
     cc: draft.cc,
     bcc: '',
     subject: draft.subject,
-    format: 'plain',
+    format: draft.format,
     body: draft.body,
     inReplyTo: draft.inReplyTo,
     references: draft.references,
-    attachments: [],
+    attachments: draft.attachments,
   };
 }
 

@@ -1,15 +1,17 @@
-// Opens the composer: empty, or prefilled as a reply, reply-all or forward of a message
-// (whose body is read first, from the cache when it was just shown).
+// Opens the composer: empty, prefilled as a reply, reply-all or forward of a message, or with a
+// draft from a Drafts folder. Replies and forwards are prepared by the engine (compose.prepare:
+// the original quoted in a blockquote, a forward's attachments carried along, the signature);
+// when it cannot, they are built here from the body as shown, as plain text.
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Account, AccountId, MessageHeader } from '../../shared/domain';
+import type { Account, AccountId, MessageHeader, MessageId } from '../../shared/domain';
 import { useLocale, useTransport } from '../app/app-services';
 import { addressLabel, addressListText } from '../format/format-address';
 import { formatFullDate } from '../format/format-date';
 import { loadMessageBody } from '../message-view/body-cache';
 import { htmlToQuotableText } from '../message-view/message-html';
-import { withPlainSignature } from '../../shared/signature';
-import { type ComposeDraft, buildForwardDraft, buildReplyDraft, emptyDraft } from './compose-draft';
+import { type ComposeDraft, buildForwardDraft, buildReplyDraft, emptyDraft, fromContractDraft } from './compose-draft';
+import { withSignature } from './signed-draft';
 
 export interface OpenDraft {
   key: number;
@@ -26,7 +28,7 @@ export function useCompose(accounts: readonly Account[]) {
   // The account's signature as the settings have it now, placed as compose.prepare places it.
   const signed = (draft: ComposeDraft): ComposeDraft => {
     const signature = accounts.find((account) => account.id === draft.accountId)?.signature;
-    return { ...draft, body: withPlainSignature(draft.body, signature) };
+    return withSignature(draft, signature);
   };
 
   const compose = useCallback(
@@ -36,6 +38,20 @@ export function useCompose(accounts: readonly Account[]) {
 
   const respond = useCallback(
     async (header: MessageHeader, mode: 'reply' | 'replyAll' | 'forward') => {
+      try {
+        const prepared = await transport.invoke('compose.prepare', {
+          mode,
+          messageId: header.id,
+          locale,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          format: 'html',
+          subjectLanguage: locale,
+        });
+        show(fromContractDraft(prepared));
+        return;
+      } catch {
+        // An engine without compose.prepare, or the message gone from the cache: build it here.
+      }
       let originalText = header.snippet ?? '';
       let replyTo: MessageHeader['from'] = [];
       let references: string[] = [];
@@ -78,5 +94,11 @@ export function useCompose(accounts: readonly Account[]) {
     [accounts, locale, t, transport],
   );
 
-  return { open, compose, respond, reopen: show, close: () => setOpen(null) };
+  /** A message of a Drafts folder, opened for editing; sending or discarding it replaces the server's copy. */
+  const openDraft = useCallback(
+    async (messageId: MessageId) => show(fromContractDraft(await transport.invoke('drafts.open', { messageId }))),
+    [transport],
+  );
+
+  return { open, compose, respond, openDraft, reopen: show, close: () => setOpen(null) };
 }

@@ -3,12 +3,21 @@
 // discarded everywhere when the user discards it. Saves run one after another: the first save
 // returns the draft's id, and every later one must carry it, or the engine would make a second draft.
 import { useCallback, useRef } from 'react';
+import type { ComposeAttachment } from '../../shared/compose';
 import type { Transport } from '../../shared/contract';
 import type { ComposeDraft } from './compose-draft';
 import { toContractDraft } from './send-draft';
 
-export function useDraftAutosave(transport: Transport) {
-  const draftId = useRef<string | null>(null);
+export interface SavedAttachments {
+  /** The list as it was sent to the engine... */
+  sent: readonly ComposeAttachment[];
+  /** ...and as the engine holds it now: the same entries, as 'stored' references. */
+  stored: readonly ComposeAttachment[];
+}
+
+/** `initialId`: the engine's id of a draft reopened from Drafts, so saving and sending replace it. */
+export function useDraftAutosave(transport: Transport, initialId: string | null = null) {
+  const draftId = useRef<string | null>(initialId);
   const chain = useRef<Promise<unknown>>(Promise.resolve());
 
   const enqueue = useCallback(<T>(task: () => Promise<T>): Promise<T> => {
@@ -19,13 +28,14 @@ export function useDraftAutosave(transport: Transport) {
 
   const save = useCallback(
     (draft: ComposeDraft, toServer: boolean) =>
-      enqueue(async () => {
-        if (!draft.accountId) return;
+      enqueue(async (): Promise<SavedAttachments | null> => {
+        if (!draft.accountId) return null;
         const saved = await transport.invoke('drafts.save', {
           draft: { ...toContractDraft(draft), draftId: draftId.current ?? draft.draftId ?? null },
           sync: toServer,
         });
         draftId.current = saved.draftId;
+        return { sent: draft.attachments, stored: saved.attachments };
       }),
     [enqueue, transport],
   );

@@ -33,6 +33,8 @@ interface MessageListProps {
   rowLocation?: (header: MessageHeader) => string | undefined;
   /** What an empty list says instead of "No messages" (search: "No messages match"). */
   emptyText?: { title: string; hint: string };
+  /** A double-click on a row (the click before it selected that row). */
+  onOpen?: () => void;
 }
 
 export function MessageList({
@@ -45,6 +47,7 @@ export function MessageList({
   onSelectionChange,
   rowLocation,
   emptyText,
+  onOpen,
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -197,6 +200,9 @@ export function MessageList({
         aria-activedescendant={activeRow ? messageRowId(activeRow) : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
+        onDoubleClick={(event) => {
+          if ((event.target as Element).closest('[role="option"]')) onOpen?.();
+        }}
         onScroll={recordAnchor}
       >
         {store && total === null ? (

@@ -1,5 +1,6 @@
 // The message's attachments with their sizes; each can be opened or saved. Data is fetched
-// only when asked for, with `message.attachment`.
+// only when asked for, with `message.attachment`. In the desktop app "open" hands the file to
+// the system's default app (`message.openAttachment`); the browser shell opens or saves a Blob.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttachmentInfo, MessageId } from '../../shared/domain';
@@ -8,7 +9,7 @@ import { errorMessage } from '../app/error-message';
 import { formatSize } from '../format/format-size';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
-import { openAttachment, saveAttachment } from './attachment-files';
+import { openAttachment, openWithSystem, saveAttachment } from './attachment-files';
 
 export function AttachmentList({
   messageId,
@@ -22,6 +23,7 @@ export function AttachmentList({
   const transport = useTransport();
   const [busyPart, setBusyPart] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
   const listed = attachments.filter((attachment) => !attachment.inline || !attachment.contentId);
   if (listed.length === 0) return null;
 
@@ -29,10 +31,18 @@ export function AttachmentList({
     const name = attachment.filename || t('attachments.unnamed');
     setBusyPart(attachment.part);
     setFailure(null);
+    setNotice(null);
     try {
+      const outcome =
+        action === 'open' ? await openWithSystem(transport, { id: messageId, part: attachment.part }) : 'unsupported';
+      if (outcome === 'opened') return;
       const data = await transport.invoke('message.attachment', { id: messageId, part: attachment.part });
       const withName = { ...data, filename: data.filename || attachment.filename };
-      if (action === 'open') openAttachment(withName, name);
+      if (outcome === 'blocked') {
+        // Never run: saved, so opening it stays something the user does on purpose.
+        saveAttachment(withName, name);
+        setNotice(t('attachments.blocked', { name }));
+      } else if (action === 'open') openAttachment(withName, name);
       else saveAttachment(withName, name);
     } catch (error) {
       setFailure(t('attachments.failed', { name, reason: errorMessage(error, t) ?? t('common.unknownError') }));
@@ -68,6 +78,11 @@ export function AttachmentList({
           );
         })}
       </ul>
+      {notice && (
+        <p className="attachments-notice" role="status">
+          {notice}
+        </p>
+      )}
       {failure && (
         <p className="attachments-error" role="alert">
           {failure}

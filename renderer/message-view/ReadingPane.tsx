@@ -15,9 +15,11 @@ import './reading-pane.css';
 interface ReadingPaneProps {
   header: MessageHeader | null;
   selectedCount: number;
+  /** Given for a message in a Drafts folder: continues it in the composer. */
+  onEditDraft?: () => void;
 }
 
-export function ReadingPane({ header, selectedCount }: ReadingPaneProps) {
+export function ReadingPane({ header, selectedCount, onEditDraft }: ReadingPaneProps) {
   const { t } = useTranslation();
   return (
     <section className="reading-pane" role="region" aria-label={t('reader.label')}>
@@ -27,7 +29,17 @@ export function ReadingPane({ header, selectedCount }: ReadingPaneProps) {
           <p className="reader-placeholder-title">{t('reader.selectedCount', { count: selectedCount })}</p>
         </div>
       ) : header ? (
-        <OpenMessage key={header.id} header={header} />
+        <>
+          {onEditDraft && (
+            <div className="draft-bar">
+              <span>{t('reader.draftNotice')}</span>
+              <button type="button" className="button" onClick={onEditDraft}>
+                {t('reader.editDraft')}
+              </button>
+            </div>
+          )}
+          <OpenMessage key={header.id} header={header} />
+        </>
       ) : (
         <div className="reader-placeholder">
           <Icon name="mailOpen" size={40} />

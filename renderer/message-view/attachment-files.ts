@@ -1,5 +1,6 @@
 // Attachments leave the app as Blob URLs: saved with a download link, or opened in a new
 // window when their type cannot run script (message-html.ts decides which types those are).
+import { isMethodName, type MethodInput, type MethodOutput, type Transport } from '../../shared/contract';
 import type { AttachmentData } from '../../shared/domain';
 import { blobTypeForOpening } from './message-html';
 
@@ -36,6 +37,18 @@ export function saveAttachment(data: AttachmentData, fallbackName: string): void
   document.body.append(link);
   link.click();
   link.remove();
+}
+
+/**
+ * Asks the shell to open the attachment with the system's default app. 'unsupported' in the
+ * browser shell (or with an engine that predates the method): the caller falls back to a Blob.
+ */
+export async function openWithSystem(
+  transport: Transport,
+  which: MethodInput<'message.openAttachment'>,
+): Promise<MethodOutput<'message.openAttachment'>['outcome']> {
+  if (!isMethodName('message.openAttachment')) return 'unsupported';
+  return (await transport.invoke('message.openAttachment', which)).outcome;
 }
 
 export function openAttachment(data: AttachmentData, fallbackName: string): void {

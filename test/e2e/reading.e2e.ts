@@ -151,7 +151,7 @@ test('undo send: within the delay the message is taken back and the composer reo
 
   await expect(composer).toBeVisible();
   await expect(composer.getByLabel('Subject', { exact: true })).toHaveValue('Second thoughts');
-  await expect(composer.getByLabel('Body', { exact: true })).toHaveValue('Maybe I should not send this.');
+  await expect(composer.getByLabel('Body', { exact: true })).toHaveText('Maybe I should not send this.');
   // well past the 5 s delay: nothing was sent
   await page.waitForTimeout(7_000);
   const imap = await connectImap(mailServer, user);

@@ -11,6 +11,8 @@ import {
   syncIntervalChoices,
 } from '../../renderer/accounts/account-settings-form';
 import { withPlainSignature } from '../../shared/signature';
+import { emptyDraft } from '../../renderer/composer/compose-draft';
+import { withSignature } from '../../renderer/composer/signed-draft';
 import { testAccountSettings } from '../support/store-fixtures';
 
 const account: Account = {
@@ -64,5 +66,14 @@ describe('the signature in a body the composer builds', () => {
     expect(withPlainSignature('', '-- \nAda')).toBe('\n\n-- \nAda\n');
     expect(withPlainSignature('\n\n> hi\n', '  ')).toBe('\n\n> hi\n');
     expect(withPlainSignature('', undefined)).toBe('');
+  });
+});
+
+describe('the signature in a new rich-text draft', () => {
+  it('is escaped HTML below the room to write, and plain drafts get the plain form', () => {
+    const html = withSignature(emptyDraft(null, 'html'), 'Ada <Engines>\nLondon & co');
+    expect(html.body).toBe('<p><br></p><div class="signature">-- <br>Ada &#60;Engines&#62;<br>London &#38; co</div>');
+    expect(withSignature(emptyDraft(null, 'plain'), 'Ada').body).toBe('\n\n-- \nAda\n');
+    expect(withSignature(emptyDraft(null, 'html'), '  ').body).toBe('');
   });
 });
