@@ -6,6 +6,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { isMethodName } from '../../shared/contract';
+import { COMPOSE_LIMITS } from '../../shared/compose';
 import type { MailService } from '../core/service-api';
 import { toContractError } from './errors';
 import { isAllowedHostHeader, isAllowedOrigin } from './loopback';
@@ -43,9 +44,13 @@ export interface WsBridge {
   close(): Promise<void>;
 }
 
+/** The largest message composed (base64 is 4/3 of the bytes) plus room for the JSON around it. */
+export const MAX_FRAME_BYTES = Math.ceil(COMPOSE_LIMITS.messageBytes / 3) * 4 + 1024 * 1024;
+
 export function createWsBridge(options: WsBridgeOptions): WsBridge {
-  // attachments come back base64 in results; requests are small, 16 MiB is plenty
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 * 1024 });
+  // A draft's new attachments travel base64 in one request (drafts.save, outbox.send), and an
+  // attachment comes back base64 in a result: room for the largest message the composer allows.
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const authenticated = new Set<WebSocket>();
 
   const send = (ws: WebSocket, message: ServerMessage) => {

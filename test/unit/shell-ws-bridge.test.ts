@@ -79,6 +79,19 @@ describe('the WebSocket bridge', () => {
     client.ws.close();
   });
 
+  it('carries a request as large as a draft with a 25 MB attachment', async () => {
+    const { open } = await start();
+    const client = open('?token=T0KEN');
+    expect(await client.next()).toEqual({ ready: true });
+    const base64 = 'A'.repeat(Math.ceil((25 * 1024 * 1024) / 3) * 4);
+    const answer = client.next();
+    client.ws.send(JSON.stringify({ id: 7, method: 'drafts.save', input: { data: base64 } }));
+    const reply = (await answer) as { id: number; result: { input: { data: string } } };
+    expect(reply.id).toBe(7);
+    expect(reply.result.input.data.length).toBe(base64.length);
+    client.ws.close();
+  });
+
   it('pushes events to authenticated sockets only', async () => {
     const { open, emit } = await start();
     const member = open('?token=T0KEN');
