@@ -256,6 +256,13 @@ export const migrations: readonly string[] = [
     INSERT OR IGNORE INTO search_dirty (message_id) VALUES (NEW.message_id);
   END;
   `,
+  // 7: header sync writes every row through each index of messages, and two of them were never
+  // read by any query (threads and Message-ID look-ups do not exist yet): dropping them takes two
+  // text-keyed b-tree inserts off every synced header. Whoever needs them adds them back.
+  `
+  DROP INDEX messages_by_thread;
+  DROP INDEX messages_by_message_id;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
