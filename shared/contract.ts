@@ -118,6 +118,8 @@ export const events = {
   'messages.changed': messagesChangeSchema,
   'sync.progress': syncProgressSchema,
   'account.status': accountStatusSchema,
+  /** The server reported a different storage use (or limit) for the account than before. */
+  'quota.changed': quotaSchema,
   /**
    * An operation replayed against the server failed for good. `reason` (with `count` messages)
    * is for the UI to explain in the user's language; `message` is the engine's English detail.

@@ -30,6 +30,9 @@ export function useQuotas(accounts: readonly Account[]): ReadonlyMap<AccountId, 
     for (const account of accounts) void readQuota(account.id);
   }, [accounts, readQuota]);
 
+  useTransportEvent('quota.changed', (quota) => {
+    setQuotas((previous) => new Map(previous).set(quota.accountId, quota));
+  });
   useTransportEvent('account.status', (status) => {
     if (status.state === 'online') void readQuota(status.accountId);
   });

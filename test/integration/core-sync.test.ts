@@ -87,6 +87,8 @@ describe('first sync', () => {
     const quota = await waitFor(() => c.service.call('accounts.quota', { accountId: account.id }));
     expect(quota.limitBytes).toBe(1024 * 1024 * 1024);
     expect(quota.usedBytes).toBeGreaterThan(300 * 500);
+    // ...and the UI, which asked when the account came online, is told when it arrives
+    expect(c.eventsOf('quota.changed')).toContainEqual(quota);
   });
 });
 

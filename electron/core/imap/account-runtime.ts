@@ -270,8 +270,12 @@ export class AccountRuntime {
   private async refreshQuota(client: ImapFlow): Promise<void> {
     if (!client.capabilities.has('QUOTA')) return;
     const quota = await client.getQuota('INBOX').catch(() => false as const);
-    if (quota && quota.storage)
-      this.deps.store.accounts.setQuota(this.account.id, quota.storage.usage ?? 0, quota.storage.limit ?? null);
+    if (!quota || !quota.storage) return;
+    const used = quota.storage.usage ?? 0;
+    const limit = quota.storage.limit ?? null;
+    // The UI asks for the quota when the account comes online, which is before this answer.
+    if (this.deps.store.accounts.setQuota(this.account.id, used, limit))
+      this.deps.emit('quota.changed', { accountId: this.account.id, usedBytes: used, limitBytes: limit });
   }
 
   private async syncOne(client: ImapFlow, box: MailboxRecord): Promise<void> {

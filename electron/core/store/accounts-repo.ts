@@ -189,8 +189,16 @@ export class AccountsRepo {
     withSecureDelete(this.db, () => this.db.prepare('UPDATE accounts SET secret = ? WHERE id = ?').run(secret, id));
   }
 
-  setQuota(id: AccountId, usedBytes: number, limitBytes: number | null): void {
-    this.db.prepare('UPDATE accounts SET quota_used = ?, quota_limit = ? WHERE id = ?').run(usedBytes, limitBytes, id);
+  /** True when the figures differ from those stored (the UI is then told). */
+  setQuota(id: AccountId, usedBytes: number, limitBytes: number | null): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE accounts SET quota_used = ?, quota_limit = ?
+           WHERE id = ? AND (quota_used IS NOT ? OR quota_limit IS NOT ?)`,
+        )
+        .run(usedBytes, limitBytes, id, usedBytes, limitBytes).changes > 0
+    );
   }
 
   quota(id: AccountId): Quota | null {
