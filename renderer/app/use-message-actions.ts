@@ -113,11 +113,11 @@ export function useMessageActions({ store, mailbox, mailboxes, setSelection, rep
     [rows, mailbox, store, setSelection, undo, fail],
   );
 
-  const junkFolder = useMemo(
-    () =>
-      mailboxes.find((item) => item.accountId === accountId && effectiveRole(item) === 'junk' && item.selectable) ??
-      null,
-    [mailboxes, accountId],
+  /** Each account has its own Junk folder: a selection from a unified view may span several. */
+  const junkFolderOf = useCallback(
+    (account: AccountId | null) =>
+      mailboxes.find((item) => item.accountId === account && effectiveRole(item) === 'junk' && item.selectable) ?? null,
+    [mailboxes],
   );
   const inboxFolder = useMemo(
     () => mailboxes.find((item) => item.accountId === accountId && effectiveRole(item) === 'inbox') ?? null,
@@ -154,13 +154,36 @@ export function useMessageActions({ store, mailbox, mailboxes, setSelection, rep
           if (inboxFolder) await move(ids, inboxFolder);
           return;
         }
-        if (!junkFolder) {
+        const known = new Map(rows(ids).map((row) => [row.id, row.accountId]));
+        const byJunk = new Map<Mailbox | null, MessageId[]>();
+        for (const id of ids) {
+          const junk = junkFolderOf(known.get(id) ?? accountId);
+          byJunk.set(junk, [...(byJunk.get(junk) ?? []), id]);
+        }
+        if (byJunk.has(null)) {
           fail(t('toolbar.junk'), t('toolbar.noJunkFolder'));
           return;
         }
-        await move(ids, junkFolder, 'junk');
+        const targets = [...byJunk] as [Mailbox, MessageId[]][];
+        if (targets.length === 1) {
+          await move(ids, targets[0]![0], 'junk');
+          return;
+        }
+        await removeFromList(
+          ids,
+          t('toolbar.junk'),
+          () =>
+            Promise.all(
+              targets.map(([junk, group]) => transport.invoke('messages.move', { ids: group, toMailboxId: junk.id })),
+            ),
+          { verb: 'junk' },
+        );
       },
-      canJunk: junkFolder !== null || (mailbox !== null && effectiveRole(mailbox) === 'junk'),
+      canJunk:
+        (mailbox !== null && effectiveRole(mailbox) === 'junk') ||
+        (accountId !== null
+          ? junkFolderOf(accountId) !== null
+          : mailboxes.some((item) => effectiveRole(item) === 'junk' && item.selectable)),
     };
-  }, [setFlags, removeFromList, transport, mailbox, junkFolder, inboxFolder, fail, t]);
+  }, [setFlags, removeFromList, transport, rows, mailbox, mailboxes, accountId, junkFolderOf, inboxFolder, fail, t]);
 }

@@ -189,6 +189,22 @@ test('two accounts (alice and bob) at once with the unified inbox', async ({ pag
     )
     .toEqual({ aliceTrash: ['Alice day 1'], bobTrash: ['Bob day 2'] });
 
+  // "!" on a selection across both accounts: each message goes to its own account's Junk.
+  await list.getByRole('option', { name: /Alice day 3/ }).click();
+  await list.getByRole('option', { name: /Bob day 4/ }).click({ modifiers: ['Control'] });
+  await expect(list.getByRole('option', { selected: true })).toHaveCount(2);
+  await page.keyboard.press('!');
+  await expect(rows).toHaveCount(2);
+  await expect
+    .poll(
+      async () => ({
+        aliceJunk: await subjects(mailServer, alice, 'Junk'),
+        bobJunk: await subjects(mailServer, bob, 'Junk'),
+      }),
+      { timeout: 30_000, intervals: [250, 500, 1000] },
+    )
+    .toEqual({ aliceJunk: ['Alice day 3'], bobJunk: ['Bob day 4'] });
+
   // In a unified view, g s stays unified; from one account's folder it goes to that account's.
   await page.keyboard.press('g');
   await page.keyboard.press('s');
