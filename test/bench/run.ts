@@ -1,6 +1,7 @@
-// `npm run bench -- [--size N] [--no-browser] [--cpu-prof]`: the benchmark suite. Starts its own
-// mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory and the UI,
-// prints one markdown table (every figure beside its target) and writes test/bench/results.json.
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--cpu-prof]`: the benchmark suite.
+// Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
+// and the UI, prints one markdown table (every figure beside its target) and writes
+// test/bench/results.json.
 // Everything it starts is stopped again, by pid, whatever happens (see runner/cleanup.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,7 +15,7 @@ import { log } from './runner/log';
 import { machineInfo } from './runner/machine';
 import { startMailBed } from './runner/mail-bed';
 import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
-import { BROWSER_FIGURES, measureBrowser } from './runner/phase-browser';
+import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
 import { measureWindow, WINDOW_FIGURES } from './runner/phase-window';
@@ -71,12 +72,18 @@ async function main(): Promise<number> {
     const other = await startWorker('other', cleanup);
     const ctx: BenchContext = { root, args, cleanup, bed, profileDir, engine, other, figures, details };
 
-    if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
+    if (args.browserOnly) {
+      const prepared = await phase(BROWSER_FIGURES, () => prepareBrowserProfile(ctx));
+      await engine.call('closeEngine', undefined).catch(() => undefined);
+      await engine.stop();
+      await other.stop();
+      if (prepared) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+    } else if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
       await phase(RESYNC_FIGURES, () => measureResync(ctx));
       const warmBodies = async () => {
         await measureBodies(ctx);
         // the keyboard bench reads the newest messages: their bodies are cached as reading would
-        if (args.browser) await engine.call('prewarmNewest', { count: 130 });
+        if (args.browser) await engine.call('prewarmNewest', { count: PREWARMED_BODIES });
       };
       await phase(BODY_FIGURES, warmBodies);
       await engine.call('closeEngine', undefined).catch(() => undefined);
