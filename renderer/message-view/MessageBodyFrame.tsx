@@ -5,7 +5,9 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageBody, MessageHeader } from '../../shared/domain';
-import { BODY_FRAME_SANDBOX, renderHtmlBody, renderPlainTextBody } from './message-html';
+import { renderBodyCached } from './body-render-cache';
+import { keepFrameFitted } from './fit-frame';
+import { BODY_FRAME_SANDBOX, renderHtmlBody } from './message-html';
 import { RemoteContentBar } from './RemoteContentBar';
 import { allowRemoteContent, isRemoteContentAllowed } from './remote-content-prefs';
 import { BodySkeleton } from './BodySkeleton';
@@ -22,6 +24,7 @@ function storage(): Storage | null {
 }
 
 const NO_IDS: readonly string[] = [];
+const NO_IMAGES: ReadonlyMap<string, string> = new Map();
 
 export function MessageBodyFrame({ header, body }: { header: MessageHeader; body: MessageBody }) {
   const { t } = useTranslation();
@@ -31,19 +34,21 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
   const loadedOnce = loadedOnceFor === header.id;
   const allowRemote = loadedOnce || isRemoteContentAllowed(storage(), sender);
 
+  // Usually ready: the neighbours of the open message are sanitized ahead (prepare-body.ts).
   const firstPass = useMemo(
-    () => (body.html !== null ? renderHtmlBody(body.html, { allowRemote, inlineImages: new Map() }) : null),
-    [body.html, allowRemote],
+    () => (body.html !== null ? renderBodyCached(body, allowRemote, NO_IMAGES) : null),
+    [body, allowRemote],
   );
   const inline = useInlineImages(body, firstPass?.missingContentIds ?? NO_IDS);
   const remote = useRemoteImages(firstPass?.remoteImageUrls ?? NO_IDS, allowRemote);
   const inlineImages = inline.images;
   const remoteImages = remote.images;
   const rendered = useMemo(() => {
-    if (body.html === null) return renderPlainTextBody(body.text ?? '');
+    if (body.html === null) return renderBodyCached(body, false, NO_IMAGES);
     if (inlineImages.size === 0 && remoteImages.size === 0 && firstPass) return firstPass;
+    if (remoteImages.size === 0) return renderBodyCached(body, allowRemote, inlineImages);
     return renderHtmlBody(body.html, { allowRemote, inlineImages, remoteImages });
-  }, [body.html, body.text, allowRemote, inlineImages, remoteImages, firstPass]);
+  }, [body, allowRemote, inlineImages, remoteImages, firstPass]);
   // After "Load once" (or "Always") the text is already on screen: it stays while the images come.
   const pending = inline.pending || (remote.pending && !loadedOnce);
 
@@ -68,6 +73,7 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
         <BodySkeleton />
       ) : (
         <iframe
+          ref={keepFrameFitted}
           className="message-frame"
           title={t('reader.bodyTitle')}
           sandbox={BODY_FRAME_SANDBOX}

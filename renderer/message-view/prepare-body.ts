@@ -1,0 +1,50 @@
+// The neighbours of the open message are made ready to show before j/k reaches them: their
+// bodies sanitized into srcdoc (body-render-cache.ts) and their inline images fetched
+// (inline-image-cache.ts), in idle time so the message on screen goes first. Opening one then
+// costs a cache lookup and the frame's own parse instead of a sanitizer run and a round trip.
+import type { Transport } from '../../shared/contract';
+import type { MessageBody, MessageHeader } from '../../shared/domain';
+import { renderBodyCached } from './body-render-cache';
+import { loadInlineImage, peekInlineImage } from './inline-image-cache';
+import { isRemoteContentAllowed } from './remote-content-prefs';
+import { inlinePartsFor } from './use-inline-images';
+
+const NONE: ReadonlyMap<string, string> = new Map();
+
+function storage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** The sender's standing choice about remote content (the open message may also "Load once"). */
+export function remoteContentAllowedFor(header: MessageHeader): boolean {
+  return isRemoteContentAllowed(storage(), header.from[0]?.address);
+}
+
+/** Resolves when the page is idle (or after `timeoutMs` at the latest). */
+function idle(timeoutMs = 500): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof window.requestIdleCallback === 'function')
+      window.requestIdleCallback(() => resolve(), { timeout: timeoutMs });
+    else window.setTimeout(resolve, 0);
+  });
+}
+
+export async function prepareBody(transport: Transport, header: MessageHeader, body: MessageBody): Promise<void> {
+  const allowRemote = remoteContentAllowedFor(header);
+  await idle();
+  const first = renderBodyCached(body, allowRemote, NONE);
+  const parts = inlinePartsFor(body, first.missingContentIds);
+  if (parts.length === 0) return;
+  await Promise.all(parts.map(({ id, part }) => loadInlineImage(transport, body.messageId, id, part)));
+  const images = new Map<string, string>();
+  for (const { id } of parts) {
+    const url = peekInlineImage(transport, body.messageId, id);
+    if (url) images.set(id, url);
+  }
+  await idle();
+  renderBodyCached(body, allowRemote, images);
+}
