@@ -2,9 +2,7 @@
 // State stays here and in a few small hooks; every component below gets what it shows.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Account, Mailbox, MailboxId, MessageHeader } from '../../shared/domain';
-import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useAccounts } from '../accounts/use-accounts';
-import { Composer } from '../composer/Composer';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
 import { useCompose } from '../composer/use-compose';
@@ -22,8 +20,6 @@ import { type Selection, actionTargets, emptySelection, withoutIds } from '../me
 import { useMessageWindow } from '../message-list/use-message-window';
 import { ReadingPane } from '../message-view/ReadingPane';
 import type { PaletteMode } from '../palette/palette-items';
-import { PaletteHost } from '../palette/PaletteHost';
-import { SettingsDialog } from '../settings/SettingsDialog';
 import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
@@ -34,6 +30,7 @@ import { Toolbar, type ToolbarAction } from '../toolbar/Toolbar';
 import { UndoToast } from '../undo/UndoToast';
 import { useUndo } from '../undo/use-undo';
 import { useTransport } from './app-services';
+import { AddAccountDialog, Composer, PaletteHost, SettingsDialog } from './lazy-dialogs';
 import { runCommand, useAppCommands } from './use-app-commands';
 import { useEngineConnection } from './use-engine-connection';
 import { useMessageActions } from './use-message-actions';
