@@ -36,7 +36,8 @@ function scrollerOf(frame: HTMLIFrameElement, pane: HTMLElement): Element | 'unk
 
 export function pageReadingPane(direction: 1 | -1, doc: Document = document): PageResult {
   const pane = doc.getElementById('pane-reading');
-  const frame = pane?.querySelector('[role="region"] iframe');
+  // the shown body frame (prepared neighbours wait hidden beside it, see BodyFramePool.tsx)
+  const frame = pane?.querySelector('[role="region"] iframe.message-frame:not(.is-standby)');
   // Nothing open, or its body still on its way: nothing to page through yet.
   if (!pane || !(frame instanceof HTMLIFrameElement)) return 'unavailable';
   const scroller = scrollerOf(frame, pane);

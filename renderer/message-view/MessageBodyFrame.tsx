@@ -1,13 +1,12 @@
-// The message body in its sandboxed frame, with the remote-content bar above it. All
-// decisions about what the HTML may do are made in message-html.ts; this only wires them:
-// inline parts and (once allowed) remote images are fetched through the transport and handed
-// back to it as data: URLs.
-import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+// The message body as the document of its sandboxed frame (which BodyFramePool.tsx shows), with
+// the remote-content bar above it. All decisions about what the HTML may do are made in
+// message-html.ts; this only wires them: inline parts and (once allowed) remote images are
+// fetched through the transport and handed back to it as data: URLs.
+import { useLayoutEffect, useMemo, useState } from 'react';
 import type { MessageBody, MessageHeader } from '../../shared/domain';
 import { renderBodyCached } from './body-render-cache';
-import { keepFrameFitted } from './fit-frame';
-import { BODY_FRAME_SANDBOX, renderHtmlBody } from './message-html';
+import { hideBodyFrame, showBodyFrame } from './body-frames';
+import { renderHtmlBody } from './message-html';
 import { RemoteContentBar } from './RemoteContentBar';
 import { allowRemoteContent, isRemoteContentAllowed } from './remote-content-prefs';
 import { BodySkeleton } from './BodySkeleton';
@@ -27,7 +26,6 @@ const NO_IDS: readonly string[] = [];
 const NO_IMAGES: ReadonlyMap<string, string> = new Map();
 
 export function MessageBodyFrame({ header, body }: { header: MessageHeader; body: MessageBody }) {
-  const { t } = useTranslation();
   const sender = header.from[0]?.address;
   const [loadedOnceFor, setLoadedOnceFor] = useState<number | null>(null);
   const [, setPrefsVersion] = useState(0);
@@ -52,6 +50,13 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
   // After "Load once" (or "Always") the text is already on screen: it stays while the images come.
   const pending = inline.pending || (remote.pending && !loadedOnce);
 
+  // The frame itself belongs to BodyFramePool, which may hold it ready already.
+  const messageId = header.id;
+  useLayoutEffect(() => {
+    showBodyFrame(messageId, pending ? null : rendered.srcdoc);
+  }, [pending, messageId, rendered.srcdoc]);
+  useLayoutEffect(() => () => hideBodyFrame(messageId), [messageId]);
+
   return (
     <>
       {allowRemote && <RemoteImagesStatus loading={remote.loading} failed={remote.failed} />}
@@ -69,17 +74,7 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
           }
         />
       )}
-      {pending ? (
-        <BodySkeleton />
-      ) : (
-        <iframe
-          ref={keepFrameFitted}
-          className="message-frame"
-          title={t('reader.bodyTitle')}
-          sandbox={BODY_FRAME_SANDBOX}
-          srcDoc={rendered.srcdoc}
-        />
-      )}
+      {pending && <BodySkeleton />}
     </>
   );
 }

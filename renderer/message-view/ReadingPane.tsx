@@ -7,6 +7,7 @@ import type { MessageHeader } from '../../shared/domain';
 import { errorMessage } from '../app/error-message';
 import { Icon } from '../ui/Icon';
 import { AttachmentList } from './AttachmentList';
+import { BodyFramePool } from './BodyFramePool';
 import { BodySkeleton } from './BodySkeleton';
 import { MessageBodyFrame } from './MessageBodyFrame';
 import { MessageHeaderBlock } from './MessageHeaderBlock';
@@ -53,6 +54,7 @@ export const ReadingPane = memo(function ReadingPane({ header, selectedCount }: 
           <p className="reader-placeholder-hint">{t('reader.nothingSelectedHint')}</p>
         </div>
       )}
+      <BodyFramePool openId={openId} />
     </section>
   );
 });

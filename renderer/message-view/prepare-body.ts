@@ -4,6 +4,7 @@
 // costs a cache lookup and the frame's own parse instead of a sanitizer run and a round trip.
 import type { Transport } from '../../shared/contract';
 import type { MessageBody, MessageHeader } from '../../shared/domain';
+import { notePreparedFrame } from './body-frames';
 import { renderBodyCached } from './body-render-cache';
 import { loadInlineImage, peekInlineImage } from './inline-image-cache';
 import { isRemoteContentAllowed } from './remote-content-prefs';
@@ -38,7 +39,13 @@ export async function prepareBody(transport: Transport, header: MessageHeader, b
   await idle();
   const first = renderBodyCached(body, allowRemote, NONE);
   const parts = inlinePartsFor(body, first.missingContentIds);
-  if (parts.length === 0) return;
+  // With remote content allowed the open message waits for the engine's copies of its images:
+  // a frame loaded now would be thrown away.
+  if (parts.length === 0) {
+    if (!allowRemote || first.remoteImageUrls.length === 0)
+      notePreparedFrame({ messageId: body.messageId, srcdoc: first.srcdoc });
+    return;
+  }
   await Promise.all(parts.map(({ id, part }) => loadInlineImage(transport, body.messageId, id, part)));
   const images = new Map<string, string>();
   for (const { id } of parts) {
@@ -46,5 +53,7 @@ export async function prepareBody(transport: Transport, header: MessageHeader, b
     if (url) images.set(id, url);
   }
   await idle();
-  renderBodyCached(body, allowRemote, images);
+  const complete = renderBodyCached(body, allowRemote, images);
+  if (!allowRemote || complete.remoteImageUrls.length === 0)
+    notePreparedFrame({ messageId: body.messageId, srcdoc: complete.srcdoc });
 }

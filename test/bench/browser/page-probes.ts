@@ -32,8 +32,9 @@ export function firstRowProbe(): void {
 
 /**
  * Key latency: from the keydown's own timestamp to the frame in which the reading pane shows
- * the next message — its body frame replaced (a new iframe, no skeleton) and that frame's
- * document loaded (its load event fired), so the body itself is what gets painted.
+ * the next message — another iframe is the shown body frame (no skeleton) and that frame's
+ * document has loaded (already, when it was prepared hidden, or at its load event), so the body
+ * itself is what gets painted.
  * `inDomMs` is the same up to the first frame after the new iframe was in the DOM, loaded or not
  * (what this figure measured before 2026-11-26).
  */
@@ -45,7 +46,8 @@ export function keyLatencyProbe(key: string): void {
   w.__benchKeys = state;
   let pending: { t: number; before: Element | null; seen: HTMLIFrameElement | null; inDomMs: number | null } | null =
     null;
-  const frame = () => pane.querySelector('iframe');
+  // the shown body frame (DESIGN.md's title); prepared neighbours may wait hidden beside it, untitled
+  const frame = () => pane.querySelector<HTMLIFrameElement>('iframe[title="Message body"]');
   const loaded = (iframe: HTMLIFrameElement) => {
     try {
       const doc = iframe.contentDocument; // null when the frame is of another origin
