@@ -9,7 +9,7 @@ import { type BodyFrame, bodyFrames, shownFrame, subscribeBodyFrames } from './b
 import { keepFrameFitted } from './fit-frame';
 import { BODY_FRAME_SANDBOX } from './message-html';
 
-/** How long an unwanted frame lingers: removing one costs a frame's teardown, not for a key press. */
+/** How long unwanted frames linger: removing one costs a frame's teardown, not for a key press. */
 const PRUNE_AFTER_MS = 400;
 
 /** `openId`: the message the pane shows, if one (and only one) is open. */
@@ -30,15 +30,25 @@ export function BodyFramePool({ openId }: { openId: number | null }) {
     if (!frames.some((item) => item.messageId === frame.messageId)) frames.push(frame);
   inDom.current = frames;
   const surplus = frames.length > wanted.size;
+  const latestWanted = useRef(wanted);
+  latestWanted.current = wanted;
+  const pruneTimer = useRef<number | null>(null);
 
+  // Not restarted by every render: while the keys keep coming, frames must not pile up.
   useEffect(() => {
-    if (!surplus) return;
-    const timer = window.setTimeout(() => {
-      inDom.current = inDom.current.filter((frame) => wanted.has(frame.messageId));
+    if (!surplus || pruneTimer.current !== null) return;
+    pruneTimer.current = window.setTimeout(() => {
+      pruneTimer.current = null;
+      inDom.current = inDom.current.filter((frame) => latestWanted.current.has(frame.messageId));
       pruned();
     }, PRUNE_AFTER_MS);
-    return () => window.clearTimeout(timer);
   });
+  useEffect(
+    () => () => {
+      if (pruneTimer.current !== null) window.clearTimeout(pruneTimer.current);
+    },
+    [],
+  );
 
   return (
     <div className={current ? 'message-frames' : 'message-frames is-empty'}>

@@ -6,6 +6,8 @@ export interface KeySample {
   ms: number;
   /** keydown → the first frame after its body frame was in the DOM (loaded or not). */
   inDomMs: number;
+  /** iframes in the reading pane then (the shown one and any prepared, hidden ones). */
+  frames: number;
   subject: string;
   /** The body shows inline (cid:) images, fetched when the message opened. */
   inlineImages: boolean;
@@ -61,7 +63,13 @@ export function keyLatencyProbe(key: string): void {
       if (pending !== p) return;
       const subject = pane.querySelector('h2')?.textContent ?? '';
       const inlineImages = (now.getAttribute('srcdoc') ?? '').includes('data:image/');
-      state.samples.push({ ms: performance.now() - p.t, inDomMs: p.inDomMs ?? Number.NaN, subject, inlineImages });
+      state.samples.push({
+        ms: performance.now() - p.t,
+        inDomMs: p.inDomMs ?? Number.NaN,
+        frames: pane.querySelectorAll('iframe').length,
+        subject,
+        inlineImages,
+      });
       pending = null;
     });
   window.addEventListener(

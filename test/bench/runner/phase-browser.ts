@@ -78,7 +78,7 @@ export async function measureBrowser(ctx: BenchContext): Promise<void> {
           value: median(keyMs),
           unit: 'ms',
           limit: 16,
-          note: `keydown timeStamp → first rAF after the pane's new body frame has loaded (median ${median(keys.map((k) => k.inDomMs)).toFixed(1)} ms to the first rAF with the frame in the DOM, loaded or not); slowest: ${slow.map((k) => `${k.ms.toFixed(0)} ms "${k.subject.slice(0, 40)}"`).join('; ')}`,
+          note: `keydown timeStamp → first rAF after the pane's new body frame has loaded (median ${median(keys.map((k) => k.inDomMs)).toFixed(1)} ms to the first rAF with the frame in the DOM, loaded or not; at most ${max(keys.map((k) => k.frames))} iframes in the pane); slowest: ${slow.map((k) => `${k.ms.toFixed(0)} ms "${k.subject.slice(0, 40)}"`).join('; ')}`,
         }),
         info({ id: 'g2p95', label: 'j → reading pane painted (p95)', value: p95(keyMs), unit: 'ms' }),
         info({
