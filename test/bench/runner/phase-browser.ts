@@ -116,7 +116,10 @@ export async function measureBrowser(ctx: BenchContext): Promise<void> {
         }),
       );
       log(`g: scrolling ${TRACED_ROWS.toLocaleString('en-US')} rows again under a Chrome trace`);
-      const traced = await traceScroll(browser, page, TRACED_ROWS);
+      const scrollTraceFile = ctx.args.cpuProf
+        ? path.join(ctx.root, '.tmp', 'bench-profiles', `scroll-${Date.now()}.trace.json`)
+        : undefined;
+      const traced = await traceScroll(browser, page, TRACED_ROWS, scrollTraceFile);
       ctx.figures.push(
         info({
           id: 'g3cpu',
