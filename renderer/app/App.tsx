@@ -3,9 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, AccountId, Mailbox, MailboxId, MessageHeader } from '../../shared/domain';
-import { AddAccountDialog } from '../accounts/AddAccountDialog';
 import { useAccounts } from '../accounts/use-accounts';
-import { Composer } from '../composer/Composer';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
 import { useCompose } from '../composer/use-compose';
@@ -40,8 +38,7 @@ import { useSearch } from '../search/use-search';
 import { useSearchListProps } from '../search/use-search-list-props';
 import { useSearchWindow } from '../search/use-search-window';
 import type { PaletteMode } from '../palette/palette-items';
-import { PaletteHost } from '../palette/PaletteHost';
-import { SettingsDialog, type SettingsTab } from '../settings/SettingsDialog';
+import type { SettingsTab } from '../settings/SettingsDialog';
 import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
@@ -53,6 +50,7 @@ import { UndoToast } from '../undo/UndoToast';
 import { useUndo } from '../undo/use-undo';
 import { useTransport } from './app-services';
 import { errorMessage } from './error-message';
+import { AddAccountDialog, Composer, PaletteHost, SettingsDialog } from './lazy-dialogs';
 import { runCommand, useAppCommands } from './use-app-commands';
 import { useEngineConnection } from './use-engine-connection';
 import { useMessageActions } from './use-message-actions';
@@ -256,9 +254,11 @@ export function App() {
     openDraft: (id) =>
       void composer
         .openDraft(id)
-        .catch(
-          (error: unknown) =>
-            mailbox && activity.reportFailure(mailbox.accountId, errorMessage(error, t) ?? t('common.unknownError')),
+        .catch((error: unknown) =>
+          activity.reportFailure(
+            openHeader?.accountId ?? mailbox?.accountId ?? '',
+            errorMessage(error, t) ?? t('common.unknownError'),
+          ),
         ),
     compose: () => composer.compose(mailbox?.accountId ?? null),
     selectMailbox,
@@ -270,6 +270,12 @@ export function App() {
     noteRepeat: reading.noteRepeat,
   });
   useGlobalShortcuts(keymap, (action, event) => runCommand(commands, action, event));
+  // The reading pane is memoized: its "Edit draft" callback must not change on every render.
+  const commandsRef = useRef(commands);
+  useEffect(() => {
+    commandsRef.current = commands;
+  });
+  const editDraft = useCallback(() => runCommand(commandsRef.current, 'openMessage'), []);
   usePaneTabCycling();
   const undoKey = useShortcutText(bindingsOf(keymap, 'undo').map((binding) => binding.sequence));
 
@@ -340,7 +346,7 @@ export function App() {
             <ReadingPane
               header={single}
               selectedCount={selection.ids.size}
-              onEditDraft={single && role === 'drafts' ? () => runCommand(commands, 'openMessage') : undefined}
+              onEditDraft={single && role === 'drafts' ? editDraft : undefined}
             />
           </>
         }

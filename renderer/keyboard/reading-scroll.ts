@@ -1,7 +1,7 @@
 // Space and Shift+Space page through the open message; at its end Space goes on to the next
-// message (as in Gmail and Thunderbird). The body lives in a sandboxed frame owned by
-// message-view, so this finds what scrolls through the DOM: the frame's own document when
-// the page may reach it, else a scrolling container of the reading pane.
+// message (as in Gmail and Thunderbird). The body frame is sized to its content
+// (message-view/fit-frame.ts), so what scrolls is the reading pane around it; a frame whose
+// own document scrolls (content the fitting could not measure) is paged itself.
 export type PageResult = 'paged' | 'atEnd' | 'atStart' | 'unavailable';
 
 /** How much of a page to keep visible when paging (a line or two of context). */
@@ -13,33 +13,35 @@ function isScrollable(element: Element): boolean {
   return overflow === 'auto' || overflow === 'scroll' || element === element.ownerDocument.scrollingElement;
 }
 
-/** The frame's document, or null when its origin is not ours (sandboxed without same-origin). */
+/** The frame's message document once loaded; null while it loads or when it is not ours to read. */
 function frameDocument(frame: HTMLIFrameElement): Document | null {
   try {
-    return frame.contentDocument;
+    const doc = frame.contentDocument;
+    return doc && doc.URL === 'about:srcdoc' && doc.readyState === 'complete' ? doc : null;
   } catch {
     return null;
   }
 }
 
-function scrollerOf(frame: HTMLIFrameElement, pane: HTMLElement): Element | 'opaque' | null {
+function scrollerOf(frame: HTMLIFrameElement, pane: HTMLElement): Element | 'unknown' | null {
   const inner = frameDocument(frame);
-  const scrolling = inner?.scrollingElement;
+  // Still loading (or of another origin): where its end is cannot be told yet.
+  if (!inner) return 'unknown';
+  const scrolling = inner.scrollingElement;
   if (scrolling && scrolling.scrollHeight > scrolling.clientHeight + 1) return scrolling;
-  // A frame sized to its content scrolls with the pane around it.
   for (let element = frame.parentElement; element && pane.contains(element); element = element.parentElement)
     if (isScrollable(element)) return element;
-  // Not ours to read (a sandboxed frame of another origin): we cannot tell where its end is.
-  return inner ? null : 'opaque';
+  return null;
 }
 
 export function pageReadingPane(direction: 1 | -1, doc: Document = document): PageResult {
   const pane = doc.getElementById('pane-reading');
-  const frame = pane?.querySelector('[role="region"] iframe');
+  // the shown body frame (prepared neighbours wait hidden beside it, see BodyFramePool.tsx)
+  const frame = pane?.querySelector('[role="region"] iframe.message-frame:not(.is-standby)');
   // Nothing open, or its body still on its way: nothing to page through yet.
   if (!pane || !(frame instanceof HTMLIFrameElement)) return 'unavailable';
   const scroller = scrollerOf(frame, pane);
-  if (scroller === 'opaque') return 'unavailable';
+  if (scroller === 'unknown') return 'unavailable';
   if (scroller === null) return direction === 1 ? 'atEnd' : 'atStart';
   const max = scroller.scrollHeight - scroller.clientHeight;
   if (direction === 1 && scroller.scrollTop >= max - 1) return 'atEnd';

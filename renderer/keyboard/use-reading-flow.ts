@@ -1,5 +1,6 @@
 // Reading never waits. The bodies of the open message's neighbours are read ahead into the
-// body cache, so j/k to them finds the body there. While j is held down the list moves at
+// body cache and made ready to show (sanitized, inline images fetched: message-view/
+// prepare-body.ts), so j/k to them finds everything there. While j is held down the list moves at
 // key-repeat speed but the reading pane waits until the selection comes to rest: only the
 // message the user stops at is opened (and marked read), instead of a queue of body loads.
 import { useEffect, useState } from 'react';
@@ -7,6 +8,7 @@ import type { MessageId } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import type { MessageWindowStore } from '../message-list/message-window-store';
 import { loadMessageBody } from '../message-view/body-cache';
+import { prepareBody } from '../message-view/prepare-body';
 
 /** How long the selection must rest after a held key before the pane follows it. */
 export const HOLD_SETTLE_MS = 150;
@@ -53,7 +55,10 @@ export function useReadingFlow(store: MessageWindowStore | null, version: number
       if (index < 0) return;
       for (const offset of PREFETCH_OFFSETS) {
         const row = store.getRow(index + offset);
-        if (row) loadMessageBody(transport, row.id).catch(() => undefined);
+        if (row)
+          loadMessageBody(transport, row.id)
+            .then((body) => prepareBody(transport, row, body))
+            .catch(() => undefined);
       }
     }, PREFETCH_DELAY_MS);
     return () => window.clearTimeout(timer);

@@ -2,7 +2,7 @@
 // in pages from the store as they scroll into view. Selection is by message id, and when
 // mail arrives above the rows being read the scroll position moves with them, so live
 // updates neither change the selection nor move what the user is looking at.
-import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AccountId, MessageHeader } from '../../shared/domain';
@@ -101,7 +101,11 @@ export function MessageList({
     anchor.current = row ? { id: row.id, index } : null;
   }
 
-  const currentIndex = store && selection.currentId !== null ? store.indexOf(selection.currentId) : -1;
+  // Looked up once per list change, not on every scrolled frame: indexOf scans the loaded pages.
+  const currentIndex = useMemo(() => {
+    void version; // the store changed: look again
+    return store && selection.currentId !== null ? store.indexOf(selection.currentId) : -1;
+  }, [store, version, selection.currentId]);
 
   // The current message stays in view however it became current (j/k from any pane, the
   // neighbour taking over after an archive, an undo bringing a message back).
@@ -185,7 +189,7 @@ export function MessageList({
     }
   };
 
-  const activeRow = store && selection.currentId !== null ? store.getById(selection.currentId) : undefined;
+  const activeRow = store && currentIndex >= 0 ? store.getRow(currentIndex) : undefined;
   const isEmpty = total === 0;
 
   return (

@@ -1,11 +1,12 @@
-// The message body in its sandboxed frame, with the remote-content bar above it. All
-// decisions about what the HTML may do are made in message-html.ts; this only wires them:
-// inline parts and (once allowed) remote images are fetched through the transport and handed
-// back to it as data: URLs.
-import { useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+// The message body as the document of its sandboxed frame (which BodyFramePool.tsx shows), with
+// the remote-content bar above it. All decisions about what the HTML may do are made in
+// message-html.ts; this only wires them: inline parts and (once allowed) remote images are
+// fetched through the transport and handed back to it as data: URLs.
+import { useLayoutEffect, useMemo, useState } from 'react';
 import type { MessageBody, MessageHeader } from '../../shared/domain';
-import { BODY_FRAME_SANDBOX, renderHtmlBody, renderPlainTextBody } from './message-html';
+import { renderBodyCached } from './body-render-cache';
+import { hideBodyFrame, showBodyFrame } from './body-frames';
+import { renderHtmlBody } from './message-html';
 import { RemoteContentBar } from './RemoteContentBar';
 import { isRemoteContentAllowed } from './remote-content-prefs';
 import { BodySkeleton } from './BodySkeleton';
@@ -15,31 +16,40 @@ import { useRemoteContentPolicy } from './use-remote-content-policy';
 import { useRemoteImages } from './use-remote-images';
 
 const NO_IDS: readonly string[] = [];
+const NO_IMAGES: ReadonlyMap<string, string> = new Map();
 
 export function MessageBodyFrame({ header, body }: { header: MessageHeader; body: MessageBody }) {
-  const { t } = useTranslation();
   const sender = header.from[0]?.address;
   const [loadedOnceFor, setLoadedOnceFor] = useState<number | null>(null);
   const { policy, allowSender } = useRemoteContentPolicy();
   const loadedOnce = loadedOnceFor === header.id;
   const allowRemote = loadedOnce || (policy !== null && isRemoteContentAllowed(policy, header.accountId, sender));
 
+  // Usually ready: the neighbours of the open message are sanitized ahead (prepare-body.ts).
   const firstPass = useMemo(
-    () => (body.html !== null ? renderHtmlBody(body.html, { allowRemote, inlineImages: new Map() }) : null),
-    [body.html, allowRemote],
+    () => (body.html !== null ? renderBodyCached(body, allowRemote, NO_IMAGES) : null),
+    [body, allowRemote],
   );
   const inline = useInlineImages(body, firstPass?.missingContentIds ?? NO_IDS);
   const remote = useRemoteImages(firstPass?.remoteImageUrls ?? NO_IDS, allowRemote);
   const inlineImages = inline.images;
   const remoteImages = remote.images;
   const rendered = useMemo(() => {
-    if (body.html === null) return renderPlainTextBody(body.text ?? '');
+    if (body.html === null) return renderBodyCached(body, false, NO_IMAGES);
     if (inlineImages.size === 0 && remoteImages.size === 0 && firstPass) return firstPass;
+    if (remoteImages.size === 0) return renderBodyCached(body, allowRemote, inlineImages);
     return renderHtmlBody(body.html, { allowRemote, inlineImages, remoteImages });
-  }, [body.html, body.text, allowRemote, inlineImages, remoteImages, firstPass]);
+  }, [body, allowRemote, inlineImages, remoteImages, firstPass]);
   // After "Load once" (or "Always") the text is already on screen: it stays while the images come.
   // Until the policy is known the bar might show for a message that loads anyway: wait for it.
   const pending = policy === null || inline.pending || (remote.pending && !loadedOnce);
+
+  // The frame itself belongs to BodyFramePool, which may hold it ready already.
+  const messageId = header.id;
+  useLayoutEffect(() => {
+    showBodyFrame(messageId, pending ? null : rendered.srcdoc);
+  }, [pending, messageId, rendered.srcdoc]);
+  useLayoutEffect(() => () => hideBodyFrame(messageId), [messageId]);
 
   return (
     <>
@@ -58,16 +68,7 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
           }
         />
       )}
-      {pending ? (
-        <BodySkeleton />
-      ) : (
-        <iframe
-          className="message-frame"
-          title={t('reader.bodyTitle')}
-          sandbox={BODY_FRAME_SANDBOX}
-          srcDoc={rendered.srcdoc}
-        />
-      )}
+      {pending && <BodySkeleton />}
     </>
   );
 }

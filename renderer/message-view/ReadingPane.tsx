@@ -1,11 +1,13 @@
 // The reading pane (role=region "Message"): the open message's headers, its attachments and
 // its body in the sandboxed frame. Headers show at once from the list's data; the body
 // follows when it arrives, and the list never waits for it.
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageHeader } from '../../shared/domain';
 import { errorMessage } from '../app/error-message';
 import { Icon } from '../ui/Icon';
 import { AttachmentList } from './AttachmentList';
+import { BodyFramePool } from './BodyFramePool';
 import { BodySkeleton } from './BodySkeleton';
 import { MessageBodyFrame } from './MessageBodyFrame';
 import { MessageHeaderBlock } from './MessageHeaderBlock';
@@ -19,10 +21,27 @@ interface ReadingPaneProps {
   onEditDraft?: () => void;
 }
 
-export function ReadingPane({ header, selectedCount, onEditDraft }: ReadingPaneProps) {
+/** Memoized: a key press that changes neither the open message nor the count leaves it alone. */
+export const ReadingPane = memo(function ReadingPane({ header, selectedCount, onEditDraft }: ReadingPaneProps) {
   const { t } = useTranslation();
+  const scroller = useRef<HTMLElement>(null);
+  // Noted from scroll events, so opening a message unscrolled forces no layout to find out.
+  const scrolled = useRef(false);
+  const openId = selectedCount > 1 ? null : (header?.id ?? null);
+  // The pane scrolls the message (its frame is as tall as its content): each one opens at its top.
+  useLayoutEffect(() => {
+    if (!scrolled.current || !scroller.current) return;
+    scroller.current.scrollTop = 0;
+    scrolled.current = false;
+  }, [openId]);
   return (
-    <section className="reading-pane" role="region" aria-label={t('reader.label')}>
+    <section
+      ref={scroller}
+      className="reading-pane"
+      role="region"
+      aria-label={t('reader.label')}
+      onScroll={(event) => (scrolled.current = event.currentTarget.scrollTop > 0)}
+    >
       {selectedCount > 1 ? (
         <div className="reader-placeholder">
           <Icon name="mail" size={40} />
@@ -47,9 +66,10 @@ export function ReadingPane({ header, selectedCount, onEditDraft }: ReadingPaneP
           <p className="reader-placeholder-hint">{t('reader.nothingSelectedHint')}</p>
         </div>
       )}
+      <BodyFramePool openId={openId} />
     </section>
   );
-}
+});
 
 function OpenMessage({ header }: { header: MessageHeader }) {
   const { t } = useTranslation();

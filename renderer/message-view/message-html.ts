@@ -13,17 +13,26 @@
 //      request. CSS @import and anything else (relative, file:, ...) always go.
 //      Links keep only http(s) and mailto and open in a new window (the shell hands them to
 //      the system browser); nothing can navigate the app.
-//   3. The result is shown in <iframe sandbox srcdoc> WITHOUT allow-scripts and WITHOUT
-//      allow-same-origin, and the document carries its own CSP that blocks everything but
-//      inline styles and data: images, whether remote content is allowed or not. Even markup
-//      that slipped past 1 and 2 can neither run nor load anything.
+//   3. The result is shown in <iframe sandbox srcdoc> WITHOUT allow-scripts, and the document
+//      carries its own CSP that blocks everything but inline styles and data: images, whether
+//      remote content is allowed or not. Even markup that slipped past 1 and 2 can neither run
+//      nor load anything. The sandbox does allow-same-origin: with scripting off in the frame
+//      nothing in it can use that origin (a frame can only escape its sandbox with a script;
+//      allow-scripts together with allow-same-origin is the combination that must never be),
+//      while the app may read the document's height, so the frame is sized to its content and
+//      the reading pane scrolls and pages it (fit-frame.ts, keyboard/reading-scroll.ts). It
+//      also keeps the frame in the app's renderer process: Chromium gives every opaque-origin
+//      sandboxed frame a process of its own, a new process for every message opened.
 //
 // Plain-text mail is escaped completely and only http(s)/mailto URLs become links.
 // Attachments opened in the app get a Blob type that cannot run script (see blobTypeForOpening).
 import DOMPurify from 'dompurify';
 
-/** Popups only, so target=_blank links reach the shell's window-open handler. No scripts, no same origin. */
-export const BODY_FRAME_SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
+/**
+ * Popups, so target=_blank links reach the shell's window-open handler, and the same origin, so
+ * the app can size the frame to its content (see point 3 above). Never allow-scripts.
+ */
+export const BODY_FRAME_SANDBOX = 'allow-same-origin allow-popups allow-popups-to-escape-sandbox';
 
 /**
  * The frame's own CSP. The same in every case: remote images reach the frame only as data:

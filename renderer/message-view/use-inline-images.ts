@@ -1,20 +1,27 @@
 // Inline (cid:) images are fetched only when the body refers to them, and handed to the
-// renderer as data: URLs. While they load (briefly: they are usually cached with the body)
-// `pending` is true, so the frame is drawn once, complete, instead of reflowing.
-import { useEffect, useState } from 'react';
-import type { MessageBody } from '../../shared/domain';
+// renderer as data: URLs. While they load (briefly: the neighbours of the open message have
+// theirs fetched ahead, see prepare-body.ts) `pending` is true, so the frame is drawn once,
+// complete, instead of reflowing.
+import { useEffect, useMemo, useReducer, useState } from 'react';
+import type { AttachmentInfo, MessageBody } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
-import { inlineImageDataUrl, normalizeContentId } from './message-html';
+import { forgetFailedInlineImages, loadInlineImage, peekInlineImage } from './inline-image-cache';
+import { normalizeContentId } from './message-html';
 
 /** Past this the body shows without the images still on their way; they appear when they arrive. */
 const MAX_WAIT_MS = 1500;
 
-interface InlineImagesState {
-  messageId: number;
-  urls: ReadonlyMap<string, string>;
-  /** Content-IDs asked for (answered or not), so none is asked for twice. */
-  requested: ReadonlySet<string>;
-  inFlight: number;
+/** The parts the body's cid: references point at (references to no part stay blank). */
+export function inlinePartsFor(
+  body: MessageBody,
+  contentIds: readonly string[],
+): { id: string; part: AttachmentInfo }[] {
+  const parts: { id: string; part: AttachmentInfo }[] = [];
+  for (const id of contentIds) {
+    const part = body.attachments.find((item) => item.contentId && normalizeContentId(item.contentId) === id);
+    if (part) parts.push({ id, part });
+  }
+  return parts;
 }
 
 export function useInlineImages(
@@ -22,53 +29,40 @@ export function useInlineImages(
   missingContentIds: readonly string[],
 ): { images: ReadonlyMap<string, string>; pending: boolean } {
   const transport = useTransport();
-  const [state, setState] = useState<InlineImagesState>(() => fresh(body.messageId));
-  const [waitedLongEnough, setWaitedLongEnough] = useState<number | null>(null);
-  const current = state.messageId === body.messageId ? state : fresh(body.messageId);
+  const [arrivals, noteArrival] = useReducer((count: number) => count + 1, 0);
+  const [waitedFor, setWaitedFor] = useState<number | null>(null);
+  const wanted = useMemo(() => inlinePartsFor(body, missingContentIds), [body, missingContentIds]);
 
-  const toFetch = missingContentIds
-    .filter((id) => !current.requested.has(id))
-    .map((id) => ({
-      id,
-      part: body.attachments.find((item) => item.contentId && normalizeContentId(item.contentId) === id),
-    }));
+  // Opening a message asks again for what failed before (a retry, as reopening should be).
+  useMemo(() => forgetFailedInlineImages(transport, body.messageId), [transport, body.messageId]);
 
-  useEffect(() => {
-    if (toFetch.length === 0) return;
-    const messageId = body.messageId;
-    setState((previous) => {
-      const base = previous.messageId === messageId ? previous : fresh(messageId);
-      const requested = new Set(base.requested);
-      for (const { id } of toFetch) requested.add(id);
-      return { ...base, requested, inFlight: base.inFlight + toFetch.filter(({ part }) => part).length };
-    });
-    for (const { id, part } of toFetch) {
-      if (!part) continue;
-      transport
-        .invoke('message.attachment', { id: messageId, part: part.part })
-        .then((data) => inlineImageDataUrl(data.contentType || part.contentType, data.dataBase64))
-        .catch(() => null) // the image stays blank; the text is what matters
-        .then((url) =>
-          setState((previous) => {
-            if (previous.messageId !== messageId) return previous;
-            const urls = new Map(previous.urls);
-            if (url) urls.set(id, url);
-            return { ...previous, urls, inFlight: previous.inFlight - 1 };
-          }),
-        );
+  const known = wanted.map(({ id }) => [id, peekInlineImage(transport, body.messageId, id)] as const);
+  const loading = known.some(([, url]) => url === undefined);
+  const arrivedKey = known.map(([id, url]) => (url ? id : '')).join('\n');
+  const images = useMemo(() => {
+    void arrivedKey; // a new map only when the set of arrived images changes
+    const map = new Map<string, string>();
+    for (const { id } of wanted) {
+      const url = peekInlineImage(transport, body.messageId, id);
+      if (url) map.set(id, url);
     }
-    // toFetch is derived from these dependencies (a new array each render, so not listed).
-  }, [transport, body, missingContentIds, current.requested]);
+    return map;
+  }, [transport, body.messageId, wanted, arrivedKey]);
 
   useEffect(() => {
-    const timer = window.setTimeout(() => setWaitedLongEnough(body.messageId), MAX_WAIT_MS);
+    if (!loading) return;
+    let live = true;
+    for (const { id, part } of wanted)
+      void loadInlineImage(transport, body.messageId, id, part).then(() => live && noteArrival());
+    return () => {
+      live = false;
+    };
+  }, [transport, body.messageId, wanted, loading, arrivals]);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setWaitedFor(body.messageId), MAX_WAIT_MS);
     return () => window.clearTimeout(timer);
   }, [body.messageId]);
 
-  const loading = current.inFlight > 0 || toFetch.some(({ part }) => part);
-  return { images: current.urls, pending: loading && waitedLongEnough !== body.messageId };
-}
-
-function fresh(messageId: number): InlineImagesState {
-  return { messageId, urls: new Map(), requested: new Set(), inFlight: 0 };
+  return { images, pending: loading && waitedFor !== body.messageId };
 }

@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--only c,d,e,g,h] [--cpu-prof]`: the benchmark suite.
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h] [--cpu-prof]`: the benchmark suite.
 // Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
 // and the UI, prints one markdown table (every figure beside its target) and writes
 // bench/results.json.
@@ -15,7 +15,7 @@ import { log } from './runner/log';
 import { machineInfo } from './runner/machine';
 import { startMailBed } from './runner/mail-bed';
 import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
-import { BROWSER_FIGURES, measureBrowser } from './runner/phase-browser';
+import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureSearch, searchFigures } from './runner/phase-search';
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
@@ -83,12 +83,18 @@ async function main(): Promise<number> {
     const other = await startWorker('other', cleanup);
     const ctx: BenchContext = { root, args, cleanup, bed, profileDir, engine, other, figures, details };
 
-    if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
+    if (args.browserOnly) {
+      const prepared = await phase(BROWSER_FIGURES, () => prepareBrowserProfile(ctx));
+      await engine.call('closeEngine', undefined).catch(() => undefined);
+      await engine.stop();
+      await other.stop();
+      if (prepared) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+    } else if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
       if (wanted.has('c')) await phase(RESYNC_FIGURES, () => measureResync(ctx));
       const warmBodies = async () => {
         if (wanted.has('d')) await measureBodies(ctx);
         // the keyboard bench reads the newest messages: their bodies are cached as reading would
-        if (wanted.has('g')) await engine.call('prewarmNewest', { count: 130 });
+        if (wanted.has('g')) await engine.call('prewarmNewest', { count: PREWARMED_BODIES });
       };
       await phase(wanted.has('d') ? BODY_FIGURES : [], warmBodies);
       await engine.call('closeEngine', undefined).catch(() => undefined);
@@ -108,8 +114,10 @@ async function main(): Promise<number> {
     log('cleaning up');
     await cleanup.runAll();
   }
+  if (args.browserOnly) skipped(SYNC_FIGURES, '--browser-only');
   for (const [letter, rows] of AFTER_SYNC)
-    if (!wanted.has(letter)) skipped(rows, args.only ? 'not in --only' : '--no-browser');
+    if (!wanted.has(letter))
+      skipped(rows, args.browserOnly ? '--browser-only' : args.only ? 'not in --only' : '--no-browser');
 
   const file = writeResults(root, {
     startedAt,

@@ -20,10 +20,18 @@ describe('bench options', () => {
     expect([...parseArgs(['--only=g,c', '--no-browser']).phases]).toEqual(['c']);
   });
 
+  it('--browser-only measures the app alone, and cannot be combined with what contradicts it', () => {
+    const browserOnly = parseArgs(['--browser-only']);
+    expect(browserOnly).toMatchObject({ browser: true, browserOnly: true, only: true });
+    expect([...browserOnly.phases]).toEqual(['g']);
+    expect(() => parseArgs(['--browser-only', '--no-browser'])).toThrow(/exclude each other/);
+    expect(() => parseArgs(['--browser-only', '--only', 'e'])).toThrow(/give one of them/);
+  });
+
   it('refuses what it does not know, saying what it takes', () => {
     expect(() => parseArgs(['--only', 'x'])).toThrow(/figure letters from a, b, c, d, e, f, g/);
     expect(() => parseArgs(['--only'])).toThrow(/figure letters/);
-    expect(() => parseArgs(['--fast'])).toThrow(/--only c,d,e,g,h/);
+    expect(() => parseArgs(['--fast'])).toThrow(/--browser-only, --only c,d,e,g,h/);
     expect(() => parseArgs(['--size', '10'])).toThrow(/≥ 1000/);
   });
 });

@@ -349,7 +349,36 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
     expect(requests).toEqual([]);
     const sandbox = (await page.evaluate(() => window.messageHtml.BODY_FRAME_SANDBOX)).split(/\s+/);
     expect(sandbox).not.toContain('allow-scripts');
-    expect(sandbox).not.toContain('allow-same-origin');
+    // same-origin (so the app can size the frame), which is safe only because nothing runs in it
+    expect(sandbox).toContain('allow-same-origin');
+  });
+
+  it('the sandbox alone runs no script, even unsanitized, though the frame is same-origin', async () => {
+    const ran = await page.evaluate(() => {
+      document.title = 'safe';
+      document.body.replaceChildren();
+      const frame = document.createElement('iframe');
+      frame.setAttribute('sandbox', window.messageHtml.BODY_FRAME_SANDBOX);
+      // no sanitizer, no CSP: only the sandbox stands between this and the app
+      frame.srcdoc =
+        '<script>parent.document.title = "pwned"</script>' +
+        '<img src="data:," onerror="parent.document.title = \'pwned\'">' +
+        '<body onload="parent.document.title = \'pwned\'"><p id="p">text</p></body>';
+      document.body.append(frame);
+      return new Promise<{ title: string; readable: boolean }>((resolve) =>
+        frame.addEventListener('load', () =>
+          setTimeout(
+            () =>
+              resolve({
+                title: document.title,
+                readable: frame.contentDocument?.getElementById('p')?.textContent === 'text',
+              }),
+            200,
+          ),
+        ),
+      );
+    });
+    expect(ran).toEqual({ title: 'safe', readable: true });
   });
 
   it("with remote content allowed, the frame shows the engine's copies and still requests nothing", async () => {

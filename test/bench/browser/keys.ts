@@ -8,7 +8,7 @@ type KeysWindow = { __benchKeys?: { samples: KeySample[] } };
 export async function measureKeys(page: Page, presses: number, restMs: number): Promise<KeySample[]> {
   await page.locator('[role="listbox"] [role="option"]').first().waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
-  await page.locator('[role="region"][aria-label="Message"] iframe').waitFor({ timeout: 30_000 });
+  await page.locator('[role="region"][aria-label="Message"] iframe[title="Message body"]').waitFor({ timeout: 30_000 });
   await page.waitForTimeout(restMs);
   await page.evaluate(keyLatencyProbe, 'j');
   for (let i = 0; i < presses; i++) {

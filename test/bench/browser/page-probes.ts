@@ -2,7 +2,12 @@
 // taken the same way everywhere: performance.now() in the first requestAnimationFrame callback
 // after the DOM shows the awaited state, i.e. the frame that paints it.
 export interface KeySample {
+  /** keydown → the frame that paints the next message's loaded body. */
   ms: number;
+  /** keydown → the first frame after its body frame was in the DOM (loaded or not). */
+  inDomMs: number;
+  /** iframes in the reading pane then (the shown one and any prepared, hidden ones). */
+  frames: number;
   subject: string;
   /** The body shows inline (cid:) images, fetched when the message opened. */
   inlineImages: boolean;
@@ -29,7 +34,11 @@ export function firstRowProbe(): void {
 
 /**
  * Key latency: from the keydown's own timestamp to the frame in which the reading pane shows
- * the next message — its body frame replaced (a new iframe, no skeleton).
+ * the next message — another iframe is the shown body frame (no skeleton) and that frame's
+ * document has loaded (already, when it was prepared hidden, or at its load event), so the body
+ * itself is what gets painted.
+ * `inDomMs` is the same up to the first frame after the new iframe was in the DOM, loaded or not
+ * (what this figure measured before 2026-11-26).
  */
 export function keyLatencyProbe(key: string): void {
   const w = window as BenchWindow;
@@ -37,27 +46,49 @@ export function keyLatencyProbe(key: string): void {
   if (!pane) throw new Error('no reading pane (region "Message")');
   const state = { samples: [] as KeySample[] };
   w.__benchKeys = state;
-  let pending: { t: number; before: Element | null; scheduled: boolean } | null = null;
-  const frame = () => pane.querySelector('iframe');
+  let pending: { t: number; before: Element | null; seen: HTMLIFrameElement | null; inDomMs: number | null } | null =
+    null;
+  // the shown body frame (DESIGN.md's title); prepared neighbours may wait hidden beside it, untitled
+  const frame = () => pane.querySelector<HTMLIFrameElement>('iframe[title="Message body"]');
+  const loaded = (iframe: HTMLIFrameElement) => {
+    try {
+      const doc = iframe.contentDocument; // null when the frame is of another origin
+      return doc !== null && doc.URL === 'about:srcdoc' && doc.readyState === 'complete';
+    } catch {
+      return false;
+    }
+  };
+  const finish = (p: NonNullable<typeof pending>, now: HTMLIFrameElement) =>
+    requestAnimationFrame(() => {
+      if (pending !== p) return;
+      const subject = pane.querySelector('h2')?.textContent ?? '';
+      const inlineImages = (now.getAttribute('srcdoc') ?? '').includes('data:image/');
+      state.samples.push({
+        ms: performance.now() - p.t,
+        inDomMs: p.inDomMs ?? Number.NaN,
+        frames: pane.querySelectorAll('iframe').length,
+        subject,
+        inlineImages,
+      });
+      pending = null;
+    });
   window.addEventListener(
     'keydown',
     (event) => {
-      if (event.key === key && !event.repeat) pending = { t: event.timeStamp, before: frame(), scheduled: false };
+      if (event.key === key && !event.repeat)
+        pending = { t: event.timeStamp, before: frame(), seen: null, inDomMs: null };
     },
     true,
   );
   new MutationObserver(() => {
     const p = pending;
-    if (!p || p.scheduled) return;
+    if (!p || p.seen) return;
     const now = frame();
     if (!now || now === p.before || pane.querySelector('.body-skeleton')) return;
-    p.scheduled = true;
-    requestAnimationFrame(() => {
-      const subject = pane.querySelector('h2')?.textContent ?? '';
-      const inlineImages = (now.getAttribute('srcdoc') ?? '').includes('data:image/');
-      state.samples.push({ ms: performance.now() - p.t, subject, inlineImages });
-      pending = null;
-    });
+    p.seen = now;
+    requestAnimationFrame(() => (p.inDomMs = performance.now() - p.t));
+    if (loaded(now)) finish(p, now);
+    else now.addEventListener('load', () => finish(p, now), { once: true });
   }).observe(pane, { childList: true, subtree: true, attributes: true, characterData: true });
 }
 

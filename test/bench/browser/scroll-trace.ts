@@ -1,6 +1,7 @@
 // g, attribution of long frames: a shorter scroll of the same kind under a Chrome trace, to tell
 // how much CPU the page's main thread used in its longest tasks. On a busy shared machine a long
 // frame is often a thread that was waiting for a CPU rather than working.
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { scrollProbe } from './page-probes';
 import { SCROLL } from './scroll';
@@ -27,10 +28,17 @@ export interface LongTasks {
   overFiftyCpu: number;
 }
 
-export async function traceScroll(browser: Browser, page: Page, rows: number): Promise<LongTasks> {
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+/** `file`: also keep the trace there, with the V8 sampling profiler's samples (--cpu-prof). */
+export async function traceScroll(browser: Browser, page: Page, rows: number, file?: string): Promise<LongTasks> {
+  const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'];
+  if (file) categories.push('disabled-by-default-v8.cpu_profiler');
+  // where the measured scroll stopped, the rows may still be on their way
+  await page.locator('[role="listbox"] [role="option"]').first().waitFor({ timeout: 30_000 });
+  await browser.startTracing(page, { categories });
   await page.evaluate(scrollProbe, { ...SCROLL, rows });
-  const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as { traceEvents: TraceEvent[] };
+  const buffer = await browser.stopTracing();
+  if (file) writeFileSync(file, buffer);
+  const trace = JSON.parse(buffer.toString('utf8')) as { traceEvents: TraceEvent[] };
   const events = trace.traceEvents;
   const mainThreads = new Set(
     events

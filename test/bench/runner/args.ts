@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--only c,d,e,g,h] [--cpu-prof]`
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h] [--cpu-prof]`
 export interface BenchArgs {
   /** Messages in the test INBOX. */
   size: number;
@@ -6,6 +6,8 @@ export interface BenchArgs {
   browser: boolean;
   /** --only was given: the phases left out are reported as not asked for. */
   only: boolean;
+  /** Only the Chromium measurements (g): sync the profile, skip every engine figure. */
+  browserOnly: boolean;
   /** Write V8 CPU profiles of the engine worker to .tmp/bench-profiles/. */
   cpuProf: boolean;
   /**
@@ -36,6 +38,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let browser = true;
   let cpuProf = false;
   let only: Set<OptionalPhase> | null = null;
+  let browserOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
@@ -46,10 +49,16 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       size = value;
     } else if (flag === '--only') only = parseOnly(inline ?? argv[++i]);
     else if (arg === '--no-browser') browser = false;
+    else if (arg === '--browser-only') browserOnly = true;
     else if (arg === '--cpu-prof') cpuProf = true;
-    else throw new Error(`unknown option ${arg} (use --size N, --no-browser, --only c,d,e,g,h, --cpu-prof)`);
+    else
+      throw new Error(
+        `unknown option ${arg} (use --size N, --no-browser, --browser-only, --only c,d,e,g,h, --cpu-prof)`,
+      );
   }
-  const phases = new Set<OptionalPhase>(only ?? OPTIONAL_PHASES);
+  if (browserOnly && !browser) throw new Error('--browser-only and --no-browser exclude each other');
+  if (browserOnly && only) throw new Error('--browser-only is --only g without the engine figures: give one of them');
+  const phases = new Set<OptionalPhase>(browserOnly ? ['g'] : (only ?? OPTIONAL_PHASES));
   if (!browser) phases.delete('g');
-  return { size, browser: phases.has('g'), only: only !== null, cpuProf, phases };
+  return { size, browser: phases.has('g'), browserOnly, only: only !== null || browserOnly, cpuProf, phases };
 }

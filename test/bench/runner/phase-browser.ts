@@ -1,8 +1,11 @@
 // g: the app in Chromium against the browser shell on the synced profile: first paint, j to the
 // next (cached) message, and frame times while scrolling 10,000 rows.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { launchChromium, VIEWPORT } from '../browser/launch';
 import { measureFirstPaint } from '../browser/first-paint';
 import { measureKeys } from '../browser/keys';
+import { traceKeys } from '../browser/keys-trace';
 import { measureScroll, SCROLL } from '../browser/scroll';
 import { traceScroll } from '../browser/scroll-trace';
 import { startShell } from '../browser/web-shell';
@@ -18,9 +21,28 @@ export const BROWSER_FIGURES = [
 ] as const;
 
 const LOADS = 5;
+/** The newest messages the keyboard bench reads: their bodies are cached as reading would. */
+export const PREWARMED_BODIES = 130;
 const PRESSES = 100;
 const REST_MS = 250;
 const TRACED_ROWS = 2_000;
+const TRACED_PRESSES = 20;
+
+/**
+ * `--browser-only`: the synced profile the browser measures, without the engine's figures (no
+ * bare fetches, resync or body timings), for comparing UI changes quickly.
+ */
+export async function prepareBrowserProfile(ctx: BenchContext): Promise<void> {
+  log(`g: syncing ${ctx.args.size.toLocaleString('en-US')} headers for the browser (--browser-only)`);
+  await ctx.engine.call('engineSync', {
+    server: ctx.bed.server,
+    user: ctx.bed.user,
+    dataDir: ctx.profileDir,
+    expected: ctx.args.size,
+    timeoutMs: 15 * 60_000,
+  });
+  await ctx.engine.call('prewarmNewest', { count: PREWARMED_BODIES });
+}
 
 export async function measureBrowser(ctx: BenchContext): Promise<void> {
   log('g: starting the browser shell on the synced profile (rebuilds dist/ if stale)');
@@ -56,7 +78,7 @@ export async function measureBrowser(ctx: BenchContext): Promise<void> {
           value: median(keyMs),
           unit: 'ms',
           limit: 16,
-          note: `keydown timeStamp → first rAF after the pane's new body frame is in the DOM; slowest: ${slow.map((k) => `${k.ms.toFixed(0)} ms "${k.subject.slice(0, 40)}"`).join('; ')}`,
+          note: `keydown timeStamp → first rAF after the pane's new body frame has loaded (median ${median(keys.map((k) => k.inDomMs)).toFixed(1)} ms to the first rAF with the frame in the DOM, loaded or not; at most ${max(keys.map((k) => k.frames))} iframes in the pane); slowest: ${slow.map((k) => `${k.ms.toFixed(0)} ms "${k.subject.slice(0, 40)}"`).join('; ')}`,
         }),
         info({ id: 'g2p95', label: 'j → reading pane painted (p95)', value: p95(keyMs), unit: 'ms' }),
         info({
@@ -67,6 +89,16 @@ export async function measureBrowser(ctx: BenchContext): Promise<void> {
           note: `${keys.filter((k) => k.inlineImages).length} of ${keys.length} messages showed inline (cid:) images, fetched on open: their median ${median(keys.filter((k) => k.inlineImages).map((k) => k.ms)).toFixed(0)} ms`,
         }),
       );
+
+      if (ctx.args.cpuProf) {
+        const dir = path.join(ctx.root, '.tmp', 'bench-profiles');
+        mkdirSync(dir, { recursive: true });
+        const file = path.join(dir, `keys-${Date.now()}.trace.json`);
+        log(
+          `g: ${TRACED_PRESSES} more presses of j under a Chrome trace (--cpu-prof): ${path.relative(ctx.root, file)}`,
+        );
+        await traceKeys(browser, page, TRACED_PRESSES, REST_MS, file);
+      }
 
       log(`g: scrolling ${SCROLL.rows.toLocaleString('en-US')} rows`);
       const scroll = await measureScroll(page);
@@ -84,7 +116,10 @@ export async function measureBrowser(ctx: BenchContext): Promise<void> {
         }),
       );
       log(`g: scrolling ${TRACED_ROWS.toLocaleString('en-US')} rows again under a Chrome trace`);
-      const traced = await traceScroll(browser, page, TRACED_ROWS);
+      const scrollTraceFile = ctx.args.cpuProf
+        ? path.join(ctx.root, '.tmp', 'bench-profiles', `scroll-${Date.now()}.trace.json`)
+        : undefined;
+      const traced = await traceScroll(browser, page, TRACED_ROWS, scrollTraceFile);
       ctx.figures.push(
         info({
           id: 'g3cpu',

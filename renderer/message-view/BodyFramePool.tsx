@@ -1,0 +1,73 @@
+// The reading pane's body frames: the open message's, shown, and the prepared neighbours',
+// loaded and fitted to their content while hidden (body-frames.ts). Pressing j shows the next
+// message's frame as it is; nothing is built, parsed or laid out on the key press. Frames stay
+// in the DOM in the order they were added (moving an iframe would reload it), and frames no
+// longer wanted are removed a moment later, when the keys have come to rest, not on the press.
+import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type BodyFrame, bodyFrames, shownFrame, subscribeBodyFrames } from './body-frames';
+import { keepFrameFitted } from './fit-frame';
+import { BODY_FRAME_SANDBOX } from './message-html';
+
+/** How long unwanted frames linger: removing one costs a frame's teardown, not for a key press. */
+const PRUNE_AFTER_MS = 400;
+
+/** `openId`: the message the pane shows, if one (and only one) is open. */
+export function BodyFramePool({ openId }: { openId: number | null }) {
+  const { t } = useTranslation();
+  const state = useSyncExternalStore(subscribeBodyFrames, bodyFrames);
+  const { prepared } = state;
+  const current = shownFrame(state, openId);
+  const inDom = useRef<BodyFrame[]>([]);
+  const [, pruned] = useReducer((count: number) => count + 1, 0);
+
+  const wanted = new Map<number, BodyFrame>();
+  for (const frame of prepared) wanted.set(frame.messageId, frame);
+  if (current) wanted.set(current.messageId, current);
+  // Derived during render, and the same on a repeated render: kept frames first, new ones after.
+  const frames = inDom.current.map((frame) => wanted.get(frame.messageId) ?? frame);
+  for (const frame of wanted.values())
+    if (!frames.some((item) => item.messageId === frame.messageId)) frames.push(frame);
+  inDom.current = frames;
+  const surplus = frames.length > wanted.size;
+  const latestWanted = useRef(wanted);
+  latestWanted.current = wanted;
+  const pruneTimer = useRef<number | null>(null);
+
+  // Not restarted by every render: while the keys keep coming, frames must not pile up.
+  useEffect(() => {
+    if (!surplus || pruneTimer.current !== null) return;
+    pruneTimer.current = window.setTimeout(() => {
+      pruneTimer.current = null;
+      inDom.current = inDom.current.filter((frame) => latestWanted.current.has(frame.messageId));
+      pruned();
+    }, PRUNE_AFTER_MS);
+  });
+  useEffect(
+    () => () => {
+      if (pruneTimer.current !== null) window.clearTimeout(pruneTimer.current);
+    },
+    [],
+  );
+
+  return (
+    <div className={current ? 'message-frames' : 'message-frames is-empty'}>
+      {frames.map((frame) => {
+        const shown = frame.messageId === current?.messageId;
+        return (
+          <iframe
+            key={frame.messageId}
+            ref={keepFrameFitted}
+            className={shown ? 'message-frame' : 'message-frame is-standby'}
+            // only the shown frame is "the message body" (DESIGN.md); the others are not there
+            title={shown ? t('reader.bodyTitle') : undefined}
+            aria-hidden={shown ? undefined : true}
+            tabIndex={shown ? undefined : -1}
+            sandbox={BODY_FRAME_SANDBOX}
+            srcDoc={frame.srcdoc}
+          />
+        );
+      })}
+    </div>
+  );
+}
