@@ -11,7 +11,8 @@ function unitFormatter(locale: string, unit: (typeof UNITS)[number], fractionDig
     cached = new Intl.NumberFormat(locale, {
       style: 'unit',
       unit,
-      unitDisplay: 'short',
+      // "0 byte" reads wrong in English; the long form of the smallest unit is "0 bytes" / "1 byte".
+      unitDisplay: unit === 'byte' ? 'long' : 'short',
       maximumFractionDigits: fractionDigits,
     });
     formatterCache.set(key, cached);

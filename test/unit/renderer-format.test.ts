@@ -56,8 +56,8 @@ describe('sizes', () => {
   });
 
   it('picks a unit so the number stays short', () => {
-    expect(plain(formatSize(0, 'en'))).toBe('0 byte');
-    expect(plain(formatSize(999, 'en'))).toBe('999 byte');
+    expect(plain(formatSize(0, 'en'))).toBe('0 bytes');
+    expect(plain(formatSize(999, 'en'))).toBe('999 bytes');
     expect(plain(formatSize(48_213, 'en'))).toBe('48 kB');
     expect(plain(formatSize(1_500, 'en'))).toBe('1.5 kB');
     expect(plain(formatSize(999_999, 'en'))).toBe('1 MB');
@@ -65,8 +65,8 @@ describe('sizes', () => {
   });
 
   it('treats nonsense as zero', () => {
-    expect(plain(formatSize(-5, 'en'))).toBe('0 byte');
-    expect(plain(formatSize(Number.NaN, 'en'))).toBe('0 byte');
+    expect(plain(formatSize(-5, 'en'))).toBe('0 bytes');
+    expect(plain(formatSize(Number.NaN, 'en'))).toBe('0 bytes');
   });
 
   it('formats counts with the locale grouping', () => {
