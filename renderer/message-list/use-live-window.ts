@@ -1,0 +1,54 @@
+// A page cache on screen, kept live: its version for rendering, the error of its last read, and
+// one re-read a moment after the engine reports changes that concern it, so a burst of
+// 'messages.changed' (a sync batch, a bulk move) costs one re-read of the visible rows.
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { EventPayload } from '../../shared/contract';
+import { useTransportEvent } from '../app/use-transport-event';
+import type { MessageWindowStore } from './message-window-store';
+
+const noSubscription = () => () => {};
+const zero = () => 0;
+
+export interface MessageWindow {
+  store: MessageWindowStore | null;
+  /** Changes whenever a row changes; components re-render on it. */
+  version: number;
+  loadError: unknown;
+}
+
+/** Memoized by the caller: a new function is a new list (and a new store). */
+export type MakeStore = (onError: (error: unknown) => void) => MessageWindowStore;
+
+export function useLiveWindow(
+  makeStore: MakeStore | null,
+  concerns: (change: EventPayload<'messages.changed'>) => boolean,
+  coalesceMs: number,
+): MessageWindow {
+  const [loadError, setLoadError] = useState<unknown>(null);
+  const timer = useRef<number | null>(null);
+  const store = useMemo(() => makeStore?.(setLoadError) ?? null, [makeStore]);
+
+  // A store no longer shown is simply dropped: its late answers update nothing on screen.
+  useEffect(() => setLoadError(null), [store]);
+  const version = useSyncExternalStore(store?.subscribe ?? noSubscription, store?.getVersion ?? zero);
+  useEffect(() => {
+    if (version > 0) setLoadError(null);
+  }, [version]);
+
+  useTransportEvent('messages.changed', (change) => {
+    if (!store || !concerns(change) || timer.current !== null) return;
+    timer.current = window.setTimeout(() => {
+      timer.current = null;
+      void store.invalidate();
+    }, coalesceMs);
+  });
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+      timer.current = null;
+    },
+    [store],
+  );
+
+  return { store, version, loadError };
+}
