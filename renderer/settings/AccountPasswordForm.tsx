@@ -5,8 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
-
-type Outcome = { kind: 'saved' } | { kind: 'failed'; message: string } | null;
+import { type SaveOutcome, SubmitRow } from './SubmitRow';
 
 export function AccountPasswordForm({ account }: { account: Account }) {
   const { t } = useTranslation();
@@ -14,7 +13,7 @@ export function AccountPasswordForm({ account }: { account: Account }) {
   const id = useId();
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<SaveOutcome>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -54,19 +53,14 @@ export function AccountPasswordForm({ account }: { account: Account }) {
           {t('accountSettings.passwordHint')}
         </p>
       </div>
-      <div className="settings-row">
-        <button type="submit" className="button" disabled={!password || busy}>
-          {busy ? t('accountSettings.changingPassword') : t('accountSettings.changePassword')}
-        </button>
-        <p role="status" className="settings-outcome">
-          {outcome?.kind === 'saved' ? t('accountSettings.passwordChanged') : ''}
-        </p>
-      </div>
-      {outcome?.kind === 'failed' && (
-        <p className="form-problem" role="alert">
-          {outcome.message}
-        </p>
-      )}
+      <SubmitRow
+        label={t('accountSettings.changePassword')}
+        busyLabel={t('accountSettings.changingPassword')}
+        savedText={t('accountSettings.passwordChanged')}
+        busy={busy}
+        disabled={!password || busy}
+        outcome={outcome}
+      />
     </form>
   );
 }

@@ -17,8 +17,7 @@ import { errorMessage } from '../app/error-message';
 import { useTransportEvent } from '../app/use-transport-event';
 import { AccountPasswordForm } from './AccountPasswordForm';
 import { RemoveAccountDialog } from './RemoveAccountDialog';
-
-type Outcome = { kind: 'saved' } | { kind: 'failed'; message: string } | null;
+import { type SaveOutcome, SubmitRow } from './SubmitRow';
 
 function intervalLabel(seconds: number, t: TFunction): string {
   return seconds % 60 === 0
@@ -39,7 +38,7 @@ export function AccountSettingsForm({ account, onRemoved }: AccountSettingsFormP
   const id = useId();
   const [values, setValues] = useState<AccountSettingsValues>(() => settingsValues(account));
   const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [outcome, setOutcome] = useState<SaveOutcome>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [removing, setRemoving] = useState(false);
   const [senders, setSenders] = useState<string[]>([]);
@@ -181,19 +180,15 @@ export function AccountSettingsForm({ account, onRemoved }: AccountSettingsFormP
             {t('accountSettings.problem.name')}
           </p>
         )}
-        <div className="settings-row">
-          <button type="submit" className="button button-primary" disabled={busy || !dirty}>
-            {busy ? t('accountSettings.saving') : t('accountSettings.save')}
-          </button>
-          <p role="status" className="settings-outcome">
-            {outcome?.kind === 'saved' ? t('accountSettings.saved') : ''}
-          </p>
-        </div>
-        {outcome?.kind === 'failed' && (
-          <p className="form-problem" role="alert">
-            {outcome.message}
-          </p>
-        )}
+        <SubmitRow
+          label={t('accountSettings.save')}
+          busyLabel={t('accountSettings.saving')}
+          savedText={t('accountSettings.saved')}
+          busy={busy}
+          disabled={busy || !dirty}
+          outcome={outcome}
+          primary
+        />
       </form>
 
       <section className="settings-section" aria-labelledby={`${id}-senders-title`}>
