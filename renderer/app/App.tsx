@@ -276,10 +276,27 @@ export function App() {
     commandsRef.current = commands;
   });
   const editDraft = useCallback(() => runCommand(commandsRef.current, 'openMessage'), []);
+  // Sidebar, Toolbar and StatusBar are memoized too: their callbacks stay the same across key presses.
+  const latestMove = useRef({ actions, targets });
+  useEffect(() => {
+    latestMove.current = { actions, targets };
+  });
+  const compose = useCallback(() => runCommand(commandsRef.current, 'compose'), []);
+  const openAddAccount = useCallback(() => setDialog({ kind: 'addAccount' }), []);
+  const openSettings = useCallback(() => setDialog({ kind: 'settings' }), []);
+  const run = useCallback((action: ToolbarAction) => runCommand(commandsRef.current, action), []);
+  const moveTargets = useCallback(
+    (to: Mailbox) => void latestMove.current.actions.move(latestMove.current.targets, to),
+    [],
+  );
+  const enterPassword = useCallback((account: Account) => setDialog({ kind: 'password', account }), []);
+  const retrySync = useCallback(
+    (account: Account | undefined) =>
+      transport.invoke('sync.now', account ? { accountId: account.id } : {}).catch(() => undefined),
+    [transport],
+  );
   usePaneTabCycling();
   const undoKey = useShortcutText(bindingsOf(keymap, 'undo').map((binding) => binding.sequence));
-
-  const run = (action: ToolbarAction) => runCommand(commands, action);
 
   // The composer took the focus; when it closes, the keyboard goes back to the list rather
   // than to nowhere (the page body).
@@ -292,7 +309,11 @@ export function App() {
   const role = sourceRole(source, mailboxes ?? NO_MAILBOXES);
   const searchListProps = useSearchListProps(search.active !== null, accounts, mailboxes ?? NO_MAILBOXES);
   // Move choices: the folders of the account the messages are in (none when they are of several).
-  const accountMailboxes = mailboxes?.filter((item) => item.accountId === actionFolder?.accountId) ?? [];
+  const moveAccountId = actionFolder?.accountId;
+  const accountMailboxes = useMemo(
+    () => mailboxes?.filter((item) => item.accountId === moveAccountId) ?? NO_MAILBOXES,
+    [mailboxes, moveAccountId],
+  );
   const rowAccounts = useMemo(() => accountLabels(accounts), [accounts]);
 
   return (
@@ -305,9 +326,9 @@ export function App() {
             selected={source}
             onSelectMailbox={selectMailbox}
             onSelectUnified={selectUnified}
-            onCompose={() => runCommand(commands, 'compose')}
-            onAddAccount={() => setDialog({ kind: 'addAccount' })}
-            onOpenSettings={() => setDialog({ kind: 'settings' })}
+            onCompose={compose}
+            onAddAccount={openAddAccount}
+            onOpenSettings={openSettings}
           />
         }
         list={
@@ -341,7 +362,7 @@ export function App() {
               moveChoices={accountMailboxes}
               currentMailboxId={actionFolder?.id ?? null}
               onAction={run}
-              onMove={(to) => void actions.move(targets, to)}
+              onMove={moveTargets}
             />
             <ReadingPane
               header={single}
@@ -354,13 +375,11 @@ export function App() {
       <StatusBar
         accounts={accounts}
         statuses={statuses}
-        mailboxes={mailboxes ?? []}
+        mailboxes={mailboxes ?? NO_MAILBOXES}
         activity={activity}
         engine={engine.status}
-        onEnterPassword={(account) => setDialog({ kind: 'password', account })}
-        onRetry={(account) =>
-          transport.invoke('sync.now', account ? { accountId: account.id } : {}).catch(() => undefined)
-        }
+        onEnterPassword={enterPassword}
+        onRetry={retrySync}
       />
       {composer.open && (
         <Composer

@@ -54,6 +54,9 @@ export function MessageList({
   const now = useNow();
   const scrollRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ id: number; index: number } | null>(null);
+  // The list's scroll offset as its scroll events last told it (or as written here): reading
+  // scrollTop after a render has changed the DOM forces a layout, which a key press should not pay.
+  const knownScrollTop = useRef(0);
   const total = store?.total ?? null;
 
   const virtualizer = useVirtualizer({
@@ -71,6 +74,7 @@ export function MessageList({
     if (!store) return;
     anchor.current = null;
     if (scrollRef.current) scrollRef.current.scrollTop = 0;
+    knownScrollTop.current = 0;
     void store.setVisibleRange(0, 40);
   }, [store]);
 
@@ -86,9 +90,12 @@ export function MessageList({
     const element = scrollRef.current;
     if (!element || !store) return;
     const previous = anchor.current;
-    if (previous && element.scrollTop > 0) {
+    if (previous && knownScrollTop.current > 0) {
       const index = store.indexOf(previous.id);
-      if (index >= 0 && index !== previous.index) element.scrollTop += (index - previous.index) * ROW_HEIGHT;
+      if (index >= 0 && index !== previous.index) {
+        element.scrollTop += (index - previous.index) * ROW_HEIGHT;
+        knownScrollTop.current = element.scrollTop;
+      }
     }
     recordAnchor();
   }, [version, store]);
@@ -96,7 +103,7 @@ export function MessageList({
   function recordAnchor() {
     const element = scrollRef.current;
     if (!element || !store) return;
-    const index = Math.floor(element.scrollTop / ROW_HEIGHT);
+    const index = Math.floor(knownScrollTop.current / ROW_HEIGHT);
     const row = store.getRow(index);
     anchor.current = row ? { id: row.id, index } : null;
   }
@@ -109,16 +116,27 @@ export function MessageList({
 
   // The current message stays in view however it became current (j/k from any pane, the
   // neighbour taking over after an archive, an undo bringing a message back).
-  // Only when it is not in view already: scrollToIndex measures the list (a forced layout) on
-  // every call, which a key press to the next visible row should not pay. The virtualizer's
-  // cached scroll offset and viewport answer without touching the DOM.
+  // Only when it is not in view already: the virtualizer's cached scroll offset and viewport
+  // answer without touching the DOM. And not in the key press's task: a scroll write (and
+  // scrollToIndex's measuring) forces a layout of the DOM the press has just changed, and the
+  // scroll event it raises re-renders the rows before the frame is painted. Written at the start
+  // of the next frame instead, its layout is that frame's own, the overscanned rows already
+  // cover the row scrolled to, and the rows catch up on the following frame.
   useEffect(() => {
     if (currentIndex < 0) return;
     const top = currentIndex * ROW_HEIGHT;
     const offset = virtualizer.scrollOffset;
     const height = virtualizer.scrollRect?.height;
     if (offset !== null && height !== undefined && top >= offset && top + ROW_HEIGHT <= offset + height) return;
-    virtualizer.scrollToIndex(currentIndex, { align: 'auto' });
+    const frame = requestAnimationFrame(() => {
+      const element = scrollRef.current;
+      if (!element) return;
+      const viewport = element.clientHeight;
+      if (top < element.scrollTop) element.scrollTop = top;
+      else if (top + ROW_HEIGHT > element.scrollTop + viewport) element.scrollTop = top + ROW_HEIGHT - viewport;
+      knownScrollTop.current = element.scrollTop;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [selection.currentId, currentIndex, virtualizer]);
 
   const handleRowClick = async (index: number, header: MessageHeader, event: MouseEvent) => {
@@ -207,7 +225,10 @@ export function MessageList({
         onDoubleClick={(event) => {
           if ((event.target as Element).closest('[role="option"]')) onOpen?.();
         }}
-        onScroll={recordAnchor}
+        onScroll={(event) => {
+          knownScrollTop.current = event.currentTarget.scrollTop;
+          recordAnchor();
+        }}
       >
         {store && total === null ? (
           <div className="message-list-sizer" style={{ blockSize: `${ROW_HEIGHT * 12}px` }}>

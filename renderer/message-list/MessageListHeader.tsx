@@ -1,4 +1,5 @@
 // Above the list: its name in the user's language (the folder, or "All Inboxes") and its counts.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../shared/domain';
 import { folderDisplayName } from '../sidebar/folder-name';
@@ -11,7 +12,8 @@ interface MessageListHeaderProps {
   total: number | null;
 }
 
-export function MessageListHeader({ source, mailboxes, total }: MessageListHeaderProps) {
+/** Memoized: a key press that moves through the list changes none of its props. */
+export const MessageListHeader = memo(function MessageListHeader({ source, mailboxes, total }: MessageListHeaderProps) {
   const { t } = useTranslation();
   const shown = sourceMailboxes(source, mailboxes);
   const count = total ?? (shown.length > 0 ? shown.reduce((sum, mailbox) => sum + mailbox.total, 0) : null);
@@ -31,4 +33,4 @@ export function MessageListHeader({ source, mailboxes, total }: MessageListHeade
       </p>
     </div>
   );
-}
+});

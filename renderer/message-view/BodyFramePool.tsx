@@ -7,10 +7,22 @@ import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BodyFrame, bodyFrames, shownFrame, subscribeBodyFrames } from './body-frames';
 import { keepFrameFitted } from './fit-frame';
+import { forwardFrameKeys } from './frame-keys';
 import { BODY_FRAME_SANDBOX } from './message-html';
 
 /** How long unwanted frames linger: removing one costs a frame's teardown, not for a key press. */
 const PRUNE_AFTER_MS = 400;
+
+/** A ref callback (React 19: returns its cleanup): the frame is kept fitted and its keys reach the shortcuts. */
+function frameRef(frame: HTMLIFrameElement | null): (() => void) | undefined {
+  if (!frame) return undefined;
+  const unfit = keepFrameFitted(frame);
+  const unforward = forwardFrameKeys(frame);
+  return () => {
+    unfit?.();
+    unforward();
+  };
+}
 
 /** `openId`: the message the pane shows, if one (and only one) is open. */
 export function BodyFramePool({ openId }: { openId: number | null }) {
@@ -57,7 +69,7 @@ export function BodyFramePool({ openId }: { openId: number | null }) {
         return (
           <iframe
             key={frame.messageId}
-            ref={keepFrameFitted}
+            ref={frameRef}
             className={shown ? 'message-frame' : 'message-frame is-standby'}
             // only the shown frame is "the message body" (DESIGN.md); the others are not there
             title={shown ? t('reader.bodyTitle') : undefined}

@@ -1,7 +1,7 @@
 // The search field above the message list: a search landmark with a labelled searchbox, where
 // to look (this folder / all mail) and a short list of the operators. Typing searches as you go;
 // Enter goes into the results; Esc clears and goes back to the folder.
-import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SEARCH_QUERY_MAX_LENGTH } from '../../shared/search-query';
 import { focusPane } from '../keyboard/pane-focus';
@@ -28,7 +28,8 @@ interface SearchBarProps {
   onJump: () => void;
 }
 
-export function SearchBar({ search, onJump }: SearchBarProps) {
+/** Memoized: a key press that moves through the list changes none of its props. */
+export const SearchBar = memo(function SearchBar({ search, onJump }: SearchBarProps) {
   const { t } = useTranslation();
   const [helpOpen, setHelpOpen] = useState(false);
   const helpId = useId();
@@ -124,4 +125,4 @@ export function SearchBar({ search, onJump }: SearchBarProps) {
       )}
     </form>
   );
-}
+});

@@ -64,13 +64,10 @@ export function useSearch(mailboxId: MailboxId | null): SearchState {
     return mailboxId === null ? { query, scope: { kind: 'all' } } : { query, scope: { kind: 'mailbox', mailboxId } };
   }, [settled, scopeChoice, mailboxId]);
 
-  return {
-    text,
-    setText,
-    scopeChoice,
-    setScopeChoice,
-    active,
-    commit: () => setSettled(text),
-    clear,
-  };
+  const commit = useCallback(() => setSettled(text), [text]);
+  // The same object until the search changes: the search bar is memoized on it.
+  return useMemo(
+    () => ({ text, setText, scopeChoice, setScopeChoice, active, commit, clear }),
+    [text, scopeChoice, active, commit, clear],
+  );
 }

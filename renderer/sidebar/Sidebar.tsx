@@ -1,4 +1,5 @@
 // The left pane: compose, the folder tree, storage use, and the way to accounts and settings.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Mailbox } from '../../shared/domain';
 import type { ListSource, UnifiedRole } from '../message-list/list-source';
@@ -20,7 +21,8 @@ interface SidebarProps {
   onOpenSettings: () => void;
 }
 
-export function Sidebar(props: SidebarProps) {
+/** Memoized: a key press that moves through the list changes none of its props. */
+export const Sidebar = memo(function Sidebar(props: SidebarProps) {
   const { t } = useTranslation();
   const quotas = useQuotas(props.accounts);
   const withQuota = props.accounts.filter((account) => quotas.has(account.id));
@@ -72,4 +74,4 @@ export function Sidebar(props: SidebarProps) {
       </div>
     </nav>
   );
-}
+});

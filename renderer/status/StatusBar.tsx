@@ -1,5 +1,6 @@
 // The status area at the bottom: one role=status line (announced to screen readers) with
 // the most urgent state across accounts, and the action that fixes it next to it.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, AccountId, AccountStatus, Mailbox } from '../../shared/domain';
 import { useLocale } from '../app/app-services';
@@ -34,7 +35,8 @@ const ICONS: Record<StatusSummary['kind'], IconName | null> = {
   connecting: 'refresh',
 };
 
-export function StatusBar({
+/** Memoized: a key press that moves through the list changes none of its props. */
+export const StatusBar = memo(function StatusBar({
   accounts,
   statuses,
   mailboxes,
@@ -141,4 +143,4 @@ export function StatusBar({
       </div>
     </footer>
   );
-}
+});

@@ -1,6 +1,6 @@
 // What the status area reports besides connection states: sync progress per account and
 // operations the server refused for good ('operation.failed').
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AccountId, SyncProgress } from '../../shared/domain';
 import { useTransportEvent } from '../app/use-transport-event';
 import type { OperationFailure } from './status-summary';
@@ -35,5 +35,9 @@ export function useSyncActivity(): SyncActivity {
     setFailures((previous) => [...previous.slice(-4), { id, accountId, kind: 'local', message }]);
   }, []);
 
-  return { progress, failures, dismissFailure, reportFailure };
+  // The same object until something in it changes: the status bar is memoized on it.
+  return useMemo(
+    () => ({ progress, failures, dismissFailure, reportFailure }),
+    [progress, failures, dismissFailure, reportFailure],
+  );
 }

@@ -1,5 +1,6 @@
 // The message actions above the reading pane. Each applies to the selected messages (or the
 // open one); the caller turns them into `messages.*` calls.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox, MailboxId } from '../../shared/domain';
 import { IconButton } from '../ui/IconButton';
@@ -21,7 +22,8 @@ interface ToolbarProps {
   onMove: (mailbox: Mailbox) => void;
 }
 
-export function Toolbar(props: ToolbarProps) {
+/** Memoized: a key press that moves through the list changes none of its props. */
+export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
   const { t } = useTranslation();
   const none = props.targetCount === 0;
   return (
@@ -79,4 +81,4 @@ export function Toolbar(props: ToolbarProps) {
       </div>
     </div>
   );
-}
+});

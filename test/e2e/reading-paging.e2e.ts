@@ -92,4 +92,11 @@ test('Space pages the open message, Shift+Space pages back, Space at the end ope
   await page.keyboard.press('Space');
   await expect.poll(scrollTop).toBeGreaterThan(page1 * 0.8);
   await expect(reader).toBeFocused();
+
+  // with the focus inside the message body (clicked into), the shortcuts still reach the app
+  await frame.getByText('Paragraph 20:').click();
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('IFRAME');
+  await page.keyboard.press('j');
+  await expect(reader.getByRole('heading', { name: 'The next one' })).toBeVisible();
+  await expect(list.getByRole('option', { name: /The next one/ })).toHaveAttribute('aria-selected', 'true');
 });
