@@ -1,7 +1,7 @@
 // The composer (role=dialog "Compose"). Send hands the draft to `onSend` (the engine's outbox);
 // when that fails, the draft stays open with the reason shown, so nothing typed is lost.
 // Files can be attached with the button, by dropping them anywhere on the composer, or by pasting.
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isMethodName } from '../../shared/contract';
 import type { Account } from '../../shared/domain';
@@ -101,7 +101,9 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
     onClose();
   };
 
-  useEffect(() => {
+  // Before the first paint: a key pressed as soon as the composer shows (Escape, typing) must
+  // land in it, not in the list it opened from.
+  useLayoutEffect(() => {
     if (initial.mode === 'reply' || initial.mode === 'replyAll') {
       bodyRef.current?.focusStart();
     } else {
