@@ -373,6 +373,11 @@ describe('drafts on the server', () => {
       timeoutMs: 20_000,
       what: 'the draft on the server',
     });
+    // the engine records the save once the server's APPEND answer is in, a moment after the
+    // server shows the message
+    await waitFor(async () => (await bed.sending.handlers['drafts.list']({}))[0]?.savedToServer === true, {
+      what: 'the draft recorded as saved to the server',
+    });
     expect((await bed.sending.handlers['drafts.list']({}))[0]).toMatchObject({
       draftId: saved.draftId,
       savedToServer: true,
