@@ -1,11 +1,8 @@
 // A new draft with the account's signature, laid out as the engine's compose.prepare lays it out
 // (room to write at the top, then "-- " and the signature), in the draft's own format.
 import { signatureText, withPlainSignature } from '../../shared/signature';
+import { escapeHtml } from '../message-view/message-html';
 import type { ComposeDraft } from './compose-draft';
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
-}
 
 /** The signature as the editor shows it: the delimiter line, then the text with its line breaks. */
 export function htmlSignature(text: string): string {

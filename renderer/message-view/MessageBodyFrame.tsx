@@ -8,7 +8,7 @@ import { renderBodyCached } from './body-render-cache';
 import { hideBodyFrame, showBodyFrame } from './body-frames';
 import { renderHtmlBody } from './message-html';
 import { RemoteContentBar } from './RemoteContentBar';
-import { isRemoteContentAllowed } from './remote-content-prefs';
+import { policyAllowsRemoteContent } from './remote-content-prefs';
 import { BodySkeleton } from './BodySkeleton';
 import { RemoteImagesStatus } from './RemoteImagesStatus';
 import { useInlineImages } from './use-inline-images';
@@ -23,7 +23,7 @@ export function MessageBodyFrame({ header, body }: { header: MessageHeader; body
   const [loadedOnceFor, setLoadedOnceFor] = useState<number | null>(null);
   const { policy, allowSender } = useRemoteContentPolicy();
   const loadedOnce = loadedOnceFor === header.id;
-  const allowRemote = loadedOnce || (policy !== null && isRemoteContentAllowed(policy, header.accountId, sender));
+  const allowRemote = loadedOnce || policyAllowsRemoteContent(policy, header);
 
   // Usually ready: the neighbours of the open message are sanitized ahead (prepare-body.ts).
   const firstPass = useMemo(

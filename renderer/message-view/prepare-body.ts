@@ -7,7 +7,7 @@ import type { MessageBody, MessageHeader } from '../../shared/domain';
 import { notePreparedFrame } from './body-frames';
 import { renderBodyCached } from './body-render-cache';
 import { loadInlineImage, peekInlineImage } from './inline-image-cache';
-import { isRemoteContentAllowed, remoteContentPolicyStore } from './remote-content-prefs';
+import { policyAllowsRemoteContent, remoteContentPolicyStore } from './remote-content-prefs';
 import { inlinePartsFor } from './use-inline-images';
 
 const NONE: ReadonlyMap<string, string> = new Map();
@@ -18,8 +18,7 @@ const NONE: ReadonlyMap<string, string> = new Map();
  * and a frame prepared that way is simply not used if the open message decides otherwise.
  */
 export function remoteContentAllowedFor(transport: Transport, header: MessageHeader): boolean {
-  const policy = remoteContentPolicyStore(transport).current();
-  return policy !== null && isRemoteContentAllowed(policy, header.accountId, header.from[0]?.address);
+  return policyAllowsRemoteContent(remoteContentPolicyStore(transport).current(), header);
 }
 
 /** Resolves when the page is idle (or after `timeoutMs` at the latest). */

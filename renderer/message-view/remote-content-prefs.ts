@@ -3,7 +3,7 @@
 // sender"). The engine keeps both per account; this is the page's copy, read once per transport
 // and read again when the engine announces 'accounts.changed'.
 import type { Transport } from '../../shared/contract';
-import type { AccountId, RemoteImagesPolicy } from '../../shared/domain';
+import type { AccountId, MessageHeader, RemoteImagesPolicy } from '../../shared/domain';
 
 /** Where an earlier version kept the senders, for every account at once, in this browser only. */
 export const REMOTE_CONTENT_STORAGE_KEY = 'mail.remoteContent.allowedSenders';
@@ -29,6 +29,14 @@ export function isRemoteContentAllowed(
 ): boolean {
   if (policy.defaults.get(accountId) === 'always') return true;
   return sender !== undefined && sender.trim() !== '' && policy.senders.has(senderKey(accountId, sender));
+}
+
+/** For one message: false while the policy is not known yet (nothing remote loads unasked). */
+export function policyAllowsRemoteContent(
+  policy: RemoteContentPolicy | null,
+  header: Pick<MessageHeader, 'accountId' | 'from'>,
+): boolean {
+  return policy !== null && isRemoteContentAllowed(policy, header.accountId, header.from[0]?.address);
 }
 
 export function withAllowedSender(policy: RemoteContentPolicy, accountId: AccountId, sender: string) {
