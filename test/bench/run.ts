@@ -76,11 +76,17 @@ async function main(): Promise<number> {
     const profDir = path.join(root, '.tmp', 'bench-profiles');
     if (args.cpuProf) mkdirSync(profDir, { recursive: true });
     // The engine trusts the test CA as the browser shell does (see engine/engine-session.ts).
+    // --cpu-prof: each worker's profile is named after it, so the engine's and the bare
+    // fetch's can be compared function by function.
+    const profile = (name: string) =>
+      args.cpuProf
+        ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
+        : [];
     const engine = await startWorker('engine', cleanup, {
-      execArgv: args.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
+      execArgv: profile('engine'),
       env: { NODE_EXTRA_CA_CERTS: bed.server.caFile },
     });
-    const other = await startWorker('other', cleanup);
+    const other = await startWorker('other', cleanup, { execArgv: profile('other') });
     const ctx: BenchContext = { root, args, cleanup, bed, profileDir, engine, other, figures, details };
 
     if (args.browserOnly) {

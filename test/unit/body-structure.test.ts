@@ -2,7 +2,19 @@
 // answers (captured from the test bed's Dovecot: root without `part`, a message/rfc822's
 // child with the wrapper's part number, RFC 2231/2047 already decoded in parameters).
 import { describe, expect, it } from 'vitest';
-import { isBrokenMultipart, planBody, type StructureNode } from '../../electron/core/imap/body/structure';
+import {
+  hasListedAttachments,
+  isBrokenMultipart,
+  planBody as plan,
+  type StructureNode,
+} from '../../electron/core/imap/body/structure';
+
+/** Every plan below also checks that header sync's shortcut gives the same answer. */
+function planBody(structure: unknown): ReturnType<typeof plan> {
+  const result = plan(structure);
+  expect(hasListedAttachments(structure)).toBe(result.hasAttachments);
+  return result;
+}
 
 const singleWin1252: StructureNode = {
   type: 'text/plain',

@@ -7,7 +7,7 @@ import type { Emit } from '../events';
 import type { MailboxRecord } from '../store/mailboxes-repo';
 import type { Store } from '../store/store';
 import { fetchSnippets } from './body/fetch-snippets';
-import { planBody } from './body/structure';
+import { hasListedAttachments } from './body/structure';
 import { createImapClient, type CoreLog } from './client-factory';
 import type { PinLookup } from './tls-options';
 import { ConnectionLoop } from './connection-loop';
@@ -39,8 +39,6 @@ export class OfflineError extends Error {
 
 /** Snippets per round: enough for the first screens, small enough not to delay other work. */
 const SNIPPETS_PER_PASS = 500;
-
-const hasAttachments = (structure: unknown): boolean => planBody(structure).hasAttachments;
 
 export class AccountRuntime {
   private status: AccountStatus;
@@ -280,7 +278,7 @@ export class AccountRuntime {
 
   private async syncOne(client: ImapFlow, box: MailboxRecord): Promise<void> {
     const changes = await syncMailbox(client, this.deps.store, box, {
-      hasAttachments,
+      hasAttachments: hasListedAttachments,
       onBatch: (added, done, total) => {
         this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });

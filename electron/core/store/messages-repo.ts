@@ -187,7 +187,10 @@ export class MessagesRepo {
     return row.u ?? 0;
   }
 
-  /** Inserts new headers (a UID already present is updated, never duplicated). Returns the new ids. */
+  /**
+   * Inserts new headers (a UID already present is updated, never duplicated). Returns the new ids.
+   * The only INSERT into messages: it keeps the mailbox's message and unread counts itself.
+   */
   insertHeaders(mailboxId: MailboxId, headers: readonly HeaderRecord[]): MessageId[] {
     // run() + lastInsertRowid: RETURNING costs a statement step per row, and header sync inserts
     // tens of thousands. A UID already stored (a resumed batch) takes the rare slow path.
@@ -199,6 +202,8 @@ export class MessagesRepo {
        ON CONFLICT (mailbox_id, uid) DO NOTHING`,
     );
     const ids: MessageId[] = [];
+    let inserted = 0;
+    let unread = 0;
     for (const h of headers) {
       const { seen, flagged, answered, draft } = h.flags;
       const keywords = h.keywords.length ? h.keywords.join(' ') : null;
@@ -222,8 +227,11 @@ export class MessagesRepo {
         h.inReplyTo,
         h.bodystructure,
       );
-      if (result.changes === 1) ids.push(Number(result.lastInsertRowid));
-      else {
+      if (result.changes === 1) {
+        ids.push(Number(result.lastInsertRowid));
+        inserted++;
+        if (!seen) unread++;
+      } else {
         const existing = this.cached(
           `UPDATE messages SET seen = ?, flagged = ?, answered = ?, draft = ?, keywords = ?
            WHERE mailbox_id = ? AND uid = ? RETURNING id`,
@@ -232,6 +240,11 @@ export class MessagesRepo {
         if (existing) ids.push(existing.id);
       }
     }
+    // The mailbox's counts for the whole batch at once (no per-row trigger: see migration 8).
+    if (inserted)
+      this.cached(
+        'UPDATE mailboxes SET message_count = message_count + ?, unread_count = unread_count + ? WHERE id = ?',
+      ).run(inserted, unread, mailboxId);
     this.anchors.changed();
     return ids;
   }

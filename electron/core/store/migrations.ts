@@ -263,6 +263,16 @@ export const migrations: readonly string[] = [
   DROP INDEX messages_by_thread;
   DROP INDEX messages_by_message_id;
   `,
+  // 8: header sync again. The insert trigger ran an UPDATE of the mailbox's counts for every row
+  // stored (a third of an insert's cost); MessagesRepo.insertHeaders, the only INSERT into
+  // messages, now adds a batch's counts in one statement. Deletes and seen/mailbox changes keep
+  // their triggers. The unread index holds only unread rows: the one query that uses it asks for
+  // seen = 0, and most of a mailbox is read, so most inserts skip it.
+  `
+  DROP TRIGGER messages_counted_insert;
+  DROP INDEX messages_unread;
+  CREATE INDEX messages_unread ON messages (mailbox_id) WHERE seen = 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

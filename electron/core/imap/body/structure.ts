@@ -48,13 +48,20 @@ export interface BodyPlan {
 const EMPTY_PLAN: BodyPlan = { htmlPart: null, textPart: null, attachments: [], hasAttachments: false };
 
 /** What one subtree contributes, before it is folded into its parent. */
-interface Found {
+interface Found<A> {
   html: PartRef | null;
   text: PartRef | null;
-  attachments: AttachmentInfo[];
+  attachments: A[];
 }
 
-const nothing = (): Found => ({ html: null, text: null, attachments: [] });
+/**
+ * What an attachment found becomes: the full AttachmentInfo for a message being opened, or just
+ * whether it is inline for header sync, which only asks whether there is one (tens of
+ * thousands of times: no file names are cleaned for that).
+ */
+type AttachmentMaker<A> = (node: StructureNode, inline: boolean) => A;
+
+const nothing = <A>(): Found<A> => ({ html: null, text: null, attachments: [] });
 
 /** True for an object shaped like a bodyStructure node (header sync may have stored null). */
 export function isStructure(value: unknown): value is StructureNode {
@@ -121,24 +128,24 @@ function attachmentOf(node: StructureNode, inline: boolean): AttachmentInfo {
 }
 
 /** Every leaf under `node` as an attachment (a container found after the body). */
-function allLeaves(node: StructureNode): AttachmentInfo[] {
+function allLeaves<A>(node: StructureNode, make: AttachmentMaker<A>): A[] {
   const type = typeOf(node);
-  if (type.startsWith('multipart/')) return childrenOf(node).flatMap(allLeaves);
-  return [attachmentOf(node, false)];
+  if (type.startsWith('multipart/')) return childrenOf(node).flatMap((child) => allLeaves(child, make));
+  return [make(node, false)];
 }
 
-function walk(node: StructureNode): Found {
+function walk<A>(node: StructureNode, make: AttachmentMaker<A>): Found<A> {
   const type = typeOf(node);
-  if (type === 'multipart/alternative') return walkAlternative(childrenOf(node));
-  if (type === 'multipart/related') return walkRelated(node);
+  if (type === 'multipart/alternative') return walkAlternative(childrenOf(node), make);
+  if (type === 'multipart/related') return walkRelated(node, make);
   // mixed, and the other multiparts read the same way: signed (body, then signature),
   // report (notice, then status and returned message), digest (messages)
-  if (type.startsWith('multipart/')) return walkMixed(childrenOf(node));
+  if (type.startsWith('multipart/')) return walkMixed(childrenOf(node), make);
   if (isRenderable(type) && !isAttachmentDisposition(node)) {
-    return type === 'text/html' ? { ...nothing(), html: partRef(node) } : { ...nothing(), text: partRef(node) };
+    return type === 'text/html' ? { ...nothing<A>(), html: partRef(node) } : { ...nothing<A>(), text: partRef(node) };
   }
   // message/rfc822, text/* marked attachment, text/calendar, images, unknown types
-  return { ...nothing(), attachments: [attachmentOf(node, false)] };
+  return { ...nothing<A>(), attachments: [make(node, false)] };
 }
 
 /**
@@ -146,11 +153,11 @@ function walk(node: StructureNode): Found {
  * plain text), and a plain-text alternative is kept too for quoting and snippets. Only the
  * chosen alternative's attachments count: the others are copies of the same content.
  */
-function walkAlternative(children: StructureNode[]): Found {
-  let chosen: Found | null = null;
+function walkAlternative<A>(children: StructureNode[], make: AttachmentMaker<A>): Found<A> {
+  let chosen: Found<A> | null = null;
   let text: PartRef | null = null;
   for (const child of children) {
-    const found = walk(child);
+    const found = walk(child, make);
     if (found.text) text = found.text;
     if (found.html || found.text) chosen = found;
   }
@@ -159,31 +166,31 @@ function walkAlternative(children: StructureNode[]): Found {
 }
 
 /** RFC 2387: the root is the part named by `start` (a Content-ID), else the first one. */
-function walkRelated(node: StructureNode): Found {
+function walkRelated<A>(node: StructureNode, make: AttachmentMaker<A>): Found<A> {
   const children = childrenOf(node);
   const start = stripAngles(node.parameters?.start);
   const rootIndex = Math.max(0, start ? children.findIndex((child) => stripAngles(child.id) === start) : 0);
   const root = children[rootIndex];
-  const found = root ? walk(root) : nothing();
+  const found = root ? walk(root, make) : nothing<A>();
   children.forEach((child, index) => {
     if (index === rootIndex) return;
     // a part with a Content-ID is what the root's cid: URLs point at: shown in the body
     const inline = stripAngles(child.id) !== null && !typeOf(child).startsWith('multipart/');
-    if (inline) found.attachments.push(attachmentOf(child, true));
-    else found.attachments.push(...allLeaves(child));
+    if (inline) found.attachments.push(make(child, true));
+    else found.attachments.push(...allLeaves(child, make));
   });
   return found;
 }
 
 /** The first part that yields readable text is the body; everything else is attached. */
-function walkMixed(children: StructureNode[]): Found {
-  const found = nothing();
+function walkMixed<A>(children: StructureNode[], make: AttachmentMaker<A>): Found<A> {
+  const found = nothing<A>();
   for (const child of children) {
     if (found.html || found.text) {
-      found.attachments.push(...allLeaves(child));
+      found.attachments.push(...allLeaves(child, make));
       continue;
     }
-    const sub = walk(child);
+    const sub = walk(child, make);
     found.html = sub.html;
     found.text = sub.text;
     found.attachments.push(...sub.attachments);
@@ -207,11 +214,17 @@ export function isBrokenMultipart(structure: unknown): boolean {
 /** Plans which parts to fetch to show a message and lists its attachments. */
 export function planBody(structure: unknown): BodyPlan {
   if (!isStructure(structure)) return { ...EMPTY_PLAN, attachments: [] };
-  const found = walk(structure);
+  const found = walk(structure, attachmentOf);
   return {
     htmlPart: found.html,
     textPart: found.text,
     attachments: found.attachments,
     hasAttachments: found.attachments.some((attachment) => !attachment.inline),
   };
+}
+
+/** planBody(structure).hasAttachments without building the attachment list: for header sync. */
+export function hasListedAttachments(structure: unknown): boolean {
+  if (!isStructure(structure)) return false;
+  return walk(structure, (_node, inline) => inline).attachments.some((inline) => !inline);
 }

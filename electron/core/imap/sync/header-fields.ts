@@ -14,28 +14,36 @@ export const HEADER_QUERY: FetchQueryObject = {
   headers: ['references'],
 };
 
+// The functions below run once per header of a sync (tens of thousands in a row): plain loops,
+// no intermediate arrays.
+
 export function toAddresses(list: MessageAddressObject[] | undefined): Address[] {
-  return (list ?? []).filter((a) => a.address || a.name).map((a) => ({ name: a.name ?? '', address: a.address ?? '' }));
+  const out: Address[] = [];
+  if (list) for (const a of list) if (a.address || a.name) out.push({ name: a.name ?? '', address: a.address ?? '' });
+  return out;
 }
 
 export function toFlags(flags: Set<string> | undefined): { flags: MessageFlags; keywords: string[] } {
-  const set = flags ?? new Set<string>();
-  const keywords = [...set].filter((f) => !f.startsWith('\\'));
-  return {
-    flags: {
-      seen: set.has('\\Seen'),
-      flagged: set.has('\\Flagged'),
-      answered: set.has('\\Answered'),
-      draft: set.has('\\Draft'),
-    },
-    keywords,
-  };
+  const result = { seen: false, flagged: false, answered: false, draft: false };
+  const keywords: string[] = [];
+  if (flags)
+    for (const flag of flags) {
+      if (flag === '\\Seen') result.seen = true;
+      else if (flag === '\\Flagged') result.flagged = true;
+      else if (flag === '\\Answered') result.answered = true;
+      else if (flag === '\\Draft') result.draft = true;
+      else if (!flag.startsWith('\\')) keywords.push(flag);
+    }
+  return { flags: result, keywords };
 }
 
 const MESSAGE_ID = /<[^<>\s]+>/g;
+const FIRST_MESSAGE_ID = /<[^<>\s]+>/;
+/** Shorter than any "References: <a@b>" line: what a server sends for a message without one. */
+const NO_REFERENCES = 16;
 
 export function parseReferences(headers: Buffer | undefined): string[] {
-  if (!headers) return [];
+  if (!headers || headers.length < NO_REFERENCES) return [];
   // "References: <a@x>\r\n <b@y>" – unfolded by matching ids anywhere in the block.
   const text = headers.toString('latin1').replace(/^references:/i, '');
   return text.match(MESSAGE_ID) ?? [];
@@ -65,7 +73,7 @@ export function toHeaderRecord(
   const env = msg.envelope;
   const { flags, keywords } = toFlags(msg.flags);
   const messageId = env?.messageId ?? null;
-  const inReplyTo = env?.inReplyTo?.match(MESSAGE_ID)?.[0] ?? null;
+  const inReplyTo = (env?.inReplyTo && FIRST_MESSAGE_ID.exec(env.inReplyTo)?.[0]) || null;
   const references = parseReferences(msg.headers);
   // A missing or broken Date header falls back to when the server received the message.
   const date = validTime(env?.date) ?? validTime(msg.internalDate) ?? 0;
