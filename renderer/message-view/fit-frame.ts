@@ -29,13 +29,19 @@ export function fitFrameToContent(frame: HTMLIFrameElement): void {
 /** A ref callback (React 19: its return value is the cleanup) that keeps the frame fitted. */
 export function keepFrameFitted(frame: HTMLIFrameElement | null): (() => void) | undefined {
   if (!frame) return undefined;
-  const fit = () => fitFrameToContent(frame);
-  let width = -1; // the observer's first report (its initial one) measures, if loaded by then
+  // Nothing to measure before the message document has loaded, and asking a new frame for its
+  // document before then makes the browser build an empty one at once (see frame-keys.ts).
+  let loaded = false;
+  const fit = () => {
+    loaded = true;
+    fitFrameToContent(frame);
+  };
+  let width = -1;
   const observer = new ResizeObserver(([entry]) => {
     // its own height changes (ours) are no reason to measure again
     if (!entry || Math.abs(entry.contentRect.width - width) < 0.5) return;
     width = entry.contentRect.width;
-    fit();
+    if (loaded) fitFrameToContent(frame);
   });
   frame.addEventListener('load', fit);
   observer.observe(frame);

@@ -29,7 +29,12 @@ function forward(frame: HTMLIFrameElement, event: KeyboardEvent): void {
   if (!frame.dispatchEvent(copy)) event.preventDefault();
 }
 
-/** A ref-callback helper: forwards the frame document's keys, again after every load. Returns the cleanup. */
+/**
+ * A ref-callback helper for a frame just inserted: forwards its document's keys from each load
+ * on (the message document arrives with the load event; the empty one before it takes no keys).
+ * The frame is not touched before then: reaching into a new frame's document makes the browser
+ * build it on the spot, a cost the frames prepared ahead should not pay. Returns the cleanup.
+ */
 export function forwardFrameKeys(frame: HTMLIFrameElement): () => void {
   let doc: Document | null = null;
   const onKey = (event: Event) => forward(frame, event as KeyboardEvent);
@@ -47,7 +52,6 @@ export function forwardFrameKeys(frame: HTMLIFrameElement): () => void {
     for (const type of FORWARDED) doc?.addEventListener(type, onKey);
   };
   frame.addEventListener('load', attach);
-  attach();
   return () => {
     frame.removeEventListener('load', attach);
     detach();
