@@ -208,12 +208,25 @@ export function App() {
   });
 
   // Opening a message marks it read (once per opening: "mark unread" then sticks). Not an
-  // undoable action: nobody asked for it.
+  // undoable action: nobody asked for it. Done just after the frame that shows the message, not
+  // inside the key press that opened it: the row, the toolbar and the folder counts it changes
+  // would otherwise render again before that frame could paint. (A hidden window paints no
+  // frames: a message opened there is marked when the window shows.)
   const markedRead = useRef<number | null>(null);
   useEffect(() => {
     if (!openHeader || selection.ids.size > 1 || markedRead.current === openHeader.id) return;
-    markedRead.current = openHeader.id;
-    if (!openHeader.flags.seen) void actions.setFlags([openHeader.id], { seen: true }, { record: false });
+    const header = openHeader;
+    let timer: number | null = null;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => {
+        markedRead.current = header.id;
+        if (!header.flags.seen) void actions.setFlags([header.id], { seen: true }, { record: false });
+      }, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== null) window.clearTimeout(timer);
+    };
   }, [openHeader, selection.ids.size, actions]);
 
   const allStarred = targetHeaders.length > 0 && targetHeaders.every((row) => row.flags.flagged);
