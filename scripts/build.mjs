@@ -24,6 +24,10 @@ async function buildMain() {
     outfile: 'dist/main.cjs',
     format: 'cjs',
     packages: 'external',
+    // CommonJS has no import.meta: the core's import.meta.url (the header writer finds
+    // better-sqlite3 for its thread with it) is this file's URL.
+    define: { 'import.meta.url': '__mainFileUrl' },
+    banner: { js: "const __mainFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
 }
 

@@ -136,7 +136,7 @@ export class SearchIndexer {
       }
       const more = dirty.length + fresh.length >= this.batchSize;
       return { written, more };
-    })();
+    }).immediate();
   }
 
   private insert(statement: Statement, row: DocumentRow & { id: number }): number {

@@ -138,7 +138,7 @@ export class DraftsRepo {
         .run(JSON.stringify({ ...draft, draftId: id }), contentHash, this.now(), id);
       const { version } = this.db.prepare('SELECT version FROM drafts WHERE id = ?').get(id) as { version: number };
       this.markSynced(id, version, copy);
-    })();
+    }).immediate();
   }
 
   /**

@@ -43,23 +43,25 @@ export class BodiesRepo {
   }
 
   put(body: MessageBody): void {
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT OR REPLACE INTO message_bodies (message_id, html, text, bcc_json, reply_to_json, references_json, fetched_at)
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT OR REPLACE INTO message_bodies (message_id, html, text, bcc_json, reply_to_json, references_json, fetched_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          body.messageId,
-          body.html,
-          body.text,
-          JSON.stringify(body.bcc),
-          JSON.stringify(body.replyTo),
-          JSON.stringify(body.references),
-          Date.now(),
-        );
-      this.putAttachments(body.messageId, body.attachments);
-    })();
+          )
+          .run(
+            body.messageId,
+            body.html,
+            body.text,
+            JSON.stringify(body.bcc),
+            JSON.stringify(body.replyTo),
+            JSON.stringify(body.references),
+            Date.now(),
+          );
+        this.putAttachments(body.messageId, body.attachments);
+      })
+      .immediate();
   }
 
   putAttachments(messageId: MessageId, attachments: readonly AttachmentInfo[]): void {

@@ -31,6 +31,14 @@ export interface MailboxSyncState {
   syncedLowUid: number | null;
 }
 
+/** Saves a mailbox's sync state (also from the header writer thread, in a batch's transaction). */
+export const SYNC_STATE_SQL = `UPDATE mailboxes SET uidvalidity = ?, highestmodseq = ?, uidnext = ?, synced_high_uid = ?,
+  synced_low_uid = ? WHERE id = ?`;
+
+export function syncStateParams(id: MailboxId, state: MailboxSyncState): unknown[] {
+  return [state.uidValidity, state.highestModseq, state.uidNext, state.syncedHighUid, state.syncedLowUid, id];
+}
+
 export interface MailboxRecord extends Mailbox {
   sync: MailboxSyncState;
 }
@@ -118,15 +126,16 @@ export class MailboxesRepo {
   /** Makes the stored tree equal the server's LIST; returns true when anything changed. */
   replaceTree(accountId: AccountId, listed: ListedMailbox[]): boolean {
     let changed = false;
-    this.db.transaction(() => {
-      const existing = new Map(
-        (this.db.prepare('SELECT * FROM mailboxes WHERE account_id = ?').all(accountId) as MailboxRow[]).map((r) => [
-          r.path,
-          r,
-        ]),
-      );
-      const upsert = this.db.prepare(
-        `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable,
+    this.db
+      .transaction(() => {
+        const existing = new Map(
+          (this.db.prepare('SELECT * FROM mailboxes WHERE account_id = ?').all(accountId) as MailboxRow[]).map((r) => [
+            r.path,
+            r,
+          ]),
+        );
+        const upsert = this.db.prepare(
+          `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable,
            server_unread, server_total)
          VALUES (@accountId, @path, @name, @parentPath, @delimiter, @role, @subscribed, @selectable, @unread, @total)
          ON CONFLICT (account_id, path) DO UPDATE SET name = excluded.name, parent_path = excluded.parent_path,
@@ -134,53 +143,49 @@ export class MailboxesRepo {
            selectable = excluded.selectable,
            server_unread = COALESCE(excluded.server_unread, server_unread),
            server_total = COALESCE(excluded.server_total, server_total)`,
-      );
-      for (const box of listed) {
-        const old = existing.get(box.path);
-        existing.delete(box.path);
-        const row = {
-          accountId,
-          path: box.path,
-          name: box.name,
-          parentPath: box.parentPath,
-          delimiter: box.delimiter,
-          role: box.role,
-          subscribed: box.subscribed ? 1 : 0,
-          selectable: box.selectable ? 1 : 0,
-          unread: box.unread,
-          total: box.total,
-        };
-        if (
-          !old ||
-          old.name !== row.name ||
-          old.parent_path !== row.parentPath ||
-          old.role !== row.role ||
-          old.subscribed !== row.subscribed ||
-          old.selectable !== row.selectable ||
-          (row.unread !== null && old.server_unread !== row.unread) ||
-          (row.total !== null && old.server_total !== row.total)
-        )
+        );
+        for (const box of listed) {
+          const old = existing.get(box.path);
+          existing.delete(box.path);
+          const row = {
+            accountId,
+            path: box.path,
+            name: box.name,
+            parentPath: box.parentPath,
+            delimiter: box.delimiter,
+            role: box.role,
+            subscribed: box.subscribed ? 1 : 0,
+            selectable: box.selectable ? 1 : 0,
+            unread: box.unread,
+            total: box.total,
+          };
+          if (
+            !old ||
+            old.name !== row.name ||
+            old.parent_path !== row.parentPath ||
+            old.role !== row.role ||
+            old.subscribed !== row.subscribed ||
+            old.selectable !== row.selectable ||
+            (row.unread !== null && old.server_unread !== row.unread) ||
+            (row.total !== null && old.server_total !== row.total)
+          )
+            changed = true;
+          upsert.run(row);
+        }
+        const remove = this.db.prepare('DELETE FROM mailboxes WHERE id = ?');
+        // a mailbox removed takes its messages along (ON DELETE CASCADE)
+        if (existing.size) listAnchors(this.db).changed();
+        for (const gone of existing.values()) {
+          remove.run(gone.id);
           changed = true;
-        upsert.run(row);
-      }
-      const remove = this.db.prepare('DELETE FROM mailboxes WHERE id = ?');
-      // a mailbox removed takes its messages along (ON DELETE CASCADE)
-      if (existing.size) listAnchors(this.db).changed();
-      for (const gone of existing.values()) {
-        remove.run(gone.id);
-        changed = true;
-      }
-    })();
+        }
+      })
+      .immediate();
     return changed;
   }
 
   saveSyncState(id: MailboxId, state: MailboxSyncState): void {
-    this.db
-      .prepare(
-        `UPDATE mailboxes SET uidvalidity = ?, highestmodseq = ?, uidnext = ?, synced_high_uid = ?, synced_low_uid = ?
-         WHERE id = ?`,
-      )
-      .run(state.uidValidity, state.highestModseq, state.uidNext, state.syncedHighUid, state.syncedLowUid, id);
+    this.db.prepare(SYNC_STATE_SQL).run(...syncStateParams(id, state));
   }
 
   /** The next sync fetches every flag instead of only those changed since HIGHESTMODSEQ. */
@@ -195,14 +200,16 @@ export class MailboxesRepo {
   /** UIDVALIDITY changed: every cached UID of this mailbox is meaningless now. */
   resetCache(id: MailboxId): void {
     listAnchors(this.db).changed();
-    this.db.transaction(() => {
-      this.db.prepare('DELETE FROM messages WHERE mailbox_id = ?').run(id);
-      this.db
-        .prepare(
-          `UPDATE mailboxes SET uidvalidity = NULL, highestmodseq = NULL, uidnext = NULL, synced_high_uid = 0,
+    this.db
+      .transaction(() => {
+        this.db.prepare('DELETE FROM messages WHERE mailbox_id = ?').run(id);
+        this.db
+          .prepare(
+            `UPDATE mailboxes SET uidvalidity = NULL, highestmodseq = NULL, uidnext = NULL, synced_high_uid = 0,
              synced_low_uid = NULL WHERE id = ?`,
-        )
-        .run(id);
-    })();
+          )
+          .run(id);
+      })
+      .immediate();
   }
 }

@@ -2,6 +2,7 @@
 import type { Address, MailboxId, MessageFlags, MessageHeader, MessageId } from '../../../shared/domain';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
+import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
 import { ANCHOR_STRIDE, listAnchors, type ListAnchors } from './list-anchors';
 
 /** One message as header sync produces it. */
@@ -189,64 +190,29 @@ export class MessagesRepo {
 
   /**
    * Inserts new headers (a UID already present is updated, never duplicated). Returns the new ids.
-   * The only INSERT into messages: it keeps the mailbox's message and unread counts itself.
+   * With the header writer thread, the only INSERTs into messages: they keep the mailbox's message
+   * and unread counts themselves (header-rows.ts).
    */
   insertHeaders(mailboxId: MailboxId, headers: readonly HeaderRecord[]): MessageId[] {
     // run() + lastInsertRowid: RETURNING costs a statement step per row, and header sync inserts
-    // tens of thousands. A UID already stored (a resumed batch) takes the rare slow path.
-    // Positional parameters: binding by name looks every one of 18 names up on an object per row.
-    const insert = this.cached(
-      `INSERT INTO messages (mailbox_id, uid, message_id, subject, from_json, to_json, cc_json, date, size, seen,
-         flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (mailbox_id, uid) DO NOTHING`,
+    // tens of thousands. Positional parameters: binding by name looks every one of 18 names up on
+    // an object per row.
+    const ids = writeHeaderRows(
+      {
+        insert: this.cached(HEADER_SQL.insert),
+        refresh: this.cached(HEADER_SQL.refresh),
+        counts: this.cached(HEADER_SQL.counts),
+      },
+      mailboxId,
+      headers.map((h) => headerRow(mailboxId, h)),
     );
-    const ids: MessageId[] = [];
-    let inserted = 0;
-    let unread = 0;
-    for (const h of headers) {
-      const { seen, flagged, answered, draft } = h.flags;
-      const keywords = h.keywords.length ? h.keywords.join(' ') : null;
-      const result = insert.run(
-        mailboxId,
-        h.uid,
-        h.messageId,
-        h.subject,
-        JSON.stringify(h.from),
-        JSON.stringify(h.to),
-        JSON.stringify(h.cc),
-        h.date,
-        h.size,
-        seen ? 1 : 0,
-        flagged ? 1 : 0,
-        answered ? 1 : 0,
-        draft ? 1 : 0,
-        keywords,
-        h.hasAttachments ? 1 : 0,
-        h.threadKey,
-        h.inReplyTo,
-        h.bodystructure,
-      );
-      if (result.changes === 1) {
-        ids.push(Number(result.lastInsertRowid));
-        inserted++;
-        if (!seen) unread++;
-      } else {
-        const existing = this.cached(
-          `UPDATE messages SET seen = ?, flagged = ?, answered = ?, draft = ?, keywords = ?
-           WHERE mailbox_id = ? AND uid = ? RETURNING id`,
-        ).get(seen ? 1 : 0, flagged ? 1 : 0, answered ? 1 : 0, draft ? 1 : 0, keywords, mailboxId, h.uid) as
-          { id: number } | undefined;
-        if (existing) ids.push(existing.id);
-      }
-    }
-    // The mailbox's counts for the whole batch at once (no per-row trigger: see migration 8).
-    if (inserted)
-      this.cached(
-        'UPDATE mailboxes SET message_count = message_count + ?, unread_count = unread_count + ? WHERE id = ?',
-      ).run(inserted, unread, mailboxId);
     this.anchors.changed();
     return ids;
+  }
+
+  /** Rows were written on another connection (the header writer): the list's anchors are stale. */
+  rowsWrittenElsewhere(): void {
+    this.anchors.changed();
   }
 
   /**

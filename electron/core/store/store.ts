@@ -4,6 +4,7 @@ import path from 'node:path';
 import { AccountsRepo } from './accounts-repo';
 import { BodiesRepo } from './bodies-repo';
 import { openDatabase, type Db } from './database';
+import { HeaderWriter } from './header-writer';
 import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
@@ -15,11 +16,14 @@ export class Store {
   readonly messages: MessagesRepo;
   readonly bodies: BodiesRepo;
   readonly pendingOps: PendingOpsRepo;
+  /** Header sync's large batches, written from a thread of their own (header-writer.ts). */
+  readonly headerWriter: HeaderWriter;
 
   private constructor(
     readonly db: Db,
     private readonly unlock: () => void,
   ) {
+    this.headerWriter = new HeaderWriter(db.name);
     this.accounts = new AccountsRepo(db);
     this.mailboxes = new MailboxesRepo(db);
     this.messages = new MessagesRepo(db);
@@ -38,12 +42,18 @@ export class Store {
     }
   }
 
-  /** Runs `fn` in one transaction: sync saves its state together with the changes it covers. */
+  /**
+   * Runs `fn` in one transaction: sync saves its state together with the changes it covers.
+   * IMMEDIATE: the header writer commits from its own connection, and a transaction that read
+   * before that commit could not write after it (SQLITE_BUSY_SNAPSHOT); this one waits for the
+   * write lock first instead.
+   */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    return this.db.transaction(fn).immediate();
   }
 
   close(): void {
+    this.headerWriter.close();
     this.db.close();
     this.unlock();
   }

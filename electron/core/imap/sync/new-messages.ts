@@ -2,7 +2,9 @@
 // so the first screen of the list shows at once (on a first sync, before any SEARCH), then
 // larger ones. Each batch is stored in one
 // transaction with the sync state it completes, so an interrupted sync resumes where it stopped.
-// The FETCH of the next batch is already under way while one is written.
+// The FETCH of the next batch is already under way while one is written, and a large batch is
+// written by the header writer thread (store/header-writer.ts) while this one parses the next.
+import { WRITER_MIN_ROWS } from '../../store/header-writer';
 import type { HeaderRecord } from '../../store/messages-repo';
 import type { SyncContext } from './context';
 import { HEADER_QUERY, toHeaderRecord } from './header-fields';
@@ -61,12 +63,17 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     return { records, fetched, lowUid };
   };
 
-  const store1 = ({ records, fetched }: FetchedBatch, next: typeof state): void => {
-    const ids = store.transaction(() => {
-      const inserted = store.messages.insertHeaders(box.id, records);
-      store.mailboxes.saveSyncState(box.id, next);
-      return inserted;
-    });
+  const store1 = async ({ records, fetched }: FetchedBatch, next: typeof state): Promise<void> => {
+    // A large batch goes to the header writer thread: this one parses the next FETCH meanwhile.
+    const written = records.length >= WRITER_MIN_ROWS ? await store.headerWriter.write(box.id, records, next) : null;
+    if (written) store.messages.rowsWrittenElsewhere();
+    const ids =
+      written ??
+      store.transaction(() => {
+        const inserted = store.messages.insertHeaders(box.id, records);
+        store.mailboxes.saveSyncState(box.id, next);
+        return inserted;
+      });
     Object.assign(state, next);
     ctx.changes.added.push(...ids);
     done += fetched;
@@ -88,7 +95,7 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
         pending.catch(() => undefined);
         await commandSent();
       }
-      store1(fetched, after(batch[batch.length - 1]!, batch[0]!));
+      await store1(fetched, after(batch[batch.length - 1]!, batch[0]!));
     }
   };
 
@@ -98,7 +105,7 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     // returns reaches the top, so [its lowest UID, top] is complete once stored.
     total = server.exists;
     const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false);
-    if (first.fetched > 0) store1(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
+    if (first.fetched > 0) await store1(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
   }
   const firstSync = state.syncedLowUid === null;
 

@@ -1,0 +1,132 @@
+// The header writer thread (store/header-writer.ts) on a real SQLite file: what it writes is what
+// the main connection reads, counts and sync state included; a repeated batch is never
+// duplicated; whatever goes wrong answers null so the caller writes the batch itself; and the
+// main connection's transactions keep working while the thread commits.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HeaderWriter } from '../../electron/core/store/header-writer';
+import type { MailboxSyncState } from '../../electron/core/store/mailboxes-repo';
+import type { HeaderRecord } from '../../electron/core/store/messages-repo';
+import { Store } from '../../electron/core/store/store';
+import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+});
+
+function openStore() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mail-writer-'));
+  const store = Store.open(dir);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(() => store.close());
+  const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
+  store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox')]);
+  const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
+  return { store, inbox };
+}
+
+/** `count` headers with UIDs from `first` up; every fourth one read. */
+function headers(first: number, count: number, seen = (uid: number) => uid % 4 === 0): HeaderRecord[] {
+  return Array.from({ length: count }, (_, i) =>
+    headerRecord(first + i, {
+      date: 1_700_000_000_000 + (first + i) * 1000,
+      flags: { seen: seen(first + i), flagged: false, answered: false, draft: false },
+    }),
+  );
+}
+
+const synced = (low: number, high: number): MailboxSyncState => ({
+  uidValidity: '7',
+  highestModseq: null,
+  uidNext: high + 1,
+  syncedHighUid: high,
+  syncedLowUid: low,
+});
+
+const counted = (store: Store, mailboxId: number) =>
+  store.db
+    .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(seen = 0), 0) AS unread FROM messages WHERE mailbox_id = ?')
+    .get(mailboxId) as { total: number; unread: number };
+
+describe('the header writer thread', () => {
+  it('writes a batch, its counts and its sync state where the main connection reads them', async () => {
+    const { store, inbox } = openStore();
+    const ids = await store.headerWriter.write(inbox.id, headers(1, 300), synced(1, 300));
+    expect(ids).toHaveLength(300);
+    expect(new Set(ids).size).toBe(300);
+    expect(store.messages.count(inbox.id)).toBe(300);
+    const box = store.mailboxes.get(inbox.id)!;
+    expect(box.sync).toMatchObject({ syncedLowUid: 1, syncedHighUid: 300, uidValidity: '7' });
+    expect({ total: box.total, unread: box.unread }).toEqual(counted(store, inbox.id));
+    expect(counted(store, inbox.id)).toEqual({ total: 300, unread: 225 });
+    // the window the list paints shows the newest first, from the main connection
+    expect(store.messages.window(inbox.id, 0, 2).map((row) => row.uid)).toEqual([300, 299]);
+  });
+
+  it('never duplicates a UID written again: same ids, the new flags, counts still right', async () => {
+    const { store, inbox } = openStore();
+    const first = await store.headerWriter.write(inbox.id, headers(1, 250), synced(1, 250));
+    const again = await store.headerWriter.write(
+      inbox.id,
+      headers(1, 250, () => true),
+      synced(1, 250),
+    );
+    expect(again).toEqual(first);
+    expect(counted(store, inbox.id)).toEqual({ total: 250, unread: 0 });
+    const box = store.mailboxes.get(inbox.id)!;
+    expect({ total: box.total, unread: box.unread }).toEqual({ total: 250, unread: 0 });
+  });
+
+  it('answers null for a batch it could not write, and writes the next one', async () => {
+    const { store, inbox } = openStore();
+    // no such mailbox: the foreign key refuses every row, and nothing of the batch stays
+    expect(await store.headerWriter.write(inbox.id + 99, headers(1, 200), synced(1, 200))).toBeNull();
+    expect(counted(store, inbox.id + 99).total).toBe(0);
+    expect(await store.headerWriter.write(inbox.id, headers(1, 200), synced(1, 200))).toHaveLength(200);
+  });
+
+  it('answers null when its thread cannot start (the caller writes instead)', async () => {
+    const { store, inbox } = openStore();
+    const logged: string[] = [];
+    const writer = new HeaderWriter(store.db.name, (line) => logged.push(line), '/nowhere/better-sqlite3');
+    expect(await writer.write(inbox.id, headers(1, 200), synced(1, 200))).toBeNull();
+    expect(await writer.write(inbox.id, headers(1, 200), synced(1, 200))).toBeNull();
+    expect(logged.join('\n')).toMatch(/header writer thread failed/);
+    expect(store.messages.count(inbox.id)).toBe(0);
+    writer.close();
+  });
+
+  it('lets the main connection read and write in transactions while it commits', async () => {
+    const { store, inbox } = openStore();
+    const batches = Array.from({ length: 6 }, (_, b) =>
+      store.headerWriter.write(inbox.id, headers(1 + b * 1000, 1000), synced(1, (b + 1) * 1000)),
+    );
+    let transactions = 0;
+    const busy = async () => {
+      for (let i = 0; i < 50; i++) {
+        // read, then write: the pattern that fails with SQLITE_BUSY_SNAPSHOT in a deferred transaction
+        store.transaction(() => {
+          const { n } = store.db.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number };
+          store.db.prepare('UPDATE mailboxes SET server_total = ? WHERE id = ?').run(n, inbox.id);
+        });
+        transactions++;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const [written] = await Promise.all([Promise.all(batches), busy()]);
+    expect(transactions).toBe(50);
+    expect(written.every((ids) => ids?.length === 1000)).toBe(true);
+    expect(counted(store, inbox.id).total).toBe(6000);
+  });
+
+  it('after close answers null: a batch then goes to the main connection', async () => {
+    const { store, inbox } = openStore();
+    const writer = new HeaderWriter(store.db.name);
+    expect(await writer.write(inbox.id, headers(1, 200), synced(1, 200))).toHaveLength(200);
+    writer.close();
+    expect(await writer.write(inbox.id, headers(201, 200), synced(1, 400))).toBeNull();
+  });
+});
