@@ -47,7 +47,7 @@ interface AccountParts {
 }
 
 export async function createMailService(options: MailServiceOptions): Promise<MailService> {
-  const store = Store.open(options.dataDir);
+  const store = Store.open(options.dataDir, (message) => options.log?.('warn', message));
   return new CoreService(store, options);
 }
 

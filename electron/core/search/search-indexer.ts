@@ -2,7 +2,7 @@
 // the benchmark holds against a bare IMAP fetch); this walks messages by id in small batches when
 // the engine is idle, and redoes or drops the rows the triggers of migration 6 mark dirty.
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../store/database';
+import { writeTransaction, type Db } from '../store/database';
 import { DOCUMENT_COLUMNS, searchDocument, type DocumentRow } from './search-document';
 
 export interface IndexerOptions {
@@ -98,47 +98,45 @@ export class SearchIndexer {
 
   /** One transaction: dirty rows first (a body just opened), then the next new rows by id. */
   indexBatch(): { written: number; more: boolean } {
-    return this.db
-      .transaction(() => {
-        const watermark = this.lowerWatermarkToMaxId();
-        const dirty = this.db
-          .prepare('SELECT message_id FROM search_dirty ORDER BY message_id LIMIT ?')
-          .pluck()
-          .all(this.batchSize) as number[];
-        const remove = this.db.prepare('DELETE FROM search_index WHERE rowid = ?');
-        const undirty = this.db.prepare('DELETE FROM search_dirty WHERE message_id = ?');
-        const rows = this.db.prepare(
-          `SELECT m.id, ${DOCUMENT_COLUMNS} FROM messages m LEFT JOIN message_bodies mb ON mb.message_id = m.id
+    return writeTransaction(this.db, () => {
+      const watermark = this.lowerWatermarkToMaxId();
+      const dirty = this.db
+        .prepare('SELECT message_id FROM search_dirty ORDER BY message_id LIMIT ?')
+        .pluck()
+        .all(this.batchSize) as number[];
+      const remove = this.db.prepare('DELETE FROM search_index WHERE rowid = ?');
+      const undirty = this.db.prepare('DELETE FROM search_dirty WHERE message_id = ?');
+      const rows = this.db.prepare(
+        `SELECT m.id, ${DOCUMENT_COLUMNS} FROM messages m LEFT JOIN message_bodies mb ON mb.message_id = m.id
          WHERE m.id = ?`,
-        );
-        const insert = this.db.prepare(
-          'INSERT INTO search_index (rowid, subject, sender, recipients, snippet, body) VALUES (?, ?, ?, ?, ?, ?)',
-        );
-        let written = 0;
-        for (const id of dirty) {
-          remove.run(id);
-          undirty.run(id);
-          const row = rows.get(id) as (DocumentRow & { id: number }) | undefined;
-          // above the watermark it is a reused id: the sweep below indexes it, once
-          if (row && id <= watermark) written += this.insert(insert, row);
-        }
-        const room = this.batchSize - dirty.length;
-        let fresh: (DocumentRow & { id: number })[] = [];
-        if (room > 0) {
-          fresh = this.db
-            .prepare(
-              `SELECT m.id, ${DOCUMENT_COLUMNS} FROM messages m LEFT JOIN message_bodies mb ON mb.message_id = m.id
+      );
+      const insert = this.db.prepare(
+        'INSERT INTO search_index (rowid, subject, sender, recipients, snippet, body) VALUES (?, ?, ?, ?, ?, ?)',
+      );
+      let written = 0;
+      for (const id of dirty) {
+        remove.run(id);
+        undirty.run(id);
+        const row = rows.get(id) as (DocumentRow & { id: number }) | undefined;
+        // above the watermark it is a reused id: the sweep below indexes it, once
+        if (row && id <= watermark) written += this.insert(insert, row);
+      }
+      const room = this.batchSize - dirty.length;
+      let fresh: (DocumentRow & { id: number })[] = [];
+      if (room > 0) {
+        fresh = this.db
+          .prepare(
+            `SELECT m.id, ${DOCUMENT_COLUMNS} FROM messages m LEFT JOIN message_bodies mb ON mb.message_id = m.id
              WHERE m.id > (SELECT indexed_through FROM search_state) ORDER BY m.id LIMIT ?`,
-            )
-            .all(room) as (DocumentRow & { id: number })[];
-          for (const row of fresh) written += this.insert(insert, row);
-          if (fresh.length)
-            this.db.prepare('UPDATE search_state SET indexed_through = ?').run(fresh[fresh.length - 1]!.id);
-        }
-        const more = dirty.length + fresh.length >= this.batchSize;
-        return { written, more };
-      })
-      .immediate();
+          )
+          .all(room) as (DocumentRow & { id: number })[];
+        for (const row of fresh) written += this.insert(insert, row);
+        if (fresh.length)
+          this.db.prepare('UPDATE search_state SET indexed_through = ?').run(fresh[fresh.length - 1]!.id);
+      }
+      const more = dirty.length + fresh.length >= this.batchSize;
+      return { written, more };
+    });
   }
 
   private insert(statement: Statement, row: DocumentRow & { id: number }): number {

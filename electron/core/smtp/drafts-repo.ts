@@ -3,7 +3,7 @@
 // and as a tombstone ('discarded') until its copy on the server is deleted too.
 import type { AccountId } from '../../../shared/domain';
 import type { ComposeDraft } from '../../../shared/compose';
-import type { Db } from '../store/database';
+import { writeTransaction, type Db } from '../store/database';
 
 export type DraftState = 'editing' | 'outbox' | 'discarded';
 
@@ -130,17 +130,15 @@ export class DraftsRepo {
 
   /** Content that came from the server copy (drafts.open): it is on the server as it is. */
   adoptServerVersion(id: string, draft: ComposeDraft, contentHash: string, copy: ServerCopy): void {
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            `UPDATE drafts SET draft_json = ?, content_hash = ?, version = version + 1, state = 'editing', updated_at = ? WHERE id = ?`,
-          )
-          .run(JSON.stringify({ ...draft, draftId: id }), contentHash, this.now(), id);
-        const { version } = this.db.prepare('SELECT version FROM drafts WHERE id = ?').get(id) as { version: number };
-        this.markSynced(id, version, copy);
-      })
-      .immediate();
+    writeTransaction(this.db, () => {
+      this.db
+        .prepare(
+          `UPDATE drafts SET draft_json = ?, content_hash = ?, version = version + 1, state = 'editing', updated_at = ? WHERE id = ?`,
+        )
+        .run(JSON.stringify({ ...draft, draftId: id }), contentHash, this.now(), id);
+      const { version } = this.db.prepare('SELECT version FROM drafts WHERE id = ?').get(id) as { version: number };
+      this.markSynced(id, version, copy);
+    });
   }
 
   /**

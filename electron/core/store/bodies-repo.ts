@@ -1,6 +1,6 @@
 // Cached bodies and attachments: what makes an opened message readable offline.
 import type { Address, AttachmentInfo, MessageBody, MessageId } from '../../../shared/domain';
-import type { Db } from './database';
+import { writeTransaction, type Db } from './database';
 
 interface BodyRow {
   html: string | null;
@@ -43,25 +43,23 @@ export class BodiesRepo {
   }
 
   put(body: MessageBody): void {
-    this.db
-      .transaction(() => {
-        this.db
-          .prepare(
-            `INSERT OR REPLACE INTO message_bodies (message_id, html, text, bcc_json, reply_to_json, references_json, fetched_at)
+    writeTransaction(this.db, () => {
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO message_bodies (message_id, html, text, bcc_json, reply_to_json, references_json, fetched_at)
            VALUES (?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(
-            body.messageId,
-            body.html,
-            body.text,
-            JSON.stringify(body.bcc),
-            JSON.stringify(body.replyTo),
-            JSON.stringify(body.references),
-            Date.now(),
-          );
-        this.putAttachments(body.messageId, body.attachments);
-      })
-      .immediate();
+        )
+        .run(
+          body.messageId,
+          body.html,
+          body.text,
+          JSON.stringify(body.bcc),
+          JSON.stringify(body.replyTo),
+          JSON.stringify(body.references),
+          Date.now(),
+        );
+      this.putAttachments(body.messageId, body.attachments);
+    });
   }
 
   putAttachments(messageId: MessageId, attachments: readonly AttachmentInfo[]): void {

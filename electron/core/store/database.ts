@@ -42,6 +42,16 @@ export function openDatabase(path: string): Db {
   }
 }
 
+/**
+ * Runs `fn` as a write transaction: BEGIN IMMEDIATE, so it waits for the write lock before its
+ * first read. The header writer thread commits from its own connection (header-writer.ts), and
+ * a deferred transaction that read before such a commit cannot write after it
+ * (SQLITE_BUSY_SNAPSHOT, which no busy timeout retries). Nested, it is a savepoint.
+ */
+export function writeTransaction<T>(db: Db, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
 function migrate(db: Db, from: number): void {
   for (let version = from; version < SCHEMA_VERSION; version++) {
     db.transaction(() => {

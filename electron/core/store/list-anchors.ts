@@ -4,8 +4,9 @@
 //
 // Anchors are only as good as the order they describe, so they are dropped on every write that
 // can add, remove or move a row (the repos call `changed`), and checked against two things the
-// database keeps on its own: the mailbox's trigger-kept message count and the data_version that
-// another connection's commit changes. Inside a transaction none are built or used: a rollback
+// database keeps on its own: the mailbox's message count (kept by the batch that inserts and by
+// triggers on delete and move) and the data_version that another connection's commit changes
+// (the header writer thread's, for one). Inside a transaction none are built or used: a rollback
 // would leave them describing rows that never were.
 import type { Statement } from 'better-sqlite3';
 import type { MailboxId } from '../../../shared/domain';

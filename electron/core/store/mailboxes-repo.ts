@@ -1,6 +1,6 @@
 // Mailbox rows and their sync state.
 import type { AccountId, Mailbox, MailboxId, MailboxRole } from '../../../shared/domain';
-import type { Db } from './database';
+import { writeTransaction, type Db } from './database';
 import { listAnchors } from './list-anchors';
 
 interface MailboxRow {
@@ -126,16 +126,15 @@ export class MailboxesRepo {
   /** Makes the stored tree equal the server's LIST; returns true when anything changed. */
   replaceTree(accountId: AccountId, listed: ListedMailbox[]): boolean {
     let changed = false;
-    this.db
-      .transaction(() => {
-        const existing = new Map(
-          (this.db.prepare('SELECT * FROM mailboxes WHERE account_id = ?').all(accountId) as MailboxRow[]).map((r) => [
-            r.path,
-            r,
-          ]),
-        );
-        const upsert = this.db.prepare(
-          `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable,
+    writeTransaction(this.db, () => {
+      const existing = new Map(
+        (this.db.prepare('SELECT * FROM mailboxes WHERE account_id = ?').all(accountId) as MailboxRow[]).map((r) => [
+          r.path,
+          r,
+        ]),
+      );
+      const upsert = this.db.prepare(
+        `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable,
            server_unread, server_total)
          VALUES (@accountId, @path, @name, @parentPath, @delimiter, @role, @subscribed, @selectable, @unread, @total)
          ON CONFLICT (account_id, path) DO UPDATE SET name = excluded.name, parent_path = excluded.parent_path,
@@ -143,44 +142,43 @@ export class MailboxesRepo {
            selectable = excluded.selectable,
            server_unread = COALESCE(excluded.server_unread, server_unread),
            server_total = COALESCE(excluded.server_total, server_total)`,
-        );
-        for (const box of listed) {
-          const old = existing.get(box.path);
-          existing.delete(box.path);
-          const row = {
-            accountId,
-            path: box.path,
-            name: box.name,
-            parentPath: box.parentPath,
-            delimiter: box.delimiter,
-            role: box.role,
-            subscribed: box.subscribed ? 1 : 0,
-            selectable: box.selectable ? 1 : 0,
-            unread: box.unread,
-            total: box.total,
-          };
-          if (
-            !old ||
-            old.name !== row.name ||
-            old.parent_path !== row.parentPath ||
-            old.role !== row.role ||
-            old.subscribed !== row.subscribed ||
-            old.selectable !== row.selectable ||
-            (row.unread !== null && old.server_unread !== row.unread) ||
-            (row.total !== null && old.server_total !== row.total)
-          )
-            changed = true;
-          upsert.run(row);
-        }
-        const remove = this.db.prepare('DELETE FROM mailboxes WHERE id = ?');
-        // a mailbox removed takes its messages along (ON DELETE CASCADE)
-        if (existing.size) listAnchors(this.db).changed();
-        for (const gone of existing.values()) {
-          remove.run(gone.id);
+      );
+      for (const box of listed) {
+        const old = existing.get(box.path);
+        existing.delete(box.path);
+        const row = {
+          accountId,
+          path: box.path,
+          name: box.name,
+          parentPath: box.parentPath,
+          delimiter: box.delimiter,
+          role: box.role,
+          subscribed: box.subscribed ? 1 : 0,
+          selectable: box.selectable ? 1 : 0,
+          unread: box.unread,
+          total: box.total,
+        };
+        if (
+          !old ||
+          old.name !== row.name ||
+          old.parent_path !== row.parentPath ||
+          old.role !== row.role ||
+          old.subscribed !== row.subscribed ||
+          old.selectable !== row.selectable ||
+          (row.unread !== null && old.server_unread !== row.unread) ||
+          (row.total !== null && old.server_total !== row.total)
+        )
           changed = true;
-        }
-      })
-      .immediate();
+        upsert.run(row);
+      }
+      const remove = this.db.prepare('DELETE FROM mailboxes WHERE id = ?');
+      // a mailbox removed takes its messages along (ON DELETE CASCADE)
+      if (existing.size) listAnchors(this.db).changed();
+      for (const gone of existing.values()) {
+        remove.run(gone.id);
+        changed = true;
+      }
+    });
     return changed;
   }
 
@@ -200,16 +198,14 @@ export class MailboxesRepo {
   /** UIDVALIDITY changed: every cached UID of this mailbox is meaningless now. */
   resetCache(id: MailboxId): void {
     listAnchors(this.db).changed();
-    this.db
-      .transaction(() => {
-        this.db.prepare('DELETE FROM messages WHERE mailbox_id = ?').run(id);
-        this.db
-          .prepare(
-            `UPDATE mailboxes SET uidvalidity = NULL, highestmodseq = NULL, uidnext = NULL, synced_high_uid = 0,
+    writeTransaction(this.db, () => {
+      this.db.prepare('DELETE FROM messages WHERE mailbox_id = ?').run(id);
+      this.db
+        .prepare(
+          `UPDATE mailboxes SET uidvalidity = NULL, highestmodseq = NULL, uidnext = NULL, synced_high_uid = 0,
              synced_low_uid = NULL WHERE id = ?`,
-          )
-          .run(id);
-      })
-      .immediate();
+        )
+        .run(id);
+    });
   }
 }

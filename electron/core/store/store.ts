@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AccountsRepo } from './accounts-repo';
 import { BodiesRepo } from './bodies-repo';
-import { openDatabase, type Db } from './database';
+import { openDatabase, writeTransaction, type Db } from './database';
 import { HeaderWriter } from './header-writer';
 import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
@@ -22,8 +22,9 @@ export class Store {
   private constructor(
     readonly db: Db,
     private readonly unlock: () => void,
+    log?: (message: string) => void,
   ) {
-    this.headerWriter = new HeaderWriter(db.name);
+    this.headerWriter = new HeaderWriter(db.name, log);
     this.accounts = new AccountsRepo(db);
     this.mailboxes = new MailboxesRepo(db);
     this.messages = new MessagesRepo(db);
@@ -31,25 +32,21 @@ export class Store {
     this.pendingOps = new PendingOpsRepo(db);
   }
 
-  static open(dataDir: string): Store {
+  /** `log`: told when the header writer thread cannot be used (its batches then go to the main connection). */
+  static open(dataDir: string, log?: (message: string) => void): Store {
     mkdirSync(dataDir, { recursive: true });
     const unlock = lockProfile(dataDir);
     try {
-      return new Store(openDatabase(path.join(dataDir, 'mail.db')), unlock);
+      return new Store(openDatabase(path.join(dataDir, 'mail.db')), unlock, log);
     } catch (error) {
       unlock();
       throw error;
     }
   }
 
-  /**
-   * Runs `fn` in one transaction: sync saves its state together with the changes it covers.
-   * IMMEDIATE: the header writer commits from its own connection, and a transaction that read
-   * before that commit could not write after it (SQLITE_BUSY_SNAPSHOT); this one waits for the
-   * write lock first instead.
-   */
+  /** Runs `fn` in one write transaction: sync saves its state together with the changes it covers. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    return writeTransaction(this.db, fn);
   }
 
   close(): void {
