@@ -13,6 +13,7 @@ import { atMost, info } from '../report/figures';
 import { max, median, p95, percentile } from '../report/stats';
 import type { BenchContext } from './context';
 import { log } from './log';
+import { firstSyncInput } from './phase-sync';
 
 export const BROWSER_FIGURES = [
   { id: 'g1', label: 'First paint: navigation start → first message row painted (median of 5)', target: '≤ 1.00 s' },
@@ -34,13 +35,7 @@ const TRACED_PRESSES = 20;
  */
 export async function prepareBrowserProfile(ctx: BenchContext): Promise<void> {
   log(`g: syncing ${ctx.args.size.toLocaleString('en-US')} headers for the browser (--browser-only)`);
-  await ctx.engine.call('engineSync', {
-    server: ctx.bed.server,
-    user: ctx.bed.user,
-    dataDir: ctx.profileDir,
-    expected: ctx.args.size,
-    timeoutMs: 15 * 60_000,
-  });
+  await ctx.engine.call('engineSync', firstSyncInput(ctx, ctx.profileDir));
   await ctx.engine.call('prewarmNewest', { count: PREWARMED_BODIES });
 }
 

@@ -63,6 +63,12 @@ function roundOf(size: number, before: BareFetchResult, sync: EngineSyncResult, 
   };
 }
 
+/** What an engine worker needs for a first sync of the bench INBOX into `dataDir`. */
+export function firstSyncInput(ctx: BenchContext, dataDir: string) {
+  const { server, user } = ctx.bed;
+  return { server, user, dataDir, expected: ctx.args.size, timeoutMs: 15 * 60_000 };
+}
+
 /**
  * One bare fetch in a process of its own, started for it: each engine round runs in a fresh
  * process too, so neither side has code the JIT optimised, or a young generation grown, in an
@@ -79,19 +85,12 @@ async function bareRun(ctx: BenchContext): Promise<BareFetchResult> {
 
 /** Another first sync in a fresh engine process and profile, then the bare fetch after it. */
 async function extraRound(ctx: BenchContext, before: BareFetchResult, n: number): Promise<SyncRound> {
-  const { server, user } = ctx.bed;
   log(`a: round ${n} of ${SYNC_ROUNDS}: engine sync in a fresh process, then bare imapflow`);
   const worker = await startWorker(`engine-round-${n}`, ctx.cleanup, {
     env: { NODE_EXTRA_CA_CERTS: ctx.bed.server.caFile },
   });
   try {
-    const sync = await worker.call('engineSync', {
-      server,
-      user,
-      dataDir: tempDir(ctx.cleanup, 'mail-bench-round-'),
-      expected: ctx.args.size,
-      timeoutMs: 15 * 60_000,
-    });
+    const sync = await worker.call('engineSync', firstSyncInput(ctx, tempDir(ctx.cleanup, 'mail-bench-round-')));
     await worker.call('closeEngine', undefined);
     const after = await bareRun(ctx);
     return roundOf(ctx.args.size, before, sync, after);
@@ -101,7 +100,6 @@ async function extraRound(ctx: BenchContext, before: BareFetchResult, n: number)
 }
 
 export async function measureSync(ctx: BenchContext): Promise<void> {
-  const { server, user } = ctx.bed;
   const size = ctx.args.size;
   // A fresh Dovecot builds its cache of these fields during the first FETCH of them and finishes
   // after that session ends: without this unmeasured run, the first measured runs would see a
@@ -113,13 +111,7 @@ export async function measureSync(ctx: BenchContext): Promise<void> {
   const before = await bareRun(ctx);
   log(`a: engine sync of ${size.toLocaleString('en-US')} headers (round 1 of ${SYNC_ROUNDS})`);
   const stopSampling = sampleRss(ctx.engine.pid, 100);
-  const sync = await ctx.engine.call('engineSync', {
-    server,
-    user,
-    dataDir: ctx.profileDir,
-    expected: size,
-    timeoutMs: 15 * 60_000,
-  });
+  const sync = await ctx.engine.call('engineSync', firstSyncInput(ctx, ctx.profileDir));
   const rssSamples = stopSampling();
   const peak = procMemory(ctx.engine.pid);
   await new Promise((resolve) => setTimeout(resolve, 1000));
