@@ -104,6 +104,10 @@ class CoreService implements MailService {
       if (event === 'account.status' && (payload as { state: string }).state === 'online')
         this.sending.onAccountOnline((payload as { accountId: AccountId }).accountId);
       if (event === 'outbox.changed') this.markAnswered(payload as { item: { id: number; state: string } });
+      if (event === 'sync.progress') {
+        const { done, total } = payload as { done: number; total: number };
+        this.indexer.syncProgress(done, total);
+      }
       if (event === 'messages.changed') this.indexer.kick();
     });
     this.indexer.kick();

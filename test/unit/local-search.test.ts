@@ -197,6 +197,58 @@ describe('local search', () => {
     indexer.stop();
   });
 
+  it('does not fill the gaps between the batches of a sync under way, and catches up when it ends', () => {
+    vi.useFakeTimers();
+    // ten batches 400 ms apart, each gap longer than idleMs; reported as a sync or not
+    const tenBatches = (reportSync: boolean) => {
+      const { store, inbox } = setUp();
+      store.messages.insertHeaders(
+        inbox,
+        Array.from({ length: 20 }, (_, i) => headerRecord(i + 1, { subject: `Sync ${i}` })),
+      );
+      const indexer = new SearchIndexer(store.db, { batchSize: 2, idleMs: 200, maxWaitMs: 2_000, syncQuietMs: 5_000 });
+      for (let done = 1; done <= 10; done++) {
+        if (reportSync) indexer.syncProgress(done, 20);
+        indexer.kick();
+        vi.advanceTimersByTime(400);
+      }
+      return indexer;
+    };
+    // without a sync under way every gap is idle time, and the indexer drains the backlog in them
+    const unreported = tenBatches(false);
+    expect(unreported.backlog()).toBe(0);
+    unreported.stop();
+    // during a sync only the overdue batch runs, one per 2 s: at 2 s and at 4 s
+    const indexer = tenBatches(true);
+    expect(indexer.backlog()).toBe(16);
+    // the sync's last batch: quiet time is idle time again
+    indexer.syncProgress(20, 20);
+    indexer.kick();
+    vi.advanceTimersByTime(300);
+    expect(indexer.backlog()).toBe(0);
+    indexer.stop();
+  });
+
+  it('counts a sync that stops reporting as over after syncQuietMs', () => {
+    vi.useFakeTimers();
+    const { store, inbox } = setUp();
+    store.messages.insertHeaders(
+      inbox,
+      Array.from({ length: 20 }, (_, i) => headerRecord(i + 1, { subject: `Stalled ${i}` })),
+    );
+    const indexer = new SearchIndexer(store.db, { batchSize: 2, idleMs: 200, maxWaitMs: 60_000, syncQuietMs: 1_000 });
+    indexer.syncProgress(5, 20);
+    indexer.kick();
+    vi.advanceTimersByTime(900);
+    expect(indexer.backlog()).toBe(20);
+    // no further report: the next change finds the sync over and indexes once it is quiet
+    vi.advanceTimersByTime(200);
+    indexer.kick();
+    vi.advanceTimersByTime(300);
+    expect(indexer.backlog()).toBe(0);
+    indexer.stop();
+  });
+
   it('pages the same whether it walks the date index (many hits) or sorts the hits (few)', () => {
     const { store, inbox, work, indexer, search } = setUp();
     // "common" everywhere, "rare" in every 10th, "zebra" in every 50th; dates interleave the folders

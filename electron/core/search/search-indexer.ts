@@ -12,15 +12,20 @@ export interface IndexerOptions {
   idleMs?: number;
   /** The longest a busy engine defers the indexer: then one batch runs anyway, so the tail stays short. */
   maxWaitMs?: number;
+  /** How long a sync's progress report counts as "a sync is under way" without the next one. */
+  syncQuietMs?: number;
 }
 
 export class SearchIndexer {
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly maxWaitMs: number;
+  private readonly syncQuietMs: number;
   private timer: NodeJS.Timeout | null = null;
   private waitingSince: number | null = null;
   private lastActivity = 0;
+  /** Until when a header sync counts as under way (see syncProgress). */
+  private syncingUntil = 0;
   private stopped = false;
 
   constructor(
@@ -30,6 +35,7 @@ export class SearchIndexer {
     this.batchSize = options.batchSize ?? 250;
     this.idleMs = options.idleMs ?? 200;
     this.maxWaitMs = options.maxWaitMs ?? 2_000;
+    this.syncQuietMs = options.syncQuietMs ?? 5_000;
   }
 
   /** Something changed: index once the engine has been quiet for a moment. */
@@ -40,10 +46,21 @@ export class SearchIndexer {
     this.schedule();
   }
 
+  /**
+   * A header sync reported progress. While one is under way the gaps between its batches are not
+   * idle time: the thread is parsing the next FETCH (1,000 headers land every 300 ms or so here,
+   * further apart on a slow link), and filling each gap with batch after batch of indexing took
+   * a twentieth of that thread. Then only the overdue batch runs, one per maxWaitMs. A sync that
+   * stops reporting (a dropped connection) counts as over after syncQuietMs.
+   */
+  syncProgress(done: number, total: number): void {
+    this.syncingUntil = done < total ? Date.now() + this.syncQuietMs : 0;
+  }
+
   /** The next batch: when nothing has happened for idleMs, or maxWaitMs after the last batch. */
   private schedule(): void {
     const now = Date.now();
-    const untilIdle = this.idleMs - (now - this.lastActivity);
+    const untilIdle = now < this.syncingUntil ? Infinity : this.idleMs - (now - this.lastActivity);
     const untilOverdue = (this.waitingSince ?? now) + this.maxWaitMs - now;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.runBatch(), Math.max(0, Math.min(untilIdle, untilOverdue)));
