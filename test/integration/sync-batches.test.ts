@@ -118,4 +118,38 @@ describe('header sync in batches', () => {
       expect(h.flags.flagged, `uid ${h.uid} flagged`).toBe(flags.has('\\Flagged'));
     }
   });
+
+  it('writes a batch on its own connection again when the writer thread goes while the batch streams to it', async () => {
+    const user = await createMailUser(server, 'writer-gone');
+    await populateMailbox(server, user, { count: 1_300, seed: 5 });
+    const { store, inbox } = openStore();
+    const imap = await client(user);
+    const commands: string[] = [];
+    const internals = imap as unknown as { exec: (command: string, ...rest: unknown[]) => unknown };
+    const exec = internals.exec.bind(imap);
+    internals.exec = (command, ...rest) => {
+      commands.push(command);
+      return exec(command, ...rest);
+    };
+    const done: number[] = [];
+    const result = await syncMailbox(imap, store, inbox, {
+      hasAttachments,
+      onBatch: (_added, count) => {
+        done.push(count);
+        // Batches after the first screen: 50, 1,000, 200. The 1,000 are written and the last 200
+        // already stream to the thread: it goes.
+        if (count === 1_100) store.headerWriter.close();
+      },
+    });
+    expect(done).toEqual([50, 100, 1_100, 1_300]);
+    // the last batch was fetched a second time, to be written here
+    expect(commands.filter((c) => c === 'UID FETCH')).toHaveLength(4);
+    expect(result.added).toHaveLength(1_300);
+    expect(new Set(result.added).size).toBe(1_300);
+    const headers = store.messages.window(inbox.id, 0, 2_000);
+    expect(new Set(headers.map((h) => h.uid)).size).toBe(1_300);
+    const box = store.mailboxes.get(inbox.id)!;
+    expect(box.sync).toMatchObject({ syncedLowUid: 1, syncedHighUid: 1_300 });
+    expect(box.total).toBe(1_300);
+  });
 });

@@ -129,4 +129,42 @@ describe('the header writer thread', () => {
     writer.close();
     expect(await writer.write(inbox.id, headers(201, 200), synced(1, 400))).toBeNull();
   });
+
+  it('keeps the rows of batches streamed side by side apart, and forgets an aborted one', async () => {
+    const { store, inbox } = openStore();
+    const older = store.headerWriter.openBatch(inbox.id)!;
+    const newer = store.headerWriter.openBatch(inbox.id)!;
+    const dropped = store.headerWriter.openBatch(inbox.id)!;
+    // chunks of the three interleave on their way to the thread
+    for (let i = 0; i < 350; i++) {
+      older.add(headers(1 + i, 1)[0]!);
+      newer.add(headers(1_001 + i, 1)[0]!);
+      if (i < 120) dropped.add(headers(5_001 + i, 1)[0]!);
+    }
+    dropped.abort();
+    const newerIds = await newer.commit(synced(1_001, 1_350));
+    const olderIds = await older.commit(synced(1, 1_350));
+    expect(newerIds).toHaveLength(350);
+    expect(olderIds).toHaveLength(350);
+    const uidsOf = (ids: number[]) => {
+      const uid = new Map(store.messages.get(ids).map((h) => [h.id, h.uid]));
+      return ids.map((id) => uid.get(id));
+    };
+    // the ids come back in the order the rows were added
+    expect(uidsOf(newerIds!)).toEqual(Array.from({ length: 350 }, (_, i) => 1_001 + i));
+    expect(uidsOf(olderIds!)).toEqual(Array.from({ length: 350 }, (_, i) => 1 + i));
+    expect(counted(store, inbox.id).total).toBe(700);
+    expect(() => dropped.add(headers(6_000, 1)[0]!)).toThrow(/already committed or aborted/);
+  });
+
+  it('answers null for a batch streaming when it closes, and stores none of it', async () => {
+    const { store, inbox } = openStore();
+    const writer = new HeaderWriter(store.db.name);
+    const batch = writer.openBatch(inbox.id)!;
+    for (const record of headers(1, 250)) batch.add(record);
+    writer.close();
+    expect(await batch.commit(synced(1, 250))).toBeNull();
+    expect(writer.openBatch(inbox.id)).toBeNull();
+    expect(store.messages.count(inbox.id)).toBe(0);
+  });
 });

@@ -12,7 +12,7 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { MailboxId, MessageId } from '../../../shared/domain';
-import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
+import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { SYNC_STATE_SQL, syncStateParams, type MailboxSyncState } from './mailboxes-repo';
 import type { HeaderRecord } from './messages-repo';
 
@@ -31,27 +31,40 @@ const statements = {
   counts: db.prepare(workerData.sql.counts),
 };
 const syncState = db.prepare(workerData.sql.syncState);
-const write = db.transaction((batch) => {
-  const ids = writeHeaderRows(statements, batch.mailboxId, batch.rows);
-  syncState.run(batch.syncState);
+const write = db.transaction((mailboxId, rows, state) => {
+  const ids = writeHeaderRows(statements, mailboxId, rows);
+  syncState.run(state);
   return ids;
 });
-parentPort.on('message', (batch) => {
-  if (batch === 'close') {
+// Rows of the batches still being fetched, by batch id: kept here, not on the main thread.
+const open = new Map();
+parentPort.on('message', (message) => {
+  if (message === 'close') {
     db.close();
     parentPort.close();
     return;
   }
+  const rows = open.get(message.id) || [];
+  if (message.type === 'rows') {
+    for (const row of message.rows) rows.push(row);
+    open.set(message.id, rows);
+    return;
+  }
+  open.delete(message.id);
+  if (message.type === 'abort') return;
   try {
-    parentPort.postMessage({ id: batch.id, ids: write.immediate(batch) });
+    parentPort.postMessage({ id: message.id, ids: write.immediate(message.mailboxId, rows, message.syncState) });
   } catch (error) {
-    parentPort.postMessage({ id: batch.id, error: String((error && error.message) || error) });
+    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
   }
 });
 `;
 
 /** Batches smaller than this are written on the main connection: a thread is not worth it. */
 export const WRITER_MIN_ROWS = 200;
+
+/** Rows per message to the thread: few enough that a chunk dies young on the main thread. */
+const CHUNK_ROWS = 100;
 
 type Reply = { id: number; ids: MessageId[] } | { id: number; error: string };
 
@@ -89,18 +102,28 @@ export class HeaderWriter {
     records: readonly HeaderRecord[],
     syncState: MailboxSyncState,
   ): Promise<MessageId[] | null> {
+    const batch = this.openBatch(mailboxId);
+    if (!batch) return Promise.resolve(null);
+    for (const record of records) batch.add(record);
+    return batch.commit(syncState);
+  }
+
+  /**
+   * A batch whose rows go to the thread while its FETCH is still being parsed, a chunk at a
+   * time, so the main thread holds none of them. Holding a thousand parsed headers until the
+   * FETCH ended made every young-generation GC copy them again: streaming them took the main
+   * thread's scavenges in a 50k first sync from 0.69 s to 0.52 s (bare imapflow: 0.27-0.32 s).
+   * Null when there is no thread: the caller keeps and writes the rows.
+   */
+  openBatch(mailboxId: MailboxId): StreamedBatch | null {
     const worker = this.start();
-    if (!worker) return Promise.resolve(null);
-    const id = ++this.nextId;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      worker.postMessage({
-        id,
-        mailboxId,
-        rows: records.map((record) => headerRow(mailboxId, record)),
-        syncState: syncStateParams(mailboxId, syncState),
-      });
-    });
+    return worker ? new StreamedBatch(this, worker, ++this.nextId, mailboxId) : null;
+  }
+
+  /** @internal StreamedBatch.commit: the answer for batch `id`, or null should the thread go. */
+  answer(id: number): Promise<MessageId[] | null> {
+    if (this.unusable) return Promise.resolve(null);
+    return new Promise((resolve) => this.waiting.set(id, resolve));
   }
 
   /** Stops the thread; a batch still being written is answered null (and written by its caller, if still wanted). */
@@ -160,5 +183,57 @@ export class HeaderWriter {
   private settleAll(): void {
     for (const resolve of this.waiting.values()) resolve(null);
     this.waiting.clear();
+  }
+}
+
+/** One batch on its way to the writer thread (HeaderWriter.openBatch). */
+export class StreamedBatch {
+  private chunk: HeaderRow[] = [];
+  private finished = false;
+
+  constructor(
+    private readonly writer: HeaderWriter,
+    private readonly worker: Worker,
+    private readonly id: number,
+    private readonly mailboxId: MailboxId,
+  ) {}
+
+  add(record: HeaderRecord): void {
+    if (this.finished) throw new Error('header writer: a row added to a batch already committed or aborted');
+    this.chunk.push(headerRow(this.mailboxId, record));
+    if (this.chunk.length >= CHUNK_ROWS) this.flush();
+  }
+
+  /**
+   * Writes every row added, and the sync state, in one transaction. The ids of the rows in the
+   * order added, or null: then nothing of the batch is stored, and the rows are gone from here
+   * too, so the caller fetches the batch again and writes it on the main connection.
+   */
+  commit(syncState: MailboxSyncState): Promise<MessageId[] | null> {
+    this.flush();
+    this.finished = true;
+    const answer = this.writer.answer(this.id);
+    this.worker.postMessage({
+      type: 'commit',
+      id: this.id,
+      mailboxId: this.mailboxId,
+      syncState: syncStateParams(this.mailboxId, syncState),
+    });
+    return answer;
+  }
+
+  /** The FETCH failed: the thread forgets the rows it was given. */
+  abort(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.chunk = [];
+    this.worker.postMessage({ type: 'abort', id: this.id });
+  }
+
+  private flush(): void {
+    if (!this.chunk.length) return;
+    // postMessage copies the rows out of this heap at once: the array is garbage right after.
+    this.worker.postMessage({ type: 'rows', id: this.id, rows: this.chunk });
+    this.chunk = [];
   }
 }

@@ -2,9 +2,10 @@
 // so the first screen of the list shows at once (on a first sync, before any SEARCH), then
 // larger ones. Each batch is stored in one
 // transaction with the sync state it completes, so an interrupted sync resumes where it stopped.
-// The FETCH of the next batch is already under way while one is written, and a large batch is
-// written by the header writer thread (store/header-writer.ts) while this one parses the next.
-import { WRITER_MIN_ROWS } from '../../store/header-writer';
+// The FETCH of the next batch is already under way while one is written, and the rows of a large
+// batch stream to the header writer thread (store/header-writer.ts) as they are parsed; it writes
+// them when the FETCH ends, while this thread parses the next.
+import { WRITER_MIN_ROWS, type StreamedBatch } from '../../store/header-writer';
 import type { HeaderRecord } from '../../store/messages-repo';
 import type { SyncContext } from './context';
 import { HEADER_QUERY, toHeaderRecord } from './header-fields';
@@ -26,7 +27,11 @@ export function toUidSet(uids: readonly number[]): string {
 }
 
 interface FetchedBatch {
+  /** The FETCH's UID set (or sequence range for the first screen). */
+  range: string;
+  /** The rows, unless they went to the header writer thread as they came (`streamed`). */
   records: HeaderRecord[];
+  streamed: StreamedBatch | null;
   /** Responses received, the pinned ones included: the progress count. */
   fetched: number;
   /** The lowest UID among them (Infinity for none). */
@@ -50,46 +55,67 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
   let done = 0;
   let total = 0;
 
-  /** One FETCH. Each response becomes a row as it arrives: no parsed message is held. */
-  const fetchRows = async (range: string, byUid: boolean): Promise<FetchedBatch> => {
+  /**
+   * One FETCH. Each response becomes a row as it arrives: no parsed message is held. The rows of
+   * a large batch go on to the header writer thread a chunk at a time (`stream`); the others stay
+   * here until the batch is written.
+   */
+  const fetchRows = async (range: string, byUid: boolean, stream: StreamedBatch | null): Promise<FetchedBatch> => {
     const records: HeaderRecord[] = [];
     let fetched = 0;
     let lowUid = Infinity;
-    for await (const msg of ctx.client.fetch(range, HEADER_QUERY, { uid: byUid })) {
-      fetched++;
-      lowUid = Math.min(lowUid, msg.uid);
-      if (!pinned.has(msg.uid)) records.push(toHeaderRecord(msg, mailboxKey, ctx.hasAttachments));
+    try {
+      for await (const msg of ctx.client.fetch(range, HEADER_QUERY, { uid: byUid })) {
+        fetched++;
+        lowUid = Math.min(lowUid, msg.uid);
+        if (pinned.has(msg.uid)) continue;
+        const record = toHeaderRecord(msg, mailboxKey, ctx.hasAttachments);
+        if (stream) stream.add(record);
+        else records.push(record);
+      }
+    } catch (error) {
+      stream?.abort();
+      throw error;
     }
-    return { records, fetched, lowUid };
+    return { range, records, streamed: stream, fetched, lowUid };
   };
 
-  const store1 = async ({ records, fetched }: FetchedBatch, next: typeof state): Promise<void> => {
-    // A large batch goes to the header writer thread: this one parses the next FETCH meanwhile.
-    const written = records.length >= WRITER_MIN_ROWS ? await store.headerWriter.write(box.id, records, next) : null;
+  const store1 = async (batch: FetchedBatch, next: typeof state): Promise<void> => {
+    // A streamed batch is written by the header writer thread: this one parses the next FETCH meanwhile.
+    let written = batch.streamed ? await batch.streamed.commit(next) : null;
     if (written) store.messages.rowsWrittenElsewhere();
-    const ids =
-      written ??
-      store.transaction(() => {
-        const inserted = store.messages.insertHeaders(box.id, records);
-        store.mailboxes.saveSyncState(box.id, next);
-        return inserted;
-      });
+    else if (batch.streamed) {
+      // The thread could not write it (it died, or the write failed) and its rows are not kept
+      // here: fetch the batch again and write it on the main connection, where a real failure
+      // (a full disk) shows with its usual error.
+      batch = await fetchRows(batch.range, true, null);
+    }
+    const { records, fetched } = batch;
+    written ??= store.transaction(() => {
+      const inserted = store.messages.insertHeaders(box.id, records);
+      store.mailboxes.saveSyncState(box.id, next);
+      return inserted;
+    });
     Object.assign(state, next);
-    ctx.changes.added.push(...ids);
+    ctx.changes.added.push(...written);
     done += fetched;
-    ctx.onBatch(ids, done, total);
+    ctx.onBatch(written, done, total);
   };
+
+  /** A batch large enough for the writer thread streams its rows there, when there is one. */
+  const streamFor = (uids: readonly number[]) =>
+    uids.length >= WRITER_MIN_ROWS ? store.headerWriter.openBatch(box.id) : null;
 
   const runDescending = async (uids: number[], after: (batchLow: number, batchHigh: number) => typeof state) => {
     const batches: number[][] = [];
     for (let i = 0, size = FIRST_BATCH; i < uids.length; i += size, size = BATCH) batches.push(uids.slice(i, i + size));
-    let pending = batches.length ? fetchRows(toUidSet(batches[0]!), true) : null;
+    let pending = batches.length ? fetchRows(toUidSet(batches[0]!), true, streamFor(batches[0]!)) : null;
     for (let b = 0; b < batches.length; b++) {
       const batch = batches[b]!;
       const fetched = await pending!;
       // The next FETCH goes out before this batch is written: the server reads and sends it
       // while SQLite writes, instead of waiting for the command after each commit.
-      pending = b + 1 < batches.length ? fetchRows(toUidSet(batches[b + 1]!), true) : null;
+      pending = b + 1 < batches.length ? fetchRows(toUidSet(batches[b + 1]!), true, streamFor(batches[b + 1]!)) : null;
       if (pending) {
         // Should the write below fail, the sync stops there; the FETCH in flight just ends.
         pending.catch(() => undefined);
@@ -104,7 +130,7 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     // needs no list of UIDs. "n:*" stays valid should messages vanish meanwhile, and what it
     // returns reaches the top, so [its lowest UID, top] is complete once stored.
     total = server.exists;
-    const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false);
+    const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false, null);
     if (first.fetched > 0) await store1(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
   }
   const firstSync = state.syncedLowUid === null;
