@@ -2,7 +2,8 @@
 // (run just before and just after it, in the "other" worker), the first 50 headers, and the
 // engine process's memory and database size.
 // On a shared 2-core machine one engine run against one pair of bare runs moves by ±0.08 from
-// run to run, so a is the median of SYNC_ROUNDS alternating rounds (bare, engine, bare, engine,
+// run to run (0.72 to 0.86 within one run of five rounds; the CPU time a message costs either
+// side moves by a fifth between rounds), so a is the median of SYNC_ROUNDS alternating rounds (bare, engine, bare, engine,
 // ..., bare; each engine round a first sync in a fresh process and profile), and so is b. f comes
 // from the first round, whose profile every later phase uses.
 import type { BareFetchResult } from '../engine/bare-fetch';
@@ -18,7 +19,7 @@ import { tempDir } from './temp-dir';
 import { startWorker } from './worker-client';
 
 /** Engine runs of figure a, each between two bare runs. */
-export const SYNC_ROUNDS = 3;
+export const SYNC_ROUNDS = 5;
 /** After the unmeasured warm-up fetch: time for the server to finish writing its cache. */
 const SERVER_SETTLE_MS = 2_000;
 
