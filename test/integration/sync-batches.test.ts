@@ -38,6 +38,18 @@ async function client(user: Awaited<ReturnType<typeof createMailUser>>): Promise
   return c;
 }
 
+/** What a client asks the server from now on, in order: imapflow sends every command through exec(). */
+function commandsSent(imap: ImapFlow): string[] {
+  const commands: string[] = [];
+  const internals = imap as unknown as { exec: (command: string, ...rest: unknown[]) => unknown };
+  const exec = internals.exec.bind(imap);
+  internals.exec = (command, ...rest) => {
+    commands.push(command);
+    return exec(command, ...rest);
+  };
+  return commands;
+}
+
 const hasAttachments = (structure: unknown) => planBody(structure).hasAttachments;
 
 class CutOff extends Error {}
@@ -48,14 +60,7 @@ describe('header sync in batches', () => {
     await populateMailbox(server, user, { count: 2_300, seed: 11 });
     const { store, inbox } = openStore();
     const imap = await client(user);
-    // What the sync asks the server, in order: imapflow sends every command through exec().
-    const commands: string[] = [];
-    const internals = imap as unknown as { exec: (command: string, ...rest: unknown[]) => unknown };
-    const exec = internals.exec.bind(imap);
-    internals.exec = (command, ...rest) => {
-      commands.push(command);
-      return exec(command, ...rest);
-    };
+    const commands = commandsSent(imap);
 
     // The first run stops after its third batch is stored (the connection "drops" there).
     const progress: { added: number; done: number; total: number }[] = [];
@@ -124,13 +129,7 @@ describe('header sync in batches', () => {
     await populateMailbox(server, user, { count: 1_300, seed: 5 });
     const { store, inbox } = openStore();
     const imap = await client(user);
-    const commands: string[] = [];
-    const internals = imap as unknown as { exec: (command: string, ...rest: unknown[]) => unknown };
-    const exec = internals.exec.bind(imap);
-    internals.exec = (command, ...rest) => {
-      commands.push(command);
-      return exec(command, ...rest);
-    };
+    const commands = commandsSent(imap);
     const done: number[] = [];
     const result = await syncMailbox(imap, store, inbox, {
       hasAttachments,
