@@ -46,6 +46,19 @@ const synced = (low: number, high: number): MailboxSyncState => ({
   syncedLowUid: low,
 });
 
+/** A whole batch at once: streamed, then committed with its sync state (null: the caller writes it). */
+async function writeBatch(
+  writer: HeaderWriter,
+  mailboxId: number,
+  records: readonly HeaderRecord[],
+  syncState: MailboxSyncState,
+): Promise<number[] | null> {
+  const batch = writer.openBatch(mailboxId);
+  if (!batch) return null;
+  for (const record of records) batch.add(record);
+  return batch.commit(syncState);
+}
+
 const counted = (store: Store, mailboxId: number) =>
   store.db
     .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(seen = 0), 0) AS unread FROM messages WHERE mailbox_id = ?')
@@ -54,7 +67,7 @@ const counted = (store: Store, mailboxId: number) =>
 describe('the header writer thread', () => {
   it('writes a batch, its counts and its sync state where the main connection reads them', async () => {
     const { store, inbox } = openStore();
-    const ids = await store.headerWriter.write(inbox.id, headers(1, 300), synced(1, 300));
+    const ids = await writeBatch(store.headerWriter, inbox.id, headers(1, 300), synced(1, 300));
     expect(ids).toHaveLength(300);
     expect(new Set(ids).size).toBe(300);
     expect(store.messages.count(inbox.id)).toBe(300);
@@ -68,8 +81,9 @@ describe('the header writer thread', () => {
 
   it('never duplicates a UID written again: same ids, the new flags, counts still right', async () => {
     const { store, inbox } = openStore();
-    const first = await store.headerWriter.write(inbox.id, headers(1, 250), synced(1, 250));
-    const again = await store.headerWriter.write(
+    const first = await writeBatch(store.headerWriter, inbox.id, headers(1, 250), synced(1, 250));
+    const again = await writeBatch(
+      store.headerWriter,
       inbox.id,
       headers(1, 250, () => true),
       synced(1, 250),
@@ -83,17 +97,17 @@ describe('the header writer thread', () => {
   it('answers null for a batch it could not write, and writes the next one', async () => {
     const { store, inbox } = openStore();
     // no such mailbox: the foreign key refuses every row, and nothing of the batch stays
-    expect(await store.headerWriter.write(inbox.id + 99, headers(1, 200), synced(1, 200))).toBeNull();
+    expect(await writeBatch(store.headerWriter, inbox.id + 99, headers(1, 200), synced(1, 200))).toBeNull();
     expect(counted(store, inbox.id + 99).total).toBe(0);
-    expect(await store.headerWriter.write(inbox.id, headers(1, 200), synced(1, 200))).toHaveLength(200);
+    expect(await writeBatch(store.headerWriter, inbox.id, headers(1, 200), synced(1, 200))).toHaveLength(200);
   });
 
   it('answers null when its thread cannot start (the caller writes instead)', async () => {
     const { store, inbox } = openStore();
     const logged: string[] = [];
     const writer = new HeaderWriter(store.db.name, (line) => logged.push(line), '/nowhere/better-sqlite3');
-    expect(await writer.write(inbox.id, headers(1, 200), synced(1, 200))).toBeNull();
-    expect(await writer.write(inbox.id, headers(1, 200), synced(1, 200))).toBeNull();
+    expect(await writeBatch(writer, inbox.id, headers(1, 200), synced(1, 200))).toBeNull();
+    expect(await writeBatch(writer, inbox.id, headers(1, 200), synced(1, 200))).toBeNull();
     expect(logged.join('\n')).toMatch(/header writer thread failed/);
     expect(store.messages.count(inbox.id)).toBe(0);
     writer.close();
@@ -102,7 +116,7 @@ describe('the header writer thread', () => {
   it('lets the main connection read and write in transactions while it commits', async () => {
     const { store, inbox } = openStore();
     const batches = Array.from({ length: 6 }, (_, b) =>
-      store.headerWriter.write(inbox.id, headers(1 + b * 1000, 1000), synced(1, (b + 1) * 1000)),
+      writeBatch(store.headerWriter, inbox.id, headers(1 + b * 1000, 1000), synced(1, (b + 1) * 1000)),
     );
     let transactions = 0;
     const busy = async () => {
@@ -125,9 +139,9 @@ describe('the header writer thread', () => {
   it('after close answers null: a batch then goes to the main connection', async () => {
     const { store, inbox } = openStore();
     const writer = new HeaderWriter(store.db.name);
-    expect(await writer.write(inbox.id, headers(1, 200), synced(1, 200))).toHaveLength(200);
+    expect(await writeBatch(writer, inbox.id, headers(1, 200), synced(1, 200))).toHaveLength(200);
     writer.close();
-    expect(await writer.write(inbox.id, headers(201, 200), synced(1, 400))).toBeNull();
+    expect(await writeBatch(writer, inbox.id, headers(201, 200), synced(1, 400))).toBeNull();
   });
 
   it('keeps the rows of batches streamed side by side apart, and forgets an aborted one', async () => {

@@ -6,9 +6,11 @@
 //
 // The thread runs plain JavaScript given as a string (no build step has to know a second entry
 // point), with the one batch-writing function shared with the main connection (header-rows.ts).
-// Whatever keeps it from working (it cannot start, it dies, a write fails) makes write() answer
-// null, and the caller writes the batch on the main connection as before: a failure that is
-// real (a full disk) then shows there, with its usual error.
+// A batch's rows stream to it while their FETCH is parsed (openBatch). Whatever keeps it from
+// working makes the caller write on the main connection: when it cannot start, openBatch answers
+// null and the caller keeps its rows; when it dies or a write fails, commit answers null and the
+// caller fetches that batch again. A failure that is real (a full disk) then shows there, with
+// its usual error.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { MailboxId, MessageId } from '../../../shared/domain';
@@ -92,21 +94,6 @@ export class HeaderWriter {
     private readonly log?: (message: string) => void,
     private readonly moduleOverride?: string,
   ) {}
-
-  /**
-   * Writes the batch and the mailbox's sync state in one transaction on the writer's connection.
-   * Resolves with the ids of the batch's rows, or null when the caller must write it itself.
-   */
-  write(
-    mailboxId: MailboxId,
-    records: readonly HeaderRecord[],
-    syncState: MailboxSyncState,
-  ): Promise<MessageId[] | null> {
-    const batch = this.openBatch(mailboxId);
-    if (!batch) return Promise.resolve(null);
-    for (const record of records) batch.add(record);
-    return batch.commit(syncState);
-  }
 
   /**
    * A batch whose rows go to the thread while its FETCH is still being parsed, a chunk at a

@@ -121,7 +121,16 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
         pending.catch(() => undefined);
         await commandSent();
       }
-      await store1(fetched, after(batch[batch.length - 1]!, batch[0]!));
+      try {
+        await store1(fetched, after(batch[batch.length - 1]!, batch[0]!));
+      } catch (error) {
+        // ... and the rows it streams to the writer thread are dropped there, not kept for good.
+        void pending?.then(
+          (next) => next.streamed?.abort(),
+          () => undefined,
+        );
+        throw error;
+      }
     }
   };
 
