@@ -198,6 +198,9 @@ export function App() {
     return folderIds.size === 1 ? (mailboxes.find((item) => item.id === only) ?? null) : null;
   }, [mailbox, mailboxes, targetHeaders.map((row) => row.mailboxId).join(',')]);
 
+  // The open message's mark-read while it waits for its frame (see below); actions send it first.
+  const pendingRead = useRef<(() => void) | null>(null);
+  const sendPendingRead = useCallback(() => pendingRead.current?.(), []);
   const actions = useMessageActions({
     store,
     mailbox: actionFolder,
@@ -205,27 +208,33 @@ export function App() {
     setSelection: changeSelection,
     reportFailure: activity.reportFailure,
     undo,
+    beforeChange: sendPendingRead,
   });
 
   // Opening a message marks it read (once per opening: "mark unread" then sticks). Not an
   // undoable action: nobody asked for it. Done just after the frame that shows the message, not
   // inside the key press that opened it: the row, the toolbar and the folder counts it changes
   // would otherwise render again before that frame could paint. (A hidden window paints no
-  // frames: a message opened there is marked when the window shows.)
+  // frames: a message opened there is marked when the window shows.) An action taken before
+  // then sends it first (beforeChange); a message only passed over (j held) is not marked.
   const markedRead = useRef<number | null>(null);
   useEffect(() => {
     if (!openHeader || selection.ids.size > 1 || markedRead.current === openHeader.id) return;
     const header = openHeader;
+    const markRead = () => {
+      pendingRead.current = null;
+      markedRead.current = header.id;
+      if (!header.flags.seen) void actions.setFlags([header.id], { seen: true }, { record: false });
+    };
+    pendingRead.current = markRead;
     let timer: number | null = null;
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
-        markedRead.current = header.id;
-        if (!header.flags.seen) void actions.setFlags([header.id], { seen: true }, { record: false });
-      }, 0);
+      timer = window.setTimeout(markRead, 0);
     });
     return () => {
       cancelAnimationFrame(frame);
       if (timer !== null) window.clearTimeout(timer);
+      if (pendingRead.current === markRead) pendingRead.current = null;
     };
   }, [openHeader, selection.ids.size, actions]);
 

@@ -31,9 +31,23 @@ interface ActionContext {
   setSelection: (selection: Selection) => void;
   reportFailure: (accountId: AccountId, message: string) => void;
   undo: { record: (entry: UndoEntry) => void; permanent: (count: number) => void };
+  /**
+   * Runs before every change: App sends the open message's mark-read, should it still be waiting
+   * for its frame, so it reaches the core before what the user does and never after (a read
+   * landing after "mark unread" would undo it; after a move, it would miss the server).
+   */
+  beforeChange?: () => void;
 }
 
-export function useMessageActions({ store, mailbox, mailboxes, setSelection, reportFailure, undo }: ActionContext) {
+export function useMessageActions({
+  store,
+  mailbox,
+  mailboxes,
+  setSelection,
+  reportFailure,
+  undo,
+  beforeChange,
+}: ActionContext) {
   const { t } = useTranslation();
   const transport = useTransport();
   const accountId = mailbox?.accountId ?? null;
@@ -59,6 +73,7 @@ export function useMessageActions({ store, mailbox, mailboxes, setSelection, rep
   const setFlags = useCallback(
     async (ids: MessageId[], change: FlagChange, options: { record?: boolean } = {}) => {
       if (ids.length === 0) return;
+      beforeChange?.();
       const restores = flagRestoreGroups(rows(ids), change);
       store?.patch(ids, (row: MessageHeader) => ({ ...row, flags: { ...row.flags, ...change } }));
       try {
@@ -73,7 +88,7 @@ export function useMessageActions({ store, mailbox, mailboxes, setSelection, rep
         fail(action, error);
       }
     },
-    [rows, store, transport, undo, fail, t],
+    [rows, store, transport, undo, fail, t, beforeChange],
   );
 
   const removeFromList = useCallback(
@@ -84,6 +99,7 @@ export function useMessageActions({ store, mailbox, mailboxes, setSelection, rep
       recordAs: { verb: MoveVerb; folderName?: string } | 'final',
     ) => {
       if (ids.length === 0) return;
+      beforeChange?.();
       // Where each message was, for undo: its row says; one not loaded is in this folder.
       const known = new Map(rows(ids).map((row) => [row.id, row.mailboxId]));
       const origins = ids.map((id) => ({ id, mailboxId: known.get(id) ?? mailbox?.id ?? -1 }));
@@ -110,7 +126,7 @@ export function useMessageActions({ store, mailbox, mailboxes, setSelection, rep
         fail(actionName, error);
       }
     },
-    [rows, mailbox, store, setSelection, undo, fail],
+    [rows, mailbox, store, setSelection, undo, fail, beforeChange],
   );
 
   /** Each account has its own Junk folder: a selection from a unified view may span several. */

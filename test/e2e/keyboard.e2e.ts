@@ -358,3 +358,50 @@ test('a shortcut changed in the settings works at once and is remembered', async
   const overlay = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(overlay.getByRole('definition').filter({ hasText: /^y$/ })).toHaveCount(1);
 });
+
+test('a key pressed in the same moment a message opens finds it read first: "mark unread" sticks', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  for (let i = 1; i <= 3; i++) await appendMessage(mailServer, user, buildMessage('plain', i).raw, 'INBOX');
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  const list = page.getByRole('listbox', { name: 'Messages' });
+  const reader = page.getByRole('region', { name: 'Message' });
+  const row = (i: number) => list.getByRole('option', { name: new RegExp(`${SUBJECT(i)}\\b`) });
+  await expect(list.getByRole('option')).toHaveCount(3, { timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await expect(reader.getByRole('heading', { name: SUBJECT(1) })).toBeVisible();
+  // j, then Shift+U in the very next task: #2 opens and is marked unread before the frame its
+  // mark-read waits for (a message channel's task comes before the next animation frame).
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const press = (init: KeyboardEventInit) =>
+          (document.activeElement ?? document.body).dispatchEvent(
+            new KeyboardEvent('keydown', { ...init, bubbles: true, cancelable: true }),
+          );
+        const next = new MessageChannel();
+        next.port1.onmessage = () => {
+          press({ key: 'U', code: 'KeyU', shiftKey: true });
+          resolve();
+        };
+        press({ key: 'j', code: 'KeyJ' });
+        next.port2.postMessage(null);
+      }),
+  );
+  await expect(reader.getByRole('heading', { name: SUBJECT(2) })).toBeVisible();
+  await expect(row(2)).toHaveAccessibleName(/^Unread,/);
+  // j once more: #3's mark-read replays after anything queued for #2.
+  await page.keyboard.press('j');
+  await expect(reader.getByRole('heading', { name: SUBJECT(3) })).toBeVisible();
+  const seen = async () => {
+    const inbox = await mailboxState(mailServer, user, 'INBOX');
+    return [1, 2, 3].map((i) => inbox.get(SUBJECT(i))?.has('\\Seen') ?? null);
+  };
+  await expect.poll(seen, { timeout: 20_000 }).toEqual([true, false, true]);
+  // and it stays so on screen too: nothing marked #2 read a frame later
+  await expect(row(2)).toHaveAccessibleName(/^Unread,/);
+});
