@@ -2,7 +2,7 @@
 // method of the contract in shared/ and emits its events; the Electron shell, the browser
 // shell and the tests all drive the engine only through it.
 import type { ImapFlow } from 'imapflow';
-import { methods, type MethodName, type MethodOutput } from '../../shared/contract';
+import { methods, type MethodName, type MethodResult } from '../../shared/contract';
 import type { Account, AccountId, AccountSettings, MailboxRole, MessageBody, MessageId } from '../../shared/domain';
 import type { SearchScope } from '../../shared/search-query';
 import { createAccountHandlers } from './accounts/account-handlers';
@@ -39,7 +39,7 @@ async function selectForReading(client: ImapFlow, path: string, uidValidity: str
   await client.mailboxOpen(path, { readOnly: true });
 }
 
-type Handlers = { [M in MethodName]: (input: never) => Promise<MethodOutput<M>> | MethodOutput<M> };
+type Handlers = { [M in MethodName]: (input: never) => Promise<MethodResult<M>> | MethodResult<M> };
 
 interface AccountParts {
   runtime: AccountRuntime;
@@ -115,7 +115,7 @@ class CoreService implements MailService {
     if (!options.offline) this.sending.start();
   }
 
-  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>> {
+  async call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
     if (this.closed) throw new ServiceError('internal', 'The mail service has been closed.');
     const spec = methods[method];
     if (!spec) throw new ServiceError('invalid-input', `Unknown method ${String(method)}.`);
@@ -123,7 +123,7 @@ class CoreService implements MailService {
     if (!parsed.success)
       throw new ServiceError('invalid-input', `Invalid arguments for ${method}: ${parsed.error.issues[0]?.message}`);
     try {
-      const handler = this.handlers[method] as (input: unknown) => Promise<MethodOutput<M>> | MethodOutput<M>;
+      const handler = this.handlers[method] as (input: unknown) => Promise<MethodResult<M>> | MethodResult<M>;
       return await handler(parsed.data);
     } catch (error) {
       throw toServiceError(error);
