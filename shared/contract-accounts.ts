@@ -104,12 +104,6 @@ export const accountEvents = {
   'accounts.changed': z.object({ accountId: accountIdSchema, removed: z.boolean().optional() }),
 } as const;
 
-export type AccountMethods = typeof accountMethods;
-export type AccountMethodName = keyof AccountMethods;
-export type AccountMethodInput<M extends AccountMethodName> = z.input<AccountMethods[M]['input']>;
-export type AccountMethodOutput<M extends AccountMethodName> = z.output<AccountMethods[M]['output']>;
-/** What a handler receives: the input after validation (defaults applied, strings trimmed). */
-export type AccountMethodArgs<M extends AccountMethodName> = z.output<AccountMethods[M]['input']>;
-export type AccountEvents = typeof accountEvents;
-export type AccountEventName = keyof AccountEvents;
-export type AccountEventPayload<E extends AccountEventName> = z.output<AccountEvents[E]>;
+// The method and event types are contract.ts's (MethodInput, MethodArgs, MethodResult,
+// EventPayload): these names only pick out this part of the contract.
+export type AccountMethodName = keyof typeof accountMethods;

@@ -66,10 +66,7 @@ export const sendingEvents = {
   }),
 } as const;
 
-export type SendingMethods = typeof sendingMethods;
-export type SendingMethodName = keyof SendingMethods;
-export type SendingMethodInput<M extends SendingMethodName> = z.output<SendingMethods[M]['input']>;
-export type SendingMethodOutput<M extends SendingMethodName> = z.output<SendingMethods[M]['output']>;
-export type SendingEvents = typeof sendingEvents;
-export type SendingEventName = keyof SendingEvents;
-export type SendingEventPayload<E extends SendingEventName> = z.output<SendingEvents[E]>;
+// The method and event types are contract.ts's (MethodInput, MethodArgs, MethodResult,
+// EventPayload): these names only pick out this part of the contract.
+export type SendingMethodName = keyof typeof sendingMethods;
+export type SendingEventName = keyof typeof sendingEvents;

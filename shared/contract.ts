@@ -17,6 +17,7 @@ import {
   messageIdsSchema,
   messagesChangeSchema,
   quotaSchema,
+  searchScopeSchema,
   syncProgressSchema,
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
@@ -63,11 +64,7 @@ export const methods = {
   'messages.search': {
     input: z.object({
       query: z.string().max(SEARCH_QUERY_MAX_LENGTH),
-      scope: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('mailbox'), mailboxId: mailboxIdSchema }),
-        z.object({ kind: z.literal('account'), accountId: accountIdSchema }),
-        z.object({ kind: z.literal('all') }),
-      ]),
+      scope: searchScopeSchema,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
     }),
@@ -135,10 +132,17 @@ export const events = {
   ...accountEvents,
 } as const;
 
+// One set of names for a method's types, for every part of the contract (the account and
+// sending parts included, since they are spread into `methods`):
+//   MethodInput<M>   what a caller sends: the input before validation (z.input; a field with a
+//                    default may be left out, a string may still carry the spaces trim removes).
+//   MethodArgs<M>    what a handler receives: the same input after validation (z.output).
+//   MethodResult<M>  what the method answers (z.output of its output schema).
 export type Methods = typeof methods;
 export type MethodName = keyof Methods;
 export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
-export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+export type MethodArgs<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodResult<M extends MethodName> = z.output<Methods[M]['output']>;
 
 export type Events = typeof events;
 export type EventName = keyof Events;
@@ -146,7 +150,7 @@ export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 /** What the renderer talks to; the Electron bridge and the WebSocket both implement it. */
 export interface Transport {
-  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;
   /** Returns a function that unsubscribes. */
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void;
 }

@@ -1,4 +1,8 @@
-// zod schemas for the domain types, so main can validate whatever crosses the IPC boundary.
+// The domain's shapes, declared once as zod schemas: main validates whatever crosses the IPC
+// boundary against them, and shared/domain.ts infers every domain type from them, so a shape
+// cannot drift from its check. Pure data: no Node, no DOM, no classes.
+// Ids are SQLite row ids (numbers) for mailboxes and messages, and UUID strings for accounts,
+// so an id never changes when the server renames or renumbers something.
 import { z } from 'zod';
 
 export const accountIdSchema = z.string().min(1).max(100);
@@ -6,6 +10,7 @@ export const mailboxIdSchema = z.number().int().positive();
 export const messageIdSchema = z.number().int().positive();
 export const messageIdsSchema = z.array(messageIdSchema).min(1).max(100_000);
 
+/** How a connection is protected. 'plain' exists only so the wizard can warn about it. */
 export const securitySchema = z.enum(['tls', 'starttls', 'plain']);
 
 export const serverSettingsSchema = z.object({
@@ -25,8 +30,11 @@ export const accountSettingsSchema = z.object({
   imap: serverSettingsSchema,
   smtp: serverSettingsSchema,
   signature: z.string().max(20_000).optional(),
+  /** Servers such as Gmail file sent mail into Sent themselves; appending would duplicate it. */
   serverSavesSent: z.boolean().optional(),
+  /** Seconds between STATUS checks of the mailboxes IDLE does not watch. */
   syncIntervalSeconds: z.number().int().min(1).max(86_400).optional(),
+  /** Remote images: 'ask' (blocked behind the bar, the default) or 'always' (loaded). */
   remoteImages: remoteImagesPolicySchema.optional(),
 });
 
@@ -54,33 +62,51 @@ export const remoteSenderSchema = z.object({
   address: z.string().trim().toLowerCase().min(3).max(320),
 });
 
-const addressSchema = z.object({ name: z.string(), address: z.string() });
-const flagsSchema = z.object({ seen: z.boolean(), flagged: z.boolean(), answered: z.boolean(), draft: z.boolean() });
+export const addressSchema = z.object({ name: z.string(), address: z.string() });
+export const messageFlagsSchema = z.object({
+  seen: z.boolean(),
+  flagged: z.boolean(),
+  answered: z.boolean(),
+  draft: z.boolean(),
+});
 
 export const accountSchema = accountSettingsSchema.extend({ id: accountIdSchema, createdAt: z.number() });
 
+export const accountStateSchema = z.enum(['connecting', 'online', 'offline', 'auth-failed', 'error']);
+
+/** Why an account is not online, for the UI to explain in the user's language. */
+export const accountStateReasonSchema = z.enum(['auth', 'tls', 'network', 'protocol']);
+
 export const accountStatusSchema = z.object({
   accountId: accountIdSchema,
-  state: z.enum(['connecting', 'online', 'offline', 'auth-failed', 'error']),
-  reason: z.enum(['auth', 'tls', 'network', 'protocol']).optional(),
+  state: accountStateSchema,
+  reason: accountStateReasonSchema.optional(),
+  /** The engine's own sentence, in English: a detail beside the translated reason. */
   message: z.string().optional(),
+  /** When the next connection attempt happens (ms since epoch), while offline. */
   retryAt: z.number().optional(),
 });
+
+export const mailboxRoleSchema = z.enum(['inbox', 'drafts', 'sent', 'trash', 'junk', 'archive']);
 
 export const mailboxSchema = z.object({
   id: mailboxIdSchema,
   accountId: accountIdSchema,
+  /** The server's full path, e.g. "INBOX/Projects"; never translated or changed. */
   path: z.string(),
+  /** The last path segment, as the server names it. */
   name: z.string(),
   parentPath: z.string().nullable(),
   delimiter: z.string(),
-  role: z.enum(['inbox', 'drafts', 'sent', 'trash', 'junk', 'archive']).nullable(),
+  role: mailboxRoleSchema.nullable(),
   subscribed: z.boolean(),
+  /** \Noselect folders exist only to hold children. */
   selectable: z.boolean(),
   unread: z.number().int(),
   total: z.number().int(),
 });
 
+/** What the message list shows: everything comes from header sync, nothing from the body. */
 export const messageHeaderSchema = z.object({
   id: messageIdSchema,
   mailboxId: mailboxIdSchema,
@@ -91,20 +117,23 @@ export const messageHeaderSchema = z.object({
   from: z.array(addressSchema),
   to: z.array(addressSchema),
   cc: z.array(addressSchema),
+  /** Date header in ms since epoch (internal date when the header is missing or broken). */
   date: z.number(),
   size: z.number(),
-  flags: flagsSchema,
+  flags: messageFlagsSchema,
   hasAttachments: z.boolean(),
   snippet: z.string().nullable(),
   threadKey: z.string(),
 });
 
 export const attachmentInfoSchema = z.object({
+  /** The IMAP body part number, e.g. "2" or "1.2". */
   part: z.string(),
   filename: z.string(),
   contentType: z.string(),
   size: z.number(),
   contentId: z.string().nullable(),
+  /** Inline parts (cid images) are shown in the body, not in the attachment list. */
   inline: z.boolean(),
 });
 
@@ -113,6 +142,7 @@ export const messageBodySchema = z.object({
   html: z.string().nullable(),
   text: z.string().nullable(),
   attachments: z.array(attachmentInfoSchema),
+  /** Headers shown by the reading pane beyond what the list has. */
   bcc: z.array(addressSchema),
   replyTo: z.array(addressSchema),
   inReplyTo: z.string().nullable(),
@@ -122,6 +152,7 @@ export const messageBodySchema = z.object({
 export const attachmentDataSchema = z.object({
   filename: z.string(),
   contentType: z.string(),
+  /** Base64, so it crosses both transports (structured clone and JSON) unchanged. */
   dataBase64: z.string(),
 });
 
@@ -144,3 +175,10 @@ export const syncProgressSchema = z.object({
   done: z.number().int(),
   total: z.number().int(),
 });
+
+/** Where a search looks: the folder on screen, one account, or every account. */
+export const searchScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mailbox'), mailboxId: mailboxIdSchema }),
+  z.object({ kind: z.literal('account'), accountId: accountIdSchema }),
+  z.object({ kind: z.literal('all') }),
+]);

@@ -3,11 +3,11 @@
 // Whatever the user types becomes data (tokens of letters and digits, flags, dates), never query
 // syntax, so the engine can build its FTS5 expression from it without an SQLite syntax error.
 
-import type { AccountId, MailboxId } from './domain';
+import type { z } from 'zod';
+import type { searchScopeSchema } from './schemas';
 
 /** Where a search looks: the folder on screen, one account, or every account. */
-export type SearchScope =
-  { kind: 'mailbox'; mailboxId: MailboxId } | { kind: 'account'; accountId: AccountId } | { kind: 'all' };
+export type SearchScope = z.infer<typeof searchScopeSchema>;
 
 export type SearchField = 'any' | 'from' | 'to' | 'subject';
 

@@ -1,14 +1,14 @@
 // What the shells (Electron main, the browser shell, tests) hold: one object that answers
 // every method of the contract and emits its events. It validates every input itself, so no
 // caller can hand the engine an argument the contract does not allow.
-import type { EventName, EventPayload, MethodName, MethodOutput } from '../../shared/contract';
+import type { EventName, EventPayload, MethodName, MethodResult } from '../../shared/contract';
 import type { SecretCipher } from './accounts/secret-cipher';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
 export interface MailService {
   /** Validates `input` against the contract, then runs the method. Rejects with a ServiceError. */
-  call<M extends MethodName>(method: M, input: unknown): Promise<MethodOutput<M>>;
+  call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>>;
   onEvent(listener: EventListener): () => void;
   /** Resolves once no account has anything queued or syncing (tests, and shutdown). */
   settled(): Promise<void>;

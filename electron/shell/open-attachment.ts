@@ -2,7 +2,7 @@
 // type, through a private copy in the profile (core/opened-attachments.ts). A type that can
 // run code when opened (programs, scripts, installers, shortcuts) is never handed over: the UI
 // is told 'blocked' and saves it instead, so running it stays a deliberate act of the user.
-import { methods, type MethodInput, type MethodOutput } from '../../shared/contract';
+import { methods, type MethodArgs, type MethodResult } from '../../shared/contract';
 import type { MailService } from '../core/service-api';
 import { ServiceError } from '../core/service-error';
 import { writeOpenedAttachment } from '../core/opened-attachments';
@@ -56,10 +56,10 @@ export interface OpenAttachmentDeps {
 export async function openAttachmentWithApp(
   deps: OpenAttachmentDeps,
   input: unknown,
-): Promise<MethodOutput<'message.openAttachment'>> {
+): Promise<MethodResult<'message.openAttachment'>> {
   const parsed = methods['message.openAttachment'].input.safeParse(input);
   if (!parsed.success) throw new ServiceError('invalid-input', 'Which attachment to open is not valid.');
-  const { id, part }: MethodInput<'message.openAttachment'> = parsed.data;
+  const { id, part }: MethodArgs<'message.openAttachment'> = parsed.data;
   const data = await deps.service.call('message.attachment', { id, part });
   if (isDangerousToOpen(data.filename, data.contentType)) return { outcome: 'blocked' };
   await deps.cleared;

@@ -1,6 +1,6 @@
 // Attachments leave the app as Blob URLs: saved with a download link, or opened in a new
 // window when their type cannot run script (message-html.ts decides which types those are).
-import { isMethodName, type MethodInput, type MethodOutput, type Transport } from '../../shared/contract';
+import { isMethodName, type MethodInput, type MethodResult, type Transport } from '../../shared/contract';
 import type { AttachmentData } from '../../shared/domain';
 import { blobTypeForOpening } from './message-html';
 
@@ -46,7 +46,7 @@ export function saveAttachment(data: AttachmentData, fallbackName: string): void
 export async function openWithSystem(
   transport: Transport,
   which: MethodInput<'message.openAttachment'>,
-): Promise<MethodOutput<'message.openAttachment'>['outcome']> {
+): Promise<MethodResult<'message.openAttachment'>['outcome']> {
   if (!isMethodName('message.openAttachment')) return 'unsupported';
   return (await transport.invoke('message.openAttachment', which)).outcome;
 }

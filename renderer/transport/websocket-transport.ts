@@ -3,7 +3,7 @@
 // when the socket drops it fails the calls in flight with 'offline' and reconnects with
 // backoff. Event listeners are kept here, so they survive reconnects: the shell pushes every
 // event to every authenticated socket, there is nothing to re-subscribe on the server.
-import type { MethodInput, MethodName, MethodOutput, Transport } from '../../shared/contract';
+import type { MethodInput, MethodName, MethodResult, Transport } from '../../shared/contract';
 import { deliverEvent, type EventListener } from './events';
 import { CLOSE_UNAUTHORIZED, type WsServerMessage } from './protocol';
 import { offlineError, toTransportError, type TransportError } from './transport-error';
@@ -85,8 +85,8 @@ export class WebSocketTransport implements Transport {
     this.connect();
   }
 
-  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-    return new Promise<MethodOutput<M>>((resolve, reject) => {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+    return new Promise<MethodResult<M>>((resolve, reject) => {
       const call: Call = { id: this.nextId++, method, input, resolve: resolve as (v: unknown) => void, reject };
       switch (this.state) {
         case 'ready':

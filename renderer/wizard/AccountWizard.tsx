@@ -7,9 +7,10 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionTestResult, DiscoveryResult, SecretStrength } from '../../shared/discovery';
 import type { Account } from '../../shared/domain';
+import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
+import { useTransportEvent } from '../app/use-transport-event';
 import { Dialog } from '../ui/Dialog';
-import { useAccountEvent, useAccountTransport } from './account-transport';
 import { DiscoveryStep } from './DiscoveryStep';
 import { IdentityStep } from './IdentityStep';
 import { SettingsStep, type SettingsOrigin } from './SettingsStep';
@@ -44,7 +45,7 @@ export interface TestState {
 
 export function AccountWizard({ onClose, onAdded }: AccountWizardProps) {
   const { t } = useTranslation();
-  const transport = useAccountTransport();
+  const transport = useTransport();
   const id = useId();
   const [step, setStep] = useState<WizardStep>('identity');
   const [identity, setIdentity] = useState<IdentityValues>(() => emptyIdentity());
@@ -79,7 +80,7 @@ export function AccountWizard({ onClose, onAdded }: AccountWizardProps) {
     };
   }, [transport]);
 
-  useAccountEvent('discovery.progress', (progress) => {
+  useTransportEvent('discovery.progress', (progress) => {
     if (step === 'discovering' && progress.email === email)
       setSources((previous) => ({ ...previous, [progress.source]: progress.state }));
   });

@@ -2,7 +2,7 @@
 // account's own list of senders; and senders an earlier version kept in localStorage become
 // each account's, once.
 import { describe, expect, it } from 'vitest';
-import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, Transport } from '../../shared/contract';
+import type { EventName, EventPayload, MethodInput, MethodName, MethodResult, Transport } from '../../shared/contract';
 import type { Account } from '../../shared/domain';
 import {
   REMOTE_CONTENT_STORAGE_KEY,
@@ -22,8 +22,8 @@ function engine(accounts: Account[]) {
   const senders: { accountId: string; address: string }[] = [];
   let listener: (<E extends EventName>(event: E, payload: EventPayload<E>) => void) | null = null;
   const transport: Transport = {
-    async invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-      const answer = (value: unknown) => value as MethodOutput<M>;
+    async invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>> {
+      const answer = (value: unknown) => value as MethodResult<M>;
       if (method === 'accounts.list') return answer(accounts);
       if (method === 'accounts.remoteSenders') return answer([...senders]);
       if (method === 'accounts.allowRemoteSender') {

@@ -2,15 +2,12 @@
 // connection test, trusting a certificate, how secrets are kept, adding an account with the
 // wizard's choices, and its settings afterwards. The service spreads these handlers into its
 // own; inputs arrive validated.
-import type {
-  AccountEventPayload,
-  AccountMethodArgs,
-  AccountMethodName,
-  AccountMethodOutput,
-} from '../../../shared/contract-accounts';
+import type { EventPayload } from '../../../shared/contract';
+import type { AccountMethodName } from '../../../shared/contract-accounts';
 import { isLoopbackHost } from '../../../shared/discovery';
 import type { Account, AccountId } from '../../../shared/domain';
 import type { CoreLog } from '../imap/client-factory';
+import type { MethodHandlers } from '../method-handlers';
 import { notFound, ServiceError } from '../service-error';
 import type { Store } from '../store/store';
 import { AccountSecrets } from './account-secrets';
@@ -28,9 +25,9 @@ export interface AccountHandlerDeps {
   cipher: SecretCipher;
   /** Extra trusted CAs (PEM), as for mail connections; the system store still applies. */
   trustedCa?: readonly string[];
-  emit: (event: 'discovery.progress', payload: AccountEventPayload<'discovery.progress'>) => void;
+  emit: (event: 'discovery.progress', payload: EventPayload<'discovery.progress'>) => void;
   /** Announces an added or changed account ('accounts.changed'). */
-  accountsChanged?: (change: AccountEventPayload<'accounts.changed'>) => void;
+  accountsChanged?: (change: EventPayload<'accounts.changed'>) => void;
   /** Discovery's network, injectable for tests; HTTPS and the system resolver by default. */
   http?: HttpGet;
   dns?: DnsResolver;
@@ -48,9 +45,7 @@ export interface AccountHandlerDeps {
   log?: CoreLog;
 }
 
-export type AccountHandlers = {
-  [M in AccountMethodName]: (input: AccountMethodArgs<M>) => Promise<AccountMethodOutput<M>>;
-};
+export type AccountHandlers = MethodHandlers<AccountMethodName>;
 
 export function createAccountHandlers(deps: AccountHandlerDeps): AccountHandlers {
   const secrets = deps.secrets ?? new AccountSecrets(deps.store, deps.cipher);

@@ -2,11 +2,12 @@
 // object the service facade constructs, starts, tells about connections coming up, and stops.
 import type { ImapFlow } from 'imapflow';
 import type { PinLookup } from '../imap/tls-options';
-import type { SendingMethodInput, SendingMethodName, SendingMethodOutput } from '../../../shared/contract-sending';
+import type { SendingMethodName } from '../../../shared/contract-sending';
 import type { AccountId } from '../../../shared/domain';
 import type { Emit } from '../events';
 import type { BackoffOptions } from '../imap/backoff';
 import type { CoreLog } from '../imap/client-factory';
+import type { MethodHandlers } from '../method-handlers';
 import { notFound, ServiceError } from '../service-error';
 import type { Store } from '../store/store';
 import type { AttachmentSources } from './attachments';
@@ -20,7 +21,7 @@ import type { LoadOriginal } from './original';
 import { enqueueMessage, takeBack, type EnqueueDeps } from './outbox-enqueue';
 import { OutboxRepo, toOutboxItem } from './outbox-repo';
 import { OutboxWorker } from './outbox-worker';
-import { sendingEmit, type SendingEmit } from './sending-events';
+import type { SendingEmit } from './sending-events';
 
 export type { LoadOriginal, OriginalMessage } from './original';
 
@@ -63,9 +64,7 @@ export interface SendingServiceOptions {
   now?: () => number;
 }
 
-export type SendingHandlers = {
-  [M in SendingMethodName]: (input: SendingMethodInput<M>) => Promise<SendingMethodOutput<M>>;
-};
+export type SendingHandlers = MethodHandlers<SendingMethodName>;
 
 export class SendingService {
   readonly handlers: SendingHandlers;
@@ -82,7 +81,7 @@ export class SendingService {
 
   constructor(private readonly options: SendingServiceOptions) {
     const { store } = options;
-    this.emit = sendingEmit(options.emit);
+    this.emit = options.emit;
     this.now = options.now ?? Date.now;
     this.outbox = new OutboxRepo(store.db, this.now);
     this.drafts = new DraftsRepo(store.db, this.now);

@@ -1,0 +1,100 @@
+// Opening a message: its body and attachments come from the cache, or are fetched (only the
+// parts BODYSTRUCTURE points at) on the account's on-demand connection and cached, so body
+// requests never wait behind a long sync on the work connection.
+import type { ImapFlow } from 'imapflow';
+import type { AccountId, AttachmentData, MailboxId, MessageBody, MessageId } from '../../../shared/domain';
+import { notFound, toServiceError } from '../service-error';
+import type { MailboxRecord } from '../store/mailboxes-repo';
+import type { Store } from '../store/store';
+import { fetchBody } from './body/fetch-body';
+import { fetchPart } from './body/fetch-part';
+import { planBody } from './body/structure';
+import type { OnDemandClient } from './on-demand-client';
+import { parseReferences, toAddresses } from './sync/header-fields';
+
+export interface MessageReaderDeps {
+  store: Store;
+  /** The account's on-demand connection; throws not-found for an account that is not running. */
+  onDemand(accountId: AccountId): OnDemandClient;
+  /** The folder; throws not-found when it is gone. */
+  mailbox(mailboxId: MailboxId): MailboxRecord;
+  /** A body was cached: the search indexer has text to add. */
+  bodyCached(): void;
+}
+
+/**
+ * The on-demand connection keeps its mailbox selected between opens: re-selecting a large
+ * mailbox costs Dovecot far more than the FETCH itself. UIDs stay valid while UIDVALIDITY does.
+ */
+async function selectForReading(client: ImapFlow, path: string, uidValidity: string | null): Promise<void> {
+  const current = client.mailbox;
+  if (current && current.path === path && (uidValidity === null || String(current.uidValidity) === uidValidity)) return;
+  await client.mailboxOpen(path, { readOnly: true });
+}
+
+export class MessageReader {
+  constructor(private readonly deps: MessageReaderDeps) {}
+
+  async body(id: MessageId): Promise<MessageBody> {
+    const { store } = this.deps;
+    const cached = store.bodies.get(id);
+    if (cached) return cached;
+    const { uid, mailboxId, structure } = this.located(id);
+    return this.readFromServer(mailboxId, async (client) => {
+      const fetched = await fetchBody(client, uid, structure);
+      const extra = await client.fetchOne(String(uid), { envelope: true, headers: ['references'] }, { uid: true });
+      if (!extra) throw notFound('The message');
+      const body: MessageBody = {
+        messageId: id,
+        html: fetched.html,
+        text: fetched.text,
+        attachments: planBody(structure).attachments,
+        bcc: toAddresses(extra.envelope?.bcc),
+        replyTo: toAddresses(extra.envelope?.replyTo),
+        inReplyTo: extra.envelope?.inReplyTo ?? null,
+        references: parseReferences(extra.headers),
+      };
+      store.bodies.put(body);
+      this.deps.bodyCached();
+      return store.bodies.get(id) ?? body;
+    });
+  }
+
+  async attachment(id: MessageId, part: string): Promise<AttachmentData> {
+    const { store } = this.deps;
+    const { uid, mailboxId, structure } = this.located(id);
+    const info = planBody(structure).attachments.find((a) => a.part === part);
+    if (!info) throw notFound('The attachment');
+    let data = store.bodies.attachmentData(id, part);
+    if (!data) {
+      data = await this.readFromServer(mailboxId, (client) => fetchPart(client, uid, part));
+      store.bodies.putAttachments(id, [info]);
+      store.bodies.cacheAttachmentData(id, part, data);
+    }
+    return { filename: info.filename, contentType: info.contentType, dataBase64: data.toString('base64') };
+  }
+
+  /** Where a message's parts live on the server, and its BODYSTRUCTURE. */
+  private located(id: MessageId): { uid: number; mailboxId: number; structure: unknown } {
+    const row = this.deps.store.messages.bodystructure(id);
+    if (!row || row.uid === null) throw notFound('The message');
+    return {
+      uid: row.uid,
+      mailboxId: row.mailboxId,
+      structure: row.bodystructure ? JSON.parse(row.bodystructure) : null,
+    };
+  }
+
+  /** Runs `task` on the account's on-demand connection with the mailbox selected for reading. */
+  private async readFromServer<T>(mailboxId: number, task: (client: ImapFlow) => Promise<T>): Promise<T> {
+    const box = this.deps.mailbox(mailboxId);
+    try {
+      return await this.deps.onDemand(box.accountId).use(async (client) => {
+        await selectForReading(client, box.path, box.sync.uidValidity);
+        return task(client);
+      });
+    } catch (error) {
+      throw toServiceError(error, this.deps.store.accounts.get(box.accountId)?.imap.host);
+    }
+  }
+}
