@@ -6,34 +6,10 @@
 // taken before then sends the waiting mark-read first (`beforeChange` in use-message-actions.ts),
 // so it reaches the core before what the user does; a message only passed over (j held) is not
 // marked.
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { MessageHeader, MessageId } from '../../shared/domain';
 import type { FlagChange } from './use-message-actions';
-
-/** The mark-read that waits for its frame. Made before the actions, which send it first. */
-export interface PendingRead {
-  /** Sends the waiting mark-read now, if one waits. */
-  send: () => void;
-  wait: (markRead: () => void) => void;
-  /** Forgets `markRead` if it is still the one waiting. */
-  forget: (markRead: () => void) => void;
-}
-
-export function usePendingRead(): PendingRead {
-  const waiting = useRef<(() => void) | null>(null);
-  return useMemo(
-    () => ({
-      send: () => waiting.current?.(),
-      wait: (markRead) => {
-        waiting.current = markRead;
-      },
-      forget: (markRead) => {
-        if (waiting.current === markRead) waiting.current = null;
-      },
-    }),
-    [],
-  );
-}
+import type { PendingRead } from './use-pending-read';
 
 interface MarkReadOnOpen {
   /** The message the reading pane shows. */
