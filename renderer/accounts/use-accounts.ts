@@ -34,6 +34,7 @@ export function useAccounts(): AccountsState {
   }, [transport]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reload sets state only when the engine answers, not in the effect
     void reload();
   }, [reload]);
 

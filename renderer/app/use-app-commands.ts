@@ -32,7 +32,7 @@ export interface CommandContext {
   store: MessageWindowStore | null;
   selection: Selection;
   /** The freshest selection, also between renders (held keys outrun React). */
-  selectionRef: { current: Selection };
+  latestSelection: () => Selection;
   changeSelection: (next: Selection) => void;
   mailbox: Mailbox | null;
   mailboxes: readonly Mailbox[];
@@ -84,15 +84,16 @@ export function useAppCommands(context: CommandContext): Commands {
       accountMailboxes.find((item) => effectiveRole(item) === role && item.selectable) ?? null;
 
     const step = (delta: 1 | -1, extend: boolean, event?: ShortcutEvent) => {
-      const { store: rows, selectionRef, changeSelection } = get();
+      const { store: rows, latestSelection, changeSelection } = get();
       if (!rows) return;
       if (event?.repeat) get().noteRepeat();
-      const result = stepSelection(rows, selectionRef.current, delta, extend);
+      const result = stepSelection(rows, latestSelection(), delta, extend);
       if (result.kind === 'moved') changeSelection(result.selection);
       else if (result.kind === 'loading') void rows.loadRange(result.index, result.index);
     };
 
     const goTo = (role: MailboxRole): Command => {
+      // eslint-disable-next-line react-hooks/refs -- get() runs when the command runs, never while building it
       if (unifiedRole !== null && isUnifiedRole(role)) return { enabled: true, run: () => get().selectUnified(role) };
       const folder = roleFolder(role);
       return { enabled: folder !== null, run: () => folder && get().selectMailbox(folder) };
@@ -106,8 +107,8 @@ export function useAppCommands(context: CommandContext): Commands {
       openMessage: {
         enabled: hasMessages,
         run: () => {
-          const { selectionRef, mailbox: open, openDraft } = get();
-          const current = selectionRef.current.currentId;
+          const { latestSelection, mailbox: open, openDraft } = get();
+          const current = latestSelection().currentId;
           // In Drafts, "open" means carry on writing it.
           if (current !== null && open && effectiveRole(open) === 'drafts' && openDraft) return openDraft(current);
           if (current === null) step(1, false);
@@ -130,8 +131,8 @@ export function useAppCommands(context: CommandContext): Commands {
       toggleSelect: {
         enabled: selection.currentId !== null,
         run: () => {
-          const { store: rows, selectionRef, changeSelection } = get();
-          const current = selectionRef.current;
+          const { store: rows, latestSelection, changeSelection } = get();
+          const current = latestSelection();
           if (!rows || current.currentId === null) return;
           changeSelection(toggleCurrent(current, rows.indexOf(current.currentId)));
         },
@@ -144,13 +145,13 @@ export function useAppCommands(context: CommandContext): Commands {
           const last = Math.min(rows.total, MAX_SELECT_ALL) - 1;
           void rows.loadRange(0, last).then(() => {
             const ids = rows.idsInRange(0, last);
-            if (ids) get().changeSelection(selectAll(get().selectionRef.current, ids));
+            if (ids) get().changeSelection(selectAll(get().latestSelection(), ids));
           });
         },
       },
       selectNone: {
         enabled: selection.ids.size > 0,
-        run: () => get().changeSelection(selectNone(get().selectionRef.current)),
+        run: () => get().changeSelection(selectNone(get().latestSelection())),
       },
       archive: {
         // In a unified view (Inbox, Drafts, Sent) nothing shown is archived yet.

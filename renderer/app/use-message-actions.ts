@@ -32,9 +32,10 @@ interface ActionContext {
   reportFailure: (accountId: AccountId, message: string) => void;
   undo: { record: (entry: UndoEntry) => void; permanent: (count: number) => void };
   /**
-   * Runs before every change: App sends the open message's mark-read, should it still be waiting
-   * for its frame, so it reaches the core before what the user does and never after (a read
-   * landing after "mark unread" would undo it; after a move, it would miss the server).
+   * Runs before every change: it sends the open message's mark-read (use-mark-read-on-open.ts),
+   * should it still be waiting for its frame, so it reaches the core before what the user does
+   * and never after (a read landing after "mark unread" would undo it; after a move, it would
+   * miss the server).
    */
   beforeChange?: () => void;
 }

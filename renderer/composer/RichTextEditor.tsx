@@ -74,6 +74,7 @@ export const RichTextEditor = forwardRef<RichTextEditorHandle, RichTextEditorPro
     element.innerHTML = sanitizeEditorHtml(initialHtml) || '<p><br></p>';
     // Enter makes a paragraph, as in the HTML the engine and other clients write.
     document.execCommand('defaultParagraphSeparator', false, 'p');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the first content only: later renders must not overwrite what the user typed
   }, []);
 
   const refresh = useCallback(() => {

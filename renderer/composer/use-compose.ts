@@ -24,16 +24,19 @@ export function useCompose(accounts: readonly Account[]) {
   const transport = useTransport();
   const [open, setOpen] = useState<OpenDraft | null>(null);
 
-  const show = (draft: ComposeDraft) => setOpen({ key: Date.now(), draft });
+  const show = useCallback((draft: ComposeDraft) => setOpen({ key: Date.now(), draft }), []);
   // The account's signature as the settings have it now, placed as compose.prepare places it.
-  const signed = (draft: ComposeDraft): ComposeDraft => {
-    const signature = accounts.find((account) => account.id === draft.accountId)?.signature;
-    return withSignature(draft, signature);
-  };
+  const signed = useCallback(
+    (draft: ComposeDraft): ComposeDraft => {
+      const signature = accounts.find((account) => account.id === draft.accountId)?.signature;
+      return withSignature(draft, signature);
+    },
+    [accounts],
+  );
 
   const compose = useCallback(
     (accountId: AccountId | null) => show(signed(emptyDraft(accountId ?? accounts[0]?.id ?? null))),
-    [accounts],
+    [accounts, show, signed],
   );
 
   const respond = useCallback(
@@ -91,13 +94,13 @@ export function useCompose(accounts: readonly Account[]) {
         ),
       );
     },
-    [accounts, locale, t, transport],
+    [accounts, locale, t, transport, show, signed],
   );
 
   /** A message of a Drafts folder, opened for editing; sending or discarding it replaces the server's copy. */
   const openDraft = useCallback(
     async (messageId: MessageId) => show(fromContractDraft(await transport.invoke('drafts.open', { messageId }))),
-    [transport],
+    [transport, show],
   );
 
   return { open, compose, respond, openDraft, reopen: show, close: () => setOpen(null) };

@@ -22,6 +22,7 @@ export function useSettledValue<T>(value: T, delayMs: number): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     if (delayMs <= 0) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- kept current, so a hold starts from the value shown, not an old one
       setSettled(value);
       return;
     }

@@ -26,7 +26,7 @@ export function isUnifiedRole(role: string | null): role is UnifiedRole {
   return (UNIFIED_ROLES as readonly (string | null)[]).includes(role);
 }
 
-/** A string that is equal exactly when two sources show the same list (for memo keys). */
+/** A string that is equal exactly when two sources show the same list. */
 export function sourceKey(source: ListSource | null): string {
   if (source === null) return 'none';
   return source.kind === 'mailbox' ? `mailbox:${source.mailboxId}` : `unified:${source.role}`;

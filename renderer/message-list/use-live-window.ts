@@ -29,9 +29,11 @@ export function useLiveWindow(
   const store = useMemo(() => makeStore?.(setLoadError) ?? null, [makeStore]);
 
   // A store no longer shown is simply dropped: its late answers update nothing on screen.
+  // eslint-disable-next-line react-hooks/set-state-in-effect -- the error belongs to the store that reported it
   useEffect(() => setLoadError(null), [store]);
   const version = useSyncExternalStore(store?.subscribe ?? noSubscription, store?.getVersion ?? zero);
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a read that succeeded clears the last one's error
     if (version > 0) setLoadError(null);
   }, [version]);
 

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import type { MailboxId } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
-import { type ListSource, sourceKey, windowFetcher } from './list-source';
+import { type ListSource, windowFetcher } from './list-source';
 import { MessageWindowStore } from './message-window-store';
 import { type MakeStore, type MessageWindow, useLiveWindow } from './use-live-window';
 
@@ -14,11 +14,10 @@ const COALESCE_MS = 60;
 /** `shows`: the folders whose messages the source lists (see list-source.ts). */
 export function useMessageWindow(source: ListSource | null, shows: ReadonlySet<MailboxId>): MessageWindow {
   const transport = useTransport();
-  // Keyed by what the source shows, not by the object: an equal source keeps its store.
-  const key = sourceKey(source);
+  // A new source object is a new list (App keeps the object while the same list is shown).
   const makeStore = useMemo<MakeStore | null>(
     () => (source === null ? null : (onError) => new MessageWindowStore(windowFetcher(transport, source), { onError })),
-    [transport, key],
+    [transport, source],
   );
   return useLiveWindow(makeStore, (change) => shows.has(change.mailboxId), COALESCE_MS);
 }

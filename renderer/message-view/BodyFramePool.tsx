@@ -37,12 +37,16 @@ export function BodyFramePool({ openId }: { openId: number | null }) {
   for (const frame of prepared) wanted.set(frame.messageId, frame);
   if (current) wanted.set(current.messageId, current);
   // Derived during render, and the same on a repeated render: kept frames first, new ones after.
+  // The order must survive renders without causing one (state would render twice per key): a ref.
+  // eslint-disable-next-line react-hooks/refs -- see above: the DOM order is kept in a ref on purpose
   const frames = inDom.current.map((frame) => wanted.get(frame.messageId) ?? frame);
   for (const frame of wanted.values())
     if (!frames.some((item) => item.messageId === frame.messageId)) frames.push(frame);
+  // eslint-disable-next-line react-hooks/refs -- idempotent: a repeated render derives the same list
   inDom.current = frames;
   const surplus = frames.length > wanted.size;
   const latestWanted = useRef(wanted);
+  // eslint-disable-next-line react-hooks/refs -- read only by the prune timer, after this render has committed
   latestWanted.current = wanted;
   const pruneTimer = useRef<number | null>(null);
 

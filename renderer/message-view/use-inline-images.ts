@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { AttachmentInfo, MessageBody } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
+import { useStableIdSet } from '../app/use-stable-id-set';
 import { forgetFailedInlineImages, loadInlineImage, peekInlineImage } from './inline-image-cache';
 import { normalizeContentId } from './message-html';
 
@@ -38,16 +39,17 @@ export function useInlineImages(
 
   const known = wanted.map(({ id }) => [id, peekInlineImage(transport, body.messageId, id)] as const);
   const loading = known.some(([, url]) => url === undefined);
-  const arrivedKey = known.map(([id, url]) => (url ? id : '')).join('\n');
+  // A new map only when the set of arrived images changes (each new map draws the frame again).
+  const arrived = useStableIdSet(known.filter(([, url]) => url).map(([id]) => id));
   const images = useMemo(() => {
-    void arrivedKey; // a new map only when the set of arrived images changes
+    void arrived; // read through peekInlineImage below
     const map = new Map<string, string>();
     for (const { id } of wanted) {
       const url = peekInlineImage(transport, body.messageId, id);
       if (url) map.set(id, url);
     }
     return map;
-  }, [transport, body.messageId, wanted, arrivedKey]);
+  }, [transport, body.messageId, wanted, arrived]);
 
   useEffect(() => {
     if (!loading) return;

@@ -11,16 +11,15 @@ const always = () => true;
 
 export function useSearchWindow(search: ActiveSearch | null): MessageWindow {
   const transport = useTransport();
-  const query = search?.query ?? null;
-  const scopeKey = search ? JSON.stringify(search.scope) : null;
 
+  // `search` is the same object until the query or the folder searched changes (use-search.ts).
   const makeStore = useMemo<MakeStore | null>(() => {
-    if (query === null || scopeKey === null) return null;
-    const scope = JSON.parse(scopeKey) as ActiveSearch['scope'];
+    if (search === null) return null;
+    const { query, scope } = search;
     return (onError) =>
       new MessageWindowStore((offset, limit) => transport.invoke('messages.search', { query, scope, offset, limit }), {
         onError,
       });
-  }, [transport, query, scopeKey]);
+  }, [transport, search]);
   return useLiveWindow(makeStore, always, COALESCE_MS);
 }

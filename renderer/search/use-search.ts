@@ -53,16 +53,22 @@ export function useSearch(mailboxId: MailboxId | null): SearchState {
   useEffect(() => {
     if (shownMailbox.current === mailboxId) return;
     shownMailbox.current = mailboxId;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- leaving the search follows a folder change made elsewhere (App's list source)
     if (scopeChoice === 'folder') clear();
   }, [mailboxId, scopeChoice, clear]);
 
+  // The same object while the query and the folder searched stay the same (the results' store is
+  // made per search): a folder change with "all mail" chosen keeps the results.
+  const query = settled.trim();
+  const searching = useMemo(() => query !== '' && !isSearchEmpty(parseSearchQuery(query)), [query]);
+  // A unified view is no one folder: "this folder" there means every account's mail.
+  const searchedMailbox = scopeChoice === 'all' ? null : mailboxId;
   const active = useMemo<ActiveSearch | null>(() => {
-    const query = settled.trim();
-    if (query === '' || isSearchEmpty(parseSearchQuery(query))) return null;
-    if (scopeChoice === 'all') return { query, scope: { kind: 'all' } };
-    // A unified view is no one folder: "this folder" there means every account's mail.
-    return mailboxId === null ? { query, scope: { kind: 'all' } } : { query, scope: { kind: 'mailbox', mailboxId } };
-  }, [settled, scopeChoice, mailboxId]);
+    if (!searching) return null;
+    return searchedMailbox === null
+      ? { query, scope: { kind: 'all' } }
+      : { query, scope: { kind: 'mailbox', mailboxId: searchedMailbox } };
+  }, [searching, query, searchedMailbox]);
 
   const commit = useCallback(() => setSettled(text), [text]);
   // The same object until the search changes: the search bar is memoized on it.

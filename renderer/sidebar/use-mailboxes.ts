@@ -29,6 +29,7 @@ export function useMailboxes(accountsVersion: unknown): Mailbox[] | null {
   }, [reload]);
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- reload sets state only when the engine answers, not in the effect
     void reload();
   }, [reload, accountsVersion]);
 

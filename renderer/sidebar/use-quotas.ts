@@ -27,6 +27,7 @@ export function useQuotas(accounts: readonly Account[]): ReadonlyMap<AccountId, 
   );
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- readQuota sets state only when the engine answers, not in the effect
     for (const account of accounts) void readQuota(account.id);
   }, [accounts, readQuota]);
 

@@ -1,0 +1,37 @@
+// The rows the list shows: the folder's (or unified view's), or while searching the results
+// instead, so the list and every command on it work on whichever is on screen. A new set of
+// results starts with nothing selected; Enter in the search field jumps into them.
+import { useEffect } from 'react';
+import type { Account, Mailbox, MailboxId } from '../../shared/domain';
+import type { ListSource } from '../message-list/list-source';
+import { type Selection, emptySelection } from '../message-list/selection';
+import { type MessageWindow, useMessageWindow } from '../message-list/use-message-window';
+import { useJumpIntoResults } from '../search/use-jump-into-results';
+import { type SearchState, useSearch } from '../search/use-search';
+import { type SearchListProps, useSearchListProps } from '../search/use-search-list-props';
+import { useSearchWindow } from '../search/use-search-window';
+
+export interface ShownList extends MessageWindow {
+  search: SearchState;
+  /** Enter in the search field: the list takes the focus and the first result is selected. */
+  jumpIntoResults: () => void;
+  /** What the list shows differently for search results. */
+  searchListProps: SearchListProps;
+}
+
+export function useShownList(
+  source: ListSource | null,
+  shows: ReadonlySet<MailboxId>,
+  accounts: readonly Account[],
+  mailboxes: readonly Mailbox[],
+  changeSelection: (next: Selection) => void,
+): ShownList {
+  const search = useSearch(source?.kind === 'mailbox' ? source.mailboxId : null);
+  const folderWindow = useMessageWindow(source, shows);
+  const searchWindow = useSearchWindow(search.active);
+  useEffect(() => changeSelection(emptySelection), [searchWindow.store, changeSelection]);
+  const jumpIntoResults = useJumpIntoResults(searchWindow.store, searchWindow.version, changeSelection);
+  const searchListProps = useSearchListProps(search.active !== null, accounts, mailboxes);
+  const { store, version, loadError } = search.active ? searchWindow : folderWindow;
+  return { store, version, loadError, search, jumpIntoResults, searchListProps };
+}
