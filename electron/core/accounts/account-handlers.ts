@@ -10,7 +10,7 @@ import type {
 } from '../../../shared/contract-accounts';
 import { isLoopbackHost } from '../../../shared/discovery';
 import type { Account, AccountId } from '../../../shared/domain';
-import type { CoreLog } from '../imap/client-factory';
+import type { CoreLog } from '../net/log';
 import { notFound, ServiceError } from '../service-error';
 import type { Store } from '../store/store';
 import { AccountSecrets } from './account-secrets';

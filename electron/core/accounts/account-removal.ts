@@ -6,7 +6,7 @@
 import type { AccountId } from '../../../shared/domain';
 import { withSecureDelete } from '../store/accounts-repo';
 import type { Store } from '../store/store';
-import { pinKey } from '../imap/tls-options';
+import { pinKey } from '../net/tls-options';
 import type { CertificatePins } from './cert-pins';
 
 export interface ErasedAccount {

@@ -3,7 +3,7 @@
 // received itself: the UI names a fingerprint, never hands in a certificate.
 import type { CertificateInfo } from '../../../shared/discovery';
 import type { Db } from '../store/database';
-import { normalizeFingerprint, pinHost, pinKey, sameFingerprint, type CertificatePin } from '../imap/tls-options';
+import { normalizeFingerprint, pinHost, pinKey, sameFingerprint, type CertificatePin } from '../net/tls-options';
 
 interface PinRow {
   host: string;

@@ -16,8 +16,10 @@ import type {
   TestOutcome,
 } from '../../../shared/discovery';
 import type { ServerSettings } from '../../../shared/domain';
-import { createImapClient, plaintextAllowed, PlaintextRefusedError, type CoreLog } from '../imap/client-factory';
-import { sameFingerprint, tlsConnectOptions, type PinLookup } from '../imap/tls-options';
+import { createImapClient } from '../imap/client-factory';
+import type { CoreLog } from '../net/log';
+import { plaintextAllowed, PlaintextRefusedError } from '../net/plaintext';
+import { sameFingerprint, tlsConnectOptions, type PinLookup } from '../net/tls-options';
 import type { Authenticator } from './auth/authenticator';
 import type { SeenCertificates } from './cert-pins';
 import { probeCertificate, type ProbedCertificate } from './certificate-probe';

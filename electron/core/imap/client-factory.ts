@@ -2,16 +2,12 @@
 // connection attempt gets a new one from here.
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { ServerSettings } from '../../../shared/domain';
-import { isLoopbackHost, tlsConnectOptions, withSharedSecureContext, type PinLookup } from './tls-options';
+import type { CoreLog } from '../net/log';
+import { plaintextAllowed, PlaintextRefusedError } from '../net/plaintext';
+import { tlsConnectOptions, withSharedSecureContext, type PinLookup } from '../net/tls-options';
 
 /** A password, or an OAuth2 access token (XOAUTH2 / OAUTHBEARER, see accounts/auth/). */
 export type ImapCredentials = { username: string; password: string } | { username: string; accessToken: string };
-
-export type CoreLog = (
-  level: 'debug' | 'info' | 'warn' | 'error',
-  message: string,
-  data?: Record<string, unknown>,
-) => void;
 
 /** Keys whose values never reach a log: imapflow logs commands, and LOGIN carries the password. */
 const SECRET_KEYS = /pass|secret|token|auth|credential/i;
@@ -35,22 +31,6 @@ function imapflowLogger(log: CoreLog | undefined, host: string): ImapFlowOptions
       log(level, `imap ${host}: ${String(msg ?? '')}`, rest);
     };
   return { debug: () => undefined, info: at('info'), warn: at('warn'), error: at('error') };
-}
-
-export class PlaintextRefusedError extends Error {
-  readonly code = 'EPLAINTEXT';
-  constructor(readonly host: string) {
-    super(`Refusing to send a password to ${host} without encryption. Choose TLS or STARTTLS in the account settings.`);
-    this.name = 'PlaintextRefusedError';
-  }
-}
-
-/**
- * Whether a password may go to this server unencrypted: only to loopback (a local bridge such as
- * Proton Mail Bridge), or to another host when the user confirmed it twice for this account.
- */
-export function plaintextAllowed(server: ServerSettings, userConfirmed = false): boolean {
-  return server.security !== 'plain' || isLoopbackHost(server.host) || userConfirmed;
 }
 
 export function securityOptions(

@@ -1,12 +1,12 @@
 // The sending engine behind the contract's compose.*, outbox.* and drafts.* methods: the one
 // object the service facade constructs, starts, tells about connections coming up, and stops.
 import type { ImapFlow } from 'imapflow';
-import type { PinLookup } from '../imap/tls-options';
+import type { PinLookup } from '../net/tls-options';
 import type { SendingMethodInput, SendingMethodName, SendingMethodOutput } from '../../../shared/contract-sending';
 import type { AccountId } from '../../../shared/domain';
 import type { Emit } from '../events';
-import type { BackoffOptions } from '../imap/backoff';
-import type { CoreLog } from '../imap/client-factory';
+import type { BackoffOptions } from '../net/backoff';
+import type { CoreLog } from '../net/log';
 import { notFound, ServiceError } from '../service-error';
 import type { Store } from '../store/store';
 import type { AttachmentSources } from './attachments';

@@ -3,8 +3,8 @@
 // same trust store, and a password in cleartext only to a loopback host.
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import type { ServerSettings } from '../../../shared/domain';
-import { plaintextAllowed } from '../imap/client-factory';
-import { tlsConnectOptions, type PinLookup } from '../imap/tls-options';
+import { plaintextAllowed } from '../net/plaintext';
+import { tlsConnectOptions, type PinLookup } from '../net/tls-options';
 
 export class InsecureServerError extends Error {
   readonly code = 'EINSECURE';
