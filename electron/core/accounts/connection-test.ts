@@ -19,6 +19,7 @@ import type { ServerSettings } from '../../../shared/domain';
 import { createImapClient } from '../imap/client-factory';
 import type { CoreLog } from '../net/log';
 import { plaintextAllowed, PlaintextRefusedError } from '../net/plaintext';
+import { classifyTlsFailure } from '../net/tls-failure';
 import { sameFingerprint, tlsConnectOptions, type PinLookup } from '../net/tls-options';
 import type { Authenticator } from './auth/authenticator';
 import type { SeenCertificates } from './cert-pins';
@@ -184,21 +185,6 @@ interface ErrorLike {
   tlsFailed?: boolean;
 }
 
-const TLS_VERIFY_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_UNTRUSTED',
-  'CERT_PIN_MISMATCH',
-]);
-
-const TLS_VERIFY_TEXT = /certificate|self[- ]signed|unable to verify|CERT_/i;
-
 const NOT_FOUND = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
 const TIMEOUTS = new Set(['ETIMEDOUT', 'ETIMEOUT', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
 const NETWORK = new Set(['ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'NoConnection', 'EConnectionClosed']);
@@ -225,14 +211,6 @@ function networkFailure(kind: TestFailureKind, server: ServerSettings, e: ErrorL
     default:
       return failure(kind, `The connection to ${where} failed (${e.code ?? e.message}).`);
   }
-}
-
-function isCertificateFailure(e: ErrorLike): boolean {
-  return (
-    TLS_VERIFY_CODES.has(e.code ?? '') ||
-    TLS_VERIFY_CODES.has(e.originalCode ?? '') ||
-    TLS_VERIFY_TEXT.test(e.message ?? '')
-  );
 }
 
 /**
@@ -285,7 +263,8 @@ async function classifyImapFailure(
       );
     return authFailure(server, e.responseText);
   }
-  if (isCertificateFailure(e)) return certificateFailure(server, 'imap', e, options);
+  const tls = classifyTlsFailure(error);
+  if (tls?.kind === 'certificate') return certificateFailure(server, 'imap', e, options);
   if (e.tlsFailed && /does not support STARTTLS|PREAUTH/i.test(e.message ?? ''))
     return failure(
       'no-starttls',
@@ -293,7 +272,7 @@ async function classifyImapFailure(
     );
   const network = networkKind(e);
   if (network) return networkFailure(network, server, e);
-  if (e.tlsFailed || /SSL|TLS|wrong version/i.test(`${e.code ?? ''} ${e.message ?? ''}`))
+  if (tls?.kind === 'handshake')
     return failure(
       'tls-failed',
       `No secure connection to ${server.host}:${server.port} (${e.code ?? e.message}). Check the port and the security setting.`,
@@ -323,7 +302,8 @@ async function classifySmtpFailure(
       return failure('no-smtp-auth', `${server.host} offers no sign-in method this app supports.`, extra);
     return failure('server', `${server.host} refused the sign-in: ${serverText ?? e.message}`, extra);
   }
-  if (isCertificateFailure(e)) return certificateFailure(server, 'smtp', e, options);
+  const tls = classifyTlsFailure(error);
+  if (tls?.kind === 'certificate') return certificateFailure(server, 'smtp', e, options);
   if (e.code === 'ETLS' && e.responseCode)
     return failure(
       'no-starttls',
@@ -332,7 +312,7 @@ async function classifySmtpFailure(
     );
   const network = networkKind(e);
   if (network) return networkFailure(network, server, e);
-  if (e.code === 'ETLS' || /SSL|TLS|wrong version/i.test(`${e.originalCode ?? ''} ${e.message ?? ''}`))
+  if (tls?.kind === 'handshake')
     return failure(
       'tls-failed',
       `No secure connection to ${server.host}:${server.port} (${e.originalCode ?? e.message}). Check the port and the security setting.`,
