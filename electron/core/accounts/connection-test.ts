@@ -20,7 +20,8 @@ import { createImapClient } from '../imap/client-factory';
 import type { CoreLog } from '../net/log';
 import { plaintextAllowed, PlaintextRefusedError } from '../net/plaintext';
 import { classifyTlsFailure } from '../net/tls-failure';
-import { sameFingerprint, tlsConnectOptions, type PinLookup } from '../net/tls-options';
+import { sameFingerprint, type PinLookup } from '../net/tls-options';
+import { smtpConnectionOptions } from '../smtp/smtp-options';
 import type { Authenticator } from './auth/authenticator';
 import type { SeenCertificates } from './cert-pins';
 import { probeCertificate, type ProbedCertificate } from './certificate-probe';
@@ -108,7 +109,15 @@ export async function testSmtp(
   mayAuthenticate: () => Promise<boolean> = async () => true,
 ): Promise<TestOutcome> {
   if (!plaintextAllowed(server, options.plaintextConfirmed)) return plaintextRefused(server);
-  const connection = new SMTPConnection(smtpTestOptions(server, options));
+  // The options sending uses (TLS, trust store, pin, EHLO name), with the test's deadlines.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const connection = new SMTPConnection(
+    smtpConnectionOptions(
+      server,
+      { trustedCa: options.trustedCa, pins: options.pins, allowPlaintext: options.plaintextConfirmed },
+      { connectionMs: timeoutMs, greetingMs: timeoutMs, socketMs: timeoutMs * 2 },
+    ),
+  );
   let failed: (error: unknown) => void = () => undefined;
   const broken = new Promise<never>((_, reject) => (failed = reject));
   broken.catch(() => undefined);
@@ -139,33 +148,6 @@ export async function testSmtp(
     connection.on('error', () => undefined);
     if (connection.authenticated) connection.quit();
     connection.close();
-  }
-}
-
-function smtpTestOptions(server: ServerSettings, options: ConnectionTestOptions): SMTPConnection.Options {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const tls = tlsConnectOptions(server, {
-    trustedCa: options.trustedCa,
-    pin: options.pins?.(server.host, server.port),
-  });
-  const common: SMTPConnection.Options = {
-    host: server.host,
-    port: server.port,
-    name: '[127.0.0.1]',
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs * 2,
-    logger: false,
-    debug: false,
-  };
-  switch (server.security) {
-    case 'tls':
-      return { ...common, secure: true, tls };
-    case 'starttls':
-      // requireTLS: no STARTTLS, no AUTH. Never opportunistic.
-      return { ...common, secure: false, requireTLS: true, tls };
-    case 'plain':
-      return { ...common, secure: false, ignoreTLS: true };
   }
 }
 
