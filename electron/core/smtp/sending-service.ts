@@ -13,12 +13,12 @@ import type { AttachmentSources } from './attachments';
 import { prepareDraft } from './compose-prepare';
 import { openServerDraft } from './draft-open';
 import { DraftStore } from './draft-store';
-import { DraftsRepo } from './drafts-repo';
+import { DraftsRepo } from '../store/drafts-repo';
 import { DraftServer } from './drafts-server';
 import { ImapSession } from './imap-session';
 import type { LoadOriginal } from './original';
 import { enqueueMessage, takeBack, type EnqueueDeps } from './outbox-enqueue';
-import { OutboxRepo, toOutboxItem } from './outbox-repo';
+import { OutboxRepo, toOutboxItem } from '../store/outbox-repo';
 import { OutboxWorker } from './outbox-worker';
 import { sendingEmit, type SendingEmit } from './sending-events';
 

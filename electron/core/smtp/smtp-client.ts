@@ -9,7 +9,7 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { RejectedRecipient } from '../../../shared/compose';
 import type { ServerSettings } from '../../../shared/domain';
-import type { Envelope } from './outbox-repo';
+import type { Envelope } from '../store/outbox-repo';
 import { smtpConnectionOptions, type SmtpSecurityPolicy } from './smtp-options';
 
 export type SubmitPhase = 'connect' | 'transaction';
