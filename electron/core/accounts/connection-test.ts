@@ -22,6 +22,7 @@ import { plaintextAllowed, PlaintextRefusedError } from '../net/plaintext';
 import { classifyTlsFailure } from '../net/tls-failure';
 import { sameFingerprint, type PinLookup } from '../net/tls-options';
 import { smtpConnectionOptions } from '../smtp/smtp-options';
+import { smtpSteps } from '../smtp/smtp-steps';
 import type { Authenticator } from './auth/authenticator';
 import type { SeenCertificates } from './cert-pins';
 import { probeCertificate, type ProbedCertificate } from './certificate-probe';
@@ -118,16 +119,7 @@ export async function testSmtp(
       { connectionMs: timeoutMs, greetingMs: timeoutMs, socketMs: timeoutMs * 2 },
     ),
   );
-  let failed: (error: unknown) => void = () => undefined;
-  const broken = new Promise<never>((_, reject) => (failed = reject));
-  broken.catch(() => undefined);
-  connection.on('error', (error: unknown) => failed(error));
-  connection.once('end', () => failed(Object.assign(new Error('The connection was closed'), { code: 'ECONNECTION' })));
-  const step = <T>(run: (done: (error: unknown, value?: T) => void) => void): Promise<T> =>
-    Promise.race([
-      new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T)))),
-      broken,
-    ]);
+  const { step, broken, release } = smtpSteps(connection);
   try {
     await step<void>((done) => connection.connect((error) => done(error ?? null)));
     if (!connection.allowsAuth)
@@ -144,8 +136,7 @@ export async function testSmtp(
   } catch (error) {
     return classifySmtpFailure(error, server, options);
   } finally {
-    connection.removeAllListeners('end');
-    connection.on('error', () => undefined);
+    release();
     if (connection.authenticated) connection.quit();
     connection.close();
   }
