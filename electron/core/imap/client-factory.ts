@@ -51,7 +51,7 @@ export function securityOptions(
 
 export interface ImapClientOptions {
   trustedCa?: readonly string[];
-  /** Certificates the user trusted per host:port (see tls-options.ts). */
+  /** Certificates the user trusted per host:port (see net/tls-options.ts). */
   pins?: PinLookup;
   /** The account record says the user confirmed a cleartext login to this (non-loopback) host. */
   allowPlaintext?: boolean;

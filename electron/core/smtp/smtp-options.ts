@@ -1,6 +1,7 @@
-// How the SMTP connection is protected, by the same rules as IMAP (client-factory.ts): implicit
-// TLS (465-style) or STARTTLS that must succeed (587-style), certificates checked against the
-// same trust store, and a password in cleartext only to a loopback host.
+// How the SMTP connection is protected, by the same rules as IMAP (imap/client-factory.ts):
+// implicit TLS (465-style) or STARTTLS that must succeed (587-style), certificates checked against
+// the same trust store (net/tls-options.ts), and a password in cleartext only to a loopback host
+// or after the user confirmed it (net/plaintext.ts). The wizard's connection test uses it too.
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import type { ServerSettings } from '../../../shared/domain';
 import { plaintextAllowed } from '../net/plaintext';
