@@ -5,6 +5,11 @@
 //   electron/core/  may import shared/ and Node; never 'electron', never renderer/
 //   electron/*.ts   may import core/ and shared/; never renderer/
 //   renderer/       imports shared/ only: no electron/, no 'electron', no Node built-in
+//
+// Inside electron/core/, the folders are sub-layers with the same kind of rule (CORE_SUBLAYERS):
+// net/, text/ and store/ at the bottom import nothing else of the core; imap/ and smtp/ build on
+// them and never on each other; accounts/ (the wizard's tests and discovery) may use imap/ and
+// smtp/; search/ and remote/ stay beside them. No folder imports the facade (service.ts).
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 
@@ -21,6 +26,59 @@ export function layerOf(relPath) {
   if (relPath.startsWith('electron/')) return 'electron-main';
   if (relPath.startsWith('renderer/')) return 'renderer';
   return null;
+}
+
+/**
+ * The core folders each core folder may import (besides its own files and shared/). `strict`:
+ * not even the core's top-level modules (events.ts, service-error.ts), so the folder stays
+ * usable on its own. A folder not listed here is not checked yet.
+ */
+export const CORE_SUBLAYERS = {
+  net: { may: [], strict: true },
+  text: { may: [], strict: true },
+  store: { may: [], strict: true },
+  remote: { may: ['net'], strict: true },
+  search: { may: ['store', 'text'], strict: true },
+  imap: { may: ['net', 'store', 'text'], strict: false },
+  smtp: { may: ['net', 'store', 'text'], strict: false },
+  accounts: { may: ['net', 'store', 'text', 'imap', 'smtp'], strict: false },
+};
+
+/** The facade: what the shells hold; nothing inside the core builds on it. */
+const FACADE = new Set(['service', 'service-api']);
+
+/**
+ * Where a core path sits: `{ folder }` for a file in a folder of electron/core/, `{ module }`
+ * for a top-level file (by its name without extension), null outside the core.
+ */
+export function corePlaceOf(relPath) {
+  if (!relPath.startsWith('electron/core/')) return null;
+  const rest = relPath.slice('electron/core/'.length);
+  const slash = rest.indexOf('/');
+  if (slash >= 0) return { folder: rest.slice(0, slash) };
+  if (Object.hasOwn(CORE_SUBLAYERS, rest)) return { folder: rest }; // a folder's index
+  return { module: rest.replace(/\.[cm]?[jt]sx?$/, '') };
+}
+
+/** Returns why a core file at `fromRel` may not import the core file at `targetRel`, or null. */
+export function subLayerViolation(fromRel, targetRel) {
+  const from = corePlaceOf(fromRel);
+  const target = corePlaceOf(targetRel);
+  if (!from?.folder || !target || target.folder === from.folder) return null;
+  const rule = CORE_SUBLAYERS[from.folder];
+  if (!rule) return null;
+  const where = `electron/core/${from.folder}/`;
+  if (target.module !== undefined) {
+    if (FACADE.has(target.module))
+      return `${where} must not import the facade (${target.module}.ts): it builds on the folders`;
+    if (rule.strict)
+      return `${where} must not import electron/core/${target.module}: it imports nothing of the core above it`;
+    return null;
+  }
+  if (rule.may.includes(target.folder)) return null;
+  if (!(target.folder in CORE_SUBLAYERS) && !rule.strict) return null;
+  const allowed = rule.may.length ? rule.may.map((f) => `${f}/`).join(', ') : 'nothing else of the core';
+  return `${where} must not import electron/core/${target.folder}/ (it may import ${allowed})`;
 }
 
 /** Returns why `specifier` may not be imported from a file in `fromLayer`, or null. */
@@ -56,7 +114,10 @@ export function violation(fromLayer, specifier, targetLayer) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the dependency direction between shared/, electron/core/, electron/ and renderer/' },
+    docs: {
+      description:
+        "Enforce the dependency direction between shared/, electron/core/, electron/ and renderer/, and between the core's folders",
+    },
     schema: [],
     messages: { layer: '{{why}}' },
   },
@@ -69,11 +130,15 @@ const rule = {
     function check(node, specifier) {
       if (typeof specifier !== 'string') return;
       let targetLayer = null;
+      let targetRel = null;
       if (specifier.startsWith('.') || specifier.startsWith('/')) {
         const abs = path.resolve(path.dirname(context.filename), specifier);
-        targetLayer = layerOf(path.relative(root, abs).split(path.sep).join('/'));
+        targetRel = path.relative(root, abs).split(path.sep).join('/');
+        targetLayer = layerOf(targetRel);
       }
-      const why = violation(fromLayer, specifier, targetLayer);
+      const why =
+        violation(fromLayer, specifier, targetLayer) ??
+        (fromLayer === 'core' && targetLayer === 'core' ? subLayerViolation(fromRel, targetRel) : null);
       if (why) context.report({ node, messageId: 'layer', data: { why } });
     }
 

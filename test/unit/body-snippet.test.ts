@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from '../../electron/core/imap/body/html-text';
+import { decodeEntities, htmlToText } from '../../electron/core/text/html-text';
 import { makeSnippet, SNIPPET_LENGTH } from '../../electron/core/imap/body/snippet';
 
 describe('makeSnippet', () => {

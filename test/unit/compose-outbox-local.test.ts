@@ -8,7 +8,7 @@ import type { ComposeDraft } from '../../shared/compose';
 import { sendingMethods } from '../../shared/contract-sending';
 import type { Emit } from '../../electron/core/events';
 import { ServiceError } from '../../electron/core/service-error';
-import { OutboxRepo } from '../../electron/core/smtp/outbox-repo';
+import { OutboxRepo } from '../../electron/core/store/outbox-repo';
 import { SendingService } from '../../electron/core/smtp/sending-service';
 import { Store } from '../../electron/core/store/store';
 

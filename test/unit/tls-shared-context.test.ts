@@ -2,7 +2,7 @@
 // reuse it instead of parsing the system roots again on every connect.
 import { rootCertificates } from 'node:tls';
 import { describe, expect, it } from 'vitest';
-import { tlsConnectOptions, withSharedSecureContext } from '../../electron/core/imap/tls-options';
+import { tlsConnectOptions, withSharedSecureContext } from '../../electron/core/net/tls-options';
 
 const server = { host: 'imap.example.test', port: 993 };
 // Two real certificates from the system store stand in for a test CA and a pinned certificate.

@@ -4,9 +4,10 @@
 // account uses that server. Deleted content is overwritten (secure_delete) and the write-ahead
 // log emptied, so the sealed password and the cached mail are not left behind in free pages.
 import type { AccountId } from '../../../shared/domain';
+import { pinKey } from '../net/tls-options';
 import { withSecureDelete } from '../store/accounts-repo';
+import { emptyWriteAheadLog } from '../store/database';
 import type { Store } from '../store/store';
-import { pinKey } from '../imap/tls-options';
 import type { CertificatePins } from './cert-pins';
 
 export interface ErasedAccount {
@@ -39,7 +40,6 @@ export function eraseAccount(store: Store, pins: CertificatePins, accountId: Acc
       }
     }),
   );
-  // The log still holds the pages as they were before; write them back and empty it.
-  store.db.pragma('wal_checkpoint(TRUNCATE)');
+  emptyWriteAheadLog(store.db);
   return { pins: removedPins };
 }

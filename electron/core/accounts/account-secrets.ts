@@ -3,10 +3,9 @@
 // platform offers no real protection). Also the account's record of a confirmed cleartext login.
 // The service asks here for every password it needs, so both kinds work the same everywhere.
 import type { Account, AccountId, AccountSettings } from '../../../shared/domain';
+import type { PasswordRecord, PasswordStorage } from '../store/accounts-repo';
 import type { Store } from '../store/store';
 import type { SecretCipher } from './secret-cipher';
-
-export type PasswordStorage = 'stored' | 'session';
 
 /**
  * No password to sign in with: a session-only account after a restart, or a stored one lost.
@@ -24,12 +23,6 @@ export class PasswordNeededError extends Error {
     );
     this.name = 'PasswordNeededError';
   }
-}
-
-interface SecurityRow {
-  email: string;
-  plaintext_confirmed: number;
-  password_storage: PasswordStorage;
 }
 
 export class AccountSecrets {
@@ -54,12 +47,10 @@ export class AccountSecrets {
     const account = this.store.transaction(() => {
       // insert() wants a secret; a session-only account gets none at all (NULL), not an empty one.
       const inserted = this.store.accounts.insert(settings, sealed ?? Buffer.alloc(0));
-      this.store.db
-        .prepare(
-          `UPDATE accounts SET plaintext_confirmed = ?, password_storage = ?${sealed ? '' : ', secret = NULL'}
-           WHERE id = ?`,
-        )
-        .run(choices.plaintextConfirmed ? 1 : 0, sealed ? 'stored' : 'session', inserted.id);
+      this.store.accounts.setPasswordChoices(inserted.id, {
+        storage: sealed ? 'stored' : 'session',
+        plaintextConfirmed: choices.plaintextConfirmed,
+      });
       return inserted;
     });
     if (!sealed) this.session.set(account.id, password);
@@ -82,17 +73,17 @@ export class AccountSecrets {
     const row = this.row(accountId);
     const sealed = this.store.accounts.secret(accountId);
     if (!row || !sealed || sealed.length === 0)
-      throw new PasswordNeededError(row?.email ?? 'this account', row?.password_storage ?? 'stored');
+      throw new PasswordNeededError(row?.email ?? 'this account', row?.storage ?? 'stored');
     return this.cipher.decrypt(sealed);
   }
 
   storage(accountId: AccountId): PasswordStorage {
-    return this.row(accountId)?.password_storage ?? 'stored';
+    return this.row(accountId)?.storage ?? 'stored';
   }
 
   /** The user confirmed, twice, that this account may log in without encryption. */
   plaintextConfirmed(accountId: AccountId): boolean {
-    return this.row(accountId)?.plaintext_confirmed === 1;
+    return this.row(accountId)?.plaintextConfirmed === true;
   }
 
   /** Drops the in-memory copy (the account was removed). */
@@ -100,9 +91,7 @@ export class AccountSecrets {
     this.session.delete(accountId);
   }
 
-  private row(accountId: AccountId): SecurityRow | undefined {
-    return this.store.db
-      .prepare('SELECT email, plaintext_confirmed, password_storage FROM accounts WHERE id = ?')
-      .get(accountId) as SecurityRow | undefined;
+  private row(accountId: AccountId): PasswordRecord | null {
+    return this.store.accounts.passwordRecord(accountId);
   }
 }

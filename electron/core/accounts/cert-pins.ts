@@ -2,15 +2,9 @@
 // saw recently during connection tests. A pin is only ever made from a certificate the engine
 // received itself: the UI names a fingerprint, never hands in a certificate.
 import type { CertificateInfo } from '../../../shared/discovery';
+import { normalizeFingerprint, pinHost, pinKey, sameFingerprint, type CertificatePin } from '../net/tls-options';
+import { CertificatePinsRepo } from '../store/certificate-pins-repo';
 import type { Db } from '../store/database';
-import { normalizeFingerprint, pinHost, pinKey, sameFingerprint, type CertificatePin } from '../imap/tls-options';
-
-interface PinRow {
-  host: string;
-  port: number;
-  fingerprint256: string;
-  pem: string;
-}
 
 export interface SeenCertificate {
   host: string;
@@ -20,13 +14,14 @@ export interface SeenCertificate {
 }
 
 export class CertificatePins {
-  constructor(private readonly db: Db) {}
+  private readonly repo: CertificatePinsRepo;
+
+  constructor(db: Db) {
+    this.repo = new CertificatePinsRepo(db);
+  }
 
   get(host: string, port: number): CertificatePin | null {
-    const row = this.db
-      .prepare('SELECT host, port, fingerprint256, pem FROM certificate_pins WHERE host = ? AND port = ?')
-      .get(pinHost(host), port) as PinRow | undefined;
-    return row ? { host: row.host, port: row.port, fingerprint256: row.fingerprint256, pem: row.pem } : null;
+    return this.repo.get(pinHost(host), port);
   }
 
   /** For createImapClient and the SMTP options: `pins: pins.lookup`. */
@@ -34,33 +29,22 @@ export class CertificatePins {
 
   /** Trusts `seen` for its server, replacing an earlier pin of the same server. */
   pin(seen: SeenCertificate): CertificatePin {
-    const host = pinHost(seen.host);
-    const fingerprint256 = normalizeFingerprint(seen.info.fingerprint256);
-    this.db
-      .prepare(
-        `INSERT INTO certificate_pins (host, port, fingerprint256, pem, subject, issuer, valid_to, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (host, port) DO UPDATE SET fingerprint256 = excluded.fingerprint256, pem = excluded.pem,
-           subject = excluded.subject, issuer = excluded.issuer, valid_to = excluded.valid_to,
-           created_at = excluded.created_at`,
-      )
-      .run(
-        host,
-        seen.port,
-        fingerprint256,
-        seen.pem,
-        seen.info.subject,
-        seen.info.issuer,
-        Number.isFinite(seen.info.validTo) ? seen.info.validTo : 0,
-        Date.now(),
-      );
-    return { host, port: seen.port, fingerprint256, pem: seen.pem };
+    const pin = {
+      host: pinHost(seen.host),
+      port: seen.port,
+      fingerprint256: normalizeFingerprint(seen.info.fingerprint256),
+      pem: seen.pem,
+    };
+    this.repo.put(pin, {
+      subject: seen.info.subject,
+      issuer: seen.info.issuer,
+      validTo: Number.isFinite(seen.info.validTo) ? seen.info.validTo : 0,
+    });
+    return pin;
   }
 
   remove(host: string, port: number): boolean {
-    return (
-      this.db.prepare('DELETE FROM certificate_pins WHERE host = ? AND port = ?').run(pinHost(host), port).changes > 0
-    );
+    return this.repo.remove(pinHost(host), port);
   }
 }
 

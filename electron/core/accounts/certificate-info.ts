@@ -2,6 +2,7 @@
 // valid, its SHA-256 fingerprint, what is wrong with it), read from Node's PeerCertificate.
 import type { PeerCertificate } from 'node:tls';
 import type { CertificateInfo, CertificateProblem } from '../../../shared/discovery';
+import { certificateProblemOf } from '../net/tls-failure';
 
 type NameFields = PeerCertificate['subject'];
 
@@ -39,25 +40,12 @@ export function toPem(raw: Buffer): string {
   return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
 }
 
-const SELF_SIGNED = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN']);
-const UNTRUSTED_ISSUER = new Set([
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'CERT_UNTRUSTED',
-  'CERT_CHAIN_TOO_LONG',
-  'INVALID_CA',
-]);
-
 /** What is wrong, from Node's authorizationError (or a hostname check's code). */
 export function certificateProblem(code: string | undefined): CertificateProblem {
   if (!code) return 'other';
-  if (SELF_SIGNED.has(code)) return 'self-signed';
-  if (UNTRUSTED_ISSUER.has(code)) return 'untrusted-issuer';
-  if (code === 'CERT_HAS_EXPIRED') return 'expired';
-  if (code === 'CERT_NOT_YET_VALID') return 'not-yet-valid';
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return 'wrong-host';
-  return 'other';
+  const problem = certificateProblemOf(code);
+  // The probe checks no pin, so it never sees a pin mismatch; the contract has no name for one.
+  return problem === 'pin-mismatch' ? 'other' : problem;
 }
 
 export function describeCertificate(cert: PeerCertificate, problem: CertificateProblem): CertificateInfo {

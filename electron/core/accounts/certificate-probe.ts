@@ -5,11 +5,11 @@
 import { checkServerIdentity } from 'node:tls';
 import type { CertificateInfo } from '../../../shared/discovery';
 import type { ServerSettings } from '../../../shared/domain';
-import { tlsConnectOptions } from '../imap/tls-options';
+import { tlsConnectOptions } from '../net/tls-options';
 import { certificateProblem, describeCertificate, toPem } from './certificate-info';
-import { imapCommand, readImapGreeting } from './net/imap-dialog';
-import { LineSocket } from './net/line-socket';
-import { smtpEhlo, smtpGreeting, smtpStartTls } from './net/smtp-dialog';
+import { imapCommand, readImapGreeting } from '../net/imap-dialog';
+import { LineSocket } from '../net/line-socket';
+import { smtpEhlo, smtpGreeting, smtpStartTls } from '../net/smtp-dialog';
 
 export interface ProbedCertificate {
   info: CertificateInfo;

@@ -16,8 +16,13 @@ import type {
   TestOutcome,
 } from '../../../shared/discovery';
 import type { ServerSettings } from '../../../shared/domain';
-import { createImapClient, plaintextAllowed, PlaintextRefusedError, type CoreLog } from '../imap/client-factory';
-import { sameFingerprint, tlsConnectOptions, type PinLookup } from '../imap/tls-options';
+import { createImapClient } from '../imap/client-factory';
+import type { CoreLog } from '../net/log';
+import { plaintextAllowed, PlaintextRefusedError } from '../net/plaintext';
+import { classifyTlsFailure } from '../net/tls-failure';
+import { sameFingerprint, type PinLookup } from '../net/tls-options';
+import { smtpConnectionOptions } from '../smtp/smtp-options';
+import { smtpSteps } from '../smtp/smtp-steps';
 import type { Authenticator } from './auth/authenticator';
 import type { SeenCertificates } from './cert-pins';
 import { probeCertificate, type ProbedCertificate } from './certificate-probe';
@@ -105,17 +110,16 @@ export async function testSmtp(
   mayAuthenticate: () => Promise<boolean> = async () => true,
 ): Promise<TestOutcome> {
   if (!plaintextAllowed(server, options.plaintextConfirmed)) return plaintextRefused(server);
-  const connection = new SMTPConnection(smtpTestOptions(server, options));
-  let failed: (error: unknown) => void = () => undefined;
-  const broken = new Promise<never>((_, reject) => (failed = reject));
-  broken.catch(() => undefined);
-  connection.on('error', (error: unknown) => failed(error));
-  connection.once('end', () => failed(Object.assign(new Error('The connection was closed'), { code: 'ECONNECTION' })));
-  const step = <T>(run: (done: (error: unknown, value?: T) => void) => void): Promise<T> =>
-    Promise.race([
-      new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T)))),
-      broken,
-    ]);
+  // The options sending uses (TLS, trust store, pin, EHLO name), with the test's deadlines.
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const connection = new SMTPConnection(
+    smtpConnectionOptions(
+      server,
+      { trustedCa: options.trustedCa, pins: options.pins, allowPlaintext: options.plaintextConfirmed },
+      { connectionMs: timeoutMs, greetingMs: timeoutMs, socketMs: timeoutMs * 2 },
+    ),
+  );
+  const { step, broken, release } = smtpSteps(connection);
   try {
     await step<void>((done) => connection.connect((error) => done(error ?? null)));
     if (!connection.allowsAuth)
@@ -132,37 +136,9 @@ export async function testSmtp(
   } catch (error) {
     return classifySmtpFailure(error, server, options);
   } finally {
-    connection.removeAllListeners('end');
-    connection.on('error', () => undefined);
+    release();
     if (connection.authenticated) connection.quit();
     connection.close();
-  }
-}
-
-function smtpTestOptions(server: ServerSettings, options: ConnectionTestOptions): SMTPConnection.Options {
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const tls = tlsConnectOptions(server, {
-    trustedCa: options.trustedCa,
-    pin: options.pins?.(server.host, server.port),
-  });
-  const common: SMTPConnection.Options = {
-    host: server.host,
-    port: server.port,
-    name: '[127.0.0.1]',
-    connectionTimeout: timeoutMs,
-    greetingTimeout: timeoutMs,
-    socketTimeout: timeoutMs * 2,
-    logger: false,
-    debug: false,
-  };
-  switch (server.security) {
-    case 'tls':
-      return { ...common, secure: true, tls };
-    case 'starttls':
-      // requireTLS: no STARTTLS, no AUTH. Never opportunistic.
-      return { ...common, secure: false, requireTLS: true, tls };
-    case 'plain':
-      return { ...common, secure: false, ignoreTLS: true };
   }
 }
 
@@ -181,21 +157,6 @@ interface ErrorLike {
   responseCode?: number;
   tlsFailed?: boolean;
 }
-
-const TLS_VERIFY_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_UNTRUSTED',
-  'CERT_PIN_MISMATCH',
-]);
-
-const TLS_VERIFY_TEXT = /certificate|self[- ]signed|unable to verify|CERT_/i;
 
 const NOT_FOUND = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
 const TIMEOUTS = new Set(['ETIMEDOUT', 'ETIMEOUT', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
@@ -223,14 +184,6 @@ function networkFailure(kind: TestFailureKind, server: ServerSettings, e: ErrorL
     default:
       return failure(kind, `The connection to ${where} failed (${e.code ?? e.message}).`);
   }
-}
-
-function isCertificateFailure(e: ErrorLike): boolean {
-  return (
-    TLS_VERIFY_CODES.has(e.code ?? '') ||
-    TLS_VERIFY_CODES.has(e.originalCode ?? '') ||
-    TLS_VERIFY_TEXT.test(e.message ?? '')
-  );
 }
 
 /**
@@ -283,7 +236,8 @@ async function classifyImapFailure(
       );
     return authFailure(server, e.responseText);
   }
-  if (isCertificateFailure(e)) return certificateFailure(server, 'imap', e, options);
+  const tls = classifyTlsFailure(error);
+  if (tls?.kind === 'certificate') return certificateFailure(server, 'imap', e, options);
   if (e.tlsFailed && /does not support STARTTLS|PREAUTH/i.test(e.message ?? ''))
     return failure(
       'no-starttls',
@@ -291,7 +245,7 @@ async function classifyImapFailure(
     );
   const network = networkKind(e);
   if (network) return networkFailure(network, server, e);
-  if (e.tlsFailed || /SSL|TLS|wrong version/i.test(`${e.code ?? ''} ${e.message ?? ''}`))
+  if (tls?.kind === 'handshake')
     return failure(
       'tls-failed',
       `No secure connection to ${server.host}:${server.port} (${e.code ?? e.message}). Check the port and the security setting.`,
@@ -321,7 +275,8 @@ async function classifySmtpFailure(
       return failure('no-smtp-auth', `${server.host} offers no sign-in method this app supports.`, extra);
     return failure('server', `${server.host} refused the sign-in: ${serverText ?? e.message}`, extra);
   }
-  if (isCertificateFailure(e)) return certificateFailure(server, 'smtp', e, options);
+  const tls = classifyTlsFailure(error);
+  if (tls?.kind === 'certificate') return certificateFailure(server, 'smtp', e, options);
   if (e.code === 'ETLS' && e.responseCode)
     return failure(
       'no-starttls',
@@ -330,7 +285,7 @@ async function classifySmtpFailure(
     );
   const network = networkKind(e);
   if (network) return networkFailure(network, server, e);
-  if (e.code === 'ETLS' || /SSL|TLS|wrong version/i.test(`${e.originalCode ?? ''} ${e.message ?? ''}`))
+  if (tls?.kind === 'handshake')
     return failure(
       'tls-failed',
       `No secure connection to ${server.host}:${server.port} (${e.originalCode ?? e.message}). Check the port and the security setting.`,

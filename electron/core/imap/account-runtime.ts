@@ -8,12 +8,13 @@ import type { MailboxRecord } from '../store/mailboxes-repo';
 import type { Store } from '../store/store';
 import { fetchSnippets } from './body/fetch-snippets';
 import { hasListedAttachments } from './body/structure';
-import { createImapClient, type CoreLog } from './client-factory';
-import type { PinLookup } from './tls-options';
+import type { CoreLog } from '../net/log';
+import { createImapClient } from './client-factory';
+import type { PinLookup } from '../net/tls-options';
 import { ConnectionLoop } from './connection-loop';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
-import { SerialQueue } from './serial-queue';
+import { SerialQueue } from '../net/serial-queue';
 import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
 

@@ -2,16 +2,12 @@
 // connection attempt gets a new one from here.
 import { ImapFlow, type ImapFlowOptions } from 'imapflow';
 import type { ServerSettings } from '../../../shared/domain';
-import { isLoopbackHost, tlsConnectOptions, withSharedSecureContext, type PinLookup } from './tls-options';
+import type { CoreLog } from '../net/log';
+import { plaintextAllowed, PlaintextRefusedError } from '../net/plaintext';
+import { tlsConnectOptions, withSharedSecureContext, type PinLookup } from '../net/tls-options';
 
 /** A password, or an OAuth2 access token (XOAUTH2 / OAUTHBEARER, see accounts/auth/). */
 export type ImapCredentials = { username: string; password: string } | { username: string; accessToken: string };
-
-export type CoreLog = (
-  level: 'debug' | 'info' | 'warn' | 'error',
-  message: string,
-  data?: Record<string, unknown>,
-) => void;
 
 /** Keys whose values never reach a log: imapflow logs commands, and LOGIN carries the password. */
 const SECRET_KEYS = /pass|secret|token|auth|credential/i;
@@ -37,22 +33,6 @@ function imapflowLogger(log: CoreLog | undefined, host: string): ImapFlowOptions
   return { debug: () => undefined, info: at('info'), warn: at('warn'), error: at('error') };
 }
 
-export class PlaintextRefusedError extends Error {
-  readonly code = 'EPLAINTEXT';
-  constructor(readonly host: string) {
-    super(`Refusing to send a password to ${host} without encryption. Choose TLS or STARTTLS in the account settings.`);
-    this.name = 'PlaintextRefusedError';
-  }
-}
-
-/**
- * Whether a password may go to this server unencrypted: only to loopback (a local bridge such as
- * Proton Mail Bridge), or to another host when the user confirmed it twice for this account.
- */
-export function plaintextAllowed(server: ServerSettings, userConfirmed = false): boolean {
-  return server.security !== 'plain' || isLoopbackHost(server.host) || userConfirmed;
-}
-
 export function securityOptions(
   server: ServerSettings,
   allowPlaintext = false,
@@ -71,7 +51,7 @@ export function securityOptions(
 
 export interface ImapClientOptions {
   trustedCa?: readonly string[];
-  /** Certificates the user trusted per host:port (see tls-options.ts). */
+  /** Certificates the user trusted per host:port (see net/tls-options.ts). */
   pins?: PinLookup;
   /** The account record says the user confirmed a cleartext login to this (non-loopback) host. */
   allowPlaintext?: boolean;

@@ -2,7 +2,7 @@
 // time with a new ImapFlow (an instance cannot reconnect). A wrong password or an untrusted
 // certificate stops the loop: the first would lock the account out, the second never heals.
 import type { ImapFlow } from 'imapflow';
-import { backoffDelay } from './backoff';
+import { backoffDelay } from '../net/backoff';
 import { classifyImapError, type ClassifiedFailure } from './errors';
 
 export interface ConnectionLoopEvents {

@@ -1,6 +1,8 @@
 // Sorts connection failures into what the account does next: a wrong password stops (retrying
 // it locks accounts out), a certificate problem stops (it will not fix itself), a network
-// problem keeps retrying. Each carries a sentence a person can act on.
+// problem keeps retrying. Each carries a sentence a person can act on. What counts as a TLS
+// failure is net/tls-failure.ts's to say, for IMAP and SMTP alike.
+import { classifyTlsFailure } from '../net/tls-failure';
 
 export type FailureKind = 'auth' | 'tls' | 'network' | 'protocol';
 
@@ -8,18 +10,6 @@ export interface ClassifiedFailure {
   kind: FailureKind;
   message: string;
 }
-
-const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'CERT_UNTRUSTED',
-]);
 
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
@@ -61,11 +51,13 @@ export function classifyImapError(error: unknown, host: string): ClassifiedFailu
       message: `${host} refused the user name or password${e.responseText ? ` (${e.responseText})` : ''}. Enter the password again.`,
     };
   }
-  if (TLS_CODES.has(code) || /certificate|self.signed|TLS|SSL/i.test(e.message ?? '')) {
-    return {
-      kind: 'tls',
-      message: `The secure connection to ${host} failed: ${e.message ?? code}. The server's certificate is not trusted.`,
-    };
+  const tls = classifyTlsFailure(error);
+  if (tls) {
+    const advice =
+      tls.kind === 'certificate'
+        ? "The server's certificate is not trusted."
+        : 'Check the port and the security setting.';
+    return { kind: 'tls', message: `The secure connection to ${host} failed: ${e.message ?? code}. ${advice}` };
   }
   if (NETWORK_CODES.has(code) || /timeout|closed|ECONN|socket/i.test(e.message ?? '')) {
     return { kind: 'network', message: `Cannot reach ${host} (${code || e.message}). Retrying.` };

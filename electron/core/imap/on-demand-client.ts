@@ -2,7 +2,7 @@
 // queues behind a long header sync on the work connection. Opened on first use, kept while it
 // lives, replaced when it drops; one request at a time.
 import type { ImapFlow } from 'imapflow';
-import { SerialQueue } from './serial-queue';
+import { SerialQueue } from '../net/serial-queue';
 
 export class OnDemandClient {
   private client: ImapFlow | null = null;

@@ -2,7 +2,7 @@
 // columns and the matcher for not-yet-indexed rows reads the same ones, so both agree on what a
 // message contains.
 import type { Address } from '../../../shared/domain';
-import { htmlToText } from '../imap/body/html-text';
+import { htmlToText } from '../text/html-text';
 
 /** Bodies are indexed up to this many characters: enough for any letter, bounded for a huge log. */
 const BODY_CHARS = 100_000;

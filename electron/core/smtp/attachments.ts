@@ -9,7 +9,7 @@ import { detectMimeType } from 'nodemailer/lib/mime-funcs';
 import { COMPOSE_LIMITS, type ComposeAttachment, type StoredAttachment } from '../../../shared/compose';
 import type { MessageId } from '../../../shared/domain';
 import { ServiceError } from '../service-error';
-import type { DraftsRepo } from './drafts-repo';
+import type { DraftsRepo } from '../store/drafts-repo';
 import type { LoadOriginal, OriginalMessage } from './original';
 
 export interface NewBlob {

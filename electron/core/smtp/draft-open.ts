@@ -9,7 +9,7 @@ import type { Store } from '../store/store';
 import { blobIdOf } from './attachments';
 import { contentHash, newMessageId, type DraftStore } from './draft-store';
 import { parseDraftMessage } from './draft-parse';
-import type { DraftsRepo } from './drafts-repo';
+import type { DraftsRepo } from '../store/drafts-repo';
 import type { DraftServer } from './drafts-server';
 import type { SendingEmit } from './sending-events';
 

@@ -6,7 +6,7 @@ import type { ComposeDraft } from '../../../shared/compose';
 import { notFound, ServiceError } from '../service-error';
 import type { Store } from '../store/store';
 import { gatherAttachments, type AttachmentSources } from './attachments';
-import type { DraftRecord, DraftsRepo } from './drafts-repo';
+import type { DraftRecord, DraftsRepo } from '../store/drafts-repo';
 import { messageIdDomain } from './wire-address';
 
 /** The draft's fields in a fixed order, so equal content always hashes the same. */

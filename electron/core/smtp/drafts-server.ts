@@ -6,7 +6,7 @@ import type { ImapFlow } from 'imapflow';
 import type { AccountId } from '../../../shared/domain';
 import { ServiceError } from '../service-error';
 import type { Store } from '../store/store';
-import type { DraftsRepo, ServerCopy } from './drafts-repo';
+import type { DraftsRepo, ServerCopy } from '../store/drafts-repo';
 import { assembleParts, draftCopyRecipients, type AssemblyDeps } from './message-assembly';
 import { buildMime } from './mime-build';
 import type { ImapSession } from './imap-session';

@@ -2,7 +2,7 @@
 // text part must read well on its own: paragraphs and line breaks kept, quotes as "> " lines
 // (unlike the snippet converter, which drops quotes), links with their address, the "-- "
 // signature delimiter intact.
-import { decodeEntities } from '../imap/body/html-text';
+import { decodeEntities } from '../text/html-text';
 
 const BLOCK_TAGS = new Set([
   'p',

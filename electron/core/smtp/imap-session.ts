@@ -2,7 +2,7 @@
 // separate from the work connection so a long sync never delays them. Opened when needed, one
 // task at a time, closed after a quiet minute; a dropped one is replaced on the next task.
 import type { ImapFlow } from 'imapflow';
-import { SerialQueue } from '../imap/serial-queue';
+import { SerialQueue } from '../net/serial-queue';
 
 export class ImapSession {
   private client: ImapFlow | null = null;

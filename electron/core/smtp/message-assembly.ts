@@ -4,7 +4,7 @@ import { COMPOSE_LIMITS, type ComposeDraft } from '../../../shared/compose';
 import type { Account, Address, MessageId } from '../../../shared/domain';
 import { ServiceError } from '../service-error';
 import { draftRecipients, invalidRecipientsMessage } from './draft-recipients';
-import type { DraftsRepo } from './drafts-repo';
+import type { DraftsRepo } from '../store/drafts-repo';
 import type { MessageParts, MimeAttachment } from './mime-build';
 import type { LoadOriginal, OriginalMessage } from './original';
 

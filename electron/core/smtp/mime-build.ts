@@ -7,7 +7,7 @@ import type { BodyFormat } from '../../../shared/compose';
 import type { Address } from '../../../shared/domain';
 import { addressKey } from '../../../shared/address-parse';
 import { htmlToPlain } from './html-text';
-import type { Envelope } from './outbox-repo';
+import type { Envelope } from '../store/outbox-repo';
 import { toWire, toWireAddress } from './wire-address';
 
 export interface MimeAttachment {

@@ -8,10 +8,10 @@ import type { Store } from '../store/store';
 import type { AttachmentSources } from './attachments';
 import { newMessageId, type DraftStore } from './draft-store';
 import { parseDraftMessage } from './draft-parse';
-import type { DraftsRepo } from './drafts-repo';
+import type { DraftsRepo } from '../store/drafts-repo';
 import { assembleParts, sendableRecipients } from './message-assembly';
 import { bccHeaderLine, buildMime, envelopeOf } from './mime-build';
-import type { OutboxRepo } from './outbox-repo';
+import type { OutboxRepo } from '../store/outbox-repo';
 import type { OutboxWorker } from './outbox-worker';
 
 export interface EnqueueDeps {

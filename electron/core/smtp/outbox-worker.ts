@@ -22,16 +22,16 @@
 // "never arrived", so we resend: a lost message is worse than a rare duplicate, and the duplicate
 // carries the same Message-ID, by which some clients (Gmail among them) show it once.
 import { addressKey } from '../../../shared/address-parse';
-import type { PinLookup } from '../imap/tls-options';
+import type { PinLookup } from '../net/tls-options';
 import type { OutboxState } from '../../../shared/compose';
 import type { Account, AccountId } from '../../../shared/domain';
-import { backoffDelay, type BackoffOptions } from '../imap/backoff';
-import type { CoreLog } from '../imap/client-factory';
+import { backoffDelay, type BackoffOptions } from '../net/backoff';
+import type { CoreLog } from '../net/log';
 import type { Store } from '../store/store';
 import type { DraftServer } from './drafts-server';
-import type { DraftsRepo } from './drafts-repo';
+import type { DraftsRepo } from '../store/drafts-repo';
 import type { ImapSession } from './imap-session';
-import { toOutboxItem, type OutboxRecord, type OutboxRepo } from './outbox-repo';
+import { toOutboxItem, type OutboxRecord, type OutboxRepo } from '../store/outbox-repo';
 import { roleMailboxPath, uidsByMessageId } from './role-mailbox';
 import type { SendingEmit } from './sending-events';
 import { submitMessage, SubmitCancelled } from './smtp-client';

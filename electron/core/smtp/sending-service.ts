@@ -1,12 +1,12 @@
 // The sending engine behind the contract's compose.*, outbox.* and drafts.* methods: the one
 // object the service facade constructs, starts, tells about connections coming up, and stops.
 import type { ImapFlow } from 'imapflow';
-import type { PinLookup } from '../imap/tls-options';
+import type { PinLookup } from '../net/tls-options';
 import type { SendingMethodName } from '../../../shared/contract-sending';
 import type { AccountId } from '../../../shared/domain';
 import type { Emit } from '../events';
-import type { BackoffOptions } from '../imap/backoff';
-import type { CoreLog } from '../imap/client-factory';
+import type { BackoffOptions } from '../net/backoff';
+import type { CoreLog } from '../net/log';
 import type { MethodHandlers } from '../method-handlers';
 import { notFound, ServiceError } from '../service-error';
 import type { Store } from '../store/store';
@@ -14,12 +14,12 @@ import type { AttachmentSources } from './attachments';
 import { prepareDraft } from './compose-prepare';
 import { openServerDraft } from './draft-open';
 import { DraftStore } from './draft-store';
-import { DraftsRepo } from './drafts-repo';
+import { DraftsRepo } from '../store/drafts-repo';
 import { DraftServer } from './drafts-server';
 import { ImapSession } from './imap-session';
 import type { LoadOriginal } from './original';
 import { enqueueMessage, takeBack, type EnqueueDeps } from './outbox-enqueue';
-import { OutboxRepo, toOutboxItem } from './outbox-repo';
+import { OutboxRepo, toOutboxItem } from '../store/outbox-repo';
 import { OutboxWorker } from './outbox-worker';
 import type { SendingEmit } from './sending-events';
 

@@ -9,8 +9,9 @@
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { RejectedRecipient } from '../../../shared/compose';
 import type { ServerSettings } from '../../../shared/domain';
-import type { Envelope } from './outbox-repo';
+import type { Envelope } from '../store/outbox-repo';
 import { smtpConnectionOptions, type SmtpSecurityPolicy } from './smtp-options';
+import { smtpSteps } from './smtp-steps';
 
 export type SubmitPhase = 'connect' | 'transaction';
 
@@ -55,20 +56,7 @@ export interface SubmitResult {
 export async function submitMessage(request: SubmitRequest): Promise<SubmitResult> {
   let phase: SubmitPhase = 'connect';
   const connection = new SMTPConnection(smtpConnectionOptions(request.server, request.security));
-  // Errors arrive either through a callback or as an 'error' event (a dropped socket, a timeout):
-  // every step races against the event, and the listener keeps one from crashing the process.
-  let failed: (error: unknown) => void = () => undefined;
-  const broken = new Promise<never>((_, reject) => {
-    failed = reject;
-  });
-  broken.catch(() => undefined);
-  connection.on('error', (error: unknown) => failed(error));
-  connection.once('end', () => failed(Object.assign(new Error('The connection was closed'), { code: 'ECONNECTION' })));
-  const step = <T>(run: (done: (error: unknown, value?: T) => void) => void): Promise<T> =>
-    Promise.race([
-      new Promise<T>((resolve, reject) => run((error, value) => (error ? reject(error) : resolve(value as T)))),
-      broken,
-    ]);
+  const { step, release } = smtpSteps(connection);
 
   let finished = false;
   try {
@@ -97,10 +85,8 @@ export async function submitMessage(request: SubmitRequest): Promise<SubmitResul
     if (error instanceof SubmitCancelled) throw error;
     throw new SubmitError(error, phase);
   } finally {
-    connection.removeAllListeners('end');
+    release();
     if (finished) connection.quit();
     else connection.close();
-    // A late 'error' from the closing socket must still find a listener.
-    connection.on('error', () => undefined);
   }
 }

@@ -1,6 +1,7 @@
 // What a failed submission means for the outbox, with a sentence a person can act on. The
 // server's own words are kept verbatim ("550 5.1.1 <x@y>: Recipient address rejected: ..."):
 // they are what a provider's help page or an administrator will ask for.
+import { classifyTlsFailure } from '../net/tls-failure';
 import { InsecureServerError } from './smtp-options';
 import { SubmitError, type SubmitPhase } from './smtp-client';
 
@@ -27,17 +28,6 @@ interface SmtpErrorLike {
   rejectedErrors?: { response?: string }[];
 }
 
-const TLS_CODES = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'CERT_UNTRUSTED',
-]);
-
 /** Every distinct server answer of the failure, e.g. one per refused recipient. */
 function serverWords(e: SmtpErrorLike): string {
   const answers = (e.rejectedErrors ?? []).map((r) => r.response).filter((r): r is string => !!r);
@@ -61,15 +51,18 @@ export function classifySubmitError(error: unknown, host: string, messageBytes: 
     return permanent(
       `${host} refused the user name or password${e.response ? ` (${e.response})` : ''}. Enter the password again, then retry.`,
     );
-  if (
-    TLS_CODES.has(e.code ?? '') ||
-    TLS_CODES.has(e.originalCode ?? '') ||
-    /certificate|self[- ]signed|unable to verify/i.test(text)
-  )
+  const tls = classifyTlsFailure(cause);
+  if (tls?.kind === 'certificate')
     return permanent(`The secure connection to ${host} failed: ${text}. The server's certificate is not trusted.`);
   if (e.code === 'ETLS' && !e.responseCode)
     return permanent(
       `${host} did not set up an encrypted connection (STARTTLS), so nothing was sent. Use port 465 with TLS, or ask the provider.`,
+    );
+  // No secure connection at all (TLS to a plain port, no common version): as for IMAP, retrying
+  // will not fix the port or the security setting. A server's 4xx or 5xx answer is judged below.
+  if (tls?.kind === 'handshake' && e.responseCode === undefined)
+    return permanent(
+      `No secure connection to ${host} (${e.originalCode ?? e.code ?? text}), so nothing was sent. Check the port and the security setting.`,
     );
   if (e.responseCode !== undefined && e.responseCode >= 500)
     return permanent(`${host} refused the message: ${serverWords(e) || text}`);

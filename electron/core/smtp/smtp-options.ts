@@ -1,10 +1,11 @@
-// How the SMTP connection is protected, by the same rules as IMAP (client-factory.ts): implicit
-// TLS (465-style) or STARTTLS that must succeed (587-style), certificates checked against the
-// same trust store, and a password in cleartext only to a loopback host.
+// How the SMTP connection is protected, by the same rules as IMAP (imap/client-factory.ts):
+// implicit TLS (465-style) or STARTTLS that must succeed (587-style), certificates checked against
+// the same trust store (net/tls-options.ts), and a password in cleartext only to a loopback host
+// or after the user confirmed it (net/plaintext.ts). The wizard's connection test uses it too.
 import type { SMTPConnectionOptions } from 'nodemailer/lib/smtp-connection';
 import type { ServerSettings } from '../../../shared/domain';
-import { plaintextAllowed } from '../imap/client-factory';
-import { tlsConnectOptions, type PinLookup } from '../imap/tls-options';
+import { plaintextAllowed } from '../net/plaintext';
+import { tlsConnectOptions, type PinLookup } from '../net/tls-options';
 
 export class InsecureServerError extends Error {
   readonly code = 'EINSECURE';
@@ -21,17 +22,30 @@ export interface SmtpSecurityPolicy {
   allowPlaintext?: boolean;
 }
 
-export function smtpConnectionOptions(server: ServerSettings, policy: SmtpSecurityPolicy = {}): SMTPConnectionOptions {
+/** Deadlines in ms; the wizard's connection test uses shorter ones than sending. */
+export interface SmtpTimeouts {
+  connectionMs: number;
+  greetingMs: number;
+  /** Inactivity, not total time: a large attachment on a slow uplink still goes through. */
+  socketMs: number;
+}
+
+const SENDING_TIMEOUTS: SmtpTimeouts = { connectionMs: 15_000, greetingMs: 15_000, socketMs: 60_000 };
+
+export function smtpConnectionOptions(
+  server: ServerSettings,
+  policy: SmtpSecurityPolicy = {},
+  timeouts: SmtpTimeouts = SENDING_TIMEOUTS,
+): SMTPConnectionOptions {
   const common: SMTPConnectionOptions = {
     host: server.host,
     port: server.port,
     // The EHLO name ends up in the Received header of every message: the machine's host name
     // would tell recipients about the user's computer, an address literal tells them nothing.
     name: '[127.0.0.1]',
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    // Inactivity, not total time: a large attachment on a slow uplink still goes through.
-    socketTimeout: 60_000,
+    connectionTimeout: timeouts.connectionMs,
+    greetingTimeout: timeouts.greetingMs,
+    socketTimeout: timeouts.socketMs,
     logger: false,
     debug: false,
   };

@@ -25,6 +25,15 @@ interface AccountRow {
 }
 
 /** What the account settings change; a field left undefined stays as it is. */
+/** Where an account's password lives (see accounts/account-secrets.ts). */
+export type PasswordStorage = 'stored' | 'session';
+
+export interface PasswordRecord {
+  email: string;
+  plaintextConfirmed: boolean;
+  storage: PasswordStorage;
+}
+
 export interface AccountChanges {
   name?: string;
   displayName?: string;
@@ -183,6 +192,29 @@ export class AccountsRepo {
     const row = this.db.prepare('SELECT secret FROM accounts WHERE id = ?').get(id) as
       { secret: Buffer | null } | undefined;
     return row?.secret ?? null;
+  }
+
+  /**
+   * How a new account keeps its password and whether it may log in without encryption. A
+   * session-only account's secret becomes NULL: it has none, not an empty one.
+   */
+  setPasswordChoices(id: AccountId, choices: { storage: PasswordStorage; plaintextConfirmed: boolean }): void {
+    this.db
+      .prepare(
+        `UPDATE accounts SET plaintext_confirmed = ?, password_storage = ?${choices.storage === 'session' ? ', secret = NULL' : ''}
+         WHERE id = ?`,
+      )
+      .run(choices.plaintextConfirmed ? 1 : 0, choices.storage, id);
+  }
+
+  /** What AccountSecrets needs to find a password: where it lives, and the cleartext consent. */
+  passwordRecord(id: AccountId): PasswordRecord | null {
+    const row = this.db
+      .prepare('SELECT email, plaintext_confirmed, password_storage FROM accounts WHERE id = ?')
+      .get(id) as { email: string; plaintext_confirmed: number; password_storage: PasswordStorage } | undefined;
+    return row
+      ? { email: row.email, plaintextConfirmed: row.plaintext_confirmed === 1, storage: row.password_storage }
+      : null;
   }
 
   setSecret(id: AccountId, secret: Buffer): void {

@@ -60,3 +60,11 @@ function migrate(db: Db, from: number): void {
     })();
   }
 }
+
+/**
+ * Writes the write-ahead log back into the database file and empties it: after a secure delete
+ * the log still holds the pages as they were before, deleted content included.
+ */
+export function emptyWriteAheadLog(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+}

@@ -4,7 +4,7 @@
 // and a deadline.
 import https from 'node:https';
 import { isIP } from 'node:net';
-import { tlsConnectOptions } from '../../imap/tls-options';
+import { tlsConnectOptions } from '../../net/tls-options';
 import type { HttpGet, HttpResponse } from './types';
 
 export interface HttpGetConfig {

@@ -5,9 +5,9 @@
 // test that follows does that, and shows the user what it found.
 import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
-import { imapCapabilities, imapCommand, readImapGreeting } from '../net/imap-dialog';
-import { LineSocket } from '../net/line-socket';
-import { smtpEhlo, smtpGreeting, smtpStartTls } from '../net/smtp-dialog';
+import { imapCapabilities, imapCommand, readImapGreeting } from '../../net/imap-dialog';
+import { LineSocket } from '../../net/line-socket';
+import { smtpEhlo, smtpGreeting, smtpStartTls } from '../../net/smtp-dialog';
 import type { DnsResolver } from './types';
 
 export interface ProbeTarget {

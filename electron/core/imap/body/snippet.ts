@@ -1,6 +1,6 @@
 // The preview line of the message list: the first ~200 characters a person would read,
 // without quoted replies, signatures, markup or invisible padding.
-import { htmlToText } from './html-text';
+import { htmlToText } from '../../text/html-text';
 
 export const SNIPPET_LENGTH = 200;
 // Only the beginning matters; bounding the input keeps a 5 MB body from costing anything.

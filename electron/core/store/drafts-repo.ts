@@ -3,7 +3,7 @@
 // and as a tombstone ('discarded') until its copy on the server is deleted too.
 import type { AccountId } from '../../../shared/domain';
 import type { ComposeDraft } from '../../../shared/compose';
-import { writeTransaction, type Db } from '../store/database';
+import { writeTransaction, type Db } from './database';
 
 export type DraftState = 'editing' | 'outbox' | 'discarded';
 

@@ -44,8 +44,6 @@ export function trustStore(trustedCa: readonly string[] | undefined): string[] |
   return [...rootCertificates, ...nodeExtraCaCerts(), ...trustedCa];
 }
 
-export { isLoopbackHost } from '../../../shared/discovery';
-
 /** A certificate the user trusted for one server (host and port), by its SHA-256 fingerprint. */
 export interface CertificatePin {
   host: string;

@@ -3,7 +3,7 @@
 // and the sender racing for the same row cannot both win.
 import type { AccountId } from '../../../shared/domain';
 import type { OutboxItem, OutboxState, RejectedRecipient } from '../../../shared/compose';
-import type { Db } from '../store/database';
+import type { Db } from './database';
 
 /** What SMTP is told: MAIL FROM and RCPT TO. Bcc recipients are here and nowhere in the message. */
 export interface Envelope {

@@ -1,6 +1,8 @@
 // HTML to plain text, only as good as a snippet needs: this is never used to display a body
 // (that goes through DOMPurify in the renderer). Tolerates cut and malformed markup, since
 // snippets come from the first few KB of a part.
+// It lives in text/, below imap/, smtp/ and search/, because all three read text out of HTML:
+// snippets, the search index, and the plain-text part of a composed message.
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&',
