@@ -148,6 +148,19 @@ export type Events = typeof events;
 export type EventName = keyof Events;
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
+/**
+ * Whether an event delivered to a generic listener is `event`, its payload then that event's.
+ * Every sender ties a payload to its name, which the compiler cannot follow through a generic
+ * listener; the name alone decides, so the payload is only the subject of the answer.
+ */
+export function isPayloadOf<E extends EventName>(
+  event: E,
+  name: EventName,
+  _payload: unknown,
+): _payload is EventPayload<E> {
+  return name === event;
+}
+
 /** What the renderer talks to; the Electron bridge and the WebSocket both implement it. */
 export interface Transport {
   invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodResult<M>>;

@@ -1,6 +1,6 @@
 // The core's event fan-out: shells subscribe to every event once and forward them to their
 // windows or sockets; the core's own parts subscribe to the one event they act on.
-import type { EventName, EventPayload } from '../../shared/contract';
+import { isPayloadOf, type EventName, type EventPayload } from '../../shared/contract';
 
 export type Emit = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 export type Listener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
@@ -30,13 +30,4 @@ export class EventHub {
       }
     }
   };
-}
-
-/**
- * Whether an emitted event is `event`, its payload then that event's: Emit's signature ties
- * every payload to its name, which the compiler cannot follow through a generic listener. The
- * name alone decides, so the payload is only the subject of the answer.
- */
-function isPayloadOf<E extends EventName>(event: E, name: EventName, _payload: unknown): _payload is EventPayload<E> {
-  return name === event;
 }

@@ -1,6 +1,6 @@
 // Subscribes a component to one event of the contract for as long as it is mounted.
 import { useEffect, useRef } from 'react';
-import type { EventName, EventPayload } from '../../shared/contract';
+import { isPayloadOf, type EventName, type EventPayload } from '../../shared/contract';
 import { useTransport } from './app-services';
 
 export function useTransportEvent<E extends EventName>(event: E, handler: (payload: EventPayload<E>) => void): void {
@@ -12,7 +12,7 @@ export function useTransportEvent<E extends EventName>(event: E, handler: (paylo
   useEffect(
     () =>
       transport.onEvent((name, payload) => {
-        if ((name as EventName) === event) handlerRef.current(payload as unknown as EventPayload<E>);
+        if (isPayloadOf(event, name, payload)) handlerRef.current(payload);
       }),
     [transport, event],
   );
