@@ -53,7 +53,7 @@ describe('Courier-IMAP with the run CA', () => {
       expect(client.secureConnection).toBe(true);
       for (const cap of ['IMAP4rev1', 'IDLE', 'UIDPLUS', 'QUOTA', 'SORT', 'NAMESPACE', 'CHILDREN'])
         expect(client.capabilities.has(cap), cap).toBe(true);
-      for (const cap of ['CONDSTORE', 'QRESYNC', 'MOVE', 'SPECIAL-USE', 'LIST-STATUS', 'ESEARCH'])
+      for (const cap of ['CONDSTORE', 'QRESYNC', 'MOVE', 'SPECIAL-USE', 'LIST-STATUS', 'ESEARCH', 'LITERAL+'])
         expect(client.capabilities.has(cap), cap).toBe(false);
       expect(client.namespace).toMatchObject({ prefix: 'INBOX.', delimiter: '.' });
       const list = await client.list();
@@ -85,6 +85,21 @@ describe('Courier-IMAP with the run CA', () => {
     } finally {
       await client.logout();
     }
+  });
+});
+
+describe('Courier quirks a client must live with', () => {
+  it('refuses an APPEND on a connection that has the target folder open read-only (EXAMINE)', async () => {
+    const user = await createMailUser(server, 'courier-examine');
+    await withImap(server, user, async (c) => {
+      await c.mailboxOpen('INBOX.Sent', { readOnly: true });
+      await expect(c.append('INBOX.Sent', 'Subject: refused\r\n\r\nx\r\n')).rejects.toMatchObject({
+        responseText: expect.stringMatching(/read-only/i),
+      });
+      // The same APPEND with the folder selected read-write, or from elsewhere, is accepted.
+      await c.mailboxOpen('INBOX.Sent');
+      expect(await c.append('INBOX.Sent', 'Subject: accepted\r\n\r\nx\r\n')).toMatchObject({ uid: 1 });
+    });
   });
 });
 
