@@ -122,8 +122,11 @@ describe('one Maildir, two servers', () => {
     }
     expect(await waitForMessage(server, user, { subject })).toBeGreaterThan(0);
 
-    await populateMailbox(server, user, { count: 40, seed: 5 });
+    const stats = await populateMailbox(server, user, { count: 40, seed: 5 });
     expect((await mailboxStatus(server, user)).messages).toBe(41);
+    // Written behind both servers' backs, yet counted in the quota they report.
+    const quota = await withImap(server, user, (c) => c.getQuota('INBOX'));
+    expect(quota && quota.storage?.usage).toBeGreaterThanOrEqual(stats.bytes);
   });
 
   it('a user made while the test bed runs can log in and finds its folders', async () => {
