@@ -79,8 +79,9 @@ export async function writeCourierLayout(
     stdio: join(c.logDir, 'courier.stdio.log'),
   };
   writeFileSync(join(etcDir, 'authdaemonrc'), courierAuthdaemonrc(), { mode: 0o644 });
-  // couriertls reads the key and the certificate from one file. After STARTTLS it runs as the
-  // courier user (made by courier-base), so that user must be able to read it.
+  // couriertls reads the key and the certificate from one file. The one imapd starts for
+  // STARTTLS no longer runs as root: with a root-only file it failed ("Permission denied") and
+  // the client saw the connection drop. It belongs to the courier user (made by courier-base).
   const pemFile = join(etcDir, 'imapd.pem');
   writeFileSync(pemFile, readFileSync(c.certs.keyFile, 'utf8') + readFileSync(c.certs.certFile, 'utf8'), {
     mode: 0o600,

@@ -2,9 +2,10 @@ import type { ImapServerName, MailServerInfo } from './types';
 
 /**
  * The same test bed seen through another IMAP server: `ports.imap` and `ports.imaps` lead to
- * Courier instead of Dovecot, folder names get Courier's "INBOX." prefix, and logins are counted
- * in Courier's log. SMTP, the users and the Maildirs stay the same, so a test written against
- * `server.ports.imaps` runs unchanged against either server.
+ * Courier instead of Dovecot, and folder names get Courier's "INBOX." prefix (mailboxPath).
+ * SMTP, the users and the Maildirs stay the same, so a test written against
+ * `server.ports.imaps` runs unchanged against either server. (`imapsUntrusted` still leads to
+ * Dovecot: it tests the client's certificate check, not the server.)
  */
 export function imapServerView(info: MailServerInfo, name: ImapServerName): MailServerInfo {
   if (name === 'dovecot') return info;
@@ -13,7 +14,7 @@ export function imapServerView(info: MailServerInfo, name: ImapServerName): Mail
   return {
     ...info,
     ports: { ...info.ports, imap: courier.ports.imap, imaps: courier.ports.imaps },
-    imapServer: { name: 'courier', mailboxPrefix: 'INBOX.', log: courier.logs.imap },
+    imapServer: { name: 'courier', mailboxPrefix: 'INBOX.' },
   };
 }
 

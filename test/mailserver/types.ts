@@ -54,8 +54,6 @@ export interface ImapServerInfo {
    * "INBOX." on Courier. `mailboxPath(server, 'Sent')` (imap-servers.ts) applies it.
    */
   mailboxPrefix: '' | 'INBOX.';
-  /** The log with this server's logins and failed passwords. */
-  log: string;
 }
 
 export type ImapServerName = 'dovecot' | 'courier';
