@@ -4,6 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImapFlow } from 'imapflow';
 import { getMailServer } from '../mailserver/inject';
+import { mailboxPath } from '../mailserver/imap-servers';
 import {
   addAccount,
   allHeaders,
@@ -176,7 +177,7 @@ describe('an undo made offline', () => {
     await c.service.settled();
     expect(c.eventsOf('operation.failed')).toEqual([]);
     expect([...(await serverState(other, 'INBOX')).keys()]).toEqual(['Archive me, then think again']);
-    expect((await serverState(other, 'Archive')).size).toBe(0);
+    expect((await serverState(other, mailboxPath(server, 'Archive'))).size).toBe(0);
     expect((await allHeaders(c, inbox.id)).map((h) => h.id)).toEqual([msg!.id]);
     expect(await allHeaders(c, archive.id)).toEqual([]);
   });

@@ -3,6 +3,8 @@
 // before any network I/O.
 import { afterEach, describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
+import { mailboxPath } from '../mailserver/imap-servers';
+import { authFailures } from '../mailserver/logs';
 import { populateMailbox } from '../mailserver/populate';
 import {
   addAccount,
@@ -17,6 +19,8 @@ import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
+/** A personal folder's name on this server ("INBOX.Archive" on Courier). */
+const folder = (name: string) => mailboxPath(server, name);
 const cleanup: (() => Promise<unknown>)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
@@ -126,7 +130,7 @@ describe('changes made on another device', () => {
       { ...within, what: 'the star from the other device' },
     );
 
-    await other.messageMove(String(hello.uid), 'Archive', { uid: true });
+    await other.messageMove(String(hello.uid), folder('Archive'), { uid: true });
     await waitFor(async () => (await allHeaders(c, inbox.id)).length === 1, {
       ...within,
       what: 'the moved message to leave INBOX',
@@ -160,7 +164,7 @@ describe('unwatched mailboxes', () => {
     // Whichever folder was synced last is still selected on the work connection, where a
     // STATUS answers from that session's stale view: every folder must still see its new mail.
     const other = await device(user);
-    const folders = ['Drafts', 'Sent', 'Trash', 'Junk', 'Archive'];
+    const folders = ['Drafts', 'Sent', 'Trash', 'Junk', 'Archive'].map(folder);
     for (const path of folders) await other.append(path, raw(`New in ${path}`));
     const boxes = await c.service.call('mailboxes.list', { accountId: account.id });
     for (const path of folders) {
@@ -190,22 +194,23 @@ describe('UIDVALIDITY', () => {
   it('a recreated mailbox resets its cache', async () => {
     const user = await createMailUser(server, 'uidv');
     const other = await device(user);
-    await other.mailboxCreate('Recreate');
-    await other.append('Recreate', raw('Old one'));
-    await other.append('Recreate', raw('Old two'));
+    const recreate = folder('Recreate');
+    await other.mailboxCreate(recreate);
+    await other.append(recreate, raw('Old one'));
+    await other.append(recreate, raw('Old two'));
     const c = await core();
     const account = await addAccount(c, server, user);
-    const box = await mailboxByPath(c, account.id, 'Recreate');
+    const box = await mailboxByPath(c, account.id, recreate);
     await waitFor(async () => (await allHeaders(c, box.id)).length === 2, { what: 'two old messages' });
 
-    await other.mailboxDelete('Recreate');
-    await other.mailboxCreate('Recreate');
-    await other.append('Recreate', raw('New one'));
+    await other.mailboxDelete(recreate);
+    await other.mailboxCreate(recreate);
+    await other.append(recreate, raw('New one'));
     await c.service.call('sync.now', {});
     const after = await waitFor(
       async () => {
         const box2 = (await c.service.call('mailboxes.list', { accountId: account.id })).find(
-          (m) => m.path === 'Recreate',
+          (m) => m.path === recreate,
         );
         if (!box2) return null;
         const h = await allHeaders(c, box2.id);
@@ -220,11 +225,7 @@ describe('UIDVALIDITY', () => {
 describe('a wrong password', () => {
   it('reports auth-failed after one attempt and never retries on its own', async () => {
     const user = await createMailUser(server, 'wrongpw');
-    const { readFileSync } = await import('node:fs');
-    const failuresFor = () =>
-      readFileSync(server.logs.dovecot, 'utf8')
-        .split('\n')
-        .filter((line) => line.includes(user.address) && /password mismatch/i.test(line)).length;
+    const failuresFor = () => authFailures(server, user.address);
     const c = await core();
     const account = await addAccount(c, server, user, {}, 'not-the-password');
     const failed = await waitFor(() => c.eventsOf('account.status').find((s) => s.state === 'auth-failed'), {

@@ -14,6 +14,7 @@ import { AccountRuntime } from '../../electron/core/imap/account-runtime';
 import { SendingService } from '../../electron/core/smtp/sending-service';
 import { Store } from '../../electron/core/store/store';
 import { getMailServer } from '../mailserver/inject';
+import { mailboxPath } from '../mailserver/imap-servers';
 import { withImap } from '../mailserver/imap-helpers';
 import type { MailUser } from '../mailserver/types';
 import { createMailUser } from '../support/mail-users';
@@ -21,6 +22,8 @@ import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
+/** "Drafts", or "INBOX.Drafts" on Courier. */
+const DRAFTS = mailboxPath(server, 'Drafts');
 const cleanup: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await Promise.resolve(fn()).catch(() => undefined);
@@ -125,7 +128,7 @@ interface ServerDraft {
 /** The Drafts folder as another device sees it: every message whose subject contains `marker`. */
 async function serverDrafts(user: MailUser, marker: string): Promise<ServerDraft[]> {
   return withImap(server, user, async (c) => {
-    const lock = await c.getMailboxLock('Drafts', { readOnly: true });
+    const lock = await c.getMailboxLock(DRAFTS, { readOnly: true });
     try {
       const uids = (await c.search({ subject: marker }, { uid: true })) || [];
       const out: ServerDraft[] = [];
@@ -181,8 +184,8 @@ async function editOnOtherDevice(
     .compile()
     .build();
   await withImap(server, user, async (c) => {
-    await c.append('Drafts', raw, ['\\Draft', '\\Seen']);
-    const lock = await c.getMailboxLock('Drafts');
+    await c.append(DRAFTS, raw, ['\\Draft', '\\Seen']);
+    const lock = await c.getMailboxLock(DRAFTS);
     try {
       await c.messageDelete(String(old.uid), { uid: true });
     } finally {
@@ -328,7 +331,7 @@ describe('drafts on the server', () => {
     })
       .compile()
       .build();
-    await withImap(server, me, (c) => c.append('Drafts', raw, ['\\Draft', '\\Seen']));
+    await withImap(server, me, (c) => c.append(DRAFTS, raw, ['\\Draft', '\\Seen']));
     const header = await cachedDraft(bed, marker);
 
     const opened = await bed.sending.handlers['drafts.open']({ messageId: header.id });

@@ -19,6 +19,7 @@ import { planBody } from '../../electron/core/imap/body/structure';
 import { SendingService, type OriginalMessage } from '../../electron/core/smtp/sending-service';
 import { Store } from '../../electron/core/store/store';
 import { getMailServer } from '../mailserver/inject';
+import { mailboxPath } from '../mailserver/imap-servers';
 import { appendMessage, withImap } from '../mailserver/imap-helpers';
 import type { MailUser } from '../mailserver/types';
 import { createMailUser } from '../support/mail-users';
@@ -26,6 +27,8 @@ import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
+/** "Sent", or "INBOX.Sent" on Courier. */
+const SENT = mailboxPath(server, 'Sent');
 const cleanup: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
   for (const fn of cleanup.splice(0).reverse()) await Promise.resolve(fn()).catch(() => undefined);
@@ -292,11 +295,11 @@ describe('sending to a local user', () => {
     expect(headerBlock(delivered!.source)).not.toContain(hidden.address);
 
     // Filed in Sent, read, with the Bcc line kept for the sender alone.
-    const [filed] = await arrived(me, messageId, 'Sent');
+    const [filed] = await arrived(me, messageId, SENT);
     expect(filed!.flags.has('\\Seen')).toBe(true);
     expect(headerBlock(filed!.source)).toMatch(new RegExp(`^Bcc: .*${hidden.address.replace(/\./g, '\\.')}`, 'm'));
     expect(sha256((await simpleParser(filed!.source)).attachments[0]!.content)).toBe(sha256(bytes));
-    expect(await copies(me, messageId, 'Sent')).toHaveLength(1);
+    expect(await copies(me, messageId, SENT)).toHaveLength(1);
 
     // The states it went through, in order, and nothing left in the outbox.
     const states = bed
@@ -556,7 +559,7 @@ describe('the outbox across restarts and crashes', () => {
     const [me, anna] = await Promise.all([createMailUser(server, 'crash-me'), createMailUser(server, 'crash-anna')]);
     const crash = await crashedAt(me, anna.address, 'sending', { serverSavesSent: true });
     await deliverAsTheServerDid(me, crash.raw, crash.envelope);
-    await appendMessage(server, me, crash.raw, 'Sent', ['\\Seen']); // the server's own Sent copy
+    await appendMessage(server, me, crash.raw, SENT, ['\\Seen']); // the server's own Sent copy
     await arrived(anna, crash.messageId);
 
     const bed = await startBed(me, { dataDir: crash.dataDir });
@@ -564,21 +567,21 @@ describe('the outbox across restarts and crashes', () => {
     expect(done.error).toMatch(/not sent again/);
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await copies(anna, crash.messageId)).toHaveLength(1);
-    expect(await copies(me, crash.messageId, 'Sent')).toHaveLength(1);
+    expect(await copies(me, crash.messageId, SENT)).toHaveLength(1);
   });
 
   it('killed after the Sent copy was filed: done without a second copy or a second delivery', async () => {
     const [me, anna] = await Promise.all([createMailUser(server, 'crash2-me'), createMailUser(server, 'crash2-anna')]);
     const crash = await crashedAt(me, anna.address, 'sent-smtp');
     await deliverAsTheServerDid(me, crash.raw, crash.envelope);
-    await appendMessage(server, me, crash.raw, 'Sent', ['\\Seen']);
+    await appendMessage(server, me, crash.raw, SENT, ['\\Seen']);
     await arrived(anna, crash.messageId);
 
     const bed = await startBed(me, { dataDir: crash.dataDir });
     await outboxItem(bed, crash.outboxId, 'done');
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await copies(anna, crash.messageId)).toHaveLength(1);
-    expect(await copies(me, crash.messageId, 'Sent')).toHaveLength(1);
+    expect(await copies(me, crash.messageId, SENT)).toHaveLength(1);
   });
 
   it('killed after a message to oneself was accepted: found in INBOX, not sent again', async () => {
@@ -593,7 +596,7 @@ describe('the outbox across restarts and crashes', () => {
     await new Promise((r) => setTimeout(r, 1_500));
     expect(await copies(me, crash.messageId)).toHaveLength(1);
     // The server does not file sent mail: the copy is filed now, once.
-    expect(await copies(me, crash.messageId, 'Sent')).toHaveLength(1);
+    expect(await copies(me, crash.messageId, SENT)).toHaveLength(1);
   });
 
   it('sees a Sent copy that another connection filed since it last looked (no stale mailbox view)', async () => {
@@ -616,10 +619,10 @@ describe('the outbox across restarts and crashes', () => {
       message_id: string;
     };
     bed.store.db.prepare(`UPDATE outbox SET state = 'sent-smtp' WHERE id = ?`).run(second.outboxId);
-    await appendMessage(server, me, row.raw, 'Sent', ['\\Seen']);
+    await appendMessage(server, me, row.raw, SENT, ['\\Seen']);
     await bed.sending.handlers['outbox.retry']({ outboxId: second.outboxId });
     await outboxItem(bed, second.outboxId, 'done');
-    expect(await copies(me, row.message_id, 'Sent')).toHaveLength(1);
+    expect(await copies(me, row.message_id, SENT)).toHaveLength(1);
   });
 
   it('killed before the server had it: sent after the restart, exactly once (no loss)', async () => {
@@ -633,7 +636,7 @@ describe('the outbox across restarts and crashes', () => {
     await arrived(anna, crash.messageId);
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await copies(anna, crash.messageId)).toHaveLength(1);
-    expect(await copies(me, crash.messageId, 'Sent')).toHaveLength(1);
+    expect(await copies(me, crash.messageId, SENT)).toHaveLength(1);
   });
 });
 

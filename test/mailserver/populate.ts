@@ -1,5 +1,5 @@
-import { closeSync, fchownSync, futimesSync, openSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, closeSync, existsSync, fchownSync, futimesSync, openSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { MAIL_GID, MAIL_UID } from './dovecot-config';
 import { doveadm, resolveUser } from './doveadm';
 import { ensureMailboxDir, maildirName } from './maildir';
@@ -158,6 +158,16 @@ export function* renderPlan(
   }
 }
 
+/**
+ * Files written behind the servers' backs are not in a Maildir++ quota file that already exists
+ * (Courier's test bed writes one for every user; Dovecot makes one on first use), so the usage
+ * it reports would stay as it was. A line "<bytes> <count>" is how a delivery agent adds to it.
+ */
+function accountInMaildirQuota(maildir: string, bytes: number, count: number): void {
+  const file = join(maildir, 'maildirsize');
+  if (existsSync(file)) appendFileSync(file, `${bytes} ${count}\n`);
+}
+
 /** The address populateMailbox writes in To: for a user. */
 export function recipientOf(user: MailUser): Address {
   return { name: user.name.charAt(0).toUpperCase() + user.name.slice(1), address: user.address };
@@ -196,6 +206,7 @@ export async function populateMailbox(
     bytes += raw.length;
   }
   const writeMs = Date.now() - tWrite;
+  accountInMaildirQuota(mailbox.toUpperCase() === 'INBOX' ? dir : dirname(dir), bytes, plan.length);
 
   const tResync = Date.now();
   await doveadm(server, ['force-resync', '-u', owner.address, mailbox]);

@@ -1,12 +1,13 @@
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { authdaemonSocket, writeCourierLayout } from './courier';
 import { startPlainFront, startTlsFront, type Front } from './fronts';
 import { DOMAIN, scratchRoot, writeLayout } from './layout';
 import { getFreePorts } from './ports';
-import { isAlive, killSessionSync, spawnDaemon, tail, terminateDaemon } from './processes';
+import { isAlive, killSessionSync, sleep, spawnDaemon, tail, terminateDaemon } from './processes';
 import { waitForGreeting, type GreetingProbe } from './ready';
-import type { MailServer, MailServerInfo, MailServerPorts, StartMailServerOptions } from './types';
+import type { CourierInfo, MailServer, MailServerInfo, MailServerPorts, StartMailServerOptions } from './types';
 
 export type { MailServer, MailServerInfo, MailServerPorts, MailUser, StartMailServerOptions } from './types';
 export { DOMAIN } from './layout';
@@ -45,7 +46,8 @@ function installExitHooks(): void {
 }
 
 /**
- * Starts a private Dovecot + Postfix pair on free 127.0.0.1 ports, every
+ * Starts a private Dovecot + Postfix pair (and, with `courier: true`, a
+ * Courier-IMAP on the same Maildirs) on free 127.0.0.1 ports, every
  * file under one new temporary directory, nothing under /etc touched.
  * Retries with new ports if one was taken between choosing and binding it.
  */
@@ -101,7 +103,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       const t = Date.now();
       const errors: unknown[] = [];
       for (const f of fronts.splice(0)) await f.close().catch((e: unknown) => errors.push(e));
-      // Postfix first: it delivers into Dovecot, not the other way round.
+      // Reverse start order: Courier, then Postfix (it delivers into Dovecot), then Dovecot.
       for (const p of [...daemons].reverse()) {
         await terminateDaemon(p.pid, p.pid, { exited: hasExited(p.child) }).catch((e: unknown) => errors.push(e));
       }
@@ -114,7 +116,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
   };
 
   try {
-    const free = await getFreePorts(9);
+    const free = await getFreePorts(opts.courier ? 11 : 9);
     const port = (): number => free.shift() ?? 0;
     const ports: MailServerPorts = {
       imap: port(),
@@ -130,10 +132,26 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
     const dovecotImap = port();
     const layout = writeLayout(dir, opts.users ?? DEFAULT_USERS, ports, dovecotImap);
     const { logs, certs } = layout;
+    const courierPorts = opts.courier ? { imap: port(), imaps: port() } : undefined;
+    const courierFiles = courierPorts
+      ? await writeCourierLayout(dir, {
+          users: [...layout.users, layout.sink],
+          homeOf: (u) => join(layout.mailRoot, DOMAIN, u.name),
+          certs,
+          ports: courierPorts,
+          logDir: join(dir, 'log'),
+        })
+      : undefined;
     debug('files written');
 
     const diagnostics = (): string =>
-      [logs.dovecotStdio, logs.dovecot, logs.postfixStdio, logs.postfix]
+      [
+        logs.dovecotStdio,
+        logs.dovecot,
+        logs.postfixStdio,
+        logs.postfix,
+        ...(courierFiles ? Object.values(courierFiles.logs) : []),
+      ]
         .map((f) => `--- ${f} (tail)\n${tail(f)}`)
         .join('\n');
     const ready = (probes: GreetingProbe[], pid: number): Promise<void[]> =>
@@ -191,6 +209,38 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
     );
     debug('postfix ready');
 
+    let courier: CourierInfo | undefined;
+    if (courierPorts && courierFiles) {
+      // unshare(1) execs the script in a new mount namespace (same pid, our child), so the
+      // mounts over /etc/courier and /run/courier are private to this run and go with it.
+      const child = spawnDaemon(
+        'unshare',
+        ['--mount', '--propagation', 'private', 'sh', courierFiles.script],
+        courierFiles.logs.stdio,
+      );
+      const courierPid = child.pid;
+      if (courierPid === undefined) throw new Error('could not spawn courier');
+      daemons.push({ name: 'courier', pid: courierPid, child });
+      await ready(
+        [
+          { name: 'courier imaps', port: courierPorts.imaps, greeting: /^\* OK/, tlsCa: certs.caPem },
+          { name: 'courier imap', port: courierPorts.imap, greeting: /^\* OK .*STARTTLS.*LOGINDISABLED/ },
+        ],
+        courierPid,
+      );
+      // imaplogin greets before authdaemond listens: a login right after would fail.
+      const socket = authdaemonSocket(courierFiles);
+      const deadline = Date.now() + readyTimeoutMs;
+      while (!existsSync(socket)) {
+        if (Date.now() > deadline || !isAlive(courierPid)) {
+          throw new Error(`courier authdaemond made no ${socket}\n${diagnostics()}`);
+        }
+        await sleep(25);
+      }
+      courier = { ports: courierPorts, pid: courierPid, userdb: courierFiles.userdb, logs: courierFiles.logs };
+      debug('courier ready');
+    }
+
     const info: MailServerInfo = {
       dir,
       host: HOST,
@@ -206,6 +256,8 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       mailRoot: layout.mailRoot,
       pids: { dovecot: dovecotPid, postfix: postfixPid },
       logs,
+      imapServer: { name: 'dovecot', mailboxPrefix: '' },
+      ...(courier ? { courier } : {}),
     };
     return { ...info, stop, info: () => structuredClone(info) };
   } catch (e) {

@@ -46,6 +46,33 @@ export interface MailServerLogs {
   postfixStdio: string;
 }
 
+/** Which IMAP server `ports.imap` and `ports.imaps` lead to, and what a test must know about it. */
+export interface ImapServerInfo {
+  name: ImapServerName;
+  /**
+   * Personal namespace prefix of every folder but INBOX: "" on the Dovecot here (separator "/"),
+   * "INBOX." on Courier. `mailboxPath(server, 'Sent')` (imap-servers.ts) applies it.
+   */
+  mailboxPrefix: '' | 'INBOX.';
+}
+
+export type ImapServerName = 'dovecot' | 'courier';
+
+/** Courier-IMAP, started beside Dovecot on the same Maildirs (see courier.ts). */
+export interface CourierInfo {
+  /** `imap`: STARTTLS required before LOGIN; `imaps`: implicit TLS with the run's certificate. */
+  ports: { imap: number; imaps: number };
+  pid: number;
+  /** The userdb text file (mode 0600); courier.ts's addCourierUser adds to it. */
+  userdb: string;
+  logs: {
+    /** imaplogin and imapd: LOGIN, LOGIN FAILED, LOGOUT lines. */
+    imap: string;
+    auth: string;
+    stdio: string;
+  };
+}
+
 export interface MailServerInfo {
   /** Temporary directory holding every file of this server. */
   dir: string;
@@ -71,6 +98,9 @@ export interface MailServerInfo {
   mailRoot: string;
   pids: { dovecot: number; postfix: number };
   logs: MailServerLogs;
+  imapServer: ImapServerInfo;
+  /** Present when started with `courier: true`; `imapServerView(info, 'courier')` points the ports at it. */
+  courier?: CourierInfo;
 }
 
 export interface MailServer extends MailServerInfo {
@@ -82,6 +112,8 @@ export interface MailServer extends MailServerInfo {
 
 export interface StartMailServerOptions {
   users?: { name: string; password: string }[];
+  /** Also start Courier-IMAP on the same Maildirs (needs install.sh's unpacked courier-imap). */
+  courier?: boolean;
   /** Readiness timeout per daemon (ms). Default 20 s. */
   readyTimeoutMs?: number;
 }

@@ -1,9 +1,11 @@
 // A fresh mail user per test, so test files run side by side against one server without
 // seeing each other's mail. Postfix delivers to any address of the domain through LMTP, so the
-// user can receive as soon as Dovecot knows it.
+// user can receive as soon as Dovecot knows it. A test bed with Courier learns the user too, and
+// Courier's Maildir and folders are made at once (Courier creates none itself).
 import { appendFileSync, chownSync, mkdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { addCourierUser } from '../mailserver/courier';
 import { doveadm } from '../mailserver/doveadm';
 import { MAIL_GID, MAIL_UID } from '../mailserver/dovecot-config';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
@@ -19,6 +21,7 @@ export async function createMailUser(server: MailServerInfo, prefix: string): Pr
   const home = join(server.mailRoot, server.domain, name);
   mkdirSync(home, { recursive: true, mode: 0o755 });
   chownSync(home, MAIL_UID, MAIL_GID);
+  if (server.courier) await addCourierUser(server.courier, user, home);
   appendFileSync(
     join(server.dir, 'dovecot', 'users'),
     `${user.address}:{PLAIN}${user.password}:${MAIL_UID}:${MAIL_GID}::${home}::\n`,
