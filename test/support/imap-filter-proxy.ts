@@ -27,6 +27,8 @@ export interface ImapFilterOptions {
   hide?: readonly HiddenExtension[];
   /** Answer APPEND to the mailbox the session has EXAMINEd with NO, as Courier-IMAP does. */
   refuseAppendToReadOnly?: boolean;
+  /** Commands (the line after the tag) answered NO without reaching the server: a failing mailbox. */
+  refuse?: RegExp;
 }
 
 export interface ProxiedCommand {
@@ -169,7 +171,7 @@ export async function startImapFilterProxy(
     // holds the tag of an APPEND refused while its non-synchronizing literal still arrives.
     let continuation = false;
     let refused: string | null = null;
-    const refuse = (tag: string) => client.write(`${tag} NO Current box is selected READ-ONLY.\r\n`);
+    const refuse = (tag: string, text = 'Current box is selected READ-ONLY.') => client.write(`${tag} NO ${text}\r\n`);
     const fromClient = new LineSplitter(
       (line) => {
         const literal = /\{\d+(\+?)\}$/.exec(line);
@@ -209,6 +211,7 @@ export async function startImapFilterProxy(
             } else refuse(tag);
             return;
           }
+          if (options.refuse?.test(rest) && !literal) return refuse(tag, 'Refused by the test proxy.');
           open.set(tag, command);
         }
         continuation = literal !== null;

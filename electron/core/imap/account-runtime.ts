@@ -54,6 +54,8 @@ export class AccountRuntime {
   private watcherDue = false;
   private stopped = false;
   private intervalSeconds: number;
+  /** What failed in the last attempt, by mailbox path ('' for the account as a whole). */
+  private readonly syncFailures = new Map<string, string>();
 
   constructor(
     readonly account: Account,
@@ -66,6 +68,7 @@ export class AccountRuntime {
       onConnecting: () => this.setStatus({ state: 'connecting' }),
       onUp: async () => {
         this.setStatus({ state: 'online' });
+        this.reportSyncFailures();
         this.treeDirty = true;
         this.markAllDirty();
         // The watcher starts after this first pass: its SELECT of a big INBOX would otherwise
@@ -129,6 +132,8 @@ export class AccountRuntime {
   /** The user typed a new password, or pressed "sync now": try at once. */
   reconnect(): void {
     this.work.retryNow();
+    // Connected, but a mailbox failed to sync: "retry" means sync everything again.
+    if (this.work.current) this.requestSync();
   }
 
   /** Syncs the mailbox the user looks at first, and watches it with IDLE. */
@@ -230,12 +235,45 @@ export class AccountRuntime {
         }
         this.dirty.delete(next);
         const box = this.deps.store.mailboxes.get(next);
-        if (box?.selectable) await this.withClient((client) => this.syncOne(client, box));
+        if (box?.selectable) await this.syncReporting(box);
       }
+      this.syncFailures.delete('');
     } catch (error) {
       // Offline or dropped: the connection loop reconnects, and onUp marks everything dirty.
       this.deps.log?.('warn', `sync of ${this.account.email} stopped: ${(error as Error).message}`);
+      // Still connected: the server refused something. That is for the user to see.
+      if (this.work.current && !this.stopped) this.syncFailures.set('', (error as Error).message);
     }
+    this.reportSyncFailures();
+  }
+
+  /** One mailbox's failure does not stop the others, and is remembered until it syncs. */
+  private async syncReporting(box: MailboxRecord): Promise<void> {
+    try {
+      await this.withClient((client) => this.syncOne(client, box));
+      this.syncFailures.delete(box.path);
+    } catch (error) {
+      // A lost connection ends the pass (the loop reconnects); anything else is this mailbox's.
+      if (!this.work.current || this.stopped) throw error;
+      this.deps.log?.('warn', `sync of ${box.path} failed: ${(error as Error).message}`);
+      this.syncFailures.set(box.path, (error as Error).message);
+    }
+    this.reportSyncFailures();
+  }
+
+  /**
+   * A sync that failed must never look like "Up to date": while anything failed, the account
+   * shows as in error (with the retry button), and goes back to online once all of it synced.
+   */
+  private reportSyncFailures(): void {
+    const { state, reason } = this.status;
+    const showing = state === 'error' && reason === undefined;
+    if (this.syncFailures.size > 0 && (state === 'online' || showing)) {
+      const message = [...this.syncFailures]
+        .map(([path, error]) => (path ? `Could not sync ${path}: ${error}` : `Sync stopped: ${error}`))
+        .join(' ');
+      if (message !== this.status.message) this.setStatus({ state: 'error', message });
+    } else if (this.syncFailures.size === 0 && showing) this.setStatus({ state: 'online' });
   }
 
   /** The open mailbox first, then INBOX, then the rest. */
