@@ -83,7 +83,7 @@ describe('IMAP filter proxy', () => {
       expect(await client.append('Sent', message)).toBeTruthy();
     }
     const { client } = await throughProxy(user, {});
-    expect((await client.status('Sent', { messages: true })).messages).toBe(2);
+    expect(await client.status('Sent', { messages: true })).toMatchObject({ messages: 2 });
   });
 
   it('rewrites only the lines it is meant to', () => {

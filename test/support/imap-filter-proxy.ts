@@ -170,15 +170,15 @@ export async function startImapFilterProxy(
     // Within a command whose literal just went by: its next line is no new command. `refused`
     // holds the tag of an APPEND refused while its non-synchronizing literal still arrives.
     let continuation = false;
-    let refused: string | null = null;
-    const refuse = (tag: string, text = 'Current box is selected READ-ONLY.') => client.write(`${tag} NO ${text}\r\n`);
+    let refused: { tag: string; text: string } | null = null;
+    const refuse = (tag: string, text: string) => client.write(`${tag} NO ${text}\r\n`);
     const fromClient = new LineSplitter(
       (line) => {
         const literal = /\{\d+(\+?)\}$/.exec(line);
         if (refused !== null) {
           fromClient.discardLiteral = true;
           if (!literal) {
-            refuse(refused);
+            refuse(refused.tag, refused.text);
             refused = null;
           }
           return;
@@ -203,15 +203,19 @@ export async function startImapFilterProxy(
             options.refuseAppendToReadOnly &&
             selected?.readOnly &&
             mailboxArg(verb![2]!) === selected.mailbox;
-          if (appendToReadOnly) {
+          const refusal = appendToReadOnly
+            ? 'Current box is selected READ-ONLY.'
+            : options.refuse?.test(rest)
+              ? 'Refused by the test proxy.'
+              : null;
+          if (refusal !== null) {
             // A synchronizing literal waits for our answer; a LITERAL+ one arrives regardless.
             if (literal?.[1] === '+') {
               fromClient.discardLiteral = true;
-              refused = tag;
-            } else refuse(tag);
+              refused = { tag, text: refusal };
+            } else refuse(tag, refusal);
             return;
           }
-          if (options.refuse?.test(rest) && !literal) return refuse(tag, 'Refused by the test proxy.');
           open.set(tag, command);
         }
         continuation = literal !== null;

@@ -38,6 +38,22 @@ export async function selectFresh(client: ImapFlow, path: string, { readOnly }: 
   await client.mailboxOpen(path, { readOnly });
 }
 
+/**
+ * APPEND needs no selected mailbox, but Courier-IMAP refuses one to the mailbox the session has
+ * open read-only ("Current box is selected READ-ONLY"), and the copy was just looked for there
+ * with EXAMINE. CLOSE of a read-only mailbox expunges nothing (RFC 3501 6.4.2).
+ */
+export async function appendTo(
+  client: ImapFlow,
+  path: string,
+  content: Buffer | string,
+  flags: string[],
+  date: Date,
+): ReturnType<ImapFlow['append']> {
+  if (client.mailbox && client.mailbox.path === path && client.mailbox.readOnly) await client.mailboxClose();
+  return client.append(path, content, flags, date);
+}
+
 /** UIDs in `path` of messages with this Message-ID (SEARCH HEADER). */
 export async function uidsByMessageId(client: ImapFlow, path: string, messageId: string): Promise<number[]> {
   await selectFresh(client, path, { readOnly: true });

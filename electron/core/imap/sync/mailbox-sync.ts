@@ -29,8 +29,8 @@ export async function selectMailbox(client: ImapFlow, path: string): Promise<Sel
  * a UIDNEXT too high would mark UIDs as synced that were never fetched.
  */
 async function uidNextWithoutSelect(client: ImapFlow, path: string, exists: number): Promise<number> {
-  const status = await client.status(path, { uidNext: true }).catch(() => null);
-  if (status?.uidNext) return status.uidNext;
+  const status = await client.status(path, { uidNext: true }).catch(() => false as const);
+  if (status && status.uidNext) return status.uidNext;
   if (exists === 0) return 1;
   const last = await client.fetchOne('*', { uid: true });
   return last ? last.uid + 1 : 1;
