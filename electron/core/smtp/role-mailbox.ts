@@ -2,6 +2,7 @@
 // the server marks (SPECIAL-USE, or a well-known name), else one we create.
 import type { ImapFlow } from 'imapflow';
 import type { AccountId } from '../../../shared/domain';
+import { roleByName } from '../imap/sync/role-names';
 import type { Store } from '../store/store';
 
 export type FilingRole = 'sent' | 'drafts';
@@ -18,7 +19,9 @@ export async function roleMailboxPath(
   const known = store.mailboxes.byRole(accountId, role);
   if (known?.selectable) return known.path;
   const listed = await client.list();
-  const marked = listed.find((box) => box.specialUse === SPECIAL_USE[role] && !box.flags.has('\\Noselect'));
+  const marked =
+    listed.find((box) => box.specialUse === SPECIAL_USE[role] && !box.flags.has('\\Noselect')) ??
+    listed.find((box) => roleByName(box.name) === role && !box.flags.has('\\Noselect'));
   if (marked) return marked.path;
   const name = CREATE_AS[role];
   await client.mailboxCreate(name).catch((error: { serverResponseCode?: string }) => {
