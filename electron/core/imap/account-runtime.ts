@@ -37,6 +37,13 @@ export class OfflineError extends Error {
   }
 }
 
+/**
+ * Without CONDSTORE, how often the flags of a whole mailbox are compared (each sync compares the
+ * newest messages'): changes to old messages made elsewhere show within this time, or at once
+ * after a reconnect or "sync now".
+ */
+const ALL_FLAGS_EVERY_MS = 15 * 60_000;
+
 /** Snippets per round: enough for the first screens, small enough not to delay other work. */
 const SNIPPETS_PER_PASS = 500;
 
@@ -56,6 +63,8 @@ export class AccountRuntime {
   private intervalSeconds: number;
   /** What failed in the last attempt, by mailbox path ('' for the account as a whole). */
   private readonly syncFailures = new Map<string, string>();
+  /** When each mailbox last had every message's flags compared (servers without CONDSTORE). */
+  private readonly allFlagsAt = new Map<MailboxId, number>();
 
   constructor(
     readonly account: Account,
@@ -67,6 +76,8 @@ export class AccountRuntime {
     this.work = new ConnectionLoop(host, () => this.newClient(), {
       onConnecting: () => this.setStatus({ state: 'connecting' }),
       onUp: async () => {
+        // A new session may have missed changes to any message: compare all flags once.
+        this.allFlagsAt.clear();
         this.setStatus({ state: 'online' });
         this.reportSyncFailures();
         this.treeDirty = true;
@@ -132,7 +143,8 @@ export class AccountRuntime {
   /** The user typed a new password, or pressed "sync now": try at once. */
   reconnect(): void {
     this.work.retryNow();
-    // Connected, but a mailbox failed to sync: "retry" means sync everything again.
+    // Connected, but a mailbox failed to sync: "retry" means sync everything again, fully.
+    this.allFlagsAt.clear();
     if (this.work.current) this.requestSync();
   }
 
@@ -315,14 +327,18 @@ export class AccountRuntime {
   }
 
   private async syncOne(client: ImapFlow, box: MailboxRecord): Promise<void> {
+    const now = Date.now();
+    const allFlags = now - (this.allFlagsAt.get(box.id) ?? -Infinity) >= ALL_FLAGS_EVERY_MS;
     const changes = await syncMailbox(client, this.deps.store, box, {
       hasAttachments: hasListedAttachments,
+      allFlags,
       onBatch: (added, done, total) => {
         this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
         if (added.length) this.deps.emit('messages.changed', { mailboxId: box.id, added, removed: [], updated: [] });
       },
     });
+    if (allFlags) this.allFlagsAt.set(box.id, now);
     if (changes.removed.length || changes.updated.length)
       this.deps.emit('messages.changed', {
         mailboxId: box.id,

@@ -11,6 +11,7 @@ import { fetchNewMessages } from './new-messages';
 export interface MailboxSyncOptions {
   onBatch(added: number[], done: number, total: number): void;
   hasAttachments(structure: unknown): boolean;
+  allFlags?: boolean;
 }
 
 export async function selectMailbox(client: ImapFlow, path: string): Promise<SelectedMailbox> {
