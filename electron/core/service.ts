@@ -64,6 +64,8 @@ class CoreService implements MailService {
   /** Outbox items that reply to a cached message: it gets \Answered once the server took the reply. */
   private readonly replyingTo = new Map<number, MessageId>();
   private closed = false;
+  /** The window is in front (the renderer says so with sync.foreground). */
+  private foreground = false;
 
   constructor(
     private readonly store: Store,
@@ -165,7 +167,10 @@ class CoreService implements MailService {
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
     this.accounts.set(accountId, parts);
-    if (!this.options.offline) runtime.start();
+    if (!this.options.offline) {
+      runtime.start();
+      runtime.setForeground(this.foreground);
+    }
   }
 
   private intervalOf(account: Account): number {
@@ -419,6 +424,11 @@ class CoreService implements MailService {
           this.accounts.get(account.id)?.runtime.setIntervalSeconds(this.intervalOf(account)),
         log: this.options.log,
       }),
+      'sync.foreground': ({ foreground }: { foreground: boolean }) => {
+        this.foreground = foreground;
+        for (const parts of this.accounts.values()) parts.runtime.setForeground(foreground);
+        return { ok: true as const };
+      },
       'sync.now': ({ accountId }: { accountId?: AccountId }) => {
         for (const [id, parts] of this.accounts) {
           if (accountId && id !== accountId) continue;

@@ -27,6 +27,11 @@ export interface ImapFilterOptions {
   hide?: readonly HiddenExtension[];
   /** Answer APPEND to the mailbox the session has EXAMINEd with NO, as Courier-IMAP does. */
   refuseAppendToReadOnly?: boolean;
+  /**
+   * Changes reported during IDLE are held back until the client ends IDLE (DONE), the way a
+   * server that only looks now and then behaves (Courier without a file notifier: 60 s).
+   */
+  lazyIdle?: boolean;
   /** Commands (the line after the tag) answered NO without reaching the server: a failing mailbox. */
   refuse?: RegExp;
 }
@@ -145,6 +150,8 @@ export async function startImapFilterProxy(
     // Which command each server byte answers: untagged lines belong to the oldest open command.
     const open = new Map<string, ProxiedCommand>();
     let selected: { mailbox: string; readOnly: boolean } | null = null;
+    let idling = false;
+    let held: string[] = [];
     const charge = (bytes: number, tag?: string) => {
       bytesFromServer += bytes;
       const command = (tag && open.get(tag)) || open.values().next().value;
@@ -160,7 +167,10 @@ export async function startImapFilterProxy(
           charge(bytes, tag[1]);
           open.delete(tag[1]!);
         } else charge(bytes);
-        if (out !== null) client.write(Buffer.from(`${out}\r\n`, 'latin1'));
+        if (out === null) return;
+        if (idling && options.lazyIdle && /^\* \d+ (EXISTS|EXPUNGE|RECENT|FETCH)\b/i.test(out) && !/\}$/.test(out))
+          held.push(out);
+        else client.write(Buffer.from(`${out}\r\n`, 'latin1'));
       },
       (data) => {
         charge(data.length);
@@ -188,6 +198,12 @@ export async function startImapFilterProxy(
           up.write(Buffer.from(`${line}\r\n`, 'latin1'));
           return;
         }
+        if (/^DONE$/i.test(line) && idling) {
+          // What the server said during IDLE reaches the client now, as a lazy server says it.
+          idling = false;
+          for (const h of held) client.write(Buffer.from(`${h}\r\n`, 'latin1'));
+          held = [];
+        }
         const parsed = /^(\S+) (.*)$/.exec(line);
         if (parsed && parsed[1] !== 'DONE') {
           const [, tag, rest] = parsed as unknown as [string, string, string];
@@ -198,6 +214,7 @@ export async function startImapFilterProxy(
           if (name === 'SELECT' || name === 'EXAMINE')
             selected = { mailbox: mailboxArg(verb![2]!), readOnly: name === 'EXAMINE' };
           if (name === 'CLOSE' || name === 'UNSELECT') selected = null;
+          if (name === 'IDLE') idling = true;
           const appendToReadOnly =
             name === 'APPEND' &&
             options.refuseAppendToReadOnly &&

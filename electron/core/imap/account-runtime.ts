@@ -44,6 +44,9 @@ export class OfflineError extends Error {
  */
 const ALL_FLAGS_EVERY_MS = 15 * 60_000;
 
+/** While the window is in front, the IDLE connection asks the server this often (NOOP). */
+const FOREGROUND_POLL_MS = 10_000;
+
 /** Snippets per round: enough for the first screens, small enough not to delay other work. */
 const SNIPPETS_PER_PASS = 500;
 
@@ -117,6 +120,11 @@ export class AccountRuntime {
     this.work.start();
     // The watcher waits for the first successful login, so a wrong password is tried only once.
     this.startInterval();
+  }
+
+  /** The window is in front (or not): poll the watched mailbox for servers with a lazy IDLE. */
+  setForeground(foreground: boolean): void {
+    this.watcher.setPolling(foreground && !this.stopped ? FOREGROUND_POLL_MS : null);
   }
 
   /** The user chose another interval in the settings: it applies from now, no restart. */

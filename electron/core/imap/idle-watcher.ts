@@ -12,6 +12,7 @@ export class IdleWatcher {
   private following: Promise<void> | null = null;
   private selectedOn: ImapFlow | null = null;
   private selected: string | null = null;
+  private poll: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(
@@ -83,6 +84,23 @@ export class IdleWatcher {
     return next;
   }
 
+  /**
+   * While the window is in front: a NOOP every `everyMs` (null stops it). IDLE is meant to report
+   * changes at once, but some servers look only now and then (Courier-IMAP without a file
+   * notifier checks every 60 s); a NOOP makes them look now. imapflow ends IDLE for it and
+   * resumes it after; the changes it reports arrive as the usual events.
+   */
+  setPolling(everyMs: number | null): void {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
+    if (everyMs === null || this.stopped) return;
+    this.poll = setInterval(() => {
+      const client = this.loop.current;
+      if (client && this.watching !== null) void client.noop().catch(() => undefined);
+    }, everyMs);
+    this.poll.unref?.();
+  }
+
   private changed(): void {
     // One burst of changes (a MOVE of 100 messages) becomes one sync.
     if (this.debounce || this.stopped) return;
@@ -96,6 +114,7 @@ export class IdleWatcher {
     // Events still arrive while the connection logs out: none may reach a closed engine.
     this.stopped = true;
     if (this.debounce) clearTimeout(this.debounce);
+    this.setPolling(null);
     await this.loop.stop();
   }
 }
