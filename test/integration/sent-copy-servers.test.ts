@@ -19,7 +19,7 @@ async function sendOne(run: FilteredAccount, subject: string) {
   const { core, account } = run;
   const draft = await core.service.call('compose.prepare', { mode: 'new', accountId: account.id });
   return core.service.call('outbox.send', {
-    draft: { ...draft, to: 'friend@example.test', subject, text: `Text of ${subject}`, html: `<p>${subject}</p>` },
+    draft: { ...draft, to: 'friend@remote.example', subject, text: `Text of ${subject}`, html: `<p>${subject}</p>` },
     undoSeconds: 0,
   });
 }
