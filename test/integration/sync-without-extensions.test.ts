@@ -45,14 +45,15 @@ describe('sync without optional responses', () => {
     expect(core.eventsOf('account.status').every((s) => s.state !== 'error')).toBe(true);
   });
 
-  it('shows a failed mailbox sync as an error, and still syncs the other mailboxes', async () => {
+  it('shows a failed mailbox sync as an error until it is resolved, and still syncs the other mailboxes', async () => {
     const user = await createMailUser(server, 'syncfail');
     const other = await otherDevice(server, user);
     cleanup.push(() => other.logout());
     await other.append('INBOX', raw('Still here'));
-    await other.append('Archive', raw('Unreachable'));
+    await other.mailboxCreate('Broken');
+    await other.append('Broken', raw('Unreachable'));
 
-    const run = await startFilteredAccount(server, user, { refuse: /^(SELECT|EXAMINE) "?Archive"?/i });
+    const run = await startFilteredAccount(server, user, { refuse: /^(SELECT|EXAMINE) "?Broken"?/i });
     cleanup.push(() => run.close());
     const { core, account } = run;
     const inbox = await mailboxByRole(core, account.id, 'inbox');
@@ -60,9 +61,14 @@ describe('sync without optional responses', () => {
     const failed = await waitFor(() => core.eventsOf('account.status').find((s) => s.state === 'error'), {
       what: 'an error status',
     });
-    expect(failed.message).toMatch(/Archive/);
-    // Nothing after it claims all is well while the Archive still fails.
+    expect(failed.message).toMatch(/Broken/);
+    // Nothing after it claims all is well while the folder still fails.
     await new Promise((r) => setTimeout(r, 3_000));
     expect(core.eventsOf('account.status').at(-1)?.state).toBe('error');
+
+    // Once the folder is gone, "retry" finds everything in sync, and says so.
+    await other.mailboxDelete('Broken');
+    await core.service.call('sync.now', { accountId: account.id });
+    await waitFor(() => core.eventsOf('account.status').at(-1)?.state === 'online', { what: 'online again' });
   });
 });

@@ -318,6 +318,9 @@ export class AccountRuntime {
 
   private async syncTree(client: ImapFlow): Promise<void> {
     const listed = await listMailboxes(client);
+    // A folder deleted since it failed to sync no longer keeps the account in error.
+    const paths = new Set(listed.map((box) => box.path));
+    for (const path of this.syncFailures.keys()) if (path && !paths.has(path)) this.syncFailures.delete(path);
     if (this.deps.store.mailboxes.replaceTree(this.account.id, listed))
       this.deps.emit('mailboxes.changed', { accountId: this.account.id });
     await this.refreshQuota(client);
