@@ -1,4 +1,4 @@
-// The Sent copy on servers that are stricter than Dovecot. Courier-IMAP refuses an APPEND to the
+// The Sent copy and drafts on servers that are stricter than Dovecot. Courier-IMAP refuses an APPEND to the
 // mailbox the session has open read-only (EXAMINE), which is how the copy is first looked for;
 // and a Sent copy that cannot be saved is said to the user, a bounded number of times.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -43,6 +43,39 @@ async function start(filter: ImapFilterOptions, prefix: string) {
   cleanup.push(() => run.close());
   return { user, run };
 }
+
+async function subjectsIn(user: Awaited<ReturnType<typeof createMailUser>>, path: string): Promise<string[]> {
+  const other = await otherDevice(server, user);
+  try {
+    const box = await other.mailboxOpen(path, { readOnly: true });
+    const out: string[] = [];
+    if (box.exists > 0)
+      for await (const m of other.fetch('1:*', { envelope: true })) out.push(m.envelope?.subject ?? '');
+    return out;
+  } finally {
+    await other.logout();
+  }
+}
+
+describe('drafts on the server', () => {
+  it('replace each other on a server that refuses APPEND to a mailbox selected read-only', async () => {
+    const { user, run } = await start({ refuseAppendToReadOnly: true }, 'drafts-ro');
+    const { core, account } = run;
+    await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'online'), { what: 'online' });
+    const draft = await core.service.call('compose.prepare', { mode: 'new', accountId: account.id });
+    const first = await core.service.call('drafts.save', {
+      draft: { ...draft, to: 'friend@remote.example', subject: 'Version 1' },
+      sync: true,
+    });
+    expect(first.savedToServer).toBe(true);
+    const second = await core.service.call('drafts.save', {
+      draft: { ...draft, draftId: first.draftId, to: 'friend@remote.example', subject: 'Version 2' },
+      sync: true,
+    });
+    expect(second.savedToServer).toBe(true);
+    expect(await subjectsIn(user, 'Drafts')).toEqual(['Version 2']);
+  });
+});
 
 describe('the Sent copy', () => {
   it('reaches Sent on a server that refuses APPEND to a mailbox selected read-only', async () => {
