@@ -1,5 +1,5 @@
-// The Sent copy and drafts on servers that are stricter than Dovecot. Courier-IMAP refuses an APPEND to the
-// mailbox the session has open read-only (EXAMINE), which is how the copy is first looked for;
+// The Sent copy and drafts on servers stricter than Dovecot. Courier-IMAP refuses an APPEND to
+// the mailbox the session has open read-only (EXAMINE), which is how a copy is first looked for;
 // and a Sent copy that cannot be saved is said to the user, a bounded number of times.
 import { afterEach, describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
