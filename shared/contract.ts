@@ -97,6 +97,11 @@ export const methods = {
   },
   'sync.now': { input: z.object({ accountId: accountIdSchema.optional() }), output: ok },
   /**
+   * The window came to the front, or left it. While in front the engine also asks the server
+   * now and then (NOOP on the IDLE connection), for servers whose IDLE reports changes late.
+   */
+  'sync.foreground': { input: z.object({ foreground: z.boolean() }), output: ok },
+  /**
    * A remote image the user chose to load, fetched by the engine so the renderer never makes a
    * network request; `blocked` says why it was refused (private address, too large, not an image).
    */

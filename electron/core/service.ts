@@ -51,6 +51,8 @@ class CoreService implements MailService {
   private readonly actions: MessageActions;
   private readonly replies: ReplyTracker;
   private closed = false;
+  /** The window is in front (the renderer says so with sync.foreground). */
+  private foreground = false;
 
   constructor(
     private readonly store: Store,
@@ -167,7 +169,10 @@ class CoreService implements MailService {
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
     this.accounts.set(accountId, parts);
-    if (!this.options.offline) runtime.start();
+    if (!this.options.offline) {
+      runtime.start();
+      runtime.setForeground(this.foreground);
+    }
   }
 
   private intervalOf(account: Account): number {
@@ -284,6 +289,11 @@ class CoreService implements MailService {
           this.accounts.get(account.id)?.runtime.setIntervalSeconds(this.intervalOf(account)),
         log: this.options.log,
       }),
+      'sync.foreground': async ({ foreground }) => {
+        this.foreground = foreground;
+        for (const parts of this.accounts.values()) parts.runtime.setForeground(foreground);
+        return { ok: true as const };
+      },
       'sync.now': async ({ accountId }) => {
         for (const [id, parts] of this.accounts) {
           if (accountId && id !== accountId) continue;

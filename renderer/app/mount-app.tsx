@@ -8,6 +8,7 @@ import { createI18n } from '../i18n/i18n';
 import { LanguageStore } from '../i18n/language-store';
 import { App } from './App';
 import { AppServicesProvider } from './app-services';
+import { reportForeground } from './report-foreground';
 import '../styles/tokens.css';
 import '../styles/base.css';
 
@@ -25,5 +26,6 @@ export function mountApp(container: HTMLElement, transport: Transport): Root {
       </I18nextProvider>
     </StrictMode>,
   );
+  reportForeground(transport);
   return root;
 }

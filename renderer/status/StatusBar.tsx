@@ -72,6 +72,8 @@ export const StatusBar = memo(function StatusBar({
         if (summary.reason === 'protocol') return t('status.errorProtocol', { account: summary.account.name });
         return t('status.errorUnknown', { account: summary.account.name });
       case 'operation-failed':
+        // The message went; only its copy in Sent is missing: not "a change was refused".
+        if (summary.failure.kind === 'sent-copy') return t('status.sentCopyFailed');
         switch (summary.failure.reason) {
           case 'messages-gone':
             return t('status.operationGone', { count: summary.failure.count ?? 1 });

@@ -38,6 +38,16 @@ export class OfflineError extends Error {
   }
 }
 
+/**
+ * Without CONDSTORE, how often the flags of a whole mailbox are compared (each sync compares the
+ * newest messages'): changes to old messages made elsewhere show within this time, or at once
+ * after a reconnect or "sync now".
+ */
+const ALL_FLAGS_EVERY_MS = 15 * 60_000;
+
+/** While the window is in front, the IDLE connection asks the server this often (NOOP). */
+const FOREGROUND_POLL_MS = 10_000;
+
 /** Snippets per round: enough for the first screens, small enough not to delay other work. */
 const SNIPPETS_PER_PASS = 500;
 
@@ -55,6 +65,10 @@ export class AccountRuntime {
   private watcherDue = false;
   private stopped = false;
   private intervalSeconds: number;
+  /** What failed in the last attempt, by mailbox path ('' for the account as a whole). */
+  private readonly syncFailures = new Map<string, string>();
+  /** When each mailbox last had every message's flags compared (servers without CONDSTORE). */
+  private readonly allFlagsAt = new Map<MailboxId, number>();
 
   constructor(
     readonly account: Account,
@@ -66,7 +80,10 @@ export class AccountRuntime {
     this.work = new ConnectionLoop(host, () => this.newClient(), {
       onConnecting: () => this.setStatus({ state: 'connecting' }),
       onUp: async () => {
+        // A new session may have missed changes to any message: compare all flags once.
+        this.allFlagsAt.clear();
         this.setStatus({ state: 'online' });
+        this.reportSyncFailures();
         this.treeDirty = true;
         this.markAllDirty();
         // The watcher starts after this first pass: its SELECT of a big INBOX would otherwise
@@ -106,6 +123,11 @@ export class AccountRuntime {
     this.startInterval();
   }
 
+  /** The window is in front (or not): poll the watched mailbox for servers with a lazy IDLE. */
+  setForeground(foreground: boolean): void {
+    this.watcher.setPolling(foreground && !this.stopped ? FOREGROUND_POLL_MS : null);
+  }
+
   /** The user chose another interval in the settings: it applies from now, no restart. */
   setIntervalSeconds(seconds: number): void {
     if (seconds === this.intervalSeconds) return;
@@ -130,6 +152,9 @@ export class AccountRuntime {
   /** The user typed a new password, or pressed "sync now": try at once. */
   reconnect(): void {
     this.work.retryNow();
+    // Connected, but a mailbox failed to sync: "retry" means sync everything again, fully.
+    this.allFlagsAt.clear();
+    if (this.work.current) this.requestSync();
   }
 
   /** Syncs the mailbox the user looks at first, and watches it with IDLE. */
@@ -231,12 +256,45 @@ export class AccountRuntime {
         }
         this.dirty.delete(next);
         const box = this.deps.store.mailboxes.get(next);
-        if (box?.selectable) await this.withClient((client) => this.syncOne(client, box));
+        if (box?.selectable) await this.syncReporting(box);
       }
+      this.syncFailures.delete('');
     } catch (error) {
       // Offline or dropped: the connection loop reconnects, and onUp marks everything dirty.
       this.deps.log?.('warn', `sync of ${this.account.email} stopped: ${(error as Error).message}`);
+      // Still connected: the server refused something. That is for the user to see.
+      if (this.work.current && !this.stopped) this.syncFailures.set('', (error as Error).message);
     }
+    this.reportSyncFailures();
+  }
+
+  /** One mailbox's failure does not stop the others, and is remembered until it syncs. */
+  private async syncReporting(box: MailboxRecord): Promise<void> {
+    try {
+      await this.withClient((client) => this.syncOne(client, box));
+      this.syncFailures.delete(box.path);
+    } catch (error) {
+      // A lost connection ends the pass (the loop reconnects); anything else is this mailbox's.
+      if (!this.work.current || this.stopped) throw error;
+      this.deps.log?.('warn', `sync of ${box.path} failed: ${(error as Error).message}`);
+      this.syncFailures.set(box.path, (error as Error).message);
+    }
+    this.reportSyncFailures();
+  }
+
+  /**
+   * A sync that failed must never look like "Up to date": while anything failed, the account
+   * shows as in error (with the retry button), and goes back to online once all of it synced.
+   */
+  private reportSyncFailures(): void {
+    const { state, reason } = this.status;
+    const showing = state === 'error' && reason === undefined;
+    if (this.syncFailures.size > 0 && (state === 'online' || showing)) {
+      const message = [...this.syncFailures]
+        .map(([path, error]) => (path ? `Could not sync ${path}: ${error}` : `Sync stopped: ${error}`))
+        .join(' ');
+      if (message !== this.status.message) this.setStatus({ state: 'error', message });
+    } else if (this.syncFailures.size === 0 && showing) this.setStatus({ state: 'online' });
   }
 
   /** The open mailbox first, then INBOX, then the rest. */
@@ -261,6 +319,9 @@ export class AccountRuntime {
 
   private async syncTree(client: ImapFlow): Promise<void> {
     const listed = await listMailboxes(client);
+    // A folder deleted since it failed to sync no longer keeps the account in error.
+    const paths = new Set(listed.map((box) => box.path));
+    for (const path of this.syncFailures.keys()) if (path && !paths.has(path)) this.syncFailures.delete(path);
     if (this.deps.store.mailboxes.replaceTree(this.account.id, listed))
       this.deps.emit('mailboxes.changed', { accountId: this.account.id });
     await this.refreshQuota(client);
@@ -278,14 +339,18 @@ export class AccountRuntime {
   }
 
   private async syncOne(client: ImapFlow, box: MailboxRecord): Promise<void> {
+    const now = Date.now();
+    const allFlags = now - (this.allFlagsAt.get(box.id) ?? -Infinity) >= ALL_FLAGS_EVERY_MS;
     const changes = await syncMailbox(client, this.deps.store, box, {
       hasAttachments: hasListedAttachments,
+      allFlags,
       onBatch: (added, done, total) => {
         this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
         if (added.length) this.deps.emit('messages.changed', { mailboxId: box.id, added, removed: [], updated: [] });
       },
     });
+    if (allFlags) this.allFlagsAt.set(box.id, now);
     if (changes.removed.length || changes.updated.length)
       this.deps.emit('messages.changed', {
         mailboxId: box.id,

@@ -8,6 +8,11 @@ export class IdleWatcher {
   private readonly loop: ConnectionLoop;
   private path: string;
   private debounce: NodeJS.Timeout | null = null;
+  /** The chain of selections in progress; each ends only once the wanted mailbox is selected. */
+  private following: Promise<void> | null = null;
+  private selectedOn: ImapFlow | null = null;
+  private selected: string | null = null;
+  private poll: NodeJS.Timeout | null = null;
   private stopped = false;
 
   constructor(
@@ -20,16 +25,16 @@ export class IdleWatcher {
     this.loop = new ConnectionLoop(host, createClient, {
       onUp: async (client) => {
         for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, () => this.changed());
-        await client.mailboxOpen(this.path);
         // Whatever changed before this SELECT raised no event here: one sync closes that gap.
-        this.changed();
+        await this.follow(client);
       },
       onDown: () => undefined,
     });
   }
 
-  get watching(): string {
-    return this.path;
+  /** The mailbox IDLE covers now: the one selected, not merely wanted (null while switching). */
+  get watching(): string | null {
+    return this.selectedOn === this.loop.current ? this.selected : null;
   }
 
   /** False while the watcher is down: then its mailbox needs the interval checks too. */
@@ -47,15 +52,53 @@ export class IdleWatcher {
   }
 
   async watch(path: string): Promise<void> {
-    if (path === this.path) return;
     this.path = path;
     const client = this.loop.current;
-    // imapflow ends IDLE, selects, and goes back to IDLE by itself.
-    if (client)
-      await client.mailboxOpen(path).then(
-        () => this.changed(),
-        () => client.close(),
-      );
+    // Without a connection the next one selects `path` (onUp).
+    if (!client) return;
+    await this.follow(client).catch(() => client.close());
+  }
+
+  /**
+   * Selects the wanted mailbox, one SELECT at a time, until the one selected is the one wanted:
+   * quick switches (g s, g d, g a, g i) each change `path` while an earlier SELECT is still out,
+   * and the watcher must end on the last, whatever order the answers and the IDLE restarts
+   * between them come in. imapflow ends IDLE before each SELECT and resumes it after.
+   */
+  private follow(client: ImapFlow): Promise<void> {
+    const run = async (): Promise<void> => {
+      for (;;) {
+        const wanted = this.path;
+        if (this.selectedOn === client && this.selected === wanted && client.mailbox && client.mailbox.path === wanted)
+          return;
+        this.selectedOn = client;
+        this.selected = null;
+        await client.mailboxOpen(wanted);
+        this.selected = wanted;
+        this.changed();
+      }
+    };
+    // After the previous selection, failed or not (a failure closes the connection anyway).
+    const next = (this.following ?? Promise.resolve()).then(run, run);
+    this.following = next.catch(() => undefined);
+    return next;
+  }
+
+  /**
+   * While the window is in front: a NOOP every `everyMs` (null stops it). IDLE is meant to report
+   * changes at once, but some servers look only now and then (Courier-IMAP without a file
+   * notifier checks every 60 s); a NOOP makes them look now. imapflow ends IDLE for it and
+   * resumes it after; the changes it reports arrive as the usual events.
+   */
+  setPolling(everyMs: number | null): void {
+    if (this.poll) clearInterval(this.poll);
+    this.poll = null;
+    if (everyMs === null || this.stopped) return;
+    this.poll = setInterval(() => {
+      const client = this.loop.current;
+      if (client && this.watching !== null) void client.noop().catch(() => undefined);
+    }, everyMs);
+    this.poll.unref?.();
   }
 
   private changed(): void {
@@ -63,7 +106,7 @@ export class IdleWatcher {
     if (this.debounce || this.stopped) return;
     this.debounce = setTimeout(() => {
       this.debounce = null;
-      this.onChange(this.path);
+      this.onChange(this.selected ?? this.path);
     }, 100);
   }
 
@@ -71,6 +114,7 @@ export class IdleWatcher {
     // Events still arrive while the connection logs out: none may reach a closed engine.
     this.stopped = true;
     if (this.debounce) clearTimeout(this.debounce);
+    this.setPolling(null);
     await this.loop.stop();
   }
 }

@@ -10,7 +10,7 @@ import type { DraftsRepo, ServerCopy } from '../store/drafts-repo';
 import { assembleParts, draftCopyRecipients, type AssemblyDeps } from './message-assembly';
 import { buildMime } from './mime-build';
 import type { ImapSession } from './imap-session';
-import { roleMailboxPath, selectFresh, uidsByMessageId } from './role-mailbox';
+import { appendTo, roleMailboxPath, selectFresh, uidsByMessageId } from './role-mailbox';
 import type { SendingEmit } from './sending-events';
 
 export interface DraftServerDeps {
@@ -75,7 +75,7 @@ export class DraftServer {
       );
       const raw = await buildMime(parts, { keepBcc: true });
       const path = await roleMailboxPath(client, this.deps.store, record.accountId, 'drafts');
-      const appended = await client.append(path, raw, ['\\Draft', '\\Seen'], date);
+      const appended = await appendTo(client, path, raw, ['\\Draft', '\\Seen'], date);
       if (!appended) throw new Error(`${account.imap.host} did not save the draft in ${path}.`);
       // Without UIDPLUS the new copy is the newest one with our Message-ID.
       const uid = appended.uid ?? (Math.max(0, ...(await uidsByMessageId(client, path, record.messageId))) || null);

@@ -25,6 +25,7 @@ import { addressKey } from '../../../shared/address-parse';
 import type { PinLookup } from '../net/tls-options';
 import type { OutboxState } from '../../../shared/compose';
 import type { Account, AccountId } from '../../../shared/domain';
+import type { EventPayload } from '../../../shared/contract';
 import { backoffDelay, type BackoffOptions } from '../net/backoff';
 import type { CoreLog } from '../net/log';
 import type { Store } from '../store/store';
@@ -32,7 +33,7 @@ import type { DraftServer } from './drafts-server';
 import type { DraftsRepo } from '../store/drafts-repo';
 import type { ImapSession } from './imap-session';
 import { toOutboxItem, type OutboxRecord, type OutboxRepo } from '../store/outbox-repo';
-import { roleMailboxPath, uidsByMessageId } from './role-mailbox';
+import { appendTo, roleMailboxPath, uidsByMessageId } from './role-mailbox';
 import type { SendingEmit } from './sending-events';
 import { submitMessage, SubmitCancelled } from './smtp-client';
 import { classifySubmitError } from './smtp-errors';
@@ -51,6 +52,8 @@ export interface OutboxWorkerDeps {
   allowPlaintext?(accountId: AccountId): boolean;
   isOnline(accountId: AccountId): boolean;
   emit: SendingEmit;
+  /** Tells the user something went wrong after the message left (the operation.failed event). */
+  reportFailure(failure: EventPayload<'operation.failed'>): void;
   now(): number;
   retry: BackoffOptions;
   mailboxChanged?(accountId: AccountId, path: string): void;
@@ -59,7 +62,7 @@ export interface OutboxWorkerDeps {
 
 /** A server that keeps deferring (4xx) is given this many tries (hours, with backoff) before failing. */
 const MAX_DEFERRALS = 20;
-/** The message went; filing its Sent copy is given up after this many tries (per run). */
+/** The message went; filing its Sent copy is given up after this many tries (the SMTP ones counted too). */
 const MAX_COPY_ATTEMPTS = 10;
 /** The note an item carries once the start-up check found it had reached the server. */
 const RECOVERED = 'The server had it before the interruption; it was not sent again.';
@@ -77,7 +80,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 export class OutboxWorker {
   private readonly running = new Map<AccountId, Promise<void>>();
   private readonly again = new Set<AccountId>();
-  private readonly copyAttempts = new Map<number, number>();
+  /** Items whose Sent copy failure the user was told of in this run. */
+  private readonly copyFailureShown = new Set<number>();
   private timer: NodeJS.Timeout | null = null;
   private stopped = true;
 
@@ -307,16 +311,31 @@ export class OutboxWorker {
         // An APPEND that succeeded just before a crash must not be repeated.
         if ((await uidsByMessageId(client, sent, item.messageId)).length === 0) {
           const copy = Buffer.concat([Buffer.from(item.sentHeaders, 'utf8'), item.raw]);
-          await client.append(sent, copy, ['\\Seen'], new Date(item.createdAt));
+          await appendTo(client, sent, copy, ['\\Seen'], new Date(item.createdAt));
         }
         return sent;
       });
       this.deps.mailboxChanged?.(item.accountId, path);
       this.finish(item.id, item.lastError === RECOVERED ? RECOVERED : undefined);
     } catch (error) {
-      const tries = (this.copyAttempts.get(item.id) ?? 0) + 1;
-      this.copyAttempts.set(item.id, tries);
-      if (tries >= MAX_COPY_ATTEMPTS)
+      // Counted in the item's stored attempts (the SMTP ones included), so a copy the server
+      // keeps refusing is given up for good, not tried again from scratch after every restart.
+      const tries = this.deps.outbox.countAttempt(item.id);
+      const gaveUp = tries >= MAX_COPY_ATTEMPTS;
+      // The message went, so this is no send failure; but the user must hear of it, at the first
+      // failure and when it is given up, not only find Sent empty one day.
+      if (gaveUp || !this.copyFailureShown.has(item.id)) {
+        this.copyFailureShown.add(item.id);
+        this.deps.reportFailure({
+          accountId: item.accountId,
+          kind: 'sent-copy',
+          reason: 'refused',
+          message: gaveUp
+            ? `"${item.subject}" was sent, but its copy could not be saved in the Sent folder: ${messageOf(error)}`
+            : `"${item.subject}" was sent; saving its copy in the Sent folder failed (${messageOf(error)}), trying again.`,
+        });
+      }
+      if (gaveUp)
         return this.finish(item.id, `Sent, but no copy could be saved in the Sent folder: ${messageOf(error)}`);
       this.deps.outbox.retryAt(
         item.id,
@@ -332,7 +351,7 @@ export class OutboxWorker {
   private finish(id: number, note?: string): void {
     const item = this.deps.outbox.get(id);
     if (!item) return;
-    this.copyAttempts.delete(id);
+    this.copyFailureShown.delete(id);
     const { outbox, drafts } = this.deps;
     const draft = item.draftId ? drafts.get(item.draftId) : null;
     this.deps.store.transaction(() => {

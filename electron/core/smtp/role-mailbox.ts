@@ -2,6 +2,7 @@
 // the server marks (SPECIAL-USE, or a well-known name), else one we create.
 import type { ImapFlow } from 'imapflow';
 import type { AccountId } from '../../../shared/domain';
+import { roleByName } from '../../../shared/role-names';
 import type { Store } from '../store/store';
 
 export type FilingRole = 'sent' | 'drafts';
@@ -18,7 +19,9 @@ export async function roleMailboxPath(
   const known = store.mailboxes.byRole(accountId, role);
   if (known?.selectable) return known.path;
   const listed = await client.list();
-  const marked = listed.find((box) => box.specialUse === SPECIAL_USE[role] && !box.flags.has('\\Noselect'));
+  const marked =
+    listed.find((box) => box.specialUse === SPECIAL_USE[role] && !box.flags.has('\\Noselect')) ??
+    listed.find((box) => roleByName(box.name) === role && !box.flags.has('\\Noselect'));
   if (marked) return marked.path;
   const name = CREATE_AS[role];
   await client.mailboxCreate(name).catch((error: { serverResponseCode?: string }) => {
@@ -36,6 +39,22 @@ export async function roleMailboxPath(
  */
 export async function selectFresh(client: ImapFlow, path: string, { readOnly }: { readOnly: boolean }): Promise<void> {
   await client.mailboxOpen(path, { readOnly });
+}
+
+/**
+ * APPEND needs no selected mailbox, but Courier-IMAP refuses one to the mailbox the session has
+ * open read-only ("Current box is selected READ-ONLY"), and the copy was just looked for there
+ * with EXAMINE. CLOSE of a read-only mailbox expunges nothing (RFC 3501 6.4.2).
+ */
+export async function appendTo(
+  client: ImapFlow,
+  path: string,
+  content: Buffer | string,
+  flags: string[],
+  date: Date,
+): ReturnType<ImapFlow['append']> {
+  if (client.mailbox && client.mailbox.path === path && client.mailbox.readOnly) await client.mailboxClose();
+  return client.append(path, content, flags, date);
 }
 
 /** UIDs in `path` of messages with this Message-ID (SEARCH HEADER). */

@@ -114,6 +114,7 @@ export class SendingService {
       allowPlaintext: options.allowPlaintext,
       isOnline: options.isOnline,
       emit: this.emit,
+      reportFailure: (failure) => options.emit('operation.failed', failure),
       now: this.now,
       retry: options.retry ?? { baseMs: 5_000, maxMs: 5 * 60_000 },
       mailboxChanged: options.mailboxChanged,

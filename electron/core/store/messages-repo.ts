@@ -176,6 +176,15 @@ export class MessagesRepo {
     return new Map(rows);
   }
 
+  /** The UID of the `n`th newest stored message (by UID), or null when there are fewer. */
+  nthHighestUid(mailboxId: MailboxId, n: number): number | null {
+    const row = this.db
+      .prepare('SELECT uid FROM messages WHERE mailbox_id = ? AND uid IS NOT NULL ORDER BY uid DESC LIMIT 1 OFFSET ?')
+      .raw()
+      .get(mailboxId, n - 1) as [number] | undefined;
+    return row ? row[0] : null;
+  }
+
   /** How many stored messages of a mailbox have a UID: the date index is not read, nor any row. */
   uidCount(mailboxId: MailboxId): number {
     return this.cached('SELECT COUNT(uid) FROM messages WHERE mailbox_id = ?').pluck().get(mailboxId) as number;

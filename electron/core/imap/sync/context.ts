@@ -28,6 +28,8 @@ export interface SyncContext {
   /** Header batches are announced as they land, so the list fills while the sync goes on. */
   onBatch(added: MessageId[], done: number, total: number): void;
   hasAttachments(structure: unknown): boolean;
+  /** Without CONDSTORE: compare the flags of every message (the default), or only the newest (flag-changes.ts). */
+  allFlags?: boolean;
 }
 
 export function emptyChanges(): MailboxChanges {

@@ -1,6 +1,9 @@
 // Flags changed elsewhere since the last sync. With CONDSTORE only what changed since our
 // HIGHESTMODSEQ comes back, and with QRESYNC the same FETCH reports expunged UIDs (VANISHED).
-// Without CONDSTORE every stored message's flags are fetched and compared.
+// Without CONDSTORE the server cannot say what changed: the flags of the newest messages (where
+// nearly every change happens) are fetched and compared at each sync, and those of the whole
+// mailbox only when the engine asks for it (rarely: see account-runtime.ts), the way Thunderbird
+// does. For 2,000 messages the whole list is ~75 KB; the newest 300 about a seventh of it.
 import type { FetchMessageObject } from 'imapflow';
 import type { MessageFlags } from '../../../../shared/domain';
 import type { SyncContext } from './context';
@@ -11,6 +14,9 @@ export interface FlagChangesResult {
   /** UIDs the server reported as expunged through QRESYNC; null when QRESYNC was not used. */
   vanished: number[] | null;
 }
+
+/** Without CONDSTORE, the newest this many messages have their flags compared at every sync. */
+export const RECENT_FLAGS = 300;
 
 export async function fetchFlagChanges(ctx: SyncContext): Promise<FlagChangesResult> {
   const { client, box, server } = ctx;
@@ -25,12 +31,13 @@ export async function fetchFlagChanges(ctx: SyncContext): Promise<FlagChangesRes
   const onExpunge = (event: { uid?: number; vanished?: boolean }): void => {
     if (event.vanished && event.uid) vanished.push(event.uid);
   };
+  const low = useModseq || ctx.allFlags !== false ? 1 : (ctx.store.messages.nthHighestUid(box.id, RECENT_FLAGS) ?? 1);
   const rows: FetchMessageObject[] = [];
   if (qresync) client.on('expunge', onExpunge);
   try {
     // Never act inside the iterator (a command there deadlocks the connection): collect first.
     for await (const msg of client.fetch(
-      `1:${box.sync.syncedHighUid}`,
+      `${low}:${box.sync.syncedHighUid}`,
       { uid: true, flags: true },
       { uid: true, ...(useModseq ? { changedSince: BigInt(known) } : {}) },
     ))

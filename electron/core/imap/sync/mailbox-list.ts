@@ -1,8 +1,11 @@
 // Step 1 of a sync: the mailbox tree, with special-use roles. Servers without SPECIAL-USE
-// still get roles from well-known names, so Archive and Trash work everywhere.
+// still get roles from well-known names (shared/role-names.ts), so Sent, Archive and Trash work
+// everywhere; folders under the personal namespace prefix ("INBOX.") show at the top level.
 import type { ImapFlow, ListResponse } from 'imapflow';
 import type { MailboxRole } from '../../../../shared/domain';
 import type { ListedMailbox } from '../../store/mailboxes-repo';
+import { displayParent } from './namespace';
+import { roleByName } from '../../../../shared/role-names';
 
 const SPECIAL_USE: Record<string, MailboxRole> = {
   '\\Inbox': 'inbox',
@@ -13,50 +16,63 @@ const SPECIAL_USE: Record<string, MailboxRole> = {
   '\\Archive': 'archive',
 };
 
-// Names seen in the wild for servers without SPECIAL-USE (lower-cased, last path segment).
-const NAME_FALLBACKS: [MailboxRole, string[]][] = [
-  ['drafts', ['drafts', 'draft', 'entwürfe', 'utkast', 'brouillons', 'borradores']],
-  ['sent', ['sent', 'sent items', 'sent mail', 'sent messages', 'gesendet', 'skickat', 'skickade', 'envoyés']],
-  ['trash', ['trash', 'deleted items', 'deleted messages', 'deleted', 'bin', 'papierkorb', 'papperskorg', 'corbeille']],
-  ['junk', ['junk', 'spam', 'junk e-mail', 'junk email', 'bulk mail', 'skräppost']],
-  ['archive', ['archive', 'archives', 'all mail', 'arkiv', 'archiv']],
-];
+type Listed = Pick<ListResponse, 'path' | 'name' | 'specialUse' | 'specialUseSource'> & { shownParent: string | null };
 
-export function roleOf(
-  entry: Pick<ListResponse, 'path' | 'name' | 'specialUse'>,
-  taken: Set<MailboxRole>,
-): MailboxRole | null {
+/** A role the server states (SPECIAL-USE, or one the user set), not one guessed from the name. */
+function statedRole(entry: Pick<ListResponse, 'path' | 'specialUse' | 'specialUseSource'>): MailboxRole | null {
   if (entry.path.toUpperCase() === 'INBOX') return 'inbox';
-  const special = entry.specialUse ? SPECIAL_USE[entry.specialUse] : undefined;
-  if (special) return special;
-  const name = entry.name.toLowerCase();
-  for (const [role, names] of NAME_FALLBACKS) if (!taken.has(role) && names.includes(name)) return role;
-  return null;
+  if (!entry.specialUse || entry.specialUseSource === 'name') return null;
+  return SPECIAL_USE[entry.specialUse] ?? null;
+}
+
+/**
+ * Every folder's role: stated ones first; then, for roles still free, a folder whose name says it,
+ * top-level folders before nested ones ("Sent" wins over "Projects/Sent").
+ */
+export function assignRoles(entries: readonly Listed[]): Map<string, MailboxRole> {
+  const roles = new Map<string, MailboxRole>();
+  const taken = new Set<MailboxRole>();
+  for (const e of entries) {
+    const role = statedRole(e);
+    if (role && !taken.has(role)) {
+      roles.set(e.path, role);
+      taken.add(role);
+    }
+  }
+  const byDepth = [...entries].sort((a, b) => Number(a.shownParent !== null) - Number(b.shownParent !== null));
+  for (const e of byDepth) {
+    if (roles.has(e.path)) continue;
+    const guessed = roleByName(e.name) ?? (e.specialUse ? (SPECIAL_USE[e.specialUse] ?? null) : null);
+    if (guessed && !taken.has(guessed)) {
+      roles.set(e.path, guessed);
+      taken.add(guessed);
+    }
+  }
+  return roles;
 }
 
 export async function listMailboxes(client: ImapFlow): Promise<ListedMailbox[]> {
-  const entries = await client.list({ statusQuery: { messages: true, unseen: true } });
-  // Real SPECIAL-USE flags win over name guesses: assign them first.
-  const taken = new Set<MailboxRole>();
-  for (const e of entries) {
-    const special = e.specialUse ? SPECIAL_USE[e.specialUse] : undefined;
-    if (special) taken.add(special);
-  }
-  return entries
-    .filter((e) => !e.flags.has('\\NonExistent'))
-    .map((e) => {
-      const role = roleOf(e, taken);
-      if (role) taken.add(role);
-      return {
-        path: e.path,
-        name: e.name,
-        parentPath: e.parentPath || null,
-        delimiter: e.delimiter ?? '/',
-        role,
-        subscribed: e.subscribed ?? true,
-        selectable: !e.flags.has('\\Noselect'),
-        unread: e.status?.unseen ?? null,
-        total: e.status?.messages ?? null,
-      };
-    });
+  const entries = (await client.list({ statusQuery: { messages: true, unseen: true } })).filter(
+    (e) => !e.flags.has('\\NonExistent'),
+  );
+  const prefix = client.namespace?.prefix ?? '';
+  const listed = entries.map((e) => ({
+    entry: e,
+    shownParent: displayParent(
+      { path: e.path, parentPath: e.parentPath || null, delimiter: e.delimiter ?? '/' },
+      prefix,
+    ),
+  }));
+  const roles = assignRoles(listed.map(({ entry, shownParent }) => ({ ...entry, shownParent })));
+  return listed.map(({ entry: e, shownParent }) => ({
+    path: e.path,
+    name: e.name,
+    parentPath: shownParent,
+    delimiter: e.delimiter ?? '/',
+    role: roles.get(e.path) ?? null,
+    subscribed: e.subscribed ?? true,
+    selectable: !e.flags.has('\\Noselect'),
+    unread: e.status?.unseen ?? null,
+    total: e.status?.messages ?? null,
+  }));
 }

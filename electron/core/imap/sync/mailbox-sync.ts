@@ -11,16 +11,30 @@ import { fetchNewMessages } from './new-messages';
 export interface MailboxSyncOptions {
   onBatch(added: number[], done: number, total: number): void;
   hasAttachments(structure: unknown): boolean;
+  allFlags?: boolean;
 }
 
 export async function selectMailbox(client: ImapFlow, path: string): Promise<SelectedMailbox> {
   const mailbox = await client.mailboxOpen(path);
   return {
     uidValidity: String(mailbox.uidValidity),
-    uidNext: mailbox.uidNext,
+    uidNext: mailbox.uidNext ?? (await uidNextWithoutSelect(client, path, mailbox.exists)),
     exists: mailbox.exists,
     highestModseq: mailbox.highestModseq !== undefined && !mailbox.noModseq ? String(mailbox.highestModseq) : null,
   };
+}
+
+/**
+ * RFC 3501 lets SELECT leave out [UIDNEXT] (Courier-IMAP does): ask STATUS for it, and should
+ * that answer without it too, take one past the last message's UID. Never a guess past either:
+ * a UIDNEXT too high would mark UIDs as synced that were never fetched.
+ */
+async function uidNextWithoutSelect(client: ImapFlow, path: string, exists: number): Promise<number> {
+  const status = await client.status(path, { uidNext: true }).catch(() => false as const);
+  if (status && status.uidNext) return status.uidNext;
+  if (exists === 0) return 1;
+  const last = await client.fetchOne('*', { uid: true });
+  return last ? last.uid + 1 : 1;
 }
 
 export async function syncMailbox(
