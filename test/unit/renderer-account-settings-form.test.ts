@@ -72,7 +72,7 @@ describe('the signature in a body the composer builds', () => {
 describe('the signature in a new rich-text draft', () => {
   it('is escaped HTML below the room to write, and plain drafts get the plain form', () => {
     const html = withSignature(emptyDraft(null, 'html'), 'Ada <Engines>\nLondon & co');
-    expect(html.body).toBe('<p><br></p><div class="signature">-- <br>Ada &#60;Engines&#62;<br>London &#38; co</div>');
+    expect(html.body).toBe('<p><br></p><div class="signature">-- <br>Ada &lt;Engines&gt;<br>London &amp; co</div>');
     expect(withSignature(emptyDraft(null, 'plain'), 'Ada').body).toBe('\n\n-- \nAda\n');
     expect(withSignature(emptyDraft(null, 'html'), '  ').body).toBe('');
   });
