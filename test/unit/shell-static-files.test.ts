@@ -115,7 +115,7 @@ describe('the app:// protocol handler', () => {
 });
 
 describe('contentSecurityPolicy', () => {
-  it('is the policy DESIGN.md asks for', () => {
+  it('is the policy docs/security.md describes', () => {
     expect(contentSecurityPolicy()).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "frame-src 'self' about:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
