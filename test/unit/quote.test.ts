@@ -1,10 +1,11 @@
-// The attribution line, the forwarded-headers block, quoting, and the plain-text rendering of HTML.
+// The attribution line, the forwarded-headers block and quoting in replies and forwards.
 import { describe, expect, it } from 'vitest';
-import { htmlToPlain, plainToHtml } from '../../electron/core/smtp/html-text';
+import { plainToHtml } from '../../electron/core/smtp/html-text';
 import { attributionLine, forwardedHeaderLines, quoteHtml, quotePlain } from '../../electron/core/smtp/quote';
 
 // 3 March 2026, 10:00 in Stockholm (UTC+1 in winter).
 const when = Date.UTC(2026, 2, 3, 9, 0);
+
 const anna = { name: 'Anna', address: 'anna@x.se' };
 
 describe('attribution lines', () => {
@@ -69,22 +70,5 @@ describe('quoting', () => {
   it('quotes as escaped text in HTML, never the original markup', () => {
     expect(quoteHtml('<b>hi</b>\nthere')).toBe('<blockquote type="cite">&lt;b&gt;hi&lt;/b&gt;<br>\nthere</blockquote>');
     expect(plainToHtml('a & b')).toBe('a &amp; b');
-  });
-});
-
-describe('plain text of a rich body', () => {
-  it('keeps paragraphs, breaks, lists, links, quotes and the signature delimiter', () => {
-    const html =
-      '<p>Hello <b>Bob</b>,</p><p>see <a href="https://x.se/a">the plan</a><br>and this:</p>' +
-      '<ul><li>one</li><li>two</li></ul>' +
-      '<blockquote type="cite">quoted<br><blockquote>deeper</blockquote></blockquote>' +
-      '<div class="signature">-- <br>Anna</div><style>p{color:red}</style>';
-    expect(htmlToPlain(html)).toBe(
-      'Hello Bob,\n\nsee the plan <https://x.se/a>\nand this:\n\n- one\n- two\n> quoted\n>> deeper\n-- \nAnna',
-    );
-  });
-
-  it('decodes entities', () => {
-    expect(htmlToPlain('<p>a &amp; b &lt;c&gt; &#229;</p>')).toBe('a & b <c> å');
   });
 });

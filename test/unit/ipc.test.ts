@@ -2,7 +2,6 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventListener, MailService } from '../../electron/core/service-api';
 import { ServiceError } from '../../electron/core/service-error';
-import { toContractError } from '../../electron/shell/errors';
 import { answerInvoke, isTrustedInvoke, wireIpc } from '../../electron/shell/ipc';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../electron/shell/ipc-channels';
 
@@ -27,7 +26,9 @@ function fakeService(call: MailService['call'] = vi.fn(async () => [] as never))
 }
 
 const ourContents = { id: 1 } as unknown as WebContents;
+
 const otherContents = { id: 2 } as unknown as WebContents;
+
 const isOurWindow = (c: WebContents) => c === ourContents;
 
 function invokeEvent(url: string | null, options: { sender?: WebContents; subFrame?: boolean } = {}) {
@@ -63,21 +64,6 @@ describe('answerInvoke', () => {
       ok: false,
       error: { code: 'not-found', message: 'The message was not found.' },
     });
-  });
-});
-
-describe('toContractError', () => {
-  it('keeps a known code and turns anything else into internal', () => {
-    expect(toContractError(Object.assign(new Error('gone'), { code: 'offline' }))).toEqual({
-      code: 'offline',
-      message: 'gone',
-    });
-    expect(toContractError(Object.assign(new Error('x'), { code: 'ECONNRESET' }))).toEqual({
-      code: 'internal',
-      message: 'x',
-    });
-    expect(toContractError('boom')).toEqual({ code: 'internal', message: 'boom' });
-    expect(toContractError(new Error(''))).toMatchObject({ code: 'internal', message: expect.stringMatching(/\w/) });
   });
 });
 

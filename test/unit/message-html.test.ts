@@ -1,5 +1,5 @@
 // The DOM-free half of message-html.ts: plain-text escaping and linkifying, CSS neutralizing,
-// URL policies. (The DOMPurify half runs in Chromium: renderer-sanitizer.test.ts.)
+// URL policies. (The DOMPurify half runs in Chromium: message-html.chromium.test.ts.)
 import { describe, expect, it } from 'vitest';
 import {
   blobTypeForOpening,

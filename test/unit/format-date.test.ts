@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { formatFullDate, formatListDate, listDateKind } from '../../renderer/format/format-date';
-import { formatCount, formatSize } from '../../renderer/format/format-size';
 
 /** Intl separates with no-break and narrow no-break spaces; compare with plain ones. */
 const plain = (text: string) => text.replace(/\s/gu, ' ');
 
 // Saturday 14 March 2026, 15:30 local time
 const now = new Date(2026, 2, 14, 15, 30).getTime();
+
 const at = (day: number, hour: number, minute = 0, month = 2, year = 2026) =>
   new Date(year, month, day, hour, minute).getTime();
 
@@ -46,31 +46,5 @@ describe('list dates', () => {
   it('shows the full date and time in the reading pane', () => {
     expect(plain(formatFullDate(at(1, 9, 5), 'en'))).toBe('Mar 1, 2026, 9:05 AM');
     expect(plain(formatFullDate(at(1, 9, 5), 'sv'))).toBe('1 mars 2026 09:05');
-  });
-});
-
-describe('sizes', () => {
-  it('uses the locale decimal separator ("2.4 MB" / "2,4 MB")', () => {
-    expect(plain(formatSize(2_400_000, 'en'))).toBe('2.4 MB');
-    expect(plain(formatSize(2_400_000, 'sv'))).toBe('2,4 MB');
-  });
-
-  it('picks a unit so the number stays short', () => {
-    expect(plain(formatSize(0, 'en'))).toBe('0 bytes');
-    expect(plain(formatSize(999, 'en'))).toBe('999 bytes');
-    expect(plain(formatSize(48_213, 'en'))).toBe('48 kB');
-    expect(plain(formatSize(1_500, 'en'))).toBe('1.5 kB');
-    expect(plain(formatSize(999_999, 'en'))).toBe('1 MB');
-    expect(plain(formatSize(15_000_000_000, 'sv'))).toBe('15 GB');
-  });
-
-  it('treats nonsense as zero', () => {
-    expect(plain(formatSize(-5, 'en'))).toBe('0 bytes');
-    expect(plain(formatSize(Number.NaN, 'en'))).toBe('0 bytes');
-  });
-
-  it('formats counts with the locale grouping', () => {
-    expect(formatCount(100_000, 'en')).toBe('100,000');
-    expect(plain(formatCount(100_000, 'sv'))).toBe('100 000');
   });
 });

@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import type { EventListener, MailService } from '../../electron/core/service-api';
 import { ServiceError } from '../../electron/core/service-error';
 import { allowedHosts } from '../../electron/shell/loopback';
-import { createWsBridge, type WsBridge } from '../../electron/shell/ws-bridge';
+import { createWsBridge, tokenMatches, type WsBridge } from '../../electron/shell/ws-bridge';
 
 /** Test double of MailService: echoes its input, fails 'message.body', emits on demand. */
 function fakeMailService() {
@@ -113,5 +113,16 @@ describe('the WebSocket bridge', () => {
     await bridge!.close();
     bridge = undefined;
     expect(await client.closed).toBe(1001);
+  });
+});
+
+describe('tokenMatches', () => {
+  it('accepts only the exact token', () => {
+    expect(tokenMatches('s3cret-token', 's3cret-token')).toBe(true);
+    expect(tokenMatches('s3cret-token', 's3cret-tokeN')).toBe(false);
+    expect(tokenMatches('s3cret-token', 's3cret-token ')).toBe(false);
+    expect(tokenMatches('s3cret-token', '')).toBe(false);
+    expect(tokenMatches('s3cret-token', undefined)).toBe(false);
+    expect(tokenMatches('s3cret-token', 42)).toBe(false);
   });
 });

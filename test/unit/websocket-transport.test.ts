@@ -1,43 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  createTransport,
-  takeToken,
-  webSocketUrl,
-  type TransportHost,
-} from '../../renderer/transport/create-transport';
-import { ElectronTransport } from '../../renderer/transport/electron-transport';
-import type { MailBridge } from '../../renderer/transport/protocol';
 import { TransportError } from '../../renderer/transport/transport-error';
 import {
   reconnectDelay,
   WebSocketTransport,
   type ConnectionStatus,
-  type SocketHandlers,
 } from '../../renderer/transport/websocket-transport';
-
-/** A socket the test drives by hand: what the client sent, and server frames to deliver. */
-class FakeSocket {
-  readonly sent: unknown[] = [];
-  closed = false;
-  constructor(
-    readonly url: string,
-    readonly handlers: SocketHandlers,
-  ) {}
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.closed = true;
-  }
-  serverSends(message: unknown) {
-    this.handlers.message(JSON.stringify(message));
-  }
-  /** Opens and accepts the token, as the shell does. */
-  accept() {
-    this.handlers.open();
-    this.serverSends({ ready: true });
-  }
-}
+import { FakeSocket } from '../support/fake-socket';
 
 function setUp() {
   const sockets: FakeSocket[] = [];
@@ -171,122 +139,5 @@ describe('reconnectDelay', () => {
     expect([0, 1, 2, 3, 10].map((n) => reconnectDelay(n, 250, 10_000, mid))).toEqual([250, 500, 1000, 2000, 10_000]);
     expect(reconnectDelay(0, 1000, 10_000, () => 0)).toBe(800);
     expect(reconnectDelay(0, 1000, 10_000, () => 1)).toBe(1200);
-  });
-});
-
-describe('ElectronTransport', () => {
-  function bridge(reply: unknown): MailBridge & { emit(name: string, payload: unknown): void } {
-    let cb: ((name: string, payload: unknown) => void) | undefined;
-    return {
-      invoke: vi.fn(async () => reply as never),
-      onEvent: (c) => {
-        cb = c;
-        return () => (cb = undefined);
-      },
-      emit: (name, payload) => cb?.(name, payload),
-    };
-  }
-
-  it('unwraps a result', async () => {
-    expect(await new ElectronTransport(bridge({ ok: true, result: [1] })).invoke('accounts.list', {})).toEqual([1]);
-  });
-
-  it('turns an error reply into an Error with its code', async () => {
-    const transport = new ElectronTransport(
-      bridge({ ok: false, error: { code: 'auth-failed', message: 'Wrong password.' } }),
-    );
-    await expect(transport.invoke('accounts.list', {})).rejects.toMatchObject({
-      code: 'auth-failed',
-      message: 'Wrong password.',
-    });
-  });
-
-  it('reports a broken IPC or a malformed reply as internal', async () => {
-    const broken: MailBridge = {
-      invoke: () => Promise.reject(new Error('could not clone')),
-      onEvent: () => () => undefined,
-    };
-    await expect(new ElectronTransport(broken).invoke('accounts.list', {})).rejects.toMatchObject({ code: 'internal' });
-    await expect(new ElectronTransport(bridge(undefined)).invoke('accounts.list', {})).rejects.toMatchObject({
-      code: 'internal',
-    });
-    await expect(
-      new ElectronTransport(bridge({ ok: false, error: { code: 'weird', message: 'x' } })).invoke('accounts.list', {}),
-    ).rejects.toMatchObject({ code: 'internal' });
-  });
-
-  it('passes contract events to the listener', () => {
-    const b = bridge(null);
-    const seen: unknown[] = [];
-    const off = new ElectronTransport(b).onEvent((name, payload) => seen.push([name, payload]));
-    b.emit('account.status', { accountId: 'a', state: 'online' });
-    b.emit('evil', {});
-    off();
-    b.emit('account.status', { accountId: 'a', state: 'offline' });
-    expect(seen).toEqual([['account.status', { accountId: 'a', state: 'online' }]]);
-  });
-});
-
-describe('createTransport', () => {
-  function host(hash: string, stored: string | null = null) {
-    const storage = new Map<string, string>(stored ? [['mail.webShellToken', stored]] : []);
-    const replaceState = vi.fn();
-    const h: TransportHost = {
-      location: { protocol: 'http:', host: '127.0.0.1:4567', pathname: '/', search: '?x=1', hash },
-      history: { replaceState, state: { s: 1 } },
-      sessionStorage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v) },
-    };
-    return { h, replaceState, storage };
-  }
-
-  it('uses the Electron bridge when the preload exposed it', () => {
-    const { h } = host('');
-    h.mail = { invoke: vi.fn(), onEvent: vi.fn() };
-    expect(createTransport(h)).toBeInstanceOf(ElectronTransport);
-  });
-
-  it('takes the token from #token= and removes it from the address bar', () => {
-    const { h, replaceState, storage } = host('#token=abc-123_x');
-    expect(takeToken(h)).toBe('abc-123_x');
-    expect(replaceState).toHaveBeenCalledWith({ s: 1 }, '', '/?x=1');
-    expect(storage.get('mail.webShellToken')).toBe('abc-123_x');
-  });
-
-  it('keeps other fragment parameters', () => {
-    const { h, replaceState } = host('#token=t&view=inbox');
-    expect(takeToken(h)).toBe('t');
-    expect(replaceState).toHaveBeenCalledWith({ s: 1 }, '', '/?x=1#view=inbox');
-  });
-
-  it('after a reload, finds the token in this tab’s session storage', () => {
-    const { h, replaceState } = host('', 'stored');
-    expect(takeToken(h)).toBe('stored');
-    expect(replaceState).not.toHaveBeenCalled();
-  });
-
-  it('connects to /ws on the page’s own host', () => {
-    expect(webSocketUrl({ protocol: 'http:', host: '127.0.0.1:4567', pathname: '/', search: '', hash: '' })).toBe(
-      'ws://127.0.0.1:4567/ws',
-    );
-    expect(webSocketUrl({ protocol: 'https:', host: 'x:1', pathname: '/', search: '', hash: '' })).toBe('wss://x:1/ws');
-  });
-
-  it('otherwise opens a WebSocketTransport with that token', () => {
-    const { h } = host('#token=zzz');
-    const urls: string[] = [];
-    const sockets: FakeSocket[] = [];
-    const transport = createTransport(h, {
-      createSocket: (url, handlers) => {
-        urls.push(url);
-        const s = new FakeSocket(url, handlers);
-        sockets.push(s);
-        return s;
-      },
-    });
-    expect(transport).toBeInstanceOf(WebSocketTransport);
-    sockets[0]!.handlers.open();
-    expect(urls).toEqual(['ws://127.0.0.1:4567/ws']);
-    expect(sockets[0]!.sent).toEqual([{ token: 'zzz' }]);
-    (transport as WebSocketTransport).close();
   });
 });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { decodeEntities, htmlToText } from '../../electron/core/imap/body/html-text';
 import { makeSnippet, SNIPPET_LENGTH } from '../../electron/core/imap/body/snippet';
 
 describe('makeSnippet', () => {
@@ -74,14 +73,5 @@ describe('makeSnippet', () => {
     makeSnippet('x '.repeat(3_000_000), null);
     makeSnippet(null, '<div>:</div>'.repeat(500_000));
     expect(Date.now() - started).toBeLessThan(2000);
-  });
-});
-
-describe('htmlToText / decodeEntities', () => {
-  it('keeps unknown entities and drops invalid code points', () => {
-    expect(decodeEntities('&bogus; &#0; &#xD800; &#65;')).toBe('&bogus;   A');
-  });
-  it('turns block elements into line breaks', () => {
-    expect(htmlToText('a<br>b<p>c</p>')).toBe('a\nb\nc\n');
   });
 });
