@@ -1,24 +1,17 @@
 // The account settings in the SQLite cache alone: migration 5 gives existing accounts the
 // current behaviour (remote images: ask), an update changes only what it names, and the
 // allowed senders are kept per account in lower case.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrations } from '../../electron/core/store/migrations';
 import { Store } from '../../electron/core/store/store';
 import { testAccountSettings } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
+import { tempDir as tempDirFor } from '../support/temp-store';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function tempDir() {
-  const d = mkdtempSync(path.join(tmpdir(), 'mail-account-settings-'));
-  dirs.push(d);
-  return d;
-}
+const cleanup = cleanupAfterEach();
+const tempDir = () => tempDirFor(cleanup, 'mail-account-settings-');
 
 describe('account settings in the store', () => {
   it('migrates an account of schema 4 to remote images "ask" with no allowed senders', () => {

@@ -1,13 +1,11 @@
 // The composer's HTML rules need a real DOM (DOMPurify, DOMParser), so they run in Chromium,
 // bundled with esbuild and loaded into a blank page, like the message sanitizer's test.
-import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { type Browser, type Page, chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as EditorHtml from '../../renderer/composer/editor-html';
+import { hasChromium, loadModuleInChromium } from '../support/module-in-chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MODULE = path.resolve(import.meta.dirname, '../../renderer/composer/editor-html.ts');
 
 declare global {
@@ -16,28 +14,12 @@ declare global {
   }
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('composer HTML (in Chromium)', () => {
+describe.skipIf(!hasChromium)('composer HTML (in Chromium)', () => {
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    const bundle = await build({
-      entryPoints: [MODULE],
-      bundle: true,
-      format: 'iife',
-      globalName: 'editorHtml',
-      platform: 'browser',
-      write: false,
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-quic'],
-    });
-    page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
+    ({ browser, page } = await loadModuleInChromium(MODULE, 'editorHtml'));
   }, 60_000);
 
   afterAll(async () => {

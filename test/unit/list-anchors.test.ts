@@ -3,10 +3,8 @@
 // date index returns, also after inserts, deletes, moves, flag changes, a cache reset, writes
 // inside a transaction and writes by another connection.
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANCHOR_STRIDE } from '../../electron/core/store/list-anchors';
 import {
   WINDOW_FROM_ANCHOR,
@@ -14,25 +12,19 @@ import {
   WINDOW_FROM_TOP,
   type HeaderRecord,
 } from '../../electron/core/store/messages-repo';
-import { Store } from '../../electron/core/store/store';
-import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
+import type { Store } from '../../electron/core/store/store';
+import { headerRecord, listedMailbox } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
+import { addTestAccount, openTempStore } from '../support/temp-store';
 
-const dirs: string[] = [];
+const cleanup = cleanupAfterEach();
 const files: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
 
 function openStore() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mail-window-'));
-  dirs.push(dir);
+  const { store, dir } = openTempStore(cleanup, 'mail-window-');
   files.push(path.join(dir, 'mail.db'));
-  const store = Store.open(dir);
-  const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
-  store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox'), listedMailbox('Archive', 'archive')]);
-  const inbox = store.mailboxes.byRole(account.id, 'inbox')!.id;
-  const archive = store.mailboxes.byRole(account.id, 'archive')!.id;
-  return { store, inbox, archive };
+  const { box } = addTestAccount(store, [listedMailbox('INBOX', 'inbox'), listedMailbox('Archive', 'archive')]);
+  return { store, inbox: box('INBOX').id, archive: box('Archive').id };
 }
 
 /** Dates out of UID order with many ties, so the id tie-break decides the order of whole runs. */

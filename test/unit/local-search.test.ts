@@ -1,28 +1,20 @@
 // Local search over a cache filled directly: the index, the rows it has not reached yet, text that
 // changes after indexing (snippets, bodies), deletions, operators, scopes and paging.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchScope } from '../../shared/search-query';
 import { LocalSearch } from '../../electron/core/search/local-search';
 import { SearchIndexer } from '../../electron/core/search/search-indexer';
-import { Store } from '../../electron/core/store/store';
 import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
+import { openTempStore } from '../support/temp-store';
 
-const open: Store[] = [];
-const dirs: string[] = [];
+const cleanup = cleanupAfterEach();
 afterEach(() => {
   vi.useRealTimers();
-  for (const s of open.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 function setUp() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mail-search-'));
-  dirs.push(dir);
-  const store = Store.open(dir);
-  open.push(store);
+  const { store } = openTempStore(cleanup, 'mail-search-');
   const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
   const other = store.accounts.insert({ ...testAccountSettings, email: 'b@example.test' }, Buffer.from('x'));
   store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox'), listedMailbox('Work', null)]);

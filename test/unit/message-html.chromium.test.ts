@@ -2,15 +2,13 @@
 // the module is bundled with esbuild, loaded into a blank page, and every hostile input is
 // checked twice: in the sanitized markup, and by rendering it in the sandboxed frame while a
 // local "tracker" server records every request that reaches it (none may).
-import { existsSync } from 'node:fs';
 import { type Server, createServer } from 'node:http';
 import path from 'node:path';
-import { build } from 'esbuild';
-import { type Browser, type Page, chromium } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as MessageHtml from '../../renderer/message-view/message-html';
+import { hasChromium, loadModuleInChromium } from '../support/module-in-chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const MODULE = path.resolve(import.meta.dirname, '../../renderer/message-view/message-html.ts');
 
 interface Inspection {
@@ -33,7 +31,7 @@ declare global {
   }
 }
 
-describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', () => {
+describe.skipIf(!hasChromium)('message HTML sanitizer (in Chromium)', () => {
   let browser: Browser;
   let page: Page;
   let tracker: Server;
@@ -41,28 +39,7 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
   const requests: string[] = [];
 
   beforeAll(async () => {
-    const bundle = await build({
-      entryPoints: [MODULE],
-      bundle: true,
-      format: 'iife',
-      globalName: 'messageHtml',
-      platform: 'browser',
-      write: false,
-      logLevel: 'silent',
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-        '--disable-quic',
-      ],
-    });
+    ({ browser, page } = await loadModuleInChromium(MODULE, 'messageHtml'));
     tracker = createServer((request, response) => {
       requests.push(request.url ?? '');
       response.writeHead(204).end();
@@ -70,9 +47,6 @@ describe.skipIf(!existsSync(CHROMIUM))('message HTML sanitizer (in Chromium)', (
     await new Promise<void>((resolve) => tracker.listen(0, '127.0.0.1', resolve));
     const address = tracker.address();
     trackerUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    page = await browser.newPage();
-    await page.setContent('<!doctype html><html><body></body></html>');
-    await page.addScriptTag({ content: bundle.outputFiles[0]!.text });
   }, 60_000);
 
   afterAll(async () => {
