@@ -10,6 +10,7 @@ import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
 import { EventHub } from './events';
+import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
 import { fetchBody } from './imap/body/fetch-body';
 import { fetchPart } from './imap/body/fetch-part';
@@ -64,11 +65,14 @@ class CoreService implements MailService {
   /** Outbox items that reply to a cached message: it gets \Answered once the server took the reply. */
   private readonly replyingTo = new Map<number, MessageId>();
   private closed = false;
+  /** What close() ends, newest first: sending before the accounts it uses, the database last. */
+  private readonly lifetime = new DisposableStore();
 
   constructor(
     private readonly store: Store,
     private readonly options: MailServiceOptions,
   ) {
+    this.lifetime.add(toDisposable(() => store.close()));
     this.secrets = new AccountSecrets(store, options.cipher);
     this.pins = new CertificatePins(store.db);
     this.sending = new SendingService({
@@ -97,10 +101,10 @@ class CoreService implements MailService {
       },
     });
     this.search = new LocalSearch(store.db, store.messages);
-    this.indexer = new SearchIndexer(store.db);
+    this.indexer = this.lifetime.add(new SearchIndexer(store.db));
     this.handlers = this.buildHandlers();
     // Queued mail goes out as soon as its account is online again.
-    this.hub.on((event, payload) => {
+    const unsubscribe = this.hub.on((event, payload) => {
       if (event === 'account.status' && (payload as { state: string }).state === 'online')
         this.sending.onAccountOnline((payload as { accountId: AccountId }).accountId);
       if (event === 'outbox.changed') this.markAnswered(payload as { item: { id: number; state: string } });
@@ -110,8 +114,11 @@ class CoreService implements MailService {
       }
       if (event === 'messages.changed') this.indexer.kick();
     });
+    this.lifetime.add(toDisposable(unsubscribe));
     this.indexer.kick();
+    this.lifetime.add(toDisposable(() => this.stopAccounts()));
     for (const account of store.accounts.list()) this.startAccount(account.id);
+    this.lifetime.add(toDisposable(() => this.sending.stop()));
     if (!options.offline) this.sending.start();
   }
 
@@ -137,11 +144,7 @@ class CoreService implements MailService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.sending.stop();
-    await Promise.allSettled([...this.accounts.values()].map((a) => this.stopAccount(a)));
-    this.accounts.clear();
-    this.indexer.stop();
-    this.store.close();
+    await this.lifetime.dispose();
   }
 
   /** For tests and shutdown: waits until every account has nothing queued or syncing. */
@@ -170,6 +173,11 @@ class CoreService implements MailService {
 
   private intervalOf(account: Account): number {
     return account.syncIntervalSeconds ?? this.options.defaultSyncIntervalSeconds ?? 60;
+  }
+
+  private async stopAccounts(): Promise<void> {
+    await Promise.allSettled([...this.accounts.values()].map((a) => this.stopAccount(a)));
+    this.accounts.clear();
   }
 
   private async stopAccount(parts: AccountParts): Promise<void> {

@@ -186,7 +186,7 @@ describe('local search', () => {
     // quiet: batch after batch until it has caught up
     vi.advanceTimersByTime(300);
     expect(indexer.backlog()).toBe(0);
-    indexer.stop();
+    indexer.dispose();
   });
 
   it('does not fill the gaps between the batches of a sync under way, and catches up when it ends', () => {
@@ -209,7 +209,7 @@ describe('local search', () => {
     // without a sync under way every gap is idle time, and the indexer drains the backlog in them
     const unreported = tenBatches(false);
     expect(unreported.backlog()).toBe(0);
-    unreported.stop();
+    unreported.dispose();
     // during a sync only the overdue batch runs, one per 2 s: at 2 s and at 4 s
     const indexer = tenBatches(true);
     expect(indexer.backlog()).toBe(16);
@@ -218,7 +218,7 @@ describe('local search', () => {
     indexer.kick();
     vi.advanceTimersByTime(300);
     expect(indexer.backlog()).toBe(0);
-    indexer.stop();
+    indexer.dispose();
   });
 
   it('counts a sync that stops reporting as over after syncQuietMs', () => {
@@ -238,7 +238,7 @@ describe('local search', () => {
     indexer.kick();
     vi.advanceTimersByTime(300);
     expect(indexer.backlog()).toBe(0);
-    indexer.stop();
+    indexer.dispose();
   });
 
   it('pages the same whether it walks the date index (many hits) or sorts the hits (few)', () => {
