@@ -1,53 +1,9 @@
 // The engine's remote-image fetcher with DNS and HTTP replaced: every refusal (scheme,
 // credentials, ports, non-public addresses in all their spellings, redirects to them), the
-// size cap, the time budget, content types and sniffing, what is sent, and the per-message cap.
+// size cap, the time budget, content types and sniffing, and what is sent.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { forbiddenAddress, parseIPv6 } from '../../electron/core/remote/address-policy';
-import {
-  fetchRemoteImage,
-  REMOTE_IMAGE_MAX_BYTES,
-  type Lookup,
-  type RemoteImageDeps,
-} from '../../electron/core/remote/fetch-remote-image';
-import { fetchRemoteImages } from '../../electron/core/remote/fetch-remote-images';
-import { imageDataType } from '../../electron/core/remote/image-type';
-
-const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
-const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-const text = (value: string) => new TextEncoder().encode(value);
-
-const publicLookup: Lookup = async () => [{ address: '93.184.216.34', family: 4 }];
-
-interface Call {
-  url: string;
-  init: RequestInit | undefined;
-}
-
-/** A fetch answering from a table of URL -> Response factory, recording every call. */
-function fakeFetch(routes: Record<string, () => Response>): { fetch: typeof fetch; calls: Call[] } {
-  const calls: Call[] = [];
-  const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const url = String(input);
-    calls.push({ url, init });
-    const route = routes[url];
-    if (!route) throw new Error(`unexpected request to ${url}`);
-    return route();
-  }) as typeof globalThis.fetch;
-  return { fetch, calls };
-}
-
-const image =
-  (bytes: Uint8Array<ArrayBuffer> = PNG, type = 'image/png', headers: Record<string, string> = {}) =>
-  () =>
-    new Response(bytes, { status: 200, headers: { 'content-type': type, ...headers } });
-const redirect =
-  (location: string, status = 302) =>
-  () =>
-    new Response(null, { status, headers: location ? { location } : {} });
-
-function deps(fetch: typeof globalThis.fetch, extra: Partial<RemoteImageDeps> = {}): RemoteImageDeps {
-  return { fetch, lookup: publicLookup, allowLoopback: false, ...extra };
-}
+import { fetchRemoteImage, REMOTE_IMAGE_MAX_BYTES, type Lookup } from '../../electron/core/remote/fetch-remote-image';
+import { PNG, base64, deps, fakeFetch, image, publicLookup, redirect, text } from '../support/fake-remote-fetch';
 
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -481,75 +437,5 @@ describe('fetchRemoteImage: content types and sniffing', () => {
     expect(await fetchRemoteImage('https://img.example/x', deps(fetch))).toEqual({
       blocked: status === 204 ? 'not-image' : `http-${status}`,
     });
-  });
-
-  it('imageDataType never turns HTML into an image type', () => {
-    for (const type of ['image/png', 'image/svg+xml', 'image/gif'])
-      expect(imageDataType(type, text('<html><img src=x onerror=alert(1)>'))).toBeNull();
-  });
-});
-
-describe('address policy details', () => {
-  it('parses the IPv6 spellings it judges', () => {
-    expect(parseIPv6('::ffff:127.0.0.1')).toEqual([0, 0, 0, 0, 0, 0xffff, 0x7f00, 1]);
-    expect(parseIPv6('[fe80::1%eth0]')).toEqual([0xfe80, 0, 0, 0, 0, 0, 0, 1]);
-    expect(parseIPv6('1:2:3:4:5:6:7:8')).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(parseIPv6('not-ipv6')).toBeNull();
-  });
-
-  it('refuses what is not an address at all', () => {
-    expect(forbiddenAddress('example.com')).toBe('not-an-ip');
-    expect(forbiddenAddress('93.184.216.34')).toBeNull();
-  });
-});
-
-describe('fetchRemoteImages: one message, many images', () => {
-  it('fetches each distinct URL once, a few at a time, and reports them in order', async () => {
-    let inFlight = 0;
-    let maxInFlight = 0;
-    const seen: string[] = [];
-    const fetch = (async (input: string | URL | Request) => {
-      seen.push(String(input));
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      inFlight--;
-      return image()();
-    }) as typeof globalThis.fetch;
-    const urls = Array.from({ length: 12 }, (_, i) => `https://img.example/${i % 10}.png`);
-    const results = await fetchRemoteImages(urls, 4, deps(fetch));
-    expect([...results.keys()]).toEqual(Array.from({ length: 10 }, (_, i) => `https://img.example/${i}.png`));
-    expect(seen).toHaveLength(10);
-    expect(maxInFlight).toBe(4);
-    for (const result of results.values()) expect(result).toHaveProperty('dataUrl');
-  });
-
-  it('makes no more than 50 requests for one message; the rest are refused without one', async () => {
-    const { fetch, calls } = fakeFetch(
-      Object.fromEntries(Array.from({ length: 80 }, (_, i) => [`https://img.example/${i}.png`, image()])),
-    );
-    const urls = Array.from({ length: 80 }, (_, i) => `https://img.example/${i}.png`);
-    const results = await fetchRemoteImages(urls, 4, deps(fetch));
-    expect(calls).toHaveLength(50);
-    expect(results.size).toBe(80);
-    expect(
-      [...results.values()].filter((result) => 'blocked' in result && result.blocked === 'too-many-images'),
-    ).toHaveLength(30);
-    expect(results.get('https://img.example/49.png')).toHaveProperty('dataUrl');
-    expect(results.get('https://img.example/50.png')).toEqual({ blocked: 'too-many-images' });
-  });
-
-  it('mixes loaded and refused images', async () => {
-    const { fetch } = fakeFetch({ 'https://img.example/ok.png': image() });
-    const results = await fetchRemoteImages(
-      ['https://img.example/ok.png', 'http://10.0.0.1/x.png', 'ftp://x/y'],
-      4,
-      deps(fetch),
-    );
-    expect([...results.values()].map((result) => ('dataUrl' in result ? 'ok' : result.blocked))).toEqual([
-      'ok',
-      'private-address',
-      'not-http',
-    ]);
   });
 });
