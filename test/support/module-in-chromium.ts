@@ -9,7 +9,7 @@ import { type Browser, type Page, chromium } from '@playwright/test';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM_PATH);
 
-/** Quiet and offline: nothing but the test's own page may reach the network. */
+/** Quiet and offline: nothing but the test's own page may reach the network (the e2e tests too). */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -11,6 +11,7 @@ import { ServiceError } from '../../electron/core/service-error';
 import { OutboxRepo } from '../../electron/core/smtp/outbox-repo';
 import { SendingService } from '../../electron/core/smtp/sending-service';
 import { Store } from '../../electron/core/store/store';
+import { senderAccountSettings } from '../support/store-fixtures';
 
 let dir: string;
 let store: Store;
@@ -41,17 +42,7 @@ beforeEach(() => {
   store = Store.open(dir);
   events = [];
   allowFiles = true;
-  accountId = store.accounts.insert(
-    {
-      name: 'Me',
-      email: 'me@example.org',
-      displayName: 'Me Myself',
-      username: 'me',
-      imap: { host: 'imap.example.org', port: 993, security: 'tls' },
-      smtp: { host: 'smtp.example.org', port: 587, security: 'starttls' },
-    },
-    Buffer.from('sealed'),
-  ).id;
+  accountId = store.accounts.insert(senderAccountSettings, Buffer.from('sealed')).id;
   service = start();
 });
 
