@@ -1,5 +1,5 @@
 // Electron lifecycle: one instance, one window showing the UI from app://, the mail core
-// behind IPC, and the security rules of DESIGN.md applied before any page loads. The pieces
+// behind IPC, and the security rules of docs/security.md applied before any page loads. The pieces
 // live in electron/shell/; this file only puts them in order.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // The sandboxed preload: the renderer's only door to the main process. It exposes exactly two
-// functions (DESIGN.md): invoke(method, input) and onEvent(callback) → unsubscribe. Neither
+// functions (docs/security.md): invoke(method, input) and onEvent(callback) → unsubscribe. Neither
 // hands the page ipcRenderer or an IPC event object, so the page cannot send on other channels.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { EVENT_CHANNEL, INVOKE_CHANNEL, type InvokeReply } from './shell/ipc-channels';

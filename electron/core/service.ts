@@ -10,6 +10,7 @@ import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
 import { EventHub } from './events';
+import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
 import { MessageReader } from './imap/message-reader';
 import { OnDemandClient } from './imap/on-demand-client';
@@ -53,15 +54,18 @@ class CoreService implements MailService {
   private closed = false;
   /** The window is in front (the renderer says so with sync.foreground). */
   private foreground = false;
+  /** What close() ends, newest first: sending before the accounts it uses, the database last. */
+  private readonly lifetime = new DisposableStore();
 
   constructor(
     private readonly store: Store,
     private readonly options: MailServiceOptions,
   ) {
+    this.lifetime.add(toDisposable(() => store.close()));
     this.secrets = new AccountSecrets(store, options.cipher);
     this.pins = new CertificatePins(store.db);
     this.search = new LocalSearch(store.db, store.messages);
-    this.indexer = new SearchIndexer(store.db);
+    this.indexer = this.lifetime.add(new SearchIndexer(store.db));
     this.reader = new MessageReader({
       store,
       onDemand: (accountId) => this.parts(accountId).onDemand,
@@ -106,14 +110,19 @@ class CoreService implements MailService {
     });
     this.handlers = this.buildHandlers();
     // Queued mail goes out as soon as its account is online again.
-    this.hub.on('account.status', ({ state, accountId }) => {
-      if (state === 'online') this.sending.onAccountOnline(accountId);
-    });
-    this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item));
-    this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total));
-    this.hub.on('messages.changed', () => this.indexer.kick());
+    const subscriptions = [
+      this.hub.on('account.status', ({ state, accountId }) => {
+        if (state === 'online') this.sending.onAccountOnline(accountId);
+      }),
+      this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
+      this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total)),
+      this.hub.on('messages.changed', () => this.indexer.kick()),
+    ];
+    for (const unsubscribe of subscriptions) this.lifetime.add(toDisposable(unsubscribe));
     this.indexer.kick();
+    this.lifetime.add(toDisposable(() => this.stopAccounts()));
     for (const account of store.accounts.list()) this.startAccount(account.id);
+    this.lifetime.add(toDisposable(() => this.sending.stop()));
     if (!options.offline) this.sending.start();
   }
 
@@ -141,11 +150,7 @@ class CoreService implements MailService {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.sending.stop();
-    await Promise.allSettled([...this.accounts.values()].map((a) => this.stopAccount(a)));
-    this.accounts.clear();
-    this.indexer.stop();
-    this.store.close();
+    await this.lifetime.dispose();
   }
 
   /** For tests and shutdown: waits until every account has nothing queued or syncing. */
@@ -177,6 +182,11 @@ class CoreService implements MailService {
 
   private intervalOf(account: Account): number {
     return account.syncIntervalSeconds ?? this.options.defaultSyncIntervalSeconds ?? 60;
+  }
+
+  private async stopAccounts(): Promise<void> {
+    await Promise.allSettled([...this.accounts.values()].map((a) => this.stopAccount(a)));
+    this.accounts.clear();
   }
 
   private async stopAccount(parts: AccountParts): Promise<void> {

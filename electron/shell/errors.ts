@@ -1,6 +1,6 @@
 // Turns whatever the service threw into the contract's error shape. The core's errors carry a
 // contract code; anything else (a bug, an unexpected library error) becomes 'internal' with
-// its message, which names the failing step without ever holding a secret (DESIGN.md).
+// its message, which names the failing step without ever holding a secret (docs/security.md).
 import type { ContractError } from '../../shared/contract';
 
 const CODES: ReadonlySet<string> = new Set<ContractError['code']>([

@@ -1,4 +1,4 @@
-// The pure decisions behind the window's security rules (DESIGN.md "Security rules"). Each
+// The pure decisions behind the window's security rules (docs/security.md, "The window"). Each
 // takes a string from an untrusted place (a link in a message, a request URL, an IPC sender)
 // and says yes or no, so the rules can be read and tested without Electron.
 

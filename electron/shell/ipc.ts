@@ -3,6 +3,7 @@
 // must be in the contract; the core then validates the input against the contract's schema.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { isMethodName } from '../../shared/contract';
+import type { Disposable } from '../core/lifecycle';
 import type { MailService } from '../core/service-api';
 import { toContractError } from './errors';
 import { isTrustedSender } from './guards';
@@ -34,7 +35,7 @@ export function isTrustedInvoke(event: IpcMainInvokeEvent, isOurWindow: (content
   return isOurWindow(event.sender) && isTrustedSender(frame.url);
 }
 
-export interface IpcWiring {
+export interface IpcWiring extends Disposable {
   /** Removes the handler and the event subscription (at quit). */
   dispose(): void;
 }

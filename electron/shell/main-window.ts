@@ -1,4 +1,4 @@
-// The one application window: locked-down web preferences (DESIGN.md "Security rules"), the
+// The one application window: locked-down web preferences (docs/security.md, "The window"), the
 // remembered size and position, and no white flash before the UI paints.
 import { BrowserWindow, screen } from 'electron';
 import { APP_START_URL } from './guards';

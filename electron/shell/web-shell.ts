@@ -9,6 +9,7 @@ import path from 'node:path';
 import { KeyFileCipher } from '../core/accounts/key-file-cipher';
 import { createMailService } from '../core/service';
 import type { MailService, MailServiceOptions } from '../core/service-api';
+import { DisposableStore, toDisposable } from '../core/lifecycle';
 import { closeService } from './close-service';
 import { contentSecurityPolicy } from './csp';
 import { allowedHosts, hostPort, isLoopbackHost } from './loopback';
@@ -69,13 +70,22 @@ export async function serveWebShell(service: MailService, options: ServeOptions 
   let port = 0;
   const hosts = () => allowedHosts(host, port);
   const csp = () => contentSecurityPolicy({ connectSrc: hosts().map((h) => `ws://${h}`) });
-  const bridge = createWsBridge({ service, token, hosts });
+  // Ended newest first: the WebSockets say goodbye before the server drops every connection.
+  const lifetime = new DisposableStore();
   const server = createServer(createStaticHandler({ rendererDir, csp, hosts }));
+  lifetime.add(
+    toDisposable(async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }),
+  );
+  const bridge = createWsBridge({ service, token, hosts });
+  lifetime.add(toDisposable(() => bridge.close()));
   server.on('upgrade', (req, socket, head) => bridge.handleUpgrade(req, socket, head));
   try {
     port = await listen(server, options.port ?? 0, host);
   } catch (error) {
-    await bridge.close();
+    await lifetime.dispose();
     throw error;
   }
 
@@ -86,11 +96,7 @@ export async function serveWebShell(service: MailService, options: ServeOptions 
     wsUrl: `ws://${hostPort(host, port)}/ws`,
     token,
     port,
-    async close() {
-      await bridge.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => lifetime.dispose(),
   };
 }
 
@@ -111,11 +117,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     await service.close();
     throw error;
   }
-  return {
-    ...shell,
-    async close() {
-      await shell.close();
-      await closeService(service);
-    },
-  };
+  // the service was opened first, so it is closed last, after the shell stopped serving it
+  const lifetime = new DisposableStore();
+  lifetime.add(toDisposable(() => closeService(service)));
+  lifetime.add(toDisposable(() => shell.close()));
+  return { ...shell, close: () => lifetime.dispose() };
 }

@@ -1,7 +1,7 @@
 // A new draft with the account's signature, laid out as the engine's compose.prepare lays it out
 // (room to write at the top, then "-- " and the signature), in the draft's own format.
 import { signatureText, withPlainSignature } from '../../shared/signature';
-import { escapeHtml } from '../message-view/message-html';
+import { escapeHtml } from './editor-html';
 import type { ComposeDraft } from './compose-draft';
 
 /** The signature as the editor shows it: the delimiter line, then the text with its line breaks. */

@@ -9,7 +9,7 @@ import { useLocale, useTransport } from '../app/app-services';
 import { addressLabel, addressListText } from '../format/format-address';
 import { formatFullDate } from '../format/format-date';
 import { loadMessageBody } from '../message-view/body-cache';
-import { htmlToQuotableText } from '../message-view/message-html';
+import { htmlToQuotableText } from './quotable-text';
 import { type ComposeDraft, buildForwardDraft, buildReplyDraft, emptyDraft, fromContractDraft } from './compose-draft';
 import { withSignature } from './signed-draft';
 

@@ -75,7 +75,7 @@ export function BodyFramePool({ openId }: { openId: number | null }) {
             key={frame.messageId}
             ref={frameRef}
             className={shown ? 'message-frame' : 'message-frame is-standby'}
-            // only the shown frame is "the message body" (DESIGN.md); the others are not there
+            // only the shown frame is "the message body" (docs/accessibility.md); the others are not there
             title={shown ? t('reader.bodyTitle') : undefined}
             aria-hidden={shown ? undefined : true}
             tabIndex={shown ? undefined : -1}

@@ -7,7 +7,7 @@ export function RemoteImagesStatus({ loading, failed }: { loading: boolean; fail
   const { t } = useTranslation();
   if (!loading && failed === 0) return null;
   return (
-    // aria-live without role=status: the app's one status element is the status bar (DESIGN.md)
+    // aria-live without role=status: the app's one status element is the status bar (docs/accessibility.md)
     <div className="remote-status" aria-live="polite">
       <Icon name="image" />
       <span>{loading ? t('remote.loading') : t('remote.failed', { count: failed })}</span>

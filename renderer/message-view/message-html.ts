@@ -509,47 +509,7 @@ export function renderPlainTextBody(text: string): RenderedBody {
 }
 
 // ---------------------------------------------------------------------------------------
-// Text for quoting in replies, and attachments opened in the app
-
-/** The readable text of an HTML message, for quoting in a reply. Parsed inert: nothing loads or runs. */
-export function htmlToQuotableText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll('script, style, head, title, noscript, template').forEach((node) => node.remove());
-  const blocks = new Set([
-    'p',
-    'div',
-    'li',
-    'tr',
-    'h1',
-    'h2',
-    'h3',
-    'h4',
-    'h5',
-    'h6',
-    'blockquote',
-    'pre',
-    'table',
-    'section',
-  ]);
-  let out = '';
-  const walk = (node: Node): void => {
-    if (node.nodeType === Node.TEXT_NODE) {
-      out += (node.textContent ?? '').replace(/\s+/g, ' ');
-      return;
-    }
-    if (!(node instanceof Element)) return;
-    if (node.localName === 'br') out += '\n';
-    node.childNodes.forEach(walk);
-    if (blocks.has(node.localName) && !out.endsWith('\n')) out += '\n';
-  };
-  if (doc.body) walk(doc.body);
-  return out
-    .split('\n')
-    .map((line) => line.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+// Attachments opened in the app
 
 const VIEWABLE_TYPES =
   /^(?:image\/(?:png|gif|jpeg|webp|avif|bmp)|application\/pdf|text\/plain|audio\/(?:mpeg|ogg|wav|webm|mp4)|video\/(?:mp4|webm|ogg))$/;

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageHeader } from '../../shared/domain';
 import { getMailServer } from '../mailserver/inject';
 import { appendMessage, withImap } from '../mailserver/imap-helpers';
@@ -20,12 +20,10 @@ import {
 import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await Promise.resolve(fn()).catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 async function core(options: Parameters<typeof startCore>[1] = {}): Promise<CoreHandle> {
   const handle = await startCore(server, options);

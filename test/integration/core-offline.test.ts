@@ -1,7 +1,7 @@
 // Offline actions (RFC 4549): with the network cut, actions apply locally at once and queue;
 // when the connection is back they replay in order and the server ends up equal to the cache.
 // Quitting with actions pending loses none of them.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImapFlow } from 'imapflow';
 import { getMailServer } from '../mailserver/inject';
 import { mailboxPath } from '../mailserver/imap-servers';
@@ -16,12 +16,10 @@ import {
 import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 const raw = (subject: string) =>
   `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +

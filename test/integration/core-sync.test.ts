@@ -1,7 +1,7 @@
 // The mail core against the real Dovecot: first sync, changes from another device through IDLE
 // and interval checks, UIDVALIDITY resets, a wrong password, and a restart that shows the mail
 // before any network I/O.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { mailboxPath } from '../mailserver/imap-servers';
 import { authFailures } from '../mailserver/logs';
@@ -17,14 +17,12 @@ import {
 } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
 /** A personal folder's name on this server ("INBOX.Archive" on Courier). */
 const folder = (name: string) => mailboxPath(server, name);
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 async function core(options?: Parameters<typeof startCore>[1]): Promise<CoreHandle> {
   const handle = await startCore(server, options);

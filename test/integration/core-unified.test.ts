@@ -1,16 +1,14 @@
 // Two accounts side by side, and the unified Inbox across them: every message of both, newest
 // first, paged without a gap or a repeat.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 const raw = (subject: string, day: number) =>
   `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComposeDraft, OutboxItem } from '../../shared/compose';
 import type { AccountSettings, MessageHeader } from '../../shared/domain';
 import type { Emit } from '../../electron/core/events';
@@ -20,14 +20,12 @@ import type { MailUser } from '../mailserver/types';
 import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
 /** "Drafts", or "INBOX.Drafts" on Courier. */
 const DRAFTS = mailboxPath(server, 'Drafts');
-const cleanup: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await Promise.resolve(fn()).catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 interface Bed {
   store: Store;

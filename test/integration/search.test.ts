@@ -3,7 +3,7 @@
 // arrives later is found at once and after the background indexer has reached it.
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import {
   addAccount,
@@ -15,12 +15,10 @@ import {
 } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 // the word only a body holds comes after a long first paragraph, past any snippet
 const FILLER = 'Some ordinary words about the weather and the trains. '.repeat(40);

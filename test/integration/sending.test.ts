@@ -9,7 +9,7 @@ import type { ImapFlow } from 'imapflow';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import nodemailer from 'nodemailer';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComposeDraft, OutboxItem } from '../../shared/compose';
 import type { AccountSettings, MessageBody } from '../../shared/domain';
 import type { Emit } from '../../electron/core/events';
@@ -25,14 +25,12 @@ import type { MailUser } from '../mailserver/types';
 import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
 /** "Sent", or "INBOX.Sent" on Courier. */
 const SENT = mailboxPath(server, 'Sent');
-const cleanup: (() => Promise<unknown> | unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await Promise.resolve(fn()).catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 // ---------------------------------------------------------------------------------------------
 // The harness: a Store, the account's IMAP runtime and the SendingService, wired the way the

@@ -2,34 +2,23 @@
 // before any SEARCH, the next FETCH is under way while a batch is written, and a sync cut off
 // after a few batches has saved exactly what it stored, so the next one resumes and ends with
 // every message once, with the server's flags.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planBody } from '../../electron/core/imap/body/structure';
 import { syncMailbox } from '../../electron/core/imap/sync/mailbox-sync';
-import { Store } from '../../electron/core/store/store';
 import { connectImap } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
 import { populateMailbox } from '../mailserver/populate';
 import { createMailUser } from '../support/mail-users';
-import { listedMailbox, testAccountSettings } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
+import { addTestAccount, openTempStore } from '../support/temp-store';
 
 const server = getMailServer();
-const cleanup: (() => unknown)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await Promise.resolve(fn()).catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 function openStore() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mail-sync-batches-'));
-  const store = Store.open(dir);
-  cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
-  cleanup.push(() => store.close());
-  const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
-  store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox')]);
-  return { store, inbox: store.mailboxes.byRole(account.id, 'inbox')! };
+  const { store } = openTempStore(cleanup, 'mail-sync-batches-');
+  return { store, inbox: addTestAccount(store).box('INBOX') };
 }
 
 async function client(user: Awaited<ReturnType<typeof createMailUser>>): Promise<ImapFlow> {

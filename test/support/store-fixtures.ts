@@ -13,6 +13,16 @@ export const testAccountSettings: AccountSettings = {
   smtp: { host: 'smtp.example.test', port: 587, security: 'starttls' },
 };
 
+/** An account that sends: mail from it reads "Me Myself <me@example.org>". */
+export const senderAccountSettings: AccountSettings = {
+  name: 'Me',
+  email: 'me@example.org',
+  displayName: 'Me Myself',
+  username: 'me',
+  imap: { host: 'imap.example.org', port: 993, security: 'tls' },
+  smtp: { host: 'smtp.example.org', port: 587, security: 'starttls' },
+};
+
 export function listedMailbox(
   path: string,
   role: MailboxRole | null,

@@ -8,6 +8,7 @@ import { composeDraftSchema } from '../../shared/compose';
 import { prepareDraft } from '../../electron/core/smtp/compose-prepare';
 import type { OriginalMessage } from '../../electron/core/smtp/original';
 import { Store } from '../../electron/core/store/store';
+import { listedMailbox, senderAccountSettings } from '../support/store-fixtures';
 
 let dir: string;
 let store: Store;
@@ -23,30 +24,10 @@ beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'compose-prepare-'));
   store = Store.open(dir);
   const account = store.accounts.insert(
-    {
-      name: 'Me',
-      email: 'me@example.org',
-      displayName: 'Me Myself',
-      username: 'me',
-      imap: { host: 'imap.example.org', port: 993, security: 'tls' },
-      smtp: { host: 'smtp.example.org', port: 587, security: 'starttls' },
-      signature: 'Me Myself\nExample Org',
-    },
+    { ...senderAccountSettings, signature: 'Me Myself\nExample Org' },
     Buffer.from('sealed'),
   );
-  store.mailboxes.replaceTree(account.id, [
-    {
-      path: 'INBOX',
-      name: 'INBOX',
-      parentPath: null,
-      delimiter: '/',
-      role: 'inbox',
-      subscribed: true,
-      selectable: true,
-      unread: 0,
-      total: 0,
-    },
-  ]);
+  store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox', { unread: 0, total: 0 })]);
   const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
   const [id] = store.messages.insertHeaders(inbox.id, [
     {

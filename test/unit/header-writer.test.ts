@@ -2,30 +2,20 @@
 // the main connection reads, counts and sync state included; a repeated batch is never
 // duplicated; whatever goes wrong answers null so the caller writes the batch itself; and the
 // main connection's transactions keep working while the thread commits.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HeaderWriter } from '../../electron/core/store/header-writer';
 import type { MailboxSyncState } from '../../electron/core/store/mailboxes-repo';
 import type { HeaderRecord } from '../../electron/core/store/messages-repo';
-import { Store } from '../../electron/core/store/store';
-import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
+import type { Store } from '../../electron/core/store/store';
+import { headerRecord } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
+import { addTestAccount, openTempStore } from '../support/temp-store';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  for (const cleanup of cleanups.splice(0).reverse()) cleanup();
-});
+const cleanup = cleanupAfterEach();
 
 function openStore() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mail-writer-'));
-  const store = Store.open(dir);
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  cleanups.push(() => store.close());
-  const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
-  store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox')]);
-  const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
-  return { store, inbox };
+  const { store } = openTempStore(cleanup, 'mail-writer-');
+  return { store, inbox: addTestAccount(store).box('INBOX') };
 }
 
 /** `count` headers with UIDs from `first` up; every fourth one read. */

@@ -1,28 +1,20 @@
 // Local search over a cache filled directly: the index, the rows it has not reached yet, text that
 // changes after indexing (snippets, bodies), deletions, operators, scopes and paging.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SearchScope } from '../../shared/search-query';
 import { LocalSearch } from '../../electron/core/search/local-search';
 import { SearchIndexer } from '../../electron/core/search/search-indexer';
-import { Store } from '../../electron/core/store/store';
 import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
+import { openTempStore } from '../support/temp-store';
 
-const open: Store[] = [];
-const dirs: string[] = [];
+const cleanup = cleanupAfterEach();
 afterEach(() => {
   vi.useRealTimers();
-  for (const s of open.splice(0)) s.close();
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
 function setUp() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mail-search-'));
-  dirs.push(dir);
-  const store = Store.open(dir);
-  open.push(store);
+  const { store } = openTempStore(cleanup, 'mail-search-');
   const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
   const other = store.accounts.insert({ ...testAccountSettings, email: 'b@example.test' }, Buffer.from('x'));
   store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox'), listedMailbox('Work', null)]);
@@ -194,7 +186,7 @@ describe('local search', () => {
     // quiet: batch after batch until it has caught up
     vi.advanceTimersByTime(300);
     expect(indexer.backlog()).toBe(0);
-    indexer.stop();
+    indexer.dispose();
   });
 
   it('does not fill the gaps between the batches of a sync under way, and catches up when it ends', () => {
@@ -217,7 +209,7 @@ describe('local search', () => {
     // without a sync under way every gap is idle time, and the indexer drains the backlog in them
     const unreported = tenBatches(false);
     expect(unreported.backlog()).toBe(0);
-    unreported.stop();
+    unreported.dispose();
     // during a sync only the overdue batch runs, one per 2 s: at 2 s and at 4 s
     const indexer = tenBatches(true);
     expect(indexer.backlog()).toBe(16);
@@ -226,7 +218,7 @@ describe('local search', () => {
     indexer.kick();
     vi.advanceTimersByTime(300);
     expect(indexer.backlog()).toBe(0);
-    indexer.stop();
+    indexer.dispose();
   });
 
   it('counts a sync that stops reporting as over after syncQuietMs', () => {
@@ -246,7 +238,7 @@ describe('local search', () => {
     indexer.kick();
     vi.advanceTimersByTime(300);
     expect(indexer.backlog()).toBe(0);
-    indexer.stop();
+    indexer.dispose();
   });
 
   it('pages the same whether it walks the date index (many hits) or sorts the hits (few)', () => {

@@ -1,35 +1,26 @@
 // Dropping a queued action that can no longer reach the server leaves no trace in the cache:
 // a moved message's placeholder goes (the source's sync brings the real one back), and flags the
 // server never got are refetched in full.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { ImapFlow } from 'imapflow';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { move } from '../../electron/core/imap/ops/move';
 import { replayPendingOps } from '../../electron/core/imap/ops/op-queue';
 import { setFlags } from '../../electron/core/imap/ops/set-flags';
-import { Store } from '../../electron/core/store/store';
-import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
+import type { Store } from '../../electron/core/store/store';
+import { headerRecord, listedMailbox } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
+import { addTestAccount, openTempStore } from '../support/temp-store';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const cleanup = cleanupAfterEach();
 
 function setup() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mail-ops-'));
-  dirs.push(dir);
-  const store = Store.open(dir);
-  const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
-  store.mailboxes.replaceTree(account.id, [
+  const { store } = openTempStore(cleanup, 'mail-ops-');
+  const { account, box } = addTestAccount(store, [
     listedMailbox('INBOX', 'inbox'),
     listedMailbox('Archive', 'archive'),
     listedMailbox('Junk', 'junk'),
   ]);
-  const inbox = store.mailboxes.byRole(account.id, 'inbox')!;
-  const archive = store.mailboxes.byRole(account.id, 'archive')!;
-  const junk = store.mailboxes.byRole(account.id, 'junk')!;
+  const [inbox, archive, junk] = [box('INBOX'), box('Archive'), box('Junk')];
   for (const box of [inbox, archive, junk])
     store.mailboxes.saveSyncState(box.id, {
       uidValidity: '100',

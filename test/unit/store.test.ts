@@ -1,24 +1,18 @@
 // The SQLite cache on its own: migrations, refusing a newer database, and the list window.
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NewerDatabaseError } from '../../electron/core/store/database';
 import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { Store } from '../../electron/core/store/store';
 import type { HeaderRecord } from '../../electron/core/store/messages-repo';
 import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
+import { tempDir as tempDirFor } from '../support/temp-store';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-function tempDir() {
-  const d = mkdtempSync(path.join(tmpdir(), 'mail-store-'));
-  dirs.push(d);
-  return d;
-}
+const cleanup = cleanupAfterEach();
+const tempDir = () => tempDirFor(cleanup, 'mail-store-');
 
 const settings = testAccountSettings;
 

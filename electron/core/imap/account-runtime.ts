@@ -145,7 +145,7 @@ export class AccountRuntime {
     this.stopped = true;
     if (this.interval) clearInterval(this.interval);
     this.interval = null;
-    await Promise.allSettled([this.watcher.stop(), this.queue.idle().catch(() => undefined)]);
+    await Promise.allSettled([this.watcher.stop(), this.queue.settled().catch(() => undefined)]);
     await this.work.stop();
   }
 
@@ -205,7 +205,7 @@ export class AccountRuntime {
   /** Resolves once nothing is queued or being synced (tests and shutdown use it). */
   async settled(): Promise<void> {
     while (this.draining) await this.draining;
-    await this.queue.idle();
+    await this.queue.settled();
   }
 
   /** After the first screen of headers (or the first pass, if there was nothing new). */

@@ -19,7 +19,7 @@ export class SerialQueue {
   }
 
   /** Resolves once everything queued so far has finished. */
-  async idle(): Promise<void> {
+  async settled(): Promise<void> {
     while (this.pending > 0) await this.tail;
   }
 }

@@ -2,6 +2,7 @@
 // the benchmark holds against a bare IMAP fetch); this walks messages by id in small batches when
 // the engine is idle, and redoes or drops the rows the triggers of migration 6 mark dirty.
 import type { Statement } from 'better-sqlite3';
+import type { Disposable } from '../lifecycle';
 import { writeTransaction, type Db } from '../store/database';
 import { DOCUMENT_COLUMNS, searchDocument, type DocumentRow } from './search-document';
 
@@ -16,7 +17,7 @@ export interface IndexerOptions {
   syncQuietMs?: number;
 }
 
-export class SearchIndexer {
+export class SearchIndexer implements Disposable {
   private readonly batchSize: number;
   private readonly idleMs: number;
   private readonly maxWaitMs: number;
@@ -67,7 +68,8 @@ export class SearchIndexer {
     this.timer.unref?.();
   }
 
-  stop(): void {
+  /** Ends the background indexing for good (the engine is closing); catchUp() still works. */
+  dispose(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;

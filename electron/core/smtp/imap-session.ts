@@ -31,7 +31,7 @@ export class ImapSession {
   async close(): Promise<void> {
     this.closed = true;
     if (this.idleTimer) clearTimeout(this.idleTimer);
-    await this.queue.idle();
+    await this.queue.settled();
     await this.disconnect();
   }
 

@@ -102,12 +102,12 @@ export class OutboxWorker {
   }
 
   /** Resolves when no account is being worked on (tests, shutdown). */
-  async idle(): Promise<void> {
+  async settled(): Promise<void> {
     while (this.running.size) await Promise.allSettled([...this.running.values()]);
   }
 
   /** Resolves when nothing of this account is being worked on (the account is being removed). */
-  async accountIdle(accountId: AccountId): Promise<void> {
+  async accountSettled(accountId: AccountId): Promise<void> {
     while (this.running.has(accountId)) await this.running.get(accountId)!.catch(() => undefined);
   }
 

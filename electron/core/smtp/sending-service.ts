@@ -145,7 +145,7 @@ export class SendingService {
 
   /** The account is being removed: waits for its outbox step in progress, closes its IMAP session. */
   async forgetAccount(accountId: AccountId): Promise<void> {
-    await this.worker.accountIdle(accountId);
+    await this.worker.accountSettled(accountId);
     const session = this.sessions.get(accountId);
     this.sessions.delete(accountId);
     await session?.close();
@@ -161,7 +161,7 @@ export class SendingService {
 
   /** Resolves when no outbox work is in progress (tests). */
   settled(): Promise<void> {
-    return this.worker.idle();
+    return this.worker.settled();
   }
 
   private session(accountId: AccountId): ImapSession {

@@ -48,7 +48,7 @@ export function keyLatencyProbe(key: string): void {
   w.__benchKeys = state;
   let pending: { t: number; before: Element | null; seen: HTMLIFrameElement | null; inDomMs: number | null } | null =
     null;
-  // the shown body frame (DESIGN.md's title); prepared neighbours may wait hidden beside it, untitled
+  // the shown body frame (its title in docs/accessibility.md); prepared neighbours may wait hidden beside it, untitled
   const frame = () => pane.querySelector<HTMLIFrameElement>('iframe[title="Message body"]');
   const loaded = (iframe: HTMLIFrameElement) => {
     try {

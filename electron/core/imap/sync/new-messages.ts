@@ -80,7 +80,8 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     return { range, records, streamed: stream, fetched, lowUid };
   };
 
-  const store1 = async (batch: FetchedBatch, next: typeof state): Promise<void> => {
+  /** Writes one fetched batch with the sync state it completes, then reports it as added. */
+  const writeBatchAndAdvance = async (batch: FetchedBatch, next: typeof state): Promise<void> => {
     // A streamed batch is written by the header writer thread: this one parses the next FETCH meanwhile.
     let written = batch.streamed ? await batch.streamed.commit(next) : null;
     if (written) store.messages.rowsWrittenElsewhere();
@@ -122,7 +123,7 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
         await commandSent();
       }
       try {
-        await store1(fetched, after(batch[batch.length - 1]!, batch[0]!));
+        await writeBatchAndAdvance(fetched, after(batch[batch.length - 1]!, batch[0]!));
       } catch (error) {
         // ... and the rows it streams to the writer thread are dropped there, not kept for good.
         void pending?.then(
@@ -140,7 +141,8 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     // returns reaches the top, so [its lowest UID, top] is complete once stored.
     total = server.exists;
     const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false, null);
-    if (first.fetched > 0) await store1(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
+    if (first.fetched > 0)
+      await writeBatchAndAdvance(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
   }
   const firstSync = state.syncedLowUid === null;
 

@@ -1,0 +1,47 @@
+// Folder roles on a tree without SPECIAL-USE: taken from names, top-level folders first.
+import { describe, expect, it } from 'vitest';
+import { assignRoles } from '../../electron/core/imap/sync/mailbox-list';
+
+const entry = (
+  path: string,
+  shownParent: string | null,
+  extra: { specialUse?: string; specialUseSource?: 'extension' | 'name' } = {},
+) => ({
+  path,
+  name: path.split(/[./]/).at(-1)!,
+  shownParent,
+  ...extra,
+});
+
+describe('assignRoles', () => {
+  it('takes roles from names on a Courier-style tree under INBOX.', () => {
+    const roles = assignRoles([
+      entry('INBOX', null),
+      entry('INBOX.Sent', null),
+      entry('INBOX.Drafts', null),
+      entry('INBOX.Trash', null),
+      entry('INBOX.Projects', null),
+    ]);
+    expect(Object.fromEntries(roles)).toEqual({
+      INBOX: 'inbox',
+      'INBOX.Sent': 'sent',
+      'INBOX.Drafts': 'drafts',
+      'INBOX.Trash': 'trash',
+    });
+  });
+
+  it('lets a SPECIAL-USE flag win over a name, and a top-level name over a nested one', () => {
+    const roles = assignRoles([
+      entry('Projects/Sent', 'Projects'),
+      entry('Sent', null),
+      entry('Outgoing', null, { specialUse: '\\Sent', specialUseSource: 'extension' }),
+      entry('Old/Papierkorb', 'Old'),
+      entry('Trash', null),
+    ]);
+    expect(roles.get('Outgoing')).toBe('sent');
+    expect(roles.has('Sent')).toBe(false);
+    expect(roles.has('Projects/Sent')).toBe(false);
+    expect(roles.get('Trash')).toBe('trash');
+    expect(roles.has('Old/Papierkorb')).toBe(false);
+  });
+});
