@@ -87,7 +87,6 @@ const MAX_REMOTE_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
 /** What a browser would make of an attribute value: tabs/newlines removed, edges trimmed. */
 function normalizeUrl(raw: string): string {
-  // eslint-disable-next-line no-control-regex
   return trimControlAndSpace(raw.replace(/[\t\n\r]/g, ''));
 }
 
