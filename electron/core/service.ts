@@ -26,6 +26,7 @@ import { SearchIndexer } from './search/search-indexer';
 import { SendingService } from './smtp/sending-service';
 import type { MailService, MailServiceOptions } from './service-api';
 import { notFound, ServiceError, toServiceError } from './service-error';
+import { refuseOversizedAttachment } from './attachment-size';
 import { toMailbox } from './store/mailboxes-repo';
 import { Store } from './store/store';
 
@@ -300,7 +301,9 @@ class CoreService implements MailService {
     if (!info) throw notFound('The attachment');
     let data = this.store.bodies.attachmentData(id, part);
     if (!data) {
+      refuseOversizedAttachment(info.filename, info.size);
       data = await this.readFromServer(mailboxId, (client) => fetchPart(client, uid, part));
+      refuseOversizedAttachment(info.filename, data.length); // the declared size may have lied
       this.store.bodies.putAttachments(id, [info]);
       this.store.bodies.cacheAttachmentData(id, part, data);
     }

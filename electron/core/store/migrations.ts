@@ -278,6 +278,11 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE messages ADD COLUMN addresses_omitted INTEGER NOT NULL DEFAULT 0;
   `,
+  // 10: cached attachment bytes are evicted least recently used first, within a size budget
+  // (BodiesRepo.cacheAttachmentData); this is when each part's bytes were last used.
+  `
+  ALTER TABLE attachments ADD COLUMN data_used_at INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
