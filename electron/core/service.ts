@@ -27,6 +27,7 @@ import { SendingService } from './smtp/sending-service';
 import type { MailService, MailServiceOptions } from './service-api';
 import { notFound, ServiceError, toServiceError } from './service-error';
 import { refuseOversizedAttachment } from './attachment-size';
+import { MAX_SHOWN_SOURCE_BYTES, sourceText } from './message-source';
 import { toMailbox } from './store/mailboxes-repo';
 import { Store } from './store/store';
 
@@ -295,6 +296,22 @@ class CoreService implements MailService {
     });
   }
 
+  /** The first MAX_SHOWN_SOURCE_BYTES of the raw message, as text, for "Show source". */
+  private async source(id: MessageId): Promise<{ source: string; truncated: boolean }> {
+    const { uid, mailboxId } = this.located(id);
+    const raw = await this.readFromServer(mailboxId, async (client) => {
+      const response = await client.fetchOne(
+        String(uid),
+        { source: { start: 0, maxLength: MAX_SHOWN_SOURCE_BYTES + 1 } },
+        { uid: true },
+      );
+      if (!response) throw notFound('The message');
+      return response.source ?? Buffer.alloc(0);
+    });
+    const truncated = raw.length > MAX_SHOWN_SOURCE_BYTES;
+    return { source: sourceText(raw.subarray(0, MAX_SHOWN_SOURCE_BYTES)), truncated };
+  }
+
   private async attachment(id: MessageId, part: string) {
     const { uid, mailboxId, structure } = this.located(id);
     const info = planBody(structure).attachments.find((a) => a.part === part);
@@ -394,6 +411,7 @@ class CoreService implements MailService {
         return { ok: true as const };
       },
       'message.body': ({ id }: { id: MessageId }) => this.body(id),
+      'message.source': ({ id }: { id: MessageId }) => this.source(id),
       'message.attachment': ({ id, part }: { id: MessageId; part: string }) => this.attachment(id, part),
       // Handing a file to another app is the desktop shell's job (electron/shell/open-attachment.ts).
       'message.openAttachment': async () => ({ outcome: 'unsupported' as const }),
