@@ -8,6 +8,11 @@ export interface MainWindowOptions {
   preloadPath: string;
   stateFile: string;
   title: string;
+  /**
+   * Chromium's developer tools. Off unless asked for (main.ts asks only in an unpackaged run):
+   * in a shipped app they would let anyone at the keyboard run script with the bridge to the core.
+   */
+  devTools?: boolean;
 }
 
 /** The displays' work areas, the primary one first (clampWindowState's convention). */
@@ -37,6 +42,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       allowRunningInsecureContent: false,
       navigateOnDragDrop: false,
       spellcheck: true,
+      devTools: options.devTools ?? false,
       preload: options.preloadPath,
     },
   });
