@@ -387,9 +387,14 @@ function headPreamble(doc: Document, baseStyle: string): Node[] {
   const referrer = doc.createElement('meta');
   referrer.setAttribute('name', 'referrer');
   referrer.setAttribute('content', 'no-referrer');
+  // Chromium resolves the host of every link in a document ahead of a click (and in Electron
+  // that is the OS resolver): the sender's DNS server would learn that the message was read.
+  const prefetch = doc.createElement('meta');
+  prefetch.setAttribute('http-equiv', 'x-dns-prefetch-control');
+  prefetch.setAttribute('content', 'off');
   const style = doc.createElement('style');
   style.textContent = baseStyle;
-  return [csp, referrer, style];
+  return [csp, prefetch, referrer, style];
 }
 
 /** Sanitizes a message's HTML into the srcdoc of the sandboxed body frame. */
@@ -529,6 +534,7 @@ export function renderPlainTextBody(text: string): RenderedBody {
   return {
     srcdoc:
       `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">` +
+      `<meta http-equiv="x-dns-prefetch-control" content="off">` +
       `<meta name="referrer" content="no-referrer"><style>${TEXT_BASE_STYLE}</style></head>` +
       `<body><div class="text">${plainTextToHtml(text)}</div></body></html>`,
     hasRemoteContent: false,

@@ -62,6 +62,8 @@ describe('plain-text mail', () => {
       `content="default-src &#39;none&#39;; img-src data: cid:; style-src &#39;unsafe-inline&#39;"`,
     );
     expect(srcdoc).toContain('<span class="quote">&#62; quoted</span>');
+    // no DNS look-up of the links' hosts before a click: the sender's DNS would learn of the read
+    expect(srcdoc).toContain('<meta http-equiv="x-dns-prefetch-control" content="off">');
   });
 });
 
