@@ -88,3 +88,43 @@ describe('plain text of a rich body', () => {
     expect(htmlToPlain('<p>a &amp; b &lt;c&gt; &#229;</p>')).toBe('a & b <c> å');
   });
 });
+
+/** Milliseconds `run` takes, the best of three. */
+function elapsed(run: () => unknown): number {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe('quoting a hostile original stays linear', () => {
+  // Loose bounds (50 ms, or 20 times ordinary text of the same length): the regexes these
+  // replaced took most of a second at a fifth of these sizes.
+  const expectLinear = (hostile: () => unknown, ordinary: () => unknown) =>
+    expect(elapsed(hostile)).toBeLessThan(Math.max(50, 20 * elapsed(ordinary)));
+
+  it('a long run of newlines inside the text', () => {
+    const text = `${'\n'.repeat(100_000)}x`;
+    expectLinear(
+      () => quotePlain(text),
+      () => quotePlain('y'.repeat(text.length)),
+    );
+    expectLinear(
+      () => quoteHtml(text),
+      () => quoteHtml('y'.repeat(text.length)),
+    );
+    expect(quotePlain('a\n\nb\n\n\n')).toBe('> a\n>\n> b');
+  });
+
+  it('a long run of blanks inside a line of HTML', () => {
+    const html = `<pre>${' '.repeat(100_000)}x</pre>`;
+    expectLinear(
+      () => htmlToPlain(html),
+      () => htmlToPlain(`<pre>${'y'.repeat(100_000)}x</pre>`),
+    );
+    expect(htmlToPlain('<p>a   </p><blockquote><p>q</p></blockquote>')).toBe('a\n\n> q');
+  });
+});
