@@ -46,6 +46,7 @@ function showMainWindow(): void {
     title: APP_NAME,
     preloadPath: path.join(app.getAppPath(), 'dist', 'preload.cjs'),
     stateFile: path.join(profileDir, WINDOW_STATE_FILE_NAME),
+    devTools: !app.isPackaged,
   });
   mainWindow.on('closed', () => (mainWindow = null));
 }

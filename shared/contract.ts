@@ -82,6 +82,14 @@ export const methods = {
   'messages.archive': { input: z.object({ ids: messageIdsSchema }), output: ok },
   'messages.delete': { input: z.object({ ids: messageIdsSchema }), output: ok },
   'message.body': { input: z.object({ id: messageIdSchema }), output: messageBodySchema },
+  /**
+   * The message's raw source (its first MAX bytes, as text), for a message with no part that can
+   * be shown: the reader offers it rather than a blank pane.
+   */
+  'message.source': {
+    input: z.object({ id: messageIdSchema }),
+    output: z.object({ source: z.string(), truncated: z.boolean() }),
+  },
   'message.attachment': {
     input: z.object({ id: messageIdSchema, part: z.string().regex(/^\d+(\.\d+)*$/) }),
     output: attachmentDataSchema,

@@ -273,6 +273,7 @@ class CoreService implements MailService {
       'messages.archive': ({ ids }) => this.actions.archive(ids),
       'messages.delete': ({ ids }) => this.actions.delete(ids),
       'message.body': ({ id }) => this.reader.body(id),
+      'message.source': ({ id }) => this.reader.source(id),
       'message.attachment': ({ id, part }) => this.reader.attachment(id, part),
       // Handing a file to another app is the desktop shell's job (electron/shell/open-attachment.ts).
       'message.openAttachment': async () => ({ outcome: 'unsupported' as const }),

@@ -10,6 +10,7 @@ import { COMPOSE_LIMITS } from '../../shared/compose';
 import type { MailService } from '../core/service-api';
 import { toContractError } from './errors';
 import { isAllowedHostHeader, isAllowedOrigin } from './loopback';
+import { createPreauthGate, MAX_PREAUTH_BYTES, MAX_PREAUTH_SOCKETS } from './ws-preauth';
 import {
   CLOSE_GOING_AWAY,
   CLOSE_UNAUTHORIZED,
@@ -25,6 +26,10 @@ export interface WsBridgeOptions {
   hosts: () => readonly string[];
   /** How long a client has to send its token when it did not put it in the URL. */
   authTimeoutMs?: number;
+  /** Bytes a client may send before its token (default MAX_PREAUTH_BYTES). */
+  maxPreauthBytes?: number;
+  /** Sockets that may wait for their token at once (default MAX_PREAUTH_SOCKETS). */
+  maxPreauthSockets?: number;
 }
 
 /** Constant-time, so the token cannot be guessed byte by byte from response timing. */
@@ -52,6 +57,11 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
   // attachment comes back base64 in a result: room for the largest message the composer allows.
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const authenticated = new Set<WebSocket>();
+  const preauth = createPreauthGate(
+    options.maxPreauthBytes ?? MAX_PREAUTH_BYTES,
+    options.maxPreauthSockets ?? MAX_PREAUTH_SOCKETS,
+  );
+  const rawSocket = new WeakMap<WebSocket, Duplex>();
 
   const send = (ws: WebSocket, message: ServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
@@ -74,6 +84,8 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
   }
 
   function accept(ws: WebSocket): void {
+    const socket = rawSocket.get(ws);
+    if (socket) preauth.authenticated(socket);
     authenticated.add(ws);
     send(ws, { ready: true });
   }
@@ -121,8 +133,12 @@ export function createWsBridge(options: WsBridgeOptions): WsBridge {
       if (url.pathname !== WS_PATH) return refuseUpgrade(socket, '404 Not Found');
       if (!isAllowedHostHeader(req.headers.host, hosts)) return refuseUpgrade(socket, '421 Misdirected Request');
       if (!isAllowedOrigin(req.headers.origin, hosts)) return refuseUpgrade(socket, '403 Forbidden');
+      if (!preauth.admit(socket, head)) return refuseUpgrade(socket, '503 Service Unavailable');
       const urlToken = url.searchParams.get('token');
-      wss.handleUpgrade(req, socket, head, (ws) => onConnection(ws, urlToken));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        rawSocket.set(ws, socket);
+        onConnection(ws, urlToken);
+      });
     },
     async close() {
       unsubscribe();

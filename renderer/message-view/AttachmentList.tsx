@@ -3,6 +3,7 @@
 // the system's default app (`message.openAttachment`); the browser shell opens or saves a Blob.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { openPolicy, type SaveOnlyReason } from '../../shared/attachment-open-policy';
 import type { AttachmentInfo, MessageId } from '../../shared/domain';
 import { useLocale, useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
@@ -10,6 +11,22 @@ import { formatSize } from '../format/format-size';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
 import { openAttachment, openWithSystem, saveAttachment } from './attachment-files';
+
+/** Why the file was saved rather than opened, in the user's language. */
+function saveOnlyNotice(t: ReturnType<typeof useTranslation>['t'], reason: SaveOnlyReason, name: string): string {
+  switch (reason) {
+    case 'program':
+      return t('attachments.saveOnly.program', { name });
+    case 'macros':
+      return t('attachments.saveOnly.macros', { name });
+    case 'archive':
+      return t('attachments.saveOnly.archive', { name });
+    case 'web':
+      return t('attachments.saveOnly.web', { name });
+    case 'unlisted':
+      return t('attachments.saveOnly.unlisted', { name });
+  }
+}
 
 export function AttachmentList({
   messageId,
@@ -41,7 +58,8 @@ export function AttachmentList({
       if (outcome === 'blocked') {
         // Never run: saved, so opening it stays something the user does on purpose.
         saveAttachment(withName, name);
-        setNotice(t('attachments.blocked', { name }));
+        const policy = openPolicy(withName.filename || name, withName.contentType);
+        setNotice(saveOnlyNotice(t, policy.open ? 'unlisted' : policy.reason, name));
       } else if (action === 'open') openAttachment(withName, name);
       else saveAttachment(withName, name);
     } catch (error) {

@@ -3,30 +3,44 @@
 // message's frame as it is; nothing is built, parsed or laid out on the key press. Frames stay
 // in the DOM in the order they were added (moving an iframe would reload it), and frames no
 // longer wanted are removed a moment later, when the keys have come to rest, not on the press.
-import { useEffect, useReducer, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type BodyFrame, bodyFrames, shownFrame, subscribeBodyFrames } from './body-frames';
+import type { DeceptiveLink } from './deceptive-link';
+import { DeceptiveLinkDialog } from './DeceptiveLinkDialog';
 import { keepFrameFitted } from './fit-frame';
 import { forwardFrameKeys } from './frame-keys';
+import { guardFrameLinks, type OnDeceptiveLink } from './frame-links';
 import { BODY_FRAME_SANDBOX } from './message-html';
 
 /** How long unwanted frames linger: removing one costs a frame's teardown, not for a key press. */
 const PRUNE_AFTER_MS = 400;
 
-/** A ref callback (React 19: returns its cleanup): the frame is kept fitted and its keys reach the shortcuts. */
-function frameRef(frame: HTMLIFrameElement | null): (() => void) | undefined {
+/**
+ * A ref callback (React 19: returns its cleanup): the frame is kept fitted, its keys reach the
+ * shortcuts, and a deceptive link in it is held back for a warning.
+ */
+function frameRef(frame: HTMLIFrameElement | null, onDeceptive: OnDeceptiveLink): (() => void) | undefined {
   if (!frame) return undefined;
   const unfit = keepFrameFitted(frame);
   const unforward = forwardFrameKeys(frame);
+  const unguard = guardFrameLinks(frame, onDeceptive);
   return () => {
     unfit?.();
     unforward();
+    unguard();
   };
 }
 
 /** `openId`: the message the pane shows, if one (and only one) is open. */
 export function BodyFramePool({ openId }: { openId: number | null }) {
   const { t } = useTranslation();
+  const [deceptive, setDeceptive] = useState<(DeceptiveLink & { href: string }) | null>(null);
+  // one callback for the pool's life: a new ref callback would detach and re-attach every frame
+  const attachFrame = useCallback(
+    (frame: HTMLIFrameElement | null) => frameRef(frame, (link) => setDeceptive(link)),
+    [],
+  );
   const state = useSyncExternalStore(subscribeBodyFrames, bodyFrames);
   const { prepared } = state;
   const current = shownFrame(state, openId);
@@ -73,7 +87,7 @@ export function BodyFramePool({ openId }: { openId: number | null }) {
         return (
           <iframe
             key={frame.messageId}
-            ref={frameRef}
+            ref={attachFrame}
             className={shown ? 'message-frame' : 'message-frame is-standby'}
             // only the shown frame is "the message body" (docs/accessibility.md); the others are not there
             title={shown ? t('reader.bodyTitle') : undefined}
@@ -84,6 +98,7 @@ export function BodyFramePool({ openId }: { openId: number | null }) {
           />
         );
       })}
+      {deceptive && <DeceptiveLinkDialog link={deceptive} onClose={() => setDeceptive(null)} />}
     </div>
   );
 }

@@ -11,6 +11,8 @@ import { BodyFramePool } from './BodyFramePool';
 import { BodySkeleton } from './BodySkeleton';
 import { MessageBodyFrame } from './MessageBodyFrame';
 import { MessageHeaderBlock } from './MessageHeaderBlock';
+import { NoReadableBody } from './NoReadableBody';
+import { hasReadableBody } from './readable-body';
 import { useMessageBody } from './use-message-body';
 import './reading-pane.css';
 
@@ -91,7 +93,12 @@ function OpenMessage({ header }: { header: MessageHeader }) {
             </button>
           </div>
         )}
-        {body && <MessageBodyFrame header={header} body={body} />}
+        {body &&
+          (hasReadableBody(body) ? (
+            <MessageBodyFrame header={header} body={body} />
+          ) : (
+            <NoReadableBody header={header} body={body} />
+          ))}
       </div>
     </article>
   );

@@ -87,8 +87,19 @@ const MAX_REMOTE_DOCUMENT_CHARS = 32 * 1024 * 1024;
 
 /** What a browser would make of an attribute value: tabs/newlines removed, edges trimmed. */
 function normalizeUrl(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  return raw.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+  return trimControlAndSpace(raw.replace(/[\t\n\r]/g, ''));
+}
+
+/**
+ * Strips C0 controls and spaces from both ends. A loop, not /[\0-\x20]+$/: that regex retries
+ * from every space of a long inner run and turns quadratic on an attribute full of spaces.
+ */
+function trimControlAndSpace(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value.charCodeAt(start) <= 0x20) start++;
+  while (end > start && value.charCodeAt(end - 1) <= 0x20) end--;
+  return value.slice(start, end);
 }
 
 /** A Content-ID as the attachment list reports it and as cid: URLs spell it (RFC 2392). */
@@ -218,7 +229,11 @@ function cssString(value: string): string {
   return `"${value.replace(/[\\"\n\r\f]/g, (char) => `\\${char.charCodeAt(0).toString(16)} `)}"`;
 }
 
-const CSS_URL = /url\(\s*(?:"((?:[^"\\]|\\[\s\S])*)"|'((?:[^'\\]|\\[\s\S])*)'|((?:[^)\\\s'"]|\\[\s\S])*))\s*\)/gi;
+// (?=(\s*))\1 takes the leading blanks atomically: a plain \s* there shares every blank with
+// the \s* before ")" and made "url(" followed by a long run of blanks quadratic. Groups 2-4 hold
+// the double-quoted, single-quoted and bare value.
+const CSS_URL =
+  /url\((?=(\s*))\1(?:"((?:[^"\\]|\\[\s\S])*)"|'((?:[^'\\]|\\[\s\S])*)'|((?:[^)\\\s'"]|\\[\s\S])*))\s*\)/gi;
 const CSS_IMPORT = /@import\b[^;]*;?/gi;
 
 /**
@@ -237,7 +252,7 @@ export function neutralizeCss(
     onRemoteImport();
     return '';
   });
-  out = out.replace(CSS_URL, (_match, doubleQuoted?: string, singleQuoted?: string, bare?: string) => {
+  out = out.replace(CSS_URL, (_match, _blank, doubleQuoted?: string, singleQuoted?: string, bare?: string) => {
     const url = decodeCssEscapes(doubleQuoted ?? singleQuoted ?? bare ?? '');
     const rewritten = resolve(url);
     return rewritten === null ? 'none' : `url(${cssString(rewritten)})`;
@@ -246,7 +261,7 @@ export function neutralizeCss(
   const decoded = decodeCssEscapes(out.replace(/\/\*[\s\S]*?\*\//g, ''));
   if (/@import|image-set\s*\(|expression\s*\(|behavior\s*:|-moz-binding|src\s*\(/i.test(decoded)) return '';
   for (const match of decoded.matchAll(CSS_URL)) {
-    const url = match[1] ?? match[2] ?? match[3] ?? '';
+    const url = match[2] ?? match[3] ?? match[4] ?? '';
     if (!SAFE_IMAGE_DATA_URL.test(normalizeUrl(url))) return '';
   }
   return out;
@@ -372,9 +387,14 @@ function headPreamble(doc: Document, baseStyle: string): Node[] {
   const referrer = doc.createElement('meta');
   referrer.setAttribute('name', 'referrer');
   referrer.setAttribute('content', 'no-referrer');
+  // Chromium resolves the host of every link in a document ahead of a click (and in Electron
+  // that is the OS resolver): the sender's DNS server would learn that the message was read.
+  const prefetch = doc.createElement('meta');
+  prefetch.setAttribute('http-equiv', 'x-dns-prefetch-control');
+  prefetch.setAttribute('content', 'off');
   const style = doc.createElement('style');
   style.textContent = baseStyle;
-  return [csp, referrer, style];
+  return [csp, prefetch, referrer, style];
 }
 
 /** Sanitizes a message's HTML into the srcdoc of the sandboxed body frame. */
@@ -425,33 +445,47 @@ export type TextToken = { kind: 'text'; text: string } | { kind: 'link'; text: s
 
 const LINK_CANDIDATE = /\b(?:https?:\/\/|mailto:)[^\s<>"'`]+/gi;
 
-/** Trailing punctuation belongs to the sentence, not the URL (unless it closes a bracket in it). */
+/** A longer "URL" is not a link anyone typed: it stays text, so no work grows with it. */
+export const MAX_LINK_LENGTH = 4096;
+/** Only this much of a line is searched for links; the rest of a longer line stays text. */
+export const MAX_LINKIFY_LINE = 200_000;
+
+const SENTENCE_END = '.,;:!?\'"';
+const OPENER_OF: Readonly<Record<string, string>> = { ')': '(', ']': '[', '}': '{', '>': '<' };
+
+/**
+ * Trailing punctuation belongs to the sentence, not the URL (unless it closes a bracket in it).
+ * Linear: the brackets are counted once and the counts follow the cut, so a URL followed by
+ * thousands of ")" costs no more than any other text of that length.
+ */
 function trimLinkEnd(candidate: string): string {
-  let end = candidate;
-  for (;;) {
-    const last = end.at(-1);
-    if (!last) return end;
-    if ('.,;:!?\'"'.includes(last)) {
-      end = end.slice(0, -1);
-      continue;
-    }
-    const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{', '>': '<' };
-    const open = pairs[last];
-    if (open && end.split(open).length <= end.split(last).length - 1) {
-      end = end.slice(0, -1);
-      continue;
-    }
-    return end;
+  const count = new Map<string, number>();
+  for (const char of candidate)
+    if (char in OPENER_OF || '([{<'.includes(char)) count.set(char, (count.get(char) ?? 0) + 1);
+  let end = candidate.length;
+  while (end > 0) {
+    const last = candidate[end - 1] ?? '';
+    const open = OPENER_OF[last];
+    const trailing =
+      SENTENCE_END.includes(last) || (open !== undefined && (count.get(open) ?? 0) < (count.get(last) ?? 0));
+    if (!trailing) break;
+    if (open !== undefined) count.set(last, (count.get(last) ?? 0) - 1);
+    end--;
   }
+  return candidate.slice(0, end);
 }
 
 /** Splits text into plain runs and http(s)/mailto links. */
 export function linkifyText(text: string): TextToken[] {
   const tokens: TextToken[] = [];
+  const scanned = text.length > MAX_LINKIFY_LINE ? text.slice(0, MAX_LINKIFY_LINE) : text;
   let position = 0;
-  for (const match of text.matchAll(LINK_CANDIDATE)) {
+  for (const match of scanned.matchAll(LINK_CANDIDATE)) {
     const start = match.index;
+    // cut by the scan limit: the real URL may go on, so half of it must not become a link
+    if (scanned !== text && start + match[0].length === scanned.length) continue;
     const candidate = trimLinkEnd(match[0]);
+    if (candidate.length > MAX_LINK_LENGTH) continue;
     const href = safeLinkHref(candidate);
     if (!href || candidate.length <= candidate.indexOf(':') + 1) continue;
     if (start > position) tokens.push({ kind: 'text', text: text.slice(position, start) });
@@ -500,6 +534,7 @@ export function renderPlainTextBody(text: string): RenderedBody {
   return {
     srcdoc:
       `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">` +
+      `<meta http-equiv="x-dns-prefetch-control" content="off">` +
       `<meta name="referrer" content="no-referrer"><style>${TEXT_BASE_STYLE}</style></head>` +
       `<body><div class="text">${plainTextToHtml(text)}</div></body></html>`,
     hasRemoteContent: false,

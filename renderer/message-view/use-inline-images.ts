@@ -12,15 +12,39 @@ import { normalizeContentId } from './message-html';
 /** Past this the body shows without the images still on their way; they appear when they arrive. */
 const MAX_WAIT_MS = 1500;
 
-/** The parts the body's cid: references point at (references to no part stay blank). */
+/**
+ * What a message's inline images may cost. They are fetched whole, also for the neighbours of
+ * the open message, kept in memory and sent base64 over IPC: a sender must not be able to make
+ * that gigabytes by naming a huge or non-image part in a cid: URL, or thousands of them.
+ */
+export const INLINE_IMAGE_LIMITS = { partBytes: 5 * 1024 * 1024, messageBytes: 20 * 1024 * 1024, parts: 50 };
+
+const isImagePart = (part: AttachmentInfo): boolean => /^image\//i.test(part.contentType.trim());
+
+/**
+ * The parts the body's cid: references point at that will be fetched: images only, each within
+ * the part cap, in document order until the message's byte or part budget is spent (references
+ * to no part, and parts left out, stay blank).
+ */
 export function inlinePartsFor(
   body: MessageBody,
   contentIds: readonly string[],
 ): { id: string; part: AttachmentInfo }[] {
+  const byContentId = new Map<string, AttachmentInfo>();
+  for (const item of body.attachments)
+    if (item.contentId) {
+      const id = normalizeContentId(item.contentId);
+      if (!byContentId.has(id)) byContentId.set(id, item);
+    }
   const parts: { id: string; part: AttachmentInfo }[] = [];
+  let bytes = 0;
   for (const id of contentIds) {
-    const part = body.attachments.find((item) => item.contentId && normalizeContentId(item.contentId) === id);
-    if (part) parts.push({ id, part });
+    if (parts.length === INLINE_IMAGE_LIMITS.parts) break;
+    const part = byContentId.get(id);
+    if (!part || !isImagePart(part) || part.size > INLINE_IMAGE_LIMITS.partBytes) continue;
+    if (bytes + part.size > INLINE_IMAGE_LIMITS.messageBytes) continue;
+    bytes += part.size;
+    parts.push({ id, part });
   }
   return parts;
 }

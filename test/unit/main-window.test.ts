@@ -53,6 +53,13 @@ describe('the main window', () => {
     expect(created.at(-1)!.loadURL).toHaveBeenCalledWith('app://mail/index.html');
   });
 
+  it('has no developer tools unless asked for (main.ts asks only when not packaged)', () => {
+    createMainWindow({ preloadPath: 'p', stateFile: path.join(dir, 'none.json'), title: 'Mail' });
+    expect(created.at(-1)!.options.webPreferences!.devTools).toBe(false);
+    createMainWindow({ preloadPath: 'p', stateFile: path.join(dir, 'none.json'), title: 'Mail', devTools: true });
+    expect(created.at(-1)!.options.webPreferences!.devTools).toBe(true);
+  });
+
   it('opens where it was closed and remembers where it is closed', () => {
     const stateFile = path.join(dir, 'state.json');
     writeFileSync(stateFile, JSON.stringify({ x: 100, y: 50, width: 1100, height: 750, maximized: false }));

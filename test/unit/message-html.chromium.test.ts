@@ -261,7 +261,9 @@ describe.skipIf(!hasChromium)('message HTML sanitizer (in Chromium)', () => {
         '<body><iframe src="https://evil.test"></iframe><object data="https://evil.test/x.swf"></object><embed src="https://evil.test/y"></body></html>',
     );
     for (const tag of ['base', 'link', 'iframe', 'object', 'embed']) expect(result.elements).not.toContain(tag);
-    expect(result.headMetas).toHaveLength(2); // our CSP and referrer policy, nothing from the mail
+    // our CSP, DNS prefetch control and referrer policy, nothing from the mail
+    expect(result.headMetas).toHaveLength(3);
+    expect(result.headMetas).toContain('<meta http-equiv="x-dns-prefetch-control" content="off">');
     expect(result.srcdoc).not.toContain('refresh');
     expect(result.srcdoc).not.toContain('evil.test');
   });

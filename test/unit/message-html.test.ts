@@ -8,6 +8,8 @@ import {
   escapeHtml,
   inlineImageDataUrl,
   linkifyText,
+  MAX_LINK_LENGTH,
+  MAX_LINKIFY_LINE,
   neutralizeCss,
   normalizeContentId,
   plainTextToHtml,
@@ -60,6 +62,78 @@ describe('plain-text mail', () => {
       `content="default-src &#39;none&#39;; img-src data: cid:; style-src &#39;unsafe-inline&#39;"`,
     );
     expect(srcdoc).toContain('<span class="quote">&#62; quoted</span>');
+    // no DNS look-up of the links' hosts before a click: the sender's DNS would learn of the read
+    expect(srcdoc).toContain('<meta http-equiv="x-dns-prefetch-control" content="off">');
+  });
+});
+
+/** Milliseconds `run` takes (the best of three, so one scheduler hiccup does not count). */
+function elapsed(run: () => unknown): number {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+/**
+ * Hostile input must cost about what ordinary text of the same length costs. The bound is loose
+ * (50 ms, or 20 times the ordinary text on a slow machine); the quadratic paths it guards took
+ * seconds to minutes on these inputs.
+ */
+function expectLinear(hostile: () => unknown, ordinary: () => unknown): void {
+  const baseline = elapsed(ordinary);
+  expect(elapsed(hostile)).toBeLessThan(Math.max(50, 20 * baseline));
+}
+
+describe('hostile plain text and CSS stay linear', () => {
+  it('renders 100,000 ")" after a URL quickly, and still links the URL', () => {
+    const text = `see https://example.com/a${')'.repeat(100_000)}`;
+    expectLinear(
+      () => renderPlainTextBody(text),
+      () => renderPlainTextBody('x'.repeat(text.length)),
+    );
+    expect(linkifyText(text)[1]).toEqual({
+      kind: 'link',
+      text: 'https://example.com/a',
+      href: 'https://example.com/a',
+    });
+  });
+
+  it('keeps the bracket rule for every other trailing character', () => {
+    expect(linkifyText('https://x.example/a(b)c)]}.,')[0]).toMatchObject({ text: 'https://x.example/a(b)c' });
+    expect(linkifyText('https://x.example/f(((x)))')[0]).toMatchObject({ text: 'https://x.example/f(((x)))' });
+  });
+
+  it('does not link a candidate longer than the cap, nor one cut by the line scan limit', () => {
+    const long = `https://x.example/${'a'.repeat(MAX_LINK_LENGTH)}`;
+    expect(linkifyText(long)).toEqual([{ kind: 'text', text: long }]);
+    const pad = 'x '.repeat(MAX_LINKIFY_LINE / 2 - 10);
+    const cut = `${pad}https://x.example/${'b'.repeat(100)}`;
+    expect(linkifyText(cut)).toEqual([{ kind: 'text', text: cut }]);
+    expect(linkifyText(`https://a.example/ ${pad}`)[0]).toMatchObject({ kind: 'link', href: 'https://a.example/' });
+  });
+
+  it('trims a link attribute full of spaces in linear time', () => {
+    const href = `https://a.example/${' '.repeat(200_000)}x`;
+    expectLinear(
+      () => safeLinkHref(href),
+      () => safeLinkHref(`https://a.example/${'y'.repeat(200_000)}x`),
+    );
+    expect(safeLinkHref(`  https://a.example/  `)).toBe('https://a.example/');
+  });
+
+  it('reads url( followed by a long run of blanks in linear time', () => {
+    const css = `.a { background: url(${' '.repeat(100_000)}`;
+    expectLinear(
+      () => neutralizeCss(css, () => null),
+      () => neutralizeCss(`.a { background: ${'y'.repeat(100_000)}`, () => null),
+    );
+    expect(neutralizeCss('.a { background: url(  "cid:x"  ) }', () => 'data:image/png;base64,AAAA')).toBe(
+      '.a { background: url("data:image/png;base64,AAAA") }',
+    );
   });
 });
 

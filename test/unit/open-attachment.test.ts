@@ -12,7 +12,8 @@ import {
   writeOpenedAttachment,
 } from '../../electron/core/opened-attachments';
 import type { MailService } from '../../electron/core/service-api';
-import { isDangerousToOpen, openAttachmentWithApp, withDesktopMethods } from '../../electron/shell/open-attachment';
+import { openAttachmentWithApp, withDesktopMethods } from '../../electron/shell/open-attachment';
+import { openPolicy } from '../../shared/attachment-open-policy';
 
 let profileDir = '';
 beforeEach(() => {
@@ -29,41 +30,52 @@ function fakeService(filename: string, contentType: string, bytes = Buffer.from(
   return { call: call as unknown as MailService['call'], calls: call, bytes };
 }
 
-describe('types never opened directly', () => {
+describe('the open allow-list', () => {
   it.each([
-    ['setup.exe', 'application/octet-stream'],
-    ['SETUP.EXE', 'application/octet-stream'],
-    ['invoice.pdf.exe', 'application/pdf'],
-    ['trailing-dot.exe.', 'application/octet-stream'],
-    ['trailing-space.bat ', 'text/plain'],
-    ['run.cmd', 'text/plain'],
-    ['old.com', 'application/octet-stream'],
-    ['installer.msi', 'application/octet-stream'],
-    ['screen.scr', 'application/octet-stream'],
-    ['script.js', 'text/plain'],
-    ['macro.vbs', 'text/plain'],
-    ['profile.ps1', 'text/plain'],
-    ['tool.jar', 'application/zip'],
-    ['Thing.app', 'application/octet-stream'],
-    ['install.sh', 'text/plain'],
-    ['go.command', 'text/plain'],
-    ['launcher.desktop', 'text/plain'],
-    ['shortcut.lnk', 'application/octet-stream'],
-    ['report.pdf', 'application/x-msdownload'],
-    ['notes', 'application/x-sh'],
-  ])('%s (%s)', (filename, type) => {
-    expect(isDangerousToOpen(filename, type)).toBe(true);
+    ['setup.exe', 'application/octet-stream', 'program'],
+    ['SETUP.EXE', 'application/octet-stream', 'program'],
+    ['invoice.pdf.exe', 'application/pdf', 'program'],
+    ['trailing-dot.exe.', 'application/octet-stream', 'program'],
+    ['trailing-space.bat ', 'text/plain', 'program'],
+    ['script.js', 'text/plain', 'program'],
+    ['profile.ps1', 'text/plain', 'program'],
+    ['tool.jar', 'application/zip', 'program'],
+    ['Thing.app', 'application/octet-stream', 'program'],
+    ['install.sh', 'text/plain', 'program'],
+    ['shortcut.lnk', 'application/octet-stream', 'program'],
+    ['report.pdf', 'application/x-msdownload', 'program'],
+    ['notes', 'application/x-sh', 'program'],
+    ['addin.xll', 'application/octet-stream', 'program'],
+    ['notebook.one', 'application/onenote', 'program'],
+    ['query.iqy', 'text/plain', 'program'],
+    ['wifi.mobileconfig', 'application/x-apple-aspen-config', 'program'],
+    ['archive.zip', 'application/zip', 'archive'],
+    ['archive.7z', 'application/x-7z-compressed', 'archive'],
+    ['disk.iso', 'application/octet-stream', 'archive'],
+    ['budget.xlsm', 'application/vnd.ms-excel.sheet.macroEnabled.12', 'macros'],
+    ['letter.docm', 'application/vnd.ms-word.document.macroEnabled.12', 'macros'],
+    ['old.doc', 'application/msword', 'macros'],
+    ['page.html', 'text/html', 'web'],
+    ['logo.svg', 'image/svg+xml', 'web'],
+    ['data.xyz', 'application/octet-stream', 'unlisted'],
+    ['exe', 'application/octet-stream', 'unlisted'],
+    ['README', 'text/plain', 'unlisted'],
+  ])('%s (%s) is saved only: %s', (filename, type, reason) => {
+    expect(openPolicy(filename, type)).toEqual({ open: false, reason });
   });
 
   it.each([
     ['report.pdf', 'application/pdf'],
     ['photo.JPG', 'image/jpeg'],
+    ['scan.heic', 'image/heic'],
     ['letter.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+    ['sheet.xlsx', 'application/octet-stream'],
+    ['slides.odp', 'application/vnd.oasis.opendocument.presentation'],
     ['readme.txt', 'text/plain'],
-    ['exe', 'application/octet-stream'],
-    ['archive.zip', 'application/zip'],
+    ['invite.ics', 'text/calendar'],
+    ['card.vcf', 'text/vcard'],
   ])('%s (%s) opens', (filename, type) => {
-    expect(isDangerousToOpen(filename, type)).toBe(false);
+    expect(openPolicy(filename, type)).toEqual({ open: true });
   });
 });
 
@@ -119,11 +131,11 @@ describe('opening', () => {
   });
 
   it('says why when no app could open it, and refuses input that is not an attachment', async () => {
-    const service = fakeService('data.xyz', 'application/octet-stream');
+    const service = fakeService('data.txt', 'application/octet-stream');
     const openPath = vi.fn(async () => 'No application is associated with the file');
     await expect(openAttachmentWithApp({ service, profileDir, openPath }, { id: 7, part: '2' })).rejects.toMatchObject({
       code: 'invalid-input',
-      message: 'No app could open “data.xyz”: No application is associated with the file',
+      message: 'No app could open “data.txt”: No application is associated with the file',
     });
     await expect(
       openAttachmentWithApp({ service, profileDir, openPath }, { id: 7, part: '../2' }),

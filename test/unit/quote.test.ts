@@ -72,3 +72,34 @@ describe('quoting', () => {
     expect(plainToHtml('a & b')).toBe('a &amp; b');
   });
 });
+
+/** Milliseconds `run` takes, the best of three. */
+function elapsed(run: () => unknown): number {
+  let best = Infinity;
+  for (let round = 0; round < 3; round++) {
+    const start = performance.now();
+    run();
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe('quoting a hostile original stays linear', () => {
+  // Loose bounds (50 ms, or 20 times ordinary text of the same length): the regexes these
+  // replaced took most of a second at a fifth of these sizes.
+  const expectLinear = (hostile: () => unknown, ordinary: () => unknown) =>
+    expect(elapsed(hostile)).toBeLessThan(Math.max(50, 20 * elapsed(ordinary)));
+
+  it('a long run of newlines inside the text', () => {
+    const text = `${'\n'.repeat(100_000)}x`;
+    expectLinear(
+      () => quotePlain(text),
+      () => quotePlain('y'.repeat(text.length)),
+    );
+    expectLinear(
+      () => quoteHtml(text),
+      () => quoteHtml('y'.repeat(text.length)),
+    );
+    expect(quotePlain('a\n\nb\n\n\n')).toBe('> a\n>\n> b');
+  });
+});

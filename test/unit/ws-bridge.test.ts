@@ -1,13 +1,14 @@
 // The WebSocket protocol against a stand-in service (the real core runs in
 // test/integration/web-shell.test.ts): what needs timing or a hand-fired event.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { EventListener, MailService } from '../../electron/core/service-api';
 import { ServiceError } from '../../electron/core/service-error';
 import { allowedHosts } from '../../electron/shell/loopback';
 import { createWsBridge, tokenMatches, type WsBridge } from '../../electron/shell/ws-bridge';
+import { MAX_PREAUTH_BYTES, MAX_PREAUTH_SOCKETS } from '../../electron/shell/ws-preauth';
 
 /** Test double of MailService: echoes its input, fails 'message.body', emits on demand. */
 function fakeMailService() {
@@ -35,8 +36,15 @@ afterEach(async () => {
 async function start(authTimeoutMs = 5000) {
   const fake = fakeMailService();
   let port = 0;
+  const calls: string[] = [];
   bridge = createWsBridge({
-    service: fake.service,
+    service: {
+      ...fake.service,
+      call: (method, input) => {
+        calls.push(method);
+        return fake.service.call(method, input);
+      },
+    },
     token: 'T0KEN',
     hosts: () => allowedHosts('127.0.0.1', port),
     authTimeoutMs,
@@ -55,7 +63,20 @@ async function start(authTimeoutMs = 5000) {
       new Promise<Record<string, unknown>>((r) => ws.once('message', (d) => r(JSON.parse(d.toString()))));
     return { ws, received, closed, opened, next };
   };
-  return { ...fake, open };
+  return { ...fake, open, calls };
+}
+
+/** A masked client frame header (text, FIN) that announces `length` payload bytes. */
+function frameHeader(length: number): Buffer {
+  const header = Buffer.alloc(14);
+  header[0] = 0x81;
+  header[1] = 0x80 | 127;
+  header.writeBigUInt64BE(BigInt(length), 2);
+  return header; // the last four bytes are the mask key (zeros: the payload goes as it is)
+}
+
+function rawSocketOf(ws: WebSocket): Socket {
+  return (ws as unknown as { _socket: Socket })._socket;
 }
 
 describe('the WebSocket bridge', () => {
@@ -113,6 +134,43 @@ describe('the WebSocket bridge', () => {
     await bridge!.close();
     bridge = undefined;
     expect(await client.closed).toBe(1001);
+  });
+
+  it('cuts a client that sends more than a token before authenticating, without waiting for the frame', async () => {
+    const { open, calls } = await start(5000);
+    const client = open();
+    await client.opened;
+    // announce a 20 MB frame (well under the authenticated limit) and start sending it
+    const socket = rawSocketOf(client.ws);
+    socket.write(frameHeader(20 * 1024 * 1024));
+    socket.write(Buffer.alloc(MAX_PREAUTH_BYTES * 4, 0x41));
+    const startedAt = Date.now();
+    const code = await client.closed;
+    expect(code).toBe(1006); // cut at the socket, not the 4401 of the auth timer 5 s later
+    expect(Date.now() - startedAt).toBeLessThan(2500);
+    expect(calls).toEqual([]);
+  });
+
+  it('lets only a few sockets wait for their token at once; authenticated ones do not count', async () => {
+    const { open } = await start(5000);
+    const waiting = Array.from({ length: MAX_PREAUTH_SOCKETS }, () => open());
+    await Promise.all(waiting.map((client) => client.opened));
+    const refused = open();
+    const status = await new Promise<number>((resolve) =>
+      refused.ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    );
+    expect(status).toBe(503);
+    // one of them authenticates: its place is free again
+    waiting[0]!.ws.send(JSON.stringify({ token: 'T0KEN' }));
+    expect(await waiting[0]!.next()).toEqual({ ready: true });
+    const next = open();
+    await next.opened;
+    // a closed waiting socket frees its place too
+    waiting[1]!.ws.close();
+    await waiting[1]!.closed;
+    const another = open();
+    await another.opened;
+    for (const client of [...waiting, next, another]) client.ws.close();
   });
 });
 

@@ -3,6 +3,8 @@
 // requests never wait behind a long sync on the work connection.
 import type { ImapFlow } from 'imapflow';
 import type { AccountId, AttachmentData, MailboxId, MessageBody, MessageId } from '../../../shared/domain';
+import { refuseOversizedAttachment } from '../attachment-size';
+import { MAX_SHOWN_SOURCE_BYTES, sourceText } from '../message-source';
 import { notFound, toServiceError } from '../service-error';
 import type { MailboxRecord } from '../store/mailboxes-repo';
 import type { Store } from '../store/store';
@@ -67,11 +69,29 @@ export class MessageReader {
     if (!info) throw notFound('The attachment');
     let data = store.bodies.attachmentData(id, part);
     if (!data) {
+      refuseOversizedAttachment(info.filename, info.size);
       data = await this.readFromServer(mailboxId, (client) => fetchPart(client, uid, part));
+      refuseOversizedAttachment(info.filename, data.length); // the declared size may have lied
       store.bodies.putAttachments(id, [info]);
       store.bodies.cacheAttachmentData(id, part, data);
     }
     return { filename: info.filename, contentType: info.contentType, dataBase64: data.toString('base64') };
+  }
+
+  /** The first MAX_SHOWN_SOURCE_BYTES of the raw message, as text, for "Show source". */
+  async source(id: MessageId): Promise<{ source: string; truncated: boolean }> {
+    const { uid, mailboxId } = this.located(id);
+    const raw = await this.readFromServer(mailboxId, async (client) => {
+      const response = await client.fetchOne(
+        String(uid),
+        { source: { start: 0, maxLength: MAX_SHOWN_SOURCE_BYTES + 1 } },
+        { uid: true },
+      );
+      if (!response) throw notFound('The message');
+      return response.source ?? Buffer.alloc(0);
+    });
+    const truncated = raw.length > MAX_SHOWN_SOURCE_BYTES;
+    return { source: sourceText(raw.subarray(0, MAX_SHOWN_SOURCE_BYTES)), truncated };
   }
 
   /** Where a message's parts live on the server, and its BODYSTRUCTURE. */

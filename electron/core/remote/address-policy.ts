@@ -1,7 +1,8 @@
 // Which IP addresses a remote image may come from. An email decides the URL, so without this
 // rule a message could make the app probe the user's LAN, router admin pages or cloud
 // metadata endpoints (SSRF). Only publicly routable unicast addresses pass; the IPv6 forms
-// that carry an IPv4 address (mapped, compatible, NAT64, 6to4) are judged by that address.
+// that carry an IPv4 address (mapped, translated, compatible, NAT64, 6to4, ISATAP) are judged
+// by that address, and those that hide it (Teredo, local-use NAT64) are refused outright.
 import { isIPv4, isIPv6 } from 'node:net';
 
 export type AddressCategory =
@@ -82,18 +83,36 @@ function embeddedIPv4(groups: readonly number[], index: number): number[] {
   return [high >> 8, high & 0xff, low >> 8, low & 0xff];
 }
 
+/** The part of 64:ff9b::/32 (NAT64) that is the well-known /96 prefix; the rest is refused. */
+function isWellKnownNat64(groups: readonly number[]): boolean {
+  return groups.slice(2, 6).every((group) => group === 0);
+}
+
 function classifyIPv6(groups: readonly number[]): AddressCategory | null {
   const zeroUpTo = (end: number) => groups.slice(0, end).every((group) => group === 0);
   if (zeroUpTo(8)) return 'unspecified';
   if (zeroUpTo(7) && groups[7] === 1) return 'loopback';
   // ::ffff:a.b.c.d (mapped) and ::a.b.c.d (the deprecated "compatible" form) reach the IPv4 host
   if (zeroUpTo(5) && (groups[5] === 0xffff || groups[5] === 0)) return classifyIPv4(embeddedIPv4(groups, 6));
-  // 64:ff9b::a.b.c.d, the NAT64 well-known prefix, is translated to a.b.c.d by the gateway
-  if (groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((group) => group === 0))
-    return classifyIPv4(embeddedIPv4(groups, 6));
+  // ::ffff:0:a.b.c.d (IPv4-translated, SIIT) is delivered to a.b.c.d by the translator
+  if (zeroUpTo(4) && groups[4] === 0xffff && groups[5] === 0) return classifyIPv4(embeddedIPv4(groups, 6));
+  if (groups[0] === 0x64 && groups[1] === 0xff9b) {
+    // 64:ff9b::a.b.c.d, the NAT64 well-known prefix, is translated to a.b.c.d by the gateway.
+    // Anything else under 64:ff9b::/32 (local-use NAT64 64:ff9b:1::/48 may embed the IPv4
+    // address at several offsets, chosen by the network) cannot be judged, so it is refused.
+    return isWellKnownNat64(groups) ? classifyIPv4(embeddedIPv4(groups, 6)) : 'reserved';
+  }
   // 2002:aabb:ccdd::/48 is 6to4 for the IPv4 address aa.bb.cc.dd
   if (groups[0] === 0x2002) {
     const inner = classifyIPv4(embeddedIPv4(groups, 1));
+    if (inner) return inner;
+  }
+  // Teredo 2001:0::/32 tunnels to a client whose IPv4 address (and NAT) the relay decides;
+  // nothing about the destination can be checked, so the whole range is refused.
+  if (groups[0] === 0x2001 && groups[1] === 0) return 'reserved';
+  // ISATAP interface identifiers (::0:5efe:a.b.c.d, ::200:5efe:a.b.c.d) name the IPv4 tunnel end
+  if (((groups[4] ?? 0) & 0xfdff) === 0 && groups[5] === 0x5efe) {
+    const inner = classifyIPv4(embeddedIPv4(groups, 6));
     if (inner) return inner;
   }
   for (const [prefix, bits, category] of IPV6_RANGES) if (inRange(groups, prefix, bits, 16)) return category;
@@ -105,6 +124,8 @@ export function forbiddenAddress(address: string, policy: AddressPolicy = {}): A
   const v4 = parseIPv4(address);
   const v6 = v4 ? null : parseIPv6(address);
   const category = v4 ? classifyIPv4(v4) : v6 ? classifyIPv6(v6) : 'not-an-ip';
-  if (category === 'loopback' && policy.allowLoopback) return null;
+  // only the plain spellings: a loopback host reached through an IPv6 translation is never a test server
+  const plainLoopback = v4 !== null || (v6 !== null && v6.slice(0, 7).every((group) => group === 0));
+  if (category === 'loopback' && plainLoopback && policy.allowLoopback) return null;
   return category;
 }

@@ -3,6 +3,7 @@
 // (unlike the snippet converter, which drops quotes), links with their address, the "-- "
 // signature delimiter intact.
 import { decodeEntities } from '../text/html-text';
+import { trimEdges, trimEnd } from './trim-edges';
 
 const BLOCK_TAGS = new Set([
   'p',
@@ -72,7 +73,7 @@ export function htmlToPlain(html: string): string {
         newline();
         stack.push('');
       } else if (stack.length > 1) {
-        const inner = stack.pop()!.replace(/^\n+|\n+$/g, '');
+        const inner = trimEdges(stack.pop()!, '\n');
         newline();
         write(
           `${inner
@@ -114,12 +115,12 @@ export function htmlToPlain(html: string): string {
 
 /** Trailing spaces go, except in the "-- " signature delimiter; at most one empty line in a row. */
 function tidy(text: string): string {
-  return text
+  const lines = text
     .split('\n')
-    .map((line) => (line === '-- ' ? line : line.replace(/[ \t\u00a0]+$/, '').replace(/^ (?=\S)/, '')))
+    .map((line) => (line === '-- ' ? line : trimEnd(line, ' \t\u00a0').replace(/^ (?=\S)/, '')))
     .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .replace(/^\n+|\n+$/g, '');
+    .replace(/\n{3,}/g, '\n\n');
+  return trimEdges(lines, '\n');
 }
 
 export function escapeHtml(text: string): string {

@@ -4,6 +4,7 @@
 import type { Address } from '../../../shared/domain';
 import { formatAddressList } from '../../../shared/address-parse';
 import { escapeHtml, plainToHtml } from './html-text';
+import { trimEnd } from './trim-edges';
 
 interface QuoteLanguage {
   attribution(parts: { date: string; time: string; name: string }): string;
@@ -109,9 +110,7 @@ export function forwardedHeaderLines(original: ForwardedHeaders, where: QuoteLoc
 
 /** "> " before every line; lines already quoted get one more ">" (RFC 3676 style). */
 export function quotePlain(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/\n+$/, '')
+  return trimEnd(text.replace(/\r\n?/g, '\n'), '\n')
     .split('\n')
     .map((line) => (line.startsWith('>') ? `>${line}` : line === '' ? '>' : `> ${line}`))
     .join('\n');
@@ -119,7 +118,7 @@ export function quotePlain(text: string): string {
 
 /** The original as a cited blockquote. Always from its text: its own HTML is never carried over. */
 export function quoteHtml(text: string): string {
-  return `<blockquote type="cite">${plainToHtml(text.replace(/\n+$/, ''))}</blockquote>`;
+  return `<blockquote type="cite">${plainToHtml(trimEnd(text, '\n'))}</blockquote>`;
 }
 
 export function paragraphHtml(text: string): string {

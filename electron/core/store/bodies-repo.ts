@@ -10,6 +10,9 @@ interface BodyRow {
   references_json: string;
 }
 
+/** Bytes of attachments and inline images kept for offline opening, all messages together. */
+export const ATTACHMENT_CACHE_BYTES = 256 * 1024 * 1024;
+
 interface AttachmentRow {
   part: string;
   filename: string;
@@ -90,14 +93,51 @@ export class BodiesRepo {
     }));
   }
 
+  /** The cached bytes of a part, or null; a read makes it the most recently used. */
   attachmentData(messageId: MessageId, part: string): Buffer | null {
     const row = this.db
       .prepare('SELECT data FROM attachments WHERE message_id = ? AND part = ?')
       .get(messageId, part) as { data: Buffer | null } | undefined;
+    if (row?.data)
+      this.db
+        .prepare('UPDATE attachments SET data_used_at = ? WHERE message_id = ? AND part = ?')
+        .run(this.tick(), messageId, part);
     return row?.data ?? null;
   }
 
-  cacheAttachmentData(messageId: MessageId, part: string, data: Buffer): void {
-    this.db.prepare('UPDATE attachments SET data = ? WHERE message_id = ? AND part = ?').run(data, messageId, part);
+  /**
+   * Caches a part's bytes, then forgets the least recently used ones until all cached bytes fit
+   * the budget: every attachment and inline image ever opened would otherwise stay forever.
+   */
+  cacheAttachmentData(
+    messageId: MessageId,
+    part: string,
+    data: Buffer,
+    budgetBytes: number = ATTACHMENT_CACHE_BYTES,
+  ): void {
+    writeTransaction(this.db, () => {
+      this.db
+        .prepare('UPDATE attachments SET data = ?, data_used_at = ? WHERE message_id = ? AND part = ?')
+        .run(data, this.tick(), messageId, part);
+      const cached = this.db
+        .prepare(
+          'SELECT rowid, length(data) AS bytes FROM attachments WHERE data IS NOT NULL ORDER BY data_used_at DESC',
+        )
+        .all() as { rowid: number; bytes: number }[];
+      const forget = this.db.prepare('UPDATE attachments SET data = NULL, data_used_at = 0 WHERE rowid = ?');
+      let kept = 0;
+      for (const row of cached) {
+        kept += row.bytes;
+        if (kept > budgetBytes) forget.run(row.rowid);
+      }
+    });
   }
+
+  /** Milliseconds, but strictly increasing, so two uses in the same millisecond keep their order. */
+  private tick(): number {
+    this.lastTick = Math.max(Date.now(), this.lastTick + 1);
+    return this.lastTick;
+  }
+
+  private lastTick = 0;
 }

@@ -23,14 +23,15 @@ export type HeaderRow = [
   threadKey: string,
   inReplyTo: string | null,
   bodystructure: string | null,
+  addressesOmitted: number,
 ];
 
 export const HEADER_SQL = {
   // ON CONFLICT: a UID already stored (a resumed batch) is never duplicated; the refresh below
   // gives it the server's flags instead.
   insert: `INSERT INTO messages (mailbox_id, uid, message_id, subject, from_json, to_json, cc_json, date, size, seen,
-     flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure, addresses_omitted)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (mailbox_id, uid) DO NOTHING`,
   refresh: `UPDATE messages SET seen = ?, flagged = ?, answered = ?, draft = ?, keywords = ?
    WHERE mailbox_id = ? AND uid = ? RETURNING id`,
@@ -59,6 +60,7 @@ export function headerRow(mailboxId: MailboxId, h: HeaderRecord): HeaderRow {
     h.threadKey,
     h.inReplyTo,
     h.bodystructure,
+    h.addressesOmitted ?? 0,
   ];
 }
 

@@ -21,6 +21,8 @@ export interface HeaderRecord {
   threadKey: string;
   inReplyTo: string | null;
   bodystructure: string | null;
+  /** From, To and Cc addresses beyond the per-field cap of header sync, counted, not kept. */
+  addressesOmitted?: number;
 }
 
 interface MessageRow {

@@ -273,6 +273,16 @@ export const migrations: readonly string[] = [
   DROP INDEX messages_unread;
   CREATE INDEX messages_unread ON messages (mailbox_id) WHERE seen = 0;
   `,
+  // 9: header sync keeps at most 100 addresses per field (a message to 100,000 recipients
+  // must not put megabytes into every list row); how many it left out is kept here.
+  `
+  ALTER TABLE messages ADD COLUMN addresses_omitted INTEGER NOT NULL DEFAULT 0;
+  `,
+  // 10: cached attachment bytes are evicted least recently used first, within a size budget
+  // (BodiesRepo.cacheAttachmentData); this is when each part's bytes were last used.
+  `
+  ALTER TABLE attachments ADD COLUMN data_used_at INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -99,7 +99,44 @@ async function fetchUnparsedText(client: BodyClient, uid: number, cap: number): 
   return { html: null, text: value, truncated };
 }
 
-/** Downloads and decodes the text and HTML bodies of message `uid` in the selected mailbox. */
+const NOTHING: FetchedBody = { html: null, text: null, truncated: false };
+
+/** Whether a fetched body has anything a person could read (not only blanks). */
+const hasContent = (body: FetchedBody): boolean => Boolean(body.html?.trim() || body.text?.trim());
+
+/**
+ * A multipart with no parts at all ("--b--" and nothing else) leaves only delimiter lines in
+ * its body text: that is not something to show.
+ */
+const onlyDelimiters = (text: string): boolean =>
+  text.split('\n').every((line) => !line.trim() || line.trimStart().startsWith('--'));
+
+/**
+ * The text of a forwarded message (message/rfc822) when the outer one has none of its own: the
+ * part is the whole inner message, parsed as a source (it is a complete message of its own).
+ */
+async function fetchForwarded(client: BodyClient, uid: number, section: string, cap: number): Promise<FetchedBody> {
+  const response = await client.fetchOne(
+    String(uid),
+    { uid: true, bodyParts: [{ key: section, start: 0, maxLength: cap }] },
+    { uid: true },
+  );
+  const raw = response ? response.bodyParts?.get(section.toLowerCase()) : undefined;
+  if (!raw?.length) return NOTHING;
+  const parsed = await simpleParser(raw, { skipHtmlToText: true, skipTextToHtml: true, skipImageLinks: true });
+  return {
+    html: typeof parsed.html === 'string' ? parsed.html : null,
+    text: typeof parsed.text === 'string' ? parsed.text : null,
+    truncated: raw.length >= cap,
+  };
+}
+
+/**
+ * Downloads and decodes the text and HTML bodies of message `uid` in the selected mailbox.
+ * Every message shows something: when the parts planned give no readable text, a forwarded
+ * message's text one level down is the body; when there is nothing at all, both are null (never
+ * an empty string), so the reader can say so in words.
+ */
 export async function fetchBody(
   client: BodyClient,
   uid: number,
@@ -107,11 +144,38 @@ export async function fetchBody(
   options: FetchBodyOptions = {},
 ): Promise<FetchedBody> {
   const cap = options.maxTextBytes ?? MAX_TEXT_BYTES;
-  if (!isStructure(structure)) return fetchBodyFromSource(client, uid, options.maxSourceBytes ?? MAX_SOURCE_BYTES);
-  if (isBrokenMultipart(structure)) return fetchUnparsedText(client, uid, cap);
+  const sourceCap = options.maxSourceBytes ?? MAX_SOURCE_BYTES;
+  if (!isStructure(structure)) {
+    const parsed = await fetchBodyFromSource(client, uid, sourceCap);
+    return hasContent(parsed) ? parsed : NOTHING;
+  }
+  if (isBrokenMultipart(structure)) {
+    const unparsed = await fetchUnparsedText(client, uid, cap);
+    return hasContent(unparsed) && !onlyDelimiters(unparsed.text ?? '') ? unparsed : NOTHING;
+  }
+  const planned = await fetchPlannedParts(client, uid, structure, cap);
+  if (hasContent(planned)) return planned;
+  const forwarded = planBody(structure).attachments.find((a) => /^message\/(rfc822|global)$/.test(a.contentType));
+  if (forwarded) {
+    // the whole message is the forwarded one: its part is the body TEXT, not a section number
+    const wholeMessage = /^message\//i.test(structure.type ?? '');
+    const section = wholeMessage ? 'TEXT' : forwarded.part;
+    const inner = await fetchForwarded(client, uid, section, sourceCap);
+    if (hasContent(inner)) return inner;
+  }
+  return NOTHING;
+}
+
+/** The text and HTML parts planBody() chose, in one FETCH. */
+async function fetchPlannedParts(
+  client: BodyClient,
+  uid: number,
+  structure: StructureNode,
+  cap: number,
+): Promise<FetchedBody> {
   const plan = planBody(structure);
   const wanted = [plan.htmlPart, plan.textPart].filter((ref): ref is PartRef => ref !== null);
-  if (wanted.length === 0) return { html: null, text: null, truncated: false };
+  if (wanted.length === 0) return NOTHING;
 
   // One FETCH for both parts. Each section appears once: imapflow keys answers by section
   // alone, so a full and a partial request for the same section would overwrite each other.

@@ -7,6 +7,7 @@
 // message/rfc822 node's child the SAME part number as the wrapper (we never walk into one).
 import type { AttachmentInfo } from '../../../../shared/domain';
 import { sanitizeFilename } from './filename';
+import { limitStructureDepth } from './structure-depth';
 
 export { sanitizeFilename, extensionForType } from './filename';
 
@@ -202,7 +203,8 @@ function walkMixed<A>(children: StructureNode[], make: AttachmentMaker<A>): Foun
  * True for a multipart whose boundary never occurs (or is not declared): Dovecot then reports
  * one empty phantom part and the real content is the whole body text, unparsed.
  */
-export function isBrokenMultipart(structure: unknown): boolean {
+export function isBrokenMultipart(stored: unknown): boolean {
+  const structure = limitStructureDepth(stored);
   if (!isStructure(structure) || !typeOf(structure).startsWith('multipart/')) return false;
   const empty = (node: StructureNode): boolean =>
     childrenOf(node).length && typeOf(node).startsWith('multipart/')
@@ -212,7 +214,8 @@ export function isBrokenMultipart(structure: unknown): boolean {
 }
 
 /** Plans which parts to fetch to show a message and lists its attachments. */
-export function planBody(structure: unknown): BodyPlan {
+export function planBody(stored: unknown): BodyPlan {
+  const structure = limitStructureDepth(stored);
   if (!isStructure(structure)) return { ...EMPTY_PLAN, attachments: [] };
   const found = walk(structure, attachmentOf);
   return {
@@ -224,7 +227,8 @@ export function planBody(structure: unknown): BodyPlan {
 }
 
 /** planBody(structure).hasAttachments without building the attachment list: for header sync. */
-export function hasListedAttachments(structure: unknown): boolean {
+export function hasListedAttachments(stored: unknown): boolean {
+  const structure = limitStructureDepth(stored);
   if (!isStructure(structure)) return false;
   return walk(structure, (_node, inline) => inline).attachments.some((inline) => !inline);
 }

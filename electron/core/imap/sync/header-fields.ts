@@ -3,6 +3,15 @@
 import type { FetchMessageObject, FetchQueryObject, MessageAddressObject } from 'imapflow';
 import type { Address, MessageFlags } from '../../../../shared/domain';
 import type { HeaderRecord } from '../../store/messages-repo';
+import { limitStructureDepth } from '../body/structure-depth';
+
+/**
+ * A subject longer than this is cut: it is shown on one line, and the list, the search index
+ * and every pre-rendered row would otherwise carry whatever megabytes a sender put there.
+ */
+export const MAX_SUBJECT_CHARS = 2000;
+/** Addresses kept per field (From, To, Cc); how many more there were is kept as a count. */
+export const MAX_ADDRESSES_PER_FIELD = 100;
 
 export const HEADER_QUERY: FetchQueryObject = {
   uid: true,
@@ -19,8 +28,34 @@ export const HEADER_QUERY: FetchQueryObject = {
 
 export function toAddresses(list: MessageAddressObject[] | undefined): Address[] {
   const out: Address[] = [];
-  if (list) for (const a of list) if (a.address || a.name) out.push({ name: a.name ?? '', address: a.address ?? '' });
+  if (list)
+    for (const a of list) {
+      if (out.length === MAX_ADDRESSES_PER_FIELD) break;
+      if (a.address || a.name) out.push({ name: a.name ?? '', address: a.address ?? '' });
+    }
   return out;
+}
+
+/** The addresses of a field that toAddresses() left out for the cap. */
+function addressesOmitted(list: MessageAddressObject[] | undefined): number {
+  if (!list || list.length <= MAX_ADDRESSES_PER_FIELD) return 0;
+  let shown = 0;
+  let all = 0;
+  for (const a of list)
+    if (a.address || a.name) {
+      all++;
+      if (shown < MAX_ADDRESSES_PER_FIELD) shown++;
+    }
+  return all - shown;
+}
+
+/** A subject within MAX_SUBJECT_CHARS, cut with an ellipsis (never inside a surrogate pair). */
+export function capSubject(subject: string): string {
+  if (subject.length <= MAX_SUBJECT_CHARS) return subject;
+  let end = MAX_SUBJECT_CHARS - 1;
+  const code = subject.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${subject.slice(0, end)}…`;
 }
 
 export function toFlags(flags: Set<string> | undefined): { flags: MessageFlags; keywords: string[] } {
@@ -77,10 +112,14 @@ export function toHeaderRecord(
   const references = parseReferences(msg.headers);
   // A missing or broken Date header falls back to when the server received the message.
   const date = validTime(env?.date) ?? validTime(msg.internalDate) ?? 0;
+  // cut before anything walks or serializes it: a structure nested thousands deep must not
+  // overflow the stack and fail the whole batch this message came in
+  const structure = msg.bodyStructure ? limitStructureDepth(msg.bodyStructure) : null;
+  const omitted = addressesOmitted(env?.from) + addressesOmitted(env?.to) + addressesOmitted(env?.cc);
   return {
     uid: msg.uid,
     messageId,
-    subject: env?.subject ?? '',
+    subject: capSubject(env?.subject ?? ''),
     from: toAddresses(env?.from),
     to: toAddresses(env?.to),
     cc: toAddresses(env?.cc),
@@ -88,9 +127,10 @@ export function toHeaderRecord(
     size: msg.size ?? 0,
     flags,
     keywords,
-    hasAttachments: msg.bodyStructure ? hasAttachments(msg.bodyStructure) : false,
+    hasAttachments: structure ? hasAttachments(structure) : false,
     threadKey: threadKeyOf(messageId, inReplyTo, references, `${mailboxKey}:${msg.uid}`),
     inReplyTo,
-    bodystructure: msg.bodyStructure ? JSON.stringify(msg.bodyStructure) : null,
+    bodystructure: structure ? JSON.stringify(structure) : null,
+    ...(omitted ? { addressesOmitted: omitted } : {}),
   };
 }
