@@ -164,6 +164,7 @@ class CoreService implements MailService {
       allowPlaintext: this.secrets.plaintextConfirmed(accountId),
       log: this.options.log,
       intervalSeconds: this.intervalOf(account),
+      reconnect: this.options.reconnect,
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
     this.accounts.set(accountId, parts);

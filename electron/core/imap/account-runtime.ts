@@ -11,6 +11,7 @@ import { hasListedAttachments } from './body/structure';
 import type { CoreLog } from '../net/log';
 import { createImapClient } from './client-factory';
 import type { PinLookup } from '../net/tls-options';
+import type { ReconnectPolicy } from '../net/backoff';
 import { ConnectionLoop } from './connection-loop';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
@@ -29,6 +30,8 @@ export interface RuntimeDeps {
   allowPlaintext?: boolean;
   log?: CoreLog;
   intervalSeconds: number;
+  /** How dropped connections come back (tests shorten it). */
+  reconnect?: ReconnectPolicy;
 }
 
 export class OfflineError extends Error {
@@ -63,25 +66,35 @@ export class AccountRuntime {
     const host = account.imap.host;
     this.intervalSeconds = deps.intervalSeconds;
     this.status = { accountId: account.id, state: 'connecting' };
-    this.work = new ConnectionLoop(host, () => this.newClient(), {
-      onConnecting: () => this.setStatus({ state: 'connecting' }),
-      onUp: async () => {
-        this.setStatus({ state: 'online' });
-        this.treeDirty = true;
-        this.markAllDirty();
-        // The watcher starts after this first pass: its SELECT of a big INBOX would otherwise
-        // compete with the first FETCH, the one that fills the user's first screen.
-        this.watcherDue = true;
-        this.kick();
+    this.work = new ConnectionLoop(
+      host,
+      () => this.newClient(),
+      {
+        onConnecting: () => this.setStatus({ state: 'connecting' }),
+        onUp: async () => {
+          this.setStatus({ state: 'online' });
+          this.treeDirty = true;
+          this.markAllDirty();
+          // The watcher starts after this first pass: its SELECT of a big INBOX would otherwise
+          // compete with the first FETCH, the one that fills the user's first screen.
+          this.watcherDue = true;
+          this.kick();
+        },
+        onDown: (failure, retryAt) => {
+          // One connection probes a failing server, not two: the watcher comes back after the
+          // work connection's next full pass (startWatcherIfDue).
+          this.watcherDue = true;
+          void this.watcher.pause();
+          this.setStatus({
+            state: failure.kind === 'auth' ? 'auth-failed' : failure.kind === 'network' ? 'offline' : 'error',
+            reason: failure.kind,
+            message: failure.message,
+            ...(retryAt ? { retryAt } : {}),
+          });
+        },
       },
-      onDown: (failure, retryAt) =>
-        this.setStatus({
-          state: failure.kind === 'auth' ? 'auth-failed' : failure.kind === 'network' ? 'offline' : 'error',
-          reason: failure.kind,
-          message: failure.message,
-          ...(retryAt ? { retryAt } : {}),
-        }),
-    });
+      deps.reconnect,
+    );
     // The watcher does nothing but IDLE: it starts at once instead of after imapflow's 15 s.
     this.watcher = new IdleWatcher(
       host,
@@ -92,6 +105,11 @@ export class AccountRuntime {
         const box = deps.store.mailboxes.byPath(account.id, path);
         if (box) this.requestSync(box.id);
       },
+      // Deleted on another device: the watcher fell back to INBOX; the folder list catches up.
+      () => {
+        if (!this.stopped) this.requestSync();
+      },
+      deps.reconnect,
     );
   }
 
@@ -187,8 +205,9 @@ export class AccountRuntime {
   private startWatcherIfDue(): void {
     if (!this.watcherDue || this.stopped) return;
     this.watcherDue = false;
-    // Also retries a watcher that gave up on the same fault (a wrong password fixed since).
-    this.watcher.retryNow();
+    // Also restarts a watcher that gave up on the same fault (a wrong password fixed since),
+    // but never cuts short the backoff of one that keeps being dropped.
+    this.watcher.start();
   }
 
   private markAllDirty(): void {
@@ -202,16 +221,20 @@ export class AccountRuntime {
 
   private kick(): void {
     if (this.draining || this.stopped || !this.work.current) return;
-    this.draining = this.drain().finally(() => {
+    this.draining = this.drain().then((completed) => {
       this.draining = null;
-      this.startWatcherIfDue();
+      // A full pass is proof the session works: only now is its reconnect backoff forgotten.
+      if (completed) this.work.markHealthy();
+      // Not after a drop: each reconnect of a session that keeps dying would add a watcher login.
+      if (completed || this.work.current) this.startWatcherIfDue();
       // Work that arrived during the last step.
       if ((this.dirty.size || this.deps.store.pendingOps.count(this.account.id)) && this.work.current && !this.stopped)
         this.kick();
     });
   }
 
-  private async drain(): Promise<void> {
+  /** True when everything due was done; false when the connection or a step failed. */
+  private async drain(): Promise<boolean> {
     try {
       while (!this.stopped && this.work.current) {
         await this.withClient((client) => this.replayOps(client));
@@ -226,7 +249,7 @@ export class AccountRuntime {
           const pending = [...this.needSnippets];
           this.needSnippets.clear();
           for (const id of pending) await this.withClient((client) => this.fillSnippets(client, id));
-          if (this.dirty.size === 0 && this.needSnippets.size === 0) break;
+          if (this.dirty.size === 0 && this.needSnippets.size === 0) return true;
           continue;
         }
         this.dirty.delete(next);
@@ -237,6 +260,7 @@ export class AccountRuntime {
       // Offline or dropped: the connection loop reconnects, and onUp marks everything dirty.
       this.deps.log?.('warn', `sync of ${this.account.email} stopped: ${(error as Error).message}`);
     }
+    return false;
   }
 
   /** The open mailbox first, then INBOX, then the rest. */
