@@ -12,6 +12,7 @@ import type { CoreLog } from '../net/log';
 import { createImapClient } from './client-factory';
 import type { PinLookup } from '../net/tls-options';
 import type { ReconnectPolicy } from '../net/backoff';
+import type { PasswordRefusal } from '../net/password-gate';
 import { ConnectionLoop } from './connection-loop';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
@@ -32,6 +33,8 @@ export interface RuntimeDeps {
   intervalSeconds: number;
   /** How dropped connections come back (tests shorten it). */
   reconnect?: ReconnectPolicy;
+  /** The IMAP server refused the password; answers with the refusal the account shows (the first). */
+  passwordRefused?(refusal: PasswordRefusal): PasswordRefusal;
 }
 
 export class OfflineError extends Error {
@@ -85,8 +88,13 @@ export class AccountRuntime {
           // work connection's next full pass (startWatcherIfDue).
           this.watcherDue = true;
           void this.watcher.pause();
+          if (failure.kind === 'auth') {
+            const refusal = { protocol: 'imap' as const, host, message: failure.message };
+            this.showPasswordRefused(this.deps.passwordRefused?.(refusal) ?? refusal);
+            return;
+          }
           this.setStatus({
-            state: failure.kind === 'auth' ? 'auth-failed' : failure.kind === 'network' ? 'offline' : 'error',
+            state: failure.kind === 'network' ? 'offline' : 'error',
             reason: failure.kind,
             message: failure.message,
             ...(retryAt ? { retryAt } : {}),
@@ -148,6 +156,20 @@ export class AccountRuntime {
   /** The user typed a new password, or pressed "sync now": try at once. */
   reconnect(): void {
     this.work.retryNow();
+  }
+
+  /**
+   * A server of this account refused the password (also SMTP's): the account asks for it.
+   * A work connection still logged in stays, but nothing logs in again (net/password-gate.ts).
+   */
+  showPasswordRefused(refusal: PasswordRefusal): void {
+    this.setStatus({ state: 'auth-failed', reason: 'auth', message: refusal.message, server: refusal.host });
+  }
+
+  /** The user gave a new password: sign in again, or, still connected, say so (the outbox resumes). */
+  passwordChanged(): void {
+    if (this.work.current && this.status.state === 'auth-failed') this.setStatus({ state: 'online' });
+    else this.work.retryNow();
   }
 
   /** Syncs the mailbox the user looks at first, and watches it with IDLE. */
