@@ -126,6 +126,8 @@ export const events = {
     kind: z.string(),
     reason: z.enum(['messages-gone', 'mailbox-recreated', 'refused', 'unknown-action']),
     count: z.number().int().optional(),
+    /** The subject of (the first) message the given-up action was for. */
+    subject: z.string().optional(),
     message: z.string(),
   }),
   ...sendingEvents,

@@ -3,7 +3,7 @@
 // caller can hand the engine an argument the contract does not allow.
 import type { EventName, EventPayload, MethodName, MethodResult } from '../../shared/contract';
 import type { SecretCipher } from './accounts/secret-cipher';
-import type { ReconnectPolicy } from './net/backoff';
+import type { BackoffOptions, ReconnectPolicy } from './net/backoff';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -35,5 +35,7 @@ export interface MailServiceOptions {
   offline?: boolean;
   /** How dropped IMAP connections come back; the default suits real servers, tests shorten it. */
   reconnect?: ReconnectPolicy;
+  /** Backoff of a queued action the server refused for now; tests shorten it. */
+  opRetry?: BackoffOptions;
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>) => void;
 }

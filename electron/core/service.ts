@@ -171,6 +171,7 @@ class CoreService implements MailService {
       log: this.options.log,
       intervalSeconds: this.intervalOf(account),
       reconnect: this.options.reconnect,
+      opRetry: this.options.opRetry,
       passwordRefused: (refusal) => this.gate.refuse(accountId, refusal),
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };

@@ -81,7 +81,10 @@ export const StatusBar = memo(function StatusBar({
           case 'mailbox-recreated':
             return t('status.operationMailboxRecreated');
           case 'refused':
-            return t('status.operationRefused');
+            // Which message: a given-up move or delete puts it back where it was.
+            return summary.failure.subject !== undefined
+              ? t('status.operationRefusedSubject', { subject: summary.failure.subject })
+              : t('status.operationRefused');
           case 'unknown-action':
             return t('status.operationUnknown');
           default:

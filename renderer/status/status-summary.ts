@@ -9,6 +9,7 @@ export interface OperationFailure {
   /** Set for failures the engine reports; local ones carry an already translated message. */
   reason?: 'messages-gone' | 'mailbox-recreated' | 'refused' | 'unknown-action';
   count?: number;
+  subject?: string;
   message: string;
 }
 

@@ -11,7 +11,7 @@ import { hasListedAttachments } from './body/structure';
 import type { CoreLog } from '../net/log';
 import { createImapClient } from './client-factory';
 import type { PinLookup } from '../net/tls-options';
-import type { ReconnectPolicy } from '../net/backoff';
+import type { BackoffOptions, ReconnectPolicy } from '../net/backoff';
 import type { PasswordRefusal } from '../net/password-gate';
 import { ConnectionLoop } from './connection-loop';
 import { IdleWatcher } from './idle-watcher';
@@ -33,6 +33,8 @@ export interface RuntimeDeps {
   intervalSeconds: number;
   /** How dropped connections come back (tests shorten it). */
   reconnect?: ReconnectPolicy;
+  /** Backoff of a queued action the server refused for now (tests shorten it). */
+  opRetry?: BackoffOptions;
   /** The IMAP server refused the password; answers with the refusal the account shows (the first). */
   passwordRefused?(refusal: PasswordRefusal): PasswordRefusal;
 }
@@ -59,6 +61,10 @@ export class AccountRuntime {
   private openMailboxId: MailboxId | null = null;
   private readonly needSnippets = new Set<MailboxId>();
   private watcherDue = false;
+  /** Per queued op, when it may be tried again after a passing refusal (op-queue.ts). */
+  private readonly opNotBefore = new Map<number, number>();
+  private opsWaitUntil: number | null = null;
+  private opsTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private intervalSeconds: number;
 
@@ -147,6 +153,8 @@ export class AccountRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.opsTimer) clearTimeout(this.opsTimer);
+    this.opsTimer = null;
     if (this.interval) clearInterval(this.interval);
     this.interval = null;
     await Promise.allSettled([this.watcher.stop(), this.queue.idle().catch(() => undefined)]);
@@ -212,7 +220,7 @@ export class AccountRuntime {
     );
   }
 
-  /** Local actions were queued: push them to the server now if we can. */
+  /** Local actions were queued: push them to the server now if we can (after a backoff in progress). */
   flushOps(): void {
     this.kick();
   }
@@ -249,9 +257,8 @@ export class AccountRuntime {
       if (completed) this.work.markHealthy();
       // Not after a drop: each reconnect of a session that keeps dying would add a watcher login.
       if (completed || this.work.current) this.startWatcherIfDue();
-      // Work that arrived during the last step.
-      if ((this.dirty.size || this.deps.store.pendingOps.count(this.account.id)) && this.work.current && !this.stopped)
-        this.kick();
+      // Work that arrived during the last step (not ops that are backing off: no hot loop).
+      if ((this.dirty.size || this.opsDue()) && this.work.current && !this.stopped) this.kick();
     });
   }
 
@@ -294,9 +301,27 @@ export class AccountRuntime {
     return first ?? null;
   }
 
+  private opsDue(): boolean {
+    if (this.deps.store.pendingOps.count(this.account.id) === 0) return false;
+    return this.opsWaitUntil === null || this.opsWaitUntil <= Date.now();
+  }
+
   private async replayOps(client: ImapFlow): Promise<void> {
-    if (this.deps.store.pendingOps.count(this.account.id) === 0) return;
-    const report = await replayPendingOps(client, this.deps.store, this.account.id, this.account.imap.host);
+    if (!this.opsDue()) return;
+    const report = await replayPendingOps(client, this.deps.store, this.account.id, this.account.imap.host, {
+      notBefore: this.opNotBefore,
+      retry: this.deps.opRetry,
+    });
+    this.opsWaitUntil = report.waitUntil;
+    if (this.opsTimer) clearTimeout(this.opsTimer);
+    this.opsTimer = null;
+    if (report.waitUntil !== null) {
+      this.opsTimer = setTimeout(() => {
+        this.opsTimer = null;
+        this.kick();
+      }, report.waitUntil - Date.now());
+      this.opsTimer.unref?.();
+    }
     for (const path of report.touchedPaths) {
       const box = this.deps.store.mailboxes.byPath(this.account.id, path);
       if (box) this.dirty.add(box.id);
