@@ -115,6 +115,11 @@ export const events = {
   'messages.changed': messagesChangeSchema,
   'sync.progress': syncProgressSchema,
   'account.status': accountStatusSchema,
+  /**
+   * A body that could not be loaded for want of a connection was fetched (and cached) once the
+   * account was online again: a pane still showing that failure loads it now.
+   */
+  'message.bodyLoaded': z.object({ id: messageIdSchema }),
   /** The server reported a different storage use (or limit) for the account than before. */
   'quota.changed': quotaSchema,
   /**

@@ -67,6 +67,7 @@ class CoreService implements MailService {
       onDemand: (accountId) => this.parts(accountId).onDemand,
       mailbox: (mailboxId) => this.mailbox(mailboxId),
       bodyCached: () => this.indexer.kick(),
+      bodyLoaded: (id) => this.hub.emit('message.bodyLoaded', { id }),
     });
     this.actions = new MessageActions({
       store,
@@ -112,6 +113,7 @@ class CoreService implements MailService {
     // Queued mail goes out as soon as its account is online again.
     this.hub.on('account.status', ({ state, accountId }) => {
       if (state === 'online') this.sending.onAccountOnline(accountId);
+      if (state === 'online') void this.reader.accountOnline(accountId);
     });
     this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item));
     this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total));
