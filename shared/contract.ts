@@ -128,6 +128,11 @@ export const events = {
   'messages.changed': messagesChangeSchema,
   'sync.progress': syncProgressSchema,
   'account.status': accountStatusSchema,
+  /**
+   * A body that could not be loaded for want of a connection was fetched (and cached) once the
+   * account was online again: a pane still showing that failure loads it now.
+   */
+  'message.bodyLoaded': z.object({ id: messageIdSchema }),
   /** The server reported a different storage use (or limit) for the account than before. */
   'quota.changed': quotaSchema,
   /**
@@ -139,6 +144,8 @@ export const events = {
     kind: z.string(),
     reason: z.enum(['messages-gone', 'mailbox-recreated', 'refused', 'unknown-action']),
     count: z.number().int().optional(),
+    /** The subject of (the first) message the given-up action was for. */
+    subject: z.string().optional(),
     message: z.string(),
   }),
   ...sendingEvents,

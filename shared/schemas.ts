@@ -85,6 +85,8 @@ export const accountStatusSchema = z.object({
   message: z.string().optional(),
   /** When the next connection attempt happens (ms since epoch), while offline. */
   retryAt: z.number().optional(),
+  /** auth-failed: the server (host) that refused the password, IMAP's or SMTP's. */
+  server: z.string().optional(),
 });
 
 export const mailboxRoleSchema = z.enum(['inbox', 'drafts', 'sent', 'trash', 'junk', 'archive']);

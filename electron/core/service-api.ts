@@ -3,6 +3,7 @@
 // caller can hand the engine an argument the contract does not allow.
 import type { EventName, EventPayload, MethodName, MethodResult } from '../../shared/contract';
 import type { SecretCipher } from './accounts/secret-cipher';
+import type { BackoffOptions, ReconnectPolicy } from './net/backoff';
 
 export type EventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 
@@ -32,5 +33,9 @@ export interface MailServiceOptions {
   mayReadFile?: (path: string) => boolean;
   /** Do not connect at start (a test of offline start-up, or a shell that connects later). */
   offline?: boolean;
+  /** How dropped IMAP connections come back; the default suits real servers, tests shorten it. */
+  reconnect?: ReconnectPolicy;
+  /** Backoff of a queued action the server refused for now; tests shorten it. */
+  opRetry?: BackoffOptions;
   log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string, data?: Record<string, unknown>) => void;
 }

@@ -17,6 +17,7 @@ import { OnDemandClient } from './imap/on-demand-client';
 import { MessageActions } from './imap/ops/message-actions';
 import { move } from './imap/ops/move';
 import { setFlags } from './imap/ops/set-flags';
+import { PasswordGate } from './net/password-gate';
 import type { MethodHandler, MethodHandlers } from './method-handlers';
 import { fetchRemoteImage } from './remote/fetch-remote-image';
 import { LocalSearch } from './search/local-search';
@@ -41,6 +42,7 @@ export async function createMailService(options: MailServiceOptions): Promise<Ma
 class CoreService implements MailService {
   private readonly hub = new EventHub();
   private readonly accounts = new Map<AccountId, AccountParts>();
+  private readonly gate = new PasswordGate();
   private readonly handlers: MethodHandlers;
   private readonly sending: SendingService;
   private readonly secrets: AccountSecrets;
@@ -71,6 +73,7 @@ class CoreService implements MailService {
       onDemand: (accountId) => this.parts(accountId).onDemand,
       mailbox: (mailboxId) => this.mailbox(mailboxId),
       bodyCached: () => this.indexer.kick(),
+      bodyLoaded: (id) => this.hub.emit('message.bodyLoaded', { id }),
     });
     this.actions = new MessageActions({
       store,
@@ -90,6 +93,10 @@ class CoreService implements MailService {
       allowPlaintext: (accountId) => this.secrets.plaintextConfirmed(accountId),
       log: options.log,
       password: (accountId) => this.password(accountId),
+      passwordRefused: (accountId, host, message) => {
+        const refusal = this.gate.refuse(accountId, { protocol: 'smtp', host, message });
+        this.accounts.get(accountId)?.runtime.showPasswordRefused(refusal);
+      },
       imap: (accountId) => this.accounts.get(accountId)?.runtime ?? null,
       isOnline: (accountId) => this.accounts.get(accountId)?.runtime.currentStatus.state === 'online',
       loadOriginal: async (id) => {
@@ -113,6 +120,7 @@ class CoreService implements MailService {
     const subscriptions = [
       this.hub.on('account.status', ({ state, accountId }) => {
         if (state === 'online') this.sending.onAccountOnline(accountId);
+        if (state === 'online') void this.reader.accountOnline(accountId);
       }),
       this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
       this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total)),
@@ -171,6 +179,9 @@ class CoreService implements MailService {
       allowPlaintext: this.secrets.plaintextConfirmed(accountId),
       log: this.options.log,
       intervalSeconds: this.intervalOf(account),
+      reconnect: this.options.reconnect,
+      opRetry: this.options.opRetry,
+      passwordRefused: (refusal) => this.gate.refuse(accountId, refusal),
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
     this.accounts.set(accountId, parts);
@@ -193,7 +204,9 @@ class CoreService implements MailService {
     await Promise.allSettled([parts.runtime.stop(), parts.onDemand.close()]);
   }
 
+  /** Every login of the engine (IMAP and SMTP) gets its password here: none while one was refused. */
   private async password(accountId: AccountId): Promise<string> {
+    this.gate.check(accountId);
     return this.secrets.password(accountId);
   }
 
@@ -226,6 +239,7 @@ class CoreService implements MailService {
         await Promise.all([this.stopAccount(parts), this.sending.forgetAccount(accountId)]);
         const erased = eraseAccount(store, this.pins, accountId);
         this.secrets.forget(accountId);
+        this.gate.clear(accountId);
         this.replies.forgetGone();
         this.options.log?.('info', `account ${accountId} removed`, { pins: erased?.pins ?? [] });
         this.hub.emit('accounts.changed', { accountId, removed: true });
@@ -234,7 +248,8 @@ class CoreService implements MailService {
       'accounts.setPassword': async ({ accountId, password }) => {
         const { runtime } = this.parts(accountId);
         await this.secrets.save(accountId, password);
-        runtime.reconnect();
+        this.gate.clear(accountId);
+        runtime.passwordChanged();
         return { ok: true as const };
       },
       'accounts.status': async () => [...this.accounts.values()].map((a) => a.runtime.currentStatus),

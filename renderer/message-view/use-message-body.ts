@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MessageBody, MessageId } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
+import { useTransportEvent } from '../app/use-transport-event';
 import { loadMessageBody, peekMessageBody } from './body-cache';
 
 export type BodyState =
@@ -29,6 +30,13 @@ export function useMessageBody(id: MessageId | null): { state: BodyState; retry:
     setResult(null);
     setAttempt((value) => value + 1);
   }, []);
+
+  // The engine fetched a body that had failed offline: no error stays that the status bar (now
+  // online) contradicts. It comes from the engine's cache, so this costs no server round trip.
+  const failedId = result?.state.status === 'failed' ? result.id : null;
+  useTransportEvent('message.bodyLoaded', (loaded) => {
+    if (loaded.id === failedId && failedId === id) retry();
+  });
 
   const cached = id !== null && !(result && result.id === id) ? peekMessageBody(transport, id) : undefined;
   const state: BodyState =

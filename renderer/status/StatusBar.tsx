@@ -65,7 +65,10 @@ export const StatusBar = memo(function StatusBar({
       case 'idle':
         return t('status.idle');
       case 'auth-failed':
-        return t('status.authFailed', { account: summary.account.name });
+        // Which server refused it: IMAP's and SMTP's can differ, and the user may need to know.
+        return summary.server
+          ? t('status.authFailedBy', { account: summary.account.name, server: summary.server })
+          : t('status.authFailed', { account: summary.account.name });
       case 'error':
         // The engine's sentence is English; the reason is what we can say in the user's language.
         if (summary.reason === 'tls') return t('status.errorTls', { account: summary.account.name });
@@ -80,7 +83,10 @@ export const StatusBar = memo(function StatusBar({
           case 'mailbox-recreated':
             return t('status.operationMailboxRecreated');
           case 'refused':
-            return t('status.operationRefused');
+            // Which message: a given-up move or delete puts it back where it was.
+            return summary.failure.subject !== undefined
+              ? t('status.operationRefusedSubject', { subject: summary.failure.subject })
+              : t('status.operationRefused');
           case 'unknown-action':
             return t('status.operationUnknown');
           default:

@@ -9,6 +9,7 @@ export interface OperationFailure {
   /** Set for failures the engine reports; local ones carry an already translated message. */
   reason?: 'messages-gone' | 'mailbox-recreated' | 'refused' | 'unknown-action';
   count?: number;
+  subject?: string;
   message: string;
 }
 
@@ -20,7 +21,7 @@ export type StatusSummary =
   | { kind: 'engine-unauthorized' }
   | { kind: 'no-accounts' }
   | { kind: 'idle' }
-  | { kind: 'auth-failed'; account: Account }
+  | { kind: 'auth-failed'; account: Account; server: string | undefined }
   | { kind: 'error'; account: Account; reason: AccountStatus['reason']; message: string | undefined }
   | { kind: 'operation-failed'; account: Account | undefined; failure: OperationFailure }
   | { kind: 'offline'; account: Account; retryAt: number | undefined }
@@ -50,7 +51,7 @@ export function summarizeStatus(
   };
 
   const authFailed = withState('auth-failed');
-  if (authFailed) return { kind: 'auth-failed', account: authFailed.account };
+  if (authFailed) return { kind: 'auth-failed', account: authFailed.account, server: authFailed.status.server };
   const error = withState('error');
   if (error)
     return { kind: 'error', account: error.account, reason: error.status.reason, message: error.status.message };

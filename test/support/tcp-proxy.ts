@@ -8,6 +8,8 @@ export interface TcpProxy {
   cut(): Promise<void>;
   /** Accepts connections again on the same port. */
   restore(): Promise<void>;
+  /** Drops every open connection but keeps accepting new ones (a server that hangs up). */
+  dropSessions(): void;
   close(): Promise<void>;
 }
 
@@ -53,6 +55,10 @@ export async function startTcpProxy(targetPort: number, targetHost = '127.0.0.1'
       return port;
     },
     cut: stop,
+    dropSessions: () => {
+      for (const s of sockets) s.destroy();
+      sockets.clear();
+    },
     restore: listen,
     close: stop,
   };

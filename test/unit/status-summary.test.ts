@@ -20,7 +20,17 @@ describe('status summary', () => {
       progress({ accountId: 'work', mailbox: 'INBOX', done: 1, total: 9 }),
       [],
     );
-    expect(summary).toEqual({ kind: 'auth-failed', account: home });
+    expect(summary).toEqual({ kind: 'auth-failed', account: home, server: undefined });
+  });
+
+  it('names the server that refused the password (SMTP and IMAP can differ)', () => {
+    const summary = summarizeStatus(
+      [work],
+      statuses({ accountId: 'work', state: 'auth-failed', server: 'smtp.example.com' }),
+      new Map(),
+      [],
+    );
+    expect(summary).toEqual({ kind: 'auth-failed', account: work, server: 'smtp.example.com' });
   });
 
   it('reports offline with the next attempt, then sync progress, then idle', () => {

@@ -11,6 +11,8 @@ import { hasListedAttachments } from './body/structure';
 import type { CoreLog } from '../net/log';
 import { createImapClient } from './client-factory';
 import type { PinLookup } from '../net/tls-options';
+import type { BackoffOptions, ReconnectPolicy } from '../net/backoff';
+import type { PasswordRefusal } from '../net/password-gate';
 import { ConnectionLoop } from './connection-loop';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
@@ -29,6 +31,12 @@ export interface RuntimeDeps {
   allowPlaintext?: boolean;
   log?: CoreLog;
   intervalSeconds: number;
+  /** How dropped connections come back (tests shorten it). */
+  reconnect?: ReconnectPolicy;
+  /** Backoff of a queued action the server refused for now (tests shorten it). */
+  opRetry?: BackoffOptions;
+  /** The IMAP server refused the password; answers with the refusal the account shows (the first). */
+  passwordRefused?(refusal: PasswordRefusal): PasswordRefusal;
 }
 
 export class OfflineError extends Error {
@@ -63,6 +71,10 @@ export class AccountRuntime {
   private openMailboxId: MailboxId | null = null;
   private readonly needSnippets = new Set<MailboxId>();
   private watcherDue = false;
+  /** Per queued op, when it may be tried again after a passing refusal (op-queue.ts). */
+  private readonly opNotBefore = new Map<number, number>();
+  private opsWaitUntil: number | null = null;
+  private opsTimer: NodeJS.Timeout | null = null;
   private stopped = false;
   private intervalSeconds: number;
   /** What failed in the last attempt, by mailbox path ('' for the account as a whole). */
@@ -77,28 +89,43 @@ export class AccountRuntime {
     const host = account.imap.host;
     this.intervalSeconds = deps.intervalSeconds;
     this.status = { accountId: account.id, state: 'connecting' };
-    this.work = new ConnectionLoop(host, () => this.newClient(), {
-      onConnecting: () => this.setStatus({ state: 'connecting' }),
-      onUp: async () => {
-        // A new session may have missed changes to any message: compare all flags once.
-        this.allFlagsAt.clear();
-        this.setStatus({ state: 'online' });
-        this.reportSyncFailures();
-        this.treeDirty = true;
-        this.markAllDirty();
-        // The watcher starts after this first pass: its SELECT of a big INBOX would otherwise
-        // compete with the first FETCH, the one that fills the user's first screen.
-        this.watcherDue = true;
-        this.kick();
+    this.work = new ConnectionLoop(
+      host,
+      () => this.newClient(),
+      {
+        onConnecting: () => this.setStatus({ state: 'connecting' }),
+        onUp: async () => {
+          // A new session may have missed changes to any message: compare all flags once.
+          this.allFlagsAt.clear();
+          this.setStatus({ state: 'online' });
+          this.reportSyncFailures();
+          this.treeDirty = true;
+          this.markAllDirty();
+          // The watcher starts after this first pass: its SELECT of a big INBOX would otherwise
+          // compete with the first FETCH, the one that fills the user's first screen.
+          this.watcherDue = true;
+          this.kick();
+        },
+        onDown: (failure, retryAt) => {
+          // One connection probes a failing server, not two: the watcher comes back after the
+          // work connection's next full pass (startWatcherIfDue).
+          this.watcherDue = true;
+          void this.watcher.pause();
+          if (failure.kind === 'auth') {
+            const refusal = { protocol: 'imap' as const, host, message: failure.message };
+            this.showPasswordRefused(this.deps.passwordRefused?.(refusal) ?? refusal);
+            return;
+          }
+          this.setStatus({
+            state: failure.kind === 'network' ? 'offline' : 'error',
+            reason: failure.kind,
+            message: failure.message,
+            ...(retryAt ? { retryAt } : {}),
+          });
+        },
       },
-      onDown: (failure, retryAt) =>
-        this.setStatus({
-          state: failure.kind === 'auth' ? 'auth-failed' : failure.kind === 'network' ? 'offline' : 'error',
-          reason: failure.kind,
-          message: failure.message,
-          ...(retryAt ? { retryAt } : {}),
-        }),
-    });
+      deps.reconnect,
+    );
     // The watcher does nothing but IDLE: it starts at once instead of after imapflow's 15 s.
     this.watcher = new IdleWatcher(
       host,
@@ -109,6 +136,11 @@ export class AccountRuntime {
         const box = deps.store.mailboxes.byPath(account.id, path);
         if (box) this.requestSync(box.id);
       },
+      // Deleted on another device: the watcher fell back to INBOX; the folder list catches up.
+      () => {
+        if (!this.stopped) this.requestSync();
+      },
+      deps.reconnect,
     );
   }
 
@@ -143,6 +175,8 @@ export class AccountRuntime {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.opsTimer) clearTimeout(this.opsTimer);
+    this.opsTimer = null;
     if (this.interval) clearInterval(this.interval);
     this.interval = null;
     await Promise.allSettled([this.watcher.stop(), this.queue.settled().catch(() => undefined)]);
@@ -155,6 +189,20 @@ export class AccountRuntime {
     // Connected, but a mailbox failed to sync: "retry" means sync everything again, fully.
     this.allFlagsAt.clear();
     if (this.work.current) this.requestSync();
+  }
+
+  /**
+   * A server of this account refused the password (also SMTP's): the account asks for it.
+   * A work connection still logged in stays, but nothing logs in again (net/password-gate.ts).
+   */
+  showPasswordRefused(refusal: PasswordRefusal): void {
+    this.setStatus({ state: 'auth-failed', reason: 'auth', message: refusal.message, server: refusal.host });
+  }
+
+  /** The user gave a new password: sign in again, or, still connected, say so (the outbox resumes). */
+  passwordChanged(): void {
+    if (this.work.current && this.status.state === 'auth-failed') this.setStatus({ state: 'online' });
+    else this.work.retryNow();
   }
 
   /** Syncs the mailbox the user looks at first, and watches it with IDLE. */
@@ -197,7 +245,7 @@ export class AccountRuntime {
     );
   }
 
-  /** Local actions were queued: push them to the server now if we can. */
+  /** Local actions were queued: push them to the server now if we can (after a backoff in progress). */
   flushOps(): void {
     this.kick();
   }
@@ -212,8 +260,9 @@ export class AccountRuntime {
   private startWatcherIfDue(): void {
     if (!this.watcherDue || this.stopped) return;
     this.watcherDue = false;
-    // Also retries a watcher that gave up on the same fault (a wrong password fixed since).
-    this.watcher.retryNow();
+    // Also restarts a watcher that gave up on the same fault (a wrong password fixed since),
+    // but never cuts short the backoff of one that keeps being dropped.
+    this.watcher.start();
   }
 
   private markAllDirty(): void {
@@ -227,16 +276,20 @@ export class AccountRuntime {
 
   private kick(): void {
     if (this.draining || this.stopped || !this.work.current) return;
-    this.draining = this.drain().finally(() => {
+    this.draining = this.drain().then((completed) => {
       this.draining = null;
-      this.startWatcherIfDue();
-      // Work that arrived during the last step.
-      if ((this.dirty.size || this.deps.store.pendingOps.count(this.account.id)) && this.work.current && !this.stopped)
-        this.kick();
+      // A full pass is proof the session works: only now is its reconnect backoff forgotten.
+      if (completed) this.work.markHealthy();
+      // Not after a drop: each reconnect of a session that keeps dying would add a watcher login.
+      if (completed || this.work.current) this.startWatcherIfDue();
+      // Work that arrived during the last step (not ops that are backing off: no hot loop).
+      if ((this.dirty.size || this.opsDue()) && this.work.current && !this.stopped) this.kick();
     });
   }
 
-  private async drain(): Promise<void> {
+  /** True when everything due was done; false when the connection or a step failed. */
+  private async drain(): Promise<boolean> {
+    let completed = false;
     try {
       while (!this.stopped && this.work.current) {
         await this.withClient((client) => this.replayOps(client));
@@ -251,7 +304,10 @@ export class AccountRuntime {
           const pending = [...this.needSnippets];
           this.needSnippets.clear();
           for (const id of pending) await this.withClient((client) => this.fillSnippets(client, id));
-          if (this.dirty.size === 0 && this.needSnippets.size === 0) break;
+          if (this.dirty.size === 0 && this.needSnippets.size === 0) {
+            completed = true;
+            break;
+          }
           continue;
         }
         this.dirty.delete(next);
@@ -266,6 +322,7 @@ export class AccountRuntime {
       if (this.work.current && !this.stopped) this.syncFailures.set('', (error as Error).message);
     }
     this.reportSyncFailures();
+    return completed;
   }
 
   /** One mailbox's failure does not stop the others, and is remembered until it syncs. */
@@ -306,9 +363,27 @@ export class AccountRuntime {
     return first ?? null;
   }
 
+  private opsDue(): boolean {
+    if (this.deps.store.pendingOps.count(this.account.id) === 0) return false;
+    return this.opsWaitUntil === null || this.opsWaitUntil <= Date.now();
+  }
+
   private async replayOps(client: ImapFlow): Promise<void> {
-    if (this.deps.store.pendingOps.count(this.account.id) === 0) return;
-    const report = await replayPendingOps(client, this.deps.store, this.account.id, this.account.imap.host);
+    if (!this.opsDue()) return;
+    const report = await replayPendingOps(client, this.deps.store, this.account.id, this.account.imap.host, {
+      notBefore: this.opNotBefore,
+      retry: this.deps.opRetry,
+    });
+    this.opsWaitUntil = report.waitUntil;
+    if (this.opsTimer) clearTimeout(this.opsTimer);
+    this.opsTimer = null;
+    if (report.waitUntil !== null) {
+      this.opsTimer = setTimeout(() => {
+        this.opsTimer = null;
+        this.kick();
+      }, report.waitUntil - Date.now());
+      this.opsTimer.unref?.();
+    }
     for (const path of report.touchedPaths) {
       const box = this.deps.store.mailboxes.byPath(this.account.id, path);
       if (box) this.dirty.add(box.id);

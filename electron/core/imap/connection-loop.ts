@@ -1,8 +1,11 @@
 // Keeps one IMAP connection alive: connect, and after a drop connect again with backoff, each
 // time with a new ImapFlow (an instance cannot reconnect). A wrong password or an untrusted
 // certificate stops the loop: the first would lock the account out, the second never heals.
+// A login is not proof of health: the attempt count is kept until the session stayed up a while
+// or did its work (markHealthy), so a server that drops every session right after LOGIN sees a
+// few logins a minute, not one a second.
 import type { ImapFlow } from 'imapflow';
-import { backoffDelay } from '../net/backoff';
+import { backoffDelay, DEFAULT_RECONNECT, type ReconnectPolicy } from '../net/backoff';
 import { classifyImapError, type ClassifiedFailure } from './errors';
 
 export interface ConnectionLoopEvents {
@@ -17,6 +20,7 @@ export class ConnectionLoop {
   private client: ImapFlow | null = null;
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
+  private healthyTimer: NodeJS.Timeout | null = null;
   private stopped = true;
   private connecting = false;
 
@@ -24,7 +28,7 @@ export class ConnectionLoop {
     private readonly host: string,
     private readonly connect: () => Promise<ImapFlow>,
     private readonly events: ConnectionLoopEvents,
-    private readonly backoff = { baseMs: 1_000, maxMs: 60_000 },
+    private readonly policy: ReconnectPolicy = DEFAULT_RECONNECT,
   ) {}
 
   get current(): ImapFlow | null {
@@ -46,10 +50,18 @@ export class ConnectionLoop {
     else if (!this.client && !this.connecting) void this.tryConnect();
   }
 
+  /** The session did real work (a full sync pass): the next drop starts the backoff afresh. */
+  markHealthy(): void {
+    if (this.healthyTimer) clearTimeout(this.healthyTimer);
+    this.healthyTimer = null;
+    if (this.client) this.attempt = 0;
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.clearHealthyTimer();
     const client = this.client;
     this.client = null;
     if (client) {
@@ -74,12 +86,14 @@ export class ConnectionLoop {
       }
       this.client = client;
       client.once('close', () => this.lost(client!));
-      this.attempt = 0;
+      this.healthyTimer = setTimeout(() => this.markHealthy(), this.policy.healthyMs);
+      this.healthyTimer.unref?.();
       await this.events.onUp(client);
     } catch (error) {
       client?.removeAllListeners('close');
       client?.close();
       if (this.client === client) this.client = null;
+      this.clearHealthyTimer();
       this.fail(classifyImapError(error, this.host));
     } finally {
       this.connecting = false;
@@ -89,6 +103,7 @@ export class ConnectionLoop {
   private lost(client: ImapFlow): void {
     if (this.client !== client) return;
     this.client = null;
+    this.clearHealthyTimer();
     if (this.stopped) return;
     this.fail({ kind: 'network', message: `The connection to ${this.host} was lost. Reconnecting.` });
   }
@@ -101,7 +116,7 @@ export class ConnectionLoop {
       this.events.onDown(failure, null);
       return;
     }
-    const delay = backoffDelay(this.attempt++, this.backoff);
+    const delay = backoffDelay(this.attempt++, this.policy);
     const retryAt = Date.now() + delay;
     this.events.onDown(failure, retryAt);
     this.timer = setTimeout(() => {
@@ -109,5 +124,10 @@ export class ConnectionLoop {
       void this.tryConnect();
     }, delay);
     this.timer.unref?.();
+  }
+
+  private clearHealthyTimer(): void {
+    if (this.healthyTimer) clearTimeout(this.healthyTimer);
+    this.healthyTimer = null;
   }
 }

@@ -64,3 +64,15 @@ export function classifyImapError(error: unknown, host: string): ClassifiedFailu
   }
   return { kind: 'protocol', message: `${host}: ${e.responseText ?? e.message ?? 'unknown error'}` };
 }
+
+/**
+ * The server says the mailbox does not exist (RFC 5530 NONEXISTENT): it was deleted or renamed.
+ * imapflow flags it as `mailboxMissing` when its LIST found no such mailbox before the SELECT,
+ * which is the only sign when the server's NO carries no response code.
+ */
+export function isMissingMailbox(error: unknown): boolean {
+  const e = (error ?? {}) as ErrorLike & { mailboxMissing?: boolean };
+  return (
+    e.mailboxMissing === true || e.serverResponseCode === 'NONEXISTENT' || /\[NONEXISTENT\]/.test(e.responseText ?? '')
+  );
+}

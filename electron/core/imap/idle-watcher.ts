@@ -2,7 +2,9 @@
 // one the user has open) so the server tells us at once about new mail, flag changes and
 // expunges made on other devices. It only notices; the sync engine does the work.
 import type { ImapFlow } from 'imapflow';
+import type { ReconnectPolicy } from '../net/backoff';
 import { ConnectionLoop } from './connection-loop';
+import { isMissingMailbox } from './errors';
 
 export class IdleWatcher {
   private readonly loop: ConnectionLoop;
@@ -20,16 +22,39 @@ export class IdleWatcher {
     createClient: () => Promise<ImapFlow>,
     initialPath: string,
     private readonly onChange: (path: string) => void,
+    /** The watched mailbox is gone (deleted on another device): the folder list needs a refresh. */
+    private readonly onMissing: (path: string) => void = () => undefined,
+    policy?: ReconnectPolicy,
   ) {
     this.path = initialPath;
-    this.loop = new ConnectionLoop(host, createClient, {
-      onUp: async (client) => {
-        for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, () => this.changed());
-        // Whatever changed before this SELECT raised no event here: one sync closes that gap.
-        await this.follow(client);
+    this.loop = new ConnectionLoop(
+      host,
+      createClient,
+      {
+        onUp: async (client) => {
+          for (const event of ['exists', 'expunge', 'flags'] as const) client.on(event, () => this.changed());
+          // Whatever changed before this SELECT raised no event here: one sync closes that gap.
+          await this.follow(client);
+        },
+        onDown: () => undefined,
       },
-      onDown: () => undefined,
-    });
+      policy,
+    );
+  }
+
+  /**
+   * SELECT, or INBOX when the mailbox no longer exists: reconnecting to a deleted mailbox would
+   * fail the same way forever, one login each time.
+   */
+  private async select(client: ImapFlow, path: string): Promise<void> {
+    try {
+      await client.mailboxOpen(path);
+    } catch (error) {
+      if (!isMissingMailbox(error) || path === 'INBOX') throw error;
+      if (this.path === path) this.path = 'INBOX';
+      this.onMissing(path);
+      await client.mailboxOpen('INBOX');
+    }
   }
 
   /** The mailbox IDLE covers now: the one selected, not merely wanted (null while switching). */
@@ -45,6 +70,11 @@ export class IdleWatcher {
   start(): void {
     this.stopped = false;
     this.loop.start();
+  }
+
+  /** Closes the connection until start(): while the account's work connection is down. */
+  async pause(): Promise<void> {
+    await this.loop.stop();
   }
 
   retryNow(): void {
@@ -73,8 +103,9 @@ export class IdleWatcher {
           return;
         this.selectedOn = client;
         this.selected = null;
-        await client.mailboxOpen(wanted);
-        this.selected = wanted;
+        await this.select(client, wanted);
+        // INBOX, should `wanted` have gone meanwhile (select() then moved `path` there too)
+        this.selected = client.mailbox ? client.mailbox.path : wanted;
         this.changed();
       }
     };

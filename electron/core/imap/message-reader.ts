@@ -22,7 +22,12 @@ export interface MessageReaderDeps {
   mailbox(mailboxId: MailboxId): MailboxRecord;
   /** A body was cached: the search indexer has text to add. */
   bodyCached(): void;
+  /** A body that failed offline was fetched after the connection came back. */
+  bodyLoaded?(id: MessageId): void;
 }
+
+/** Bodies remembered per account for loading when it is back online: the last few opened. */
+const MAX_WAITING_BODIES = 20;
 
 /**
  * The on-demand connection keeps its mailbox selected between opens: re-selecting a large
@@ -35,6 +40,9 @@ async function selectForReading(client: ImapFlow, path: string, uidValidity: str
 }
 
 export class MessageReader {
+  /** Bodies the user opened while the account was offline, by account. */
+  private readonly waiting = new Map<AccountId, Set<MessageId>>();
+
   constructor(private readonly deps: MessageReaderDeps) {}
 
   async body(id: MessageId): Promise<MessageBody> {
@@ -42,6 +50,41 @@ export class MessageReader {
     const cached = store.bodies.get(id);
     if (cached) return cached;
     const { uid, mailboxId, structure } = this.located(id);
+    try {
+      return await this.fetchBody(id, uid, mailboxId, structure);
+    } catch (error) {
+      // No failure is kept: the next open asks the server again. But the one the user saw fail
+      // for want of a connection is loaded when the account is back, so it can be read later.
+      if ((error as { code?: string }).code === 'offline') this.remember(mailboxId, id);
+      throw error;
+    }
+  }
+
+  /** The account is online again: load the bodies that failed meanwhile, and say so. */
+  async accountOnline(accountId: AccountId): Promise<void> {
+    const ids = [...(this.waiting.get(accountId) ?? [])];
+    this.waiting.delete(accountId);
+    for (const id of ids) {
+      const loaded = await this.body(id).then(
+        () => true,
+        () => false, // offline again (remembered again), or the message is gone
+      );
+      if (loaded) this.deps.bodyLoaded?.(id);
+    }
+  }
+
+  private remember(mailboxId: MailboxId, id: MessageId): void {
+    const accountId = this.deps.store.mailboxes.get(mailboxId)?.accountId;
+    if (!accountId) return;
+    const set = this.waiting.get(accountId) ?? new Set<MessageId>();
+    set.delete(id);
+    set.add(id);
+    while (set.size > MAX_WAITING_BODIES) set.delete(set.values().next().value!);
+    this.waiting.set(accountId, set);
+  }
+
+  private async fetchBody(id: MessageId, uid: number, mailboxId: MailboxId, structure: unknown): Promise<MessageBody> {
+    const { store } = this.deps;
     return this.readFromServer(mailboxId, async (client) => {
       const fetched = await fetchBody(client, uid, structure);
       const extra = await client.fetchOne(String(uid), { envelope: true, headers: ['references'] }, { uid: true });

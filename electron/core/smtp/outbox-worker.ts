@@ -8,6 +8,10 @@
 //      │    failed ◀──────(5xx)───────┘
 //      └──(4xx, network: retried with backoff; when the account comes online, at once)
 //
+// A refused password (SMTP AUTH here, or IMAP's login elsewhere) is no item's failure: the item
+// stays queued, the account's drain stops at once, and nothing of it logs in again until the
+// user gave a new password (net/password-gate.ts). Then the queue drains in order.
+//
 // Every state is written to SQLite before the step it permits. A crash therefore leaves an item
 // either before its transaction (queued: sent later, once) or in 'sending'. For 'sending' items
 // (found at start, or after a connection broke mid-transaction), the Sent folder (and INBOX when
@@ -27,6 +31,7 @@ import type { OutboxState } from '../../../shared/compose';
 import type { Account, AccountId } from '../../../shared/domain';
 import type { EventPayload } from '../../../shared/contract';
 import { backoffDelay, type BackoffOptions } from '../net/backoff';
+import { isPasswordRefused } from '../net/password-gate';
 import type { CoreLog } from '../net/log';
 import type { Store } from '../store/store';
 import type { DraftServer } from './drafts-server';
@@ -46,6 +51,8 @@ export interface OutboxWorkerDeps {
   draftServer: DraftServer;
   session(accountId: AccountId): ImapSession;
   password(accountId: AccountId): Promise<string>;
+  /** The SMTP server refused the password: the whole account waits for a new one. */
+  passwordRefused?(accountId: AccountId, host: string, message: string): void;
   trustedCa?: readonly string[];
   pins?: PinLookup;
   /** The user confirmed a cleartext login to this account's (non-loopback) servers. */
@@ -74,6 +81,9 @@ export function serverSavesSent(account: Account): boolean {
   const google = /(^|\.)(gmail|googlemail)\.com$/i;
   return !!account.serverSavesSent || google.test(account.smtp.host) || google.test(account.imap.host);
 }
+
+/** A step's outcome for the drain: 'blocked' stops the account's drain (the password was refused). */
+type StepResult = 'blocked' | void;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -171,17 +181,18 @@ export class OutboxWorker {
       if (due.length === 0) break;
       for (const id of due) {
         if (this.stopped) return;
-        await this.step(id);
+        // Every later item would log in with the same refused password: they all wait.
+        if ((await this.step(id)) === 'blocked') return;
       }
     }
     if (!this.stopped && this.deps.isOnline(accountId)) await this.deps.draftServer.flush(accountId);
   }
 
-  private async step(id: number): Promise<void> {
+  private async step(id: number): Promise<StepResult> {
     const item = this.deps.outbox.get(id);
     if (!item || item.sendAfter > this.deps.now()) return;
     try {
-      if (item.state === 'queued') await this.submit(item);
+      if (item.state === 'queued') return await this.submit(item);
       else if (item.state === 'sending') await this.recover(item);
       else if (item.state === 'sent-smtp') await this.fileCopy(item);
     } catch (error) {
@@ -194,13 +205,14 @@ export class OutboxWorker {
     }
   }
 
-  private async submit(item: OutboxRecord): Promise<void> {
+  private async submit(item: OutboxRecord): Promise<StepResult> {
     const account = this.deps.store.accounts.get(item.accountId);
     if (!account) return this.deps.outbox.remove(item.id);
     let password: string;
     try {
       password = await this.deps.password(item.accountId);
     } catch (error) {
+      if (isPasswordRefused(error)) return this.waitForPassword(item.id, item.lastError ?? error.message);
       this.deps.outbox.fail(item.id, `No password for ${account.smtp.host}: ${messageOf(error)}`);
       return this.emitId(item.id);
     }
@@ -227,14 +239,20 @@ export class OutboxWorker {
       this.deps.log?.('info', `${item.messageId} accepted by ${account.smtp.host}: ${result.response}`);
     } catch (error) {
       if (error instanceof SubmitCancelled) return;
-      this.submitFailed(item.id, account.smtp.host, error);
+      return this.submitFailed(item.id, account.smtp.host, error);
     }
   }
 
-  private submitFailed(id: number, host: string, error: unknown): void {
+  private submitFailed(id: number, host: string, error: unknown): StepResult {
     const item = this.deps.outbox.get(id);
     if (!item) return;
     const failure = classifySubmitError(error, host, item.raw.length);
+    if (failure.passwordRefused && this.deps.passwordRefused) {
+      // AUTH comes before the transaction: nothing was sent.
+      this.deps.passwordRefused(item.accountId, host, failure.message);
+      this.deps.log?.('warn', `${item.messageId} via ${host}: ${failure.message}`);
+      return this.waitForPassword(id, failure.message);
+    }
     // claim() counted the attempt when it got as far as the transaction; before that, count it here.
     const attempts = item.state === 'sending' ? item.attempts : this.deps.outbox.countAttempt(id);
     if (failure.kind === 'permanent' || (failure.serverDeferred && attempts >= MAX_DEFERRALS))
@@ -245,6 +263,16 @@ export class OutboxWorker {
     else this.deps.outbox.retryAt(id, 'sending', this.later(attempts), failure.message);
     this.deps.log?.('warn', `${item.messageId} via ${host}: ${failure.message}`);
     this.emitId(id);
+  }
+
+  /**
+   * Parks a queued item until a new password: onAccountOnline brings it forward (in order, by
+   * id). The far send time keeps the timer from waking up for it meanwhile.
+   */
+  private waitForPassword(id: number, note: string | null): StepResult {
+    this.deps.outbox.retryAt(id, 'queued', this.deps.now() + this.deps.retry.maxMs, note);
+    this.emitId(id);
+    return 'blocked';
   }
 
   /** An item left in 'sending': did the server get it? Look before sending it again. */

@@ -17,6 +17,8 @@ export interface SubmitFailure {
   message: string;
   /** A 4xx answer: the server is there and deferring; retried, but not forever. */
   serverDeferred: boolean;
+  /** The server refused the user name or password: the account waits for a new one. */
+  passwordRefused?: boolean;
 }
 
 interface SmtpErrorLike {
@@ -48,9 +50,12 @@ export function classifySubmitError(error: unknown, host: string, messageBytes: 
 
   if (cause instanceof InsecureServerError) return permanent(cause.message);
   if (e.code === 'EAUTH' && (e.responseCode === undefined || e.responseCode >= 500))
-    return permanent(
-      `${host} refused the user name or password${e.response ? ` (${e.response})` : ''}. Enter the password again, then retry.`,
-    );
+    return {
+      ...permanent(
+        `${host} refused the user name or password${e.response ? ` (${e.response})` : ''}. Enter the password again.`,
+      ),
+      passwordRefused: true,
+    };
   const tls = classifyTlsFailure(cause);
   if (tls?.kind === 'certificate')
     return permanent(`The secure connection to ${host} failed: ${text}. The server's certificate is not trusted.`);

@@ -239,13 +239,14 @@ export class OutboxRepo {
 
   /**
    * The account's connection is back: items waiting for a retry go now. Items still inside their
-   * undo delay (never attempted) keep it: the user may still take them back.
+   * undo delay (never attempted) keep it: the user may still take them back. An item that waited
+   * for a new password carries its reason (last_error) without an attempt: it goes too.
    */
   retryAccountNow(accountId: AccountId): void {
     this.db
       .prepare(
         `UPDATE outbox SET send_after = ? WHERE account_id = ? AND send_after > ?
-           AND (attempts > 0 OR state IN ('sending', 'sent-smtp'))`,
+           AND (attempts > 0 OR last_error IS NOT NULL OR state IN ('sending', 'sent-smtp'))`,
       )
       .run(this.now(), accountId, this.now());
   }

@@ -1,5 +1,6 @@
 // Permanent delete (from Trash): \Deleted + UID EXPUNGE of exactly these UIDs.
 import type { MessageId } from '../../../../shared/domain';
+import { refusedCommand } from './refused-command';
 import { groupByMailbox, openTarget, type Operation, type UidTarget } from './operation';
 
 export interface ExpungeInput {
@@ -34,7 +35,8 @@ export const expunge: Operation<ExpungeInput, ExpungePayload> = {
   async replay(client, _store, payload) {
     const { present, missing } = await openTarget(client, payload.target);
     // imapflow uses UID EXPUNGE when UIDPLUS is there, so other \Deleted messages stay.
-    if (present.length) await client.messageDelete(present.join(','), { uid: true });
+    if (present.length && !(await client.messageDelete(present.join(','), { uid: true })))
+      throw await refusedCommand(client, 'EXPUNGE');
     return { missing };
   },
 };

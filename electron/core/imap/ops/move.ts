@@ -1,6 +1,7 @@
 // Move (and so archive and delete-to-Trash). Locally the row changes mailbox at once; on the
 // server MOVE (or COPY + EXPUNGE) runs, and COPYUID tells each message's new UID.
 import type { MailboxId, MessageId } from '../../../../shared/domain';
+import { refusedCommand } from './refused-command';
 import type { MailboxRecord } from '../../store/mailboxes-repo';
 import type { Store } from '../../store/store';
 import { groupByMailbox, openTarget, type Operation, type QueuedOp, type UidTarget } from './operation';
@@ -101,7 +102,8 @@ export const move: Operation<MoveInput, MovePayload> = {
     const idsByUid = new Map(payload.idsByUid);
     if (present.length) {
       const result = await client.messageMove(present.join(','), payload.toPath, { uid: true });
-      const uidMap = result ? result.uidMap : undefined;
+      if (result === false) throw await refusedCommand(client, 'MOVE', payload.toPath);
+      const uidMap = result.uidMap;
       for (const uid of present) {
         const id = idsByUid.get(uid);
         if (id === undefined) continue;

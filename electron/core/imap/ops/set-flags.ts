@@ -1,5 +1,6 @@
 // Read/unread and star.
 import type { MessageId } from '../../../../shared/domain';
+import { refusedCommand } from './refused-command';
 import { groupByMailbox, openTarget, type Operation, type UidTarget } from './operation';
 
 export interface SetFlagsInput {
@@ -45,8 +46,10 @@ export const setFlags: Operation<SetFlagsInput, SetFlagsPayload> = {
     const { present, missing } = await openTarget(client, payload.target);
     if (present.length) {
       const range = present.join(',');
-      if (payload.add.length) await client.messageFlagsAdd(range, payload.add, { uid: true });
-      if (payload.remove.length) await client.messageFlagsRemove(range, payload.remove, { uid: true });
+      if (payload.add.length && !(await client.messageFlagsAdd(range, payload.add, { uid: true })))
+        throw await refusedCommand(client, 'STORE');
+      if (payload.remove.length && !(await client.messageFlagsRemove(range, payload.remove, { uid: true })))
+        throw await refusedCommand(client, 'STORE');
     }
     return { missing };
   },

@@ -1,0 +1,53 @@
+// One refused password stops every protocol of its account, once. A provider counts each refused
+// login (many lock the account after a few), and IMAP and SMTP share the password: after either
+// server refused it, no connection of that account may try it again until the user enters a new
+// one. Every login of the engine asks for the password through check(), so this is the one place
+// that decides.
+import type { AccountId } from '../../../shared/domain';
+
+export interface PasswordRefusal {
+  protocol: 'imap' | 'smtp';
+  host: string;
+  /** The engine's sentence for the status bar's detail (English). */
+  message: string;
+}
+
+/** Thrown instead of handing out a password that a server refused. */
+export class PasswordRefusedError extends Error {
+  // The code the IMAP and SMTP classifiers already read as "only the user can fix this".
+  readonly code = 'PASSWORD_NEEDED';
+  constructor(readonly refusal: PasswordRefusal) {
+    super(refusal.message);
+  }
+}
+
+export function isPasswordRefused(error: unknown): error is PasswordRefusedError {
+  return error instanceof PasswordRefusedError;
+}
+
+export class PasswordGate {
+  private readonly refused = new Map<AccountId, PasswordRefusal>();
+
+  /** Records a server's refusal; the first one stands (it is the one the user is told about). */
+  refuse(accountId: AccountId, refusal: PasswordRefusal): PasswordRefusal {
+    const first = this.refused.get(accountId);
+    if (first) return first;
+    this.refused.set(accountId, refusal);
+    return refusal;
+  }
+
+  /** Throws while the account's password is refused: call before every login. */
+  check(accountId: AccountId): void {
+    const refusal = this.refused.get(accountId);
+    if (refusal) throw new PasswordRefusedError(refusal);
+  }
+
+  refusal(accountId: AccountId): PasswordRefusal | null {
+    return this.refused.get(accountId) ?? null;
+  }
+
+  /** The user entered a new password (or removed the account). */
+  clear(accountId: AccountId): void {
+    this.refused.delete(accountId);
+  }
+}

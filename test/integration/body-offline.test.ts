@@ -1,0 +1,77 @@
+// A message opened while the server was out of reach: the failure is not kept (the next open
+// asks again), and once the account is online the engine loads that body by itself, caches it
+// (readable offline later) and says so, so the reading pane replaces its error.
+import { afterEach, describe, expect, it } from 'vitest';
+import { getMailServer } from '../mailserver/inject';
+import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
+import { createMailUser } from '../support/mail-users';
+import { startTcpProxy } from '../support/tcp-proxy';
+import { waitFor } from '../support/wait';
+
+const server = getMailServer();
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
+});
+
+const raw = (subject: string) =>
+  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
+  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n` +
+  `The text of ${subject}.\r\n`;
+
+describe('a body that failed offline', () => {
+  it('loads by itself when the connection returns, and every new open asks again', async () => {
+    const user = await createMailUser(server, 'bodyoff');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', raw('Opened offline'));
+    await other.append('INBOX', raw('Opened later'));
+
+    const proxy = await startTcpProxy(server.ports.imaps);
+    cleanup.push(() => proxy.close());
+    const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user, {
+      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
+    });
+    const inbox = await mailboxByRole(core, account.id, 'inbox');
+    const headers = await waitFor(async () => {
+      const all = await allHeaders(core, inbox.id);
+      return all.length === 2 ? all : null;
+    });
+    const idOf = (subject: string) => headers.find((h) => h.subject === subject)!.id;
+    await core.service.settled();
+
+    await proxy.cut();
+    await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });
+    await expect(core.service.call('message.body', { id: idOf('Opened offline') })).rejects.toMatchObject({
+      code: 'offline',
+    });
+    await expect(core.service.call('message.body', { id: idOf('Opened later') })).rejects.toMatchObject({
+      code: 'offline',
+    });
+
+    await proxy.restore();
+    // Loaded by the engine itself: the pane hears of it.
+    await waitFor(() => core.eventsOf('message.bodyLoaded').some((e) => e.id === idOf('Opened offline')), {
+      timeoutMs: 15_000,
+      what: 'the failed body to load by itself',
+    });
+
+    // And cached: readable with the server out of reach again.
+    await proxy.cut();
+    const body = await core.service.call('message.body', { id: idOf('Opened offline') });
+    expect(body.text).toContain('The text of Opened offline.');
+
+    // A new open is a new try, not a remembered failure.
+    await proxy.restore();
+    await waitFor(
+      () =>
+        core.service
+          .call('message.body', { id: idOf('Opened later') })
+          .then((b) => b.text?.includes('The text of Opened later.'))
+          .catch(() => false),
+      { timeoutMs: 15_000, what: 'a fresh open to load the body' },
+    );
+  });
+});
