@@ -284,6 +284,10 @@ class CoreService implements MailService {
           this.accounts.get(account.id)?.runtime.setIntervalSeconds(this.intervalOf(account)),
         log: this.options.log,
       }),
+      'app.notices': async () => [
+        ...store.notices,
+        ...(this.secrets.strength === 'weak' ? [{ kind: 'weak-secret-storage' as const }] : []),
+      ],
       'sync.now': async ({ accountId }) => {
         for (const [id, parts] of this.accounts) {
           if (accountId && id !== accountId) continue;
