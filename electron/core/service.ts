@@ -199,7 +199,10 @@ class CoreService implements MailService {
     return {
       'accounts.list': async () => store.accounts.list(),
       'accounts.add': async ({ settings, password }) => {
-        const account = store.accounts.insert(settings, await this.options.cipher.encrypt(password));
+        const account = await this.secrets.create(settings, password, {
+          rememberPassword: true,
+          plaintextConfirmed: false,
+        });
         this.startAccount(account.id);
         this.hub.emit('accounts.changed', { accountId: account.id });
         return account;

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ComposeDraft } from '../../shared/compose';
+import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
+import { createMailService } from '../../electron/core/service';
 import { toServiceError } from '../../electron/core/service-error';
 import { DraftsRepo } from '../../electron/core/store/drafts-repo';
 import { OutboxRepo } from '../../electron/core/store/outbox-repo';
@@ -43,9 +45,9 @@ function draft(accountId: string, body: string): ComposeDraft {
     accountId,
     mode: 'new',
     originalId: null,
-    to: [],
-    cc: [],
-    bcc: [],
+    to: '',
+    cc: '',
+    bcc: '',
     subject: 'Plans',
     format: 'plain',
     body,
@@ -177,5 +179,26 @@ describe('the user-data copy', () => {
     const reopened = openStore(dir);
     expect(new DraftsRepo(reopened.db).get('d3')?.draft.body).toBe('Written later');
     expect(existsSync(path.join(dir, 'user-data.db.writing'))).toBe(false);
+  });
+});
+
+describe('app.notices', () => {
+  it('tells the UI about a rebuilt cache and about passwords kept without a keychain', async () => {
+    const { dir } = writtenProfile();
+    damage(path.join(dir, 'mail.db'));
+    const service = await createMailService({
+      dataDir: dir,
+      cipher: new KeyFileCipher(path.join(dir, '..', `${path.basename(dir)}.key`), 'weak'),
+      offline: true,
+    });
+    try {
+      expect(await service.call('app.notices', {})).toEqual([
+        { kind: 'cache-rebuilt', keptAs: expect.stringMatching(/^mail\.db\.damaged-/), restored: true },
+        { kind: 'weak-secret-storage' },
+      ]);
+    } finally {
+      await service.close();
+      rmSync(path.join(dir, '..', `${path.basename(dir)}.key`), { force: true });
+    }
   });
 });

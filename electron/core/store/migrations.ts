@@ -338,6 +338,13 @@ export const migrations: readonly string[] = [
     UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
   END;
   `,
+  // 10: which cipher sealed each account's secret (secret-cipher.ts), so a profile opened by
+  // another shell asks for the password instead of failing to open it on every connection, and
+  // a weaker cipher never seals again what a stronger one sealed. NULL: sealed before this was
+  // recorded (the older format, not bound to its account).
+  `
+  ALTER TABLE accounts ADD COLUMN secret_cipher TEXT CHECK (secret_cipher IN ('key-file', 'safe-storage'));
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
