@@ -2,7 +2,7 @@
 // app starts, says what happened, and nothing the user wrote (accounts, drafts, the outbox,
 // trusted certificates) is lost; every database left in use passes integrity_check.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -169,6 +169,23 @@ describe('a full disk', () => {
 });
 
 describe('the user-data copy', () => {
+  it('that cannot be written keeps the previous copy whole, and says so in the log', () => {
+    const { dir, accountId } = writtenProfile();
+    const logged: string[] = [];
+    const store = Store.open(dir, (message) => logged.push(message));
+    open.push(store);
+    new DraftsRepo(store.db).insert('d3', accountId, '<d3@x>', draft(accountId, 'Not copied yet'), 'h3');
+    // the temporary file's place is taken: the copy cannot be written
+    mkdirSync(path.join(dir, 'user-data.db.writing', 'blocked'), { recursive: true });
+    store.backUpUserData();
+    expect(logged.join('\n')).toMatch(/could not be updated/);
+
+    const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT id FROM drafts').all()).toEqual([{ id: 'd1' }]);
+    copy.close();
+  });
+
   it('follows changes made after start-up when the store closes', () => {
     const { dir, accountId } = writtenProfile();
     const store = openStore(dir);
