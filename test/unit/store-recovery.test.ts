@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ComposeDraft } from '../../shared/compose';
+import { eraseAccount } from '../../electron/core/accounts/account-removal';
+import { CertificatePins } from '../../electron/core/accounts/cert-pins';
 import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
 import { createMailService } from '../../electron/core/service';
 import { toServiceError } from '../../electron/core/service-error';
@@ -169,6 +171,17 @@ describe('a full disk', () => {
 });
 
 describe('the user-data copy', () => {
+  it('forgets a removed account at once, its sealed password included', () => {
+    const { dir, accountId } = writtenProfile();
+    const store = openStore(dir);
+    eraseAccount(store, new CertificatePins(store.db), accountId);
+
+    const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    expect(copy.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+    copy.close();
+  });
+
   it('that cannot be written keeps the previous copy whole, and says so in the log', () => {
     const { dir, accountId } = writtenProfile();
     const logged: string[] = [];
