@@ -55,7 +55,8 @@ export async function stopShellProcess(shell: Shell): Promise<void> {
   }
 }
 
-async function stopShell(shell: Shell): Promise<void> {
+/** Stops the shell and removes its profile and the key folder beside it. */
+export async function stopShell(shell: Shell): Promise<void> {
   await stopShellProcess(shell);
   rmSync(shell.profileDir, { recursive: true, force: true });
   // the key file's folder beside the profile (electron/shell/key-file.ts)
