@@ -70,6 +70,8 @@ export class Store {
    * A failure (a full disk) keeps the previous copy and is only logged: the next round tries again.
    */
   backUpUserData(): void {
+    // SQLite cannot ATTACH inside a transaction; the next round (or close) makes the copy
+    if (this.db.inTransaction) return;
     try {
       if (userDataCounter(this.db) === this.backedUpAt) return;
       this.backedUpAt = writeUserDataBackup(this.db, path.join(this.dataDir, USER_DATA_FILE_NAME));
