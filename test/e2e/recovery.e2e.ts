@@ -36,6 +36,11 @@ test('a damaged mail.db is set aside, the user is told, and the account syncs ag
     });
     await notice.getByRole('button', { name: 'Dismiss' }).click();
     await expect(notice).toBeHidden();
+
+    // how the restored password is protected is said in the settings (the browser shell: a key file)
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const protection = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Stored passwords' });
+    await expect(protection).toContainText('a key file kept beside your mail profile');
   } finally {
     await stopShellProcess(restarted);
   }
