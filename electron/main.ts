@@ -3,7 +3,6 @@
 // live in electron/shell/; this file only puts them in order.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
-import { KeyFileCipher } from './core/accounts/key-file-cipher';
 import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
 import { createMailService } from './core/service';
@@ -15,7 +14,8 @@ import { createStderrLog } from './shell/log';
 import { createMainWindow } from './shell/main-window';
 import { buildMenuTemplate } from './shell/menu';
 import { withDesktopMethods } from './shell/open-attachment';
-import { APP_NAME, KEY_FILE_NAME, WINDOW_STATE_FILE_NAME } from './shell/profile-dir';
+import { openKeyFileCipher } from './shell/key-file';
+import { APP_NAME, WINDOW_STATE_FILE_NAME } from './shell/profile-dir';
 import { SafeStorageCipher } from './shell/safe-storage-cipher';
 import { hardenSession, hardenWebContents } from './shell/window-security';
 
@@ -36,8 +36,9 @@ let shutdown: 'running' | 'closing' | 'closed' = 'running';
 async function openCipher(profileDir: string): Promise<SecretCipher> {
   const keychain = new SafeStorageCipher(safeStorage);
   if (await keychain.isAvailable()) return keychain;
-  log('warn', 'The OS keychain is not available: passwords are sealed with a key file in the profile.');
-  return new KeyFileCipher(path.join(profileDir, KEY_FILE_NAME));
+  // shown to the user as weak (app.notices, the wizard): a key file is no keychain
+  log('warn', 'The OS keychain is not available: passwords are sealed with a key file beside the profile.');
+  return openKeyFileCipher(profileDir, 'weak', log);
 }
 
 function showMainWindow(): void {

@@ -18,6 +18,7 @@ import {
   messagesChangeSchema,
   quotaSchema,
   searchScopeSchema,
+  startupNoticeSchema,
   syncProgressSchema,
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
@@ -103,6 +104,8 @@ export const methods = {
     input: z.object({ id: messageIdSchema, part: z.string().regex(/^\d+(\.\d+)*$/) }),
     output: z.object({ outcome: z.enum(['opened', 'blocked', 'unsupported']) }),
   },
+  /** What start-up found that the user should know: a damaged cache rebuilt, passwords kept without a keychain. */
+  'app.notices': { input: z.object({}), output: z.array(startupNoticeSchema) },
   'sync.now': { input: z.object({ accountId: accountIdSchema.optional() }), output: ok },
   /**
    * The window came to the front, or left it. While in front the engine also asks the server
@@ -190,7 +193,8 @@ export interface Transport {
 
 /** Errors cross the boundary as data: a code to branch on and a sentence for a person. */
 export interface ContractError {
-  code: 'invalid-input' | 'not-found' | 'auth-failed' | 'offline' | 'server' | 'internal';
+  /** 'disk-full': nothing was written, there is no room left on the disk (or the database may grow no more). */
+  code: 'invalid-input' | 'not-found' | 'auth-failed' | 'offline' | 'server' | 'disk-full' | 'internal';
   message: string;
 }
 

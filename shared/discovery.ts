@@ -43,6 +43,20 @@ export const discoveredSettingsSchema = z.object({
   provider: providerInfoSchema.optional(),
   /** The server files sent mail into Sent itself (Gmail): the client must not append a copy. */
   serverSavesSent: z.boolean().optional(),
+  /**
+   * A server that only DNS named (SRV records, the MX host's ISPDB entry) lies outside the
+   * address's registrable domain: a spoofed DNS answer could send the password there, with a
+   * valid certificate for the attacker's own name. The wizard asks the user to confirm, naming
+   * both domains, before the password goes anywhere. Absent for presets and HTTPS sources.
+   */
+  outsideDomain: z
+    .object({
+      addressDomain: z.string(),
+      /** The registrable domain of each such server, by protocol. */
+      imap: z.string().optional(),
+      smtp: z.string().optional(),
+    })
+    .optional(),
 });
 export type DiscoveredSettings = z.infer<typeof discoveredSettingsSchema>;
 

@@ -25,6 +25,7 @@ import type {
   remoteImagesPolicySchema,
   securitySchema,
   serverSettingsSchema,
+  startupNoticeSchema,
   syncProgressSchema,
 } from './schemas';
 
@@ -55,3 +56,4 @@ export type AttachmentData = z.infer<typeof attachmentDataSchema>;
 export type Quota = z.infer<typeof quotaSchema>;
 export type MessagesChange = z.infer<typeof messagesChangeSchema>;
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
+export type StartupNotice = z.infer<typeof startupNoticeSchema>;

@@ -184,3 +184,17 @@ export const searchScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('account'), accountId: accountIdSchema }),
   z.object({ kind: z.literal('all') }),
 ]);
+
+/**
+ * Something the user should know about how their data is kept, found at start-up:
+ * 'cache-rebuilt': mail.db was damaged, set aside as `keptAs`; `restored` says whether accounts,
+ *   drafts and the outbox came back from the user-data copy (the mail itself is fetched again);
+ * 'backup-damaged': the user-data copy was damaged, set aside as `keptAs`, and written again;
+ * 'backup-failed': the user-data copy could not be brought up to date (a full disk);
+ * 'weak-secret-storage': no OS keychain protects stored passwords on this computer.
+ */
+export const startupNoticeSchema = z.object({
+  kind: z.enum(['cache-rebuilt', 'backup-damaged', 'backup-failed', 'weak-secret-storage']),
+  keptAs: z.string().optional(),
+  restored: z.boolean().optional(),
+});

@@ -25,6 +25,12 @@ export function toServiceError(error: unknown, host?: string): ServiceError {
   if (error instanceof ServiceError) return error;
   const e = error as { code?: string; message?: string };
   if (e?.code === 'offline') return new ServiceError('offline', e.message ?? 'Offline.');
+  // SQLite rolled the statement back: what was there before is intact, the new write is not
+  if (e?.code === 'SQLITE_FULL')
+    return new ServiceError(
+      'disk-full',
+      'There is no room left on the disk: nothing was saved. Free some space and try again; what was saved before is intact.',
+    );
   if (host) {
     const failure = classifyImapError(error, host);
     const code = failure.kind === 'auth' ? 'auth-failed' : failure.kind === 'network' ? 'offline' : 'server';

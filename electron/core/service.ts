@@ -227,7 +227,10 @@ class CoreService implements MailService {
     return {
       'accounts.list': async () => store.accounts.list(),
       'accounts.add': async ({ settings, password }) => {
-        const account = store.accounts.insert(settings, await this.options.cipher.encrypt(password));
+        const account = await this.secrets.create(settings, password, {
+          rememberPassword: true,
+          plaintextConfirmed: false,
+        });
         this.startAccount(account.id);
         this.hub.emit('accounts.changed', { accountId: account.id });
         return account;
@@ -320,6 +323,10 @@ class CoreService implements MailService {
         for (const parts of this.accounts.values()) parts.runtime.setForeground(foreground);
         return { ok: true as const };
       },
+      'app.notices': async () => [
+        ...store.notices,
+        ...(this.secrets.strength === 'weak' ? [{ kind: 'weak-secret-storage' as const }] : []),
+      ],
       'sync.now': async ({ accountId }) => {
         for (const [id, parts] of this.accounts) {
           if (accountId && id !== accountId) continue;

@@ -9,6 +9,7 @@ const CODES: ReadonlySet<string> = new Set<ContractError['code']>([
   'auth-failed',
   'offline',
   'server',
+  'disk-full',
   'internal',
 ]);
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 
 export const APP_NAME = 'Mail';
-/** The key file of KeyFileCipher, used where the OS keychain is not (see web-shell.ts). */
+/** The key file of KeyFileCipher, used where the OS keychain is not; beside the profile (key-file.ts). */
 export const KEY_FILE_NAME = 'secrets.key';
 /** Where the main window's size and position are remembered. */
 export const WINDOW_STATE_FILE_NAME = 'window-state.json';

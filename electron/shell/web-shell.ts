@@ -6,14 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { KeyFileCipher } from '../core/accounts/key-file-cipher';
 import { createMailService } from '../core/service';
 import type { MailService, MailServiceOptions } from '../core/service-api';
 import { DisposableStore, toDisposable } from '../core/lifecycle';
 import { closeService } from './close-service';
 import { contentSecurityPolicy } from './csp';
 import { allowedHosts, hostPort, isLoopbackHost } from './loopback';
-import { KEY_FILE_NAME } from './profile-dir';
+import { openKeyFileCipher } from './key-file';
 import { createStaticHandler } from './static-server';
 import { createWsBridge } from './ws-bridge';
 
@@ -106,7 +105,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
   const service = await createMailService({
     dataDir: options.profileDir,
-    cipher: new KeyFileCipher(path.join(options.profileDir, KEY_FILE_NAME)),
+    cipher: openKeyFileCipher(options.profileDir, 'key-file', options.log),
     ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

@@ -24,6 +24,7 @@ import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
 import { PasswordDialog } from '../status/PasswordDialog';
+import { StartupNotices } from '../status/StartupNotices';
 import { StatusBar } from '../status/StatusBar';
 import { useSyncActivity } from '../status/use-sync-activity';
 import { Toolbar } from '../toolbar/Toolbar';
@@ -185,6 +186,7 @@ export function App() {
           </>
         }
       />
+      <StartupNotices />
       <StatusBar
         accounts={accounts}
         statuses={statuses}

@@ -25,6 +25,8 @@ export function errorMessage(error: unknown, t?: TFunction): string | null {
       return t('errors.notFound');
     case 'server':
       return detail ? t('errors.server', { detail }) : t('errors.serverUnknown');
+    case 'disk-full':
+      return t('errors.diskFull');
     case 'internal':
       return t('errors.internal');
     default:

@@ -1,10 +1,12 @@
-// The general settings: the language, applied at once (no restart) and remembered; the keyboard.
+// The general settings: the language, applied at once (no restart) and remembered; how stored
+// passwords are protected; the keyboard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageStore } from '../app/app-services';
 import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
 import { useLanguageState } from '../i18n/language-store';
 import { KeyboardSettings } from './KeyboardSettings';
+import { PasswordProtection } from './PasswordProtection';
 
 export function GeneralSettings() {
   const { t } = useTranslation();
@@ -36,6 +38,7 @@ export function GeneralSettings() {
           {t('settings.languageHint')}
         </p>
       </div>
+      <PasswordProtection />
       <KeyboardSettings />
     </>
   );

@@ -12,7 +12,15 @@ export class TransportError extends Error implements ContractError {
   }
 }
 
-const CODES = new Set<string>(['invalid-input', 'not-found', 'auth-failed', 'offline', 'server', 'internal']);
+const CODES = new Set<string>([
+  'invalid-input',
+  'not-found',
+  'auth-failed',
+  'offline',
+  'server',
+  'disk-full',
+  'internal',
+]);
 
 /** Accepts only a well-formed ContractError; anything else is the shell misbehaving. */
 export function toTransportError(value: unknown): TransportError {

@@ -9,6 +9,7 @@ import { ServerFieldset } from './ServerFieldset';
 import {
   emailDomain,
   needsPlaintextConfirmation,
+  outsideDomainToConfirm,
   plaintextConfirmationShown,
   settingsProblems,
   type SettingsProblem,
@@ -41,7 +42,7 @@ export function SettingsStep({ id, email, values, origin, discovery, onChange, o
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = settingsProblems(values);
+    const found = settingsProblems(values, discovery?.settings);
     setProblems(found);
     if (found.length > 0) {
       document.getElementById(`${id}-${found[0]}`)?.focus();
@@ -50,6 +51,7 @@ export function SettingsStep({ id, email, values, origin, discovery, onChange, o
     onTest();
   };
 
+  const outside = outsideDomainToConfirm(values, discovery?.settings);
   const plainHosts = [values.imap, values.smtp]
     .filter(needsPlaintextConfirmation)
     .map((server) => server.host.trim())
@@ -113,6 +115,32 @@ export function SettingsStep({ id, email, values, origin, discovery, onChange, o
           />
           <label htmlFor={`${id}-plaintext`}>
             {t('wizard.settings.plainConfirm', { host: plainHosts.join(', ') })}
+          </label>
+        </div>
+      )}
+      {outside && (
+        <p id={`${id}-outsideDomain-why`} className="wizard-note is-warning">
+          {t('wizard.settings.outsideDomainWhy', {
+            servers: outside.serverDomains.join(', '),
+            domain: outside.addressDomain,
+          })}
+        </p>
+      )}
+      {outside && (
+        <div className="wizard-check is-danger">
+          <input
+            id={`${id}-outsideDomain`}
+            type="checkbox"
+            checked={values.outsideDomainConfirmed}
+            aria-invalid={problems.includes('outsideDomain') ? true : undefined}
+            aria-describedby={`${id}-outsideDomain-why`}
+            onChange={(event) => onChange({ ...values, outsideDomainConfirmed: event.target.checked })}
+          />
+          <label htmlFor={`${id}-outsideDomain`}>
+            {t('wizard.settings.outsideDomainConfirm', {
+              servers: outside.serverDomains.join(', '),
+              domain: outside.addressDomain,
+            })}
           </label>
         </div>
       )}

@@ -30,10 +30,13 @@ export interface SettingsValues {
   smtp: ServerFields;
   /** The user ticked "send my password without encryption anyway" (non-loopback cleartext). */
   plaintextConfirmed: boolean;
+  /** The user confirmed servers that only DNS named, outside the address's domain (OutsideDomain). */
+  outsideDomainConfirmed: boolean;
 }
 
 export type IdentityProblem = 'email' | 'password';
-export type SettingsProblem = 'username' | 'imapHost' | 'imapPort' | 'smtpHost' | 'smtpPort' | 'plaintext';
+export type SettingsProblem =
+  'username' | 'imapHost' | 'imapPort' | 'smtpHost' | 'smtpPort' | 'plaintext' | 'outsideDomain';
 
 export function emptyIdentity(rememberPassword = true): IdentityValues {
   return { name: '', email: '', password: '', rememberPassword };
@@ -61,13 +64,20 @@ export function manualSettings(email: string): SettingsValues {
     imap: { host: suggestedHost('imap', email), port: String(DEFAULT_PORTS.imap.tls), security: 'tls' },
     smtp: { host: suggestedHost('smtp', email), port: String(DEFAULT_PORTS.smtp.tls), security: 'tls' },
     plaintextConfirmed: false,
+    outsideDomainConfirmed: false,
   };
 }
 
 export function settingsFromDiscovery(result: DiscoveryResult | null, email: string): SettingsValues {
   const found = result?.settings;
   if (!found) return manualSettings(email);
-  return { username: found.username, imap: fields(found.imap), smtp: fields(found.smtp), plaintextConfirmed: false };
+  return {
+    username: found.username,
+    imap: fields(found.imap),
+    smtp: fields(found.smtp),
+    plaintextConfirmed: false,
+    outsideDomainConfirmed: false,
+  };
 }
 
 /** Cleartext to a host that is not this computer: allowed only after a second, explicit "yes". */
@@ -82,7 +92,33 @@ function validPort(port: string): boolean {
 
 const HOST = /^[^\s/:@]+$|^\[[0-9a-f:.]+\]$/i;
 
-export function settingsProblems(values: SettingsValues): SettingsProblem[] {
+/** Servers outside the address's domain that only DNS named, and the address's domain. */
+export interface OutsideDomain {
+  addressDomain: string;
+  serverDomains: string[];
+}
+
+/**
+ * The DNS-named servers outside the address's domain that the settings still point at (a host
+ * the user typed over needs no confirming: the user chose it), or null when there are none.
+ */
+export function outsideDomainToConfirm(
+  values: SettingsValues,
+  discovered: DiscoveredSettings | null | undefined,
+): OutsideDomain | null {
+  const outside = discovered?.outsideDomain;
+  if (!discovered || !outside) return null;
+  const unchanged = (fields: ServerFields, found: ServerSettings) =>
+    fields.host.trim().toLowerCase() === found.host.toLowerCase();
+  const domains = [
+    outside.imap && unchanged(values.imap, discovered.imap) ? outside.imap : null,
+    outside.smtp && unchanged(values.smtp, discovered.smtp) ? outside.smtp : null,
+  ].filter((domain, index, all): domain is string => domain !== null && all.indexOf(domain) === index);
+  return domains.length > 0 ? { addressDomain: outside.addressDomain, serverDomains: domains } : null;
+}
+
+/** `discovered`: what discovery found, so servers outside the address's domain must be confirmed. */
+export function settingsProblems(values: SettingsValues, discovered?: DiscoveredSettings | null): SettingsProblem[] {
   const problems: SettingsProblem[] = [];
   if (!values.username.trim()) problems.push('username');
   if (!HOST.test(values.imap.host.trim())) problems.push('imapHost');
@@ -94,6 +130,7 @@ export function settingsProblems(values: SettingsValues): SettingsProblem[] {
     !values.plaintextConfirmed
   )
     problems.push('plaintext');
+  if (outsideDomainToConfirm(values, discovered) && !values.outsideDomainConfirmed) problems.push('outsideDomain');
   return problems;
 }
 

@@ -16,8 +16,12 @@ export interface Shell {
   process: ChildProcess;
 }
 
-async function startShell(server: MailServerInfo, extraEnv: Record<string, string> = {}): Promise<Shell> {
-  const profileDir = mkdtempSync(path.join(tmpdir(), 'mail-e2e-profile-'));
+/** `profileDir`: start on an existing profile (a restart); by default a fresh one. */
+export async function startShell(
+  server: MailServerInfo,
+  extraEnv: Record<string, string> = {},
+  profileDir = mkdtempSync(path.join(tmpdir(), 'mail-e2e-profile-')),
+): Promise<Shell> {
   const child = spawn(process.execPath, ['dist/web.mjs', '--profile', profileDir, '--port', '0'], {
     env: { ...process.env, ...extraEnv, NODE_EXTRA_CA_CERTS: server.caFile },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -40,7 +44,8 @@ async function startShell(server: MailServerInfo, extraEnv: Record<string, strin
   return { url, profileDir, process: child };
 }
 
-async function stopShell(shell: Shell): Promise<void> {
+/** Stops the shell the way Ctrl-C does; the profile stays. */
+export async function stopShellProcess(shell: Shell): Promise<void> {
   if (shell.process.exitCode === null) {
     const exited = new Promise((resolve) => shell.process.once('exit', resolve));
     shell.process.kill('SIGTERM');
@@ -48,7 +53,14 @@ async function stopShell(shell: Shell): Promise<void> {
     await exited;
     clearTimeout(timer);
   }
+}
+
+/** Stops the shell and removes its profile and the key folder beside it. */
+export async function stopShell(shell: Shell): Promise<void> {
+  await stopShellProcess(shell);
   rmSync(shell.profileDir, { recursive: true, force: true });
+  // the key file's folder beside the profile (electron/shell/key-file.ts)
+  rmSync(`${shell.profileDir}.keys`, { recursive: true, force: true });
 }
 
 export const test = base.extend<{

@@ -239,3 +239,90 @@ describe('discovery order', () => {
     );
   });
 });
+
+// A DNS answer can be spoofed on a hostile network, and the attacker's server then shows a valid
+// certificate for its own name: a server only DNS named, outside the address's registrable
+// domain, is marked for the wizard to confirm. Presets and files fetched over HTTPS are not.
+describe('servers outside the address’s domain', () => {
+  const srvTo = (domain: string, host: string) => ({
+    [`_imaps._tcp.${domain}`]: [{ name: host, port: 993, priority: 0, weight: 0 }],
+    [`_submissions._tcp.${domain}`]: [{ name: host, port: 465, priority: 0, weight: 0 }],
+  });
+
+  it('named by SRV records are marked with both domains', async () => {
+    const dns = fakeDns({ srv: srvTo('example.org', 'mail.attacker.example') });
+    const result = await discover('ada@example.org', { http: fakeHttp({}), dns, timeoutMs: 1_000 });
+    expect(result.source).toBe('srv');
+    expect(result.settings?.outsideDomain).toEqual({
+      addressDomain: 'example.org',
+      imap: 'attacker.example',
+      smtp: 'attacker.example',
+    });
+  });
+
+  it('named by SRV inside the same registrable domain are not marked (multi-label suffixes included)', async () => {
+    const sub = await discover('ada@lists.example.org', {
+      http: fakeHttp({}),
+      dns: fakeDns({ srv: srvTo('lists.example.org', 'imap.example.org') }),
+      timeoutMs: 1_000,
+    });
+    expect(sub.source).toBe('srv');
+    expect(sub.settings?.outsideDomain).toBeUndefined();
+
+    const uk = await discover('ada@shop.co.uk', {
+      http: fakeHttp({}),
+      dns: fakeDns({ srv: srvTo('shop.co.uk', 'mail.other.co.uk') }),
+      timeoutMs: 1_000,
+    });
+    // co.uk is a public suffix: other.co.uk is someone else
+    expect(uk.settings?.outsideDomain).toEqual({
+      addressDomain: 'shop.co.uk',
+      imap: 'other.co.uk',
+      smtp: 'other.co.uk',
+    });
+  });
+
+  it('found through the MX host’s ISPDB entry are marked; a preset recognised by MX is not', async () => {
+    const base = 'https://ispdb.test/v1.1/';
+    const http = fakeHttp({
+      [`${base}mailhost.example`]: { body: config('imap.mailhost.example', 'smtp.mailhost.example') },
+    });
+    const viaIspdb = await discover('ada@example.org', {
+      http,
+      dns: fakeDns({ mx: { 'example.org': [{ exchange: 'mx2.eu.mailhost.example.', priority: 5 }] } }),
+      timeoutMs: 1_000,
+      ispdbBaseUrl: base,
+    });
+    expect(viaIspdb.settings?.outsideDomain).toEqual({
+      addressDomain: 'example.org',
+      imap: 'mailhost.example',
+      smtp: 'mailhost.example',
+    });
+
+    const viaPreset = await discover('ada@example.org', {
+      http: fakeHttp({}),
+      dns: fakeDns({ mx: { 'example.org': [{ exchange: 'aspmx.l.google.com', priority: 1 }] } }),
+      timeoutMs: 1_000,
+    });
+    expect(viaPreset.settings?.imap.host).toBe('imap.gmail.com');
+    expect(viaPreset.settings?.outsideDomain).toBeUndefined();
+  });
+
+  it('named by the domain’s own autoconfig file over HTTPS are not marked', async () => {
+    const http = fakeHttp({ [AUTOCONFIG]: { body: config('imap.hoster.example', 'smtp.hoster.example') } });
+    const result = await discover('ada@example.org', { http, dns: fakeDns(), timeoutMs: 1_000 });
+    expect(result.source).toBe('autoconfig');
+    expect(result.settings?.outsideDomain).toBeUndefined();
+  });
+
+  it('only the server DNS named is marked when answers are combined', async () => {
+    const http = fakeHttp({
+      [AUTOCONFIG]: { body: config('pop.example.org', 'smtp.hoster.example', { incoming: 'pop3' }) },
+    });
+    const dns = fakeDns({
+      srv: { '_imaps._tcp.example.org': [{ name: 'imap.elsewhere.example', port: 993, priority: 0, weight: 0 }] },
+    });
+    const result = await discover('ada@example.org', { http, dns, timeoutMs: 1_000 });
+    expect(result.settings?.outsideDomain).toEqual({ addressDomain: 'example.org', imap: 'elsewhere.example' });
+  });
+});

@@ -1,7 +1,7 @@
 // electron/main.ts with Electron and the core replaced by fakes: the order of the lifecycle
 // steps and the wiring, which the real binary cannot show here (it is not installable).
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -53,7 +53,7 @@ vi.mock('electron', async () => {
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     safeStorage: {
-      isAsyncEncryptionAvailable: async () => true,
+      isAsyncEncryptionAvailable: async () => h.state.keychain !== false,
       getSelectedStorageBackend: () => 'gnome_libsecret',
     },
     screen: {
@@ -80,10 +80,11 @@ const service = {
 const createMailService = vi.fn(async (_options: unknown) => service);
 vi.mock('../../electron/core/service', () => ({ createMailService }));
 
-async function loadMain(options: { lock: boolean }) {
+async function loadMain(options: { lock: boolean; keychain?: boolean }) {
   let ready!: () => void;
   h.state = {
     lock: options.lock,
+    keychain: options.keychain ?? true,
     appData: profileRoot,
     ready: new Promise<void>((resolve) => (ready = resolve)),
   };
@@ -141,6 +142,17 @@ describe('electron/main.ts', () => {
       preload: path.join('/opt/mail', 'dist', 'preload.cjs'),
     });
     expect(window.loadURL).toHaveBeenCalledWith('app://mail/index.html');
+  });
+
+  it('without an OS keychain falls back to a key file beside the profile, reported as weak', async () => {
+    const { ready } = await loadMain({ lock: true, keychain: false });
+    ready();
+    await settle();
+    const { cipher } = createMailService.mock.calls[0]![0] as { cipher: { id: string; strength: string } };
+    expect(cipher).toMatchObject({ id: 'key-file', strength: 'weak' });
+    // the key is not in the profile folder that holds the database
+    expect(existsSync(path.join(profileRoot, 'Mail.keys', 'secrets.key'))).toBe(true);
+    expect(existsSync(path.join(profileRoot, 'Mail', 'secrets.key'))).toBe(false);
   });
 
   it('hardens every web contents created later', async () => {

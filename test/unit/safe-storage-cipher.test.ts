@@ -24,10 +24,10 @@ describe('SafeStorageCipher', () => {
   it('uses the async API when Electron has it', async () => {
     const storage = fakeSafeStorage({ async: true });
     const cipher = new SafeStorageCipher(storage, 'darwin');
-    const sealed = await cipher.encrypt('hunter2');
+    const sealed = await cipher.encrypt('hunter2', 'acct-1');
     expect(sealed.toString()).not.toBe('hunter2');
-    expect(await cipher.decrypt(sealed)).toBe('hunter2');
-    expect(storage.encryptStringAsync).toHaveBeenCalledWith('hunter2');
+    expect(await cipher.decrypt(sealed, 'acct-1', true)).toBe('hunter2');
+    expect(storage.encryptStringAsync).toHaveBeenCalledWith('mail-secret-v2\nacct-1\nhunter2');
     expect(storage.decryptStringAsync).toHaveBeenCalled();
     expect(storage.encryptString).not.toHaveBeenCalled();
     expect(storage.decryptString).not.toHaveBeenCalled();
@@ -37,9 +37,25 @@ describe('SafeStorageCipher', () => {
   it('falls back to the sync API on an Electron without the async one', async () => {
     const storage = fakeSafeStorage({ async: false, available: false });
     const cipher = new SafeStorageCipher(storage, 'win32');
-    expect(await cipher.decrypt(await cipher.encrypt('pässwörd ✓'))).toBe('pässwörd ✓');
+    expect(await cipher.decrypt(await cipher.encrypt('pässwörd ✓', 'acct-1'), 'acct-1', true)).toBe('pässwörd ✓');
     expect(storage.encryptString).toHaveBeenCalled();
     expect(await cipher.isAvailable()).toBe(false);
+  });
+
+  it('binds each secret to its account: sealed for one, it does not open for another', async () => {
+    const cipher = new SafeStorageCipher(fakeSafeStorage({ async: true }), 'darwin');
+    const sealed = await cipher.encrypt('hunter2', 'acct-1');
+    await expect(cipher.decrypt(sealed, 'acct-2', true)).rejects.toThrow(/another account/);
+    // a secret with a newline in it survives the framing
+    expect(await cipher.decrypt(await cipher.encrypt('a\nb', 'acct-1'), 'acct-1', true)).toBe('a\nb');
+  });
+
+  it('opens an unbound secret only where it predates binding (an unrecorded row)', async () => {
+    const storage = fakeSafeStorage({ async: true });
+    const cipher = new SafeStorageCipher(storage, 'darwin');
+    const old = await storage.encryptStringAsync!('hunter2');
+    expect(await cipher.decrypt(old, 'acct-1', false)).toBe('hunter2');
+    await expect(cipher.decrypt(old, 'acct-1', true)).rejects.toThrow(/not bound/);
   });
 
   it("is 'weak' on Linux with the basic_text backend, the keychain elsewhere", () => {

@@ -11,6 +11,7 @@ import {
   initialSourceStates,
   manualSettings,
   needsPlaintextConfirmation,
+  outsideDomainToConfirm,
   settingsFromDiscovery,
   settingsProblems,
   sourceStatesFrom,
@@ -57,6 +58,7 @@ describe('settings', () => {
       imap: { host: 'imap.gmail.com', port: '993', security: 'tls' },
       smtp: { host: 'smtp.gmail.com', port: '465', security: 'tls' },
       plaintextConfirmed: false,
+      outsideDomainConfirmed: false,
     });
   });
 
@@ -66,6 +68,7 @@ describe('settings', () => {
       imap: { host: 'imap.example.org', port: '993', security: 'tls' },
       smtp: { host: 'smtp.example.org', port: '465', security: 'tls' },
       plaintextConfirmed: false,
+      outsideDomainConfirmed: false,
     };
     expect(manualSettings('ada@example.org')).toEqual(expected);
     expect(settingsFromDiscovery({ ...discovered, source: null, settings: null }, 'ada@example.org')).toEqual(expected);
@@ -94,6 +97,28 @@ describe('settings', () => {
     for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]'])
       expect(needsPlaintextConfirmation({ host, port: '1143', security: 'plain' }), host).toBe(false);
     expect(needsPlaintextConfirmation({ host: 'mail.example.org', port: '143', security: 'starttls' })).toBe(false);
+  });
+
+  it('servers DNS named outside the address’s domain need a confirmation naming both domains', () => {
+    const found = {
+      ...discovered.settings!,
+      imap: { host: 'mail.attacker.example', port: 993, security: 'tls' as const },
+      smtp: { host: 'smtp.example.org', port: 465, security: 'tls' as const },
+      outsideDomain: { addressDomain: 'example.org', imap: 'attacker.example' },
+    };
+    const values = settingsFromDiscovery({ ...discovered, source: 'srv', settings: found }, 'ada@example.org');
+    expect(outsideDomainToConfirm(values, found)).toEqual({
+      addressDomain: 'example.org',
+      serverDomains: ['attacker.example'],
+    });
+    expect(settingsProblems(values, found)).toEqual(['outsideDomain']);
+    expect(settingsProblems({ ...values, outsideDomainConfirmed: true }, found)).toEqual([]);
+    // a host the user typed over is the user's choice: nothing left to confirm
+    const typed = { ...values, imap: { ...values.imap, host: 'imap.example.org' } };
+    expect(outsideDomainToConfirm(typed, found)).toBeNull();
+    expect(settingsProblems(typed, found)).toEqual([]);
+    // what a preset or the domain's own autoconfig found is never asked about
+    expect(settingsProblems(settingsFromDiscovery(discovered, 'ada@gmail.com'), discovered.settings)).toEqual([]);
   });
 
   it('become the contract’s settings, trimmed and typed', () => {

@@ -15,6 +15,7 @@ import { passwordAuthenticator } from './auth/password-authenticator';
 import { CertificatePins, SeenCertificates } from './cert-pins';
 import { testConnection } from './connection-test';
 import { createDnsResolver } from './discovery/dns-resolver';
+import { dnsServerForTests } from './discovery/test-overrides';
 import { discover, InvalidAddressError, type DiscoveryOptions } from './discovery/discover';
 import { createHttpGet } from './discovery/http-get';
 import type { DnsResolver, HttpGet } from './discovery/types';
@@ -52,7 +53,8 @@ export function createAccountHandlers(deps: AccountHandlerDeps): AccountHandlers
   const pins = deps.pins ?? new CertificatePins(deps.store.db);
   const seen = new SeenCertificates();
   const http = deps.http ?? createHttpGet({ trustedCa: deps.trustedCa });
-  const dns = deps.dns ?? createDnsResolver();
+  const testDns = dnsServerForTests();
+  const dns = deps.dns ?? createDnsResolver(testDns ? { servers: [testDns] } : {});
 
   return {
     'accounts.discover': async ({ email }) => {

@@ -2,7 +2,8 @@
 // its mailboxes, messages, bodies, attachments, queued actions, drafts, outbox items and allowed
 // senders (all ON DELETE CASCADE), and the certificates pinned for its servers when no other
 // account uses that server. Deleted content is overwritten (secure_delete) and the write-ahead
-// log emptied, so the sealed password and the cached mail are not left behind in free pages.
+// log emptied, so the sealed password and the cached mail are not left behind in free pages;
+// the user-data copy is written again without it.
 import type { AccountId } from '../../../shared/domain';
 import { pinKey } from '../net/tls-options';
 import { withSecureDelete } from '../store/accounts-repo';
@@ -41,5 +42,8 @@ export function eraseAccount(store: Store, pins: CertificatePins, accountId: Acc
     }),
   );
   emptyWriteAheadLog(store.db);
+  // the copy of the user's data (user-data.db) held the account and its sealed password too:
+  // written again now, not at the next round
+  store.backUpUserData();
   return { pins: removedPins };
 }

@@ -3,6 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { Account, AccountId, AccountSettings, Quota, RemoteImagesPolicy, Security } from '../../../shared/domain';
 import type { Db } from './database';
 
+/** Which SecretCipher sealed a stored secret (accounts/secret-cipher.ts). */
+export type SecretCipherId = 'key-file' | 'safe-storage';
+
 interface AccountRow {
   id: string;
   name: string;
@@ -105,8 +108,8 @@ export class AccountsRepo {
     return row ? toAccount(row) : null;
   }
 
-  insert(settings: AccountSettings, secret: Buffer): Account {
-    const id = randomUUID();
+  /** `id`: chosen by the caller when the secret is sealed for it before the row exists. */
+  insert(settings: AccountSettings, secret: Buffer, id: AccountId = randomUUID()): Account {
     this.db
       .prepare(
         `INSERT INTO accounts (id, name, email, display_name, username, imap_host, imap_port, imap_security,
@@ -189,9 +192,14 @@ export class AccountsRepo {
   }
 
   secret(id: AccountId): Buffer | null {
-    const row = this.db.prepare('SELECT secret FROM accounts WHERE id = ?').get(id) as
-      { secret: Buffer | null } | undefined;
-    return row?.secret ?? null;
+    return this.sealedSecret(id)?.sealed ?? null;
+  }
+
+  /** The sealed secret and the cipher that sealed it (null: sealed before ciphers were recorded). */
+  sealedSecret(id: AccountId): { sealed: Buffer; cipher: SecretCipherId | null } | null {
+    const row = this.db.prepare('SELECT secret, secret_cipher FROM accounts WHERE id = ?').get(id) as
+      { secret: Buffer | null; secret_cipher: SecretCipherId | null } | undefined;
+    return row?.secret ? { sealed: row.secret, cipher: row.secret_cipher } : null;
   }
 
   /**
@@ -217,8 +225,10 @@ export class AccountsRepo {
       : null;
   }
 
-  setSecret(id: AccountId, secret: Buffer): void {
-    withSecureDelete(this.db, () => this.db.prepare('UPDATE accounts SET secret = ? WHERE id = ?').run(secret, id));
+  setSecret(id: AccountId, secret: Buffer, cipher: SecretCipherId | null = null): void {
+    withSecureDelete(this.db, () =>
+      this.db.prepare('UPDATE accounts SET secret = ?, secret_cipher = ? WHERE id = ?').run(secret, cipher, id),
+    );
   }
 
   /** True when the figures differ from those stored (the UI is then told). */

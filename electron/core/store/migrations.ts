@@ -283,6 +283,78 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE attachments ADD COLUMN data_used_at INTEGER NOT NULL DEFAULT 0;
   `,
+  // 11: what the user wrote (accounts, drafts, the outbox, trusted certificates, remote-content
+  // senders) is copied to user-data.db beside the cache (store/user-data-backup.ts). A counter
+  // bumped by triggers on those tables says whether the copy is behind, so an idle profile is
+  // never copied again and sync's writes to the cache never count.
+  `
+  CREATE TABLE user_data_changes (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    counter INTEGER NOT NULL
+  );
+  INSERT INTO user_data_changes (id, counter) VALUES (1, 1);
+  CREATE TRIGGER accounts_changed_insert AFTER INSERT ON accounts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER accounts_changed_update AFTER UPDATE ON accounts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER accounts_changed_delete AFTER DELETE ON accounts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER drafts_changed_insert AFTER INSERT ON drafts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER drafts_changed_update AFTER UPDATE ON drafts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER drafts_changed_delete AFTER DELETE ON drafts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER draft_blobs_changed_insert AFTER INSERT ON draft_blobs BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER draft_blobs_changed_update AFTER UPDATE ON draft_blobs BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER draft_blobs_changed_delete AFTER DELETE ON draft_blobs BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER outbox_changed_insert AFTER INSERT ON outbox BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER outbox_changed_update AFTER UPDATE ON outbox BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER outbox_changed_delete AFTER DELETE ON outbox BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER certificate_pins_changed_insert AFTER INSERT ON certificate_pins BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER certificate_pins_changed_update AFTER UPDATE ON certificate_pins BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER certificate_pins_changed_delete AFTER DELETE ON certificate_pins BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER remote_content_senders_changed_insert AFTER INSERT ON remote_content_senders BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER remote_content_senders_changed_update AFTER UPDATE ON remote_content_senders BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER remote_content_senders_changed_delete AFTER DELETE ON remote_content_senders BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  `,
+  // 12: which cipher sealed each account's secret (secret-cipher.ts), so a profile opened by
+  // another shell asks for the password instead of failing to open it on every connection, and
+  // a weaker cipher never seals again what a stronger one sealed. NULL: sealed before this was
+  // recorded (the older format, not bound to its account).
+  `
+  ALTER TABLE accounts ADD COLUMN secret_cipher TEXT CHECK (secret_cipher IN ('key-file', 'safe-storage'));
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -3,12 +3,18 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AccountsRepo } from './accounts-repo';
 import { BodiesRepo } from './bodies-repo';
-import { openDatabase, writeTransaction, type Db } from './database';
+import type { StartupNotice } from '../../../shared/domain';
+import { openProfileDatabase } from './cache-recovery';
+import { writeTransaction, type Db } from './database';
 import { HeaderWriter } from './header-writer';
 import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
 import { lockProfile } from './profile-lock';
+import { USER_DATA_FILE_NAME, userDataCounter, writeUserDataBackup } from './user-data-backup';
+
+/** How often the user-data copy is brought up to date, when something in it changed. */
+export const USER_DATA_BACKUP_INTERVAL_MS = 60_000;
 
 export class Store {
   readonly accounts: AccountsRepo;
@@ -18,12 +24,21 @@ export class Store {
   readonly pendingOps: PendingOpsRepo;
   /** Header sync's large batches, written from a thread of their own (header-writer.ts). */
   readonly headerWriter: HeaderWriter;
+  private readonly backupTimer: NodeJS.Timeout;
+  private backedUpAt: number;
 
   private constructor(
     readonly db: Db,
+    private readonly dataDir: string,
+    /** What start-up found (a damaged cache set aside...), for the UI to tell the user. */
+    readonly notices: readonly StartupNotice[],
     private readonly unlock: () => void,
-    log?: (message: string) => void,
+    private readonly log?: (message: string) => void,
   ) {
+    // opening wrote the copy; from here on it is behind only when the counter moves
+    this.backedUpAt = userDataCounter(db);
+    this.backupTimer = setInterval(() => this.backUpUserData(), USER_DATA_BACKUP_INTERVAL_MS);
+    this.backupTimer.unref();
     this.headerWriter = new HeaderWriter(db.name, log);
     this.accounts = new AccountsRepo(db);
     this.mailboxes = new MailboxesRepo(db);
@@ -37,7 +52,8 @@ export class Store {
     mkdirSync(dataDir, { recursive: true });
     const unlock = lockProfile(dataDir);
     try {
-      return new Store(openDatabase(path.join(dataDir, 'mail.db')), unlock, log);
+      const { db, notices } = openProfileDatabase(dataDir);
+      return new Store(db, dataDir, notices, unlock, log);
     } catch (error) {
       unlock();
       throw error;
@@ -49,7 +65,24 @@ export class Store {
     return writeTransaction(this.db, fn);
   }
 
+  /**
+   * Copies accounts, drafts, the outbox... to user-data.db if they changed since the last copy.
+   * A failure (a full disk) keeps the previous copy and is only logged: the next round tries again.
+   */
+  backUpUserData(): void {
+    // SQLite cannot ATTACH inside a transaction; the next round (or close) makes the copy
+    if (this.db.inTransaction) return;
+    try {
+      if (userDataCounter(this.db) === this.backedUpAt) return;
+      this.backedUpAt = writeUserDataBackup(this.db, path.join(this.dataDir, USER_DATA_FILE_NAME));
+    } catch (error) {
+      this.log?.(`The copy of your accounts and drafts could not be updated: ${(error as Error).message}`);
+    }
+  }
+
   close(): void {
+    clearInterval(this.backupTimer);
+    this.backUpUserData();
     this.headerWriter.close();
     this.db.close();
     this.unlock();

@@ -80,7 +80,7 @@ export async function fillProfile(dataDir: string, source: SourceRow[], rows: nu
         imap: { host: '127.0.0.1', port: 993, security: 'tls' },
         smtp: { host: '127.0.0.1', port: 587, security: 'starttls' },
       },
-      await cipher.encrypt('unused'),
+      await cipher.encrypt('unused', 'bench'),
     );
     store.mailboxes.replaceTree(account.id, [
       {

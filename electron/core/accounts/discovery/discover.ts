@@ -228,7 +228,14 @@ async function mxFinding(
     signal,
     timeoutMs,
   });
-  return found ? { ...found, detail: `${exchange} → ${mxDomain}` } : null;
+  if (!found) return null;
+  // the MX answer chose which ISPDB entry to trust: its servers are as good as DNS
+  return {
+    ...found,
+    ...(found.imap ? { imap: { ...found.imap, fromDns: true } } : {}),
+    ...(found.smtp ? { smtp: { ...found.smtp, fromDns: true } } : {}),
+    detail: `${exchange} → ${mxDomain}`,
+  };
 }
 
 /** The conventional submission server, when no source named one. */
@@ -244,9 +251,18 @@ function server(candidate: ServerCandidate): ServerSettings {
   return { host: candidate.host, port: candidate.port, security: candidate.security };
 }
 
+/** The registrable domain of a DNS-named server outside the address's own, else undefined. */
+function outsider(candidate: ServerCandidate, address: EmailAddress): string | undefined {
+  if (!candidate.fromDns) return undefined;
+  const domain = registrableDomain(candidate.host);
+  return domain === registrableDomain(address.domain) ? undefined : domain;
+}
+
 function toSettings(finding: Finding, address: EmailAddress): DiscoveredSettings {
   const imap = finding.imap ?? defaultImap(address.domain);
   const smtp = finding.smtp ?? defaultSmtp(address.domain);
+  const imapOutside = outsider(imap, address);
+  const smtpOutside = outsider(smtp, address);
   return {
     username: finding.username ?? address.email,
     imap: server(imap),
@@ -255,5 +271,14 @@ function toSettings(finding: Finding, address: EmailAddress): DiscoveredSettings
     smtpAuth: smtp.auth,
     ...(finding.provider ? { provider: finding.provider } : {}),
     ...(finding.serverSavesSent ? { serverSavesSent: true } : {}),
+    ...(imapOutside || smtpOutside
+      ? {
+          outsideDomain: {
+            addressDomain: registrableDomain(address.domain),
+            ...(imapOutside ? { imap: imapOutside } : {}),
+            ...(smtpOutside ? { smtp: smtpOutside } : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -10,8 +10,10 @@ function noRecords<T>(error: unknown): T[] {
   throw error;
 }
 
-export function createDnsResolver(options: { timeoutMs?: number } = {}): DnsResolver {
+/** `servers`: ask these ("host:port") instead of the system's resolvers (tests only). */
+export function createDnsResolver(options: { timeoutMs?: number; servers?: string[] } = {}): DnsResolver {
   const resolver = new Resolver({ timeout: options.timeoutMs ?? 2_000, tries: 2 });
+  if (options.servers) resolver.setServers(options.servers);
   return {
     resolveSrv: (name) => resolver.resolveSrv(name).catch(noRecords<never>),
     resolveMx: (name) => resolver.resolveMx(name).catch(noRecords<never>),

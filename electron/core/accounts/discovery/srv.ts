@@ -35,6 +35,7 @@ export function pickSrv(services: readonly ServiceRecords[]): ServerCandidate | 
     port: best.record.port,
     security: best.security,
     auth: [],
+    fromDns: true,
   };
 }
 

@@ -44,6 +44,11 @@ export interface DnsResolver {
 export interface ServerCandidate extends ServerSettings {
   /** What the source said about sign-in; empty when it did not say. */
   auth: AuthMethod[];
+  /**
+   * Named by an unauthenticated DNS answer (SRV, or the MX host's domain) rather than by a
+   * preset or a file fetched over HTTPS: outside the address's domain it needs confirming.
+   */
+  fromDns?: boolean;
 }
 
 /** What one source found: both servers, or only one of them (then other sources fill in). */

@@ -1,0 +1,234 @@
+// A damaged mail.db, a damaged user-data copy and a full disk, each on a real SQLite file: the
+// app starts, says what happened, and nothing the user wrote (accounts, drafts, the outbox,
+// trusted certificates) is lost; every database left in use passes integrity_check.
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ComposeDraft } from '../../shared/compose';
+import { eraseAccount } from '../../electron/core/accounts/account-removal';
+import { CertificatePins } from '../../electron/core/accounts/cert-pins';
+import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
+import { createMailService } from '../../electron/core/service';
+import { toServiceError } from '../../electron/core/service-error';
+import { DraftsRepo } from '../../electron/core/store/drafts-repo';
+import { OutboxRepo } from '../../electron/core/store/outbox-repo';
+import { Store } from '../../electron/core/store/store';
+import { testAccountSettings } from '../support/store-fixtures';
+
+const dirs: string[] = [];
+const open: Store[] = [];
+afterEach(() => {
+  for (const store of open.splice(0)) store.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function profile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mail-recovery-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function openStore(dir: string): Store {
+  const store = Store.open(dir);
+  open.push(store);
+  return store;
+}
+
+function closeStore(store: Store): void {
+  open.splice(open.indexOf(store), 1);
+  store.close();
+}
+
+function draft(accountId: string, body: string): ComposeDraft {
+  return {
+    draftId: null,
+    accountId,
+    mode: 'new',
+    originalId: null,
+    to: '',
+    cc: '',
+    bcc: '',
+    subject: 'Plans',
+    format: 'plain',
+    body,
+    inReplyTo: null,
+    references: [],
+    attachments: [],
+  };
+}
+
+/** A profile with one account, one draft and one queued message, closed (so the copy is current). */
+function writtenProfile(): { dir: string; accountId: string } {
+  const dir = profile();
+  const store = openStore(dir);
+  const account = store.accounts.insert(testAccountSettings, Buffer.from('sealed-secret'));
+  new DraftsRepo(store.db).insert('d1', account.id, '<d1@x>', draft(account.id, 'The words I wrote'), 'h1');
+  new OutboxRepo(store.db).insert({
+    accountId: account.id,
+    messageId: '<o1@x>',
+    raw: Buffer.from('Subject: Queued\r\n\r\nGoing out'),
+    envelope: { from: 'a@example.test', to: ['b@example.test'] },
+    sendAfter: 0,
+    draftId: null,
+    subject: 'Queued',
+    sentHeaders: '',
+  });
+  closeStore(store);
+  return { dir, accountId: account.id };
+}
+
+function expectUserDataIntact(store: Store, accountId: string): void {
+  expect(store.accounts.list().map((a) => a.id)).toEqual([accountId]);
+  expect(store.accounts.secret(accountId)?.toString()).toBe('sealed-secret');
+  expect(new DraftsRepo(store.db).get('d1')?.draft.body).toBe('The words I wrote');
+  expect(new OutboxRepo(store.db).list().map((item) => item.subject)).toEqual(['Queued']);
+  expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+}
+
+function damage(file: string): void {
+  for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
+  writeFileSync(file, Buffer.alloc(64 * 1024, 0x5a));
+}
+
+describe('a damaged mail.db', () => {
+  it('is set aside, the user is told, and accounts, drafts and the outbox come back from the copy', () => {
+    const { dir, accountId } = writtenProfile();
+    damage(path.join(dir, 'mail.db'));
+
+    const store = openStore(dir);
+
+    expect(store.notices).toEqual([
+      { kind: 'cache-rebuilt', keptAs: expect.stringMatching(/^mail\.db\.damaged-/), restored: true },
+    ]);
+    expect(readdirSync(dir).some((name) => /^mail\.db\.damaged-[\d-TZ]+$/.test(name))).toBe(true);
+    expectUserDataIntact(store, accountId);
+    // the fresh cache holds no mail yet: sync fetches it again
+    expect(store.mailboxes.list(accountId)).toEqual([]);
+  });
+
+  it('without any copy starts empty and says nothing could be restored', () => {
+    const { dir } = writtenProfile();
+    damage(path.join(dir, 'mail.db'));
+    rmSync(path.join(dir, 'user-data.db'));
+
+    const store = openStore(dir);
+
+    expect(store.notices).toEqual([{ kind: 'cache-rebuilt', keptAs: expect.any(String), restored: false }]);
+    expect(store.accounts.list()).toEqual([]);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('a damaged user-data copy', () => {
+  it('is set aside and written again from the cache, and then saves the user from a damaged cache', () => {
+    const { dir, accountId } = writtenProfile();
+    damage(path.join(dir, 'user-data.db'));
+
+    const first = openStore(dir);
+    expect(first.notices).toEqual([
+      { kind: 'backup-damaged', keptAs: expect.stringMatching(/^user-data\.db\.damaged-/) },
+    ]);
+    expectUserDataIntact(first, accountId);
+    closeStore(first);
+
+    const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 1 });
+    copy.close();
+
+    damage(path.join(dir, 'mail.db'));
+    const second = openStore(dir);
+    expectUserDataIntact(second, accountId);
+  });
+});
+
+describe('a full disk', () => {
+  it('refuses the write with a clear message and keeps everything written before', () => {
+    const { dir, accountId } = writtenProfile();
+    const store = openStore(dir);
+    // the database may grow no further: exactly what a full disk does to SQLite
+    const pages = store.db.pragma('page_count', { simple: true }) as number;
+    store.db.pragma(`max_page_count = ${pages}`);
+
+    let thrown: unknown;
+    try {
+      new DraftsRepo(store.db).insert('d2', accountId, '<d2@x>', draft(accountId, 'x'.repeat(200_000)), 'h2');
+    } catch (error) {
+      thrown = error;
+    }
+    expect((thrown as { code?: string }).code).toBe('SQLITE_FULL');
+    const shown = toServiceError(thrown);
+    expect(shown.code).toBe('disk-full');
+    expect(shown.message).toMatch(/no room left on the disk: nothing was saved/);
+
+    expect(new DraftsRepo(store.db).get('d2')).toBeNull();
+    expectUserDataIntact(store, accountId);
+    closeStore(store);
+    expectUserDataIntact(openStore(dir), accountId);
+  });
+});
+
+describe('the user-data copy', () => {
+  it('forgets a removed account at once, its sealed password included', () => {
+    const { dir, accountId } = writtenProfile();
+    const store = openStore(dir);
+    eraseAccount(store, new CertificatePins(store.db), accountId);
+
+    const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
+    expect(copy.prepare('SELECT count(*) AS n FROM accounts').get()).toEqual({ n: 0 });
+    expect(copy.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 0 });
+    copy.close();
+  });
+
+  it('that cannot be written keeps the previous copy whole, and says so in the log', () => {
+    const { dir, accountId } = writtenProfile();
+    const logged: string[] = [];
+    const store = Store.open(dir, (message) => logged.push(message));
+    open.push(store);
+    new DraftsRepo(store.db).insert('d3', accountId, '<d3@x>', draft(accountId, 'Not copied yet'), 'h3');
+    // the temporary file's place is taken: the copy cannot be written
+    mkdirSync(path.join(dir, 'user-data.db.writing', 'blocked'), { recursive: true });
+    store.backUpUserData();
+    expect(logged.join('\n')).toMatch(/could not be updated/);
+
+    const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
+    expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(copy.prepare('SELECT id FROM drafts').all()).toEqual([{ id: 'd1' }]);
+    copy.close();
+  });
+
+  it('follows changes made after start-up when the store closes', () => {
+    const { dir, accountId } = writtenProfile();
+    const store = openStore(dir);
+    new DraftsRepo(store.db).insert('d3', accountId, '<d3@x>', draft(accountId, 'Written later'), 'h3');
+    closeStore(store);
+
+    damage(path.join(dir, 'mail.db'));
+    const reopened = openStore(dir);
+    expect(new DraftsRepo(reopened.db).get('d3')?.draft.body).toBe('Written later');
+    expect(existsSync(path.join(dir, 'user-data.db.writing'))).toBe(false);
+  });
+});
+
+describe('app.notices', () => {
+  it('tells the UI about a rebuilt cache and about passwords kept without a keychain', async () => {
+    const { dir } = writtenProfile();
+    damage(path.join(dir, 'mail.db'));
+    const service = await createMailService({
+      dataDir: dir,
+      cipher: new KeyFileCipher(path.join(dir, '..', `${path.basename(dir)}.key`), 'weak'),
+      offline: true,
+    });
+    try {
+      expect(await service.call('app.notices', {})).toEqual([
+        { kind: 'cache-rebuilt', keptAs: expect.stringMatching(/^mail\.db\.damaged-/), restored: true },
+        { kind: 'weak-secret-storage' },
+      ]);
+    } finally {
+      await service.close();
+      rmSync(path.join(dir, '..', `${path.basename(dir)}.key`), { force: true });
+    }
+  });
+});
