@@ -1,7 +1,7 @@
 // What the composer edits, and how replies and forwards are prefilled from a message.
 // Pure: the caller passes the translated lines (quote header, forward header) in.
-import type { BodyFormat, ComposeAttachment, ComposeDraft as ContractDraft } from '../../shared/compose';
-import type { AccountId, Address, MessageHeader, MessageId } from '../../shared/domain';
+import type { BodyFormat, ComposeDraft as ContractDraft } from '../../shared/compose';
+import type { AccountId, Address, MessageHeader } from '../../shared/domain';
 import {
   forwardSubject as sharedForwardSubject,
   replySubject as sharedReplySubject,
@@ -9,26 +9,16 @@ import {
 } from '../../shared/subject';
 import { addressListText } from '../format/format-address';
 
-export type ComposeMode = 'new' | 'reply' | 'replyAll' | 'forward';
-
-export interface ComposeDraft {
-  mode: ComposeMode;
+/**
+ * The engine's draft (shared/compose.ts) as the composer edits it: the same fields, but no Bcc
+ * line, an account that may not be chosen yet, and no engine id until the first save (sending
+ * then replaces that draft). Attachments are as the engine knows them: pasted or picked files
+ * travel as data until the first save makes them 'stored'.
+ */
+export type ComposeDraft = Omit<ContractDraft, 'accountId' | 'draftId' | 'bcc'> & {
   accountId: AccountId | null;
-  /** The message this replies to or forwards (it gets \Answered once the reply is sent). */
-  originalId: MessageId | null;
-  /** The engine's id once the draft was saved (sending then replaces that draft). */
   draftId?: string | null;
-  to: string;
-  cc: string;
-  subject: string;
-  /** 'html': `body` is the rich editor's HTML (sanitized); 'plain': the text as typed. */
-  format: BodyFormat;
-  body: string;
-  inReplyTo: string | null;
-  references: string[];
-  /** As the engine knows them: pasted or picked files as data until the first save makes them 'stored'. */
-  attachments: ComposeAttachment[];
-}
+};
 
 export function emptyDraft(accountId: AccountId | null, format: BodyFormat = 'html'): ComposeDraft {
   return {
@@ -48,20 +38,8 @@ export function emptyDraft(accountId: AccountId | null, format: BodyFormat = 'ht
 
 /** The engine's draft (compose.prepare, drafts.open, drafts.get) as the composer edits it. */
 export function fromContractDraft(draft: ContractDraft): ComposeDraft {
-  return {
-    mode: draft.mode,
-    accountId: draft.accountId,
-    originalId: draft.originalId,
-    draftId: draft.draftId,
-    to: draft.to,
-    cc: draft.cc,
-    subject: draft.subject,
-    format: draft.format,
-    body: draft.body,
-    inReplyTo: draft.inReplyTo,
-    references: draft.references,
-    attachments: draft.attachments,
-  };
+  const { bcc: _bcc, ...edited } = draft;
+  return edited;
 }
 
 // The prefix follows the composer's language ("Sv:"/"VB:" in Swedish, "Re:"/"Fwd:" in English);

@@ -11,21 +11,7 @@ type ContractDraft = MethodInput<'outbox.send'>['draft'];
 
 export function toContractDraft(draft: ComposeDraft): ContractDraft {
   if (!draft.accountId) throw new Error('Choose the account to send from.');
-  return {
-    draftId: draft.draftId ?? null,
-    accountId: draft.accountId,
-    mode: draft.mode,
-    originalId: draft.originalId,
-    to: draft.to,
-    cc: draft.cc,
-    bcc: '',
-    subject: draft.subject,
-    format: draft.format,
-    body: draft.body,
-    inReplyTo: draft.inReplyTo,
-    references: draft.references,
-    attachments: draft.attachments,
-  };
+  return { ...draft, draftId: draft.draftId ?? null, accountId: draft.accountId, bcc: '' };
 }
 
 export async function sendDraft(

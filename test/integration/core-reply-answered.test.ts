@@ -1,17 +1,15 @@
 // A reply sent through the service marks the message it answers \Answered, in the cache and on
 // the server, once the server took the reply; a reply taken back marks nothing. (The facade's
 // reply bookkeeping: electron/core/smtp/reply-tracker.ts.)
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 const raw = (subject: string) =>
   `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +

@@ -1,18 +1,11 @@
 // Drafts against the real Dovecot: saved to the Drafts folder and replaced version by version,
 // edited on another device and reopened here, discarded everywhere, and synced late when offline.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { simpleParser } from 'mailparser';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { describe, expect, it } from 'vitest';
 import type { ComposeDraft, OutboxItem } from '../../shared/compose';
 import type { AccountSettings, MessageHeader } from '../../shared/domain';
-import type { Emit } from '../../electron/core/events';
-import { AccountRuntime } from '../../electron/core/imap/account-runtime';
-import { SendingService } from '../../electron/core/smtp/sending-service';
-import { Store } from '../../electron/core/store/store';
 import { getMailServer } from '../mailserver/inject';
 import { mailboxPath } from '../mailserver/imap-servers';
 import { withImap } from '../mailserver/imap-helpers';
@@ -21,97 +14,19 @@ import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 import { cleanupAfterEach } from '../support/cleanup';
+import { composeDraft } from '../support/compose-drafts';
+import { startSendingBed, type SendingBed } from '../support/sending-bed';
 
 const server = getMailServer();
 /** "Drafts", or "INBOX.Drafts" on Courier. */
 const DRAFTS = mailboxPath(server, 'Drafts');
 const cleanup = cleanupAfterEach();
 
-interface Bed {
-  store: Store;
-  runtime: AccountRuntime;
-  sending: SendingService;
-  accountId: string;
-  events: { event: string; payload: unknown }[];
-}
-
-/** A Store, the account's IMAP runtime and the SendingService, wired as the service does. */
-async function startBed(user: MailUser, imap?: AccountSettings['imap']): Promise<Bed> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'drafts-'));
-  const store = Store.open(dataDir);
-  const account = store.accounts.insert(
-    {
-      name: user.address,
-      email: user.address,
-      displayName: `User ${user.name}`,
-      username: user.address,
-      imap: imap ?? { host: server.host, port: server.ports.imaps, security: 'tls' },
-      smtp: { host: server.host, port: server.ports.submission, security: 'starttls' },
-      syncIntervalSeconds: 1,
-    },
-    Buffer.from('x'),
-  );
-  const events: { event: string; payload: unknown }[] = [];
-  let sending: SendingService | null = null;
-  const emit = ((event: string, payload: unknown) => {
-    events.push({ event, payload });
-    if (event === 'account.status' && (payload as { state: string }).state === 'online')
-      sending?.onAccountOnline(account.id);
-  }) as unknown as Emit;
-  const runtime = new AccountRuntime(account, {
-    store,
-    emit,
-    password: async () => user.password,
-    trustedCa: [server.caPem],
-    intervalSeconds: 1,
-  });
-  sending = new SendingService({
-    store,
-    emit,
-    trustedCa: [server.caPem],
-    password: async () => user.password,
-    imap: () => runtime,
-    loadOriginal: async () => {
-      throw new Error('no originals in these tests');
-    },
-    isOnline: () => runtime.currentStatus.state === 'online',
-    mailboxChanged: (accountId, mailboxPath) => {
-      const box = store.mailboxes.byPath(accountId, mailboxPath);
-      if (box) runtime.requestSync(box.id);
-    },
-    retry: { baseMs: 300, maxMs: 2_000 },
-  });
-  const s = sending;
-  cleanup.push(async () => {
-    await s.stop();
-    await runtime.stop();
-    store.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  runtime.start();
-  s.start();
-  await waitFor(() => runtime.currentStatus.state === 'online', { what: `${user.name} online` });
-  return { store, runtime, sending: s, accountId: account.id, events };
-}
-
-function draftFor(bed: Bed, change: Partial<ComposeDraft>): ComposeDraft {
-  return {
-    draftId: null,
-    accountId: bed.accountId,
-    mode: 'new',
-    originalId: null,
-    to: '',
-    cc: '',
-    bcc: '',
-    subject: '',
-    format: 'plain',
-    body: '',
-    inReplyTo: null,
-    references: [],
-    attachments: [],
-    ...change,
-  };
-}
+type Bed = SendingBed;
+/** The shared sending bed (test/support/sending-bed.ts); `imap` points the account elsewhere. */
+const startBed = (user: MailUser, imap?: AccountSettings['imap']) =>
+  startSendingBed(server, user, cleanup, imap ? { settings: { imap } } : {});
+const draftFor = (bed: Bed, change: Partial<ComposeDraft>) => composeDraft(bed.accountId, change);
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const tag = () => randomBytes(4).toString('hex');

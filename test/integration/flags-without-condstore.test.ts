@@ -1,7 +1,7 @@
 // Without CONDSTORE the server cannot say which flags changed. Each sync compares the flags of
 // the newest messages only; the whole mailbox is compared on (re)connect and then rarely. The
 // proxy counts what the server sent, so the test measures the bytes, not just the commands.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { populateMailbox } from '../mailserver/populate';
 import { RECENT_FLAGS } from '../../electron/core/imap/sync/flag-changes';
@@ -9,12 +9,10 @@ import { allHeaders, mailboxByRole, otherDevice } from '../support/core-harness'
 import { startFilteredAccount } from '../support/filtered-server';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 // As in the report that found it: 2,000 messages, about 75 KB of flags for the whole folder.
 const COUNT = 2_000;

@@ -1,22 +1,17 @@
 // A server whose IDLE reports changes late (the proxy holds them back until IDLE ends, as
 // Courier-IMAP does between its checks): while the window is in front the engine asks with a
 // NOOP now and then, so a change made elsewhere shows within seconds; in the background it waits.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { allHeaders, mailboxByRole, otherDevice } from '../support/core-harness';
 import { startFilteredAccount } from '../support/filtered-server';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
+import { plainMessage } from '../support/plain-message';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
-
-const raw = (subject: string) =>
-  `From: Sender <sender@example.test>\r\nTo: someone@example.test\r\nSubject: ${subject}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n${subject}\r\n`;
+const cleanup = cleanupAfterEach();
 
 describe('a server with a lazy IDLE', () => {
   it('shows changes from elsewhere within seconds while the window is in front', async () => {
@@ -32,7 +27,7 @@ describe('a server with a lazy IDLE', () => {
 
     const other = await otherDevice(server, user);
     cleanup.push(() => other.logout());
-    await other.append('INBOX', raw('While in the background'));
+    await other.append('INBOX', plainMessage('While in the background'));
     // In the background nothing asks: the held notice does not arrive.
     await new Promise((r) => setTimeout(r, 3_000));
     expect(await allHeaders(core, inbox.id)).toEqual([]);
@@ -42,7 +37,7 @@ describe('a server with a lazy IDLE', () => {
       what: 'the message, through the foreground NOOP',
       timeoutMs: 15_000,
     });
-    await other.append('INBOX', raw('While in front'));
+    await other.append('INBOX', plainMessage('While in front'));
     await waitFor(async () => (await allHeaders(core, inbox.id)).length === 2, {
       what: 'the second message',
       timeoutMs: 15_000,

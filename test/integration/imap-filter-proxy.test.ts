@@ -1,17 +1,15 @@
 // The capability-filtering proxy itself, against the real Dovecot: what it hides is gone, what it
 // does not hide is still there, and its Courier imitation refuses exactly the APPEND Courier does.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImapFlow } from 'imapflow';
 import { getMailServer } from '../mailserver/inject';
 import { filterServerLine, startImapFilterProxy, type ImapFilterOptions } from '../support/imap-filter-proxy';
 import { createMailUser } from '../support/mail-users';
 import type { MailUser } from '../mailserver/types';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 async function throughProxy(user: MailUser, options: ImapFilterOptions) {
   const proxy = await startImapFilterProxy({ port: server.ports.imaps, caPem: server.caPem }, options);

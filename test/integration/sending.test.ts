@@ -12,12 +12,11 @@ import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
 import type { ComposeDraft, OutboxItem } from '../../shared/compose';
 import type { AccountSettings, MessageBody } from '../../shared/domain';
-import type { Emit } from '../../electron/core/events';
-import { AccountRuntime } from '../../electron/core/imap/account-runtime';
+import type { AccountRuntime } from '../../electron/core/imap/account-runtime';
 import { fetchPart } from '../../electron/core/imap/body/fetch-part';
 import { planBody } from '../../electron/core/imap/body/structure';
-import { SendingService, type OriginalMessage } from '../../electron/core/smtp/sending-service';
-import { Store } from '../../electron/core/store/store';
+import type { OriginalMessage } from '../../electron/core/smtp/sending-service';
+import type { Store } from '../../electron/core/store/store';
 import { getMailServer } from '../mailserver/inject';
 import { mailboxPath } from '../mailserver/imap-servers';
 import { appendMessage, withImap } from '../mailserver/imap-helpers';
@@ -26,40 +25,13 @@ import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 import { cleanupAfterEach } from '../support/cleanup';
+import { composeDraft } from '../support/compose-drafts';
+import { startSendingBed, type SendingBed, type SendingBedOptions } from '../support/sending-bed';
 
 const server = getMailServer();
 /** "Sent", or "INBOX.Sent" on Courier. */
 const SENT = mailboxPath(server, 'Sent');
 const cleanup = cleanupAfterEach();
-
-// ---------------------------------------------------------------------------------------------
-// The harness: a Store, the account's IMAP runtime and the SendingService, wired the way the
-// service facade wires them (see the report's wiring note).
-
-interface Bed {
-  store: Store;
-  runtime: AccountRuntime;
-  sending: SendingService;
-  accountId: string;
-  dataDir: string;
-  events: { event: string; payload: unknown }[];
-  outboxEvents(): OutboxItem[];
-  /** Stops everything and closes the database, keeping the profile (a quit, or a crash's aftermath). */
-  stop(): Promise<void>;
-}
-
-function settingsFor(user: MailUser, overrides: Partial<AccountSettings> = {}): AccountSettings {
-  return {
-    name: user.address,
-    email: user.address,
-    displayName: `User ${user.name}`,
-    username: user.address,
-    imap: { host: server.host, port: server.ports.imaps, security: 'tls' },
-    smtp: { host: server.host, port: server.ports.submission, security: 'starttls' },
-    syncIntervalSeconds: 1,
-    ...overrides,
-  };
-}
 
 /** The service's loadOriginal, in miniature: header from the cache, body and parts from IMAP. */
 async function loadOriginal(store: Store, runtime: AccountRuntime, id: number): Promise<OriginalMessage> {
@@ -101,91 +73,11 @@ async function loadOriginal(store: Store, runtime: AccountRuntime, id: number): 
   return { header, body, attachments: (part) => withClient((c) => fetchPart(c, header.uid, part)) };
 }
 
-async function startBed(
-  user: MailUser,
-  options: { dataDir?: string; settings?: Partial<AccountSettings>; start?: boolean } = {},
-): Promise<Bed> {
-  const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'sending-'));
-  const store = Store.open(dataDir);
-  const account =
-    store.accounts.list()[0] ?? store.accounts.insert(settingsFor(user, options.settings), Buffer.from('x'));
-  const events: { event: string; payload: unknown }[] = [];
-  let sending: SendingService | null = null;
-  const emit = ((event: string, payload: unknown) => {
-    events.push({ event, payload });
-    if (event === 'account.status' && (payload as { state: string }).state === 'online')
-      sending?.onAccountOnline(account.id);
-  }) as unknown as Emit;
-  const runtime = new AccountRuntime(account, {
-    store,
-    emit,
-    password: async () => user.password,
-    trustedCa: [server.caPem],
-    intervalSeconds: 1,
-  });
-  sending = new SendingService({
-    store,
-    emit,
-    trustedCa: [server.caPem],
-    password: async () => user.password,
-    imap: () => runtime,
-    loadOriginal: (id) => loadOriginal(store, runtime, id),
-    isOnline: () => runtime.currentStatus.state === 'online',
-    mailboxChanged: (accountId, mailboxPath) => {
-      const box = store.mailboxes.byPath(accountId, mailboxPath);
-      if (box) runtime.requestSync(box.id);
-    },
-    retry: { baseMs: 300, maxMs: 2_000 },
-  });
-  const s = sending;
-  let stopped = false;
-  const bed: Bed = {
-    store,
-    runtime,
-    sending: s,
-    accountId: account.id,
-    dataDir,
-    events,
-    outboxEvents: () =>
-      events.filter((e) => e.event === 'outbox.changed').map((e) => (e.payload as { item: OutboxItem }).item),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await s.stop();
-      await runtime.stop();
-      store.close();
-    },
-  };
-  cleanup.push(async () => {
-    await bed.stop();
-    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-  if (options.start !== false) {
-    runtime.start();
-    s.start();
-    await waitFor(() => runtime.currentStatus.state === 'online', { what: `${user.name} online` });
-  }
-  return bed;
-}
-
-function draftFor(bed: Bed, change: Partial<ComposeDraft>): ComposeDraft {
-  return {
-    draftId: null,
-    accountId: bed.accountId,
-    mode: 'new',
-    originalId: null,
-    to: '',
-    cc: '',
-    bcc: '',
-    subject: '',
-    format: 'plain',
-    body: '',
-    inReplyTo: null,
-    references: [],
-    attachments: [],
-    ...change,
-  };
-}
+/** The shared sending bed (test/support/sending-bed.ts), answering replies from the test server. */
+const startBed = (user: MailUser, options: Omit<SendingBedOptions, 'loadOriginal'> = {}) =>
+  startSendingBed(server, user, cleanup, { ...options, loadOriginal });
+type Bed = SendingBed;
+const draftFor = (bed: Bed, change: Partial<ComposeDraft>) => composeDraft(bed.accountId, change);
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 const tag = () => randomBytes(4).toString('hex');

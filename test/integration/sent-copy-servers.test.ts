@@ -1,19 +1,17 @@
 // The Sent copy and drafts on servers stricter than Dovecot. Courier-IMAP refuses an APPEND to
 // the mailbox the session has open read-only (EXAMINE), which is how a copy is first looked for;
 // and a Sent copy that cannot be saved is said to the user, a bounded number of times.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { otherDevice } from '../support/core-harness';
 import { startFilteredAccount, type FilteredAccount } from '../support/filtered-server';
 import type { ImapFilterOptions } from '../support/imap-filter-proxy';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 async function sendOne(run: FilteredAccount, subject: string) {
   const { core, account } = run;

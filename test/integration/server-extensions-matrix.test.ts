@@ -2,7 +2,7 @@
 // hidden at once: the first sync, one action (archive, a MOVE or COPY + STORE + EXPUNGE) and the
 // Sent copy must reach the server whatever the server lacks. docs/servers.md says what each
 // fallback is.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import type { MailUser } from '../mailserver/types';
 import { allHeaders, mailboxByRole, otherDevice } from '../support/core-harness';
@@ -10,12 +10,11 @@ import { startFilteredAccount } from '../support/filtered-server';
 import type { HiddenExtension } from '../support/imap-filter-proxy';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
+import { plainMessage } from '../support/plain-message';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 const EXTENSIONS: HiddenExtension[] = [
   'CONDSTORE',
@@ -29,10 +28,6 @@ const EXTENSIONS: HiddenExtension[] = [
   'LITERAL+',
   'UIDNEXT',
 ];
-
-const raw = (subject: string) =>
-  `From: Sender <sender@example.test>\r\nTo: someone@example.test\r\nSubject: ${subject}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n${subject}\r\n`;
 
 async function subjectsOn(user: MailUser, path: string): Promise<string[]> {
   const other = await otherDevice(server, user);
@@ -57,7 +52,7 @@ describe('sync, an action and the Sent copy with extensions hidden', () => {
     const user = await createMailUser(server, 'matrix');
     const other = await otherDevice(server, user);
     cleanup.push(() => other.logout());
-    for (const s of ['One', 'Two', 'Three']) await other.append('INBOX', raw(s));
+    for (const s of ['One', 'Two', 'Three']) await other.append('INBOX', plainMessage(s));
 
     // Courier's refusal to APPEND to a mailbox open read-only is allowed by the RFC: always on here.
     const run = await startFilteredAccount(server, user, { hide, refuseAppendToReadOnly: true });

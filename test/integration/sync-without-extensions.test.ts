@@ -1,21 +1,16 @@
 // Sync against a server that offers less than Dovecot: RFC 3501 lets SELECT leave out [UIDNEXT],
 // and a sync that fails must show as an error, never as "Up to date".
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { allHeaders, mailboxByPath, mailboxByRole, otherDevice } from '../support/core-harness';
 import { startFilteredAccount } from '../support/filtered-server';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { cleanupAfterEach } from '../support/cleanup';
+import { plainMessage } from '../support/plain-message';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
-
-const raw = (subject: string) =>
-  `From: Sender <sender@example.test>\r\nTo: someone@example.test\r\nSubject: ${subject}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n${subject}\r\n`;
+const cleanup = cleanupAfterEach();
 
 describe('sync without optional responses', () => {
   it('stores every message when SELECT carries no UIDNEXT, and later ones too', async () => {
@@ -23,9 +18,9 @@ describe('sync without optional responses', () => {
     const other = await otherDevice(server, user);
     cleanup.push(() => other.logout());
     // More than the first batch (50), so the backfill below the first screen runs too.
-    for (let i = 1; i <= 70; i++) await other.append('INBOX', raw(`Message ${i}`));
+    for (let i = 1; i <= 70; i++) await other.append('INBOX', plainMessage(`Message ${i}`));
     await other.mailboxCreate('Projects');
-    await other.append('Projects', raw('In a folder'));
+    await other.append('Projects', plainMessage('In a folder'));
 
     const run = await startFilteredAccount(server, user, { hide: ['UIDNEXT'] });
     cleanup.push(() => run.close());
@@ -36,7 +31,7 @@ describe('sync without optional responses', () => {
     await waitFor(async () => (await allHeaders(core, projects.id)).length === 1, { what: 'the Projects message' });
     expect(run.proxy.commands.some((c) => /^SELECT/i.test(c.line))).toBe(true);
 
-    await other.append('INBOX', raw('Arrived later'));
+    await other.append('INBOX', plainMessage('Arrived later'));
     core.service.call('sync.now', { accountId: account.id }).catch(() => undefined);
     await waitFor(async () => (await allHeaders(core, inbox.id)).some((h) => h.subject === 'Arrived later'), {
       what: 'the later message',
@@ -49,9 +44,9 @@ describe('sync without optional responses', () => {
     const user = await createMailUser(server, 'syncfail');
     const other = await otherDevice(server, user);
     cleanup.push(() => other.logout());
-    await other.append('INBOX', raw('Still here'));
+    await other.append('INBOX', plainMessage('Still here'));
     await other.mailboxCreate('Broken');
-    await other.append('Broken', raw('Unreachable'));
+    await other.append('Broken', plainMessage('Unreachable'));
 
     const run = await startFilteredAccount(server, user, { refuse: /^(SELECT|EXAMINE) "?Broken"?/i });
     cleanup.push(() => run.close());

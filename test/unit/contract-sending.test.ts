@@ -10,6 +10,7 @@ import type { Emit } from '../../electron/core/events';
 import type { MethodHandlers } from '../../electron/core/method-handlers';
 import { SendingService, type SendingHandlers } from '../../electron/core/smtp/sending-service';
 import { Store } from '../../electron/core/store/store';
+import { composeDraft } from '../support/compose-drafts';
 
 describe('the sending contract', () => {
   it('is spread into the contract whole, replacing nothing of the core', () => {
@@ -57,21 +58,7 @@ describe('the sending contract', () => {
       false,
     );
     expect(sendingMethods['outbox.retry'].input.safeParse({ outboxId: -1 }).success).toBe(false);
-    const draft = {
-      draftId: null,
-      accountId: 'a',
-      mode: 'new',
-      originalId: null,
-      to: 'x@y.se',
-      cc: '',
-      bcc: '',
-      subject: '',
-      format: 'plain',
-      body: '',
-      inReplyTo: null,
-      references: [],
-      attachments: [],
-    };
+    const draft = composeDraft('a', { to: 'x@y.se' });
     expect(sendingMethods['outbox.send'].input.safeParse({ draft, undoSeconds: 31 }).success).toBe(false);
     expect(sendingMethods['outbox.send'].input.safeParse({ draft, undoSeconds: 0 }).success).toBe(true);
     expect(

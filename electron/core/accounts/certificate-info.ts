@@ -4,6 +4,7 @@ import type { PeerCertificate } from 'node:tls';
 import type { CertificateInfo, CertificateProblem } from '../../../shared/discovery';
 import { certificateProblemOf } from '../net/tls-failure';
 
+/** Node types it as a dictionary of string | string[]: a field that repeats comes as an array. */
 type NameFields = PeerCertificate['subject'];
 
 const NAME_ORDER = ['CN', 'OU', 'O', 'L', 'ST', 'C', 'emailAddress'];
@@ -14,7 +15,7 @@ export function formatDistinguishedName(name: NameFields | undefined): string {
   const keys = Object.keys(name).sort((a, b) => rank(a) - rank(b));
   const parts: string[] = [];
   for (const key of keys) {
-    const value = (name as unknown as Record<string, string | string[] | undefined>)[key];
+    const value = name[key];
     for (const v of Array.isArray(value) ? value : value !== undefined ? [value] : []) parts.push(`${key}=${v}`);
   }
   return parts.join(', ');

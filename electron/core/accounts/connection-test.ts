@@ -19,6 +19,7 @@ import type { ServerSettings } from '../../../shared/domain';
 import { createImapClient } from '../imap/client-factory';
 import type { CoreLog } from '../net/log';
 import { plaintextAllowed, PlaintextRefusedError } from '../net/plaintext';
+import { networkFailureOf } from '../net/network-failure';
 import { classifyTlsFailure } from '../net/tls-failure';
 import { sameFingerprint, type PinLookup } from '../net/tls-options';
 import { smtpConnectionOptions } from '../smtp/smtp-options';
@@ -158,18 +159,13 @@ interface ErrorLike {
   tlsFailed?: boolean;
 }
 
-const NOT_FOUND = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL']);
-const TIMEOUTS = new Set(['ETIMEDOUT', 'ETIMEOUT', 'CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOUT']);
-const NETWORK = new Set(['ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'NoConnection', 'EConnectionClosed']);
-
 /** The network-level kind of an error, if it is one (host not found, refused, timeout, …). */
 function networkKind(e: ErrorLike): TestFailureKind | null {
-  const codes = [e.code, e.originalCode].filter((c): c is string => !!c);
-  if (codes.some((c) => NOT_FOUND.has(c))) return 'host-not-found';
-  if (codes.includes('ECONNREFUSED')) return 'refused';
-  if (codes.some((c) => TIMEOUTS.has(c)) || /timed? ?out/i.test(e.message ?? '')) return 'timeout';
-  if (codes.some((c) => NETWORK.has(c))) return 'network';
-  return null;
+  const failure = networkFailureOf(e);
+  if (failure === 'host-not-found' || failure === 'refused' || failure === 'timeout') return failure;
+  // A library that lost the code on the way still says so in words.
+  if (/timed? ?out/i.test(e.message ?? '')) return 'timeout';
+  return failure === 'dropped' ? 'network' : null;
 }
 
 function networkFailure(kind: TestFailureKind, server: ServerSettings, e: ErrorLike): TestFailure {

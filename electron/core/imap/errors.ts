@@ -1,7 +1,9 @@
 // Sorts connection failures into what the account does next: a wrong password stops (retrying
 // it locks accounts out), a certificate problem stops (it will not fix itself), a network
 // problem keeps retrying. Each carries a sentence a person can act on. What counts as a TLS
-// failure is net/tls-failure.ts's to say, for IMAP and SMTP alike.
+// failure is net/tls-failure.ts's to say, and a network failure net/network-failure.ts's, for
+// IMAP, SMTP and the connection test alike.
+import { networkFailureOf } from '../net/network-failure';
 import { classifyTlsFailure } from '../net/tls-failure';
 
 export type FailureKind = 'auth' | 'tls' | 'network' | 'protocol';
@@ -10,27 +12,6 @@ export interface ClassifiedFailure {
   kind: FailureKind;
   message: string;
 }
-
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EPIPE',
-  'NoConnection',
-  'ConnectionTimeout',
-  'GreetingTimeout',
-  'ETIMEOUT',
-  'EConnectionClosed',
-  'ClosedAfterConnectTLS',
-  'ClosedAfterConnectText',
-  // imapflow 2.10 says "...Maybe should use TLS?" here: a slow server, not a certificate problem
-  'GREETING_TIMEOUT',
-  'CONNECT_TIMEOUT',
-]);
 
 interface ErrorLike {
   message?: string;
@@ -44,7 +25,7 @@ export function classifyImapError(error: unknown, host: string): ClassifiedFailu
   const e = (error ?? {}) as ErrorLike;
   const code = e.code ?? '';
   if (code === 'PASSWORD_NEEDED') return { kind: 'auth', message: e.message ?? 'Enter the password for this session.' };
-  if (NETWORK_CODES.has(code)) return { kind: 'network', message: `Cannot reach ${host} (${code}). Retrying.` };
+  if (networkFailureOf(error)) return { kind: 'network', message: `Cannot reach ${host} (${code}). Retrying.` };
   if (e.authenticationFailed || e.serverResponseCode === 'AUTHENTICATIONFAILED' || code === 'AUTHENTICATIONFAILED') {
     return {
       kind: 'auth',
@@ -59,7 +40,7 @@ export function classifyImapError(error: unknown, host: string): ClassifiedFailu
         : 'Check the port and the security setting.';
     return { kind: 'tls', message: `The secure connection to ${host} failed: ${e.message ?? code}. ${advice}` };
   }
-  if (NETWORK_CODES.has(code) || /timeout|closed|ECONN|socket/i.test(e.message ?? '')) {
+  if (/timeout|closed|ECONN|socket/i.test(e.message ?? '')) {
     return { kind: 'network', message: `Cannot reach ${host} (${code || e.message}). Retrying.` };
   }
   return { kind: 'protocol', message: `${host}: ${e.responseText ?? e.message ?? 'unknown error'}` };

@@ -14,6 +14,7 @@
 // A connection that dropped or timed out during the handshake is the network's, not TLS's: it is
 // not classified here, so it is retried like any other network failure.
 import type { CertificateProblem } from '../../../shared/discovery';
+import { isNetworkCode } from './network-failure';
 
 /** What is wrong with a refused certificate: the contract's problems, plus a broken pin. */
 export type CertificateRefusal = CertificateProblem | 'pin-mismatch';
@@ -59,34 +60,6 @@ export const CERTIFICATE_CODES: Readonly<Record<string, CertificateRefusal>> = {
   CERT_REJECTED: 'other',
 };
 
-/**
- * Codes of a connection that broke or timed out, whatever the message says: imapflow's greeting
- * timeout, for one, suggests "Maybe should use TLS?", and a reset mid-handshake names TLS too.
- */
-const NETWORK_CODES: ReadonlySet<string> = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ETIMEOUT',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_NONAME',
-  'EAI_FAIL',
-  'EPIPE',
-  'NoConnection',
-  'ConnectionTimeout',
-  'GreetingTimeout',
-  'EConnectionClosed',
-  'ClosedAfterConnectTLS',
-  'ClosedAfterConnectText',
-  'GREETING_TIMEOUT',
-  'CONNECT_TIMEOUT',
-  'UPGRADE_TIMEOUT',
-  'ERR_TLS_HANDSHAKE_TIMEOUT',
-]);
-
 /** nodemailer's STARTTLS failure; imapflow marks its own with `tlsFailed` instead. */
 const HANDSHAKE_CODES: ReadonlySet<string> = new Set(['ETLS', 'STARTTLS_INJECTION']);
 
@@ -116,7 +89,9 @@ export function classifyTlsFailure(error: unknown): TlsFailure | null {
   const certificateCode = codes.find((c) => Object.hasOwn(CERTIFICATE_CODES, c));
   if (certificateCode)
     return { kind: 'certificate', problem: certificateProblemOf(certificateCode), code: certificateCode };
-  if (codes.some((c) => NETWORK_CODES.has(c))) return null;
+  // A connection that broke or timed out, whatever the message says: imapflow's greeting timeout,
+  // for one, suggests "Maybe should use TLS?", and a reset mid-handshake names TLS too.
+  if (codes.some(isNetworkCode)) return null;
   if (CERTIFICATE_TEXT.test(message)) return { kind: 'certificate', problem: 'other', code: codes[0] };
   if (
     e.tlsFailed === true ||
