@@ -77,7 +77,7 @@ describe('fault proxy, byte mode (the TLS stream passes untouched)', () => {
     const user = await createMailUser(server, 'fp-plain');
     const client = imapThrough(p, user);
     await client.connect();
-    expect((await client.status('INBOX', { messages: true })).messages).toBe(0);
+    expect(await client.status('INBOX', { messages: true })).toMatchObject({ messages: 0 });
     await client.logout();
     expect(p.accepted).toBe(1);
   });

@@ -45,6 +45,8 @@ export interface FaultProxy {
   readonly logins: number;
   /** Cuts the first connection that reaches the point (one shot). Resolves when it happened. */
   cut(fault: CutFault): Promise<void>;
+  /** Resolves when a protocol line in `direction` matches (mode 'tls'): "the engine is now IDLE". */
+  seen(direction: Direction, line: RegExp): Promise<string>;
   /** Stops forwarding (both directions, every connection) while the sockets stay open. */
   stall(): void;
   resume(): void;
@@ -102,6 +104,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let refusing = false;
   const cuts: ArmedCut[] = [];
   const rewrites: (RewriteFault & { left: number })[] = [];
+  const watchers: { direction: Direction; line: RegExp; found: (line: string) => void }[] = [];
 
   const kill = (pair: Pair, how: 'reset' | 'close') => {
     pairs.delete(pair);
@@ -160,6 +163,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const out: string[] = [];
     for (const line of lines) {
       let outLine = line;
+      for (const w of [...watchers])
+        if (w.direction === direction && w.line.test(line)) {
+          watchers.splice(watchers.indexOf(w), 1);
+          w.found(line);
+        }
       for (const cut of cuts)
         if (!cut.counting && cut.direction === direction && cut.afterLine?.test(line)) cut.counting = true;
       if (direction === 'up') {
@@ -263,6 +271,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         cuts.push({ ...fault, counting: !fault.afterLine, remaining: fault.bytes, done }),
       );
     },
+    seen(direction, line) {
+      needsPlaintext('waiting for a line');
+      return new Promise((found) => watchers.push({ direction, line, found }));
+    },
     stall() {
       if (stalled) return;
       let release = () => undefined as void;
@@ -292,7 +304,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       rewrites.push({ ...fault, left: fault.times ?? 1 });
     },
     close() {
-      this.resume();
+      const s = stalled;
+      stalled = null;
+      s?.release();
       for (const pair of [...pairs]) kill(pair, 'close');
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
