@@ -77,6 +77,13 @@ export function seeded(seed: number) {
   return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
 }
 
-/** Seeds for the scenarios: a few by default, more with MAIL_FAULTS_LONG=1. */
-export const FAULT_SEEDS = process.env.MAIL_FAULTS_LONG === '1' ? [1, 2, 3, 4, 5, 6, 7, 8] : [1, 2];
+/**
+ * Seeds for the scenarios: two by default, eight with MAIL_FAULTS_LONG=1, or exactly the ones in
+ * MAIL_FAULTS_SEEDS (e.g. "17" to replay a failing run).
+ */
+export const FAULT_SEEDS = process.env.MAIL_FAULTS_SEEDS
+  ? process.env.MAIL_FAULTS_SEEDS.split(',').map(Number)
+  : process.env.MAIL_FAULTS_LONG === '1'
+    ? [1, 2, 3, 4, 5, 6, 7, 8]
+    : [1, 2];
 export const LONG_FAULTS = process.env.MAIL_FAULTS_LONG === '1';
