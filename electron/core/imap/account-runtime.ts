@@ -52,6 +52,8 @@ export class AccountRuntime {
   private interval: NodeJS.Timeout | null = null;
   private openMailboxId: MailboxId | null = null;
   private readonly needSnippets = new Set<MailboxId>();
+  /** Mailboxes whose sync the server refused (a NO): tried again at the next interval check. */
+  private readonly retryLater = new Set<MailboxId>();
   private watcherDue = false;
   private stopped = false;
   private intervalSeconds: number;
@@ -231,7 +233,14 @@ export class AccountRuntime {
         }
         this.dirty.delete(next);
         const box = this.deps.store.mailboxes.get(next);
-        if (box?.selectable) await this.withClient((client) => this.syncOne(client, box));
+        if (box?.selectable)
+          await this.withClient((client) => this.syncOne(client, box)).catch((error: unknown) => {
+            // A refusal such as NO [UNAVAILABLE] keeps the session up, so no reconnect marks the
+            // mailbox dirty again, and IDLE only does when new mail arrives: without this the
+            // mailbox stayed half-synced. Later, not now: a hot loop against a refusing server.
+            this.retryLater.add(box.id);
+            throw error;
+          });
       }
     } catch (error) {
       // Offline or dropped: the connection loop reconnects, and onUp marks everything dirty.
@@ -320,6 +329,8 @@ export class AccountRuntime {
   /** Interval check of the mailboxes IDLE does not watch: STATUS is cheap, sync only what changed. */
   private checkOtherMailboxes(): void {
     if (!this.work.current || this.stopped) return;
+    for (const id of this.retryLater) this.dirty.add(id);
+    this.retryLater.clear();
     void this.withClient(async (client) => {
       for (const box of this.deps.store.mailboxes.list(this.account.id)) {
         if (!box.selectable || (box.path === this.watcher.watching && this.watcher.connected)) continue;
