@@ -83,7 +83,11 @@ describe('answers that are not the hoped-for ones', () => {
       await expectStoreEqualsServer(core, server, user, account.id);
     });
 
-  it('every session dropped right after the login: few logins, and mail flows when it stops', async () => {
+  // Fails today: 9 logins in 15 s (~36 a minute). ConnectionLoop (electron/core/imap/connection-loop.ts)
+  // resets its backoff as soon as connect() resolves, so a session that dies right after LOGIN
+  // reconnects about every second; issue 15's first section, being fixed beside this suite.
+  // `it.fails` keeps the suite green and starts failing when that fix lands: then make it `it`.
+  it.fails('every session dropped right after the login: few logins, and mail flows when it stops', async () => {
     const user = await createMailUser(server, 'answer-drop');
     const other = await otherDevice(server, user);
     cleanup.push(() => other.logout());
@@ -92,8 +96,8 @@ describe('answers that are not the hoped-for ones', () => {
     await core.service.settled();
     proxy.dropAfterLogin(true);
     const before = proxy.logins;
-    await core.service.call('sync.now', { accountId: account.id });
-    await new Promise((r) => setTimeout(r, 20_000));
+    proxy.reset(); // the open sessions go too: every way back in now ends right after LOGIN
+    await new Promise((r) => setTimeout(r, 15_000));
     const storm = proxy.logins - before;
     proxy.dropAfterLogin(false);
     await other.append(
@@ -104,7 +108,8 @@ describe('answers that are not the hoped-for ones', () => {
       timeoutMs: 60_000,
       what: 'mail to flow again',
     });
-    // "At most a handful of logins a minute" (issue 15): 20 s of drops allow a few.
+    // "At most a handful of logins a minute" (issue 15): 15 s of drops allow a few.
+    expect(storm).toBeGreaterThanOrEqual(1);
     expect(storm).toBeLessThanOrEqual(5);
     await expectStoreEqualsServer(core, server, user, account.id);
   });
