@@ -104,6 +104,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let refusing = false;
   const cuts: ArmedCut[] = [];
   const rewrites: (RewriteFault & { left: number })[] = [];
+  /** Connections whose login just succeeded while dropAfterLogin is on: closed after this chunk. */
+  const dropAfterThisChunk = new Set<Pair>();
   const watchers: { direction: Direction; line: RegExp; found: (line: string) => void }[] = [];
 
   const kill = (pair: Pair, how: 'reset' | 'close') => {
@@ -143,19 +145,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         }
         if (cut) cut.remaining -= chunk.length;
         await write(to, chunk);
-        if (plaintext && direction === 'down' && pair.loginTags.size === 0 && dropAfterThisChunk.has(pair)) {
+        if (direction === 'down' && dropAfterThisChunk.has(pair)) {
           dropAfterThisChunk.delete(pair);
           kill(pair, 'close');
           return;
         }
       }
+      // A last line without its CRLF (the peer closed mid-line) still reaches the other side.
+      if (pending) await write(to, Buffer.from(pending, 'latin1'));
       to.end();
     } catch {
       kill(pair, 'close');
     }
   }
-
-  const dropAfterThisChunk = new Set<Pair>();
 
   /** Looks at whole protocol lines: arms line-keyed cuts, notes logins, rewrites answers. */
   function watchLines(pair: Pair, text: string, direction: Direction): string {
