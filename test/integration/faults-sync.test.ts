@@ -204,4 +204,52 @@ describe('faults while receiving', () => {
     await core.service.call('sync.now', { accountId: account.id });
     await expectStoreEqualsServer(core, server, user, account.id);
   });
+
+  it('UIDVALIDITY reset with a star queued offline: the star never lands on the new message under that UID', async () => {
+    const user = await createMailUser(server, 'fault-uidvalidity-queued');
+    await populateMailbox(server, user, { count: 10, seed: 1, mailbox: 'Lists', flags: { flagged: 0 } });
+    const proxy = await imapProxy();
+    const { core, account } = await engineThrough(proxy, user);
+    const lists = await mailboxByPath(core, account.id, 'Lists');
+    const headers = await waitFor(async () => {
+      const all = await allHeaders(core, lists.id);
+      return all.length === 10 && all;
+    });
+    await core.service.settled();
+    proxy.refuse(true);
+    proxy.reset();
+    await waitFor(() => core.eventsOf('account.status').at(-1)?.state !== 'online', { what: 'offline' });
+    const target = headers.find((h) => h.uid === 5)!;
+    await core.service.call('messages.setFlags', { ids: [target.id], flagged: true });
+
+    const status = await doveadm(server, [
+      '-f',
+      'flow',
+      'mailbox',
+      'status',
+      '-u',
+      user.address,
+      'uidvalidity',
+      'Lists',
+    ]);
+    const oldValidity = Number(/uidvalidity=(\d+)/.exec(status)?.[1]);
+    await doveadm(server, ['mailbox', 'delete', '-u', user.address, 'Lists']);
+    await populateMailbox(server, user, { count: 10, seed: 2, mailbox: 'Lists', flags: { flagged: 0 } });
+    await doveadm(server, [
+      'mailbox',
+      'update',
+      '-u',
+      user.address,
+      '--uid-validity',
+      String(oldValidity + 1),
+      'Lists',
+    ]);
+    proxy.refuse(false);
+    await core.service.call('sync.now', { accountId: account.id });
+
+    await expectStoreEqualsServer(core, server, user, account.id);
+    // The star was for a message that no longer exists: dropped and reported, never applied.
+    expect((await allHeaders(core, lists.id)).filter((h) => h.flags.flagged)).toEqual([]);
+    await waitFor(() => core.eventsOf('operation.failed').length > 0, { what: 'the dropped star to be reported' });
+  });
 });
