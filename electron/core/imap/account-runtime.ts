@@ -70,6 +70,8 @@ export class AccountRuntime {
   private interval: NodeJS.Timeout | null = null;
   private openMailboxId: MailboxId | null = null;
   private readonly needSnippets = new Set<MailboxId>();
+  /** Mailboxes whose sync the server refused (a NO): tried again at the next interval check. */
+  private readonly retryLater = new Set<MailboxId>();
   private watcherDue = false;
   /** Per queued op, when it may be tried again after a passing refusal (op-queue.ts). */
   private readonly opNotBefore = new Map<number, number>();
@@ -335,6 +337,10 @@ export class AccountRuntime {
       if (!this.work.current || this.stopped) throw error;
       this.deps.log?.('warn', `sync of ${box.path} failed: ${(error as Error).message}`);
       this.syncFailures.set(box.path, (error as Error).message);
+      // A refusal such as NO [UNAVAILABLE] keeps the session up, so no reconnect marks the
+      // mailbox dirty again, and IDLE only does when new mail arrives: without this the mailbox
+      // stayed half-synced. Later, not now: a hot loop against a refusing server.
+      this.retryLater.add(box.id);
     }
     this.reportSyncFailures();
   }
@@ -460,6 +466,8 @@ export class AccountRuntime {
   /** Interval check of the mailboxes IDLE does not watch: STATUS is cheap, sync only what changed. */
   private checkOtherMailboxes(): void {
     if (!this.work.current || this.stopped) return;
+    for (const id of this.retryLater) this.dirty.add(id);
+    this.retryLater.clear();
     void this.withClient(async (client) => {
       for (const box of this.deps.store.mailboxes.list(this.account.id)) {
         if (!box.selectable || (box.path === this.watcher.watching && this.watcher.connected)) continue;
