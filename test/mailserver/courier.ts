@@ -17,6 +17,7 @@ import {
   COURIER_IMAPD,
   MAILDIR_QUOTA,
   courierAuthdaemonrc,
+  courierFamId,
   courierImapEnv,
   courierStartScript,
   courierUserdbLine,
@@ -97,6 +98,8 @@ export async function writeCourierLayout(
   await makeUserdb(userdb);
   for (const u of c.users) makeCourierMaildir(c.homeOf(u));
 
+  // Two test beds (or two engineers' runs) each talk to their own gam_server.
+  const famId = courierFamId(c.ports);
   const script = join(root, 'start.sh');
   writeFileSync(
     script,
@@ -105,9 +108,10 @@ export async function writeCourierLayout(
       runDir,
       authLog: logs.auth,
       imapLog: logs.imap,
+      fam: { id: famId, uid: MAIL_UID, gid: MAIL_GID, log: logs.stdio },
       listeners: [
-        { port: c.ports.imaps, tls: true, env: courierImapEnv({ pemFile, tls: true }) },
-        { port: c.ports.imap, tls: false, env: courierImapEnv({ pemFile, tls: false }) },
+        { port: c.ports.imaps, tls: true, env: courierImapEnv({ pemFile, tls: true, famId }) },
+        { port: c.ports.imap, tls: false, env: courierImapEnv({ pemFile, tls: false, famId }) },
       ],
     }),
     { mode: 0o644 },
