@@ -256,7 +256,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       mailRoot: layout.mailRoot,
       pids: { dovecot: dovecotPid, postfix: postfixPid },
       logs,
-      imapServer: { name: 'dovecot', mailboxPrefix: '' },
+      imapServer: { name: 'dovecot', mailboxPrefix: '', condstore: true },
       ...(courier ? { courier } : {}),
     };
     return { ...info, stop, info: () => structuredClone(info) };

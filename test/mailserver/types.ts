@@ -54,6 +54,12 @@ export interface ImapServerInfo {
    * "INBOX." on Courier. `mailboxPath(server, 'Sent')` (imap-servers.ts) applies it.
    */
   mailboxPrefix: '' | 'INBOX.';
+  /**
+   * CONDSTORE (RFC 7162): with it a STATUS shows a flag change in a folder nobody watches
+   * (HIGHESTMODSEQ moves); without it (Courier) only opening the folder, or the engine's
+   * periodic comparison, brings such a change in (docs/servers.md, "How soon a change shows").
+   */
+  condstore: boolean;
 }
 
 export type ImapServerName = 'dovecot' | 'courier';
