@@ -80,13 +80,13 @@ export function courierUserdbLine(user: MailUser, home: string, uid: number, gid
  * instead of /etc/courier/imapd.pem. `tls` is the implicit-TLS listener; the other one offers
  * STARTTLS and refuses LOGIN before it.
  *
- * One change from Debian's defaults: IMAP_ENHANCEDIDLE=1, with the run's own gam_server (`famId`),
- * the "enhanced IDLE mode" Courier's imapd configuration describes for a build with FAM (Debian's
- * imapd is linked with gamin's libfam). IDLE then reports a change as soon as gamin sees the
- * Maildir change, like Dovecot's. Without it Courier looks only every IMAP_IDLE_TIMEOUT (60 s);
- * that kind of server is tested through the filtering proxy's lazy IDLE (foreground-poll.test.ts).
+ * With a `famId` (the default test bed), one change from Debian's defaults: IMAP_ENHANCEDIDLE=1
+ * with the run's own gam_server, the "enhanced IDLE mode" Courier's imapd configuration describes
+ * for a build with FAM (Debian's imapd is linked with gamin's libfam). IDLE then reports a change
+ * as soon as gamin sees the Maildir change, like Dovecot's. With `famId` null, Debian's default:
+ * IDLE looks only every IMAP_IDLE_TIMEOUT (60 s), a "lazy IDLE" (courier/lazy-idle.test.ts).
  */
-export function courierImapEnv(c: { pemFile: string; tls: boolean; famId: string }): Record<string, string> {
+export function courierImapEnv(c: { pemFile: string; tls: boolean; famId: string | null }): Record<string, string> {
   const capability = 'IMAP4rev1 UIDPLUS CHILDREN NAMESPACE THREAD=ORDEREDSUBJECT THREAD=REFERENCES SORT QUOTA IDLE';
   return {
     PATH: '/usr/bin:/bin:/usr/sbin:/sbin',
@@ -96,10 +96,9 @@ export function courierImapEnv(c: { pemFile: string; tls: boolean; famId: string
     IMAP_ACL: '1',
     IMAP_PROXY: '0',
     IMAP_IDLE_TIMEOUT: '60',
-    IMAP_ENHANCEDIDLE: '1',
     // libgamin connects to the gam_server of this id (the start script's), not to a shared one
     // it would spawn itself, outside the run's session, to outlive the test bed.
-    GAM_CLIENT_ID: c.famId,
+    ...(c.famId === null ? { IMAP_ENHANCEDIDLE: '0' } : { IMAP_ENHANCEDIDLE: '1', GAM_CLIENT_ID: c.famId }),
     IMAP_MAILBOX_SANITY_CHECK: '1',
     IMAP_DISABLETHREADSORT: '0',
     IMAP_CHECK_ALL_FOLDERS: '0',
@@ -127,6 +126,21 @@ function sh(word: string): string {
 }
 
 /**
+ * Starts gam_server in the foreground of the start script's session (stopped with it). It listens
+ * on the abstract socket "/tmp/fam-mail-<id>" and serves only its own uid. imapd must not start
+ * before it listens, or libgamin would spawn a server of its own.
+ */
+function gamServer(fam: { id: string; uid: number; gid: number; log: string }): string[] {
+  return [
+    `setpriv --reuid=${fam.uid} --regid=${fam.gid} --clear-groups env -i ${sh(`GAM_CLIENT_ID=${fam.id}`)} ` +
+      `${GAM_SERVER} --notimeout ${sh(fam.id)} >>${sh(fam.log)} 2>&1 &`,
+    `i=0; until grep -qE ${sh(`@/tmp/fam-[^ ]*-${fam.id}(@|$)`)} /proc/net/unix; do`,
+    `  i=$((i + 1)); [ $i -lt 100 ] || { echo 'gam_server did not listen' >&2; exit 1; }; sleep 0.05`,
+    'done',
+  ];
+}
+
+/**
  * The script run by `unshare --mount` (so its mounts are seen by nothing else and vanish with
  * its last process): mount the run's directories over the compiled-in paths, start authdaemond,
  * then one couriertcpd per listener. All stay in the script's session, which server.ts stops.
@@ -136,8 +150,11 @@ export function courierStartScript(c: {
   runDir: string;
   authLog: string;
   imapLog: string;
-  /** gam_server's id (GAM_CLIENT_ID) and the user it must run as: imapd's, or it is refused. */
-  fam: { id: string; uid: number; gid: number; log: string };
+  /**
+   * gam_server's id (GAM_CLIENT_ID) and the user it must run as: imapd's, or it is refused. Null:
+   * none (IDLE polls).
+   */
+  fam: { id: string; uid: number; gid: number; log: string } | null;
   listeners: { port: number; env: Record<string, string>; tls: boolean }[];
 }): string {
   const tcpd = (l: (typeof c.listeners)[number]): string =>
@@ -168,14 +185,7 @@ export function courierStartScript(c: {
     // DEBUG_LOGIN=1 (read from the environment) logs the user name of a failed AUTHENTICATE;
     // imaplogin's own line says only "LOGIN FAILED, method=PLAIN". 2 would log passwords.
     `DEBUG_LOGIN=1 ${AUTHDAEMOND} >>${sh(c.authLog)} 2>&1 &`,
-    // In the foreground of this session (stopped with it); it listens on the abstract socket
-    // "/tmp/fam-mail-<id>" and serves only its own uid. imapd must not start before it listens,
-    // or libgamin would spawn a server of its own.
-    `setpriv --reuid=${c.fam.uid} --regid=${c.fam.gid} --clear-groups env -i ${sh(`GAM_CLIENT_ID=${c.fam.id}`)} ` +
-      `${GAM_SERVER} --notimeout ${sh(c.fam.id)} >>${sh(c.fam.log)} 2>&1 &`,
-    `i=0; until grep -qE ${sh(`@/tmp/fam-[^ ]*-${c.fam.id}(@|$)`)} /proc/net/unix; do`,
-    `  i=$((i + 1)); [ $i -lt 100 ] || { echo 'gam_server did not listen' >&2; exit 1; }; sleep 0.05`,
-    'done',
+    ...(c.fam ? gamServer(c.fam) : []),
     ...others.map((l) => `${tcpd(l)} &`),
     `exec ${tcpd(last)}`,
     '',

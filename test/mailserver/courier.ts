@@ -56,6 +56,7 @@ export async function writeCourierLayout(
     certs: CertSet;
     ports: { imap: number; imaps: number };
     logDir: string;
+    idle: 'gamin' | 'poll';
   },
 ): Promise<CourierFiles> {
   if (!courierInstalled()) {
@@ -99,7 +100,7 @@ export async function writeCourierLayout(
   for (const u of c.users) makeCourierMaildir(c.homeOf(u));
 
   // Two test beds (or two engineers' runs) each talk to their own gam_server.
-  const famId = courierFamId(c.ports);
+  const famId = c.idle === 'gamin' ? courierFamId(c.ports) : null;
   const script = join(root, 'start.sh');
   writeFileSync(
     script,
@@ -108,7 +109,7 @@ export async function writeCourierLayout(
       runDir,
       authLog: logs.auth,
       imapLog: logs.imap,
-      fam: { id: famId, uid: MAIL_UID, gid: MAIL_GID, log: logs.stdio },
+      fam: famId === null ? null : { id: famId, uid: MAIL_UID, gid: MAIL_GID, log: logs.stdio },
       listeners: [
         { port: c.ports.imaps, tls: true, env: courierImapEnv({ pemFile, tls: true, famId }) },
         { port: c.ports.imap, tls: false, env: courierImapEnv({ pemFile, tls: false, famId }) },

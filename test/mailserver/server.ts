@@ -140,6 +140,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
           certs,
           ports: courierPorts,
           logDir: join(dir, 'log'),
+          idle: opts.courierIdle ?? 'gamin',
         })
       : undefined;
     debug('files written');

@@ -120,6 +120,11 @@ export interface StartMailServerOptions {
   users?: { name: string; password: string }[];
   /** Also start Courier-IMAP on the same Maildirs (needs install.sh's unpacked courier-imap). */
   courier?: boolean;
+  /**
+   * How Courier's IDLE learns of changes: 'gamin' (default) at once, through the run's own
+   * gam_server; 'poll' only every 60 s, Debian's default, the "lazy IDLE" a client must live with.
+   */
+  courierIdle?: 'gamin' | 'poll';
   /** Readiness timeout per daemon (ms). Default 20 s. */
   readyTimeoutMs?: number;
 }
