@@ -80,13 +80,19 @@ export function courierUserdbLine(user: MailUser, home: string, uid: number, gid
  * instead of /etc/courier/imapd.pem. `tls` is the implicit-TLS listener; the other one offers
  * STARTTLS and refuses LOGIN before it.
  *
- * With a `famId` (the default test bed), one change from Debian's defaults: IMAP_ENHANCEDIDLE=1
- * with the run's own gam_server, the "enhanced IDLE mode" Courier's imapd configuration describes
- * for a build with FAM (Debian's imapd is linked with gamin's libfam). IDLE then reports a change
- * as soon as gamin sees the Maildir change, like Dovecot's. With `famId` null, Debian's default:
- * IDLE looks only every IMAP_IDLE_TIMEOUT (60 s), a "lazy IDLE" (courier/lazy-idle.test.ts).
+ * With `enhancedIdle` (the default test bed), one change from Debian's defaults:
+ * IMAP_ENHANCEDIDLE=1, the "enhanced IDLE mode" Courier's imapd configuration describes for a
+ * build with FAM (Debian's imapd is linked with gamin's libfam). IDLE then reports a change as
+ * soon as gamin sees the Maildir change, like Dovecot's. Without it, Debian's default: IDLE looks
+ * only every IMAP_IDLE_TIMEOUT (60 s), a "lazy IDLE" (courier/lazy-idle.test.ts).
  */
-export function courierImapEnv(c: { pemFile: string; tls: boolean; famId: string | null }): Record<string, string> {
+export function courierImapEnv(c: {
+  pemFile: string;
+  tls: boolean;
+  /** The run's gam_server (GAM_CLIENT_ID), in both modes. */
+  famId: string;
+  enhancedIdle: boolean;
+}): Record<string, string> {
   const capability = 'IMAP4rev1 UIDPLUS CHILDREN NAMESPACE THREAD=ORDEREDSUBJECT THREAD=REFERENCES SORT QUOTA IDLE';
   return {
     PATH: '/usr/bin:/bin:/usr/sbin:/sbin',
@@ -98,7 +104,8 @@ export function courierImapEnv(c: { pemFile: string; tls: boolean; famId: string
     IMAP_IDLE_TIMEOUT: '60',
     // libgamin connects to the gam_server of this id (the start script's), not to a shared one
     // it would spawn itself, outside the run's session, to outlive the test bed.
-    ...(c.famId === null ? { IMAP_ENHANCEDIDLE: '0' } : { IMAP_ENHANCEDIDLE: '1', GAM_CLIENT_ID: c.famId }),
+    IMAP_ENHANCEDIDLE: c.enhancedIdle ? '1' : '0',
+    GAM_CLIENT_ID: c.famId,
     IMAP_MAILBOX_SANITY_CHECK: '1',
     IMAP_DISABLETHREADSORT: '0',
     IMAP_CHECK_ALL_FOLDERS: '0',
@@ -150,11 +157,8 @@ export function courierStartScript(c: {
   runDir: string;
   authLog: string;
   imapLog: string;
-  /**
-   * gam_server's id (GAM_CLIENT_ID) and the user it must run as: imapd's, or it is refused. Null:
-   * none (IDLE polls).
-   */
-  fam: { id: string; uid: number; gid: number; log: string } | null;
+  /** gam_server's id (GAM_CLIENT_ID) and the user it must run as: imapd's, or it is refused. */
+  fam: { id: string; uid: number; gid: number; log: string };
   listeners: { port: number; env: Record<string, string>; tls: boolean }[];
 }): string {
   const tcpd = (l: (typeof c.listeners)[number]): string =>
@@ -185,7 +189,7 @@ export function courierStartScript(c: {
     // DEBUG_LOGIN=1 (read from the environment) logs the user name of a failed AUTHENTICATE;
     // imaplogin's own line says only "LOGIN FAILED, method=PLAIN". 2 would log passwords.
     `DEBUG_LOGIN=1 ${AUTHDAEMOND} >>${sh(c.authLog)} 2>&1 &`,
-    ...(c.fam ? gamServer(c.fam) : []),
+    ...gamServer(c.fam),
     ...others.map((l) => `${tcpd(l)} &`),
     `exec ${tcpd(last)}`,
     '',

@@ -100,7 +100,10 @@ export async function writeCourierLayout(
   for (const u of c.users) makeCourierMaildir(c.homeOf(u));
 
   // Two test beds (or two engineers' runs) each talk to their own gam_server.
-  const famId = c.idle === 'gamin' ? courierFamId(c.ports) : null;
+  // Started in either mode: imapd talks to gamin even with enhanced IDLE off, and would otherwise
+  // spawn a gam_server of its own, outside the run's session.
+  const famId = courierFamId(c.ports);
+  const enhancedIdle = c.idle === 'gamin';
   const script = join(root, 'start.sh');
   writeFileSync(
     script,
@@ -109,10 +112,10 @@ export async function writeCourierLayout(
       runDir,
       authLog: logs.auth,
       imapLog: logs.imap,
-      fam: famId === null ? null : { id: famId, uid: MAIL_UID, gid: MAIL_GID, log: logs.stdio },
+      fam: { id: famId, uid: MAIL_UID, gid: MAIL_GID, log: logs.stdio },
       listeners: [
-        { port: c.ports.imaps, tls: true, env: courierImapEnv({ pemFile, tls: true, famId }) },
-        { port: c.ports.imap, tls: false, env: courierImapEnv({ pemFile, tls: false, famId }) },
+        { port: c.ports.imaps, tls: true, env: courierImapEnv({ pemFile, tls: true, famId, enhancedIdle }) },
+        { port: c.ports.imap, tls: false, env: courierImapEnv({ pemFile, tls: false, famId, enhancedIdle }) },
       ],
     }),
     { mode: 0o644 },

@@ -121,8 +121,9 @@ export interface StartMailServerOptions {
   /** Also start Courier-IMAP on the same Maildirs (needs install.sh's unpacked courier-imap). */
   courier?: boolean;
   /**
-   * How Courier's IDLE learns of changes: 'gamin' (default) at once, through the run's own
-   * gam_server; 'poll' only every 60 s, Debian's default, the "lazy IDLE" a client must live with.
+   * How Courier's IDLE learns of changes: 'gamin' (default) at once (IMAP_ENHANCEDIDLE=1); 'poll'
+   * only every 60 s, Debian's default, the "lazy IDLE" a client must live with. Either way the
+   * run has its own gam_server.
    */
   courierIdle?: 'gamin' | 'poll';
   /** Readiness timeout per daemon (ms). Default 20 s. */

@@ -3,7 +3,9 @@
 // stays there), which makes Courier look at once, as docs/servers.md says; in the background
 // nothing asks.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { courierFamId } from '../../mailserver/courier-config';
 import { imapServerView } from '../../mailserver/imap-servers';
+import { processesWithEnv } from '../../mailserver/processes';
 import { startMailServer, type MailServer } from '../../mailserver/server';
 import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../../support/core-harness';
 import { cleanupAfterEach } from '../../support/cleanup';
@@ -17,7 +19,13 @@ beforeAll(async () => {
     users: [{ name: 'erin', password: 'erin-pw-1' }],
   });
 });
-afterAll(() => lazy?.stop());
+afterAll(async () => {
+  if (!lazy) return;
+  const famId = courierFamId(lazy.courier!.ports);
+  await lazy.stop();
+  // imapd uses gamin with enhanced IDLE off too: no gam_server of this run may outlive it.
+  expect(processesWithEnv(`GAM_CLIENT_ID=${famId}`)).toEqual([]);
+});
 const cleanup = cleanupAfterEach();
 
 const raw = (subject: string) =>

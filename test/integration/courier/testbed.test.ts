@@ -3,7 +3,7 @@
 // mail delivered by Postfix through Dovecot reaching Courier on the same Maildir, users added
 // while it runs, countable failed logins, and a complete stop that leaves /etc/courier untouched.
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { imapServerView, mailboxPath } from '../../mailserver/imap-servers';
 import { getMailServer } from '../../mailserver/inject';
 import { authFailures, logins, waitForLogCount } from '../../mailserver/logs';
 import { populateMailbox } from '../../mailserver/populate';
-import { isAlive, processesInSession } from '../../mailserver/processes';
+import { isAlive, processesInSession, processesWithEnv } from '../../mailserver/processes';
 import { startMailServer } from '../../mailserver/server';
 import { createMailUser } from '../../support/mail-users';
 
@@ -22,19 +22,8 @@ const alice = server.users.find((u) => u.name === 'alice')!;
 const bob = server.users.find((u) => u.name === 'bob')!;
 const tag = (): string => randomBytes(4).toString('hex');
 
-/** Live processes that carry this gam_server id: the run's gam_server, and any that imapd spawned. */
-function famProcesses(famId: string): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((pid) => {
-      try {
-        return readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0').includes(`GAM_CLIENT_ID=${famId}`);
-      } catch {
-        return false; // gone meanwhile
-      }
-    })
-    .map(Number);
-}
+/** Live processes that carry this run's gam_server id: its own gam_server, and any imapd spawned. */
+const famProcesses = (famId: string): number[] => processesWithEnv(`GAM_CLIENT_ID=${famId}`);
 
 function firstLine(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
