@@ -178,13 +178,50 @@ describe('unwatched mailboxes', () => {
       await other.mailboxOpen(path);
       await other.messageFlagsAdd('1:*', ['\\Flagged']);
     }
-    for (const path of folders) {
-      const box = boxes.find((b) => b.path === path)!;
-      await waitFor(async () => (await allHeaders(c, box.id)).every((h) => h.flags.flagged), {
-        timeoutMs: 8_000,
-        what: `the star set elsewhere in ${path}`,
-      });
+    const starred = (path: string) => async () =>
+      (await allHeaders(c, boxes.find((b) => b.path === path)!.id)).every((h) => h.flags.flagged);
+    if (server.imapServer.condstore) {
+      for (const path of folders)
+        await waitFor(starred(path), { timeoutMs: 8_000, what: `the star set elsewhere in ${path}` });
+      return;
     }
+    // Without CONDSTORE no STATUS shows a flag change (docs/servers.md): the interval checks
+    // (every 2 s here) leave the stars out, but for the folder the work connection has selected,
+    // which they resync instead of asking STATUS. Opening a folder brings its stars in at once.
+    await new Promise((r) => setTimeout(r, 3_000));
+    const early = [];
+    for (const path of folders) if (await starred(path)()) early.push(path);
+    expect(early.length, `starred before opening: ${early.join(', ')}`).toBeLessThanOrEqual(1);
+    for (const path of folders) {
+      await c.service.call('mailboxes.open', { mailboxId: boxes.find((b) => b.path === path)!.id });
+      await waitFor(starred(path), { timeoutMs: 2_000, what: `the star set elsewhere in ${path}, once opened` });
+    }
+  });
+});
+
+describe('folder tree', () => {
+  it('shows the standard folders at the top level with their roles, whatever namespace the server uses', async () => {
+    const user = await createMailUser(server, 'tree');
+    const c = await core();
+    const account = await addAccount(c, server, user);
+    await mailboxByRole(c, account.id, 'archive');
+    const boxes = await c.service.call('mailboxes.list', { accountId: account.id });
+    const shown = (name: string) => {
+      const box = boxes.find((b) => b.path === folder(name));
+      return box && { name: box.name, parentPath: box.parentPath, role: box.role };
+    };
+    // On Courier the paths are "INBOX.Sent" etc.: not nested under Inbox, and no SPECIAL-USE
+    // there, so the roles come from the names.
+    expect(
+      ['Inbox', 'Sent', 'Drafts', 'Trash', 'Junk', 'Archive'].map((n) => shown(n === 'Inbox' ? 'INBOX' : n)),
+    ).toEqual([
+      { name: 'INBOX', parentPath: null, role: 'inbox' },
+      { name: 'Sent', parentPath: null, role: 'sent' },
+      { name: 'Drafts', parentPath: null, role: 'drafts' },
+      { name: 'Trash', parentPath: null, role: 'trash' },
+      { name: 'Junk', parentPath: null, role: 'junk' },
+      { name: 'Archive', parentPath: null, role: 'archive' },
+    ]);
   });
 });
 

@@ -13,6 +13,8 @@ export const COURIER_IMAPD = join(COURIER_ROOT, 'usr/bin/imapd');
 export const COURIERTCPD = '/usr/sbin/couriertcpd';
 export const COURIERTLS = '/usr/bin/couriertls';
 export const AUTHDAEMOND = '/usr/lib/courier/courier-authlib/authdaemond';
+/** Debian's gamin: the file-change notifier behind Courier's IDLE (libfam.so.0 is libgamin's). */
+export const GAM_SERVER = '/usr/libexec/gam_server';
 /** Ships with courier-base; generated once by its postinst. */
 export const COURIER_DH_PARAMS = '/etc/courier/dhparams.pem';
 
@@ -24,6 +26,11 @@ export const COURIER_DH_PARAMS = '/etc/courier/dhparams.pem';
  */
 export const COMPILED_ETC = '/etc/courier';
 export const COMPILED_RUN = '/run/courier';
+
+/** The id of a run's own gam_server (GAM_CLIENT_ID): unique per run, as its implicit-TLS port is. */
+export function courierFamId(ports: { imaps: number }): string {
+  return `mailtest-${ports.imaps}`;
+}
 
 /** Folders every user gets, as Maildir++ directories both Courier and Dovecot read. */
 export const COURIER_FOLDERS = ['Drafts', 'Sent', 'Trash', 'Junk', 'Archive'] as const;
@@ -69,11 +76,23 @@ export function courierUserdbLine(user: MailUser, home: string, uid: number, gid
 
 /**
  * The environment couriertcpd hands to imaplogin and imapd: Debian's /etc/courier/imapd and
- * imapd-ssl defaults (IDLE polls every 60 s without FAM, "INBOX." namespace, Trash emptied after
- * 7 days), with the run's certificate instead of /etc/courier/imapd.pem. `tls` is the implicit-TLS
- * listener; the other one offers STARTTLS and refuses LOGIN before it.
+ * imapd-ssl defaults ("INBOX." namespace, Trash emptied after 7 days), with the run's certificate
+ * instead of /etc/courier/imapd.pem. `tls` is the implicit-TLS listener; the other one offers
+ * STARTTLS and refuses LOGIN before it.
+ *
+ * With `enhancedIdle` (the default test bed), one change from Debian's defaults:
+ * IMAP_ENHANCEDIDLE=1, the "enhanced IDLE mode" Courier's imapd configuration describes for a
+ * build with FAM (Debian's imapd is linked with gamin's libfam). IDLE then reports a change as
+ * soon as gamin sees the Maildir change, like Dovecot's. Without it, Debian's default: IDLE looks
+ * only every IMAP_IDLE_TIMEOUT (60 s), a "lazy IDLE" (courier/lazy-idle.test.ts).
  */
-export function courierImapEnv(c: { pemFile: string; tls: boolean }): Record<string, string> {
+export function courierImapEnv(c: {
+  pemFile: string;
+  tls: boolean;
+  /** The run's gam_server (GAM_CLIENT_ID), in both modes. */
+  famId: string;
+  enhancedIdle: boolean;
+}): Record<string, string> {
   const capability = 'IMAP4rev1 UIDPLUS CHILDREN NAMESPACE THREAD=ORDEREDSUBJECT THREAD=REFERENCES SORT QUOTA IDLE';
   return {
     PATH: '/usr/bin:/bin:/usr/sbin:/sbin',
@@ -83,7 +102,10 @@ export function courierImapEnv(c: { pemFile: string; tls: boolean }): Record<str
     IMAP_ACL: '1',
     IMAP_PROXY: '0',
     IMAP_IDLE_TIMEOUT: '60',
-    IMAP_ENHANCEDIDLE: '0',
+    // libgamin connects to the gam_server of this id (the start script's), not to a shared one
+    // it would spawn itself, outside the run's session, to outlive the test bed.
+    IMAP_ENHANCEDIDLE: c.enhancedIdle ? '1' : '0',
+    GAM_CLIENT_ID: c.famId,
     IMAP_MAILBOX_SANITY_CHECK: '1',
     IMAP_DISABLETHREADSORT: '0',
     IMAP_CHECK_ALL_FOLDERS: '0',
@@ -111,6 +133,21 @@ function sh(word: string): string {
 }
 
 /**
+ * Starts gam_server in the foreground of the start script's session (stopped with it). It listens
+ * on the abstract socket "/tmp/fam-mail-<id>" and serves only its own uid. imapd must not start
+ * before it listens, or libgamin would spawn a server of its own.
+ */
+function gamServer(fam: { id: string; uid: number; gid: number; log: string }): string[] {
+  return [
+    `setpriv --reuid=${fam.uid} --regid=${fam.gid} --clear-groups env -i ${sh(`GAM_CLIENT_ID=${fam.id}`)} ` +
+      `${GAM_SERVER} --notimeout ${sh(fam.id)} >>${sh(fam.log)} 2>&1 &`,
+    `i=0; until grep -qE ${sh(`@/tmp/fam-[^ ]*-${fam.id}(@|$)`)} /proc/net/unix; do`,
+    `  i=$((i + 1)); [ $i -lt 100 ] || { echo 'gam_server did not listen' >&2; exit 1; }; sleep 0.05`,
+    'done',
+  ];
+}
+
+/**
  * The script run by `unshare --mount` (so its mounts are seen by nothing else and vanish with
  * its last process): mount the run's directories over the compiled-in paths, start authdaemond,
  * then one couriertcpd per listener. All stay in the script's session, which server.ts stops.
@@ -120,6 +157,8 @@ export function courierStartScript(c: {
   runDir: string;
   authLog: string;
   imapLog: string;
+  /** gam_server's id (GAM_CLIENT_ID) and the user it must run as: imapd's, or it is refused. */
+  fam: { id: string; uid: number; gid: number; log: string };
   listeners: { port: number; env: Record<string, string>; tls: boolean }[];
 }): string {
   const tcpd = (l: (typeof c.listeners)[number]): string =>
@@ -150,6 +189,7 @@ export function courierStartScript(c: {
     // DEBUG_LOGIN=1 (read from the environment) logs the user name of a failed AUTHENTICATE;
     // imaplogin's own line says only "LOGIN FAILED, method=PLAIN". 2 would log passwords.
     `DEBUG_LOGIN=1 ${AUTHDAEMOND} >>${sh(c.authLog)} 2>&1 &`,
+    ...gamServer(c.fam),
     ...others.map((l) => `${tcpd(l)} &`),
     `exec ${tcpd(last)}`,
     '',

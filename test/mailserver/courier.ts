@@ -17,6 +17,7 @@ import {
   COURIER_IMAPD,
   MAILDIR_QUOTA,
   courierAuthdaemonrc,
+  courierFamId,
   courierImapEnv,
   courierStartScript,
   courierUserdbLine,
@@ -55,6 +56,7 @@ export async function writeCourierLayout(
     certs: CertSet;
     ports: { imap: number; imaps: number };
     logDir: string;
+    idle: 'gamin' | 'poll';
   },
 ): Promise<CourierFiles> {
   if (!courierInstalled()) {
@@ -97,6 +99,11 @@ export async function writeCourierLayout(
   await makeUserdb(userdb);
   for (const u of c.users) makeCourierMaildir(c.homeOf(u));
 
+  // Two test beds (or two engineers' runs) each talk to their own gam_server.
+  // Started in either mode: imapd talks to gamin even with enhanced IDLE off, and would otherwise
+  // spawn a gam_server of its own, outside the run's session.
+  const famId = courierFamId(c.ports);
+  const enhancedIdle = c.idle === 'gamin';
   const script = join(root, 'start.sh');
   writeFileSync(
     script,
@@ -105,9 +112,10 @@ export async function writeCourierLayout(
       runDir,
       authLog: logs.auth,
       imapLog: logs.imap,
+      fam: { id: famId, uid: MAIL_UID, gid: MAIL_GID, log: logs.stdio },
       listeners: [
-        { port: c.ports.imaps, tls: true, env: courierImapEnv({ pemFile, tls: true }) },
-        { port: c.ports.imap, tls: false, env: courierImapEnv({ pemFile, tls: false }) },
+        { port: c.ports.imaps, tls: true, env: courierImapEnv({ pemFile, tls: true, famId, enhancedIdle }) },
+        { port: c.ports.imap, tls: false, env: courierImapEnv({ pemFile, tls: false, famId, enhancedIdle }) },
       ],
     }),
     { mode: 0o644 },

@@ -14,7 +14,7 @@ export function imapServerView(info: MailServerInfo, name: ImapServerName): Mail
   return {
     ...info,
     ports: { ...info.ports, imap: courier.ports.imap, imaps: courier.ports.imaps },
-    imapServer: { name: 'courier', mailboxPrefix: 'INBOX.' },
+    imapServer: { name: 'courier', mailboxPrefix: 'INBOX.', condstore: false },
   };
 }
 

@@ -70,6 +70,24 @@ export function processesInSession(sid: number): number[] {
   return pids;
 }
 
+/**
+ * Live processes whose environment holds `entry` ("NAME=value"), whatever their session: finds
+ * a helper that a daemon spawned to run on its own (libgamin's gam_server does).
+ */
+export function processesWithEnv(entry: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // A zombie's environment reads as empty.
+      if (readFileSync(`/proc/${name}/environ`, 'utf8').split('\0').includes(entry)) pids.push(Number(name));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
 export async function waitGone(pids: number[], timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

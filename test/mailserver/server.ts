@@ -140,6 +140,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
           certs,
           ports: courierPorts,
           logDir: join(dir, 'log'),
+          idle: opts.courierIdle ?? 'gamin',
         })
       : undefined;
     debug('files written');
@@ -256,7 +257,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       mailRoot: layout.mailRoot,
       pids: { dovecot: dovecotPid, postfix: postfixPid },
       logs,
-      imapServer: { name: 'dovecot', mailboxPrefix: '' },
+      imapServer: { name: 'dovecot', mailboxPrefix: '', condstore: true },
       ...(courier ? { courier } : {}),
     };
     return { ...info, stop, info: () => structuredClone(info) };

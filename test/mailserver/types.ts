@@ -54,6 +54,12 @@ export interface ImapServerInfo {
    * "INBOX." on Courier. `mailboxPath(server, 'Sent')` (imap-servers.ts) applies it.
    */
   mailboxPrefix: '' | 'INBOX.';
+  /**
+   * CONDSTORE (RFC 7162): with it a STATUS shows a flag change in a folder nobody watches
+   * (HIGHESTMODSEQ moves); without it (Courier) only opening the folder, or the engine's
+   * periodic comparison, brings such a change in (docs/servers.md, "How soon a change shows").
+   */
+  condstore: boolean;
 }
 
 export type ImapServerName = 'dovecot' | 'courier';
@@ -114,6 +120,12 @@ export interface StartMailServerOptions {
   users?: { name: string; password: string }[];
   /** Also start Courier-IMAP on the same Maildirs (needs install.sh's unpacked courier-imap). */
   courier?: boolean;
+  /**
+   * How Courier's IDLE learns of changes: 'gamin' (default) at once (IMAP_ENHANCEDIDLE=1); 'poll'
+   * only every 60 s, Debian's default, the "lazy IDLE" a client must live with. Either way the
+   * run has its own gam_server.
+   */
+  courierIdle?: 'gamin' | 'poll';
   /** Readiness timeout per daemon (ms). Default 20 s. */
   readyTimeoutMs?: number;
 }

@@ -19,6 +19,7 @@ import { replayPendingOps } from './ops/op-queue';
 import { SerialQueue } from '../net/serial-queue';
 import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
+import { needsSync } from './sync/status-check';
 
 export interface RuntimeDeps {
   store: Store;
@@ -49,7 +50,8 @@ export class OfflineError extends Error {
 /**
  * Without CONDSTORE, how often the flags of a whole mailbox are compared (each sync compares the
  * newest messages'): changes to old messages made elsewhere show within this time, or at once
- * after a reconnect or "sync now".
+ * after a reconnect or "sync now". A folder nobody watches whose STATUS shows nothing new is
+ * synced for this too (status-check.ts), or a flag change there would wait for the user.
  */
 const ALL_FLAGS_EVERY_MS = 15 * 60_000;
 
@@ -479,13 +481,9 @@ export class AccountRuntime {
         }
         const status = await client.status(box.path, { messages: true, uidNext: true, highestModseq: true });
         if (!status) continue;
-        const modseq = status.highestModseq !== undefined ? String(status.highestModseq) : null;
-        if (
-          status.uidNext !== box.sync.uidNext ||
-          (modseq !== null && modseq !== box.sync.highestModseq) ||
-          status.messages !== box.total
-        )
-          this.dirty.add(box.id);
+        const known = { total: box.total, uidNext: box.sync.uidNext, highestModseq: box.sync.highestModseq };
+        const flags = { comparedAt: this.allFlagsAt.get(box.id), now: Date.now(), everyMs: ALL_FLAGS_EVERY_MS };
+        if (needsSync(status, known, flags)) this.dirty.add(box.id);
       }
     })
       .then(() => this.kick())

@@ -116,19 +116,24 @@ export class IdleWatcher {
   }
 
   /**
-   * While the window is in front: a NOOP every `everyMs` (null stops it). IDLE is meant to report
+   * While the window is in front: a NOOP when it comes to the front and every `everyMs` after
+   * (null stops it). IDLE is meant to report
    * changes at once, but some servers look only now and then (Courier-IMAP without a file
    * notifier checks every 60 s); a NOOP makes them look now. imapflow ends IDLE for it and
    * resumes it after; the changes it reports arrive as the usual events.
    */
   setPolling(everyMs: number | null): void {
+    const wasPolling = this.poll !== null;
     if (this.poll) clearInterval(this.poll);
     this.poll = null;
     if (everyMs === null || this.stopped) return;
-    this.poll = setInterval(() => {
+    const ask = (): void => {
       const client = this.loop.current;
       if (client && this.watching !== null) void client.noop().catch(() => undefined);
-    }, everyMs);
+    };
+    // The user just brought the window to the front, to look: ask now, not in `everyMs`.
+    if (!wasPolling) ask();
+    this.poll = setInterval(ask, everyMs);
     this.poll.unref?.();
   }
 

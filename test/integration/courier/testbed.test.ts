@@ -7,12 +7,13 @@ import { existsSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import nodemailer from 'nodemailer';
 import { describe, expect, it } from 'vitest';
+import { courierFamId } from '../../mailserver/courier-config';
 import { connectImap, mailboxStatus, waitForMessage, withImap } from '../../mailserver/imap-helpers';
 import { imapServerView, mailboxPath } from '../../mailserver/imap-servers';
 import { getMailServer } from '../../mailserver/inject';
 import { authFailures, logins, waitForLogCount } from '../../mailserver/logs';
 import { populateMailbox } from '../../mailserver/populate';
-import { isAlive, processesInSession } from '../../mailserver/processes';
+import { isAlive, processesInSession, processesWithEnv } from '../../mailserver/processes';
 import { startMailServer } from '../../mailserver/server';
 import { createMailUser } from '../../support/mail-users';
 
@@ -20,6 +21,9 @@ const server = getMailServer();
 const alice = server.users.find((u) => u.name === 'alice')!;
 const bob = server.users.find((u) => u.name === 'bob')!;
 const tag = (): string => randomBytes(4).toString('hex');
+
+/** Live processes that carry this run's gam_server id: its own gam_server, and any imapd spawned. */
+const famProcesses = (famId: string): number[] => processesWithEnv(`GAM_CLIENT_ID=${famId}`);
 
 function firstLine(port: number): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -39,7 +43,7 @@ function firstLine(port: number): Promise<string> {
 
 describe('Courier-IMAP with the run CA', () => {
   it('is the IMAP server of this project, on its own ports', () => {
-    expect(server.imapServer).toMatchObject({ name: 'courier', mailboxPrefix: 'INBOX.' });
+    expect(server.imapServer).toMatchObject({ name: 'courier', mailboxPrefix: 'INBOX.', condstore: false });
     expect(server.courier).toBeDefined();
     expect(server.ports.imaps).toBe(server.courier!.ports.imaps);
     expect(server.ports.imap).toBe(server.courier!.ports.imap);
@@ -103,6 +107,28 @@ describe('Courier quirks a client must live with', () => {
   });
 });
 
+describe('Courier IDLE', () => {
+  it('reports a message added elsewhere within 2 s, through the run’s own gamin (not every 60 s)', async () => {
+    const user = await createMailUser(server, 'courier-idle');
+    const watcher = await connectImap(server, user);
+    try {
+      await watcher.mailboxOpen('INBOX');
+      const seen = new Promise<number>((resolve) => watcher.on('exists', (e: { count: number }) => resolve(e.count)));
+      void watcher.idle().catch(() => undefined);
+      await new Promise((r) => setTimeout(r, 300)); // IDLE is under way
+      const started = Date.now();
+      await withImap(server, user, (c) => c.append('INBOX', 'Subject: while idling\r\n\r\nx\r\n'));
+      const count = await Promise.race([seen, new Promise<null>((r) => setTimeout(() => r(null), 2_000))]);
+      expect(count, 'no EXISTS within 2 s of the APPEND').toBe(1);
+      expect(Date.now() - started).toBeLessThan(2_000);
+      const courier = server.courier!;
+      expect(famProcesses(courierFamId(courier.ports)).length).toBeGreaterThan(0);
+    } finally {
+      await watcher.logout().catch(() => undefined);
+    }
+  });
+});
+
 describe('one Maildir, two servers', () => {
   it('serves mail that Postfix delivered through Dovecot, and a message populated on disk', async () => {
     const user = await createMailUser(server, 'courier-smtp');
@@ -162,6 +188,7 @@ describe('Courier lifecycle', () => {
       const view = imapServerView(second.info(), 'courier');
       const client = await connectImap(view, 'dave');
       expect(client.authenticated).toBeTruthy();
+      await client.mailboxOpen('INBOX'); // imapd asks gamin to watch the Maildir
       await client.logout();
       // The private mounts are seen by Courier alone: the host's /etc/courier is as it was.
       expect(readdirSync('/etc/courier').sort()).toEqual(etcBefore);
@@ -170,6 +197,8 @@ describe('Courier lifecycle', () => {
       stopped = true;
       expect(isAlive(courier.pid)).toBe(false);
       expect(processesInSession(courier.pid)).toEqual([]);
+      // gam_server too: none of this run's, nor one imapd spawned outside the session.
+      expect(famProcesses(courierFamId(courier.ports))).toEqual([]);
       expect(existsSync(second.dir)).toBe(false);
     } finally {
       if (!stopped) await second.stop();
