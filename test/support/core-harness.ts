@@ -7,7 +7,7 @@ import { ImapFlow } from 'imapflow';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { Account, AccountSettings, Mailbox } from '../../shared/domain';
 import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
-import type { ReconnectPolicy } from '../../electron/core/net/backoff';
+import type { BackoffOptions, ReconnectPolicy } from '../../electron/core/net/backoff';
 import { createMailService } from '../../electron/core/service';
 import type { MailService } from '../../electron/core/service-api';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
@@ -24,7 +24,13 @@ export interface CoreHandle {
 
 export async function startCore(
   server: MailServerInfo,
-  options: { dataDir?: string; offline?: boolean; intervalSeconds?: number; reconnect?: ReconnectPolicy } = {},
+  options: {
+    dataDir?: string;
+    offline?: boolean;
+    intervalSeconds?: number;
+    reconnect?: ReconnectPolicy;
+    opRetry?: BackoffOptions;
+  } = {},
 ): Promise<CoreHandle> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'mail-core-'));
   const service = await createMailService({
@@ -34,6 +40,7 @@ export async function startCore(
     offline: options.offline,
     defaultSyncIntervalSeconds: options.intervalSeconds ?? 2,
     reconnect: options.reconnect,
+    opRetry: options.opRetry,
   });
   const events: { event: EventName; payload: unknown }[] = [];
   service.onEvent((event, payload) => events.push({ event, payload }));
