@@ -1,0 +1,137 @@
+// axe-core over every main surface of the app, in English and in Swedish (labels change length
+// and wording with the language, so each is checked): the account wizard, the main window with a
+// message open, the composer, the settings and the command palette. Serious and critical
+// violations fail the test with one line each (rule, element, what to fix).
+import { appendMessage } from '../mailserver/imap-helpers';
+import type { MailServerInfo, MailUser } from '../mailserver/types';
+import { accessibilityViolations } from './axe';
+import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const LABELS = {
+  en: {
+    locale: 'en-GB',
+    addAccount: 'Add account',
+    name: 'Name',
+    email: 'Email',
+    password: 'Password',
+    manual: 'Set up manually',
+    imapHost: 'IMAP host',
+    imapPort: 'IMAP port',
+    smtpHost: 'SMTP host',
+    smtpPort: 'SMTP port',
+    test: 'Test connection',
+    messages: 'Messages',
+    newMessage: 'New message',
+    compose: 'Compose',
+    settings: 'Settings',
+    palette: 'Command palette',
+  },
+  sv: {
+    locale: 'sv-SE',
+    addAccount: 'Lägg till konto',
+    name: 'Namn',
+    email: 'E-post',
+    password: 'Lösenord',
+    manual: 'Ställ in manuellt',
+    imapHost: 'IMAP-server',
+    imapPort: 'IMAP-port',
+    smtpHost: 'SMTP-server',
+    smtpPort: 'SMTP-port',
+    test: 'Testa anslutningen',
+    messages: 'Meddelanden',
+    newMessage: 'Nytt meddelande',
+    compose: 'Skriv',
+    settings: 'Inställningar',
+    palette: 'Kommandopalett',
+  },
+} as const;
+
+/** An HTML message with an attachment, so the header block and the attachment list are checked too. */
+function sampleMessage(): Buffer {
+  return Buffer.from(
+    'From: Ada Lovelace <ada@example.test>\r\nTo: you@example.test\r\nSubject: Notes on the engine\r\n' +
+      'Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <notes@example.test>\r\nMIME-Version: 1.0\r\n' +
+      'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n' +
+      '<p>The notes are <a href="https://example.test/notes">here</a>.</p>\r\n--b\r\n' +
+      'Content-Type: application/pdf; name="notes.pdf"\r\nContent-Disposition: attachment; filename="notes.pdf"\r\n' +
+      'Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n',
+  );
+}
+
+async function expectNoViolations(page: Page, where: string): Promise<void> {
+  expect(await accessibilityViolations(page), `accessibility violations in ${where}`).toEqual([]);
+}
+
+async function checkEverySurface(
+  page: Page,
+  url: string,
+  server: MailServerInfo,
+  user: MailUser,
+  labels: (typeof LABELS)[keyof typeof LABELS],
+): Promise<void> {
+  await appendMessage(server, user, sampleMessage(), 'INBOX');
+  await page.goto(url);
+
+  const wizard = page.getByRole('dialog', { name: labels.addAccount });
+  await expect(wizard).toBeVisible();
+  await expectNoViolations(page, 'the wizard’s first step');
+  await wizard.getByLabel(labels.name, { exact: true }).fill(user.name);
+  await wizard.getByLabel(labels.email, { exact: true }).fill(user.address);
+  await wizard.getByLabel(labels.password, { exact: true }).fill(user.password);
+  await wizard.getByRole('button', { name: labels.manual }).click();
+  await wizard.getByLabel(labels.imapHost).fill(server.host);
+  await wizard.getByLabel(labels.imapPort).fill(String(server.ports.imaps));
+  await wizard.getByLabel(labels.smtpHost).fill(server.host);
+  await wizard.getByLabel(labels.smtpPort).fill(String(server.ports.submissions));
+  await expectNoViolations(page, 'the wizard’s server settings');
+  await wizard.getByRole('button', { name: labels.test }).click();
+  const add = wizard.getByRole('button', { name: labels.addAccount });
+  await expect(add).toBeEnabled({ timeout: 20_000 });
+  await expectNoViolations(page, 'the wizard’s connection test');
+  await add.click();
+  await expect(wizard).toBeHidden({ timeout: 20_000 });
+
+  await page
+    .getByRole('listbox', { name: labels.messages })
+    .getByRole('option', { name: /Notes on the engine/ })
+    .click();
+  await expect(page.getByRole('region', { name: /notes\.pdf|Attachments|Bilagor/ }).first()).toBeVisible();
+  await expectNoViolations(page, 'the main window with a message open');
+
+  await page.getByRole('button', { name: labels.newMessage }).click();
+  const composer = page.getByRole('dialog', { name: labels.compose });
+  await expect(composer).toBeVisible();
+  await expectNoViolations(page, 'the composer');
+  await page.keyboard.press('Escape');
+  await expect(composer).toBeHidden();
+
+  await page.getByRole('button', { name: labels.settings }).click();
+  const settings = page.getByRole('dialog', { name: labels.settings });
+  await expect(settings).toBeVisible();
+  await expectNoViolations(page, 'the settings (General)');
+  await settings.getByRole('tab').nth(1).click();
+  await expectNoViolations(page, 'the settings (Accounts)');
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
+  await page.keyboard.press('Control+K');
+  const palette = page.getByRole('dialog', { name: labels.palette });
+  await expect(palette).toBeVisible();
+  await expectNoViolations(page, 'the command palette');
+  await page.keyboard.press('Escape');
+}
+
+for (const language of ['en', 'sv'] as const) {
+  test.describe(`in ${language === 'en' ? 'English' : 'Swedish'}`, () => {
+    test.use({ locale: LABELS[language].locale });
+    test('the wizard, main window, composer, settings and palette have no serious accessibility violations', async ({
+      page,
+      shell,
+      mailServer,
+      user,
+    }) => {
+      await checkEverySurface(page, shell.url, mailServer, user, LABELS[language]);
+    });
+  });
+}
