@@ -1,8 +1,10 @@
 // axe-core over every main surface of the app, in English and in Swedish (labels change length
 // and wording with the language, so each is checked): the account wizard, the main window with a
-// message open, the composer, the settings and the command palette. Serious and critical
-// violations fail the test with one line each (rule, element, what to fix).
+// message open (and the warnings of issue 15 in it), the composer, the settings and the command
+// palette. Serious and critical violations fail the test with one line each (rule, element,
+// what to fix).
 import { appendMessage } from '../mailserver/imap-helpers';
+import { MALFORMED_SAMPLES } from '../mailserver/malformed-samples';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { accessibilityViolations } from './axe';
 import { expect, test } from './fixtures';
@@ -26,6 +28,9 @@ const LABELS = {
     compose: 'Compose',
     settings: 'Settings',
     palette: 'Command palette',
+    showSource: 'Show source',
+    dontOpen: 'Don’t open',
+    openNotes: 'Open notes.zip',
   },
   sv: {
     locale: 'sv-SE',
@@ -44,18 +49,24 @@ const LABELS = {
     compose: 'Skriv',
     settings: 'Inställningar',
     palette: 'Kommandopalett',
+    showSource: 'Visa källkod',
+    dontOpen: 'Öppna inte',
+    openNotes: 'Öppna notes.zip',
   },
 } as const;
 
-/** An HTML message with an attachment, so the header block and the attachment list are checked too. */
+/**
+ * An HTML message with an attachment, so the header block and the attachment list are checked
+ * too; its link shows one host and goes to another, and its archive is "save only".
+ */
 function sampleMessage(): Buffer {
   return Buffer.from(
     'From: Ada Lovelace <ada@example.test>\r\nTo: you@example.test\r\nSubject: Notes on the engine\r\n' +
       'Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <notes@example.test>\r\nMIME-Version: 1.0\r\n' +
       'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n' +
-      '<p>The notes are <a href="https://example.test/notes">here</a>.</p>\r\n--b\r\n' +
-      'Content-Type: application/pdf; name="notes.pdf"\r\nContent-Disposition: attachment; filename="notes.pdf"\r\n' +
-      'Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n',
+      '<p>The notes are at <a href="https://notes.evil.test/">www.example.test</a>.</p>\r\n--b\r\n' +
+      'Content-Type: application/zip; name="notes.zip"\r\nContent-Disposition: attachment; filename="notes.zip"\r\n' +
+      'Content-Transfer-Encoding: base64\r\n\r\nUEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==\r\n--b--\r\n',
   );
 }
 
@@ -71,6 +82,7 @@ async function checkEverySurface(
   labels: (typeof LABELS)[keyof typeof LABELS],
 ): Promise<void> {
   await appendMessage(server, user, sampleMessage(), 'INBOX');
+  await appendMessage(server, user, MALFORMED_SAMPLES.noBody, 'INBOX');
   await page.goto(url);
 
   const wizard = page.getByRole('dialog', { name: labels.addAccount });
@@ -96,8 +108,26 @@ async function checkEverySurface(
     .getByRole('listbox', { name: labels.messages })
     .getByRole('option', { name: /Notes on the engine/ })
     .click();
-  await expect(page.getByRole('region', { name: /notes\.pdf|Attachments|Bilagor/ }).first()).toBeVisible();
   await expectNoViolations(page, 'the main window with a message open');
+
+  // the warnings of issue 15: a deceptive link, an attachment saved rather than opened, a
+  // message with nothing to show
+  await page.frameLocator('iframe.message-frame:not(.is-standby)').getByRole('link').click();
+  const warning = page.getByRole('alertdialog');
+  await expect(warning).toBeVisible();
+  await expectNoViolations(page, 'the deceptive-link warning');
+  await warning.getByRole('button', { name: labels.dontOpen }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: labels.openNotes }).click();
+  await download;
+  await expect(page.getByRole('status').filter({ hasText: 'notes.zip' })).toBeVisible();
+  await expectNoViolations(page, 'an attachment saved, not opened');
+  await page
+    .getByRole('listbox', { name: labels.messages })
+    .getByRole('option', { name: /no body/ })
+    .click();
+  await expect(page.getByRole('button', { name: labels.showSource })).toBeVisible();
+  await expectNoViolations(page, 'a message with nothing to show');
 
   await page.getByRole('button', { name: labels.newMessage }).click();
   const composer = page.getByRole('dialog', { name: labels.compose });
@@ -125,7 +155,7 @@ async function checkEverySurface(
 for (const language of ['en', 'sv'] as const) {
   test.describe(`in ${language === 'en' ? 'English' : 'Swedish'}`, () => {
     test.use({ locale: LABELS[language].locale });
-    test('the wizard, main window, composer, settings and palette have no serious accessibility violations', async ({
+    test('the wizard, main window, warnings, composer, settings and palette have no serious accessibility violations', async ({
       page,
       shell,
       mailServer,
