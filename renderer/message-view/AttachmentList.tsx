@@ -104,11 +104,11 @@ export function AttachmentList({
           );
         })}
       </ul>
-      {notice && (
-        <p className="attachments-notice" role="status">
-          {notice}
-        </p>
-      )}
+      {/* polite, not role=status: the status bar is the window's one status (docs/accessibility.md);
+          always there, so a screen reader hears the notice when it appears */}
+      <p className="attachments-notice" aria-live="polite" hidden={!notice}>
+        {notice}
+      </p>
       {failure && (
         <p className="attachments-error" role="alert">
           {failure}

@@ -30,12 +30,16 @@ test('opening an archive saves it and says why; a PDF opens', async ({ page, she
   const download = page.waitForEvent('download');
   await attachments.getByRole('button', { name: 'Open invoice.zip' }).click();
   expect((await download).suggestedFilename()).toBe('invoice.zip');
-  await expect(attachments.getByRole('status')).toHaveText(
+  const notice = attachments.getByText('invoice.zip was saved, not opened');
+  await expect(notice).toHaveText(
     'invoice.zip was saved, not opened: an archive can hide programs that would run when opened. Open it from your downloads only if you trust it.',
   );
+  // polite, for screen readers, without being a second status next to the status bar's
+  await expect(notice).toHaveAttribute('aria-live', 'polite');
+  await expect(page.getByRole('status')).toHaveCount(1);
 
   const popup = page.waitForEvent('popup');
   await attachments.getByRole('button', { name: 'Open invoice.pdf' }).click();
   await popup;
-  await expect(attachments.getByRole('status')).toBeHidden();
+  await expect(notice).toBeHidden();
 });
