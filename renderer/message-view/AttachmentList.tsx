@@ -60,8 +60,16 @@ export function AttachmentList({
         saveAttachment(withName, name);
         const policy = openPolicy(withName.filename || name, withName.contentType);
         setNotice(saveOnlyNotice(t, policy.open ? 'unlisted' : policy.reason, name));
-      } else if (action === 'open') openAttachment(withName, name);
-      else saveAttachment(withName, name);
+      } else if (action === 'open') {
+        // The browser shell: what the desktop app would refuse to open is saved here too, and the
+        // user is told why instead of meeting a download they did not ask for.
+        const policy = openPolicy(withName.filename || name, withName.contentType);
+        if (policy.open) openAttachment(withName, name);
+        else {
+          saveAttachment(withName, name);
+          setNotice(saveOnlyNotice(t, policy.reason, name));
+        }
+      } else saveAttachment(withName, name);
     } catch (error) {
       setFailure(t('attachments.failed', { name, reason: errorMessage(error, t) ?? t('common.unknownError') }));
     } finally {
@@ -96,11 +104,11 @@ export function AttachmentList({
           );
         })}
       </ul>
-      {notice && (
-        <p className="attachments-notice" role="status">
-          {notice}
-        </p>
-      )}
+      {/* polite, not role=status: the status bar is the window's one status (docs/accessibility.md);
+          always there, so a screen reader hears the notice when it appears */}
+      <p className="attachments-notice" aria-live="polite" hidden={!notice}>
+        {notice}
+      </p>
       {failure && (
         <p className="attachments-error" role="alert">
           {failure}

@@ -112,7 +112,8 @@ export const StatusBar = memo(function StatusBar({
   return (
     <footer className={`status-bar status-${summary.kind}`}>
       {icon && <Icon name={icon} className={busy ? 'status-icon is-spinning' : 'status-icon'} />}
-      <div className="status-text" role="status" aria-live="polite">
+      {/* title: in a narrow window the line ends in an ellipsis; hovering shows all of it */}
+      <div className="status-text" role="status" aria-live="polite" title={text}>
         {text}
       </div>
       {summary.kind === 'syncing' && (

@@ -23,6 +23,9 @@ export function Dialog({ label, onClose, children, className, describedBy, role 
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
+    // Chromium gives the focus back on close only to an element of this document; a dialog opened
+    // from inside a frame (a link in the message body) left it nowhere, so it is put back here.
+    const opener = document.activeElement;
     if (!dialog.open) dialog.showModal();
     const onCancel = (event: Event) => {
       event.preventDefault();
@@ -32,6 +35,8 @@ export function Dialog({ label, onClose, children, className, describedBy, role 
     return () => {
       dialog.removeEventListener('cancel', onCancel);
       if (dialog.open) dialog.close();
+      const lost = document.activeElement === null || document.activeElement === document.body;
+      if (lost && opener instanceof HTMLElement && opener.isConnected) opener.focus();
     };
   }, []);
 

@@ -36,6 +36,13 @@ test('a link that shows another host than it goes to asks first', async ({ page,
   const warning = page.getByRole('alertdialog', { name: 'This link may not go where it says' });
   await expect(warning).toContainText('The link shows mybank.example, but it goes to mybank.example.evil.test.');
   await screenshot(page, 'deceptive-link');
+  // the safe choice has the focus; Escape is "Don't open", and the focus goes back to the message
+  await expect(warning.getByRole('button', { name: 'Don’t open' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(warning).toBeHidden();
+  await expect(page.locator('iframe[title="Message body"]')).toBeFocused();
+
+  await frame.getByRole('link', { name: 'www.mybank.example' }).click();
   await warning.getByRole('button', { name: 'Don’t open' }).click();
   await expect(warning).toBeHidden();
   expect(popups).toEqual([]);

@@ -2,7 +2,7 @@
 // seeing each other's mail. Postfix delivers to any address of the domain through LMTP, so the
 // user can receive as soon as Dovecot knows it. A test bed with Courier learns the user too, and
 // Courier's Maildir and folders are made at once (Courier creates none itself).
-import { appendFileSync, chownSync, mkdirSync } from 'node:fs';
+import { appendFileSync, chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { addCourierUser } from '../mailserver/courier';
@@ -33,4 +33,19 @@ export async function createMailUser(server: MailServerInfo, prefix: string): Pr
     what: `Dovecot to know ${user.address}`,
   });
   return user;
+}
+
+/** What an administrator (or the user on another device) does: a new password in Dovecot's passdb. */
+export async function changeMailUserPassword(server: MailServerInfo, user: MailUser, password: string): Promise<void> {
+  const file = join(server.dir, 'dovecot', 'users');
+  const line = `${user.address}:{PLAIN}${user.password}:`;
+  const before = readFileSync(file, 'utf8');
+  if (!before.includes(line)) throw new Error(`${user.address} is not in the passdb with its password`);
+  writeFileSync(file, before.replace(line, `${user.address}:{PLAIN}${password}:`));
+  // Dovecot re-reads the file at most once a second: wait until the new password works.
+  await waitFor(() => doveadm(server, ['auth', 'test', user.address, password]).then(() => true), {
+    timeoutMs: 5_000,
+    intervalMs: 300,
+    what: 'Dovecot to take the new password',
+  });
 }
