@@ -114,4 +114,39 @@ describe('a refused password', () => {
     expect(await core.service.call('outbox.list', { accountId: account.id })).toEqual([]);
     expect(authFailures(server, user.address) - refusedBefore).toBe(1);
   });
+
+  it('a refused login of the sending side (Drafts, Sent copies) stops the account too, while the work connection stays', async () => {
+    const user = await createMailUser(server, 'pwdrafts');
+    const core = await startCore(server, { reconnect: { baseMs: 100, maxMs: 1_000, healthyMs: 6_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user);
+    await mailboxByRole(core, account.id, 'drafts');
+    await core.service.settled();
+    await sleep(1_000); // the IDLE watcher's login too, which starts after the first pass
+
+    // the work connection stays logged in: only new logins see the new password
+    await changePassword(server, user, `${user.password}-new`);
+    const imapRefusedBefore = imapRefusals(user);
+    const first = await core.service.call('drafts.save', { draft: draft(account.id, user.address, 'One'), sync: true });
+    expect(first.savedToServer).toBe(false);
+    await waitFor(
+      () => core.eventsOf('account.status').find((s) => s.accountId === account.id && s.state === 'auth-failed'),
+      { what: 'the account to ask for the password' },
+    );
+    const second = await core.service.call('drafts.save', {
+      draft: { ...draft(account.id, user.address, 'One'), draftId: first.draftId, body: 'Changed\n' },
+      sync: true,
+    });
+    expect(second.savedToServer).toBe(false);
+    await sleep(1_500);
+    await core.service.settled();
+    expect(imapRefusals(user) - imapRefusedBefore).toBe(1);
+
+    // the new password: the draft the server missed goes up by itself
+    await core.service.call('accounts.setPassword', { accountId: account.id, password: `${user.password}-new` });
+    await waitFor(
+      () => core.eventsOf('drafts.changed').find((e) => e.draftId === first.draftId && e.state === 'saved-to-server'),
+      { what: 'the draft saved to the server with the new password' },
+    );
+  });
 });

@@ -14,6 +14,7 @@ import type { PinLookup } from '../net/tls-options';
 import type { BackoffOptions, ReconnectPolicy } from '../net/backoff';
 import { loginStarted, type PasswordRefusal } from '../net/password-gate';
 import { ConnectionLoop } from './connection-loop';
+import { classifyImapError } from './errors';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
 import { SerialQueue } from '../net/serial-queue';
@@ -103,7 +104,7 @@ export class AccountRuntime {
       host,
       () => {
         this.workLoginAt = loginStarted();
-        return this.newClient();
+        return this.createClient();
       },
       {
         onConnecting: () => this.setStatus({ state: 'connecting' }),
@@ -246,8 +247,37 @@ export class AccountRuntime {
     });
   }
 
-  /** A fresh client for on-demand work (bodies, attachments) so it never waits behind a long sync. */
+  /**
+   * A fresh client for work beside the work connection (bodies, attachments, IDLE, the sending
+   * side's Drafts and Sent copies) so it never waits behind a long sync. A login of it that the
+   * server refuses stops the account's every login, as the work connection's does: the work
+   * connection may well stay logged in with the old password while every new login is refused.
+   */
   async newClient(options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
+    const startedAt = loginStarted();
+    const client = await this.createClient(options);
+    const connect = client.connect.bind(client);
+    client.connect = async () => {
+      try {
+        await connect();
+      } catch (error) {
+        this.loginFailed(error, startedAt);
+        throw error;
+      }
+    };
+    return client;
+  }
+
+  private loginFailed(error: unknown, startedAt: number): void {
+    const failure = classifyImapError(error, this.account.imap.host);
+    if (failure.kind !== 'auth' || this.stopped) return;
+    const refusal = { protocol: 'imap' as const, host: this.account.imap.host, message: failure.message };
+    const standing = this.deps.passwordRefused ? this.deps.passwordRefused(refusal, startedAt) : refusal;
+    if (standing) this.showPasswordRefused(standing);
+  }
+
+  /** The work connection's client: its loop reports a refused login itself (onDown). */
+  private async createClient(options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
     const password = await this.deps.password();
     return createImapClient(
       this.account.imap,
