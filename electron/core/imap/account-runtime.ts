@@ -131,7 +131,10 @@ export class AccountRuntime {
             if (standing) this.showPasswordRefused(standing);
             // the old password, refused after the user gave a new one: try the new one (once the
             // loop has finished with this attempt, or it would still count as connecting)
-            else queueMicrotask(() => this.stopped || this.work.retryNow());
+            else
+              queueMicrotask(() => {
+                if (!this.stopped) this.work.retryNow();
+              });
             return;
           }
           this.setStatus({
