@@ -14,6 +14,7 @@ import { sleep } from '../mailserver/processes';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { addAccount, mailboxByRole, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
+import { startFaultProxy } from '../support/fault-proxy';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
@@ -148,5 +149,39 @@ describe('a refused password', () => {
       () => core.eventsOf('drafts.changed').find((e) => e.draftId === first.draftId && e.state === 'saved-to-server'),
       { what: 'the draft saved to the server with the new password' },
     );
+  });
+
+  it('a login under way with the old password, refused after the new one was given, does not ask again', async () => {
+    const user = await createMailUser(server, 'pwstale');
+    const smtp = await startFaultProxy({ targetPort: server.ports.submissions, mode: 'tls', server });
+    cleanup.push(() => smtp.close());
+    const core = await startCore(server, { reconnect: { baseMs: 100, maxMs: 1_000, healthyMs: 6_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user, {
+      smtp: { host: '127.0.0.1', port: smtp.port, security: 'tls' },
+    });
+    await mailboxByRole(core, account.id, 'inbox');
+    await core.service.settled();
+    const newPassword = `${user.password}-new`;
+    await changePassword(server, user, newPassword);
+
+    // the AUTH with the old password is on its way; its refusal is held back while the user
+    // gives the new password, and arrives after it
+    const authSent = smtp.seen('up', /^AUTH /i);
+    await core.service.call('outbox.send', { draft: draft(account.id, user.address, 'Under way'), undoSeconds: 0 });
+    await authSent;
+    smtp.stall();
+    await core.service.call('accounts.setPassword', { accountId: account.id, password: newPassword });
+    smtp.resume();
+
+    await waitFor(
+      () =>
+        withImap(server, { ...user, password: newPassword }, async (c) => {
+          await c.mailboxOpen('INBOX');
+          return (c.mailbox && c.mailbox.exists > 0) || null;
+        }).catch(() => null),
+      { timeoutMs: 15_000, what: 'the message delivered with the new password' },
+    );
+    expect(core.eventsOf('account.status').filter((s) => s.state === 'auth-failed')).toEqual([]);
   });
 });
