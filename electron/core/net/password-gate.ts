@@ -21,8 +21,13 @@ export class PasswordRefusedError extends Error {
   }
 }
 
-export function isPasswordRefused(error: unknown): error is PasswordRefusedError {
-  return error instanceof PasswordRefusedError;
+/**
+ * A login only the user can unblock: a password refused (PasswordRefusedError) or none to be had
+ * (accounts/account-secrets.ts's PasswordNeededError: session-only after a restart, or stored
+ * but unreadable here). Both carry this code; what waits for a login waits for the user.
+ */
+export function needsPassword(error: unknown): error is Error {
+  return error instanceof Error && (error as { code?: unknown }).code === 'PASSWORD_NEEDED';
 }
 
 /** When a login began (a monotonic clock): what PasswordGate.refuse compares with the last new password. */

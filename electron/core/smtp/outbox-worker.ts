@@ -31,7 +31,7 @@ import type { OutboxState } from '../../../shared/compose';
 import type { Account, AccountId } from '../../../shared/domain';
 import type { EventPayload } from '../../../shared/contract';
 import { backoffDelay, type BackoffOptions } from '../net/backoff';
-import { isPasswordRefused, loginStarted } from '../net/password-gate';
+import { loginStarted, needsPassword } from '../net/password-gate';
 import type { CoreLog } from '../net/log';
 import type { Store } from '../store/store';
 import type { DraftServer } from './drafts-server';
@@ -222,7 +222,8 @@ export class OutboxWorker {
     try {
       password = await this.deps.password(item.accountId);
     } catch (error) {
-      if (isPasswordRefused(error)) return this.waitForPassword(item.id, item.lastError ?? error.message);
+      // no password to try (refused, or none to be had): it waits for the user, never fails
+      if (needsPassword(error)) return this.waitForPassword(item.id, item.lastError ?? error.message);
       this.deps.outbox.fail(item.id, `No password for ${account.smtp.host}: ${messageOf(error)}`);
       return this.emitId(item.id);
     }
