@@ -39,7 +39,8 @@ const WEB = words('html htm xhtml shtml mht mhtml svg svgz xml xsl hta');
 
 /** Content types that mean "a program" whatever the name says. */
 const PROGRAM_TYPES = [
-  /^application\/(x-)?(msdownload|msdos-program|ms-installer|x-msi|executable|x-executable|x-dosexec)$/i,
+  /^application\/(x-)?(msdownload|msdos-program|ms-dos-executable|ms-installer|x-msi|executable|x-executable|x-dosexec)$/i,
+  /^application\/vnd\.microsoft\.portable-executable$/i,
   /^application\/(x-)?(sh|shellscript|csh|perl|python|ruby|php|java-archive|bat|javascript|ecmascript)$/i,
   /^text\/(x-)?(sh|shellscript|javascript|ecmascript|vbscript|x-python|x-perl)$/i,
   /^application\/x-(apple-diskimage|ms-shortcut|desktop|appimage)$/i,
@@ -58,7 +59,9 @@ export function openingExtension(filename: string): string {
 /** Whether an attachment may be opened with the system's app, or why it is saved instead. */
 export function openPolicy(filename: string, contentType: string): OpenPolicy {
   const extension = openingExtension(filename);
-  if (PROGRAMS.has(extension) || PROGRAM_TYPES.some((pattern) => pattern.test(contentType.trim())))
+  // the media type alone: 'application/x-msdownload; name="report.pdf"' is a program too
+  const mediaType = contentType.split(';')[0]!.trim();
+  if (PROGRAMS.has(extension) || PROGRAM_TYPES.some((pattern) => pattern.test(mediaType)))
     return { open: false, reason: 'program' };
   if (OPENS_DIRECTLY.has(extension)) return { open: true };
   if (MACROS.has(extension)) return { open: false, reason: 'macros' };

@@ -194,7 +194,7 @@ export const searchScopeSchema = z.discriminatedUnion('kind', [
  * 'weak-secret-storage': no OS keychain protects stored passwords on this computer.
  */
 export const startupNoticeSchema = z.object({
-  kind: z.enum(['cache-rebuilt', 'backup-damaged', 'backup-failed', 'weak-secret-storage']),
+  kind: z.enum(['cache-rebuilt', 'cache-missing', 'backup-damaged', 'backup-failed', 'weak-secret-storage']),
   keptAs: z.string().optional(),
   restored: z.boolean().optional(),
 });

@@ -93,9 +93,10 @@ class CoreService implements MailService {
       allowPlaintext: (accountId) => this.secrets.plaintextConfirmed(accountId),
       log: options.log,
       password: (accountId) => this.password(accountId),
-      passwordRefused: (accountId, host, message) => {
-        const refusal = this.gate.refuse(accountId, { protocol: 'smtp', host, message });
-        this.accounts.get(accountId)?.runtime.showPasswordRefused(refusal);
+      passwordRefused: (accountId, host, message, startedAt) => {
+        const refusal = this.gate.refuse(accountId, { protocol: 'smtp', host, message }, startedAt);
+        if (refusal) this.accounts.get(accountId)?.runtime.showPasswordRefused(refusal);
+        return refusal !== null;
       },
       imap: (accountId) => this.accounts.get(accountId)?.runtime ?? null,
       isOnline: (accountId) => this.accounts.get(accountId)?.runtime.currentStatus.state === 'online',
@@ -181,7 +182,7 @@ class CoreService implements MailService {
       intervalSeconds: this.intervalOf(account),
       reconnect: this.options.reconnect,
       opRetry: this.options.opRetry,
-      passwordRefused: (refusal) => this.gate.refuse(accountId, refusal),
+      passwordRefused: (refusal, startedAt) => this.gate.refuse(accountId, refusal, startedAt),
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
     this.accounts.set(accountId, parts);

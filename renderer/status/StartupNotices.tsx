@@ -50,6 +50,8 @@ function noticeText(notice: StartupNotice, t: ReturnType<typeof useTranslation>[
       return notice.restored
         ? t('startupNotices.cacheRebuilt', { file: notice.keptAs })
         : t('startupNotices.cacheRebuiltNothingRestored', { file: notice.keptAs });
+    case 'cache-missing':
+      return t('startupNotices.cacheMissing');
     case 'backup-damaged':
       return t('startupNotices.backupDamaged', { file: notice.keptAs });
     case 'backup-failed':

@@ -14,6 +14,7 @@ import { sleep } from '../mailserver/processes';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { addAccount, mailboxByRole, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
+import { startFaultProxy } from '../support/fault-proxy';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
@@ -113,5 +114,74 @@ describe('a refused password', () => {
     expect(delivered).toEqual(subjects);
     expect(await core.service.call('outbox.list', { accountId: account.id })).toEqual([]);
     expect(authFailures(server, user.address) - refusedBefore).toBe(1);
+  });
+
+  it('a refused login of the sending side (Drafts, Sent copies) stops the account too, while the work connection stays', async () => {
+    const user = await createMailUser(server, 'pwdrafts');
+    const core = await startCore(server, { reconnect: { baseMs: 100, maxMs: 1_000, healthyMs: 6_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user);
+    await mailboxByRole(core, account.id, 'drafts');
+    await core.service.settled();
+    await sleep(1_000); // the IDLE watcher's login too, which starts after the first pass
+
+    // the work connection stays logged in: only new logins see the new password
+    await changePassword(server, user, `${user.password}-new`);
+    const imapRefusedBefore = imapRefusals(user);
+    const first = await core.service.call('drafts.save', { draft: draft(account.id, user.address, 'One'), sync: true });
+    expect(first.savedToServer).toBe(false);
+    await waitFor(
+      () => core.eventsOf('account.status').find((s) => s.accountId === account.id && s.state === 'auth-failed'),
+      { what: 'the account to ask for the password' },
+    );
+    const second = await core.service.call('drafts.save', {
+      draft: { ...draft(account.id, user.address, 'One'), draftId: first.draftId, body: 'Changed\n' },
+      sync: true,
+    });
+    expect(second.savedToServer).toBe(false);
+    await sleep(1_500);
+    await core.service.settled();
+    expect(imapRefusals(user) - imapRefusedBefore).toBe(1);
+
+    // the new password: the draft the server missed goes up by itself
+    await core.service.call('accounts.setPassword', { accountId: account.id, password: `${user.password}-new` });
+    await waitFor(
+      () => core.eventsOf('drafts.changed').find((e) => e.draftId === first.draftId && e.state === 'saved-to-server'),
+      { what: 'the draft saved to the server with the new password' },
+    );
+  });
+
+  it('a login under way with the old password, refused after the new one was given, does not ask again', async () => {
+    const user = await createMailUser(server, 'pwstale');
+    const smtp = await startFaultProxy({ targetPort: server.ports.submissions, mode: 'tls', server });
+    cleanup.push(() => smtp.close());
+    const core = await startCore(server, { reconnect: { baseMs: 100, maxMs: 1_000, healthyMs: 6_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user, {
+      smtp: { host: '127.0.0.1', port: smtp.port, security: 'tls' },
+    });
+    await mailboxByRole(core, account.id, 'inbox');
+    await core.service.settled();
+    const newPassword = `${user.password}-new`;
+    await changePassword(server, user, newPassword);
+
+    // the AUTH with the old password is on its way; its refusal is held back while the user
+    // gives the new password, and arrives after it
+    const authSent = smtp.seen('up', /^AUTH /i);
+    await core.service.call('outbox.send', { draft: draft(account.id, user.address, 'Under way'), undoSeconds: 0 });
+    await authSent;
+    smtp.stall();
+    await core.service.call('accounts.setPassword', { accountId: account.id, password: newPassword });
+    smtp.resume();
+
+    await waitFor(
+      () =>
+        withImap(server, { ...user, password: newPassword }, async (c) => {
+          await c.mailboxOpen('INBOX');
+          return (c.mailbox && c.mailbox.exists > 0) || null;
+        }).catch(() => null),
+      { timeoutMs: 15_000, what: 'the message delivered with the new password' },
+    );
+    expect(core.eventsOf('account.status').filter((s) => s.state === 'auth-failed')).toEqual([]);
   });
 });

@@ -44,4 +44,48 @@ describe('a stored password that cannot be opened', () => {
       what: 'online with the password typed again',
     });
   });
+  it('keeps mail queued before the key was lost waiting for the password, then sends it', async () => {
+    const user = await createMailUser(server, 'lostkeyq');
+    const first = await startCore(server);
+    const account = await addAccount(first, server, user);
+    await first.close();
+    // queued while offline: due at once when the app next starts
+    const offline = await startCore(server, { dataDir: first.dataDir, offline: true });
+    await offline.service.call('outbox.send', {
+      draft: {
+        draftId: null,
+        accountId: account.id,
+        mode: 'new',
+        originalId: null,
+        to: user.address,
+        cc: '',
+        bcc: '',
+        subject: 'Queued before the key was lost',
+        format: 'plain',
+        body: 'Still here.\n',
+        inReplyTo: null,
+        references: [],
+        attachments: [],
+      },
+      undoSeconds: 0,
+    });
+    await offline.close();
+    rmSync(path.join(first.dataDir, 'secret.key'));
+
+    const second = await startCore(server, { dataDir: first.dataDir });
+    cores.push(second);
+    await waitFor(() => second.eventsOf('account.status').find((s) => s.state === 'auth-failed'), {
+      what: 'the account to ask for the password',
+    });
+    await second.service.settled();
+    expect((await second.service.call('outbox.list', { accountId: account.id })).map((i) => i.state)).toEqual([
+      'queued',
+    ]);
+
+    await second.service.call('accounts.setPassword', { accountId: account.id, password: user.password });
+    await waitFor(async () => (await second.service.call('outbox.list', { accountId: account.id })).length === 0, {
+      timeoutMs: 20_000,
+      what: 'the queued message sent',
+    });
+  });
 });

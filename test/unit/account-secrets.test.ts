@@ -89,6 +89,14 @@ describe('each secret', () => {
     expect(await secrets.password(first.id)).toBe('first password');
   });
 
+  it('does not open with its authentication tag cut short (GCM would accept 4 bytes of it)', async () => {
+    const { cipher } = setUp();
+    const sealed = await cipher.encrypt('', 'account-1');
+    expect(await cipher.decrypt(sealed, 'account-1', true)).toBe('');
+    // version byte, IV, the first 4 bytes of the tag, no body: a 1 in 2^32 guess would pass
+    await expect(cipher.decrypt(sealed.subarray(0, 1 + 12 + 4), 'account-1', true)).rejects.toThrow();
+  });
+
   it('sealed in the older unbound format still opens once, and is then sealed again bound', async () => {
     const { dir, store } = setUp();
     const key = randomBytes(32);

@@ -12,7 +12,9 @@ import { CertificatePins } from '../../electron/core/accounts/cert-pins';
 import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
 import { createMailService } from '../../electron/core/service';
 import { toServiceError } from '../../electron/core/service-error';
+import { NewerDatabaseError } from '../../electron/core/store/database';
 import { DraftsRepo } from '../../electron/core/store/drafts-repo';
+import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { OutboxRepo } from '../../electron/core/store/outbox-repo';
 import { Store } from '../../electron/core/store/store';
 import { testAccountSettings } from '../support/store-fixtures';
@@ -118,6 +120,39 @@ describe('a damaged mail.db', () => {
     expect(store.notices).toEqual([{ kind: 'cache-rebuilt', keptAs: expect.any(String), restored: false }]);
     expect(store.accounts.list()).toEqual([]);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('a missing mail.db', () => {
+  it('is rebuilt with accounts, drafts and the outbox from the copy, which is not overwritten with nothing', () => {
+    const { dir, accountId } = writtenProfile();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dir, `mail.db${suffix}`), { force: true });
+
+    const store = openStore(dir);
+
+    expect(store.notices).toEqual([{ kind: 'cache-missing' }]);
+    expectUserDataIntact(store, accountId);
+    closeStore(store);
+    const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
+    expect(copy.prepare('SELECT id FROM accounts').all()).toEqual([{ id: accountId }]);
+    copy.close();
+  });
+});
+
+describe('a copy written by a newer version', () => {
+  it('is not restored into this older schema: start-up stops and leaves both files untouched', () => {
+    const { dir } = writtenProfile();
+    const copy = new Database(path.join(dir, 'user-data.db'));
+    copy.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    copy.close();
+    damage(path.join(dir, 'mail.db'));
+
+    expect(() => Store.open(dir)).toThrow(NewerDatabaseError);
+    expect(readdirSync(dir).filter((name) => name.includes('damaged'))).toEqual([]);
+    const kept = new Database(path.join(dir, 'user-data.db'), { readonly: true });
+    expect(kept.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION + 1);
+    expect(kept.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 1 });
+    kept.close();
   });
 });
 

@@ -43,7 +43,9 @@ export class KeyFileCipher implements SecretCipher {
       throw new Error('This secret was sealed by an unknown cipher version.');
     const iv = sealed.subarray(1, 13);
     const tag = sealed.subarray(13, 29);
-    const decipher = createDecipheriv('aes-256-gcm', this.key, iv);
+    // the whole 16-byte tag: without authTagLength GCM accepts a tag cut to 4 bytes, a forgery
+    // that a 1 in 2^32 guess passes
+    const decipher = createDecipheriv('aes-256-gcm', this.key, iv, { authTagLength: 16 });
     if (version === BOUND) decipher.setAAD(Buffer.from(accountId, 'utf8'));
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]).toString('utf8');

@@ -12,8 +12,9 @@ import type { CoreLog } from '../net/log';
 import { createImapClient } from './client-factory';
 import type { PinLookup } from '../net/tls-options';
 import type { BackoffOptions, ReconnectPolicy } from '../net/backoff';
-import type { PasswordRefusal } from '../net/password-gate';
+import { loginStarted, type PasswordRefusal } from '../net/password-gate';
 import { ConnectionLoop } from './connection-loop';
+import { classifyImapError } from './errors';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
 import { SerialQueue } from '../net/serial-queue';
@@ -36,8 +37,12 @@ export interface RuntimeDeps {
   reconnect?: ReconnectPolicy;
   /** Backoff of a queued action the server refused for now (tests shorten it). */
   opRetry?: BackoffOptions;
-  /** The IMAP server refused the password; answers with the refusal the account shows (the first). */
-  passwordRefused?(refusal: PasswordRefusal): PasswordRefusal;
+  /**
+   * The IMAP server refused the password of a login begun at `startedAt` (net/password-gate.ts);
+   * answers with the refusal the account shows (the first), or null when the user has given a
+   * new password since that login began.
+   */
+  passwordRefused?(refusal: PasswordRefusal, startedAt: number): PasswordRefusal | null;
 }
 
 export class OfflineError extends Error {
@@ -64,6 +69,8 @@ const SNIPPETS_PER_PASS = 500;
 export class AccountRuntime {
   private status: AccountStatus;
   private readonly work: ConnectionLoop;
+  /** When the work connection's latest login began (net/password-gate.ts's clock). */
+  private workLoginAt = 0;
   private readonly watcher: IdleWatcher;
   private readonly queue = new SerialQueue();
   private readonly dirty = new Set<MailboxId>();
@@ -95,7 +102,10 @@ export class AccountRuntime {
     this.status = { accountId: account.id, state: 'connecting' };
     this.work = new ConnectionLoop(
       host,
-      () => this.newClient(),
+      () => {
+        this.workLoginAt = loginStarted();
+        return this.createClient();
+      },
       {
         onConnecting: () => this.setStatus({ state: 'connecting' }),
         onUp: async () => {
@@ -117,7 +127,14 @@ export class AccountRuntime {
           void this.watcher.pause();
           if (failure.kind === 'auth') {
             const refusal = { protocol: 'imap' as const, host, message: failure.message };
-            this.showPasswordRefused(this.deps.passwordRefused?.(refusal) ?? refusal);
+            const standing = this.deps.passwordRefused ? this.deps.passwordRefused(refusal, this.workLoginAt) : refusal;
+            if (standing) this.showPasswordRefused(standing);
+            // the old password, refused after the user gave a new one: try the new one (once the
+            // loop has finished with this attempt, or it would still count as connecting)
+            else
+              queueMicrotask(() => {
+                if (!this.stopped) this.work.retryNow();
+              });
             return;
           }
           this.setStatus({
@@ -233,8 +250,37 @@ export class AccountRuntime {
     });
   }
 
-  /** A fresh client for on-demand work (bodies, attachments) so it never waits behind a long sync. */
+  /**
+   * A fresh client for work beside the work connection (bodies, attachments, IDLE, the sending
+   * side's Drafts and Sent copies) so it never waits behind a long sync. A login of it that the
+   * server refuses stops the account's every login, as the work connection's does: the work
+   * connection may well stay logged in with the old password while every new login is refused.
+   */
   async newClient(options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
+    const startedAt = loginStarted();
+    const client = await this.createClient(options);
+    const connect = client.connect.bind(client);
+    client.connect = async () => {
+      try {
+        await connect();
+      } catch (error) {
+        this.loginFailed(error, startedAt);
+        throw error;
+      }
+    };
+    return client;
+  }
+
+  private loginFailed(error: unknown, startedAt: number): void {
+    const failure = classifyImapError(error, this.account.imap.host);
+    if (failure.kind !== 'auth' || this.stopped) return;
+    const refusal = { protocol: 'imap' as const, host: this.account.imap.host, message: failure.message };
+    const standing = this.deps.passwordRefused ? this.deps.passwordRefused(refusal, startedAt) : refusal;
+    if (standing) this.showPasswordRefused(standing);
+  }
+
+  /** The work connection's client: its loop reports a refused login itself (onDown). */
+  private async createClient(options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
     const password = await this.deps.password();
     return createImapClient(
       this.account.imap,

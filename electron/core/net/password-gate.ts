@@ -21,15 +21,33 @@ export class PasswordRefusedError extends Error {
   }
 }
 
-export function isPasswordRefused(error: unknown): error is PasswordRefusedError {
-  return error instanceof PasswordRefusedError;
+/**
+ * A login only the user can unblock: a password refused (PasswordRefusedError) or none to be had
+ * (accounts/account-secrets.ts's PasswordNeededError: session-only after a restart, or stored
+ * but unreadable here). Both carry this code; what waits for a login waits for the user.
+ */
+export function needsPassword(error: unknown): error is Error {
+  return error instanceof Error && (error as { code?: unknown }).code === 'PASSWORD_NEEDED';
+}
+
+/** When a login began (a monotonic clock): what PasswordGate.refuse compares with the last new password. */
+export function loginStarted(): number {
+  return performance.now();
 }
 
 export class PasswordGate {
   private readonly refused = new Map<AccountId, PasswordRefusal>();
+  /** When the user last gave a new password (loginStarted's clock). */
+  private readonly clearedAt = new Map<AccountId, number>();
 
-  /** Records a server's refusal; the first one stands (it is the one the user is told about). */
-  refuse(accountId: AccountId, refusal: PasswordRefusal): PasswordRefusal {
+  /**
+   * Records a server's refusal of a login that began at `startedAt` (loginStarted()); the first
+   * one stands (it is the one the user is told about). A login that began before the user's
+   * last new password was refused the old one: it says nothing about the new password, so the
+   * gate stays open and null is returned (the caller tries again, with the new one).
+   */
+  refuse(accountId: AccountId, refusal: PasswordRefusal, startedAt: number): PasswordRefusal | null {
+    if (startedAt < (this.clearedAt.get(accountId) ?? -Infinity)) return null;
     const first = this.refused.get(accountId);
     if (first) return first;
     this.refused.set(accountId, refusal);
@@ -49,5 +67,6 @@ export class PasswordGate {
   /** The user entered a new password (or removed the account). */
   clear(accountId: AccountId): void {
     this.refused.delete(accountId);
+    this.clearedAt.set(accountId, loginStarted());
   }
 }

@@ -31,7 +31,7 @@ import type { OutboxState } from '../../../shared/compose';
 import type { Account, AccountId } from '../../../shared/domain';
 import type { EventPayload } from '../../../shared/contract';
 import { backoffDelay, type BackoffOptions } from '../net/backoff';
-import { isPasswordRefused } from '../net/password-gate';
+import { loginStarted, needsPassword } from '../net/password-gate';
 import type { CoreLog } from '../net/log';
 import type { Store } from '../store/store';
 import type { DraftServer } from './drafts-server';
@@ -51,8 +51,12 @@ export interface OutboxWorkerDeps {
   draftServer: DraftServer;
   session(accountId: AccountId): ImapSession;
   password(accountId: AccountId): Promise<string>;
-  /** The SMTP server refused the password: the whole account waits for a new one. */
-  passwordRefused?(accountId: AccountId, host: string, message: string): void;
+  /**
+   * The SMTP server refused the password of a login begun at `startedAt` (net/password-gate.ts):
+   * true when the whole account now waits for a new one, false when the user gave a new
+   * password after that login began (the item is tried again with it).
+   */
+  passwordRefused?(accountId: AccountId, host: string, message: string, startedAt: number): boolean;
   trustedCa?: readonly string[];
   pins?: PinLookup;
   /** The user confirmed a cleartext login to this account's (non-loopback) servers. */
@@ -82,8 +86,11 @@ export function serverSavesSent(account: Account): boolean {
   return !!account.serverSavesSent || google.test(account.smtp.host) || google.test(account.imap.host);
 }
 
-/** A step's outcome for the drain: 'blocked' stops the account's drain (the password was refused). */
-type StepResult = 'blocked' | void;
+/**
+ * A step's outcome for the drain: 'blocked' stops the account's drain (the password was
+ * refused), 'again' starts it over from the first item due.
+ */
+type StepResult = 'blocked' | 'again' | void;
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -182,7 +189,9 @@ export class OutboxWorker {
       for (const id of due) {
         if (this.stopped) return;
         // Every later item would log in with the same refused password: they all wait.
-        if ((await this.step(id)) === 'blocked') return;
+        const result = await this.step(id);
+        if (result === 'blocked') return;
+        if (result === 'again') break;
       }
     }
     if (!this.stopped && this.deps.isOnline(accountId)) await this.deps.draftServer.flush(accountId);
@@ -209,10 +218,12 @@ export class OutboxWorker {
     const account = this.deps.store.accounts.get(item.accountId);
     if (!account) return this.deps.outbox.remove(item.id);
     let password: string;
+    const startedAt = loginStarted();
     try {
       password = await this.deps.password(item.accountId);
     } catch (error) {
-      if (isPasswordRefused(error)) return this.waitForPassword(item.id, item.lastError ?? error.message);
+      // no password to try (refused, or none to be had): it waits for the user, never fails
+      if (needsPassword(error)) return this.waitForPassword(item.id, item.lastError ?? error.message);
       this.deps.outbox.fail(item.id, `No password for ${account.smtp.host}: ${messageOf(error)}`);
       return this.emitId(item.id);
     }
@@ -239,19 +250,24 @@ export class OutboxWorker {
       this.deps.log?.('info', `${item.messageId} accepted by ${account.smtp.host}: ${result.response}`);
     } catch (error) {
       if (error instanceof SubmitCancelled) return;
-      return this.submitFailed(item.id, account.smtp.host, error);
+      return this.submitFailed(item.id, account.smtp.host, error, startedAt);
     }
   }
 
-  private submitFailed(id: number, host: string, error: unknown): StepResult {
+  private submitFailed(id: number, host: string, error: unknown, startedAt: number): StepResult {
     const item = this.deps.outbox.get(id);
     if (!item) return;
     const failure = classifySubmitError(error, host, item.raw.length);
     if (failure.passwordRefused && this.deps.passwordRefused) {
       // AUTH comes before the transaction: nothing was sent.
-      this.deps.passwordRefused(item.accountId, host, failure.message);
       this.deps.log?.('warn', `${item.messageId} via ${host}: ${failure.message}`);
-      return this.waitForPassword(id, failure.message);
+      if (this.deps.passwordRefused(item.accountId, host, failure.message, startedAt))
+        return this.waitForPassword(id, failure.message);
+      // the old password, refused after the user gave a new one: due again now, and the drain
+      // starts over so the queue still goes out in order
+      this.deps.outbox.retryAt(id, 'queued', this.deps.now(), failure.message);
+      this.emitId(id);
+      return 'again';
     }
     // claim() counted the attempt when it got as far as the transaction; before that, count it here.
     const attempts = item.state === 'sending' ? item.attempts : this.deps.outbox.countAttempt(id);

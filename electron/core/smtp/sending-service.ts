@@ -41,8 +41,8 @@ export interface SendingServiceOptions {
   /** The user confirmed a cleartext login to this account's (non-loopback) servers. */
   allowPlaintext?(accountId: AccountId): boolean;
   password(accountId: AccountId): Promise<string>;
-  /** The SMTP server refused the password: the account stops every login until a new one. */
-  passwordRefused?(accountId: AccountId, host: string, message: string): void;
+  /** The SMTP server refused the password: the account stops every login until a new one (OutboxWorkerDeps). */
+  passwordRefused?(accountId: AccountId, host: string, message: string, startedAt: number): boolean;
   /** The account's IMAP runtime; null when the account has none (removed, not started). */
   imap(accountId: AccountId): ImapAccess | null;
   /** The cached header and body of a message, and its attachments' bytes. */

@@ -6,7 +6,13 @@ import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { StartupNotice } from '../../../shared/domain';
 import { openDatabase, type Db } from './database';
-import { isUsableBackup, restoreUserData, USER_DATA_FILE_NAME, writeUserDataBackup } from './user-data-backup';
+import {
+  isUsableBackup,
+  refuseNewerBackup,
+  restoreUserData,
+  USER_DATA_FILE_NAME,
+  writeUserDataBackup,
+} from './user-data-backup';
 
 export const DATABASE_FILE_NAME = 'mail.db';
 
@@ -32,6 +38,10 @@ export function openProfileDatabase(dataDir: string, now: () => Date = () => new
     notices.push({ kind: 'backup-damaged', keptAs: path.basename(kept) });
   }
 
+  // mail.db gone (deleted as "only a cache", lost with its folder's other files) while the copy
+  // is there: the fresh one gets the user's data back before the copy is written from it
+  const missing = !existsSync(file) && isUsableBackup(backup);
+  if (missing) refuseNewerBackup(backup);
   let db: Db;
   try {
     db = openDatabase(file);
@@ -40,6 +50,11 @@ export function openProfileDatabase(dataDir: string, now: () => Date = () => new
   } catch (error) {
     if (!isCorruption(error)) throw error;
     db = rebuild(file, backup, now(), notices);
+  }
+  // (a rebuild, for a new file that is somehow damaged already, has restored the copy itself)
+  if (missing && !notices.some((notice) => notice.kind === 'cache-rebuilt')) {
+    restoreUserData(db, backup);
+    notices.push({ kind: 'cache-missing' });
   }
   // a start is also a moment the copy is brought up to date (and a missing one made)
   try {
@@ -59,9 +74,11 @@ export function openProfileDatabase(dataDir: string, now: () => Date = () => new
 }
 
 function rebuild(file: string, backup: string, at: Date, notices: StartupNotice[]): Db {
+  const restored = isUsableBackup(backup);
+  // before anything is moved: a copy this version cannot restore leaves the profile as it is
+  if (restored) refuseNewerBackup(backup);
   const kept = path.basename(setAside(file, at));
   const db = openDatabase(file);
-  const restored = isUsableBackup(backup);
   if (restored) restoreUserData(db, backup);
   notices.push({ kind: 'cache-rebuilt', keptAs: kept, restored });
   return db;

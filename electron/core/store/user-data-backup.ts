@@ -5,7 +5,8 @@
 // docs/security.md says why a copy and not a second live database.
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import type { Db } from './database';
+import { NewerDatabaseError, type Db } from './database';
+import { SCHEMA_VERSION } from './migrations';
 
 /** In foreign-key order: a row's parent is restored before it. */
 export const USER_DATA_TABLES = [
@@ -62,6 +63,20 @@ export function isUsableBackup(file: string): boolean {
     return false;
   } finally {
     copy?.close();
+  }
+}
+
+/**
+ * Refuses a copy written by a newer version of the app: restored into this older schema, what
+ * only that version knows would be dropped, and the copy then written again without it.
+ */
+export function refuseNewerBackup(file: string): void {
+  const copy = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const found = copy.pragma('user_version', { simple: true }) as number;
+    if (found > SCHEMA_VERSION) throw new NewerDatabaseError(file, found, SCHEMA_VERSION);
+  } finally {
+    copy.close();
   }
 }
 
