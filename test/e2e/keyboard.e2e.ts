@@ -290,9 +290,21 @@ test('the Outlook preset: Ctrl+Q/Ctrl+U, Delete and Ctrl+Z; single letters stay 
   await page.keyboard.press('Control+z');
   await expect(list.getByRole('option')).toHaveCount(2);
 
-  // Deleting from Trash is for good: the toast says it cannot be undone.
+  // Delete right after the undo: the move back may still be on its way to the server. The
+  // server must end up with the message in Trash too, or the Inbox's sync brings it back.
   await page.keyboard.press('Delete');
   await expect(list.getByRole('option')).toHaveCount(1);
+  await expect
+    .poll(
+      async () => ({
+        inbox: (await mailboxState(mailServer, user, 'INBOX')).size,
+        trash: (await mailboxState(mailServer, user, 'Trash')).size,
+      }),
+      { timeout: 20_000 },
+    )
+    .toEqual({ inbox: 1, trash: 1 });
+
+  // Deleting from Trash is for good: the toast says it cannot be undone.
   await page.keyboard.press('Control+k');
   await page.keyboard.type('trash');
   await expect(

@@ -99,3 +99,74 @@ describe('moving a message whose earlier move is still queued', () => {
     store.close();
   });
 });
+
+describe('moving a message while its earlier move is on the wire', () => {
+  /** A server whose MOVE answers only when the test says so, giving each moved UID `newUid`. */
+  function slowServer(newUid: number) {
+    let release = () => {};
+    let moving = () => {};
+    const started = new Promise<void>((resolve) => (moving = resolve));
+    const answered = new Promise<void>((resolve) => (release = resolve));
+    const client = {
+      mailboxOpen: async () => ({ uidValidity: 100n }),
+      search: async (query: { uid: string }) => query.uid.split(',').map(Number),
+      messageMove: async (range: string) => {
+        moving();
+        await answered;
+        return { uidMap: new Map(range.split(',').map((uid) => [Number(uid), newUid])) };
+      },
+    } as unknown as ImapFlow;
+    return { client, started, release };
+  }
+
+  function queueMove(store: Store, ids: number[], toMailboxId: number) {
+    const local = move.applyLocally(store, { ids, toMailboxId });
+    for (const op of local.ops) store.pendingOps.enqueue(op.accountId, move.kind, op.payload, op.touches);
+  }
+
+  function queued(store: Store, accountId: string) {
+    return store.pendingOps.list(accountId).map((op) => {
+      const payload = op.payload as { source: { path: string; uids: number[] }; toPath: string };
+      return [payload.source.path, payload.source.uids, payload.toPath];
+    });
+  }
+
+  it('back where it came from (Delete right after an undo): the server gets the move back too', async () => {
+    const { store, account, inbox, archive, ids } = setup();
+    queueMove(store, [ids[0]!], archive.id);
+    const server = slowServer(7);
+    const replay = replayPendingOps(server.client, store, account.id, 'imap.example.test');
+    await server.started;
+    queueMove(store, [ids[0]!], inbox.id);
+    server.release();
+    await replay;
+
+    // The server has it in Archive as UID 7 now: one move brings it back, and Archive's sync
+    // must not list it there meanwhile.
+    expect(queued(store, account.id)).toEqual([['Archive', [7], 'INBOX']]);
+    expect(store.pendingOps.pinnedUids(archive.id)).toEqual(new Set([7]));
+    expect(store.messages.get([ids[0]!])[0]).toMatchObject({ mailboxId: inbox.id });
+
+    const back = slowServer(3);
+    back.release();
+    await replayPendingOps(back.client, store, account.id, 'imap.example.test');
+    expect(store.pendingOps.count(account.id)).toBe(0);
+    expect(store.messages.get([ids[0]!])[0]).toMatchObject({ mailboxId: inbox.id, uid: 3 });
+    store.close();
+  });
+
+  it('on to a third folder: the next move starts where the server has just put it', async () => {
+    const { store, account, archive, junk, ids } = setup();
+    queueMove(store, [ids[0]!], archive.id);
+    const server = slowServer(7);
+    const replay = replayPendingOps(server.client, store, account.id, 'imap.example.test');
+    await server.started;
+    queueMove(store, [ids[0]!], junk.id);
+    server.release();
+    await replay;
+
+    expect(queued(store, account.id)).toEqual([['Archive', [7], 'Junk']]);
+    expect(store.messages.get([ids[0]!])[0]).toMatchObject({ mailboxId: junk.id });
+    store.close();
+  });
+});

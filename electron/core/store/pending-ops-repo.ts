@@ -11,7 +11,25 @@ export interface PendingOp<P = unknown> {
 }
 
 export class PendingOpsRepo {
+  /**
+   * Ops whose command is on its way to the server right now. Kept in memory, not in the table:
+   * a restart ends every replay. A later action must not rewrite such an op (move.ts).
+   */
+  private readonly replaying = new Set<number>();
+
   constructor(private readonly db: Db) {}
+
+  replayStarted(id: number): void {
+    this.replaying.add(id);
+  }
+
+  replayEnded(id: number): void {
+    this.replaying.delete(id);
+  }
+
+  isReplaying(id: number): boolean {
+    return this.replaying.has(id);
+  }
 
   /** Queues an op and pins the (mailbox, uid) pairs it touches against sync overwriting them. */
   enqueue(

@@ -29,7 +29,9 @@ function rerouteQueuedMoves(store: Store, ids: MessageId[], to: MailboxRecord): 
   const wanted = new Set(ids);
   const fresh = new Map<string, QueuedOp<MovePayload>>();
   for (const op of store.pendingOps.list(to.accountId)) {
-    if (op.kind !== 'move') continue;
+    // A move already on its way to the server cannot be taken back: its replay sees that the row
+    // has moved on since and queues the next move itself (`moveOn` below).
+    if (op.kind !== 'move' || store.pendingOps.isReplaying(op.id)) continue;
     const payload = op.payload as MovePayload;
     const leaving = payload.idsByUid.filter(([, id]) => wanted.has(id));
     if (leaving.length === 0) continue;
@@ -67,6 +69,28 @@ function rerouteQueuedMoves(store: Store, ids: MessageId[], to: MailboxRecord): 
     }
   }
   return [...fresh.values()];
+}
+
+/**
+ * The user moved the message on while this move was on the wire (Delete right after an undo
+ * brought it back): the row is in a third folder now, without a UID, and no queued op says
+ * so. Queues the move from where the server has just put it to where the row is, pinned so
+ * the target's sync does not bring it back meanwhile. False when the row stayed put.
+ */
+function moveOn(store: Store, payload: MovePayload, id: MessageId, newUid: number): boolean {
+  const row = store.messages.get([id])[0];
+  if (!row || row.mailboxId === payload.toMailboxId) return false;
+  const from = store.mailboxes.get(payload.toMailboxId);
+  const to = store.mailboxes.get(row.mailboxId);
+  if (!from || !to) return false;
+  const next: MovePayload = {
+    source: { path: from.path, uidValidity: from.sync.uidValidity, uids: [newUid] },
+    toPath: to.path,
+    toMailboxId: to.id,
+    idsByUid: [[newUid, id]],
+  };
+  store.pendingOps.enqueue(from.accountId, 'move', next, [{ mailboxId: from.id, uid: newUid }]);
+  return true;
 }
 
 export const move: Operation<MoveInput, MovePayload> = {
@@ -110,7 +134,7 @@ export const move: Operation<MoveInput, MovePayload> = {
         const newUid = uidMap?.get(uid);
         // Without COPYUID the target's next sync fetches the message; drop the placeholder row.
         if (newUid === undefined) store.messages.delete([id]);
-        else store.messages.assignUid(id, payload.toMailboxId, newUid);
+        else if (!moveOn(store, payload, id, newUid)) store.messages.assignUid(id, payload.toMailboxId, newUid);
       }
     }
     // Moved away on the server by someone else first: the local row is a ghost.

@@ -77,8 +77,11 @@ export async function replayPendingOps(
       options.notBefore.delete(op.id);
       report.dropped.push({ kind: op.kind, reason, message, ...(subject !== undefined ? { subject } : {}) });
     };
+    store.pendingOps.replayStarted(op.id);
     try {
-      const { missing } = await replayWithCreate(client, op, host, () => operation.replay(client, store, op.payload));
+      const { missing } = await replayWithCreate(client, op, host, () =>
+        operation.replay(client, store, op.payload),
+      ).finally(() => store.pendingOps.replayEnded(op.id));
       store.pendingOps.done(op.id);
       options.notBefore.delete(op.id);
       report.replayed++;
