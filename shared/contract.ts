@@ -191,10 +191,22 @@ export interface Transport {
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayload<E>) => void): () => void;
 }
 
+/** Every code a failed call can carry; both shells check a code against this one list. */
+export const CONTRACT_ERROR_CODES = [
+  'invalid-input',
+  'not-found',
+  'auth-failed',
+  'offline',
+  'server',
+  'disk-full',
+  'internal',
+] as const;
+export type ContractErrorCode = (typeof CONTRACT_ERROR_CODES)[number];
+
 /** Errors cross the boundary as data: a code to branch on and a sentence for a person. */
 export interface ContractError {
   /** 'disk-full': nothing was written, there is no room left on the disk (or the database may grow no more). */
-  code: 'invalid-input' | 'not-found' | 'auth-failed' | 'offline' | 'server' | 'disk-full' | 'internal';
+  code: ContractErrorCode;
   message: string;
 }
 

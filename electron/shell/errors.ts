@@ -1,17 +1,9 @@
 // Turns whatever the service threw into the contract's error shape. The core's errors carry a
 // contract code; anything else (a bug, an unexpected library error) becomes 'internal' with
 // its message, which names the failing step without ever holding a secret (docs/security.md).
-import type { ContractError } from '../../shared/contract';
+import { CONTRACT_ERROR_CODES, type ContractError } from '../../shared/contract';
 
-const CODES: ReadonlySet<string> = new Set<ContractError['code']>([
-  'invalid-input',
-  'not-found',
-  'auth-failed',
-  'offline',
-  'server',
-  'disk-full',
-  'internal',
-]);
+const CODES: ReadonlySet<string> = new Set<ContractError['code']>(CONTRACT_ERROR_CODES);
 
 export function isContractErrorCode(code: unknown): code is ContractError['code'] {
   return typeof code === 'string' && CODES.has(code);

@@ -1,6 +1,6 @@
 // How a failed call reaches the UI: a real Error (stack, instanceof) with the contract's code
 // to branch on and a sentence a person can act on.
-import type { ContractError } from '../../shared/contract';
+import { CONTRACT_ERROR_CODES, type ContractError } from '../../shared/contract';
 
 export class TransportError extends Error implements ContractError {
   readonly code: ContractError['code'];
@@ -12,15 +12,7 @@ export class TransportError extends Error implements ContractError {
   }
 }
 
-const CODES = new Set<string>([
-  'invalid-input',
-  'not-found',
-  'auth-failed',
-  'offline',
-  'server',
-  'disk-full',
-  'internal',
-]);
+const CODES = new Set<string>(CONTRACT_ERROR_CODES);
 
 /** Accepts only a well-formed ContractError; anything else is the shell misbehaving. */
 export function toTransportError(value: unknown): TransportError {

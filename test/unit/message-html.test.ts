@@ -18,6 +18,7 @@ import {
   safeImageDataUrl,
   safeLinkHref,
 } from '../../renderer/message-view/message-html';
+import { expectLinear } from '../support/linear-time';
 
 describe('plain-text mail', () => {
   it('escapes everything', () => {
@@ -66,27 +67,6 @@ describe('plain-text mail', () => {
     expect(srcdoc).toContain('<meta http-equiv="x-dns-prefetch-control" content="off">');
   });
 });
-
-/** Milliseconds `run` takes (the best of three, so one scheduler hiccup does not count). */
-function elapsed(run: () => unknown): number {
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
-/**
- * Hostile input must cost about what ordinary text of the same length costs. The bound is loose
- * (50 ms, or 20 times the ordinary text on a slow machine); the quadratic paths it guards took
- * seconds to minutes on these inputs.
- */
-function expectLinear(hostile: () => unknown, ordinary: () => unknown): void {
-  const baseline = elapsed(ordinary);
-  expect(elapsed(hostile)).toBeLessThan(Math.max(50, 20 * baseline));
-}
 
 describe('hostile plain text and CSS stay linear', () => {
   it('renders 100,000 ")" after a URL quickly, and still links the URL', () => {

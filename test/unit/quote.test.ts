@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { plainToHtml } from '../../electron/core/smtp/html-text';
 import { attributionLine, forwardedHeaderLines, quoteHtml, quotePlain } from '../../electron/core/smtp/quote';
+import { expectLinear } from '../support/linear-time';
 
 // 3 March 2026, 10:00 in Stockholm (UTC+1 in winter).
 const when = Date.UTC(2026, 2, 3, 9, 0);
@@ -73,23 +74,7 @@ describe('quoting', () => {
   });
 });
 
-/** Milliseconds `run` takes, the best of three. */
-function elapsed(run: () => unknown): number {
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
 describe('quoting a hostile original stays linear', () => {
-  // Loose bounds (50 ms, or 20 times ordinary text of the same length): the regexes these
-  // replaced took most of a second at a fifth of these sizes.
-  const expectLinear = (hostile: () => unknown, ordinary: () => unknown) =>
-    expect(elapsed(hostile)).toBeLessThan(Math.max(50, 20 * elapsed(ordinary)));
-
   it('a long run of newlines inside the text', () => {
     const text = `${'\n'.repeat(100_000)}x`;
     expectLinear(

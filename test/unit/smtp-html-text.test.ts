@@ -1,6 +1,7 @@
 // The plain-text rendering of a rich body that the engine sends beside it.
 import { describe, expect, it } from 'vitest';
 import { htmlToPlain } from '../../electron/core/smtp/html-text';
+import { expectLinear } from '../support/linear-time';
 
 describe('plain text of a rich body', () => {
   it('keeps paragraphs, breaks, lists, links, quotes and the signature delimiter', () => {
@@ -19,23 +20,7 @@ describe('plain text of a rich body', () => {
   });
 });
 
-/** Milliseconds `run` takes, the best of three. */
-function elapsed(run: () => unknown): number {
-  let best = Infinity;
-  for (let round = 0; round < 3; round++) {
-    const start = performance.now();
-    run();
-    best = Math.min(best, performance.now() - start);
-  }
-  return best;
-}
-
 describe('the plain text of hostile HTML stays linear', () => {
-  // A loose bound (50 ms, or 20 times ordinary text of the same length): the regexes this
-  // replaced took most of a second at a fifth of this size.
-  const expectLinear = (hostile: () => unknown, ordinary: () => unknown) =>
-    expect(elapsed(hostile)).toBeLessThan(Math.max(50, 20 * elapsed(ordinary)));
-
   it('a long run of blanks inside a line of HTML', () => {
     const html = `<pre>${' '.repeat(100_000)}x</pre>`;
     expectLinear(
