@@ -18,6 +18,7 @@ import { expectStoreEqualsServer, FAULT_SEEDS, LONG_FAULTS, seeded } from '../su
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { composeDraft } from '../support/compose-drafts';
 
 const server = getMailServer();
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -66,21 +67,7 @@ async function killAfter(engine: EngineProcess, ms: number) {
 }
 
 function draft(accountId: AccountId, to: string, subject: string): ComposeDraft {
-  return {
-    draftId: null,
-    accountId,
-    mode: 'new',
-    originalId: null,
-    to,
-    cc: '',
-    bcc: '',
-    subject,
-    format: 'plain',
-    body: 'Sent while the engine may die at any moment.\n'.repeat(200),
-    inReplyTo: null,
-    references: [],
-    attachments: [],
-  };
+  return composeDraft(accountId, { to, subject, body: 'Sent while the engine may die at any moment.\n'.repeat(200) });
 }
 
 /** Subjects in a user's folder, one entry per copy. */

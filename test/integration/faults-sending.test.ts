@@ -12,6 +12,7 @@ import { expectStoreEqualsServer, FAULT_SEEDS, seeded } from '../support/fault-i
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { composeDraft } from '../support/compose-drafts';
 
 const server = getMailServer();
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -40,23 +41,9 @@ async function engine(user: MailUser) {
 }
 
 function draft(accountId: AccountId, change: Partial<ComposeDraft>): ComposeDraft {
-  return {
-    draftId: null,
-    accountId,
-    mode: 'new',
-    originalId: null,
-    to: '',
-    cc: '',
-    bcc: '',
-    subject: '',
-    format: 'plain',
-    // Long enough that a seeded cut lands inside the message, not only in the commands.
-    body: 'A line of a message that is sent while the network fails.\n'.repeat(2_000),
-    inReplyTo: null,
-    references: [],
-    attachments: [],
-    ...change,
-  };
+  // Long enough that a seeded cut lands inside the message, not only in the commands.
+  const body = 'A line of a message that is sent while the network fails.\n'.repeat(2_000);
+  return composeDraft(accountId, { body, ...change });
 }
 
 /** How many messages with this Message-ID a folder of a user holds. */

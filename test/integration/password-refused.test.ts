@@ -17,6 +17,7 @@ import { createMailUser } from '../support/mail-users';
 import { startFaultProxy } from '../support/fault-proxy';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
+import { composeDraft } from '../support/compose-drafts';
 
 const server = getMailServer();
 const cleanup: (() => Promise<unknown>)[] = [];
@@ -42,21 +43,12 @@ async function changePassword(s: MailServerInfo, user: MailUser, password: strin
 const imapRefusals = (user: MailUser) =>
   countLogLines(server, new RegExp(`imap-login: .*auth failed.*user=<${user.address.replace(/[.]/g, '\\.')}>`));
 
-const draft = (accountId: string, to: string, subject: string): ComposeDraft => ({
-  draftId: null,
-  accountId,
-  mode: 'new',
-  originalId: null,
-  to,
-  cc: '',
-  bcc: '',
-  subject,
-  format: 'plain',
-  body: `${subject}\n`,
-  inReplyTo: null,
-  references: [],
-  attachments: [],
-});
+const draft = (accountId: string, to: string, subject: string): ComposeDraft =>
+  composeDraft(accountId, {
+    to,
+    subject,
+    body: `${subject}\n`,
+  });
 
 describe('a refused password', () => {
   it('stops IMAP and SMTP after one refusal, asks once, and the outbox drains in order after the new one', async () => {

@@ -8,6 +8,7 @@ import { getMailServer } from '../mailserver/inject';
 import { addAccount, startCore, type CoreHandle } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
+import { composeDraft } from '../support/compose-drafts';
 
 const server = getMailServer();
 const cores: CoreHandle[] = [];
@@ -52,21 +53,11 @@ describe('a stored password that cannot be opened', () => {
     // queued while offline: due at once when the app next starts
     const offline = await startCore(server, { dataDir: first.dataDir, offline: true });
     await offline.service.call('outbox.send', {
-      draft: {
-        draftId: null,
-        accountId: account.id,
-        mode: 'new',
-        originalId: null,
+      draft: composeDraft(account.id, {
         to: user.address,
-        cc: '',
-        bcc: '',
         subject: 'Queued before the key was lost',
-        format: 'plain',
         body: 'Still here.\n',
-        inReplyTo: null,
-        references: [],
-        attachments: [],
-      },
+      }),
       undoSeconds: 0,
     });
     await offline.close();

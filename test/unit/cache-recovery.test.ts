@@ -18,6 +18,7 @@ import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { OutboxRepo } from '../../electron/core/store/outbox-repo';
 import { Store } from '../../electron/core/store/store';
 import { testAccountSettings } from '../support/store-fixtures';
+import { composeDraft } from '../support/compose-drafts';
 
 const dirs: string[] = [];
 const open: Store[] = [];
@@ -44,21 +45,7 @@ function closeStore(store: Store): void {
 }
 
 function draft(accountId: string, body: string): ComposeDraft {
-  return {
-    draftId: null,
-    accountId,
-    mode: 'new',
-    originalId: null,
-    to: '',
-    cc: '',
-    bcc: '',
-    subject: 'Plans',
-    format: 'plain',
-    body,
-    inReplyTo: null,
-    references: [],
-    attachments: [],
-  };
+  return composeDraft(accountId, { subject: 'Plans', body });
 }
 
 /** A profile with one account, one draft and one queued message, closed (so the copy is current). */

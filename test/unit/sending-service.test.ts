@@ -12,6 +12,7 @@ import { OutboxRepo } from '../../electron/core/store/outbox-repo';
 import { SendingService } from '../../electron/core/smtp/sending-service';
 import { Store } from '../../electron/core/store/store';
 import { senderAccountSettings } from '../support/store-fixtures';
+import { composeDraft } from '../support/compose-drafts';
 
 let dir: string;
 let store: Store;
@@ -53,22 +54,13 @@ afterEach(async () => {
 });
 
 function draft(change: Partial<ComposeDraft> = {}): ComposeDraft {
-  return {
-    draftId: null,
-    accountId,
-    mode: 'new',
-    originalId: null,
+  return composeDraft(accountId, {
     to: 'Anna <anna@example.com>',
-    cc: '',
     bcc: 'Hidden <hidden@example.com>',
     subject: 'Plans',
-    format: 'plain',
     body: 'Hello Anna',
-    inReplyTo: null,
-    references: [],
-    attachments: [],
     ...change,
-  };
+  });
 }
 
 const version = (draftId: string) =>
