@@ -39,6 +39,7 @@ export const CORE_SUBLAYERS = {
   store: { may: [], strict: true },
   remote: { may: ['net'], strict: true },
   search: { may: ['store', 'text'], strict: true },
+  threads: { may: ['store'], strict: false },
   imap: { may: ['net', 'store', 'text'], strict: false },
   smtp: { may: ['net', 'store', 'text'], strict: false },
   accounts: { may: ['net', 'store', 'text', 'imap', 'smtp'], strict: false },

@@ -22,6 +22,7 @@ import {
   syncProgressSchema,
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
+import { conversationMethods } from './contract-conversations';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
@@ -124,6 +125,8 @@ export const methods = {
   ...sendingMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
+  // conversation mode of the list and the stacked reading pane (shared/contract-conversations.ts)
+  ...conversationMethods,
 } as const;
 
 export const events = {

@@ -4,7 +4,7 @@
 // (accounts, sending, reading, actions, search); this file starts them, wires them to each
 // other and to the contract's methods, and stops them.
 import { methods, type MethodArgs, type MethodName, type MethodResult } from '../../shared/contract';
-import type { Account, AccountId, MailboxId } from '../../shared/domain';
+import type { Account, AccountId, MailboxId, MailboxRole } from '../../shared/domain';
 import { createAccountHandlers } from './accounts/account-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
@@ -28,6 +28,9 @@ import type { MailService, MailServiceOptions } from './service-api';
 import { notFound, ServiceError, toServiceError } from './service-error';
 import { toMailbox, type MailboxRecord } from './store/mailboxes-repo';
 import { Store } from './store/store';
+import { createConversationHandlers } from './threads/conversation-handlers';
+import { ConversationsRepo } from './threads/conversations-repo';
+import { Threader } from './threads/threader';
 
 interface AccountParts {
   runtime: AccountRuntime;
@@ -50,6 +53,8 @@ class CoreService implements MailService {
   private readonly search: LocalSearch;
   /** Indexes for search when the engine is idle, never inside header sync's inserts. */
   private readonly indexer: SearchIndexer;
+  /** Gives stored messages their conversations, off header sync's insert path. */
+  private readonly threader: Threader;
   private readonly reader: MessageReader;
   private readonly actions: MessageActions;
   private readonly replies: ReplyTracker;
@@ -68,6 +73,7 @@ class CoreService implements MailService {
     this.pins = new CertificatePins(store.db);
     this.search = new LocalSearch(store.db, store.messages);
     this.indexer = this.lifetime.add(new SearchIndexer(store.db));
+    this.threader = this.lifetime.add(new Threader(store.db));
     this.reader = new MessageReader({
       store,
       onDemand: (accountId) => this.parts(accountId).onDemand,
@@ -126,13 +132,23 @@ class CoreService implements MailService {
       this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
       this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total)),
       this.hub.on('messages.changed', () => this.indexer.kick()),
+      this.hub.on('messages.changed', () => this.threader.kick()),
     ];
     for (const unsubscribe of subscriptions) this.lifetime.add(toDisposable(unsubscribe));
     this.indexer.kick();
+    this.threader.kick();
     this.lifetime.add(toDisposable(() => this.stopAccounts()));
     for (const account of store.accounts.list()) this.startAccount(account.id);
     this.lifetime.add(toDisposable(() => this.sending.stop()));
     if (!options.offline) this.sending.start();
+  }
+
+  /** Each running account's folder of a role: what a unified view shows. */
+  private unifiedMailboxes(role: MailboxRole): MailboxId[] {
+    return [...this.accounts.keys()].flatMap((accountId) => {
+      const box = this.store.mailboxes.byRole(accountId, role);
+      return box ? [box.id] : [];
+    });
   }
 
   async call<M extends MethodName>(method: M, input: unknown): Promise<MethodResult<M>> {
@@ -273,10 +289,7 @@ class CoreService implements MailService {
         messages: store.messages.window(mailboxId, offset, limit),
       }),
       'messages.unifiedWindow': async ({ role, offset, limit }) => {
-        const boxes = [...this.accounts.keys()].flatMap((accountId) => {
-          const box = store.mailboxes.byRole(accountId, role);
-          return box ? [box.id] : [];
-        });
+        const boxes = this.unifiedMailboxes(role);
         return {
           total: boxes.reduce((sum, id) => sum + store.messages.count(id), 0),
           messages: store.messages.windowAcross(boxes, offset, limit),
@@ -300,6 +313,11 @@ class CoreService implements MailService {
         const result = await fetchRemoteImage(url);
         return 'dataUrl' in result ? { dataUrl: result.dataUrl } : { dataUrl: null, blocked: result.blocked };
       },
+      ...createConversationHandlers({
+        conversations: new ConversationsRepo(store.db),
+        threader: this.threader,
+        unifiedMailboxes: (role) => this.unifiedMailboxes(role),
+      }),
       ...this.sending.handlers,
       'outbox.send': async (args) => {
         const queued = await this.sending.handlers['outbox.send'](args);

@@ -24,14 +24,16 @@ export type HeaderRow = [
   inReplyTo: string | null,
   bodystructure: string | null,
   addressesOmitted: number,
+  threadRefs: string | null,
 ];
 
 export const HEADER_SQL = {
   // ON CONFLICT: a UID already stored (a resumed batch) is never duplicated; the refresh below
   // gives it the server's flags instead.
   insert: `INSERT INTO messages (mailbox_id, uid, message_id, subject, from_json, to_json, cc_json, date, size, seen,
-     flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure, addresses_omitted)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure, addresses_omitted,
+     thread_refs)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (mailbox_id, uid) DO NOTHING`,
   refresh: `UPDATE messages SET seen = ?, flagged = ?, answered = ?, draft = ?, keywords = ?
    WHERE mailbox_id = ? AND uid = ? RETURNING id`,
@@ -61,6 +63,7 @@ export function headerRow(mailboxId: MailboxId, h: HeaderRecord): HeaderRow {
     h.inReplyTo,
     h.bodystructure,
     h.addressesOmitted ?? 0,
+    h.threadRefs ?? null,
   ];
 }
 

@@ -20,12 +20,15 @@ export interface HeaderRecord {
   hasAttachments: boolean;
   threadKey: string;
   inReplyTo: string | null;
+  /** References between the first and the In-Reply-To, space separated (threads/thread-links.ts). */
+  threadRefs?: string | null;
   bodystructure: string | null;
   /** From, To and Cc addresses beyond the per-field cap of header sync, counted, not kept. */
   addressesOmitted?: number;
 }
 
-interface MessageRow {
+/** A row read with HEADER_COLUMNS. */
+export interface MessageRow {
   id: number;
   mailbox_id: number;
   account_id: string;
@@ -46,7 +49,8 @@ interface MessageRow {
   thread_key: string;
 }
 
-const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.message_id, m.subject, m.from_json, m.to_json,
+/** The columns toHeader() reads, `m` being messages and `b` its mailbox. */
+export const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.message_id, m.subject, m.from_json, m.to_json,
   m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key`;
 
 // The window's ids come from the date index alone (a covering walk), then their 50 rows.
@@ -61,7 +65,7 @@ export const WINDOW_FROM_BOTTOM = windowOf('ASC');
 /** Counted from an anchor's (date, id): OFFSET = the rows between it and the window. */
 export const WINDOW_FROM_ANCHOR = windowOf('DESC', 'AND (date, id) <= (?, ?)');
 
-function toHeader(row: MessageRow): MessageHeader {
+export function toHeader(row: MessageRow): MessageHeader {
   return {
     id: row.id,
     mailboxId: row.mailbox_id,

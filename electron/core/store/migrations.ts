@@ -355,6 +355,80 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN secret_cipher TEXT CHECK (secret_cipher IN ('key-file', 'safe-storage'));
   `,
+  // conversations: threads by Message-ID, In-Reply-To and References (electron/core/threads/).
+  // Header sync only stores the ids (thread_refs: the References between the first, kept as
+  // thread_key, and the last); the threader assigns conversation_id later, off sync's insert path,
+  // and thread_links remembers which conversation each id seen so far belongs to, per account.
+  // conversation_heads is one row per conversation per folder (its newest message, counts),
+  // kept by triggers, so a window of conversations is one index walk like the message list's.
+  // A deleted row that was the highest id lowers threaded_through: SQLite may give that id again.
+  `
+  ALTER TABLE messages ADD COLUMN thread_refs TEXT;
+  ALTER TABLE messages ADD COLUMN conversation_id INTEGER;
+  CREATE INDEX messages_by_conversation ON messages (conversation_id, mailbox_id, date)
+    WHERE conversation_id IS NOT NULL;
+  CREATE TABLE thread_links (
+    account_id      TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    ref             TEXT NOT NULL,
+    conversation_id INTEGER NOT NULL,
+    PRIMARY KEY (account_id, ref)
+  ) WITHOUT ROWID;
+  CREATE INDEX thread_links_by_conversation ON thread_links (conversation_id);
+  CREATE TABLE thread_state (
+    id                INTEGER PRIMARY KEY CHECK (id = 1),
+    threaded_through  INTEGER NOT NULL,
+    next_conversation INTEGER NOT NULL
+  );
+  INSERT INTO thread_state (id, threaded_through, next_conversation) VALUES (1, 0, 1);
+  CREATE TABLE conversation_heads (
+    mailbox_id      INTEGER NOT NULL,
+    conversation_id INTEGER NOT NULL,
+    newest_id       INTEGER NOT NULL,
+    date            INTEGER NOT NULL,
+    count           INTEGER NOT NULL,
+    unread          INTEGER NOT NULL,
+    flagged         INTEGER NOT NULL,
+    PRIMARY KEY (mailbox_id, conversation_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX conversation_heads_by_date ON conversation_heads (mailbox_id, date DESC, newest_id DESC);
+
+  CREATE TRIGGER conversation_heads_old AFTER UPDATE OF mailbox_id, conversation_id, date, seen, flagged ON messages
+  WHEN OLD.conversation_id IS NOT NULL BEGIN
+    DELETE FROM conversation_heads WHERE mailbox_id = OLD.mailbox_id AND conversation_id = OLD.conversation_id;
+    INSERT INTO conversation_heads (mailbox_id, conversation_id, newest_id, date, count, unread, flagged)
+    SELECT OLD.mailbox_id, OLD.conversation_id,
+      (SELECT id FROM messages WHERE conversation_id = OLD.conversation_id AND mailbox_id = OLD.mailbox_id
+       ORDER BY date DESC, id DESC LIMIT 1),
+      MAX(date), COUNT(*), TOTAL(seen = 0), TOTAL(flagged)
+    FROM messages WHERE conversation_id = OLD.conversation_id AND mailbox_id = OLD.mailbox_id HAVING COUNT(*) > 0;
+  END;
+  CREATE TRIGGER conversation_heads_new AFTER UPDATE OF mailbox_id, conversation_id ON messages
+  WHEN NEW.conversation_id IS NOT NULL
+    AND (OLD.conversation_id IS NOT NEW.conversation_id OR OLD.mailbox_id IS NOT NEW.mailbox_id) BEGIN
+    DELETE FROM conversation_heads WHERE mailbox_id = NEW.mailbox_id AND conversation_id = NEW.conversation_id;
+    INSERT INTO conversation_heads (mailbox_id, conversation_id, newest_id, date, count, unread, flagged)
+    SELECT NEW.mailbox_id, NEW.conversation_id,
+      (SELECT id FROM messages WHERE conversation_id = NEW.conversation_id AND mailbox_id = NEW.mailbox_id
+       ORDER BY date DESC, id DESC LIMIT 1),
+      MAX(date), COUNT(*), TOTAL(seen = 0), TOTAL(flagged)
+    FROM messages WHERE conversation_id = NEW.conversation_id AND mailbox_id = NEW.mailbox_id HAVING COUNT(*) > 0;
+  END;
+  CREATE TRIGGER conversation_heads_deleted AFTER DELETE ON messages
+  WHEN OLD.conversation_id IS NOT NULL BEGIN
+    DELETE FROM conversation_heads WHERE mailbox_id = OLD.mailbox_id AND conversation_id = OLD.conversation_id;
+    INSERT INTO conversation_heads (mailbox_id, conversation_id, newest_id, date, count, unread, flagged)
+    SELECT OLD.mailbox_id, OLD.conversation_id,
+      (SELECT id FROM messages WHERE conversation_id = OLD.conversation_id AND mailbox_id = OLD.mailbox_id
+       ORDER BY date DESC, id DESC LIMIT 1),
+      MAX(date), COUNT(*), TOTAL(seen = 0), TOTAL(flagged)
+    FROM messages WHERE conversation_id = OLD.conversation_id AND mailbox_id = OLD.mailbox_id HAVING COUNT(*) > 0;
+  END;
+  CREATE TRIGGER thread_reuse_deleted_id AFTER DELETE ON messages
+  WHEN OLD.id <= (SELECT threaded_through FROM thread_state) AND NOT EXISTS (SELECT 1 FROM messages WHERE id > OLD.id)
+  BEGIN
+    UPDATE thread_state SET threaded_through = OLD.id - 1 WHERE id = 1;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -23,6 +23,14 @@ export const HEADER_QUERY: FetchQueryObject = {
   headers: ['references'],
 };
 
+/** Gmail's header query also asks for X-GM-THRID, Gmail's own thread id (imapflow's threadId). */
+const GMAIL_HEADER_QUERY: FetchQueryObject = { ...HEADER_QUERY, threadId: true };
+
+/** The header query for a server: only Gmail is asked for its thread id (others pay no byte for it). */
+export function headerQueryFor(capabilities: ReadonlyMap<string, unknown>): FetchQueryObject {
+  return capabilities.has('X-GM-EXT-1') ? GMAIL_HEADER_QUERY : HEADER_QUERY;
+}
+
 // The functions below run once per header of a sync (tens of thousands in a row): plain loops,
 // no intermediate arrays.
 
@@ -84,14 +92,38 @@ export function parseReferences(headers: Buffer | undefined): string[] {
   return text.match(MESSAGE_ID) ?? [];
 }
 
-/** The thread a message belongs to: the root of its References chain, else what it replies to, else itself. */
+/**
+ * The thread a message belongs to: Gmail's thread id where the server gives one (X-GM-THRID,
+ * which Gmail keeps across folders), else the root of its References chain, else what it
+ * replies to, else itself.
+ */
 export function threadKeyOf(
   messageId: string | null,
   inReplyTo: string | null,
   references: string[],
   fallback: string,
+  gmailThreadId?: string,
 ): string {
+  if (gmailThreadId) return `${GMAIL_THREAD_PREFIX}${gmailThreadId}`;
   return references[0] ?? inReplyTo ?? messageId ?? fallback;
+}
+
+/** thread_key's prefix for Gmail's own thread id: the threader then links by that alone. */
+export const GMAIL_THREAD_PREFIX = 'gm:';
+/** References kept beyond the first and the last: the chain of a very long thread is cut. */
+export const MAX_THREAD_REFS = 20;
+
+/**
+ * The References between the first (thread_key) and the one In-Reply-To names, space
+ * separated, or null (most messages): the threader links a message by these too, so a reply
+ * whose References lost their root or whose In-Reply-To is missing still finds its thread.
+ */
+export function threadRefsOf(references: string[], inReplyTo: string | null): string | null {
+  if (references.length <= 1) return null;
+  let end = references.length;
+  if (references[end - 1] === inReplyTo) end--;
+  const middle = references.slice(Math.max(1, end - MAX_THREAD_REFS), end);
+  return middle.length ? middle.join(' ') : null;
 }
 
 function validTime(date: Date | string | undefined): number | null {
@@ -128,8 +160,9 @@ export function toHeaderRecord(
     flags,
     keywords,
     hasAttachments: structure ? hasAttachments(structure) : false,
-    threadKey: threadKeyOf(messageId, inReplyTo, references, `${mailboxKey}:${msg.uid}`),
+    threadKey: threadKeyOf(messageId, inReplyTo, references, `${mailboxKey}:${msg.uid}`, msg.threadId),
     inReplyTo,
+    threadRefs: msg.threadId ? null : threadRefsOf(references, inReplyTo),
     bodystructure: structure ? JSON.stringify(structure) : null,
     ...(omitted ? { addressesOmitted: omitted } : {}),
   };

@@ -8,7 +8,7 @@
 import { WRITER_MIN_ROWS, type StreamedBatch } from '../../store/header-writer';
 import type { HeaderRecord } from '../../store/messages-repo';
 import type { SyncContext } from './context';
-import { HEADER_QUERY, toHeaderRecord } from './header-fields';
+import { headerQueryFor, toHeaderRecord } from './header-fields';
 
 const FIRST_BATCH = 50;
 const BATCH = 1_000;
@@ -52,6 +52,7 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
   const top = Math.max(0, server.uidNext - 1);
   const pinned = store.pendingOps.pinnedUids(box.id);
   const mailboxKey = `${box.id}`;
+  const query = headerQueryFor(ctx.client.capabilities);
   let done = 0;
   let total = 0;
 
@@ -65,7 +66,7 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     let fetched = 0;
     let lowUid = Infinity;
     try {
-      for await (const msg of ctx.client.fetch(range, HEADER_QUERY, { uid: byUid })) {
+      for await (const msg of ctx.client.fetch(range, query, { uid: byUid })) {
         fetched++;
         lowUid = Math.min(lowUid, msg.uid);
         if (pinned.has(msg.uid)) continue;
