@@ -3,7 +3,7 @@
 // stacked reading pane, and the messages an action on conversation rows applies to.
 // Shaped exactly like `methods` in contract.ts, which spreads these in.
 import { z } from 'zod';
-import { addressSchema, mailboxIdSchema, messageHeaderSchema, messageIdSchema } from './schemas';
+import { addressSchema, mailboxIdSchema, messageHeaderSchema } from './schemas';
 
 export const conversationIdSchema = z.number().int().positive();
 
@@ -48,15 +48,18 @@ export const conversationMethods = {
     input: z.object({ id: conversationIdSchema, mailboxId: mailboxIdSchema }),
     output: z.array(messageHeaderSchema),
   },
-  /** The messages of these conversations in these folders: what an action on their rows moves or flags. */
-  'conversations.memberIds': {
+  /**
+   * The messages of these conversations in these folders, newest first: what an action on their
+   * rows moves or flags (and what its undo puts back as it was).
+   */
+  'conversations.members': {
     input: z.object({
       rows: z
         .array(z.object({ id: conversationIdSchema, mailboxId: mailboxIdSchema }))
         .min(1)
         .max(1000),
     }),
-    output: z.array(messageIdSchema),
+    output: z.array(messageHeaderSchema),
   },
 } as const;
 

@@ -17,7 +17,10 @@ import { ThreePaneLayout } from '../layout/ThreePaneLayout';
 import { MessageList } from '../message-list/MessageList';
 import { MessageListHeader } from '../message-list/MessageListHeader';
 import { accountLabels } from '../message-list/account-labels';
+import { useConversationMode } from '../message-list/conversation-mode';
+import { emptySelection } from '../message-list/selection';
 import { ReadingPane } from '../message-view/ReadingPane';
+import { useConversationThread } from '../message-view/use-conversation-thread';
 import { SearchBar } from '../search/SearchBar';
 import { SearchResultsHeader } from '../search/SearchResultsHeader';
 import { effectiveRole } from '../sidebar/folder-tree';
@@ -33,6 +36,7 @@ import { useTransport } from './app-services';
 import { AddAccountDialog, Composer, PaletteHost, SettingsDialog } from './lazy-dialogs';
 import { runCommand } from './use-app-commands';
 import { useActionTargets } from './use-action-targets';
+import { useConversationMembers } from './use-conversation-members';
 import { useDialogs } from './use-dialogs';
 import { useDropRemovedFromSelection } from './use-drop-removed-from-selection';
 import { useEngineConnection } from './use-engine-connection';
@@ -67,7 +71,8 @@ export function App() {
   const { selection, changeSelection } = selecting;
   const list = useListSource(accounts, loadedMailboxes, changeSelection);
   const { source, shows, role, unifiedRole } = list;
-  const shown = useShownList(source, shows, accounts, mailboxes, changeSelection);
+  const mode = useConversationMode(source);
+  const shown = useShownList(source, shows, accounts, mailboxes, changeSelection, mode.conversations);
   const { store, version, search } = shown;
   useDropRemovedFromSelection(shows, selecting.updateSelection);
   useReloadOnReconnect(engine.epoch, reloadAccounts, store);
@@ -77,6 +82,9 @@ export function App() {
   const reading = useReadingFlow(store, version, selection.currentId);
   const openHeader = useOpenHeader(store, version, reading.shownId);
   const single = selection.ids.size <= 1 ? openHeader : null;
+  // conversation mode: the open row's conversation, stacked in the pane; replies go to its open message
+  const thread = useConversationThread(single);
+  const replyTarget = thread ? thread.open : single;
 
   const composer = useCompose(accounts);
   const sendUndo = useSendUndo(transport, composer.reopen);
@@ -84,6 +92,7 @@ export function App() {
   const targets = useActionTargets(selection, store, list.mailbox, loadedMailboxes);
   const { actionFolder } = targets;
   const pendingRead = usePendingRead();
+  const conversationMembers = useConversationMembers(mode.conversations && !search.active, store);
   const actions = useMessageActions({
     store,
     mailbox: actionFolder,
@@ -92,14 +101,21 @@ export function App() {
     reportFailure: activity.reportFailure,
     undo,
     beforeChange: pendingRead.send,
+    expand: conversationMembers,
   });
   useMarkReadOnOpen({
-    openHeader,
+    // in a conversation, each message is marked read as it is expanded, not the row as a whole
+    openHeader: thread ? thread.open : openHeader,
     selectedCount: selection.ids.size,
     setFlags: actions.setFlags,
     pending: pendingRead,
   });
 
+  const { toggle: toggleMode } = mode;
+  const toggleConversations = useCallback(() => {
+    toggleMode();
+    changeSelection(emptySelection);
+  }, [toggleMode, changeSelection]);
   const { commands, run, moveTargets } = useWindowCommands({
     keymap,
     accounts,
@@ -108,7 +124,7 @@ export function App() {
     selection: selecting,
     list,
     targets,
-    single,
+    single: replyTarget,
     openHeader,
     actions,
     undo,
@@ -116,6 +132,7 @@ export function App() {
     dialogs: open,
     reportFailure: activity.reportFailure,
     noteRepeat: reading.noteRepeat,
+    conversations: { toggle: source && !search.active ? toggleConversations : null, thread },
   });
   // Sidebar, Toolbar, StatusBar and the reading pane are memoized: their callbacks stay the same.
   const compose = useCallback(() => run('compose'), [run]);
@@ -151,7 +168,13 @@ export function App() {
             {search.active ? (
               <SearchResultsHeader total={store?.total ?? null} allMail={search.active.scope.kind === 'all'} />
             ) : (
-              <MessageListHeader source={source} mailboxes={mailboxes} total={store?.total ?? null} />
+              <MessageListHeader
+                source={source}
+                mailboxes={mailboxes}
+                total={store?.total ?? null}
+                conversations={mode.conversations}
+                onToggleConversations={source ? toggleConversations : undefined}
+              />
             )}
             <MessageList
               store={store}
@@ -180,6 +203,7 @@ export function App() {
             />
             <ReadingPane
               header={single}
+              thread={thread}
               selectedCount={selection.ids.size}
               onEditDraft={single && role === 'drafts' ? editDraft : undefined}
             />

@@ -13,6 +13,7 @@ import { type UnifiedRole, isUnifiedRole } from '../message-list/list-source';
 import type { MessageWindowStore } from '../message-list/message-window-store';
 import { type Selection, selectAll, selectNone, toggleCurrent } from '../message-list/selection';
 import type { PaletteMode } from '../palette/palette-items';
+import type { ConversationThread } from '../message-view/use-conversation-thread';
 import { focusSearchField } from '../search/search-focus';
 import { effectiveRole } from '../sidebar/folder-tree';
 import type { useMessageActions } from './use-message-actions';
@@ -61,6 +62,8 @@ export interface CommandContext {
   openAccountSettings: () => void;
   addAccount: () => void;
   noteRepeat: () => void;
+  /** The list's conversation mode, and the conversation the pane stacks (when it does). */
+  conversations: { toggle: (() => void) | null; thread: ConversationThread | null };
 }
 
 export function useAppCommands(context: CommandContext): Commands {
@@ -71,6 +74,8 @@ export function useAppCommands(context: CommandContext): Commands {
 
   const { store, selection, mailbox, mailboxes, accountId, unifiedRole, targets, single, hasAccounts, actions } =
     context;
+  const canToggleConversations = context.conversations.toggle !== null;
+  const inConversation = context.conversations.thread !== null;
   const hasTargets = targets.length > 0;
   const hasMessages = (store?.total ?? 0) > 0;
   const accountMailboxes = useMemo(
@@ -128,6 +133,13 @@ export function useAppCommands(context: CommandContext): Commands {
           if (pageReadingPane(-1) === 'atStart') step(-1, false, event);
         },
       },
+      toggleConversations: {
+        enabled: canToggleConversations,
+        run: () => get().conversations.toggle?.(),
+      },
+      nextInConversation: { enabled: inConversation, run: () => void get().conversations.thread?.step(1) },
+      previousInConversation: { enabled: inConversation, run: () => void get().conversations.thread?.step(-1) },
+      toggleConversationMessage: { enabled: inConversation, run: () => get().conversations.thread?.toggle() },
       toggleSelect: {
         enabled: selection.currentId !== null,
         run: () => {
@@ -214,6 +226,8 @@ export function useAppCommands(context: CommandContext): Commands {
     unifiedRole,
     actions,
     hasAccounts,
+    canToggleConversations,
+    inConversation,
   ]);
 }
 

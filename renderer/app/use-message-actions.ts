@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountId, Mailbox, MessageHeader, MessageId } from '../../shared/domain';
 import type { MessageWindowStore } from '../message-list/message-window-store';
 import { type Selection, selectionAfterRemoval } from '../message-list/selection';
+import { withConversationFlags } from '../message-list/conversation-row';
 import { effectiveRole } from '../sidebar/folder-tree';
 import { folderDisplayName } from '../sidebar/folder-name';
 import {
@@ -38,6 +39,11 @@ interface ActionContext {
    * miss the server).
    */
   beforeChange?: () => void;
+  /**
+   * In conversation mode: the messages the given rows stand for (each row's whole conversation
+   * in its folder). An action asked for by the user applies to those; undo puts those back.
+   */
+  expand?: ((ids: readonly MessageId[]) => Promise<MessageHeader[]>) | null;
 }
 
 export function useMessageActions({
@@ -48,6 +54,7 @@ export function useMessageActions({
   reportFailure,
   undo,
   beforeChange,
+  expand,
 }: ActionContext) {
   const { t } = useTranslation();
   const transport = useTransport();
@@ -70,17 +77,33 @@ export function useMessageActions({
     [store],
   );
 
-  /** `record: false` for changes nobody asked for explicitly (marking read on opening). */
+  /** The messages an action on these rows applies to: the rows, or in conversation mode their conversations. */
+  const membersOf = useCallback(
+    async (ids: MessageId[]): Promise<{ ids: MessageId[]; rows: MessageHeader[] }> => {
+      if (!expand) return { ids, rows: rows(ids) };
+      const members = await expand(ids);
+      return { ids: members.map((member) => member.id), rows: members };
+    },
+    [expand, rows],
+  );
+
+  /**
+   * `record: false` for changes nobody asked for explicitly (marking read on opening): those
+   * apply to the message itself, never to its whole conversation.
+   */
   const setFlags = useCallback(
     async (ids: MessageId[], change: FlagChange, options: { record?: boolean } = {}) => {
       if (ids.length === 0) return;
       beforeChange?.();
-      const restores = flagRestoreGroups(rows(ids), change);
-      store?.patch(ids, (row: MessageHeader) => ({ ...row, flags: { ...row.flags, ...change } }));
+      store?.patch(ids, (row: MessageHeader) =>
+        options.record === false ? { ...row, flags: { ...row.flags, ...change } } : withConversationFlags(row, change),
+      );
       try {
-        await transport.invoke('messages.setFlags', { ids, ...change });
+        const members = options.record === false ? { ids, rows: rows(ids) } : await membersOf(ids);
+        const restores = flagRestoreGroups(members.rows, change);
+        await transport.invoke('messages.setFlags', { ids: members.ids, ...change });
         if (options.record !== false && restores.length > 0)
-          undo.record({ kind: 'flags', verb: flagVerb(change), count: ids.length, restores });
+          undo.record({ kind: 'flags', verb: flagVerb(change), count: members.ids.length, restores });
       } catch (error) {
         const action =
           'seen' in change
@@ -89,21 +112,28 @@ export function useMessageActions({
         fail(action, error);
       }
     },
-    [rows, store, transport, undo, fail, t, beforeChange],
+    [rows, store, transport, undo, fail, t, beforeChange, membersOf],
   );
 
   const removeFromList = useCallback(
     async (
       ids: MessageId[],
       actionName: string,
-      call: () => Promise<unknown>,
+      call: (members: MessageHeader[], ids: MessageId[]) => Promise<unknown>,
       recordAs: { verb: MoveVerb; folderName?: string } | 'final',
     ) => {
       if (ids.length === 0) return;
       beforeChange?.();
+      let members: { ids: MessageId[]; rows: MessageHeader[] };
+      try {
+        members = await membersOf(ids);
+      } catch (error) {
+        fail(actionName, error);
+        return;
+      }
       // Where each message was, for undo: its row says; one not loaded is in this folder.
-      const known = new Map(rows(ids).map((row) => [row.id, row.mailboxId]));
-      const origins = ids.map((id) => ({ id, mailboxId: known.get(id) ?? mailbox?.id ?? -1 }));
+      const known = new Map(members.rows.map((row) => [row.id, row.mailboxId]));
+      const origins = members.ids.map((id) => ({ id, mailboxId: known.get(id) ?? mailbox?.id ?? -1 }));
       if (store)
         setSelection(
           selectionAfterRemoval(
@@ -113,13 +143,13 @@ export function useMessageActions({
           ),
         );
       try {
-        await call();
-        if (recordAs === 'final') undo.permanent(ids.length);
+        await call(members.rows, members.ids);
+        if (recordAs === 'final') undo.permanent(members.ids.length);
         else
           undo.record({
             kind: 'move',
             verb: recordAs.verb,
-            count: ids.length,
+            count: members.ids.length,
             folderName: recordAs.folderName,
             moves: moveBackGroups(origins.filter((origin) => origin.mailboxId >= 0)),
           });
@@ -127,7 +157,7 @@ export function useMessageActions({
         fail(actionName, error);
       }
     },
-    [rows, mailbox, store, setSelection, undo, fail, beforeChange],
+    [membersOf, mailbox, store, setSelection, undo, fail, beforeChange],
   );
 
   /** Each account has its own Junk folder: a selection from a unified view may span several. */
@@ -143,14 +173,16 @@ export function useMessageActions({
 
   return useMemo(() => {
     const move = (ids: MessageId[], to: Mailbox, verb: MoveVerb = 'move') =>
-      removeFromList(ids, t('toolbar.move'), () => transport.invoke('messages.move', { ids, toMailboxId: to.id }), {
-        verb,
-        folderName: folderDisplayName(to, t),
-      });
+      removeFromList(
+        ids,
+        t('toolbar.move'),
+        (_, all) => transport.invoke('messages.move', { ids: all, toMailboxId: to.id }),
+        { verb, folderName: folderDisplayName(to, t) },
+      );
     return {
       setFlags,
       archive: (ids: MessageId[]) =>
-        removeFromList(ids, t('toolbar.archive'), () => transport.invoke('messages.archive', { ids }), {
+        removeFromList(ids, t('toolbar.archive'), (_, all) => transport.invoke('messages.archive', { ids: all }), {
           verb: 'archive',
         }),
       remove: (ids: MessageId[]) => {
@@ -159,7 +191,7 @@ export function useMessageActions({
         return removeFromList(
           ids,
           t('toolbar.delete'),
-          () => transport.invoke('messages.delete', { ids }),
+          (_, all) => transport.invoke('messages.delete', { ids: all }),
           final ? 'final' : { verb: 'delete' },
         );
       },
@@ -189,9 +221,16 @@ export function useMessageActions({
         await removeFromList(
           ids,
           t('toolbar.junk'),
-          () =>
+          // each message to its own account's Junk (in conversation mode, each row's whole conversation)
+          (members) =>
             Promise.all(
-              targets.map(([junk, group]) => transport.invoke('messages.move', { ids: group, toMailboxId: junk.id })),
+              targets.map(([junk]) => {
+                const group = members.filter((member) => junkFolderOf(member.accountId) === junk);
+                return transport.invoke('messages.move', {
+                  ids: group.map((member) => member.id),
+                  toMailboxId: junk.id,
+                });
+              }),
             ),
           { verb: 'junk' },
         );

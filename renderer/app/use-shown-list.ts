@@ -25,9 +25,11 @@ export function useShownList(
   accounts: readonly Account[],
   mailboxes: readonly Mailbox[],
   changeSelection: (next: Selection) => void,
+  /** The list shows conversations (conversation-mode.ts). */
+  conversations = false,
 ): ShownList {
   const search = useSearch(source?.kind === 'mailbox' ? source.mailboxId : null);
-  const folderWindow = useMessageWindow(source, shows);
+  const folderWindow = useMessageWindow(source, shows, conversations);
   const searchWindow = useSearchWindow(search.active);
   useEffect(() => changeSelection(emptySelection), [searchWindow.store, changeSelection]);
   const jumpIntoResults = useJumpIntoResults(searchWindow.store, searchWindow.version, changeSelection);

@@ -8,6 +8,7 @@ import type { useCompose } from '../composer/use-compose';
 import type { ActionId, Keymap } from '../keyboard/keymap';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import type { MessageWindowStore } from '../message-list/message-window-store';
+import type { ConversationThread } from '../message-view/use-conversation-thread';
 import type { UndoController } from '../undo/use-undo';
 import { useTransport } from './app-services';
 import { errorMessage } from './error-message';
@@ -35,6 +36,8 @@ interface WindowState {
   dialogs: DialogOpeners;
   reportFailure: (accountId: string, message: string) => void;
   noteRepeat: () => void;
+  /** Switches the list between conversations and messages (null: no list to switch), and the stacked conversation. */
+  conversations: { toggle: (() => void) | null; thread: ConversationThread | null };
 }
 
 export interface WindowCommands {
@@ -89,6 +92,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     openAccountSettings: () => dialogs.accountSettings(onScreen?.accountId),
     addAccount: dialogs.addAccount,
     noteRepeat: state.noteRepeat,
+    conversations: state.conversations,
   });
   useGlobalShortcuts(state.keymap, (action, event) => runCommand(commands, action, event));
 

@@ -8,6 +8,7 @@ import { sendersLabel } from '../format/format-address';
 import { Icon } from '../ui/Icon';
 import type { AccountLabel } from './account-labels';
 import { AccountChip } from './AccountChip';
+import { conversationOf } from './conversation-row';
 
 export const ROW_HEIGHT = 76;
 
@@ -38,11 +39,18 @@ interface MessageRowProps {
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const { t } = useTranslation();
   const { header } = props;
-  const people = sendersLabel(props.showRecipients ? header.to : header.from) || t('messageList.noSender');
+  // a conversation row: its senders, and unread or starred when any of its messages here is
+  const conversation = conversationOf(header);
+  const addresses = conversation && !props.showRecipients ? conversation.participants : null;
+  const people =
+    sendersLabel(addresses ?? (props.showRecipients ? header.to : header.from)) || t('messageList.noSender');
   const subject = header.subject.trim() || t('messageList.noSubject');
   const date = formatListDate(header.date, props.now, props.locale);
-  const unread = !header.flags.seen;
-  const rowLabel = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
+  const unread = conversation ? conversation.unread > 0 : !header.flags.seen;
+  const starred = conversation ? conversation.flagged : header.flags.flagged;
+  const count = conversation && conversation.total > 1 ? conversation.total : null;
+  const messageLabel = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
+  const rowLabel = count ? t('conversations.row', { row: messageLabel, count }) : messageLabel;
   const label = props.account
     ? t('messageList.rowInAccount', { row: rowLabel, account: props.account.name })
     : rowLabel;
@@ -80,6 +88,11 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       <div className="row-body">
         <div className="row-line">
           <span className="row-sender">{people}</span>
+          {count && (
+            <span className="row-count" title={t('conversations.count', { count })}>
+              {count}
+            </span>
+          )}
           {props.account && <AccountChip label={props.account} />}
           {props.location && <span className="row-location">{props.location}</span>}
           <span className="row-date">{date}</span>
@@ -92,7 +105,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
                 <Icon name="paperclip" size={13} />
               </span>
             )}
-            {header.flags.flagged && (
+            {starred && (
               <span className="row-flag row-star" title={t('messageList.starred')}>
                 <Icon name="star" size={13} filled />
               </span>

@@ -36,14 +36,16 @@ export function sameSource(a: ListSource | null, b: ListSource | null): boolean 
   return sourceKey(a) === sourceKey(b);
 }
 
-/** How the list reads a page of this source. */
-export function windowFetcher(transport: Transport, source: ListSource): FetchWindow {
+/** How the list reads a page of this source, as messages or (`conversations`) as conversation rows. */
+export function windowFetcher(transport: Transport, source: ListSource, conversations = false): FetchWindow {
   if (source.kind === 'mailbox') {
     const { mailboxId } = source;
-    return (offset, limit) => transport.invoke('messages.window', { mailboxId, offset, limit });
+    const method = conversations ? 'conversations.window' : 'messages.window';
+    return (offset, limit) => transport.invoke(method, { mailboxId, offset, limit });
   }
   const { role } = source;
-  return (offset, limit) => transport.invoke('messages.unifiedWindow', { role, offset, limit });
+  const method = conversations ? 'conversations.unifiedWindow' : 'messages.unifiedWindow';
+  return (offset, limit) => transport.invoke(method, { role, offset, limit });
 }
 
 /** Each account's folder of this role, one per account (the first listed), as the engine picks it. */

@@ -11,13 +11,23 @@ export type { MessageWindow };
 
 const COALESCE_MS = 60;
 
-/** `shows`: the folders whose messages the source lists (see list-source.ts). */
-export function useMessageWindow(source: ListSource | null, shows: ReadonlySet<MailboxId>): MessageWindow {
+/**
+ * `shows`: the folders whose messages the source lists (see list-source.ts); `conversations`:
+ * one row per conversation (a new list, and a new store, when it changes).
+ */
+export function useMessageWindow(
+  source: ListSource | null,
+  shows: ReadonlySet<MailboxId>,
+  conversations = false,
+): MessageWindow {
   const transport = useTransport();
   // A new source object is a new list (App keeps the object while the same list is shown).
   const makeStore = useMemo<MakeStore | null>(
-    () => (source === null ? null : (onError) => new MessageWindowStore(windowFetcher(transport, source), { onError })),
-    [transport, source],
+    () =>
+      source === null
+        ? null
+        : (onError) => new MessageWindowStore(windowFetcher(transport, source, conversations), { onError }),
+    [transport, source, conversations],
   );
   return useLiveWindow(makeStore, (change) => shows.has(change.mailboxId), COALESCE_MS);
 }

@@ -4,16 +4,11 @@
 import { memo, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MessageHeader } from '../../shared/domain';
-import { errorMessage } from '../app/error-message';
 import { Icon } from '../ui/Icon';
-import { AttachmentList } from './AttachmentList';
 import { BodyFramePool } from './BodyFramePool';
-import { BodySkeleton } from './BodySkeleton';
-import { MessageBodyFrame } from './MessageBodyFrame';
-import { MessageHeaderBlock } from './MessageHeaderBlock';
-import { NoReadableBody } from './NoReadableBody';
-import { hasReadableBody } from './readable-body';
-import { useMessageBody } from './use-message-body';
+import { ConversationStack } from './ConversationStack';
+import { OpenMessage } from './OpenMessage';
+import type { ConversationThread } from './use-conversation-thread';
 import './reading-pane.css';
 
 interface ReadingPaneProps {
@@ -21,15 +16,24 @@ interface ReadingPaneProps {
   selectedCount: number;
   /** Given for a message in a Drafts folder: continues it in the composer. */
   onEditDraft?: () => void;
+  /** The open row's conversation, stacked, when it has more than one message (conversation mode). */
+  thread?: ConversationThread | null;
 }
 
 /** Memoized: a key press that changes neither the open message nor the count leaves it alone. */
-export const ReadingPane = memo(function ReadingPane({ header, selectedCount, onEditDraft }: ReadingPaneProps) {
+export const ReadingPane = memo(function ReadingPane({
+  header,
+  selectedCount,
+  onEditDraft,
+  thread = null,
+}: ReadingPaneProps) {
   const { t } = useTranslation();
   const scroller = useRef<HTMLElement>(null);
   // Noted from scroll events, so opening a message unscrolled forces no layout to find out.
   const scrolled = useRef(false);
-  const openId = selectedCount > 1 ? null : (header?.id ?? null);
+  const stacked = selectedCount <= 1 && header !== null && thread !== null;
+  // in a conversation, the frame shows the expanded message (none while all are collapsed)
+  const openId = selectedCount > 1 ? null : stacked ? (thread.open?.id ?? null) : (header?.id ?? null);
   // The pane scrolls the message (its frame is as tall as its content): each one opens at its top.
   useLayoutEffect(() => {
     if (!scrolled.current || !scroller.current) return;
@@ -59,7 +63,11 @@ export const ReadingPane = memo(function ReadingPane({ header, selectedCount, on
               </button>
             </div>
           )}
-          <OpenMessage key={header.id} header={header} />
+          {stacked ? (
+            <ConversationStack thread={thread} part="before" />
+          ) : (
+            <OpenMessage key={header.id} header={header} />
+          )}
         </>
       ) : (
         <div className="reader-placeholder">
@@ -69,37 +77,7 @@ export const ReadingPane = memo(function ReadingPane({ header, selectedCount, on
         </div>
       )}
       <BodyFramePool openId={openId} />
+      {stacked && <ConversationStack thread={thread} part="after" />}
     </section>
   );
 });
-
-function OpenMessage({ header }: { header: MessageHeader }) {
-  const { t } = useTranslation();
-  const { state, retry } = useMessageBody(header.id);
-  const body = state.status === 'ready' ? state.body : null;
-
-  return (
-    <article className="open-message">
-      <MessageHeaderBlock header={header} body={body} />
-      {body && <AttachmentList messageId={header.id} attachments={body.attachments} />}
-      <div className="message-body">
-        {state.status === 'loading' && <BodySkeleton />}
-        {state.status === 'failed' && (
-          <div className="body-error" role="alert">
-            <Icon name="alert" size={20} />
-            <p>{t('reader.loadFailed', { reason: errorMessage(state.error, t) ?? t('common.unknownError') })}</p>
-            <button type="button" className="button" onClick={retry}>
-              {t('common.retry')}
-            </button>
-          </div>
-        )}
-        {body &&
-          (hasReadableBody(body) ? (
-            <MessageBodyFrame header={header} body={body} />
-          ) : (
-            <NoReadableBody header={header} body={body} />
-          ))}
-      </div>
-    </article>
-  );
-}

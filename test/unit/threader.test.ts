@@ -283,6 +283,9 @@ describe('conversation rows', () => {
       ids.get('c-archived'),
     ]);
     expect(conversations.messages(convo, box('Trash').id).map((m) => m.id)).toContain(ids.get('trashed'));
-    expect(conversations.memberIds([{ id: convo, mailboxId: inbox }])).toEqual([ids.get('c'), ids.get('a')]);
+    expect(conversations.members([{ id: convo, mailboxId: inbox }]).map((m) => m.id)).toEqual([
+      ids.get('c'),
+      ids.get('a'),
+    ]);
   });
 });

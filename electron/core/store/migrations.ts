@@ -391,6 +391,20 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (mailbox_id, conversation_id)
   ) WITHOUT ROWID;
   CREATE INDEX conversation_heads_by_date ON conversation_heads (mailbox_id, date DESC, newest_id DESC);
+  -- each folder's number of conversations, and a version any change of its heads bumps: what
+  -- the window's count and its remembered deep-offset anchors (threads/conversation-anchors.ts) read
+  CREATE TABLE conversation_counts (
+    mailbox_id INTEGER PRIMARY KEY,
+    count      INTEGER NOT NULL,
+    version    INTEGER NOT NULL
+  );
+  CREATE TRIGGER conversation_counts_insert AFTER INSERT ON conversation_heads BEGIN
+    INSERT OR IGNORE INTO conversation_counts (mailbox_id, count, version) VALUES (NEW.mailbox_id, 0, 0);
+    UPDATE conversation_counts SET count = count + 1, version = version + 1 WHERE mailbox_id = NEW.mailbox_id;
+  END;
+  CREATE TRIGGER conversation_counts_delete AFTER DELETE ON conversation_heads BEGIN
+    UPDATE conversation_counts SET count = count - 1, version = version + 1 WHERE mailbox_id = OLD.mailbox_id;
+  END;
 
   CREATE TRIGGER conversation_heads_old AFTER UPDATE OF mailbox_id, conversation_id, date, seen, flagged ON messages
   WHEN OLD.conversation_id IS NOT NULL BEGIN

@@ -40,6 +40,6 @@ export function createConversationHandlers(deps: ConversationHandlerDeps): Metho
       caughtUp();
       return conversations.messages(id, mailboxId);
     },
-    'conversations.memberIds': async ({ rows }) => conversations.memberIds(rows),
+    'conversations.members': async ({ rows }) => conversations.members(rows),
   };
 }

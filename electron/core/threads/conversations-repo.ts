@@ -3,14 +3,13 @@
 // messages of one conversation across folders, and the members an action applies to.
 import type { Statement } from 'better-sqlite3';
 import type { ConversationRow } from '../../../shared/contract-conversations';
-import type { Address, MailboxId, MessageHeader, MessageId } from '../../../shared/domain';
+import type { Address, MailboxId, MessageHeader } from '../../../shared/domain';
 import type { Db } from '../store/database';
 import { HEADER_COLUMNS, toHeader, type MessageRow } from '../store/messages-repo';
+import { ConversationAnchors, CONVERSATION_ANCHOR_STRIDE } from './conversation-anchors';
 
 /** Senders a row names at most: the list shows a few names, then the count. */
 export const MAX_PARTICIPANTS = 4;
-/** Messages of a conversation read for a row's senders and total: a longer one counts as this many. */
-const MEMBER_SCAN = 500;
 
 interface HeadRow extends MessageRow {
   conversation_id: number;
@@ -19,19 +18,58 @@ interface HeadRow extends MessageRow {
   head_flagged: number;
 }
 
+/** Counts a member into its conversation's whole, its sender too while there is room. */
+function add(whole: Whole, member: MemberRow): void {
+  if (member.message_id !== null) {
+    if (whole.messageIds.has(member.message_id)) return;
+    whole.messageIds.add(member.message_id);
+  }
+  whole.total++;
+  if (whole.participants.length === MAX_PARTICIPANTS) return;
+  const [from] = JSON.parse(member.from_json) as Address[];
+  if (!from) return;
+  const key = (from.address || from.name).toLowerCase();
+  if (whole.participants.some((known) => (known.address || known.name).toLowerCase() === key)) return;
+  whole.participants.push(from);
+}
+
 const HEAD_COLUMNS = `h.conversation_id, h.count AS head_count, h.unread AS head_unread, h.flagged AS head_flagged`;
 
-// The page's heads come from the date index alone, then their newest messages' rows.
-const WINDOW = `SELECT ${HEAD_COLUMNS}, ${HEADER_COLUMNS}
-  FROM (SELECT * FROM conversation_heads WHERE mailbox_id = ?
-        ORDER BY date DESC, newest_id DESC LIMIT ? OFFSET ?) h
-  JOIN messages m ON m.id = h.newest_id JOIN mailboxes b ON b.id = m.mailbox_id
-  ORDER BY h.date DESC, h.newest_id DESC`;
+// The page's keys come from the date index alone (a covering walk), then their heads and newest
+// messages: the walk past OFFSET reads nothing else.
+const windowOf = (direction: 'ASC' | 'DESC', from = '') => `SELECT ${HEAD_COLUMNS}, ${HEADER_COLUMNS}
+  FROM (SELECT conversation_id, date, newest_id FROM conversation_heads WHERE mailbox_id = ? ${from}
+        ORDER BY date ${direction}, newest_id ${direction} LIMIT ? OFFSET ?) w
+  JOIN conversation_heads h ON h.mailbox_id = ? AND h.conversation_id = w.conversation_id
+  JOIN messages m ON m.id = w.newest_id JOIN mailboxes b ON b.id = m.mailbox_id
+  ORDER BY w.date DESC, w.newest_id DESC`;
+const WINDOW_FROM_TOP = windowOf('DESC');
+/** Counted from the oldest conversation: OFFSET = the conversations below the window. */
+const WINDOW_FROM_BOTTOM = windowOf('ASC');
+/** Counted from an anchor's (date, newest_id): OFFSET = the conversations between it and the window. */
+const WINDOW_FROM_ANCHOR = windowOf('DESC', 'AND (date, newest_id) <= (?, ?)');
+
+interface MemberRow {
+  conversation_id: number;
+  mailbox_id: number;
+  message_id: string | null;
+  from_json: string;
+}
+
+/** What a row says of its whole conversation beyond the folder: its senders and its total. */
+interface Whole {
+  participants: Address[];
+  total: number;
+  messageIds: Set<string>;
+}
 
 export class ConversationsRepo {
   private readonly statements = new Map<string, Statement>();
+  private readonly anchors: ConversationAnchors;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Db) {
+    this.anchors = new ConversationAnchors(db);
+  }
 
   private cached(sql: string): Statement {
     let stmt = this.statements.get(sql);
@@ -39,15 +77,29 @@ export class ConversationsRepo {
     return stmt;
   }
 
-  /** How many conversations a folder has. */
+  /** How many conversations a folder has (kept by the triggers on conversation_heads). */
   count(mailboxId: MailboxId): number {
-    return this.cached('SELECT COUNT(*) FROM conversation_heads WHERE mailbox_id = ?').pluck().get(mailboxId) as number;
+    return (this.cached('SELECT count FROM conversation_counts WHERE mailbox_id = ?').pluck().get(mailboxId) ??
+      0) as number;
   }
 
-  /** A window of a folder's conversations, the newest conversation first. */
+  /**
+   * A window of a folder's conversations, the newest conversation first. Like the message list's
+   * window, the walk past the offset stays short: from the top near the top, from the oldest
+   * conversation near the bottom, and from the nearest remembered anchor in between.
+   */
   window(mailboxId: MailboxId, offset: number, limit: number): ConversationRow[] {
-    const rows = this.cached(WINDOW).all(mailboxId, limit, offset) as HeadRow[];
-    return rows.map((row) => this.toRow(row));
+    const total = this.count(mailboxId);
+    if (offset >= total) return [];
+    const below = Math.max(0, total - offset - limit);
+    const run = (sql: string, ...params: unknown[]) => this.toRows(this.cached(sql).all(...params) as HeadRow[]);
+    if (offset < CONVERSATION_ANCHOR_STRIDE) return run(WINDOW_FROM_TOP, mailboxId, limit, offset, mailboxId);
+    const fromBottom = () => run(WINDOW_FROM_BOTTOM, mailboxId, Math.min(limit, total - offset), below, mailboxId);
+    if (below < CONVERSATION_ANCHOR_STRIDE) return fromBottom();
+    const anchor = this.anchors.seek(mailboxId, offset);
+    if (anchor)
+      return run(WINDOW_FROM_ANCHOR, mailboxId, anchor.date, anchor.id, limit, offset - anchor.position, mailboxId);
+    return offset <= below ? run(WINDOW_FROM_TOP, mailboxId, limit, offset, mailboxId) : fromBottom();
   }
 
   /**
@@ -62,45 +114,48 @@ export class ConversationsRepo {
       FROM (SELECT * FROM (${union}) ORDER BY date DESC, newest_id DESC LIMIT ? OFFSET ?) h
       JOIN messages m ON m.id = h.newest_id JOIN mailboxes b ON b.id = m.mailbox_id
       ORDER BY h.date DESC, h.newest_id DESC`;
-    const rows = this.cached(sql).all(...mailboxIds.flatMap((id) => [id, offset + limit]), limit, offset) as HeadRow[];
-    return rows.map((row) => this.toRow(row));
+    return this.toRows(
+      this.cached(sql).all(...mailboxIds.flatMap((id) => [id, offset + limit]), limit, offset) as HeadRow[],
+    );
   }
 
-  private toRow(row: HeadRow): ConversationRow {
-    // the same messages the stacked pane shows: not those in Trash or Junk, each Message-ID once
+  /**
+   * The page's rows with their whole conversations, read in one statement for the page: the
+   * messages the stacked pane shows (not those in Trash or Junk, each Message-ID once).
+   */
+  private toRows(rows: HeadRow[]): ConversationRow[] {
+    if (rows.length === 0) return [];
+    const ids = [...new Set(rows.map((row) => row.conversation_id))];
+    const hidden = new Set(
+      this.cached("SELECT id FROM mailboxes WHERE role IN ('trash', 'junk')").pluck().all() as number[],
+    );
     const members = this.cached(
-      `SELECT m.message_id, m.from_json FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
-       WHERE m.conversation_id = ? AND (m.mailbox_id = ? OR b.role IS NULL OR b.role NOT IN ('trash', 'junk'))
-       ORDER BY m.date, m.id LIMIT ${MEMBER_SCAN}`,
-    ).all(row.conversation_id, row.mailbox_id) as { message_id: string | null; from_json: string }[];
-    const participants: Address[] = [];
-    const senders = new Set<string>();
-    const messageIds = new Set<string>();
-    let total = 0;
-    for (const member of members) {
-      if (member.message_id !== null) {
-        if (messageIds.has(member.message_id)) continue;
-        messageIds.add(member.message_id);
-      }
-      total++;
-      if (participants.length === MAX_PARTICIPANTS) continue;
-      const [from] = JSON.parse(member.from_json) as Address[];
-      const key = from ? (from.address || from.name).toLowerCase() : '';
-      if (!from || senders.has(key)) continue;
-      senders.add(key);
-      participants.push(from);
+      `SELECT conversation_id, mailbox_id, message_id, from_json FROM messages
+       WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY conversation_id, date, id`,
+    ).all(JSON.stringify(ids)) as MemberRow[];
+    const wholes = new Map<number, Map<MailboxId, Whole>>();
+    for (const row of rows) {
+      let byFolder = wholes.get(row.conversation_id);
+      if (!byFolder) wholes.set(row.conversation_id, (byFolder = new Map()));
+      byFolder.set(row.mailbox_id, { participants: [], total: 0, messageIds: new Set() });
     }
-    return {
-      ...toHeader(row),
-      conversation: {
-        id: row.conversation_id,
-        count: row.head_count,
-        total: Math.max(total, row.head_count),
-        unread: row.head_unread,
-        flagged: row.head_flagged > 0,
-        participants,
-      },
-    };
+    for (const member of members)
+      for (const [mailboxId, whole] of wholes.get(member.conversation_id) ?? [])
+        if (member.mailbox_id === mailboxId || !hidden.has(member.mailbox_id)) add(whole, member);
+    return rows.map((row) => {
+      const whole = wholes.get(row.conversation_id)!.get(row.mailbox_id)!;
+      return {
+        ...toHeader(row),
+        conversation: {
+          id: row.conversation_id,
+          count: row.head_count,
+          total: Math.max(whole.total, row.head_count),
+          unread: row.head_unread,
+          flagged: row.head_flagged > 0,
+          participants: whole.participants,
+        },
+      };
+    });
   }
 
   /**
@@ -136,12 +191,19 @@ export class ConversationsRepo {
   }
 
   /** The messages of these conversations in these folders, newest first. */
-  memberIds(rows: readonly { id: number; mailboxId: MailboxId }[]): MessageId[] {
+  members(rows: readonly { id: number; mailboxId: MailboxId }[]): MessageHeader[] {
     const stmt = this.cached(
-      'SELECT id FROM messages WHERE conversation_id = ? AND mailbox_id = ? ORDER BY date DESC, id DESC',
-    ).pluck();
-    const ids: MessageId[] = [];
-    for (const row of rows) ids.push(...(stmt.all(row.id, row.mailboxId) as number[]));
-    return ids;
+      `SELECT ${HEADER_COLUMNS} FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
+       WHERE m.conversation_id = ? AND m.mailbox_id = ? ORDER BY m.date DESC, m.id DESC`,
+    );
+    const seen = new Set<string>();
+    const out: MessageHeader[] = [];
+    for (const row of rows) {
+      const key = `${row.id}:${row.mailboxId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(...(stmt.all(row.id, row.mailboxId) as MessageRow[]).map(toHeader));
+    }
+    return out;
   }
 }

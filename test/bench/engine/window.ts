@@ -8,6 +8,7 @@ import type { Address } from '../../../shared/domain';
 import { KeyFileCipher } from '../../../electron/core/accounts/key-file-cipher';
 import type { HeaderRecord } from '../../../electron/core/store/messages-repo';
 import { Store } from '../../../electron/core/store/store';
+import { Threader } from '../../../electron/core/threads/threader';
 import { KEY_FILE_NAME } from '../../../electron/shell/profile-dir';
 import { openSession } from './engine-session';
 
@@ -27,6 +28,7 @@ export interface SourceRow {
   has_attachments: number;
   thread_key: string;
   in_reply_to: string | null;
+  thread_refs: string | null;
   bodystructure: string | null;
 }
 
@@ -45,10 +47,15 @@ export function readSource(sourceDb: string): SourceRow[] {
   }
 }
 
+/** A Message-ID of the `copy`th copy: each copy of the mailbox threads on its own, as the original does. */
+function copiedId(messageId: string, copy: number): string {
+  return copy ? messageId.replace('@', `.c${copy}@`) : messageId;
+}
+
 function toRecord(row: SourceRow, uid: number, copy: number): HeaderRecord {
   return {
     uid,
-    messageId: row.message_id && copy ? row.message_id.replace('@', `.c${copy}@`) : row.message_id,
+    messageId: row.message_id && copiedId(row.message_id, copy),
     subject: row.subject,
     from: JSON.parse(row.from_json) as Address[],
     to: JSON.parse(row.to_json) as Address[],
@@ -59,8 +66,14 @@ function toRecord(row: SourceRow, uid: number, copy: number): HeaderRecord {
     flags: { seen: row.seen === 1, flagged: row.flagged === 1, answered: row.answered === 1, draft: row.draft === 1 },
     keywords: row.keywords ? row.keywords.split(' ') : [],
     hasAttachments: row.has_attachments === 1,
-    threadKey: copy ? `${row.thread_key}#${copy}` : row.thread_key,
-    inReplyTo: row.in_reply_to,
+    threadKey: copiedId(row.thread_key, copy),
+    inReplyTo: row.in_reply_to && copiedId(row.in_reply_to, copy),
+    threadRefs:
+      row.thread_refs &&
+      row.thread_refs
+        .split(' ')
+        .map((ref) => copiedId(ref, copy))
+        .join(' '),
     bodystructure: row.bodystructure,
   };
 }
@@ -114,6 +127,31 @@ export interface WindowResult {
   fillMs: number;
   /** Offset → the timed `messages.window` calls (50 rows each), ms. */
   samples: Record<string, number[]>;
+  /** Threading every row of the filled profile in one go (what a first sync leaves the threader). */
+  threadMs: number;
+  /** Conversations the mailbox has once threaded. */
+  conversations: number;
+  /** Offset → the timed `conversations.window` calls (50 rows each), ms; offsets over the conversations. */
+  conversationSamples: Record<string, number[]>;
+}
+
+/** Where the conversation window is timed: the top, a little and a lot down, the last page. */
+export function conversationOffsets(count: number): number[] {
+  return [0, 1_000, 10_000, Math.max(0, count - 50)].filter(
+    (offset, i, all) => offset < count && all.indexOf(offset) === i,
+  );
+}
+
+/** Threads the whole profile, as the threader's background batches would after a first sync. */
+function threadAll(dataDir: string): number {
+  const store = Store.open(dataDir);
+  try {
+    const start = performance.now();
+    new Threader(store.db).catchUp();
+    return performance.now() - start;
+  } finally {
+    store.close();
+  }
 }
 
 export async function windowQueries(input: {
@@ -126,6 +164,7 @@ export async function windowQueries(input: {
   const t0 = performance.now();
   const inbox = await fillProfile(input.dataDir, readSource(input.sourceDb), input.rows);
   const fillMs = performance.now() - t0;
+  const threadMs = threadAll(input.dataDir);
   const session = await openSession(input.dataDir, { offline: true });
   try {
     const samples: Record<string, number[]> = {};
@@ -142,7 +181,24 @@ export async function windowQueries(input: {
       }
       samples[String(offset)] = times;
     }
-    return { rows: input.rows, fillMs, samples };
+    const conversations = (
+      await session.service.call('conversations.window', { mailboxId: inbox, offset: 0, limit: 1 })
+    ).total;
+    const conversationSamples: Record<string, number[]> = {};
+    for (const offset of conversationOffsets(conversations)) {
+      const call = () => session.service.call('conversations.window', { mailboxId: inbox, offset, limit: 50 });
+      for (let i = 0; i < 3; i++) await call();
+      const times: number[] = [];
+      for (let i = 0; i < input.repeats; i++) {
+        const start = performance.now();
+        const { messages } = await call();
+        times.push(performance.now() - start);
+        if (messages.length !== Math.min(50, conversations - offset))
+          throw new Error(`conversations at ${offset}: ${messages.length} rows`);
+      }
+      conversationSamples[String(offset)] = times;
+    }
+    return { rows: input.rows, fillMs, samples, threadMs, conversations, conversationSamples };
   } finally {
     await session.close();
   }
