@@ -75,6 +75,7 @@ function CollapsedLine({
   expanded: boolean;
   onToggle: () => void;
 }) {
+  // named by what it shows (sender, the start of the text, date): speech input says what it sees
   const { t, i18n } = useTranslation();
   const sender = sendersLabel(message.from) || t('messageList.noSender');
   const now = useNow();
@@ -84,7 +85,6 @@ function CollapsedLine({
       type="button"
       className={`conversation-line${message.flags.seen ? '' : ' is-unread'}`}
       aria-expanded={expanded}
-      aria-label={t('conversations.expand', { sender, date })}
       onClick={onToggle}
     >
       <span className="conversation-sender">{sender}</span>

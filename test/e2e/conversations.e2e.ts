@@ -88,7 +88,7 @@ test('a conversation read and archived with the keyboard', async ({ page, shell,
   await expect(conversation).toHaveAttribute('aria-selected', 'true');
   const stack = reader.getByRole('list', { name: 'Conversation, 3 messages' });
   await expect(stack).toBeVisible();
-  const line = (sender: string) => reader.getByRole('button', { name: new RegExp(`^Show the message from ${sender}`) });
+  const line = (sender: string) => reader.getByRole('button', { name: new RegExp(`^${sender}\\b`) });
   await expect(line('Alice').last()).toHaveAttribute('aria-expanded', 'true');
   await expect(reader.getByText('Re: Plans (c): the body.')).toHaveCount(0); // the body is in its frame
   await expect(reader.locator('iframe.message-frame:visible')).toHaveCount(1);
