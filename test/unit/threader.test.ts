@@ -5,7 +5,6 @@ import type { FetchMessageObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
 import { toHeaderRecord } from '../../electron/core/imap/sync/header-fields';
 import type { Store } from '../../electron/core/store/store';
-import { ConversationsRepo } from '../../electron/core/threads/conversations-repo';
 import { Threader } from '../../electron/core/threads/threader';
 import { cleanupAfterEach } from '../support/cleanup';
 import { listedMailbox, senderAccountSettings } from '../support/store-fixtures';
@@ -156,7 +155,7 @@ function setUp() {
     listedMailbox('Archive', 'archive'),
     listedMailbox('Trash', 'trash'),
   ]);
-  return { store, box, threader: new Threader(store.db), conversations: new ConversationsRepo(store.db) };
+  return { store, box, threader: new Threader(store.db) };
 }
 
 function store(storeObj: Store, box: (path: string) => { id: number }, mails: Mail[]): Map<string, number> {
@@ -223,69 +222,5 @@ describe('threading real shapes', () => {
     expect(again.get('c')).toBe(first.get('b'));
     threader.catchUp();
     expect(conversationOf(s, again.get('c')!)).toBe(conversationOf(s, first.get('a')!));
-  });
-});
-
-describe('conversation rows', () => {
-  const thread: Mail[] = [
-    { name: 'a', folder: 'INBOX' },
-    { name: 'b', folder: 'Sent', inReplyTo: id('a'), references: `References: ${id('a')}` },
-    { name: 'c', folder: 'INBOX', inReplyTo: id('b'), references: `References: ${id('a')} ${id('b')}` },
-    { name: 'other', folder: 'INBOX' },
-    { name: 'c-archived', folder: 'Archive', messageId: id('c') },
-    { name: 'trashed', folder: 'Trash', inReplyTo: id('c') },
-  ];
-
-  it('shows one row per conversation, newest first, with the whole of it', () => {
-    const { store: s, box, threader, conversations } = setUp();
-    const ids = store(s, box, thread);
-    threader.catchUp();
-    const inbox = box('INBOX').id;
-    expect(conversations.count(inbox)).toBe(2);
-    const rows = conversations.window(inbox, 0, 10);
-    expect(rows.map((row) => row.id)).toEqual([ids.get('other'), ids.get('c')]);
-    const [, convo] = rows;
-    expect(convo!.conversation).toMatchObject({ count: 2, unread: 2, flagged: false });
-    // a, b (Sent), c; c's archived copy is the same Message-ID, and Trash is not counted
-    expect(convo!.conversation.total).toBe(3);
-    expect(convo!.conversation.participants.map((p) => p.name)).toEqual(['a', 'b', 'c']);
-    expect(conversations.window(inbox, 1, 10).map((row) => row.id)).toEqual([ids.get('c')]);
-  });
-
-  it('keeps unread, starred, newest and count true through flags, moves and deletes', () => {
-    const { store: s, box, threader, conversations } = setUp();
-    const ids = store(s, box, thread);
-    threader.catchUp();
-    const inbox = box('INBOX').id;
-    const row = () => conversations.window(inbox, 0, 10).find((r) => r.conversation.id === convo);
-    const convo = conversationOf(s, ids.get('a')!)!;
-    s.messages.setLocalFlags([ids.get('a')!], { seen: true, flagged: true });
-    expect(row()!.conversation).toMatchObject({ count: 2, unread: 1, flagged: true });
-    s.messages.moveLocal([ids.get('c')!], box('Archive').id);
-    expect(row()).toMatchObject({ id: ids.get('a'), conversation: { count: 1, unread: 0 } });
-    expect(conversations.count(box('Archive').id)).toBe(1);
-    s.messages.delete([ids.get('a')!]);
-    expect(row()).toBeUndefined();
-    expect(conversations.count(inbox)).toBe(1);
-  });
-
-  it('opens a conversation across folders, each Message-ID once, Trash left out', () => {
-    const { store: s, box, threader, conversations } = setUp();
-    const ids = store(s, box, thread);
-    threader.catchUp();
-    const inbox = box('INBOX').id;
-    const convo = conversationOf(s, ids.get('a')!)!;
-    expect(conversations.messages(convo, inbox).map((m) => m.id)).toEqual([ids.get('a'), ids.get('b'), ids.get('c')]);
-    // seen from Archive, its own copy of c is the one shown
-    expect(conversations.messages(convo, box('Archive').id).map((m) => m.id)).toEqual([
-      ids.get('a'),
-      ids.get('b'),
-      ids.get('c-archived'),
-    ]);
-    expect(conversations.messages(convo, box('Trash').id).map((m) => m.id)).toContain(ids.get('trashed'));
-    expect(conversations.members([{ id: convo, mailboxId: inbox }]).map((m) => m.id)).toEqual([
-      ids.get('c'),
-      ids.get('a'),
-    ]);
   });
 });
