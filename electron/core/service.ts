@@ -131,6 +131,7 @@ class CoreService implements MailService {
       }),
       this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
       this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total)),
+      this.hub.on('sync.progress', ({ done, total }) => this.threader.syncProgress(done, total)),
       this.hub.on('messages.changed', () => this.indexer.kick()),
       this.hub.on('messages.changed', () => this.threader.kick()),
     ];

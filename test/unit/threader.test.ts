@@ -2,7 +2,7 @@
 // an imapflow FETCH response, insertHeaders), then threaded. Every case names which messages
 // must share a conversation; any two not named together must not.
 import type { FetchMessageObject } from 'imapflow';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { toHeaderRecord } from '../../electron/core/imap/sync/header-fields';
 import type { Store } from '../../electron/core/store/store';
 import { Threader } from '../../electron/core/threads/threader';
@@ -222,5 +222,38 @@ describe('threading real shapes', () => {
     expect(again.get('c')).toBe(first.get('b'));
     threader.catchUp();
     expect(conversationOf(s, again.get('c')!)).toBe(conversationOf(s, first.get('a')!));
+  });
+});
+
+describe('threading in the background', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('waits while a header sync runs, then threads once it is over', () => {
+    vi.useFakeTimers();
+    const { store: s, box } = setUp();
+    const ids = store(s, box, [{ name: 'a', folder: 'INBOX' }]);
+    const threader = new Threader(s.db, { idleMs: 100, syncQuietMs: 5_000 });
+    cleanup.push(() => threader.dispose());
+    threader.syncProgress(50, 1_000);
+    threader.kick();
+    vi.advanceTimersByTime(1_000);
+    expect(conversationOf(s, ids.get('a')!)).toBeNull();
+    threader.syncProgress(1_000, 1_000);
+    vi.advanceTimersByTime(200);
+    expect(conversationOf(s, ids.get('a')!)).not.toBeNull();
+  });
+
+  it('takes a sync that stopped reporting as over after its quiet time', () => {
+    vi.useFakeTimers();
+    const { store: s, box } = setUp();
+    const ids = store(s, box, [{ name: 'a', folder: 'INBOX' }]);
+    const threader = new Threader(s.db, { idleMs: 100, syncQuietMs: 2_000 });
+    cleanup.push(() => threader.dispose());
+    threader.syncProgress(50, 1_000);
+    threader.kick();
+    vi.advanceTimersByTime(1_500);
+    expect(conversationOf(s, ids.get('a')!)).toBeNull();
+    vi.advanceTimersByTime(1_000);
+    expect(conversationOf(s, ids.get('a')!)).not.toBeNull();
   });
 });

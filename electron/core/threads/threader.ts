@@ -25,11 +25,16 @@ export interface ThreaderOptions {
   batchSize?: number;
   /** Quiet time after the last change before threading starts. */
   idleMs?: number;
+  /** How long a sync's progress report counts as "a sync is under way" without the next one. */
+  syncQuietMs?: number;
 }
 
 export class Threader implements Disposable {
   private readonly batchSize: number;
   private readonly idleMs: number;
+  private readonly syncQuietMs: number;
+  /** Until when a header sync counts as under way (see syncProgress). */
+  private syncingUntil = 0;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private statements: ReturnType<Threader['prepare']> | null = null;
@@ -40,14 +45,25 @@ export class Threader implements Disposable {
   ) {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 150;
+    this.syncQuietMs = options.syncQuietMs ?? 5_000;
   }
 
   /** Messages were added or changed: thread the new ones once the engine is quiet. */
   kick(): void {
     if (this.stopped) return;
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.runBatch(), this.idleMs);
+    // while a header sync runs, the gaps between its batches are its own (the thread parses the
+    // next FETCH): the threader waits until it is over; a conversation read threads what it shows
+    const wait = Math.max(this.idleMs, this.syncingUntil - Date.now());
+    this.timer = setTimeout(() => this.runBatch(), wait);
     this.timer.unref?.();
+  }
+
+  /** A header sync reported progress (as the search indexer hears it); a finished one ends the wait. */
+  syncProgress(done: number, total: number): void {
+    const wasSyncing = this.syncingUntil > Date.now();
+    this.syncingUntil = done < total ? Date.now() + this.syncQuietMs : 0;
+    if (wasSyncing && this.syncingUntil === 0 && this.timer) this.kick();
   }
 
   dispose(): void {
@@ -74,6 +90,7 @@ export class Threader implements Disposable {
   private runBatch(): void {
     this.timer = null;
     if (this.stopped) return;
+    if (this.syncingUntil > Date.now()) return this.kick();
     try {
       // one batch per timer: IMAP responses and IPC calls get the thread between batches
       if (this.threadBatch(this.batchSize).more) {
