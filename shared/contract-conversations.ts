@@ -3,7 +3,11 @@
 // stacked reading pane, and the messages an action on conversation rows applies to.
 // Shaped exactly like `methods` in contract.ts, which spreads these in.
 import { z } from 'zod';
-import { addressSchema, mailboxIdSchema, messageHeaderSchema } from './schemas';
+import { addressSchema, mailboxIdSchema, messageHeaderSchema, searchScopeSchema } from './schemas';
+import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
+
+/** Search hits grouped into conversations at most: the newest ones. */
+export const SEARCH_CONVERSATION_HITS = 1000;
 
 export const conversationIdSchema = z.number().int().positive();
 
@@ -38,6 +42,23 @@ export const conversationMethods = {
   'conversations.unifiedWindow': {
     input: z.object({ role: z.enum(['inbox', 'sent', 'drafts']), ...windowArgs }),
     output: conversationWindow,
+  },
+  /**
+   * Search results as conversations (shared/search-query.ts has the query language): the
+   * conversations of the newest hits (at most SEARCH_CONVERSATION_HITS of them), each standing
+   * for its newest hit, in that order. A hit not threaded yet is a row of its own, without
+   * `conversation`.
+   */
+  'conversations.search': {
+    input: z.object({
+      query: z.string().max(SEARCH_QUERY_MAX_LENGTH),
+      scope: searchScopeSchema,
+      ...windowArgs,
+    }),
+    output: z.object({
+      total: z.number().int(),
+      messages: z.array(z.union([conversationRowSchema, messageHeaderSchema])),
+    }),
   },
   /**
    * The messages of one conversation, oldest first, for the stacked reading pane: those in every

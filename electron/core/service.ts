@@ -317,6 +317,7 @@ class CoreService implements MailService {
       ...createConversationHandlers({
         conversations: new ConversationsRepo(store.db),
         threader: this.threader,
+        search: (query, scope, offset, limit) => this.search.search(query, scope, offset, limit),
         unifiedMailboxes: (role) => this.unifiedMailboxes(role),
       }),
       ...this.sending.handlers,

@@ -92,7 +92,7 @@ export function App() {
   const targets = useActionTargets(selection, store, list.mailbox, loadedMailboxes);
   const { actionFolder } = targets;
   const pendingRead = usePendingRead();
-  const conversationMembers = useConversationMembers(mode.conversations && !search.active, store);
+  const conversationMembers = useConversationMembers(mode.conversations, store);
   const actions = useMessageActions({
     store,
     mailbox: actionFolder,
@@ -132,7 +132,7 @@ export function App() {
     dialogs: open,
     reportFailure: activity.reportFailure,
     noteRepeat: reading.noteRepeat,
-    conversations: { toggle: source && !search.active ? toggleConversations : null, thread },
+    conversations: { toggle: source ? toggleConversations : null, thread },
   });
   // Sidebar, Toolbar, StatusBar and the reading pane are memoized: their callbacks stay the same.
   const compose = useCallback(() => run('compose'), [run]);

@@ -30,7 +30,7 @@ export function useShownList(
 ): ShownList {
   const search = useSearch(source?.kind === 'mailbox' ? source.mailboxId : null);
   const folderWindow = useMessageWindow(source, shows, conversations);
-  const searchWindow = useSearchWindow(search.active);
+  const searchWindow = useSearchWindow(search.active, conversations);
   useEffect(() => changeSelection(emptySelection), [searchWindow.store, changeSelection]);
   const jumpIntoResults = useJumpIntoResults(searchWindow.store, searchWindow.version, changeSelection);
   const searchListProps = useSearchListProps(search.active !== null, accounts, mailboxes);

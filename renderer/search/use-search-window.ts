@@ -9,17 +9,19 @@ import type { ActiveSearch } from './use-search';
 const COALESCE_MS = 250;
 const always = () => true;
 
-export function useSearchWindow(search: ActiveSearch | null): MessageWindow {
+/** `conversations`: the results grouped into conversations (conversation mode of the list searched). */
+export function useSearchWindow(search: ActiveSearch | null, conversations = false): MessageWindow {
   const transport = useTransport();
 
   // `search` is the same object until the query or the folder searched changes (use-search.ts).
   const makeStore = useMemo<MakeStore | null>(() => {
     if (search === null) return null;
     const { query, scope } = search;
+    const method = conversations ? 'conversations.search' : 'messages.search';
     return (onError) =>
-      new MessageWindowStore((offset, limit) => transport.invoke('messages.search', { query, scope, offset, limit }), {
+      new MessageWindowStore((offset, limit) => transport.invoke(method, { query, scope, offset, limit }), {
         onError,
       });
-  }, [transport, search]);
+  }, [transport, search, conversations]);
   return useLiveWindow(makeStore, always, COALESCE_MS);
 }

@@ -79,6 +79,17 @@ describe('conversations', () => {
       [id('c'), inbox.id],
     ]);
 
+    // Search results as conversations: the four hits are two conversations, in every folder of the account
+    const found = await c.service.call('conversations.search', {
+      query: 'plans',
+      scope: { kind: 'account', accountId: account.id },
+      offset: 0,
+      limit: 10,
+    });
+    expect(found.total).toBe(2);
+    expect(found.messages.map((row) => row.messageId)).toEqual([id('d'), id('c')]);
+    expect(found.messages[1]).toMatchObject({ conversation: { id: thread.id, total: 3 } });
+
     // Offline: archive the conversation, then undo it as the window does (each message back where it was)
     await proxy.cut();
     await waitFor(() => c.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });

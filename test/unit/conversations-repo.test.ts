@@ -181,3 +181,25 @@ describe('conversation windows', () => {
     expect(conversations.windowAcross([box('INBOX').id, other.box('INBOX').id], 1, 10)).toHaveLength(1);
   });
 });
+
+describe('search results as conversations', () => {
+  it('one row per conversation hit, standing for its newest hit, in hit order; unthreaded hits alone', () => {
+    const { store: s, box, threader, conversations } = setUp();
+    const ids = store(s, box, [
+      { name: 'a', folder: 'INBOX' },
+      { name: 'b', folder: 'Sent', inReplyTo: id('a') },
+      { name: 'x', folder: 'INBOX' },
+      { name: 'c', folder: 'INBOX', inReplyTo: id('b'), root: id('a') },
+    ]);
+    threader.catchUp();
+    const late = store(s, box, [{ name: 'unthreaded', folder: 'INBOX' }]);
+    const hits = s.messages.get([late.get('unthreaded')!, ids.get('c')!, ids.get('x')!, ids.get('b')!, ids.get('a')!]);
+    const { total, rows } = conversations.searchRows(hits, 0, 10);
+    expect(total).toBe(3);
+    expect(rows.map((row) => row.id)).toEqual([late.get('unthreaded'), ids.get('c'), ids.get('x')]);
+    expect(rows[0]).not.toHaveProperty('conversation');
+    expect(rows[1]).toMatchObject({ conversation: { count: 2, total: 3 } });
+    expect(conversations.searchRows(hits, 2, 10).rows.map((row) => row.id)).toEqual([ids.get('x')]);
+    expect(conversations.searchRows([], 0, 10)).toEqual({ total: 0, rows: [] });
+  });
+});

@@ -120,6 +120,65 @@ export class ConversationsRepo {
   }
 
   /**
+   * Search hits (newest first) as conversations: one row per conversation hit, standing for its
+   * newest hit, in the order of those; a hit not threaded yet stands alone. `total` counts rows.
+   */
+  searchRows(hits: readonly MessageHeader[], offset: number, limit: number): { total: number; rows: MessageHeader[] } {
+    if (hits.length === 0) return { total: 0, rows: [] };
+    const conversationOf = new Map(
+      (
+        this.cached('SELECT id, conversation_id FROM messages WHERE id IN (SELECT value FROM json_each(?))')
+          .raw()
+          .all(JSON.stringify(hits.map((hit) => hit.id))) as [number, number | null][]
+      ).map(([id, conversation]) => [id, conversation]),
+    );
+    const seen = new Set<number>();
+    const firsts: MessageHeader[] = [];
+    for (const hit of hits) {
+      const conversation = conversationOf.get(hit.id) ?? null;
+      if (conversation !== null) {
+        if (seen.has(conversation)) continue;
+        seen.add(conversation);
+      }
+      firsts.push(hit);
+    }
+    const head = this.cached(
+      'SELECT count, unread, flagged FROM conversation_heads WHERE mailbox_id = ? AND conversation_id = ?',
+    );
+    const page = firsts.slice(offset, offset + limit);
+    const heads: HeadRow[] = [];
+    const rows: MessageHeader[] = [];
+    for (const hit of page) {
+      const conversation = conversationOf.get(hit.id) ?? null;
+      const counts =
+        conversation === null
+          ? undefined
+          : (head.get(hit.mailboxId, conversation) as { count: number; unread: number; flagged: number } | undefined);
+      if (conversation === null || !counts) {
+        rows.push(hit);
+        continue;
+      }
+      heads.push({
+        ...this.rowOf(hit),
+        conversation_id: conversation,
+        head_count: counts.count,
+        head_unread: counts.unread,
+        head_flagged: counts.flagged,
+      });
+      rows.push(hit);
+    }
+    const asConversations = new Map(this.toRows(heads).map((row) => [row.id, row]));
+    return { total: firsts.length, rows: rows.map((row) => asConversations.get(row.id) ?? row) };
+  }
+
+  /** The stored row of a header already read (toRows reads rows, not headers). */
+  private rowOf(header: MessageHeader): MessageRow {
+    return this.cached(
+      `SELECT ${HEADER_COLUMNS} FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id WHERE m.id = ?`,
+    ).get(header.id) as MessageRow;
+  }
+
+  /**
    * The page's rows with their whole conversations, read in one statement for the page: the
    * messages the stacked pane shows (not those in Trash or Junk, each Message-ID once).
    */
