@@ -4,6 +4,7 @@
 // when they are in several, there is none, and moving is not offered.
 import { useMemo } from 'react';
 import type { Mailbox, MailboxId, MessageHeader, MessageId } from '../../shared/domain';
+import { conversationOf } from '../message-list/conversation-row';
 import type { MessageWindowStore } from '../message-list/message-window-store';
 import { type Selection, actionTargets } from '../message-list/selection';
 
@@ -52,8 +53,15 @@ export function useActionTargets(
   return {
     targets,
     actionFolder,
-    allStarred: targetHeaders.length > 0 && targetHeaders.every((row) => row.flags.flagged),
-    allRead: targetHeaders.length > 0 && targetHeaders.every((row) => row.flags.seen),
+    // a conversation row is starred or read as a whole (what it shows, and what s or Shift+I changes)
+    allStarred:
+      targetHeaders.length > 0 && targetHeaders.every((row) => conversationOf(row)?.flagged ?? row.flags.flagged),
+    allRead:
+      targetHeaders.length > 0 &&
+      targetHeaders.every((row) => {
+        const conversation = conversationOf(row);
+        return conversation ? conversation.unread === 0 : row.flags.seen;
+      }),
     moveChoices,
   };
 }
