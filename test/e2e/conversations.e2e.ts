@@ -3,7 +3,8 @@
 // conversations (two rows, the conversation with its three messages); the pane stacks it with
 // the newest unread expanded; p/n walk the stack and ; collapses; axe finds nothing serious in
 // that view. Archiving the row moves both Inbox messages on the server (the reply stays in
-// Sent), z brings them back, and the mode is still on after a reload.
+// Sent), z brings them back, the mode is still on after a reload, and a search in that folder
+// shows its results as conversations too.
 import type { ImapFlow } from 'imapflow';
 import { appendMessage, withImap } from '../mailserver/imap-helpers';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
@@ -131,6 +132,17 @@ test('a conversation read and archived with the keyboard', async ({ page, shell,
   await page.reload();
   await expect(list.getByRole('option')).toHaveCount(2, { timeout: 20_000 });
   await expect(page.getByRole('button', { name: 'Show as messages' })).toBeVisible();
+
+  // search results in it are conversations too: three hits, two conversations
+  await list.focus();
+  await page.keyboard.press('/');
+  await page.keyboard.type('plans');
+  await expect(page.getByRole('heading', { name: 'Search results' })).toBeVisible();
+  await expect(list.getByRole('option')).toHaveCount(2);
+  await expect(list.getByRole('option', { name: /3 messages in the conversation/ })).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Search results' })).toHaveCount(0);
+  await list.focus();
   await page.keyboard.press('g');
   await page.keyboard.press('s');
   await expect(page.getByRole('button', { name: 'Show as conversations' })).toBeVisible();
