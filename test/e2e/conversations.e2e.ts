@@ -1,7 +1,8 @@
 // A conversation end to end, with the keyboard only: a question in the Inbox, your reply in Sent,
 // the answer to it back in the Inbox, and one unrelated message. Shift+C shows the Inbox as
 // conversations (two rows, the conversation with its three messages); the pane stacks it with
-// the newest unread expanded; p/n walk the stack and ; collapses; axe finds nothing serious in
+// the newest unread expanded (asking before it loads its remote image, as any message does);
+// p/n walk the stack and ; collapses; axe finds nothing serious in
 // that view. Archiving the row moves both Inbox messages on the server (the reply stays in
 // Sent), z brings them back, the mode is still on after a reload, and a search in that folder
 // shows its results as conversations too.
@@ -14,8 +15,17 @@ import { addAccountThroughUi, expect, screenshot, test } from './fixtures';
 const day = (n: number) => new Date(Date.UTC(2026, 2, n, 10));
 const id = (name: string) => `<${name}@conversation.example>`;
 
-function raw(options: { from: string; subject: string; n: number; name: string; replyTo?: string[] }): string {
+function raw(options: {
+  from: string;
+  subject: string;
+  n: number;
+  name: string;
+  replyTo?: string[];
+  /** An HTML body with a remote image (the pane asks before loading it). */
+  remoteImage?: boolean;
+}): string {
   const parent = options.replyTo?.at(-1);
+  const body = `${options.subject} (${options.name}): the body.`;
   return [
     `From: ${options.from} <${options.from.toLowerCase()}@example.test>`,
     'To: someone@example.test',
@@ -23,8 +33,9 @@ function raw(options: { from: string; subject: string; n: number; name: string; 
     `Date: ${day(options.n).toUTCString()}`,
     `Message-ID: ${id(options.name)}`,
     ...(parent ? [`In-Reply-To: ${parent}`, `References: ${options.replyTo!.join(' ')}`] : []),
+    ...(options.remoteImage ? ['MIME-Version: 1.0', 'Content-Type: text/html; charset=utf-8'] : []),
     '',
-    `${options.subject} (${options.name}): the body.`,
+    options.remoteImage ? `<p>${body}</p><img src="https://images.example/pixel.png" alt="">` : body,
     '',
   ].join('\r\n');
 }
@@ -56,7 +67,7 @@ test('a conversation read and archived with the keyboard', async ({ page, shell,
   await appendMessage(
     mailServer,
     user,
-    raw({ from: 'Alice', subject: 'Re: Plans', n: 3, name: 'c', replyTo: [id('a'), id('b')] }),
+    raw({ from: 'Alice', subject: 'Re: Plans', n: 3, name: 'c', replyTo: [id('a'), id('b')], remoteImage: true }),
     'INBOX',
   );
   await appendMessage(mailServer, user, raw({ from: 'Bob', subject: 'Plans', n: 4, name: 'd' }), 'INBOX');
@@ -97,10 +108,14 @@ test('a conversation read and archived with the keyboard', async ({ page, shell,
   await expect(conversation).toHaveAccessibleName(/^Alice, Me, Re: Plans/, { timeout: 10_000 });
   await screenshot(page, 'conversation-stacked');
 
+  // each message keeps its own remote-content handling: Alice's answer asks, your plain reply does not
+  await expect(reader.getByRole('button', { name: 'Load once' })).toBeVisible();
+
   // p: your reply from Sent; p again: the first message; n: back to your reply
   await page.keyboard.press('p');
   await expect(line('Me')).toHaveAttribute('aria-expanded', 'true');
   await expect(line('Alice').last()).toHaveAttribute('aria-expanded', 'false');
+  await expect(reader.getByRole('button', { name: 'Load once' })).toHaveCount(0);
   await page.keyboard.press('p');
   await expect(line('Alice').first()).toHaveAttribute('aria-expanded', 'true');
   await page.keyboard.press('n');
