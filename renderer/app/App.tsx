@@ -88,7 +88,7 @@ export function App() {
 
   const composer = useCompose(accounts);
   const sendUndo = useSendUndo(transport, composer.reopen);
-  const undo = useListUndo(store, shows, changeSelection);
+  const undo = useListUndo(store, shows, changeSelection, mode.conversations);
   const targets = useActionTargets(selection, store, list.mailbox, loadedMailboxes);
   const { actionFolder } = targets;
   const pendingRead = usePendingRead();

@@ -9,6 +9,11 @@ export function useListUndo(
   store: MessageWindowStore | null,
   shows: ReadonlySet<MailboxId>,
   changeSelection: (next: Selection) => void,
+  /**
+   * The list shows conversations: of the messages moved back, only the newest is a row (its
+   * conversation's), so that one alone comes back selected.
+   */
+  conversations = false,
 ): UndoController {
   return useUndo({
     patchFlags: (restore) =>
@@ -22,7 +27,9 @@ export function useListUndo(
       })),
     restored: (entry) => {
       if (entry.kind !== 'move') return;
-      const here = entry.moves.filter((move) => shows.has(move.toMailboxId)).flatMap((move) => move.ids);
+      const moved = entry.moves.filter((move) => shows.has(move.toMailboxId)).flatMap((move) => move.ids);
+      // a conversation's members come newest first (conversations.members)
+      const here = conversations ? moved.slice(0, 1) : moved;
       if (here.length > 0)
         changeSelection({ ids: new Set(here), currentId: here[0]!, anchorIndex: null, kept: here.length > 1 });
     },

@@ -136,9 +136,11 @@ test('a conversation read and archived with the keyboard', async ({ page, shell,
   expect(await subjectsIn(mailServer, user, 'INBOX')).toEqual(['Plans']);
   expect(await subjectsIn(mailServer, user, 'Sent')).toEqual(['Re: Plans']);
 
-  // z: both back in the Inbox, on the server too
+  // z: both back in the Inbox, on the server too, and the conversation selected and stacked again
   await page.keyboard.press('z');
   await expect(list.getByRole('option')).toHaveCount(2, { timeout: 10_000 });
+  await expect(conversation).toHaveAttribute('aria-selected', 'true');
+  await expect(stack).toBeVisible();
   await expect
     .poll(() => subjectsIn(mailServer, user, 'INBOX'), { timeout: 20_000 })
     .toEqual(['Plans', 'Plans', 'Re: Plans']);
