@@ -142,3 +142,32 @@ describe('conversations', () => {
     );
   });
 });
+
+describe('conversations in a unified view', () => {
+  it('merge both accounts’ Inboxes as conversations, newest first', async () => {
+    const alice = await createMailUser(server, 'threads-a');
+    const bob = await createMailUser(server, 'threads-b');
+    for (const [user, prefix, days] of [
+      [alice, 'alice', [1, 3]],
+      [bob, 'bob', [2, 4]],
+    ] as const) {
+      const other = await otherDevice(server, user);
+      cleanup.push(() => other.logout());
+      await other.append('INBOX', raw(`${prefix}1`, 'Hello', days[0], 'Friend'));
+      await other.append('INBOX', raw(`${prefix}2`, 'Re: Hello', days[1], 'Friend', [id(`${prefix}1`)]));
+    }
+    const c = await startCore(server);
+    cleanup.push(() => c.close(true));
+    for (const user of [alice, bob]) {
+      const account = await addAccount(c, server, user);
+      const inbox = await mailboxByRole(c, account.id, 'inbox');
+      await waitFor(async () => (await allHeaders(c, inbox.id)).length === 2, { what: `${user.name}'s Inbox` });
+    }
+    const unified = await c.service.call('conversations.unifiedWindow', { role: 'inbox', offset: 0, limit: 10 });
+    expect(unified.total).toBe(2);
+    expect(unified.messages.map((row) => [row.messageId, row.conversation.count])).toEqual([
+      [id('bob2'), 2],
+      [id('alice2'), 2],
+    ]);
+  });
+});
