@@ -41,6 +41,7 @@ export const CORE_SUBLAYERS = {
   search: { may: ['store', 'text'], strict: true },
   imap: { may: ['net', 'store', 'text'], strict: false },
   smtp: { may: ['net', 'store', 'text'], strict: false },
+  pop3: { may: ['net', 'store', 'text'], strict: false },
   accounts: { may: ['net', 'store', 'text', 'imap', 'smtp'], strict: false },
 };
 
