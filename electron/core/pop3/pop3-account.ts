@@ -51,6 +51,11 @@ export class Pop3Account {
     return this.running;
   }
 
+  /** Resolves once no check is running. */
+  async settled(): Promise<void> {
+    await this.running;
+  }
+
   /** The user gave a new password (or fixed the security): sessions may start again. */
   passwordChanged(): void {
     if (this.current.state === 'auth-failed' || this.current.state === 'no-tls') this.set({ state: 'idle' });

@@ -175,6 +175,29 @@ export class Pop3Repo {
     });
   }
 
+  /** A message made here (a Sent copy) filed in a local folder with its source; returns its row. */
+  addLocal(mailboxId: MailboxId, record: Omit<HeaderRecord, 'uid'>, raw: Buffer): MessageId {
+    return writeTransaction(this.db, () => {
+      const top = this.db
+        .prepare('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?')
+        .get(mailboxId) as {
+        uid: number;
+      };
+      const [id] = writeHeaderRows(
+        {
+          insert: this.db.prepare(HEADER_SQL.insert),
+          refresh: this.db.prepare(HEADER_SQL.refresh),
+          counts: this.db.prepare(HEADER_SQL.counts),
+        },
+        mailboxId,
+        [headerRow(mailboxId, { ...record, uid: top.uid + 1 })],
+      );
+      this.db.prepare('INSERT INTO pop3_raw (message_row, raw) VALUES (?, ?)').run(id, raw);
+      listAnchors(this.db).changed();
+      return id as MessageId;
+    });
+  }
+
   /** Stores whole messages; from here on they never need the server again. */
   addRaw(accountId: AccountId, messages: readonly { uidl: string; raw: Buffer }[]): void {
     writeTransaction(this.db, () => {
