@@ -16,12 +16,13 @@ import type { AccountId, MessageId } from '../../../shared/domain';
 import type { Pop3Known, Pop3Options, Pop3Repo } from '../store/pop3-repo';
 import type { Pop3Client, Pop3Listing } from './pop3-client';
 import { headerHash, pop3HeaderRecord } from './pop3-header';
+import { pipeline } from './pop3-pipeline';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Commands in flight at once when the server pipelines; a window, so memory stays bounded. */
-const HEADER_WINDOW = 100;
-const BODY_WINDOW = 16;
+export const HEADER_WINDOW = 64;
+export const BODY_WINDOW = 16;
 /** Headers stored per transaction: the first batch small so the first rows show at once. */
 const FIRST_HEADER_BATCH = 50;
 const HEADER_BATCH = 500;
@@ -128,11 +129,11 @@ async function fetchHeaders(
     deps.stored?.(ids);
     deps.progress?.({ phase: 'headers', done: stored + renamed.length, total: fresh.length });
   };
-  for (let i = 0; i < fresh.length; i += HEADER_WINDOW) {
-    const window = fresh.slice(i, i + HEADER_WINDOW);
-    const tops = await Promise.all(window.map((l) => client.top(l.number, 0)));
-    window.forEach((l, j) => {
-      const top = tops[j]!;
+  await pipeline(
+    fresh,
+    HEADER_WINDOW,
+    (l) => client.top(l.number, 0),
+    (l, top) => {
       const hash = headerHash(top);
       const previous = vanished.get(hash);
       if (previous) {
@@ -147,8 +148,8 @@ async function fetchHeaders(
       const record = pop3HeaderRecord(top, size, deps.now(), `pop3:${deps.accountId}:${l.uidl}`);
       batch.push({ uidl: l.uidl, headerHash: hash, record });
       if (batch.length >= (stored === 0 ? FIRST_HEADER_BATCH : HEADER_BATCH)) flush();
-    });
-  }
+    },
+  );
   flush();
   return { stored, renamed };
 }
@@ -174,22 +175,20 @@ async function fetchBodies(
     batchBytes = 0;
     deps.progress?.({ phase: 'bodies', done, total: wanted.length });
   };
-  for (let i = 0; i < wanted.length; i += BODY_WINDOW) {
-    const window = wanted.slice(i, i + BODY_WINDOW);
-    // each reply is stored in order as it completes; a cut loses only those not yet stored
-    const replies = window.map((l) => client.retr(l.number));
-    // after a cut every later reply fails too; the first failure is the one reported
-    for (const reply of replies) reply.catch(() => undefined);
-    for (const [j, l] of window.entries()) {
-      const raw = await replies[j]!.catch((error: unknown) => {
-        flush(); // what arrived before the failure is kept
-        throw error;
-      });
-      batch.push({ uidl: l.uidl, raw });
-      batchBytes += raw.length;
-      if (batch.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) flush();
-    }
+  try {
+    // each message is stored in order as it arrives; a cut loses only those not yet stored
+    await pipeline(
+      wanted,
+      BODY_WINDOW,
+      (l) => client.retr(l.number),
+      (l, raw) => {
+        batch.push({ uidl: l.uidl, raw });
+        batchBytes += raw.length;
+        if (batch.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) flush();
+      },
+    );
+  } finally {
+    flush(); // what arrived before a failure is kept
   }
-  flush();
   return done;
 }
