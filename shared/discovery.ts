@@ -171,7 +171,9 @@ export type TestFailure = Extract<TestOutcome, { ok: false }>;
 
 export const connectionSettingsSchema = z.object({
   username: z.string().min(1).max(320),
+  /** The incoming server; a POP3 server when `protocol` is 'pop3' (then tested over POP3). */
   imap: serverSettingsSchema,
+  protocol: incomingProtocolSchema.optional(),
   smtp: serverSettingsSchema,
 });
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;
