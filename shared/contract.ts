@@ -23,6 +23,7 @@ import {
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
+import { pop3Methods } from './contract-pop3';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -124,6 +125,8 @@ export const methods = {
   ...sendingMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
+  // POP3 accounts' options (shared/contract-pop3.ts)
+  ...pop3Methods,
 } as const;
 
 export const events = {

@@ -19,6 +19,7 @@ import { move } from './imap/ops/move';
 import { setFlags } from './imap/ops/set-flags';
 import { PasswordGate } from './net/password-gate';
 import { Pop3Reader } from './pop3/pop3-reader';
+import { createPop3Handlers } from './pop3/pop3-handlers';
 import { Pop3Runtime } from './pop3/pop3-runtime';
 import { fileSentCopy } from './pop3/pop3-sent-copy';
 import type { MethodHandler, MethodHandlers } from './method-handlers';
@@ -368,6 +369,7 @@ class CoreService implements MailService {
         },
         log: this.options.log,
       }),
+      ...createPop3Handlers({ store, accountsChanged: (change) => this.hub.emit('accounts.changed', change) }),
       'sync.foreground': async ({ foreground }) => {
         this.foreground = foreground;
         for (const parts of this.accounts.values()) parts.runtime.setForeground(foreground);

@@ -94,6 +94,23 @@ describe('a POP3 account in the engine', () => {
     );
     expect(copy?.subject).toBe('Sent from POP3');
     expect((await core.service.call('message.body', { id: copy!.id })).text).toContain('Hello');
+
+    // the options change after setup: from the next check on, the server's copies go
+    const changed = await core.service.call('accounts.setPop3Options', {
+      accountId: account.id,
+      options: { leaveOnServer: false, deleteAfterDays: null, deleteWhenDeletedHere: false },
+    });
+    expect(changed.pop3?.leaveOnServer).toBe(false);
+    await core.service.call('sync.now', { accountId: account.id });
+    await waitFor(async () => (await mailboxStatus(server, user)).messages === 0, {
+      what: 'the server copies removed',
+    });
+    await expect(
+      core.service.call('accounts.setPop3Options', {
+        accountId: (await addAccount(core, server, sentTo)).id,
+        options: { leaveOnServer: false, deleteAfterDays: null, deleteWhenDeletedHere: false },
+      }),
+    ).rejects.toMatchObject({ code: 'not-found' });
     await core.service.settled();
     await core.close();
     cores.splice(0);
