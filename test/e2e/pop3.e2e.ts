@@ -3,6 +3,7 @@
 // marks the account as POP3; the message reads from the copy kept on this computer.
 import { appendMessage } from '../mailserver/imap-helpers';
 import { buildMessage } from '../mailserver/message-samples';
+import { accessibilityViolations } from './axe';
 import { expect, screenshot, test } from './fixtures';
 
 test('adds a POP3 account through the wizard and reads a downloaded message', async ({
@@ -37,6 +38,7 @@ test('adds a POP3 account through the wizard and reads a downloaded message', as
   await dialog.getByLabel('SMTP host').fill(mailServer.host);
   await dialog.getByLabel('SMTP port').fill(String(mailServer.ports.submissions));
   await screenshot(page, 'wizard-pop3');
+  expect(await accessibilityViolations(page), 'accessibility violations in the wizard with POP3 chosen').toEqual([]);
   await dialog.getByRole('button', { name: 'Test connection' }).click();
 
   await expect(dialog.getByRole('group', { name: 'Incoming mail (POP3)' })).toContainText('Connected and signed in.', {
@@ -61,6 +63,18 @@ test('adds a POP3 account through the wizard and reads a downloaded message', as
   for (const fragment of plain.expected.text)
     await expect(frame.locator('body')).toContainText(fragment.split('\n')[0]!);
   await screenshot(page, 'pop3-message');
+
+  // the POP3 options in the account settings: leave on server (the default) with removal after N days
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('tab', { name: 'Accounts' }).click();
+  const options = settings.getByRole('form', { name: 'POP3' });
+  await expect(options.getByLabel('Leave messages on the server')).toBeChecked();
+  await options.getByLabel('Remove them from the server after this many days').check();
+  await options.getByRole('spinbutton', { name: 'Days' }).fill('30');
+  expect(await accessibilityViolations(page), 'accessibility violations in the POP3 options').toEqual([]);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('Saved.');
 });
 
 function escape(text: string): string {

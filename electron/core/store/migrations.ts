@@ -385,7 +385,6 @@ export const migrations: readonly string[] = [
     raw             BLOB NOT NULL
   );
   CREATE INDEX pop3_messages_by_row ON pop3_messages (message_row);
-  CREATE INDEX pop3_messages_by_hash ON pop3_messages (account_id, header_hash);
   `,
 ];
 
