@@ -42,7 +42,8 @@ export const CORE_SUBLAYERS = {
   threads: { may: ['store'], strict: false },
   imap: { may: ['net', 'store', 'text'], strict: false },
   smtp: { may: ['net', 'store', 'text'], strict: false },
-  accounts: { may: ['net', 'store', 'text', 'imap', 'smtp'], strict: false },
+  pop3: { may: ['net', 'store', 'text'], strict: false },
+  accounts: { may: ['net', 'store', 'text', 'imap', 'smtp', 'pop3'], strict: false },
 };
 
 /** The facade: what the shells hold; nothing inside the core builds on it. */

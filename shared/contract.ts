@@ -24,6 +24,7 @@ import {
 import { accountEvents, accountMethods } from './contract-accounts';
 import { conversationMethods } from './contract-conversations';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
+import { pop3Methods } from './contract-pop3';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -127,6 +128,8 @@ export const methods = {
   ...accountMethods,
   // conversation mode of the list and the stacked reading pane (shared/contract-conversations.ts)
   ...conversationMethods,
+  // POP3 accounts' options (shared/contract-pop3.ts)
+  ...pop3Methods,
 } as const;
 
 export const events = {

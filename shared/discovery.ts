@@ -2,7 +2,7 @@
 // certificate a person is asked to trust. Types and zod schemas only; the engine fills them in
 // (electron/core/accounts/), the wizard shows them (renderer/wizard/).
 import { z } from 'zod';
-import { serverSettingsSchema } from './schemas';
+import { incomingProtocolSchema, serverSettingsSchema } from './schemas';
 
 /**
  * Where settings can come from, highest priority first: the presets bundled with the app, the
@@ -37,6 +37,10 @@ export const discoveredSettingsSchema = z.object({
   username: z.string(),
   imap: serverSettingsSchema,
   smtp: serverSettingsSchema,
+  /** 'pop3': the only incoming server found is a POP3 server, and `imap` holds it. */
+  protocol: incomingProtocolSchema.optional(),
+  /** A POP3 server found beside the IMAP server, for a user who chooses POP3. */
+  pop3: serverSettingsSchema.optional(),
   /** Empty when the source did not say. */
   imapAuth: z.array(authMethodSchema),
   smtpAuth: z.array(authMethodSchema),
@@ -167,7 +171,9 @@ export type TestFailure = Extract<TestOutcome, { ok: false }>;
 
 export const connectionSettingsSchema = z.object({
   username: z.string().min(1).max(320),
+  /** The incoming server; a POP3 server when `protocol` is 'pop3' (then tested over POP3). */
   imap: serverSettingsSchema,
+  protocol: incomingProtocolSchema.optional(),
   smtp: serverSettingsSchema,
 });
 export type ConnectionSettings = z.infer<typeof connectionSettingsSchema>;

@@ -13,6 +13,7 @@ import type {
   addressSchema,
   attachmentDataSchema,
   attachmentInfoSchema,
+  incomingProtocolSchema,
   mailboxIdSchema,
   mailboxRoleSchema,
   mailboxSchema,
@@ -21,6 +22,7 @@ import type {
   messageHeaderSchema,
   messageIdSchema,
   messagesChangeSchema,
+  pop3OptionsSchema,
   quotaSchema,
   remoteImagesPolicySchema,
   securitySchema,
@@ -37,6 +39,8 @@ export type Security = z.infer<typeof securitySchema>;
 export type ServerSettings = z.infer<typeof serverSettingsSchema>;
 export type RemoteImagesPolicy = z.infer<typeof remoteImagesPolicySchema>;
 export type AccountSettings = z.infer<typeof accountSettingsSchema>;
+export type IncomingProtocol = z.infer<typeof incomingProtocolSchema>;
+export type Pop3Options = z.infer<typeof pop3OptionsSchema>;
 export type Account = z.infer<typeof accountSchema>;
 
 export type AccountState = z.infer<typeof accountStateSchema>;

@@ -22,13 +22,31 @@ export const serverSettingsSchema = z.object({
 /** Remote images of an account's mail: 'ask' blocks them behind the bar; 'always' loads them. */
 export const remoteImagesPolicySchema = z.enum(['ask', 'always']);
 
+/**
+ * How a POP3 account treats the server's copy: kept (the default), removed N days after download,
+ * removed once deleted here; `leaveOnServer: false` removes each message once it is stored here.
+ */
+export const pop3OptionsSchema = z.object({
+  leaveOnServer: z.boolean(),
+  deleteAfterDays: z.number().int().min(1).max(3650).nullable(),
+  deleteWhenDeletedHere: z.boolean(),
+});
+
+/** How an account reads its mail: IMAP (kept on the server) or POP3 (downloaded to this computer). */
+export const incomingProtocolSchema = z.enum(['imap', 'pop3']);
+
 export const accountSettingsSchema = z.object({
   name: z.string().trim().min(1).max(200),
   email: z.string().trim().min(3).max(320),
   displayName: z.string().max(200),
   username: z.string().min(1).max(320),
+  /** The incoming server: IMAP's, or POP3's when `protocol` is 'pop3'. */
   imap: serverSettingsSchema,
   smtp: serverSettingsSchema,
+  /** Absent: IMAP. */
+  protocol: incomingProtocolSchema.optional(),
+  /** POP3 accounts only; absent: the defaults (kept on the server). */
+  pop3: pop3OptionsSchema.optional(),
   signature: z.string().max(20_000).optional(),
   /** Servers such as Gmail file sent mail into Sent themselves; appending would duplicate it. */
   serverSavesSent: z.boolean().optional(),

@@ -18,6 +18,10 @@ import { MessageActions } from './imap/ops/message-actions';
 import { move } from './imap/ops/move';
 import { setFlags } from './imap/ops/set-flags';
 import { PasswordGate } from './net/password-gate';
+import { Pop3Reader } from './pop3/pop3-reader';
+import { createPop3Handlers } from './pop3/pop3-handlers';
+import { Pop3Runtime } from './pop3/pop3-runtime';
+import { fileSentCopy } from './pop3/pop3-sent-copy';
 import type { MethodHandler, MethodHandlers } from './method-handlers';
 import { fetchRemoteImage } from './remote/fetch-remote-image';
 import { LocalSearch } from './search/local-search';
@@ -45,6 +49,9 @@ export async function createMailService(options: MailServiceOptions): Promise<Ma
 class CoreService implements MailService {
   private readonly hub = new EventHub();
   private readonly accounts = new Map<AccountId, AccountParts>();
+  /** POP3 accounts run apart: their folders are local, so no IMAP part applies to them. */
+  private readonly pop3Accounts = new Map<AccountId, Pop3Runtime>();
+  private readonly pop3Reader: Pop3Reader;
   private readonly gate = new PasswordGate();
   private readonly handlers: MethodHandlers;
   private readonly sending: SendingService;
@@ -84,9 +91,13 @@ class CoreService implements MailService {
     this.actions = new MessageActions({
       store,
       emit: this.hub.emit,
-      flush: (accountId) => this.accounts.get(accountId)?.runtime.flushOps(),
+      flush: (accountId) => {
+        this.accounts.get(accountId)?.runtime.flushOps();
+        this.pop3Accounts.get(accountId)?.flushOps();
+      },
       runtime: (accountId) => this.parts(accountId).runtime,
     });
+    this.pop3Reader = new Pop3Reader(store, () => this.indexer.kick());
     this.replies = new ReplyTracker({
       store,
       markAnswered: (id) => this.actions.apply(setFlags, { ids: [id], answered: true }),
@@ -102,6 +113,7 @@ class CoreService implements MailService {
       passwordRefused: (accountId, host, message, startedAt) => {
         const refusal = this.gate.refuse(accountId, { protocol: 'smtp', host, message }, startedAt);
         if (refusal) this.accounts.get(accountId)?.runtime.showPasswordRefused(refusal);
+        if (refusal) this.pop3Accounts.get(accountId)?.showPasswordRefused(refusal);
         return refusal !== null;
       },
       imap: (accountId) => this.accounts.get(accountId)?.runtime ?? null,
@@ -117,6 +129,15 @@ class CoreService implements MailService {
         };
       },
       mayReadFile: options.mayReadFile ?? (() => false),
+      fileSentLocally: (accountId, copy, createdAt) => {
+        const id = fileSentCopy(store, accountId, copy, createdAt);
+        if (id === null) return false;
+        const [header] = store.messages.get([id]);
+        if (header)
+          this.hub.emit('messages.changed', { mailboxId: header.mailboxId, added: [id], removed: [], updated: [] });
+        this.hub.emit('mailboxes.changed', { accountId });
+        return true;
+      },
       mailboxChanged: (accountId, path) => {
         const box = store.mailboxes.byPath(accountId, path);
         if (box) this.accounts.get(accountId)?.runtime.requestSync(box.id);
@@ -146,7 +167,7 @@ class CoreService implements MailService {
 
   /** Each running account's folder of a role: what a unified view shows. */
   private unifiedMailboxes(role: MailboxRole): MailboxId[] {
-    return [...this.accounts.keys()].flatMap((accountId) => {
+    return [...this.accounts.keys(), ...this.pop3Accounts.keys()].flatMap((accountId) => {
       const box = this.store.mailboxes.byRole(accountId, role);
       return box ? [box.id] : [];
     });
@@ -182,12 +203,14 @@ class CoreService implements MailService {
   /** For tests and shutdown: waits until every account has nothing queued or syncing. */
   async settled(): Promise<void> {
     await Promise.all([...this.accounts.values()].map((a) => a.runtime.settled()));
+    await Promise.all([...this.pop3Accounts.values()].map((p) => p.settled()));
     await this.sending.settled();
   }
 
   private startAccount(accountId: AccountId): void {
     const account = this.store.accounts.get(accountId);
     if (!account) return;
+    if (account.protocol === 'pop3') return this.startPop3Account(account);
     const runtime = new AccountRuntime(account, {
       store: this.store,
       emit: this.hub.emit,
@@ -209,6 +232,21 @@ class CoreService implements MailService {
     }
   }
 
+  private startPop3Account(account: Account): void {
+    const runtime = new Pop3Runtime(account, {
+      store: this.store,
+      emit: this.hub.emit,
+      password: () => this.password(account.id),
+      trustedCa: this.options.trustedCa,
+      pins: this.pins.lookup,
+      allowPlaintext: this.secrets.plaintextConfirmed(account.id),
+      intervalSeconds: this.intervalOf(account),
+      passwordRefused: (refusal, startedAt) => this.gate.refuse(account.id, refusal, startedAt),
+    });
+    this.pop3Accounts.set(account.id, runtime);
+    if (!this.options.offline) runtime.start();
+  }
+
   private intervalOf(account: Account): number {
     return account.syncIntervalSeconds ?? this.options.defaultSyncIntervalSeconds ?? 60;
   }
@@ -216,6 +254,8 @@ class CoreService implements MailService {
   private async stopAccounts(): Promise<void> {
     await Promise.allSettled([...this.accounts.values()].map((a) => this.stopAccount(a)));
     this.accounts.clear();
+    await Promise.allSettled([...this.pop3Accounts.values()].map((p) => p.stop()));
+    this.pop3Accounts.clear();
   }
 
   private async stopAccount(parts: AccountParts): Promise<void> {
@@ -254,10 +294,12 @@ class CoreService implements MailService {
         return account;
       },
       'accounts.remove': async ({ accountId }) => {
-        const parts = this.parts(accountId);
+        const pop3 = this.pop3Accounts.get(accountId);
+        const parts = pop3 ? null : this.parts(accountId);
         this.accounts.delete(accountId);
+        this.pop3Accounts.delete(accountId);
         // Nothing may still write for the account (or hold its login) when its rows go.
-        await Promise.all([this.stopAccount(parts), this.sending.forgetAccount(accountId)]);
+        await Promise.all([parts ? this.stopAccount(parts) : pop3?.stop(), this.sending.forgetAccount(accountId)]);
         const erased = eraseAccount(store, this.pins, accountId);
         this.secrets.forget(accountId);
         this.gate.clear(accountId);
@@ -267,17 +309,22 @@ class CoreService implements MailService {
         return { ok: true as const };
       },
       'accounts.setPassword': async ({ accountId, password }) => {
-        const { runtime } = this.parts(accountId);
+        const runtime = this.pop3Accounts.get(accountId) ?? this.parts(accountId).runtime;
         await this.secrets.save(accountId, password);
         this.gate.clear(accountId);
         runtime.passwordChanged();
         return { ok: true as const };
       },
-      'accounts.status': async () => [...this.accounts.values()].map((a) => a.runtime.currentStatus),
+      'accounts.status': async () => [
+        ...[...this.accounts.values()].map((a) => a.runtime.currentStatus),
+        ...[...this.pop3Accounts.values()].map((p) => p.currentStatus),
+      ],
       'accounts.quota': async ({ accountId }) => store.accounts.quota(accountId),
       'mailboxes.list': async ({ accountId }) => store.mailboxes.list(accountId).map(toMailbox),
       'mailboxes.open': async ({ mailboxId }) => {
         const box = this.mailbox(mailboxId);
+        // a POP3 account's folders are local: nothing to watch or sync
+        if (this.pop3Accounts.has(box.accountId)) return { ok: true as const };
         await this.parts(box.accountId).runtime.openMailbox(box);
         return { ok: true as const };
       },
@@ -305,9 +352,10 @@ class CoreService implements MailService {
       },
       'messages.archive': ({ ids }) => this.actions.archive(ids),
       'messages.delete': ({ ids }) => this.actions.delete(ids),
-      'message.body': ({ id }) => this.reader.body(id),
-      'message.source': ({ id }) => this.reader.source(id),
-      'message.attachment': ({ id, part }) => this.reader.attachment(id, part),
+      'message.body': ({ id }) => (this.pop3Reader.owns(id) ? this.pop3Reader : this.reader).body(id),
+      'message.source': ({ id }) => (this.pop3Reader.owns(id) ? this.pop3Reader : this.reader).source(id),
+      'message.attachment': ({ id, part }) =>
+        (this.pop3Reader.owns(id) ? this.pop3Reader : this.reader).attachment(id, part),
       // Handing a file to another app is the desktop shell's job (electron/shell/open-attachment.ts).
       'message.openAttachment': async () => ({ outcome: 'unsupported' as const }),
       'remote.image': async ({ url }) => {
@@ -335,10 +383,13 @@ class CoreService implements MailService {
         pins: this.pins,
         startAccount: (accountId) => this.startAccount(accountId),
         accountsChanged: (change) => this.hub.emit('accounts.changed', change),
-        accountUpdated: (account) =>
-          this.accounts.get(account.id)?.runtime.setIntervalSeconds(this.intervalOf(account)),
+        accountUpdated: (account) => {
+          this.accounts.get(account.id)?.runtime.setIntervalSeconds(this.intervalOf(account));
+          this.pop3Accounts.get(account.id)?.setIntervalSeconds(this.intervalOf(account));
+        },
         log: this.options.log,
       }),
+      ...createPop3Handlers({ store, accountsChanged: (change) => this.hub.emit('accounts.changed', change) }),
       'sync.foreground': async ({ foreground }) => {
         this.foreground = foreground;
         for (const parts of this.accounts.values()) parts.runtime.setForeground(foreground);
@@ -354,6 +405,7 @@ class CoreService implements MailService {
           parts.runtime.reconnect();
           parts.runtime.requestSync();
         }
+        for (const [id, runtime] of this.pop3Accounts) if (!accountId || id === accountId) runtime.requestSync();
         return { ok: true as const };
       },
     };

@@ -18,8 +18,9 @@ export interface AccountFormValues {
   smtp: ServerFields;
 }
 
-export const DEFAULT_PORTS: Record<'imap' | 'smtp', Record<Security, number>> = {
+export const DEFAULT_PORTS: Record<'imap' | 'pop3' | 'smtp', Record<Security, number>> = {
   imap: { tls: 993, starttls: 143, plain: 143 },
+  pop3: { tls: 995, starttls: 110, plain: 110 },
   smtp: { tls: 465, starttls: 587, plain: 25 },
 };
 
@@ -51,7 +52,7 @@ export function suggestedHost(kind: 'imap' | 'smtp', email: string): string {
 }
 
 /** Switching security switches the port too, unless the user typed a non-standard one. */
-export function withSecurity(kind: 'imap' | 'smtp', server: ServerFields, security: Security): ServerFields {
+export function withSecurity(kind: 'imap' | 'pop3' | 'smtp', server: ServerFields, security: Security): ServerFields {
   const standard = Object.values(DEFAULT_PORTS[kind]).map(String);
   const port =
     server.port === '' || standard.includes(server.port) ? String(DEFAULT_PORTS[kind][security]) : server.port;

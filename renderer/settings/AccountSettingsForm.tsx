@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
 import { AccountPasswordForm } from './AccountPasswordForm';
 import { AccountSettingsFields } from './AccountSettingsFields';
+import { Pop3OptionsSection } from './Pop3OptionsSection';
 import { RemoteSendersSection } from './RemoteSendersSection';
 import { RemoveAccountSection } from './RemoveAccountSection';
 import { SubmitRow } from './SubmitRow';
@@ -43,6 +44,7 @@ export function AccountSettingsForm({ account, onRemoved }: AccountSettingsFormP
           primary
         />
       </form>
+      {account.protocol === 'pop3' && <Pop3OptionsSection account={account} />}
       <RemoteSendersSection accountId={account.id} />
       <AccountPasswordForm account={account} />
       <RemoveAccountSection account={account} onRemoved={onRemoved} />

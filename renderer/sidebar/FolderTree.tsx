@@ -183,6 +183,11 @@ export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUn
                   <AccountDot colour={colours.get(item.account.id)!.colour} />
                 )}
                 <span className="tree-account-name">{name}</span>
+                {item.kind === 'account' && item.account.protocol === 'pop3' && (
+                  <span className="tree-account-protocol" title={t('pop3.badgeLabel', { account: name })}>
+                    {t('pop3.badge')}
+                  </span>
+                )}
               </>
             ) : (
               <>

@@ -8,28 +8,53 @@ import type { SettingsProblem } from './wizard-state';
 
 const SECURITY_CHOICES: Security[] = ['tls', 'starttls', 'plain'];
 
+const IMAP_LABELS = {
+  incoming: 'account.incoming',
+  host: 'account.imapHost',
+  port: 'account.imapPort',
+  security: 'account.imapSecurity',
+} as const;
+const POP3_LABELS = {
+  incoming: 'pop3.incoming',
+  host: 'pop3.host',
+  port: 'pop3.port',
+  security: 'pop3.security',
+} as const;
+const SMTP_LABELS = {
+  incoming: 'account.outgoing',
+  host: 'account.smtpHost',
+  port: 'account.smtpPort',
+  security: 'account.smtpSecurity',
+} as const;
+
 interface ServerFieldsetProps {
   id: string;
   kind: 'imap' | 'smtp';
+  /** The incoming server is a POP3 server: its labels say so, and security switches POP3's ports. */
+  pop3?: boolean;
   server: ServerFields;
   problems: readonly SettingsProblem[];
   onChange: (server: ServerFields) => void;
 }
 
-export function ServerFieldset({ id, kind, server, problems, onChange }: ServerFieldsetProps) {
+export function ServerFieldset({ id, kind, pop3 = false, server, problems, onChange }: ServerFieldsetProps) {
   const { t } = useTranslation();
+  // POP3's incoming server has its own labels (and ports); the field ids stay those of IMAP's
+  type Field = 'incoming' | 'host' | 'port' | 'security';
+  const label = (field: Field): string => {
+    if (kind === 'smtp') return t(SMTP_LABELS[field]);
+    return pop3 ? t(POP3_LABELS[field]) : t(IMAP_LABELS[field]);
+  };
   const hostProblem: SettingsProblem = kind === 'imap' ? 'imapHost' : 'smtpHost';
   const portProblem: SettingsProblem = kind === 'imap' ? 'imapPort' : 'smtpPort';
   const invalid = (problem: SettingsProblem) => (problems.includes(problem) ? true : undefined);
   const host = server.host.trim();
   return (
     <fieldset className="server-fieldset">
-      <legend>{kind === 'imap' ? t('account.incoming') : t('account.outgoing')}</legend>
+      <legend>{label('incoming')}</legend>
       <div className="server-grid">
         <div className="form-field server-host">
-          <label htmlFor={`${id}-${hostProblem}`}>
-            {kind === 'imap' ? t('account.imapHost') : t('account.smtpHost')}
-          </label>
+          <label htmlFor={`${id}-${hostProblem}`}>{label('host')}</label>
           <input
             id={`${id}-${hostProblem}`}
             type="text"
@@ -41,9 +66,7 @@ export function ServerFieldset({ id, kind, server, problems, onChange }: ServerF
           />
         </div>
         <div className="form-field server-port">
-          <label htmlFor={`${id}-${portProblem}`}>
-            {kind === 'imap' ? t('account.imapPort') : t('account.smtpPort')}
-          </label>
+          <label htmlFor={`${id}-${portProblem}`}>{label('port')}</label>
           <input
             id={`${id}-${portProblem}`}
             type="number"
@@ -56,14 +79,12 @@ export function ServerFieldset({ id, kind, server, problems, onChange }: ServerF
           />
         </div>
         <div className="form-field server-security">
-          <label htmlFor={`${id}-${kind}-security`}>
-            {kind === 'imap' ? t('account.imapSecurity') : t('account.smtpSecurity')}
-          </label>
+          <label htmlFor={`${id}-${kind}-security`}>{label('security')}</label>
           <select
             id={`${id}-${kind}-security`}
             value={server.security}
             aria-describedby={server.security === 'plain' ? `${id}-${kind}-plain` : undefined}
-            onChange={(event) => onChange(withSecurity(kind, server, event.target.value as Security))}
+            onChange={(event) => onChange(withSecurity(pop3 ? 'pop3' : kind, server, event.target.value as Security))}
           >
             {SECURITY_CHOICES.map((choice) => (
               <option key={choice} value={choice}>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscoveryResult } from '../../shared/discovery';
 import type { ServerFields } from '../accounts/account-form';
+import { ProtocolChoice } from './ProtocolChoice';
 import { ServerFieldset } from './ServerFieldset';
 import {
   emailDomain,
@@ -86,9 +87,11 @@ export function SettingsStep({ id, email, values, origin, discovery, onChange, o
           onChange={(event) => onChange({ ...values, username: event.target.value })}
         />
       </div>
+      <ProtocolChoice id={id} values={values} discovered={discovery?.settings} onChange={onChange} />
       <ServerFieldset
         id={id}
         kind="imap"
+        pop3={values.protocol === 'pop3'}
         server={values.imap}
         problems={problems}
         onChange={(imap) =>

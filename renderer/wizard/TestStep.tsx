@@ -50,7 +50,7 @@ export function TestStep(props: TestStepProps) {
       <div className="wizard-outcomes" aria-live="polite">
         <OutcomeRow
           id={`${id}-imap-result`}
-          title={t('account.incoming')}
+          title={settings.protocol === 'pop3' ? t('pop3.incoming') : t('account.incoming')}
           server={settings.imap}
           outcome={test.running ? null : (test.result?.imap ?? null)}
           onTrust={props.onTrust}

@@ -12,7 +12,7 @@ import {
   type DiscoveryState,
   type TestFailure,
 } from '../../shared/discovery';
-import type { AccountSettings, ServerSettings } from '../../shared/domain';
+import type { AccountSettings, IncomingProtocol, ServerSettings } from '../../shared/domain';
 import { DEFAULT_PORTS, emailDomain, suggestedHost, type ServerFields } from '../accounts/account-form';
 
 export type WizardStep = 'identity' | 'discovering' | 'settings' | 'test';
@@ -25,6 +25,8 @@ export interface IdentityValues {
 }
 
 export interface SettingsValues {
+  /** How the account reads its mail; `imap` holds the POP3 server when it is 'pop3'. */
+  protocol: IncomingProtocol;
   username: string;
   imap: ServerFields;
   smtp: ServerFields;
@@ -60,6 +62,7 @@ function fields(server: ServerSettings): ServerFields {
 /** What the user starts from without discovery: imap./smtp. + the domain, the secure ports. */
 export function manualSettings(email: string): SettingsValues {
   return {
+    protocol: 'imap',
     username: email.trim(),
     imap: { host: suggestedHost('imap', email), port: String(DEFAULT_PORTS.imap.tls), security: 'tls' },
     smtp: { host: suggestedHost('smtp', email), port: String(DEFAULT_PORTS.smtp.tls), security: 'tls' },
@@ -72,11 +75,37 @@ export function settingsFromDiscovery(result: DiscoveryResult | null, email: str
   const found = result?.settings;
   if (!found) return manualSettings(email);
   return {
+    protocol: found.protocol ?? 'imap',
     username: found.username,
     imap: fields(found.imap),
     smtp: fields(found.smtp),
     plaintextConfirmed: false,
     outsideDomainConfirmed: false,
+  };
+}
+
+/** The standard POP3 ports: 995 over TLS, 110 with STLS. */
+export const POP3_PORTS = DEFAULT_PORTS.pop3;
+
+/**
+ * The incoming server after the user picks `protocol`: the one discovery found for it, else the
+ * current host with its usual first label swapped (imap. and pop.) and the protocol's TLS port.
+ */
+export function incomingForProtocol(
+  protocol: 'imap' | 'pop3',
+  values: SettingsValues,
+  discovered: DiscoveredSettings | null | undefined,
+): ServerFields {
+  if (protocol === values.protocol) return values.imap;
+  const foundProtocol = discovered?.protocol ?? 'imap';
+  const found = protocol === foundProtocol ? discovered?.imap : protocol === 'pop3' ? discovered?.pop3 : undefined;
+  if (found) return fields(found);
+  const host = values.imap.host.trim();
+  const swapped = protocol === 'pop3' ? host.replace(/^imap\./i, 'pop.') : host.replace(/^pop3?\./i, 'imap.');
+  return {
+    host: swapped,
+    port: String(protocol === 'pop3' ? POP3_PORTS.tls : DEFAULT_PORTS.imap.tls),
+    security: 'tls',
   };
 }
 
@@ -139,7 +168,12 @@ function server(values: ServerFields): ServerSettings {
 }
 
 export function toConnectionSettings(values: SettingsValues): ConnectionSettings {
-  return { username: values.username.trim(), imap: server(values.imap), smtp: server(values.smtp) };
+  return {
+    username: values.username.trim(),
+    imap: server(values.imap),
+    smtp: server(values.smtp),
+    ...(values.protocol === 'pop3' ? { protocol: 'pop3' as const } : {}),
+  };
 }
 
 export function toAccountSettings(

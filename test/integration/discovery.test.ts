@@ -191,6 +191,8 @@ describe('discovery over HTTPS', () => {
         imapAuth: ['password-cleartext'],
         smtpAuth: ['password-cleartext'],
         provider: { id: 'wizard.test', name: 'Wizard Test Mail', appPassword: false },
+        // the file's POP3 server, kept for a user who chooses POP3 (IMAP is what is proposed)
+        pop3: { host: 'pop.wizard.test', port: 995, security: 'tls' },
       });
       expect(requests).toContain(`https://autoconfig.wizard.test/mail/config-v1.1.xml?emailaddress=dora%40wizard.test`);
       expect(progress.filter((p) => p.source === 'autoconfig').map((p) => p.state)).toEqual(['running', 'found']);

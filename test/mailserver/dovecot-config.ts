@@ -8,7 +8,7 @@ export interface DovecotConfigInput {
   usersFile: string;
   certFile: string;
   keyFile: string;
-  ports: { imap: number; imaps: number; pop3s: number };
+  ports: { imap: number; imaps: number; pop3s: number; pop3: number };
 }
 
 /** Debian's mail user: Dovecot accesses every Maildir as this uid/gid. */
@@ -105,6 +105,7 @@ protocol imap {
 }
 protocol pop3 {
   mail_max_userip_connections = 100
+${pop3SessionLock()}
 }
 
 service imap-login {
@@ -120,7 +121,8 @@ service imap-login {
 }
 service pop3-login {
   inet_listener pop3 {
-    port = 0
+    address = 127.0.0.1
+    port = ${c.ports.pop3}
   }
   inet_listener pop3s {
     address = 127.0.0.1
@@ -158,6 +160,14 @@ service stats {
   }
 }
 `;
+}
+
+/**
+ * One POP3 session per mailbox at a time: a second login answers -ERR [IN-USE], as many providers
+ * do, so the engine's "mailbox in use" path meets the real answer (the default lets both in).
+ */
+function pop3SessionLock(): string {
+  return '  pop3_lock_session = yes';
 }
 
 /** passwd-file lines: user:password:uid:gid:gecos:home:shell:extra. */

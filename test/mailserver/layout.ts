@@ -103,7 +103,7 @@ export function writeLayout(
       usersFile,
       certFile: certs.certFile,
       keyFile: certs.keyFile,
-      ports: { imap: dovecotImap, imaps: ports.imaps, pop3s: ports.pop3s },
+      ports: { imap: dovecotImap, imaps: ports.imaps, pop3s: ports.pop3s, pop3: ports.pop3 },
     }),
     { mode: 0o644 },
   );

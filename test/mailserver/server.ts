@@ -116,12 +116,13 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
   };
 
   try {
-    const free = await getFreePorts(opts.courier ? 11 : 9);
+    const free = await getFreePorts(opts.courier ? 12 : 10);
     const port = (): number => free.shift() ?? 0;
     const ports: MailServerPorts = {
       imap: port(),
       imaps: port(),
       pop3s: port(),
+      pop3: port(),
       submission: port(),
       submissions: port(),
       smtp: port(),
@@ -182,6 +183,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
         { name: 'dovecot imap', port: ports.imap, greeting: /^\* OK .*STARTTLS.*LOGINDISABLED/ },
         { name: 'dovecot imaps', port: ports.imaps, greeting: /^\* OK/, tlsCa: certs.caPem },
         { name: 'dovecot pop3s', port: ports.pop3s, greeting: /^\+OK/, tlsCa: certs.caPem },
+        { name: 'dovecot pop3', port: ports.pop3, greeting: /^\+OK/ },
       ],
       dovecotPid,
     );

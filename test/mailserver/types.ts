@@ -19,6 +19,8 @@ export interface MailServerPorts {
   imaps: number;
   /** POP3 over implicit TLS, 995-style. */
   pop3s: number;
+  /** POP3, 110-style: plaintext greeting, STLS required before USER/AUTH. */
+  pop3: number;
   /** SMTP submission, 587-style: STARTTLS mandatory, then AUTH. */
   submission: number;
   /** SMTP submission over implicit TLS, 465-style, with AUTH. */

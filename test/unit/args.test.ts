@@ -5,10 +5,10 @@ import { parseArgs } from '../bench/runner/args';
 describe('bench options', () => {
   it('runs every phase by default, and --no-browser leaves out g', () => {
     expect(parseArgs([])).toMatchObject({ size: 50_000, browser: true, only: false, cpuProf: false });
-    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h']);
+    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p']);
     const noBrowser = parseArgs(['--no-browser', '--size=100000', '--cpu-prof']);
     expect(noBrowser).toMatchObject({ size: 100_000, browser: false, cpuProf: true });
-    expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h']);
+    expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h', 'p']);
   });
 
   it('--only takes figure letters; a, b and f come with the first sync anyway', () => {
@@ -18,6 +18,7 @@ describe('bench options', () => {
     expect([...parseArgs(['--only=a,b,f']).phases]).toEqual([]);
     expect(parseArgs(['--only=g,c']).browser).toBe(true);
     expect([...parseArgs(['--only=g,c', '--no-browser']).phases]).toEqual(['c']);
+    expect([...parseArgs(['--only=p']).phases]).toEqual(['p']);
   });
 
   it('--browser-only measures the app alone, and cannot be combined with what contradicts it', () => {

@@ -326,3 +326,33 @@ describe('servers outside the address’s domain', () => {
     expect(result.settings?.outsideDomain).toEqual({ addressDomain: 'example.org', imap: 'elsewhere.example' });
   });
 });
+
+describe('POP3 where only POP3 is found', () => {
+  it('proposes the POP3 server of a POP3-only autoconfig file when no source finds IMAP', async () => {
+    const http = fakeHttp({
+      [AUTOCONFIG]: { body: config('pop.example.org', 'smtp.example.org', { incoming: 'pop3' }) },
+    });
+    const result = await discover('ada@example.org', { http, dns: fakeDns(), timeoutMs: 1_000 });
+    expect(result.source).toBe('autoconfig');
+    expect(result.settings).toMatchObject({
+      protocol: 'pop3',
+      imap: { host: 'pop.example.org', port: 993, security: 'tls' },
+      smtp: { host: 'smtp.example.org' },
+    });
+  });
+
+  it('proposes IMAP when a file names both, keeping the POP3 server for a user who chooses it', async () => {
+    const both = config('imap.example.org', 'smtp.example.org').replace(
+      '<outgoingServer',
+      '<incomingServer type="pop3"><hostname>pop.example.org</hostname><port>995</port><socketType>SSL</socketType></incomingServer><outgoingServer',
+    );
+    const result = await discover('ada@example.org', {
+      http: fakeHttp({ [AUTOCONFIG]: { body: both } }),
+      dns: fakeDns(),
+      timeoutMs: 1_000,
+    });
+    expect(result.settings?.protocol).toBeUndefined();
+    expect(result.settings?.imap.host).toBe('imap.example.org');
+    expect(result.settings?.pop3).toEqual({ host: 'pop.example.org', port: 995, security: 'tls' });
+  });
+});

@@ -18,6 +18,7 @@ import {
   toAccountSettings,
   toConnectionSettings,
   trustableCertificate,
+  incomingForProtocol,
 } from '../../renderer/wizard/wizard-state';
 
 const discovered: DiscoveryResult = {
@@ -54,6 +55,7 @@ describe('the wizard’s first step', () => {
 describe('settings', () => {
   it('start from what discovery found', () => {
     expect(settingsFromDiscovery(discovered, 'ada@gmail.com')).toEqual({
+      protocol: 'imap',
       username: 'ada@gmail.com',
       imap: { host: 'imap.gmail.com', port: '993', security: 'tls' },
       smtp: { host: 'smtp.gmail.com', port: '465', security: 'tls' },
@@ -64,6 +66,7 @@ describe('settings', () => {
 
   it('start from the address when nothing was found or the user went manual', () => {
     const expected = {
+      protocol: 'imap',
       username: 'ada@example.org',
       imap: { host: 'imap.example.org', port: '993', security: 'tls' },
       smtp: { host: 'smtp.example.org', port: '465', security: 'tls' },
@@ -178,5 +181,69 @@ describe('discovery progress and test results', () => {
     expect(trustableCertificate(untrusted.imap)).toEqual(certificate);
     expect(trustableCertificate(refused.imap)).toBeNull();
     expect(trustableCertificate({ ok: false, kind: 'tls-changed', message: '', certificate })).toEqual(certificate);
+  });
+});
+
+describe('POP3', () => {
+  const pop3Only: DiscoveryResult = {
+    ...discovered,
+    source: 'autoconfig',
+    settings: {
+      ...discovered.settings!,
+      provider: undefined,
+      serverSavesSent: undefined,
+      protocol: 'pop3',
+      imap: { host: 'pop.example.org', port: 995, security: 'tls' },
+    },
+  };
+
+  it('is chosen for the user where discovery found only POP3, and reaches the contract as POP3', () => {
+    const values = settingsFromDiscovery(pop3Only, 'ada@example.org');
+    expect(values.protocol).toBe('pop3');
+    expect(values.imap).toEqual({ host: 'pop.example.org', port: '995', security: 'tls' });
+    expect(toConnectionSettings(values).protocol).toBe('pop3');
+    const account = toAccountSettings({ ...emptyIdentity(), email: 'ada@example.org', password: 'x' }, values, null);
+    expect(account).toMatchObject({ protocol: 'pop3', imap: { host: 'pop.example.org', port: 995 } });
+    // an IMAP account says nothing: IMAP is what an account without a protocol is
+    expect(toConnectionSettings(manualSettings('ada@example.org')).protocol).toBeUndefined();
+  });
+
+  it('switching moves the incoming server to the found one, else to the usual name and port', () => {
+    const manual = manualSettings('ada@example.org');
+    expect(incomingForProtocol('pop3', manual, null)).toEqual({
+      host: 'pop.example.org',
+      port: '995',
+      security: 'tls',
+    });
+    const pop3 = {
+      ...manual,
+      protocol: 'pop3' as const,
+      imap: { host: 'pop3.example.org', port: '110', security: 'starttls' as const },
+    };
+    expect(incomingForProtocol('imap', pop3, null)).toEqual({ host: 'imap.example.org', port: '993', security: 'tls' });
+    expect(incomingForProtocol('pop3', pop3, null)).toBe(pop3.imap);
+
+    const both = { ...discovered.settings!, pop3: { host: 'pop.gmail.com', port: 995, security: 'tls' as const } };
+    const fromGmail = settingsFromDiscovery({ ...discovered, settings: both }, 'ada@gmail.com');
+    expect(incomingForProtocol('pop3', fromGmail, both)).toEqual({
+      host: 'pop.gmail.com',
+      port: '995',
+      security: 'tls',
+    });
+    const backToImap = {
+      ...fromGmail,
+      protocol: 'pop3' as const,
+      imap: { host: 'x', port: '1', security: 'tls' as const },
+    };
+    expect(incomingForProtocol('imap', backToImap, both)).toEqual({
+      host: 'imap.gmail.com',
+      port: '993',
+      security: 'tls',
+    });
+    expect(incomingForProtocol('imap', settingsFromDiscovery(pop3Only, 'ada@example.org'), pop3Only.settings)).toEqual({
+      host: 'imap.example.org',
+      port: '993',
+      security: 'tls',
+    });
   });
 });

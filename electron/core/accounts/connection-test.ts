@@ -26,6 +26,7 @@ import { smtpConnectionOptions } from '../smtp/smtp-options';
 import { smtpSteps } from '../smtp/smtp-steps';
 import type { Authenticator } from './auth/authenticator';
 import type { SeenCertificates } from './cert-pins';
+import { testPop3 } from './pop3-connection-test';
 import { probeCertificate, type ProbedCertificate } from './certificate-probe';
 import { providerForHost } from './discovery/presets';
 
@@ -50,7 +51,11 @@ export async function testConnection(
 ): Promise<ConnectionTestResult> {
   let imapDone: (outcome: TestOutcome) => void = () => undefined;
   const imapOutcome = new Promise<TestOutcome>((resolve) => (imapDone = resolve));
-  const imap = testImap(settings.imap, settings.username, auth, options).then((outcome) => {
+  const incoming =
+    settings.protocol === 'pop3'
+      ? testPop3(settings.imap, settings.username, auth, options)
+      : testImap(settings.imap, settings.username, auth, options);
+  const imap = incoming.then((outcome) => {
     imapDone(outcome);
     return outcome;
   });

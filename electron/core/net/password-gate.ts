@@ -6,7 +6,7 @@
 import type { AccountId } from '../../../shared/domain';
 
 export interface PasswordRefusal {
-  protocol: 'imap' | 'smtp';
+  protocol: 'imap' | 'smtp' | 'pop3';
   host: string;
   /** The engine's sentence for the status bar's detail (English). */
   message: string;

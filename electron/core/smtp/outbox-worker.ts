@@ -68,6 +68,11 @@ export interface OutboxWorkerDeps {
   now(): number;
   retry: BackoffOptions;
   mailboxChanged?(accountId: AccountId, path: string): void;
+  /**
+   * Files the Sent copy in the account's local Sent folder when the account keeps its folders
+   * locally (POP3); false when it does not, and the copy goes to the IMAP server as usual.
+   */
+  fileSentLocally?(accountId: AccountId, copy: Buffer, createdAt: number): boolean;
   log?: CoreLog;
 }
 
@@ -340,6 +345,9 @@ export class OutboxWorker {
     const account = this.deps.store.accounts.get(item.accountId);
     if (!account) return this.deps.outbox.remove(item.id);
     if (serverSavesSent(account)) return this.finish(item.id, item.lastError === RECOVERED ? RECOVERED : undefined);
+    const local = Buffer.concat([Buffer.from(item.sentHeaders, 'utf8'), item.raw]);
+    if (this.deps.fileSentLocally?.(item.accountId, local, item.createdAt))
+      return this.finish(item.id, item.lastError === RECOVERED ? RECOVERED : undefined);
     if (!this.deps.isOnline(item.accountId)) {
       this.deps.outbox.retryAt(
         item.id,

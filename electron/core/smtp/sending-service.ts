@@ -52,6 +52,8 @@ export interface SendingServiceOptions {
   log?: CoreLog;
   /** Called after a Sent or Drafts folder changed on the server, so the cache can sync it soon. */
   mailboxChanged?(accountId: AccountId, path: string): void;
+  /** Files a Sent copy locally for an account whose folders are local (POP3): OutboxWorkerDeps. */
+  fileSentLocally?(accountId: AccountId, copy: Buffer, createdAt: number): boolean;
   /**
    * Whether a local file may be attached. The Electron shell should allow exactly the paths the
    * user picked in the file dialog or dropped, so a compromised renderer cannot mail out
@@ -121,6 +123,7 @@ export class SendingService {
       now: this.now,
       retry: options.retry ?? { baseMs: 5_000, maxMs: 5 * 60_000 },
       mailboxChanged: options.mailboxChanged,
+      fileSentLocally: options.fileSentLocally,
       log: options.log,
     });
     this.enqueueDeps = {

@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Account, AccountId, AccountSettings, Quota, RemoteImagesPolicy, Security } from '../../../shared/domain';
 import type { Db } from './database';
+import { Pop3Repo } from './pop3-repo';
 
 /** Which SecretCipher sealed a stored secret (accounts/secret-cipher.ts). */
 export type SecretCipherId = 'key-file' | 'safe-storage';
@@ -25,6 +26,9 @@ interface AccountRow {
   quota_used: number | null;
   quota_limit: number | null;
   remote_images: RemoteImagesPolicy;
+  pop3_leave: number | null;
+  pop3_days: number | null;
+  pop3_deleted: number | null;
 }
 
 /** What the account settings change; a field left undefined stays as it is. */
@@ -73,13 +77,27 @@ function toAccount(row: AccountRow): Account {
     syncIntervalSeconds: row.sync_interval_seconds,
     createdAt: row.created_at,
     remoteImages: row.remote_images,
+    ...(row.pop3_leave === null
+      ? {}
+      : {
+          protocol: 'pop3' as const,
+          pop3: {
+            leaveOnServer: row.pop3_leave === 1,
+            deleteAfterDays: row.pop3_days,
+            deleteWhenDeletedHere: row.pop3_deleted === 1,
+          },
+        }),
   };
 }
 
 const COLUMNS =
   'id, name, email, display_name, username, imap_host, imap_port, imap_security, smtp_host, smtp_port, ' +
   'smtp_security, signature, server_saves_sent, sync_interval_seconds, created_at, quota_used, quota_limit, ' +
-  'remote_images';
+  'remote_images, ' +
+  // a POP3 account (migration 13) has its options beside it; NULL for IMAP
+  '(SELECT leave_on_server FROM pop3_accounts p WHERE p.account_id = accounts.id) AS pop3_leave, ' +
+  '(SELECT delete_after_days FROM pop3_accounts p WHERE p.account_id = accounts.id) AS pop3_days, ' +
+  '(SELECT delete_when_deleted FROM pop3_accounts p WHERE p.account_id = accounts.id) AS pop3_deleted';
 
 /**
  * Runs `fn` with deleted content overwritten by zeros: a replaced or removed sealed password
@@ -138,6 +156,7 @@ export class AccountsRepo {
         createdAt: Date.now(),
         remoteImages: settings.remoteImages ?? 'ask',
       });
+    if (settings.protocol === 'pop3') new Pop3Repo(this.db).register(id, settings.imap, settings.pop3);
     return this.get(id)!;
   }
 

@@ -443,6 +443,37 @@ export const migrations: readonly string[] = [
     UPDATE thread_state SET threaded_through = OLD.id - 1 WHERE id = 1;
   END;
   `,
+  // POP3 accounts (electron/core/pop3/). An account with a pop3_accounts row reads its mail over
+  // POP3 from that server (the accounts row's IMAP columns repeat it; they are NOT NULL) and keeps
+  // its folders locally. pop3_messages is what the server has, by UIDL: the local row it became
+  // (NULL once deleted here), a hash of its header (to recognise a message whose UIDL the server
+  // changed) and when it was downloaded (for "remove after N days"). pop3_raw holds the whole
+  // message of a local row once RETR brought it (none while only the header is in: the download
+  // picks it up again); it lives as long as the local message, whatever the server forgets.
+  `
+  CREATE TABLE pop3_accounts (
+    account_id            TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    host                  TEXT NOT NULL,
+    port                  INTEGER NOT NULL,
+    security              TEXT NOT NULL CHECK (security IN ('tls', 'starttls', 'plain')),
+    leave_on_server       INTEGER NOT NULL DEFAULT 1,
+    delete_after_days     INTEGER,          -- NULL: never (while leave_on_server)
+    delete_when_deleted   INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE pop3_messages (
+    account_id      TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    uidl            TEXT NOT NULL,
+    message_row     INTEGER REFERENCES messages(id) ON DELETE SET NULL,
+    header_hash     TEXT NOT NULL,
+    downloaded_at   INTEGER NOT NULL,
+    PRIMARY KEY (account_id, uidl)
+  );
+  CREATE TABLE pop3_raw (
+    message_row     INTEGER PRIMARY KEY REFERENCES messages(id) ON DELETE CASCADE,
+    raw             BLOB NOT NULL
+  );
+  CREATE INDEX pop3_messages_by_row ON pop3_messages (message_row);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -10,6 +10,7 @@ import { HeaderWriter } from './header-writer';
 import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
+import { Pop3Repo } from './pop3-repo';
 import { lockProfile } from './profile-lock';
 import { USER_DATA_FILE_NAME, userDataCounter, writeUserDataBackup } from './user-data-backup';
 
@@ -22,6 +23,8 @@ export class Store {
   readonly messages: MessagesRepo;
   readonly bodies: BodiesRepo;
   readonly pendingOps: PendingOpsRepo;
+  /** POP3 accounts and what was downloaded from their servers. */
+  readonly pop3: Pop3Repo;
   /** Header sync's large batches, written from a thread of their own (header-writer.ts). */
   readonly headerWriter: HeaderWriter;
   private readonly backupTimer: NodeJS.Timeout;
@@ -45,6 +48,7 @@ export class Store {
     this.messages = new MessagesRepo(db);
     this.bodies = new BodiesRepo(db);
     this.pendingOps = new PendingOpsRepo(db);
+    this.pop3 = new Pop3Repo(db);
   }
 
   /** `log`: told when the header writer thread cannot be used (its batches then go to the main connection). */

@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h] [--cpu-prof]`
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p] [--cpu-prof]`
 export interface BenchArgs {
   /** Messages in the test INBOX. */
   size: number;
@@ -17,7 +17,7 @@ export interface BenchArgs {
   phases: ReadonlySet<OptionalPhase>;
 }
 
-export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h'] as const;
+export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'p'] as const;
 export type OptionalPhase = (typeof OPTIONAL_PHASES)[number];
 
 function parseOnly(value: string | undefined): Set<OptionalPhase> {
@@ -27,7 +27,7 @@ function parseOnly(value: string | undefined): Set<OptionalPhase> {
     // a, b and f are the first sync's figures: asking for them alone is asking for no other phase
     if (name === 'a' || name === 'b' || name === 'f') continue;
     if (!(OPTIONAL_PHASES as readonly string[]).includes(name))
-      throw new Error(`--only takes figure letters from a, b, c, d, e, f, g, h (comma separated), not "${item}"`);
+      throw new Error(`--only takes figure letters from a, b, c, d, e, f, g, h, p (comma separated), not "${item}"`);
     phases.add(name as OptionalPhase);
   }
   return phases;
@@ -53,7 +53,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (arg === '--cpu-prof') cpuProf = true;
     else
       throw new Error(
-        `unknown option ${arg} (use --size N, --no-browser, --browser-only, --only c,d,e,g,h, --cpu-prof)`,
+        `unknown option ${arg} (use --size N, --no-browser, --browser-only, --only c,d,e,g,h,p, --cpu-prof)`,
       );
   }
   if (browserOnly && !browser) throw new Error('--browser-only and --no-browser exclude each other');

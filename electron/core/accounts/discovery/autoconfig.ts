@@ -4,8 +4,9 @@
 //     <incomingServer type="imap|pop3"><hostname/><port/><socketType>SSL|STARTTLS|plain</socketType>
 //       <username>%EMAILADDRESS%</username><authentication>password-cleartext</authentication>…
 //     <outgoingServer type="smtp">…</outgoingServer>
-// A file may list several servers of each kind: IMAP wins over POP3 (POP3 is ignored when IMAP
-// exists; a POP3-only file is useless to an IMAP client), and the best-secured entry wins.
+// A file may list several servers of each kind: the best-secured entry of each wins. IMAP is
+// what the wizard proposes; the POP3 server is kept beside it, and proposed when it is the only
+// incoming server the file names (the account then reads its mail over POP3).
 import type { AuthMethod, ProviderInfo } from '../../../../shared/discovery';
 import type { Security } from '../../../../shared/domain';
 import type { Finding, ServerCandidate } from './types';
@@ -143,9 +144,10 @@ function toCandidate(server: AutoconfigServer, address: Address): ServerCandidat
 export function findingFromAutoconfig(document: AutoconfigDocument, address: Address, detail: string): Finding | null {
   const imapServers = document.incoming.filter((s) => s.type === 'imap');
   const imap = bestServer(imapServers);
+  const pop3 = bestServer(document.incoming.filter((s) => s.type === 'pop3'));
   const smtp = bestServer(document.outgoing);
-  if (!imap && !smtp) return null;
-  const usernameTemplate = imap?.username ?? smtp?.username ?? '%EMAILADDRESS%';
+  if (!imap && !pop3 && !smtp) return null;
+  const usernameTemplate = imap?.username ?? pop3?.username ?? smtp?.username ?? '%EMAILADDRESS%';
   const oauthOnly = imap !== null && imap.auth.length > 0 && imap.auth.every((a) => a === 'oauth2');
   const provider: ProviderInfo | undefined = document.displayName
     ? {
@@ -157,6 +159,7 @@ export function findingFromAutoconfig(document: AutoconfigDocument, address: Add
     : undefined;
   return {
     ...(imap ? { imap: toCandidate(imap, address) } : {}),
+    ...(pop3 ? { pop3: toCandidate(pop3, address) } : {}),
     ...(smtp ? { smtp: toCandidate(smtp, address) } : {}),
     username: fillPlaceholders(usernameTemplate, address),
     ...(provider ? { provider } : {}),

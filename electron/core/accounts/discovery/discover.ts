@@ -185,7 +185,8 @@ function decide(
     if (!run || !run.settled) return undefined;
     if (run.finding?.imap && run.finding.smtp) return { source, finding: run.finding };
   }
-  const withImap = order.find((s) => runs.get(s)?.finding?.imap);
+  // POP3 is proposed only where no source found an IMAP server
+  const withImap = order.find((s) => runs.get(s)?.finding?.imap) ?? order.find((s) => runs.get(s)?.finding?.pop3);
   const withSmtp = order.find((s) => runs.get(s)?.finding?.smtp);
   const lead = withImap ?? withSmtp;
   if (!lead) return null;
@@ -259,7 +260,9 @@ function outsider(candidate: ServerCandidate, address: EmailAddress): string | u
 }
 
 function toSettings(finding: Finding, address: EmailAddress): DiscoveredSettings {
-  const imap = finding.imap ?? defaultImap(address.domain);
+  // only POP3 found: the account reads its mail over POP3 (the wizard says what that means)
+  const pop3Only = !finding.imap && finding.pop3 !== undefined;
+  const imap = finding.imap ?? finding.pop3 ?? defaultImap(address.domain);
   const smtp = finding.smtp ?? defaultSmtp(address.domain);
   const imapOutside = outsider(imap, address);
   const smtpOutside = outsider(smtp, address);
@@ -269,6 +272,7 @@ function toSettings(finding: Finding, address: EmailAddress): DiscoveredSettings
     smtp: server(smtp),
     imapAuth: imap.auth,
     smtpAuth: smtp.auth,
+    ...(pop3Only ? { protocol: 'pop3' as const } : finding.pop3 ? { pop3: server(finding.pop3) } : {}),
     ...(finding.provider ? { provider: finding.provider } : {}),
     ...(finding.serverSavesSent ? { serverSavesSent: true } : {}),
     ...(imapOutside || smtpOutside

@@ -3,7 +3,7 @@
 // smtp.DOMAIN, mail.DOMAIN and DOMAIN, ports 465 (TLS) and 587 (STARTTLS). All at once, each
 // with the same short deadline. Never a cleartext guess: a server without TLS is not offered.
 import type { AuthMethod } from '../../../../shared/discovery';
-import { probeImap, probeSmtp, type ProbeTarget } from './probe';
+import { probeImap, probePop3, probeSmtp, type ProbeTarget } from './probe';
 import type { DnsResolver, Finding, ServerCandidate } from './types';
 
 export interface GuessPort {
@@ -17,6 +17,9 @@ export interface GuessPlan {
   smtpPrefixes: readonly string[];
   imapPorts: readonly GuessPort[];
   smtpPorts: readonly GuessPort[];
+  /** The well-known POP3 names and ports, for a domain without IMAP; absent: none tried. */
+  pop3Prefixes?: readonly string[];
+  pop3Ports?: readonly GuessPort[];
 }
 
 export const DEFAULT_GUESS_PLAN: GuessPlan = {
@@ -29,6 +32,11 @@ export const DEFAULT_GUESS_PLAN: GuessPlan = {
   smtpPorts: [
     { port: 465, security: 'tls' },
     { port: 587, security: 'starttls' },
+  ],
+  pop3Prefixes: ['pop.', 'pop3.', 'mail.'],
+  pop3Ports: [
+    { port: 995, security: 'tls' },
+    { port: 110, security: 'starttls' },
   ],
 };
 
@@ -70,7 +78,7 @@ export async function guessFinding(
 ): Promise<Finding | null> {
   const plan = options.plan ?? DEFAULT_GUESS_PLAN;
   const probeOptions = { dns: options.dns, timeoutMs: options.timeoutMs, signal: options.signal };
-  const [imapFound, smtpFound] = await Promise.all([
+  const [imapFound, smtpFound, pop3Found] = await Promise.all([
     Promise.all(
       targets(domain, plan.imapPrefixes, plan.imapPorts).map(async ({ target, rank }): Promise<Ranked | null> => {
         try {
@@ -94,14 +102,25 @@ export async function guessFinding(
         }
       }),
     ),
+    Promise.all(
+      targets(domain, plan.pop3Prefixes ?? [], plan.pop3Ports ?? []).map(
+        async ({ target, rank }): Promise<Ranked | null> =>
+          (await probePop3(target, probeOptions).catch(() => false))
+            ? { candidate: { ...target, auth: [] }, rank }
+            : null,
+      ),
+    ),
   ]);
   const imap = best(imapFound);
   const smtp = best(smtpFound);
-  if (!imap && !smtp) return null;
+  // POP3 only where no IMAP answered: the wizard proposes IMAP whenever it can
+  const pop3 = imap ? null : best(pop3Found);
+  if (!imap && !pop3 && !smtp) return null;
   return {
     ...(imap ? { imap } : {}),
+    ...(pop3 ? { pop3 } : {}),
     ...(smtp ? { smtp } : {}),
-    detail: [imap, smtp]
+    detail: [imap ?? pop3, smtp]
       .filter((s): s is ServerCandidate => s !== null)
       .map((s) => `${s.host}:${s.port}`)
       .join(', '),

@@ -63,6 +63,26 @@ export async function probeImap(target: ProbeTarget, options: ProbeOptions): Pro
   }
 }
 
+/**
+ * Does host:port speak POP3: a +OK greeting, and with 'starttls' a +OK to STLS? Only for a
+ * domain without IMAP, where the wizard then offers a POP3 account.
+ */
+export async function probePop3(target: ProbeTarget, options: ProbeOptions): Promise<boolean> {
+  const socket = await open(target, options);
+  try {
+    if (!(await socket.readLine()).startsWith('+OK')) return false;
+    if (target.security === 'starttls') {
+      socket.write('STLS');
+      if (!(await socket.readLine()).startsWith('+OK')) return false;
+      await socket.startTls(readOnlyTls(target.host));
+    }
+    socket.write('QUIT');
+    return true;
+  } finally {
+    socket.close();
+  }
+}
+
 export async function probeSmtp(target: ProbeTarget, options: ProbeOptions): Promise<SmtpProbeResult> {
   const socket = await open(target, options);
   try {

@@ -54,6 +54,8 @@ export interface ServerCandidate extends ServerSettings {
 /** What one source found: both servers, or only one of them (then other sources fill in). */
 export interface Finding {
   imap?: ServerCandidate;
+  /** The POP3 server, when the source names one (autoconfig type pop3, a probe of pop.DOMAIN). */
+  pop3?: ServerCandidate;
   smtp?: ServerCandidate;
   /** The login name, placeholders resolved. */
   username?: string;

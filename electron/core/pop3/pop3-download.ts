@@ -1,0 +1,194 @@
+// One POP3 session's work, on a logged-in client: bring in what is new, then remove from the
+// server what the account's options say, then QUIT (which is when the server applies DELE).
+//
+// UIDL decides what is new, never the message numbers (they change between sessions). New
+// messages come in two passes, newest first: every header (TOP n 0), so the list fills fast,
+// then every whole message (RETR), since POP3 cannot fetch one part. A header is stored together
+// with its UIDL and the whole message is stored under that row; a message counts as downloaded
+// only once its bytes are in. A connection cut anywhere leaves a header without its message at
+// worst, which the next session downloads; no message is stored twice, none is lost, and DELE is
+// never sent for a message whose bytes are not stored here.
+//
+// A server that reset or renumbered its UIDLs lists known messages under new ones: a new UIDL
+// whose header bytes are those of a stored message whose UIDL vanished takes that message over
+// instead of downloading it again.
+import type { AccountId, MessageId } from '../../../shared/domain';
+import type { Pop3Known, Pop3Options, Pop3Repo } from '../store/pop3-repo';
+import type { Pop3Client, Pop3Listing } from './pop3-client';
+import { headerHash, pop3HeaderRecord } from './pop3-header';
+import { pipeline } from './pop3-pipeline';
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Commands in flight at once when the server pipelines; a window, so memory stays bounded. */
+export const HEADER_WINDOW = 64;
+export const BODY_WINDOW = 16;
+/** Headers stored per transaction: the first batch small so the first rows show at once. */
+const FIRST_HEADER_BATCH = 50;
+const HEADER_BATCH = 500;
+/** Whole messages stored per transaction, or fewer when they add up to this many bytes. */
+const BODY_BATCH = 50;
+const BODY_BATCH_BYTES = 8 * 1024 * 1024;
+
+export interface Pop3Progress {
+  phase: 'headers' | 'bodies';
+  done: number;
+  total: number;
+}
+
+export interface Pop3DownloadDeps {
+  accountId: AccountId;
+  repo: Pop3Repo;
+  options: Pop3Options;
+  /** The clock "remove after N days" reads (tests move it). */
+  now(): number;
+  progress?(progress: Pop3Progress): void;
+  /** New rows are in the Inbox (for messages.changed). */
+  stored?(ids: MessageId[]): void;
+}
+
+export interface Pop3DownloadResult {
+  /** New messages listed (their headers stored). */
+  headers: number;
+  /** Whole messages stored this session. */
+  bodies: number;
+  /** Messages a changed UIDL pointed at that were already here. */
+  recognised: number;
+  /** Messages removed from the server at QUIT. */
+  removed: number;
+}
+
+export async function downloadMailbox(client: Pop3Client, deps: Pop3DownloadDeps): Promise<Pop3DownloadResult> {
+  const { accountId, repo } = deps;
+  const [listing, sizes] = await Promise.all([client.uidl(), client.list()]);
+  const known = repo.known(accountId);
+  const listed = new Set(listing.map((l) => l.uidl));
+  // newest first: POP3 numbers messages in the order they arrived
+  const newestFirst = [...listing].sort((a, b) => b.number - a.number);
+  const fresh = newestFirst.filter((l) => !known.has(l.uidl));
+  const vanished = new Map<string, Pop3Known>();
+  for (const k of known.values()) if (!listed.has(k.uidl)) vanished.set(k.headerHash, k);
+
+  const headers = await fetchHeaders(client, fresh, sizes, vanished, known, deps);
+  const wanted = newestFirst.filter((l) => {
+    const k = known.get(l.uidl);
+    return k !== undefined && !k.complete && !k.deletedHere;
+  });
+  const bodies = await fetchBodies(client, wanted, known, deps);
+
+  const doomed = listing.filter((l) => shouldRemove(known.get(l.uidl), deps.options, deps.now()));
+  for (let i = 0; i < doomed.length; i += BODY_WINDOW)
+    await Promise.all(doomed.slice(i, i + BODY_WINDOW).map((l) => client.dele(l.number)));
+  await client.quit();
+  // only now did the server remove them; the UIDLs that vanished on their own go too
+  const renamedFrom = new Set(headers.renamed);
+  repo.forget(accountId, [
+    ...doomed.map((l) => l.uidl),
+    ...[...vanished.values()].map((k) => k.uidl).filter((uidl) => !renamedFrom.has(uidl)),
+  ]);
+  return { headers: headers.stored, bodies, recognised: headers.renamed.length, removed: doomed.length };
+}
+
+/** Whether the options say a message should leave the server in this session. */
+export function shouldRemove(k: Pop3Known | undefined, options: Pop3Options, now: number): boolean {
+  if (!k) return false;
+  if (options.deleteWhenDeletedHere && k.deletedHere) return true;
+  // never before its bytes are here (a header alone is not a copy of the message)
+  if (!k.complete) return false;
+  if (!options.leaveOnServer) return true;
+  return options.deleteAfterDays !== null && now - k.downloadedAt >= options.deleteAfterDays * DAY_MS;
+}
+
+async function fetchHeaders(
+  client: Pop3Client,
+  fresh: Pop3Listing[],
+  sizes: Map<number, number>,
+  vanished: Map<string, Pop3Known>,
+  known: Map<string, Pop3Known>,
+  deps: Pop3DownloadDeps,
+): Promise<{ stored: number; renamed: string[] }> {
+  const renamed: string[] = [];
+  let stored = 0;
+  let batch: Parameters<Pop3Repo['addHeaders']>[1][number][] = [];
+  const flush = () => {
+    if (batch.length === 0) return;
+    const now = deps.now();
+    const ids = deps.repo.addHeaders(deps.accountId, batch, now);
+    batch.forEach((h, i) =>
+      known.set(h.uidl, {
+        uidl: h.uidl,
+        messageRow: ids[i] ?? null,
+        complete: false,
+        deletedHere: false,
+        headerHash: h.headerHash,
+        downloadedAt: now,
+      }),
+    );
+    stored += batch.length;
+    batch = [];
+    deps.stored?.(ids);
+    deps.progress?.({ phase: 'headers', done: stored + renamed.length, total: fresh.length });
+  };
+  await pipeline(
+    fresh,
+    HEADER_WINDOW,
+    (l) => client.top(l.number, 0),
+    (l, top) => {
+      const hash = headerHash(top);
+      const previous = vanished.get(hash);
+      if (previous) {
+        // the same message under a new UIDL: keep ours, take the server's new name for it
+        vanished.delete(hash);
+        deps.repo.renameUidl(deps.accountId, previous.uidl, l.uidl);
+        known.set(l.uidl, { ...previous, uidl: l.uidl });
+        renamed.push(previous.uidl);
+        return;
+      }
+      const size = sizes.get(l.number) ?? top.length;
+      const record = pop3HeaderRecord(top, size, deps.now(), `pop3:${deps.accountId}:${l.uidl}`);
+      batch.push({ uidl: l.uidl, headerHash: hash, record });
+      if (batch.length >= (stored === 0 ? FIRST_HEADER_BATCH : HEADER_BATCH)) flush();
+    },
+  );
+  flush();
+  return { stored, renamed };
+}
+
+async function fetchBodies(
+  client: Pop3Client,
+  wanted: Pop3Listing[],
+  known: Map<string, Pop3Known>,
+  deps: Pop3DownloadDeps,
+): Promise<number> {
+  let done = 0;
+  let batch: { uidl: string; raw: Buffer }[] = [];
+  let batchBytes = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    deps.repo.addRaw(deps.accountId, batch);
+    for (const m of batch) {
+      const k = known.get(m.uidl);
+      if (k) known.set(m.uidl, { ...k, complete: true });
+    }
+    done += batch.length;
+    batch = [];
+    batchBytes = 0;
+    deps.progress?.({ phase: 'bodies', done, total: wanted.length });
+  };
+  try {
+    // each message is stored in order as it arrives; a cut loses only those not yet stored
+    await pipeline(
+      wanted,
+      BODY_WINDOW,
+      (l) => client.retr(l.number),
+      (l, raw) => {
+        batch.push({ uidl: l.uidl, raw });
+        batchBytes += raw.length;
+        if (batch.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) flush();
+      },
+    );
+  } finally {
+    flush(); // what arrived before a failure is kept
+  }
+  return done;
+}

@@ -1,0 +1,160 @@
+// A message's header (TOP n 0, or the start of RETR) as the row the list shows. IMAP gets these
+// fields parsed by the server (ENVELOPE); POP3 sends raw bytes, so they are read here: unfold the
+// lines, decode RFC 2047 words, parse the address lists. It runs once per downloaded message, so
+// it stays small and synchronous (a full MIME parser costs more than the download).
+import { createHash } from 'node:crypto';
+import addressparser from 'nodemailer/lib/addressparser';
+import type { Address } from '../../../shared/domain';
+import type { HeaderRecord } from '../store/messages-repo';
+
+/** The list shows one line; the same cap as IMAP's header sync. */
+const MAX_SUBJECT_CHARS = 2000;
+const MAX_ADDRESSES_PER_FIELD = 100;
+/** Header bytes read for the row; a header larger than this is cut (the whole message is kept anyway). */
+const MAX_HEADER_BYTES = 256 * 1024;
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The header block of a message: everything before the first empty line. */
+export function headerBlock(message: Buffer): Buffer {
+  const end = message.indexOf('\r\n\r\n');
+  const block = end < 0 ? message : message.subarray(0, end + 2);
+  return block.length > MAX_HEADER_BYTES ? block.subarray(0, MAX_HEADER_BYTES) : block;
+}
+
+/** What recognises a message whose UIDL the server changed: the same header bytes. */
+export function headerHash(message: Buffer): string {
+  return createHash('sha256').update(headerBlock(message)).digest('base64');
+}
+
+/** Header text: UTF-8 when it is valid UTF-8 (raw 8-bit headers), else Latin-1. */
+function headerText(block: Buffer): string {
+  try {
+    return utf8.decode(block);
+  } catch {
+    return block.toString('latin1');
+  }
+}
+
+/** Unfolded fields by lower-case name, each with every value it has (in order). */
+export function headerFields(message: Buffer): Map<string, string[]> {
+  const fields = new Map<string, string[]>();
+  let name: string | null = null;
+  let value = '';
+  const flush = () => {
+    if (name === null) return;
+    const list = fields.get(name);
+    if (list) list.push(value.trim());
+    else fields.set(name, [value.trim()]);
+  };
+  for (const line of headerText(headerBlock(message)).split(/\r?\n/)) {
+    if (line === '') continue;
+    if ((line[0] === ' ' || line[0] === '\t') && name !== null) {
+      value += ` ${line.trim()}`;
+      continue;
+    }
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue; // not a field (a broken line): skipped, as mail readers do
+    flush();
+    name = line.slice(0, colon).trim().toLowerCase();
+    value = line.slice(colon + 1);
+  }
+  flush();
+  return fields;
+}
+
+const ENCODED_WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?\s]*)\?=/g;
+const BETWEEN_WORDS = /(\?=)\s+(=\?)/g;
+
+/** Decodes RFC 2047 encoded words; an unknown charset or a broken word is left as it came. */
+export function decodeWords(value: string): string {
+  if (!value.includes('=?')) return value;
+  // whitespace between two encoded words is not part of the text (RFC 2047 section 6.2)
+  return value
+    .replace(BETWEEN_WORDS, '$1$2')
+    .replace(ENCODED_WORD, (word, charset: string, encoding: string, text: string) => {
+      try {
+        const bytes =
+          encoding.toUpperCase() === 'B'
+            ? Buffer.from(text, 'base64')
+            : Buffer.from(
+                text
+                  .replace(/_/g, ' ')
+                  .replace(/=([0-9A-Fa-f]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+                'latin1',
+              );
+        return new TextDecoder(charset.replace(/\*.*$/, '')).decode(bytes);
+      } catch {
+        return word;
+      }
+    });
+}
+
+function addresses(values: string[] | undefined): { list: Address[]; omitted: number } {
+  const list: Address[] = [];
+  let omitted = 0;
+  for (const value of values ?? []) {
+    for (const a of addressparser(value, { flatten: true })) {
+      if (!a.address && !a.name) continue;
+      if (list.length === MAX_ADDRESSES_PER_FIELD) omitted++;
+      else list.push({ name: decodeWords(a.name ?? ''), address: a.address ?? '' });
+    }
+  }
+  return { list, omitted };
+}
+
+function capSubject(subject: string): string {
+  if (subject.length <= MAX_SUBJECT_CHARS) return subject;
+  let end = MAX_SUBJECT_CHARS - 1;
+  const code = subject.charCodeAt(end - 1);
+  if (code >= 0xd800 && code <= 0xdbff) end--;
+  return `${subject.slice(0, end)}…`;
+}
+
+function time(value: string | undefined): number | null {
+  if (!value) return null;
+  const t = Date.parse(value.replace(/\s*\([^)]*\)\s*$/, ''));
+  return Number.isFinite(t) ? t : null;
+}
+
+/**
+ * The row of a downloaded message. `size` is LIST's; `receivedFallback` dates a message without
+ * a readable Date header or Received line (the time it was downloaded).
+ */
+export function pop3HeaderRecord(
+  message: Buffer,
+  size: number,
+  receivedFallback: number,
+  fallbackKey: string,
+): Omit<HeaderRecord, 'uid'> {
+  const fields = headerFields(message);
+  const first = (name: string) => fields.get(name)?.[0];
+  const messageId = /<[^<>\s]+>/.exec(first('message-id') ?? '')?.[0] ?? null;
+  const inReplyTo = /<[^<>\s]+>/.exec(first('in-reply-to') ?? '')?.[0] ?? null;
+  const references = (fields.get('references') ?? []).join(' ').match(/<[^<>\s]+>/g) ?? [];
+  // a message without a Date: when its newest Received line says the server got it
+  const received = first('received');
+  const date = time(first('date')) ?? time(received?.slice(received.lastIndexOf(';') + 1)) ?? receivedFallback;
+  const from = addresses(fields.get('from'));
+  const to = addresses(fields.get('to'));
+  const cc = addresses(fields.get('cc'));
+  const contentType = (first('content-type') ?? '').toLowerCase();
+  const omitted = from.omitted + to.omitted + cc.omitted;
+  return {
+    messageId,
+    subject: capSubject(decodeWords(first('subject') ?? '')),
+    from: from.list,
+    to: to.list,
+    cc: cc.list,
+    date,
+    size,
+    flags: { seen: false, flagged: false, answered: false, draft: false },
+    keywords: [],
+    // refined once the whole message is parsed; multipart/mixed is the usual mark of attachments
+    hasAttachments: contentType.startsWith('multipart/mixed'),
+    threadKey: references[0] ?? inReplyTo ?? messageId ?? fallbackKey,
+    inReplyTo,
+    bodystructure: null,
+    ...(omitted ? { addressesOmitted: omitted } : {}),
+  };
+}

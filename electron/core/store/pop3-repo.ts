@@ -1,0 +1,266 @@
+// The rows of POP3 accounts (migration 13): the server and options of each, and what was
+// downloaded from it by UIDL. A downloaded message is also an ordinary row of `messages` in the
+// account's local Inbox, so the list, search, the unified inbox and the keys treat it like any
+// other; its local `uid` is a counter of this folder, since POP3 has no UIDs.
+import type { AccountId, MailboxId, MailboxRole, MessageId, Security } from '../../../shared/domain';
+import { writeTransaction, type Db } from './database';
+import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
+import { listAnchors } from './list-anchors';
+import type { HeaderRecord } from './messages-repo';
+
+export interface Pop3Options {
+  /** Keep messages on the server after downloading them (the default). */
+  leaveOnServer: boolean;
+  /** With leaveOnServer: remove them from the server this many days after download; null: never. */
+  deleteAfterDays: number | null;
+  /** Remove a message from the server once it is deleted here (emptied from Trash or deleted there). */
+  deleteWhenDeletedHere: boolean;
+}
+
+export const DEFAULT_POP3_OPTIONS: Pop3Options = {
+  leaveOnServer: true,
+  deleteAfterDays: null,
+  deleteWhenDeletedHere: false,
+};
+
+export interface Pop3Server {
+  host: string;
+  port: number;
+  security: Security;
+}
+
+export interface Pop3AccountRecord extends Pop3Server {
+  accountId: AccountId;
+  options: Pop3Options;
+}
+
+/** What the store knows of one UIDL. */
+export interface Pop3Known {
+  uidl: string;
+  /** The local message; null once it was deleted here. */
+  messageRow: MessageId | null;
+  /** The whole message is stored (RETR finished), not only its header. */
+  complete: boolean;
+  /** Deleted here: the local message is gone or in the Trash. */
+  deletedHere: boolean;
+  headerHash: string;
+  downloadedAt: number;
+}
+
+/** The folders every POP3 account has locally: POP3 itself knows only one mailbox. */
+export const POP3_LOCAL_FOLDERS: readonly { path: string; name: string; role: MailboxRole }[] = [
+  { path: 'INBOX', name: 'Inbox', role: 'inbox' },
+  { path: 'Drafts', name: 'Drafts', role: 'drafts' },
+  { path: 'Sent', name: 'Sent', role: 'sent' },
+  { path: 'Archive', name: 'Archive', role: 'archive' },
+  { path: 'Trash', name: 'Trash', role: 'trash' },
+];
+
+interface AccountRow {
+  account_id: string;
+  host: string;
+  port: number;
+  security: Security;
+  leave_on_server: number;
+  delete_after_days: number | null;
+  delete_when_deleted: number;
+}
+
+interface KnownRow {
+  uidl: string;
+  message_row: number | null;
+  complete: number;
+  deleted_here: number;
+  header_hash: string;
+  downloaded_at: number;
+}
+
+export class Pop3Repo {
+  constructor(private readonly db: Db) {}
+
+  /** Makes `accountId` a POP3 account with its local folders (synced: their counts are local). */
+  register(accountId: AccountId, server: Pop3Server, options: Pop3Options = DEFAULT_POP3_OPTIONS): void {
+    writeTransaction(this.db, () => {
+      this.db
+        .prepare(
+          `INSERT INTO pop3_accounts (account_id, host, port, security, leave_on_server, delete_after_days, delete_when_deleted)
+           VALUES (?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (account_id) DO UPDATE SET host = excluded.host, port = excluded.port, security = excluded.security`,
+        )
+        .run(accountId, server.host, server.port, server.security, ...optionValues(options));
+      const folder = this.db.prepare(
+        `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, synced_low_uid)
+         VALUES (?, ?, ?, NULL, '/', ?, 1) ON CONFLICT (account_id, path) DO NOTHING`,
+      );
+      for (const f of POP3_LOCAL_FOLDERS) folder.run(accountId, f.path, f.name, f.role);
+    });
+  }
+
+  account(accountId: AccountId): Pop3AccountRecord | null {
+    const row = this.db.prepare('SELECT * FROM pop3_accounts WHERE account_id = ?').get(accountId) as
+      AccountRow | undefined;
+    return row ? toAccount(row) : null;
+  }
+
+  isPop3(accountId: AccountId): boolean {
+    return this.db.prepare('SELECT 1 FROM pop3_accounts WHERE account_id = ?').get(accountId) !== undefined;
+  }
+
+  setOptions(accountId: AccountId, options: Pop3Options): void {
+    this.db
+      .prepare(
+        'UPDATE pop3_accounts SET leave_on_server = ?, delete_after_days = ?, delete_when_deleted = ? WHERE account_id = ?',
+      )
+      .run(...optionValues(options), accountId);
+  }
+
+  /** The local Inbox that downloads go to. */
+  inbox(accountId: AccountId): MailboxId {
+    const row = this.db.prepare("SELECT id FROM mailboxes WHERE account_id = ? AND path = 'INBOX'").get(accountId) as
+      { id: number } | undefined;
+    if (!row) throw new Error(`Account ${accountId} has no local Inbox: it is not a POP3 account.`);
+    return row.id;
+  }
+
+  /** Every UIDL downloaded (in part or whole) from the account's server. */
+  known(accountId: AccountId): Map<string, Pop3Known> {
+    const rows = this.db
+      .prepare(
+        `SELECT p.uidl, p.message_row, p.header_hash, p.downloaded_at,
+           EXISTS (SELECT 1 FROM pop3_raw r WHERE r.message_row = p.message_row) AS complete,
+           (p.message_row IS NULL OR b.role = 'trash') AS deleted_here
+         FROM pop3_messages p
+         LEFT JOIN messages m ON m.id = p.message_row
+         LEFT JOIN mailboxes b ON b.id = m.mailbox_id
+         WHERE p.account_id = ?`,
+      )
+      .all(accountId) as KnownRow[];
+    return new Map(rows.map((r) => [r.uidl, toKnown(r)]));
+  }
+
+  /**
+   * Stores the headers of new messages in the Inbox and records their UIDLs, in one transaction:
+   * a header is never stored without its UIDL, nor the UIDL without the header.
+   */
+  addHeaders(
+    accountId: AccountId,
+    headers: readonly { uidl: string; headerHash: string; record: Omit<HeaderRecord, 'uid'> }[],
+    now: number,
+  ): MessageId[] {
+    if (headers.length === 0) return [];
+    return writeTransaction(this.db, () => {
+      const inbox = this.inbox(accountId);
+      const top = this.db
+        .prepare('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?')
+        .get(inbox) as {
+        uid: number;
+      };
+      let uid = top.uid;
+      const rows = headers.map((h) => headerRow(inbox, { ...h.record, uid: ++uid }));
+      const ids = writeHeaderRows(
+        {
+          insert: this.db.prepare(HEADER_SQL.insert),
+          refresh: this.db.prepare(HEADER_SQL.refresh),
+          counts: this.db.prepare(HEADER_SQL.counts),
+        },
+        inbox,
+        rows,
+      );
+      const record = this.db.prepare(
+        `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at) VALUES (?, ?, ?, ?, ?)`,
+      );
+      headers.forEach((h, i) => record.run(accountId, h.uidl, ids[i], h.headerHash, now));
+      listAnchors(this.db).changed();
+      return ids.map((id) => id as MessageId);
+    });
+  }
+
+  /** A message made here (a Sent copy) filed in a local folder with its source; returns its row. */
+  addLocal(mailboxId: MailboxId, record: Omit<HeaderRecord, 'uid'>, raw: Buffer): MessageId {
+    return writeTransaction(this.db, () => {
+      const top = this.db
+        .prepare('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?')
+        .get(mailboxId) as {
+        uid: number;
+      };
+      const [id] = writeHeaderRows(
+        {
+          insert: this.db.prepare(HEADER_SQL.insert),
+          refresh: this.db.prepare(HEADER_SQL.refresh),
+          counts: this.db.prepare(HEADER_SQL.counts),
+        },
+        mailboxId,
+        [headerRow(mailboxId, { ...record, uid: top.uid + 1 })],
+      );
+      this.db.prepare('INSERT INTO pop3_raw (message_row, raw) VALUES (?, ?)').run(id, raw);
+      listAnchors(this.db).changed();
+      return id as MessageId;
+    });
+  }
+
+  /** Stores whole messages; from here on they never need the server again. */
+  addRaw(accountId: AccountId, messages: readonly { uidl: string; raw: Buffer }[]): void {
+    writeTransaction(this.db, () => {
+      const row = this.db.prepare('SELECT message_row FROM pop3_messages WHERE account_id = ? AND uidl = ?');
+      const raw = this.db.prepare('INSERT OR REPLACE INTO pop3_raw (message_row, raw) VALUES (?, ?)');
+      for (const m of messages) {
+        const found = row.get(accountId, m.uidl) as { message_row: number | null } | undefined;
+        // deleted here while its body was on the way: nothing to keep it for
+        if (found?.message_row != null) raw.run(found.message_row, m.raw);
+      }
+    });
+  }
+
+  /** The whole message behind a local row, if it was downloaded. */
+  raw(messageRow: MessageId): Buffer | null {
+    const row = this.db.prepare('SELECT raw FROM pop3_raw WHERE message_row = ?').get(messageRow) as
+      { raw: Buffer } | undefined;
+    return row?.raw ?? null;
+  }
+
+  /** The server gave a stored message a new UIDL (it reset or renumbered them): keep the message, take the new one. */
+  renameUidl(accountId: AccountId, from: string, to: string): void {
+    this.db.prepare('UPDATE pop3_messages SET uidl = ? WHERE account_id = ? AND uidl = ?').run(to, accountId, from);
+  }
+
+  /**
+   * Forgets UIDLs the server no longer has (removed by us or by another client): they can never
+   * come back under that UIDL. The local messages and their bodies stay.
+   */
+  forget(accountId: AccountId, uidls: readonly string[]): void {
+    if (uidls.length === 0) return;
+    writeTransaction(this.db, () => {
+      const stmt = this.db.prepare('DELETE FROM pop3_messages WHERE account_id = ? AND uidl = ?');
+      for (const uidl of uidls) stmt.run(accountId, uidl);
+    });
+  }
+}
+
+function optionValues(o: Pop3Options): [number, number | null, number] {
+  return [o.leaveOnServer ? 1 : 0, o.deleteAfterDays, o.deleteWhenDeletedHere ? 1 : 0];
+}
+
+function toAccount(row: AccountRow): Pop3AccountRecord {
+  return {
+    accountId: row.account_id,
+    host: row.host,
+    port: row.port,
+    security: row.security,
+    options: {
+      leaveOnServer: row.leave_on_server === 1,
+      deleteAfterDays: row.delete_after_days,
+      deleteWhenDeletedHere: row.delete_when_deleted === 1,
+    },
+  };
+}
+
+function toKnown(row: KnownRow): Pop3Known {
+  return {
+    uidl: row.uidl,
+    messageRow: row.message_row === null ? null : (row.message_row as MessageId),
+    complete: row.complete === 1,
+    deletedHere: row.deleted_here === 1,
+    headerHash: row.header_hash,
+    downloadedAt: row.downloaded_at,
+  };
+}
