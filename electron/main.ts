@@ -3,12 +3,18 @@
 // live in electron/shell/; this file only puts them in order.
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
 import path from 'node:path';
+import { isMailtoUrl } from '../shared/mailto';
 import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
 import { createMailService } from './core/service';
 import type { MailService } from './core/service-api';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { closeService } from './shell/close-service';
+import { createDesktopHandlers, withShellHandlers } from './shell/desktop-methods';
+import { DESKTOP_SETTINGS_FILE_NAME, loadDesktopSettings } from './shell/desktop-settings';
+import { EVENT_CHANNEL } from './shell/ipc-channels';
+import { readLaunchArgs } from './shell/launch-args';
+import { LaunchQueue } from './shell/launch-queue';
 import { wireIpc, type IpcWiring } from './shell/ipc';
 import { createStderrLog } from './shell/log';
 import { createMainWindow } from './shell/main-window';
@@ -31,6 +37,19 @@ let mainWindow: BrowserWindow | null = null;
 let service: MailService | null = null;
 let ipc: IpcWiring | null = null;
 let shutdown: 'running' | 'closing' | 'closed' = 'running';
+// mailto: links (and the tray's Compose) wait here for the window to take them
+const launches = new LaunchQueue();
+
+/** Queues what a command line asks to open: this start's, or a second start's (Windows, Linux). */
+function takeLaunchArgs(argv: readonly string[], cwd: string): void {
+  for (const url of readLaunchArgs(argv, cwd, process.platform).mailto) launches.push({ kind: 'mailto', url });
+}
+
+/** Mail as the handler of mailto: links; an unpackaged run registers electron with the app's folder. */
+function makeDefaultMailApp(): boolean {
+  if (app.isPackaged || process.argv.length < 2) return app.setAsDefaultProtocolClient('mailto');
+  return app.setAsDefaultProtocolClient('mailto', process.execPath, [path.resolve(process.argv[1]!)]);
+}
 
 /** The OS keychain when it works; otherwise a key file, so passwords can still be saved. */
 async function openCipher(profileDir: string): Promise<SecretCipher> {
@@ -66,16 +85,41 @@ async function start(): Promise<void> {
   );
   const opened = await createMailService({ dataDir: profileDir, cipher: await openCipher(profileDir), log });
   service = opened;
-  const served = withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) });
+  const settings = loadDesktopSettings(path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME), process.platform);
+  const desktop = createDesktopHandlers({
+    platform: process.platform,
+    queue: launches,
+    hasTray: false,
+    settings,
+    settingsFile: path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME),
+    isDefaultMailApp: () => app.isDefaultProtocolClient('mailto'),
+    makeDefaultMailApp,
+    setStartAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+    showUnreadCount: () => undefined,
+    showWindow: focusMainWindow,
+  });
+  const served = withShellHandlers(
+    withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) }),
+    desktop,
+  );
   ipc = wireIpc(ipcMain, served, {
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents === contents,
     all: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });
   showMainWindow();
+  launches.onPush(() => {
+    // a window that exists takes the request now; a new one takes it as it starts
+    if (!mainWindow) showMainWindow();
+    else mainWindow.webContents.send(EVENT_CHANNEL, 'desktop.requested', {});
+    focusMainWindow();
+  });
 }
 
 function focusMainWindow(): void {
-  if (!mainWindow) return;
+  if (!mainWindow) {
+    if (service) showMainWindow();
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
@@ -85,7 +129,19 @@ if (!app.requestSingleInstanceLock()) {
   // another instance owns the profile (and its SQLite database): it gets focused instead
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  takeLaunchArgs(process.argv, process.cwd());
+  // Windows and Linux start the app again for a mailto: link: that start hands us its arguments
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusMainWindow();
+    takeLaunchArgs(argv, workingDirectory);
+  });
+  // macOS hands links over as an event, which can come before 'ready': registered this early
+  app.on('will-finish-launching', () => {
+    app.on('open-url', (event, url) => {
+      event.preventDefault();
+      if (isMailtoUrl(url)) launches.push({ kind: 'mailto', url });
+    });
+  });
 
   // every web contents, including any created later, gets the navigation and webview rules
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));

@@ -23,6 +23,7 @@ import {
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
+import { desktopEvents, desktopMethods } from './contract-desktop';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -124,6 +125,8 @@ export const methods = {
   ...sendingMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
+  // mailto: links, the unread badge, the tray's settings (shared/contract-desktop.ts)
+  ...desktopMethods,
 } as const;
 
 export const events = {
@@ -153,6 +156,7 @@ export const events = {
   }),
   ...sendingEvents,
   ...accountEvents,
+  ...desktopEvents,
 } as const;
 
 // One set of names for a method's types, for every part of the contract (the account and

@@ -38,6 +38,7 @@ function decode(text: string): string {
 }
 
 /** A line break, a NUL or other control character inside an address would end the header. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what this looks for
 const CONTROL = /[\u0000-\u001F\u007F]/;
 
 function addresses(decoded: string): string[] {

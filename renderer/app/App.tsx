@@ -38,6 +38,7 @@ import { useDropRemovedFromSelection } from './use-drop-removed-from-selection';
 import { useEngineConnection } from './use-engine-connection';
 import { useFocusListAfterComposer } from './use-focus-list-after-composer';
 import { useListSource } from './use-list-source';
+import { useLaunchRequests } from './use-launch-requests';
 import { useListUndo } from './use-list-undo';
 import { useMarkReadOnOpen } from './use-mark-read-on-open';
 import { useMessageActions } from './use-message-actions';
@@ -79,6 +80,7 @@ export function App() {
   const single = selection.ids.size <= 1 ? openHeader : null;
 
   const composer = useCompose(accounts);
+  useLaunchRequests(loadedAccounts, composer);
   const sendUndo = useSendUndo(transport, composer.reopen);
   const undo = useListUndo(store, shows, changeSelection);
   const targets = useActionTargets(selection, store, list.mailbox, loadedMailboxes);

@@ -1,10 +1,11 @@
 // The general settings: the language, applied at once (no restart) and remembered; how stored
-// passwords are protected; the keyboard.
+// passwords are protected; the desktop app's own settings; the keyboard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageStore } from '../app/app-services';
 import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
 import { useLanguageState } from '../i18n/language-store';
+import { DesktopSettings } from './DesktopSettings';
 import { KeyboardSettings } from './KeyboardSettings';
 import { PasswordProtection } from './PasswordProtection';
 
@@ -39,6 +40,7 @@ export function GeneralSettings() {
         </p>
       </div>
       <PasswordProtection />
+      <DesktopSettings />
       <KeyboardSettings />
     </>
   );

@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
 const profileRoot = mkdtempSync(path.join(tmpdir(), 'shell-main-'));
 afterAll(() => rmSync(profileRoot, { recursive: true, force: true }));
@@ -164,14 +164,62 @@ describe('electron/main.ts', () => {
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
   });
 
-  it('focuses the existing window when a second instance starts', async () => {
+  it('focuses the existing window when a second instance starts, and takes the mailto: link it was given', async () => {
     const { electron, ready } = await loadMain({ lock: true });
     ready();
     await settle();
-    (electron.app as unknown as EventEmitter).emit('second-instance');
-    const window = h.state.window as { restore: unknown; focus: unknown };
+    const window = h.state.window as { restore: unknown; focus: unknown; webContents: { send: Mock } };
+    (electron.app as unknown as EventEmitter).emit(
+      'second-instance',
+      {},
+      ['/opt/Mail/mail', '--no-sandbox'],
+      '/home/a',
+    );
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
+    expect(window.webContents.send).not.toHaveBeenCalled();
+
+    (electron.app as unknown as EventEmitter).emit(
+      'second-instance',
+      {},
+      ['/opt/Mail/mail', 'mailto:a@x.se'],
+      '/home/a',
+    );
+    expect(window.webContents.send).toHaveBeenCalledWith('mail:event', 'desktop.requested', {});
+    const invoke = (electron.ipcMain!.handle as Mock).mock.calls[0]![1] as (...args: unknown[]) => Promise<unknown>;
+    const fromUi = { sender: window.webContents, senderFrame: { parent: null, url: 'app://mail/index.html' } };
+    expect(await invoke(fromUi, 'desktop.takeRequests', {})).toEqual({
+      ok: true,
+      result: [{ kind: 'mailto', url: 'mailto:a@x.se' }],
+    });
+  });
+
+  it('takes a mailto: link macOS hands over with open-url, and one on its own command line', async () => {
+    const argv = process.argv;
+    process.argv = ['/Applications/Mail.app/Contents/MacOS/Mail', 'mailto:first@x.se'];
+    try {
+      const { electron, ready } = await loadMain({ lock: true });
+      const app = electron.app as unknown as EventEmitter;
+      app.emit('will-finish-launching');
+      const event = { preventDefault: vi.fn() };
+      app.emit('open-url', event, 'mailto:b@y.se?subject=Hi');
+      app.emit('open-url', { preventDefault: vi.fn() }, 'https://not-mail.example');
+      expect(event.preventDefault).toHaveBeenCalled();
+      ready();
+      await settle();
+      const window = h.state.window as { webContents: unknown };
+      const invoke = (electron.ipcMain!.handle as Mock).mock.calls[0]![1] as (...args: unknown[]) => Promise<unknown>;
+      const fromUi = { sender: window.webContents, senderFrame: { parent: null, url: 'app://mail/index.html' } };
+      expect(await invoke(fromUi, 'desktop.takeRequests', {})).toEqual({
+        ok: true,
+        result: [
+          { kind: 'mailto', url: 'mailto:first@x.se' },
+          { kind: 'mailto', url: 'mailto:b@y.se?subject=Hi' },
+        ],
+      });
+    } finally {
+      process.argv = argv;
+    }
   });
 
   it('closes the core before quitting', async () => {
