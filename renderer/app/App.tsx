@@ -2,7 +2,7 @@
 // composes: each rule of the window lives in its own hook (use-*.ts beside this file), and every
 // component below gets what it shows.
 import { useCallback, useMemo } from 'react';
-import type { Account, Mailbox } from '../../shared/domain';
+import type { Account, Mailbox, MessageHeader } from '../../shared/domain';
 import { useAccounts } from '../accounts/use-accounts';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
@@ -17,7 +17,9 @@ import { ThreePaneLayout } from '../layout/ThreePaneLayout';
 import { MessageList } from '../message-list/MessageList';
 import { MessageListHeader } from '../message-list/MessageListHeader';
 import { accountLabels } from '../message-list/account-labels';
+import { selectOnly } from '../message-list/selection';
 import { ReadingPane } from '../message-view/ReadingPane';
+import { useNewMailNotifications } from '../notifications/use-new-mail-notifications';
 import { SearchBar } from '../search/SearchBar';
 import { SearchResultsHeader } from '../search/SearchResultsHeader';
 import { effectiveRole } from '../sidebar/folder-tree';
@@ -81,6 +83,16 @@ export function App() {
 
   const composer = useCompose(accounts);
   useLaunchRequests(loadedAccounts, composer);
+  const openArrived = useCallback(
+    (header: MessageHeader) => {
+      const folder = mailboxes.find((item) => item.id === header.mailboxId);
+      if (!folder) return;
+      list.selectMailbox(folder);
+      changeSelection(selectOnly(header.id, 0));
+    },
+    [mailboxes, list, changeSelection],
+  );
+  useNewMailNotifications(mailboxes, openArrived);
   const sendUndo = useSendUndo(transport, composer.reopen);
   const undo = useListUndo(store, shows, changeSelection);
   const targets = useActionTargets(selection, store, list.mailbox, loadedMailboxes);
