@@ -1,8 +1,20 @@
 // Electron lifecycle: one instance, one window showing the UI from app://, the mail core
 // behind IPC, and the security rules of docs/security.md applied before any page loads. The pieces
 // live in electron/shell/; this file only puts them in order.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
+import type { DesktopSettings } from '../shared/contract-desktop';
 import { isMailtoUrl } from '../shared/mailto';
 import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
@@ -15,6 +27,12 @@ import { DESKTOP_SETTINGS_FILE_NAME, loadDesktopSettings } from './shell/desktop
 import { EVENT_CHANNEL } from './shell/ipc-channels';
 import { readLaunchArgs } from './shell/launch-args';
 import { LaunchQueue } from './shell/launch-queue';
+import { unreadDotPng } from './shell/icon-images';
+import { HIDDEN_ARG, setStartAtLogin } from './shell/login-item';
+import { shellStrings, type ShellStrings } from './shell/shell-strings';
+import { createTray, type MailTray } from './shell/tray';
+import { closeAction, hasTray } from './shell/tray-menu';
+import { showUnreadCount } from './shell/unread-badge';
 import { wireIpc, type IpcWiring } from './shell/ipc';
 import { createStderrLog } from './shell/log';
 import { createMainWindow } from './shell/main-window';
@@ -37,6 +55,10 @@ let mainWindow: BrowserWindow | null = null;
 let service: MailService | null = null;
 let ipc: IpcWiring | null = null;
 let shutdown: 'running' | 'closing' | 'closed' = 'running';
+// set by before-quit: closing the window then really closes it instead of hiding it in the tray
+let quitting = false;
+let tray: MailTray | null = null;
+let desktopSettings: DesktopSettings | null = null;
 // mailto: links (and the tray's Compose) wait here for the window to take them
 const launches = new LaunchQueue();
 
@@ -60,15 +82,45 @@ async function openCipher(profileDir: string): Promise<SecretCipher> {
   return openKeyFileCipher(profileDir, 'weak', log);
 }
 
-function showMainWindow(): void {
+function showMainWindow(hidden = false): void {
   const profileDir = app.getPath('userData');
-  mainWindow = createMainWindow({
+  const window = createMainWindow({
     title: APP_NAME,
     preloadPath: path.join(app.getAppPath(), 'dist', 'preload.cjs'),
     stateFile: path.join(profileDir, WINDOW_STATE_FILE_NAME),
     devTools: !app.isPackaged,
+    hidden,
   });
-  mainWindow.on('closed', () => (mainWindow = null));
+  mainWindow = window;
+  // closing to the tray hides the window: its page keeps running, so notifications still come
+  window.on('close', (event) => {
+    const action = closeAction({
+      closeToTray: desktopSettings?.closeToTray ?? false,
+      trayShown: tray !== null,
+      quitting,
+    });
+    if (action === 'hide') {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+  window.on('closed', () => (mainWindow = null));
+}
+
+/** The unread count on the dock, launcher, taskbar and tray (shell/unread-badge.ts decides which). */
+function showUnread(count: number, strings: ShellStrings): void {
+  showUnreadCount(
+    {
+      platform: process.platform,
+      setBadgeCount: (n) => app.setBadgeCount(n),
+      setOverlay: (dot, description) =>
+        mainWindow?.setOverlayIcon(dot ? nativeImage.createFromBuffer(unreadDotPng()) : null, description),
+      setTray: tray ? (n, tooltip) => tray?.setUnread(n, tooltip) : undefined,
+    },
+    count,
+    strings.unread,
+    APP_NAME,
+  );
 }
 
 async function start(): Promise<void> {
@@ -86,16 +138,40 @@ async function start(): Promise<void> {
   const opened = await createMailService({ dataDir: profileDir, cipher: await openCipher(profileDir), log });
   service = opened;
   const settings = loadDesktopSettings(path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME), process.platform);
+  desktopSettings = settings;
+  const strings = shellStrings(app.getPreferredSystemLanguages());
+  if (hasTray(process.platform)) {
+    tray = createTray(
+      strings,
+      {
+        open: focusMainWindow,
+        compose: () => launches.push({ kind: 'compose' }),
+        checkMail: () => void opened.call('sync.now', {}).catch(() => undefined),
+        quit: () => app.quit(),
+      },
+      APP_NAME,
+    );
+  }
   const desktop = createDesktopHandlers({
     platform: process.platform,
     queue: launches,
-    hasTray: false,
+    hasTray: tray !== null,
     settings,
     settingsFile: path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME),
     isDefaultMailApp: () => app.isDefaultProtocolClient('mailto'),
     makeDefaultMailApp,
-    setStartAtLogin: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
-    showUnreadCount: () => undefined,
+    setStartAtLogin: (start) =>
+      setStartAtLogin(
+        {
+          platform: process.platform,
+          setLoginItemSettings: (login) => app.setLoginItemSettings(login),
+          configDir: process.env.XDG_CONFIG_HOME || path.join(app.getPath('home'), '.config'),
+          // an AppImage runs from a temporary mount: autostart must start the AppImage file itself
+          command: process.env.APPIMAGE || process.execPath,
+        },
+        start,
+      ),
+    showUnreadCount: (count) => showUnread(count, strings),
     showWindow: focusMainWindow,
   });
   const served = withShellHandlers(
@@ -106,7 +182,8 @@ async function start(): Promise<void> {
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents === contents,
     all: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });
-  showMainWindow();
+  // started at login: wait in the tray (or the dock) without putting a window in the way
+  showMainWindow(process.argv.includes(HIDDEN_ARG) && (tray !== null || process.platform === 'darwin'));
   launches.onPush(() => {
     // a window that exists takes the request now; a new one takes it as it starts
     if (!mainWindow) showMainWindow();
@@ -155,6 +232,8 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady() && service && !mainWindow) showMainWindow();
   });
 
+  app.on('before-quit', () => (quitting = true));
+
   // close the core before exiting: it finishes its SQLite transactions and logs out
   app.on('will-quit', (event) => {
     if (shutdown === 'closed' || !service) return;
@@ -162,6 +241,8 @@ if (!app.requestSingleInstanceLock()) {
     if (shutdown === 'closing') return;
     shutdown = 'closing';
     ipc?.dispose();
+    tray?.destroy();
+    tray = null;
     closeService(service)
       .catch((error: unknown) => log('error', `The mail engine did not close cleanly: ${String(error)}`))
       .finally(() => {

@@ -20,6 +20,7 @@ import { accountLabels } from '../message-list/account-labels';
 import { selectOnly } from '../message-list/selection';
 import { ReadingPane } from '../message-view/ReadingPane';
 import { useNewMailNotifications } from '../notifications/use-new-mail-notifications';
+import { useUnreadCount } from '../notifications/use-unread-count';
 import { SearchBar } from '../search/SearchBar';
 import { SearchResultsHeader } from '../search/SearchResultsHeader';
 import { effectiveRole } from '../sidebar/folder-tree';
@@ -93,6 +94,7 @@ export function App() {
     [mailboxes, list, changeSelection],
   );
   useNewMailNotifications(mailboxes, openArrived);
+  useUnreadCount(loadedMailboxes);
   const sendUndo = useSendUndo(transport, composer.reopen);
   const undo = useListUndo(store, shows, changeSelection);
   const targets = useActionTargets(selection, store, list.mailbox, loadedMailboxes);

@@ -9,6 +9,7 @@ import { useLanguageState } from '../i18n/language-store';
 import { DesktopSettings } from './DesktopSettings';
 import { KeyboardSettings } from './KeyboardSettings';
 import { NotificationSettings } from './NotificationSettings';
+import { UnreadCountSettings } from './UnreadCountSettings';
 import { PasswordProtection } from './PasswordProtection';
 
 export function GeneralSettings({ accounts }: { accounts: readonly Account[] }) {
@@ -43,6 +44,7 @@ export function GeneralSettings({ accounts }: { accounts: readonly Account[] }) 
       </div>
       <PasswordProtection />
       <NotificationSettings accounts={accounts} />
+      <UnreadCountSettings accounts={accounts} />
       <DesktopSettings />
       <KeyboardSettings />
     </>

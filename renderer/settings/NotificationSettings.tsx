@@ -74,7 +74,7 @@ export function NotificationSettings({ accounts }: { accounts: readonly Account[
         </fieldset>
       )}
       {folders.length > 0 && (
-        <fieldset className="settings-fieldset" disabled={!prefs.enabled}>
+        <fieldset className="settings-fieldset settings-folder-list" disabled={!prefs.enabled}>
           <legend>{t('desktop.notify.foldersHint')}</legend>
           {folders.map((folder) =>
             check(
