@@ -27,6 +27,7 @@ import { DESKTOP_SETTINGS_FILE_NAME, loadDesktopSettings } from './shell/desktop
 import { EVENT_CHANNEL } from './shell/ipc-channels';
 import { readLaunchArgs } from './shell/launch-args';
 import { LaunchQueue } from './shell/launch-queue';
+import { readEmlRequest } from './shell/eml-request';
 import { unreadDotPng } from './shell/icon-images';
 import { HIDDEN_ARG, setStartAtLogin } from './shell/login-item';
 import { shellStrings, type ShellStrings } from './shell/shell-strings';
@@ -64,7 +65,15 @@ const launches = new LaunchQueue();
 
 /** Queues what a command line asks to open: this start's, or a second start's (Windows, Linux). */
 function takeLaunchArgs(argv: readonly string[], cwd: string): void {
-  for (const url of readLaunchArgs(argv, cwd, process.platform).mailto) launches.push({ kind: 'mailto', url });
+  const args = readLaunchArgs(argv, cwd, process.platform);
+  for (const url of args.mailto) launches.push({ kind: 'mailto', url });
+  for (const file of args.eml) void openEmlFile(file);
+}
+
+/** An .eml file for its reading window (double-clicked, dropped on the dock, given on the command line). */
+async function openEmlFile(file: string): Promise<void> {
+  const request = await readEmlRequest(file, log);
+  if (request) launches.push(request);
 }
 
 /** Mail as the handler of mailto: links; an unpackaged run registers electron with the app's folder. */
@@ -217,6 +226,11 @@ if (!app.requestSingleInstanceLock()) {
     app.on('open-url', (event, url) => {
       event.preventDefault();
       if (isMailtoUrl(url)) launches.push({ kind: 'mailto', url });
+    });
+    // and files (the .eml association, a file dropped on the dock icon) the same way
+    app.on('open-file', (event, file) => {
+      event.preventDefault();
+      if (/\.eml$/i.test(file)) void openEmlFile(file);
     });
   });
 

@@ -1,9 +1,41 @@
 // The desktop part of the contract: what the operating system hands the app (mailto: links,
-// .eml files, the tray's Compose), the unread count it shows on the dock or taskbar, and the
+// .eml files, the tray's Compose), reading an .eml file, the unread count it shows on the dock or taskbar, and the
 // settings only a desktop shell has. Shaped exactly like `methods` and `events` in contract.ts,
 // which spreads these in. The engine answers these too, as the browser shell has them: nothing
 // handed over, no desktop settings (null); the Electron shell answers them itself.
 import { z } from 'zod';
+import { addressSchema } from './schemas';
+
+/** The largest .eml file opened (as base64, a third larger): a message no server would accept is not mail. */
+export const EML_MAX_BYTES = 50 * 1024 * 1024;
+const emlDataSchema = z.string().max(Math.ceil(EML_MAX_BYTES / 3) * 4 + 4);
+const fileNameSchema = z.string().max(1024);
+
+/** A message read from an .eml file, for its reading window: nothing of it is stored. */
+export const emlMessageSchema = z.object({
+  fileName: z.string(),
+  subject: z.string(),
+  from: z.array(addressSchema),
+  to: z.array(addressSchema),
+  cc: z.array(addressSchema),
+  replyTo: z.array(addressSchema),
+  /** ms since epoch; null when the Date header is missing or broken. */
+  date: z.number().nullable(),
+  messageId: z.string().nullable(),
+  references: z.array(z.string()),
+  html: z.string().nullable(),
+  text: z.string().nullable(),
+  attachments: z.array(
+    z.object({
+      filename: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+      contentId: z.string().nullable(),
+      inline: z.boolean(),
+      dataBase64: z.string(),
+    }),
+  ),
+});
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -13,6 +45,8 @@ export const launchRequestSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mailto'), url: z.string().max(256 * 1024) }),
   /** The tray's or the dock's Compose: an empty composer. */
   z.object({ kind: z.literal('compose') }),
+  /** An .eml file from the command line, the file manager or the Finder: its reading window. */
+  z.object({ kind: z.literal('eml'), fileName: fileNameSchema, dataBase64: emlDataSchema }),
 ]);
 
 /** The settings the Electron shell keeps (desktop-settings.json in the profile). */
@@ -36,6 +70,8 @@ export const desktopInfoSchema = z.object({
 });
 
 export const desktopMethods = {
+  /** Reads an .eml file's bytes (opened from disk or dropped on the window) for its reading window. */
+  'eml.parse': { input: z.object({ fileName: fileNameSchema, dataBase64: emlDataSchema }), output: emlMessageSchema },
   /** The requests waiting (each handed out once); the window asks at start and on desktop.requested. */
   'desktop.takeRequests': { input: z.object({}), output: z.array(launchRequestSchema) },
   /** The desktop shell's abilities and settings; null in the browser shell. */
@@ -58,3 +94,4 @@ export type DesktopMethodName = keyof typeof desktopMethods;
 export type LaunchRequest = z.infer<typeof launchRequestSchema>;
 export type DesktopSettings = z.infer<typeof desktopSettingsSchema>;
 export type DesktopInfo = z.infer<typeof desktopInfoSchema>;
+export type EmlMessage = z.infer<typeof emlMessageSchema>;

@@ -35,7 +35,7 @@ function platformName(platform: NodeJS.Platform): DesktopInfo['platform'] {
   return platform === 'darwin' || platform === 'win32' || platform === 'linux' ? platform : 'other';
 }
 
-export function createDesktopHandlers(deps: DesktopShellDeps): MethodHandlers<DesktopMethodName> {
+export function createDesktopHandlers(deps: DesktopShellDeps): MethodHandlers<Exclude<DesktopMethodName, 'eml.parse'>> {
   const info = (): DesktopInfo => ({
     platform: platformName(deps.platform),
     tray: deps.hasTray,

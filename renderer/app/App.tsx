@@ -7,6 +7,9 @@ import { useAccounts } from '../accounts/use-accounts';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
 import { useCompose } from '../composer/use-compose';
+import { EmlReader } from '../eml/EmlReader';
+import { useEmlRespond } from '../eml/use-eml-respond';
+import { useEmlWindow } from '../eml/use-eml-window';
 import { bindingsOf } from '../keyboard/keymap';
 import { usePaneTabCycling } from '../keyboard/pane-focus';
 import { ShortcutOverlay } from '../keyboard/ShortcutOverlay';
@@ -83,7 +86,9 @@ export function App() {
   const single = selection.ids.size <= 1 ? openHeader : null;
 
   const composer = useCompose(accounts);
-  useLaunchRequests(loadedAccounts, composer);
+  const eml = useEmlWindow();
+  const respondToEml = useEmlRespond(accounts, composer.reopen, eml.close);
+  useLaunchRequests(loadedAccounts, { ...composer, openEml: eml.openBytes });
   const openArrived = useCallback(
     (header: MessageHeader) => {
       const folder = mailboxes.find((item) => item.id === header.mailboxId);
@@ -132,6 +137,7 @@ export function App() {
     dialogs: open,
     reportFailure: activity.reportFailure,
     noteRepeat: reading.noteRepeat,
+    openEml: eml.pick,
   });
   // Sidebar, Toolbar, StatusBar and the reading pane are memoized: their callbacks stay the same.
   const compose = useCallback(() => run('compose'), [run]);
@@ -264,6 +270,7 @@ export function App() {
           onClose={open.close}
         />
       )}
+      {eml.state.kind !== 'closed' && <EmlReader state={eml.state} onRespond={respondToEml} onClose={eml.close} />}
       {dialog?.kind === 'password' && <PasswordDialog account={dialog.account} onClose={open.close} />}
     </div>
   );

@@ -1,5 +1,5 @@
 // What the OS (or the browser shell's address) asks the window to open: a mailto: link opens
-// the composer filled from it, the tray's Compose an empty one. Taken once the accounts are
+// the composer filled from it, the tray's Compose an empty one, an .eml file its reading window. Taken once the accounts are
 // known, so the draft has an account to send from; the desktop shell keeps requests waiting
 // until then (shell/launch-queue.ts) and says when a new one comes (desktop.requested).
 import { useCallback, useEffect, useRef } from 'react';
@@ -15,6 +15,8 @@ import { useTransportEvent } from './use-transport-event';
 export interface LaunchTargets {
   compose: (accountId: AccountId | null) => void;
   reopen: (draft: ComposeDraft) => void;
+  /** An .eml file's bytes, for its reading window. */
+  openEml: (fileName: string, dataBase64: string) => Promise<void>;
 }
 
 export function useLaunchRequests(loadedAccounts: readonly Account[] | null, composer: LaunchTargets): void {
@@ -30,6 +32,10 @@ export function useLaunchRequests(loadedAccounts: readonly Account[] | null, com
     const account = accounts[0];
     if (request.kind === 'compose') {
       target.compose(account?.id ?? null);
+      return;
+    }
+    if (request.kind === 'eml') {
+      void target.openEml(request.fileName, request.dataBase64);
       return;
     }
     const fields = parseMailto(request.url);

@@ -35,6 +35,8 @@ interface WindowState {
   dialogs: DialogOpeners;
   reportFailure: (accountId: string, message: string) => void;
   noteRepeat: () => void;
+  /** Opens the .eml file picker. */
+  openEml: () => void;
 }
 
 export interface WindowCommands {
@@ -86,6 +88,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     openPalette: dialogs.palette,
     toggleShortcuts: dialogs.toggleShortcuts,
     openSettings: dialogs.settings,
+    openEml: state.openEml,
     openAccountSettings: () => dialogs.accountSettings(onScreen?.accountId),
     addAccount: dialogs.addAccount,
     noteRepeat: state.noteRepeat,
