@@ -70,6 +70,14 @@ function takeLaunchArgs(argv: readonly string[], cwd: string): void {
   for (const file of args.eml) void openEmlFile(file);
 }
 
+/** File › Open .eml File…: the system's file dialog, then the file's reading window. */
+async function pickEmlFile(strings: ShellStrings): Promise<void> {
+  const options = { properties: ['openFile' as const], filters: [{ name: strings.emlFiles, extensions: ['eml'] }] };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const file = picked.filePaths[0];
+  if (!picked.canceled && file) await openEmlFile(file);
+}
+
 /** An .eml file for its reading window (double-clicked, dropped on the dock, given on the command line). */
 async function openEmlFile(file: string): Promise<void> {
   const request = await readEmlRequest(file, log);
@@ -136,8 +144,20 @@ async function start(): Promise<void> {
   const profileDir = app.getPath('userData');
   hardenSession(session.defaultSession);
   handleAppProtocol(protocol, path.join(app.getAppPath(), 'dist', 'renderer'));
+  const strings = shellStrings(app.getPreferredSystemLanguages());
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate(process.platform, { appName: APP_NAME, dev: !app.isPackaged })),
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, {
+        appName: APP_NAME,
+        dev: !app.isPackaged,
+        file: {
+          newMessage: strings.newMessage,
+          openEml: strings.openEml,
+          onNewMessage: () => launches.push({ kind: 'compose' }),
+          onOpenEml: () => void pickEmlFile(strings),
+        },
+      }),
+    ),
   );
 
   // copies opened with other apps last until the next start (opening waits for this)
@@ -148,7 +168,6 @@ async function start(): Promise<void> {
   service = opened;
   const settings = loadDesktopSettings(path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME), process.platform);
   desktopSettings = settings;
-  const strings = shellStrings(app.getPreferredSystemLanguages());
   if (hasTray(process.platform)) {
     tray = createTray(
       strings,

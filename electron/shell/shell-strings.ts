@@ -6,6 +6,10 @@ export interface ShellStrings {
   compose: string;
   checkMail: string;
   quit: string;
+  /** The File menu's items. */
+  newMessage: string;
+  openEml: string;
+  emlFiles: string;
   noUnread: string;
   unread: (count: number) => string;
 }
@@ -15,6 +19,9 @@ const english: ShellStrings = {
   compose: 'New Message',
   checkMail: 'Check Mail',
   quit: 'Quit Mail',
+  newMessage: 'New Message',
+  openEml: 'Open .eml File…',
+  emlFiles: 'Email messages',
   noUnread: 'No unread mail',
   unread: (count) => (count === 1 ? '1 unread message' : `${count} unread messages`),
 };
@@ -24,6 +31,9 @@ const swedish: ShellStrings = {
   compose: 'Nytt meddelande',
   checkMail: 'Hämta e-post',
   quit: 'Avsluta Mail',
+  newMessage: 'Nytt meddelande',
+  openEml: 'Öppna .eml-fil…',
+  emlFiles: 'E-postmeddelanden',
   noUnread: 'Ingen oläst e-post',
   unread: (count) => (count === 1 ? '1 oläst meddelande' : `${count} olästa meddelanden`),
 };

@@ -1,5 +1,6 @@
 // The desktop app's own settings, in General settings: Mail as the default email app (for
-// mailto: links), closing to the tray, starting at login, looking for updates. Only the Electron
+// mailto: links), closing to the tray, starting at login. (The update check's setting is kept by
+// the shell but not offered until electron-updater is a dependency: docs/release.md.) Only the Electron
 // shell has them (desktop.info answers null in the browser shell, and nothing is shown).
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -75,7 +76,6 @@ export function DesktopSettings() {
       )}
       {info.tray && check('closeToTray', t('desktop.settings.closeToTray'))}
       {check('startAtLogin', t('desktop.settings.startAtLogin'))}
-      {check('checkForUpdates', t('desktop.settings.checkForUpdates'))}
     </section>
   );
 }
