@@ -68,13 +68,25 @@ export function EmlReader({ state, onRespond, onClose }: EmlReaderProps) {
                 ))}
             </ul>
           )}
-          <iframe className="eml-frame" title={t('reader.bodyTitle')} sandbox={BODY_FRAME_SANDBOX} srcDoc={srcdoc} />
+          <iframe
+            className="eml-frame"
+            title={t('reader.bodyTitle')}
+            sandbox={BODY_FRAME_SANDBOX}
+            srcDoc={srcdoc}
+            // Escape pressed after a click into the body closes the window too, as everywhere else
+            onLoad={(event) =>
+              event.currentTarget.contentDocument?.addEventListener('keydown', (key) => {
+                if (key.key === 'Escape') onClose();
+              })
+            }
+          />
         </>
       )}
       <div className="eml-actions">
         {message && (
           <>
-            <button type="button" className="button" onClick={() => onRespond(message, 'reply')}>
+            {/* the first thing the keyboard reaches, rather than the body frame above it */}
+            <button type="button" className="button" autoFocus onClick={() => onRespond(message, 'reply')}>
               {t('desktop.eml.reply')}
             </button>
             <button type="button" className="button" onClick={() => onRespond(message, 'replyAll')}>
@@ -85,7 +97,7 @@ export function EmlReader({ state, onRespond, onClose }: EmlReaderProps) {
             </button>
           </>
         )}
-        <button type="button" className="button button-quiet" onClick={onClose}>
+        <button type="button" className="button button-quiet" autoFocus={!message} onClick={onClose}>
           {t('desktop.eml.close')}
         </button>
       </div>
