@@ -9,7 +9,13 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SOURCE_FOLDERS = ['shared', 'electron', 'renderer', 'eslint', 'scripts', 'test/bench', 'test/support'];
 const SOURCE = /\.(?:ts|tsx|js|mjs)$/;
-const CODE_BASE_CHECKS = new Set(['i18n-keys', 'i18n-literal-strings', 'packaging', 'packaging-fuses', 'test-file-names']);
+const CODE_BASE_CHECKS = new Set([
+  'i18n-keys',
+  'i18n-literal-strings',
+  'packaging',
+  'packaging-fuses',
+  'test-file-names',
+]);
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })
