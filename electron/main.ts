@@ -1,14 +1,39 @@
 // Electron lifecycle: one instance, one window showing the UI from app://, the mail core
 // behind IPC, and the security rules of docs/security.md applied before any page loads. The pieces
 // live in electron/shell/; this file only puts them in order.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  nativeImage,
+  protocol,
+  safeStorage,
+  session,
+  shell,
+} from 'electron';
 import path from 'node:path';
+import type { DesktopSettings } from '../shared/contract-desktop';
+import { isMailtoUrl } from '../shared/mailto';
 import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
 import { createMailService } from './core/service';
 import type { MailService } from './core/service-api';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { closeService } from './shell/close-service';
+import { createDesktopHandlers, withShellHandlers } from './shell/desktop-methods';
+import { DESKTOP_SETTINGS_FILE_NAME, loadDesktopSettings } from './shell/desktop-settings';
+import { EVENT_CHANNEL } from './shell/ipc-channels';
+import { readLaunchArgs } from './shell/launch-args';
+import { LaunchQueue } from './shell/launch-queue';
+import { readEmlRequest } from './shell/eml-request';
+import { unreadDotPng } from './shell/icon-images';
+import { HIDDEN_ARG, setStartAtLogin } from './shell/login-item';
+import { shellStrings, type ShellStrings } from './shell/shell-strings';
+import { createTray, type MailTray } from './shell/tray';
+import { closeAction, hasTray } from './shell/tray-menu';
+import { showUnreadCount } from './shell/unread-badge';
 import { wireIpc, type IpcWiring } from './shell/ipc';
 import { createStderrLog } from './shell/log';
 import { createMainWindow } from './shell/main-window';
@@ -31,6 +56,39 @@ let mainWindow: BrowserWindow | null = null;
 let service: MailService | null = null;
 let ipc: IpcWiring | null = null;
 let shutdown: 'running' | 'closing' | 'closed' = 'running';
+// set by before-quit: closing the window then really closes it instead of hiding it in the tray
+let quitting = false;
+let tray: MailTray | null = null;
+let desktopSettings: DesktopSettings | null = null;
+// mailto: links (and the tray's Compose) wait here for the window to take them
+const launches = new LaunchQueue();
+
+/** Queues what a command line asks to open: this start's, or a second start's (Windows, Linux). */
+function takeLaunchArgs(argv: readonly string[], cwd: string): void {
+  const args = readLaunchArgs(argv, cwd, process.platform);
+  for (const url of args.mailto) launches.push({ kind: 'mailto', url });
+  for (const file of args.eml) void openEmlFile(file);
+}
+
+/** File › Open .eml File…: the system's file dialog, then the file's reading window. */
+async function pickEmlFile(strings: ShellStrings): Promise<void> {
+  const options = { properties: ['openFile' as const], filters: [{ name: strings.emlFiles, extensions: ['eml'] }] };
+  const picked = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  const file = picked.filePaths[0];
+  if (!picked.canceled && file) await openEmlFile(file);
+}
+
+/** An .eml file for its reading window (double-clicked, dropped on the dock, given on the command line). */
+async function openEmlFile(file: string): Promise<void> {
+  const request = await readEmlRequest(file, log);
+  if (request) launches.push(request);
+}
+
+/** Mail as the handler of mailto: links; an unpackaged run registers electron with the app's folder. */
+function makeDefaultMailApp(): boolean {
+  if (app.isPackaged || process.argv.length < 2) return app.setAsDefaultProtocolClient('mailto');
+  return app.setAsDefaultProtocolClient('mailto', process.execPath, [path.resolve(process.argv[1]!)]);
+}
 
 /** The OS keychain when it works; otherwise a key file, so passwords can still be saved. */
 async function openCipher(profileDir: string): Promise<SecretCipher> {
@@ -41,23 +99,65 @@ async function openCipher(profileDir: string): Promise<SecretCipher> {
   return openKeyFileCipher(profileDir, 'weak', log);
 }
 
-function showMainWindow(): void {
+function showMainWindow(hidden = false): void {
   const profileDir = app.getPath('userData');
-  mainWindow = createMainWindow({
+  const window = createMainWindow({
     title: APP_NAME,
     preloadPath: path.join(app.getAppPath(), 'dist', 'preload.cjs'),
     stateFile: path.join(profileDir, WINDOW_STATE_FILE_NAME),
     devTools: !app.isPackaged,
+    hidden,
   });
-  mainWindow.on('closed', () => (mainWindow = null));
+  mainWindow = window;
+  // closing to the tray hides the window: its page keeps running, so notifications still come
+  window.on('close', (event) => {
+    const action = closeAction({
+      closeToTray: desktopSettings?.closeToTray ?? false,
+      trayShown: tray !== null,
+      quitting,
+    });
+    if (action === 'hide') {
+      event.preventDefault();
+      window.hide();
+    }
+  });
+  window.on('closed', () => (mainWindow = null));
+}
+
+/** The unread count on the dock, launcher, taskbar and tray (shell/unread-badge.ts decides which). */
+function showUnread(count: number, strings: ShellStrings): void {
+  showUnreadCount(
+    {
+      platform: process.platform,
+      setBadgeCount: (n) => app.setBadgeCount(n),
+      setOverlay: (dot, description) =>
+        mainWindow?.setOverlayIcon(dot ? nativeImage.createFromBuffer(unreadDotPng()) : null, description),
+      setTray: tray ? (n, tooltip) => tray?.setUnread(n, tooltip) : undefined,
+    },
+    count,
+    strings.unread,
+    APP_NAME,
+  );
 }
 
 async function start(): Promise<void> {
   const profileDir = app.getPath('userData');
   hardenSession(session.defaultSession);
   handleAppProtocol(protocol, path.join(app.getAppPath(), 'dist', 'renderer'));
+  const strings = shellStrings(app.getPreferredSystemLanguages());
   Menu.setApplicationMenu(
-    Menu.buildFromTemplate(buildMenuTemplate(process.platform, { appName: APP_NAME, dev: !app.isPackaged })),
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, {
+        appName: APP_NAME,
+        dev: !app.isPackaged,
+        file: {
+          newMessage: strings.newMessage,
+          openEml: strings.openEml,
+          onNewMessage: () => launches.push({ kind: 'compose' }),
+          onOpenEml: () => void pickEmlFile(strings),
+        },
+      }),
+    ),
   );
 
   // copies opened with other apps last until the next start (opening waits for this)
@@ -66,16 +166,65 @@ async function start(): Promise<void> {
   );
   const opened = await createMailService({ dataDir: profileDir, cipher: await openCipher(profileDir), log });
   service = opened;
-  const served = withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) });
+  const settings = loadDesktopSettings(path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME), process.platform);
+  desktopSettings = settings;
+  if (hasTray(process.platform)) {
+    tray = createTray(
+      strings,
+      {
+        open: focusMainWindow,
+        compose: () => launches.push({ kind: 'compose' }),
+        checkMail: () => void opened.call('sync.now', {}).catch(() => undefined),
+        quit: () => app.quit(),
+      },
+      APP_NAME,
+    );
+  }
+  const desktop = createDesktopHandlers({
+    platform: process.platform,
+    queue: launches,
+    hasTray: tray !== null,
+    settings,
+    settingsFile: path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME),
+    isDefaultMailApp: () => app.isDefaultProtocolClient('mailto'),
+    makeDefaultMailApp,
+    setStartAtLogin: (start) =>
+      setStartAtLogin(
+        {
+          platform: process.platform,
+          setLoginItemSettings: (login) => app.setLoginItemSettings(login),
+          configDir: process.env.XDG_CONFIG_HOME || path.join(app.getPath('home'), '.config'),
+          // an AppImage runs from a temporary mount: autostart must start the AppImage file itself
+          command: process.env.APPIMAGE || process.execPath,
+        },
+        start,
+      ),
+    showUnreadCount: (count) => showUnread(count, strings),
+    showWindow: focusMainWindow,
+  });
+  const served = withShellHandlers(
+    withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) }),
+    desktop,
+  );
   ipc = wireIpc(ipcMain, served, {
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents === contents,
     all: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });
-  showMainWindow();
+  // started at login: wait in the tray (or the dock) without putting a window in the way
+  showMainWindow(process.argv.includes(HIDDEN_ARG) && (tray !== null || process.platform === 'darwin'));
+  launches.onPush(() => {
+    // a window that exists takes the request now; a new one takes it as it starts
+    if (!mainWindow) showMainWindow();
+    else mainWindow.webContents.send(EVENT_CHANNEL, 'desktop.requested', {});
+    focusMainWindow();
+  });
 }
 
 function focusMainWindow(): void {
-  if (!mainWindow) return;
+  if (!mainWindow) {
+    if (service) showMainWindow();
+    return;
+  }
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.show();
   mainWindow.focus();
@@ -85,7 +234,24 @@ if (!app.requestSingleInstanceLock()) {
   // another instance owns the profile (and its SQLite database): it gets focused instead
   app.quit();
 } else {
-  app.on('second-instance', focusMainWindow);
+  takeLaunchArgs(process.argv, process.cwd());
+  // Windows and Linux start the app again for a mailto: link: that start hands us its arguments
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    focusMainWindow();
+    takeLaunchArgs(argv, workingDirectory);
+  });
+  // macOS hands links over as an event, which can come before 'ready': registered this early
+  app.on('will-finish-launching', () => {
+    app.on('open-url', (event, url) => {
+      event.preventDefault();
+      if (isMailtoUrl(url)) launches.push({ kind: 'mailto', url });
+    });
+    // and files (the .eml association, a file dropped on the dock icon) the same way
+    app.on('open-file', (event, file) => {
+      event.preventDefault();
+      if (/\.eml$/i.test(file)) void openEmlFile(file);
+    });
+  });
 
   // every web contents, including any created later, gets the navigation and webview rules
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
@@ -99,6 +265,8 @@ if (!app.requestSingleInstanceLock()) {
     if (app.isReady() && service && !mainWindow) showMainWindow();
   });
 
+  app.on('before-quit', () => (quitting = true));
+
   // close the core before exiting: it finishes its SQLite transactions and logs out
   app.on('will-quit', (event) => {
     if (shutdown === 'closed' || !service) return;
@@ -106,6 +274,8 @@ if (!app.requestSingleInstanceLock()) {
     if (shutdown === 'closing') return;
     shutdown = 'closing';
     ipc?.dispose();
+    tray?.destroy();
+    tray = null;
     closeService(service)
       .catch((error: unknown) => log('error', `The mail engine did not close cleanly: ${String(error)}`))
       .finally(() => {

@@ -25,6 +25,7 @@ import { accountEvents, accountMethods } from './contract-accounts';
 import { conversationMethods } from './contract-conversations';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { pop3Methods } from './contract-pop3';
+import { desktopEvents, desktopMethods } from './contract-desktop';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -130,6 +131,8 @@ export const methods = {
   ...conversationMethods,
   // POP3 accounts' options (shared/contract-pop3.ts)
   ...pop3Methods,
+  // mailto: links, the unread badge, the tray's settings (shared/contract-desktop.ts)
+  ...desktopMethods,
 } as const;
 
 export const events = {
@@ -159,6 +162,7 @@ export const events = {
   }),
   ...sendingEvents,
   ...accountEvents,
+  ...desktopEvents,
 } as const;
 
 // One set of names for a method's types, for every part of the contract (the account and

@@ -187,6 +187,11 @@ export const messagesChangeSchema = z.object({
   added: z.array(messageIdSchema),
   removed: z.array(messageIdSchema),
   updated: z.array(messageIdSchema),
+  /**
+   * The added messages come from the folder's first sync (a new account, or a cache reset):
+   * mail that was there already, not mail that just arrived, so nobody is notified of it.
+   */
+  firstSync: z.boolean().optional(),
 });
 
 export const syncProgressSchema = z.object({

@@ -6,6 +6,7 @@
 import { methods, type MethodArgs, type MethodName, type MethodResult } from '../../shared/contract';
 import type { Account, AccountId, MailboxId, MailboxRole } from '../../shared/domain';
 import { createAccountHandlers } from './accounts/account-handlers';
+import { createBrowserDesktopHandlers } from './desktop-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
@@ -374,6 +375,7 @@ class CoreService implements MailService {
         this.replies.queued(queued.outboxId, args.draft);
         return queued;
       },
+      ...createBrowserDesktopHandlers(),
       ...createAccountHandlers({
         store,
         cipher: this.options.cipher,

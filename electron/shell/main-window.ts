@@ -13,6 +13,8 @@ export interface MainWindowOptions {
    * in a shipped app they would let anyone at the keyboard run script with the bridge to the core.
    */
   devTools?: boolean;
+  /** Started at login (--hidden): the window is made but stays hidden, Mail waits in the tray. */
+  hidden?: boolean;
 }
 
 /** The displays' work areas, the primary one first (clampWindowState's convention). */
@@ -47,7 +49,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     },
   });
   if (state.maximized) window.maximize();
-  window.once('ready-to-show', () => window.show());
+  if (!options.hidden) window.once('ready-to-show', () => window.show());
 
   // saved on close only: moves and resizes are many, and a crash losing them costs little
   window.on('close', () => {

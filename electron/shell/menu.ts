@@ -9,6 +9,11 @@ export interface MenuOptions {
   dev: boolean;
   /** Opens the project's help page in the browser. */
   openHelp?: () => void;
+  /**
+   * New Message and Open .eml File… at the top of the File menu, with their labels in the
+   * system's language (shell-strings.ts). No accelerators: the page's keymap owns the keys.
+   */
+  file?: { newMessage: string; openEml: string; onNewMessage: () => void; onOpenEml: () => void };
 }
 
 const separator: MenuItemConstructorOptions = { type: 'separator' };
@@ -35,9 +40,16 @@ export function buildMenuTemplate(platform: NodeJS.Platform, options: MenuOption
   }
 
   // Windows quits with Alt+F4; Ctrl+Q there is the Outlook keymap's "mark as read".
+  const fileItems: MenuItemConstructorOptions[] = options.file
+    ? [
+        { label: options.file.newMessage, click: options.file.onNewMessage },
+        { label: options.file.openEml, click: options.file.onOpenEml },
+        separator,
+      ]
+    : [];
   template.push({
     role: 'fileMenu',
-    submenu: [mac ? { role: 'close' } : { role: 'quit', registerAccelerator: platform !== 'win32' }],
+    submenu: [...fileItems, mac ? { role: 'close' } : { role: 'quit', registerAccelerator: platform !== 'win32' }],
   });
 
   // Off macOS, Blink handles Ctrl+Z / Ctrl+A inside text fields by itself; leaving them unregistered

@@ -36,10 +36,20 @@ export function hardenWebContents(contents: WebContents, openExternal: OpenExter
   });
 }
 
+/** The one permission the UI has: notifications, asked for by its own top frame. */
+export function mayUsePermission(permission: string, requestingUrl: string, isMainFrame: boolean): boolean {
+  return permission === 'notifications' && isMainFrame && isAppUrl(requestingUrl);
+}
+
 export function hardenSession(session: Session): void {
-  // camera, notifications, geolocation, clipboard reading, ...: the UI asks for none
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+  // camera, geolocation, clipboard reading, ...: the UI asks for none. Notifications of new mail
+  // only for the UI's own top frame: a message body (an opaque-origin frame) never gets them.
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(mayUsePermission(permission, details.requestingUrl, details.isMainFrame)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    mayUsePermission(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame ?? false),
+  );
   // the renderer never talks to the network: everything it needs comes over IPC
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed =

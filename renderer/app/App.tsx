@@ -2,11 +2,14 @@
 // composes: each rule of the window lives in its own hook (use-*.ts beside this file), and every
 // component below gets what it shows.
 import { useCallback, useMemo } from 'react';
-import type { Account, Mailbox } from '../../shared/domain';
+import type { Account, Mailbox, MessageHeader } from '../../shared/domain';
 import { useAccounts } from '../accounts/use-accounts';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
 import { useCompose } from '../composer/use-compose';
+import { EmlReader } from '../eml/EmlReader';
+import { useEmlRespond } from '../eml/use-eml-respond';
+import { useEmlWindow } from '../eml/use-eml-window';
 import { bindingsOf } from '../keyboard/keymap';
 import { usePaneTabCycling } from '../keyboard/pane-focus';
 import { ShortcutOverlay } from '../keyboard/ShortcutOverlay';
@@ -18,9 +21,11 @@ import { MessageList } from '../message-list/MessageList';
 import { MessageListHeader } from '../message-list/MessageListHeader';
 import { accountLabels } from '../message-list/account-labels';
 import { useConversationMode } from '../message-list/conversation-mode';
-import { emptySelection } from '../message-list/selection';
+import { emptySelection, selectOnly } from '../message-list/selection';
 import { ReadingPane } from '../message-view/ReadingPane';
 import { useConversationThread } from '../message-view/use-conversation-thread';
+import { useNewMailNotifications } from '../notifications/use-new-mail-notifications';
+import { useUnreadCount } from '../notifications/use-unread-count';
 import { SearchBar } from '../search/SearchBar';
 import { SearchResultsHeader } from '../search/SearchResultsHeader';
 import { effectiveRole } from '../sidebar/folder-tree';
@@ -42,6 +47,7 @@ import { useDropRemovedFromSelection } from './use-drop-removed-from-selection';
 import { useEngineConnection } from './use-engine-connection';
 import { useFocusListAfterComposer } from './use-focus-list-after-composer';
 import { useListSource } from './use-list-source';
+import { useLaunchRequests } from './use-launch-requests';
 import { useListUndo } from './use-list-undo';
 import { useMarkReadOnOpen } from './use-mark-read-on-open';
 import { useMessageActions } from './use-message-actions';
@@ -87,6 +93,20 @@ export function App() {
   const replyTarget = thread ? thread.open : single;
 
   const composer = useCompose(accounts);
+  const eml = useEmlWindow();
+  const respondToEml = useEmlRespond(accounts, composer.reopen, eml.close);
+  useLaunchRequests(loadedAccounts, { ...composer, openEml: eml.openBytes });
+  const openArrived = useCallback(
+    (header: MessageHeader) => {
+      const folder = mailboxes.find((item) => item.id === header.mailboxId);
+      if (!folder) return;
+      list.selectMailbox(folder);
+      changeSelection(selectOnly(header.id, 0));
+    },
+    [mailboxes, list, changeSelection],
+  );
+  useNewMailNotifications(mailboxes, openArrived);
+  useUnreadCount(loadedMailboxes);
   const sendUndo = useSendUndo(transport, composer.reopen);
   const undo = useListUndo(store, shows, changeSelection, mode.conversations);
   const targets = useActionTargets(selection, store, list.mailbox, loadedMailboxes);
@@ -133,6 +153,7 @@ export function App() {
     reportFailure: activity.reportFailure,
     noteRepeat: reading.noteRepeat,
     conversations: { toggle: source ? toggleConversations : null, thread },
+    openEml: eml.pick,
   });
   // Sidebar, Toolbar, StatusBar and the reading pane are memoized: their callbacks stay the same.
   const compose = useCallback(() => run('compose'), [run]);
@@ -272,6 +293,7 @@ export function App() {
           onClose={open.close}
         />
       )}
+      {eml.state.kind !== 'closed' && <EmlReader state={eml.state} onRespond={respondToEml} onClose={eml.close} />}
       {dialog?.kind === 'password' && <PasswordDialog account={dialog.account} onClose={open.close} />}
     </div>
   );

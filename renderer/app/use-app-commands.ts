@@ -58,6 +58,8 @@ export interface CommandContext {
   openPalette: (mode: PaletteMode) => void;
   toggleShortcuts: () => void;
   openSettings: () => void;
+  /** The .eml file picker (eml/use-eml-window.ts). */
+  openEml: () => void;
   /** The settings' Accounts tab, on the account of the folder on screen. */
   openAccountSettings: () => void;
   addAccount: () => void;
@@ -212,6 +214,7 @@ export function useAppCommands(context: CommandContext): Commands {
       },
       addAccount: { enabled: true, run: () => get().addAccount() },
       openSettings: { enabled: true, run: () => get().openSettings() },
+      openEml: { enabled: true, run: () => get().openEml() },
       accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
     };
     return commands;

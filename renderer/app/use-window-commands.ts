@@ -38,6 +38,8 @@ interface WindowState {
   noteRepeat: () => void;
   /** Switches the list between conversations and messages (null: no list to switch), and the stacked conversation. */
   conversations: { toggle: (() => void) | null; thread: ConversationThread | null };
+  /** Opens the .eml file picker. */
+  openEml: () => void;
 }
 
 export interface WindowCommands {
@@ -89,6 +91,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     openPalette: dialogs.palette,
     toggleShortcuts: dialogs.toggleShortcuts,
     openSettings: dialogs.settings,
+    openEml: state.openEml,
     openAccountSettings: () => dialogs.accountSettings(onScreen?.accountId),
     addAccount: dialogs.addAccount,
     noteRepeat: state.noteRepeat,

@@ -56,6 +56,7 @@ export const ACTION_IDS = [
   'addAccount',
   'openSettings',
   'accountSettings',
+  'openEml',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -120,6 +121,7 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   addAccount: 'app',
   openSettings: 'app',
   accountSettings: 'app',
+  openEml: 'app',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -165,6 +167,8 @@ const COMMON = {
   switchAccount: [],
   openSettings: ['Mod+,'],
   accountSettings: [],
+  // Mod+O opens the selected message in two presets; a file is Mod+Shift+O everywhere
+  openEml: ['Mod+Shift+O'],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {

@@ -53,6 +53,7 @@ const ICON_OF: Partial<Record<ActionId, IconName>> = {
   syncNow: 'refresh',
   addAccount: 'plus',
   openSettings: 'settings',
+  openEml: 'open',
   accountSettings: 'account',
 };
 

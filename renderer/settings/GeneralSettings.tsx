@@ -1,14 +1,18 @@
 // The general settings: the language, applied at once (no restart) and remembered; how stored
-// passwords are protected; the keyboard.
+// passwords are protected; new-mail notifications; the desktop app's own settings; the keyboard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Account } from '../../shared/domain';
 import { useLanguageStore } from '../app/app-services';
 import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
 import { useLanguageState } from '../i18n/language-store';
+import { DesktopSettings } from './DesktopSettings';
 import { KeyboardSettings } from './KeyboardSettings';
+import { NotificationSettings } from './NotificationSettings';
+import { UnreadCountSettings } from './UnreadCountSettings';
 import { PasswordProtection } from './PasswordProtection';
 
-export function GeneralSettings() {
+export function GeneralSettings({ accounts }: { accounts: readonly Account[] }) {
   const { t } = useTranslation();
   const store = useLanguageStore();
   const { preference } = useLanguageState(store);
@@ -39,6 +43,9 @@ export function GeneralSettings() {
         </p>
       </div>
       <PasswordProtection />
+      <NotificationSettings accounts={accounts} />
+      <UnreadCountSettings accounts={accounts} />
+      <DesktopSettings />
       <KeyboardSettings />
     </>
   );

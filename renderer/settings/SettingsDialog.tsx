@@ -92,7 +92,7 @@ export function SettingsDialog({
             hidden={tab !== name}
           >
             {name === 'general' ? (
-              <GeneralSettings />
+              <GeneralSettings accounts={accounts} />
             ) : (
               <AccountsSettings accounts={accounts} initialAccountId={initialAccountId} onAddAccount={onAddAccount} />
             )}

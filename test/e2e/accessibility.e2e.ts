@@ -145,6 +145,21 @@ async function checkEverySurface(
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
 
+  // an .eml file dropped on the window: its reading window
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'notes.eml', { type: 'message/rfc822' }));
+    return data;
+  }, sampleMessage().toString());
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: transfer });
+  const emlReader = page.getByRole('dialog', { name: 'Notes on the engine' });
+  await expect(emlReader).toBeVisible();
+  await expect(emlReader.frameLocator('iframe').locator('p')).toBeVisible();
+  await expectNoViolations(page, 'the .eml reading window');
+  await page.keyboard.press('Escape');
+  await expect(emlReader).toBeHidden();
+
   await page.keyboard.press('Control+K');
   const palette = page.getByRole('dialog', { name: labels.palette });
   await expect(palette).toBeVisible();
@@ -155,7 +170,7 @@ async function checkEverySurface(
 for (const language of ['en', 'sv'] as const) {
   test.describe(`in ${language === 'en' ? 'English' : 'Swedish'}`, () => {
     test.use({ locale: LABELS[language].locale });
-    test('the wizard, main window, warnings, composer, settings and palette have no serious accessibility violations', async ({
+    test('the wizard, main window, warnings, composer, settings, .eml window and palette have no serious accessibility violations', async ({
       page,
       shell,
       mailServer,

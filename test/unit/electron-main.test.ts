@@ -4,7 +4,7 @@ import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
 
 const profileRoot = mkdtempSync(path.join(tmpdir(), 'shell-main-'));
 afterAll(() => rmSync(profileRoot, { recursive: true, force: true }));
@@ -23,6 +23,9 @@ vi.mock('electron', async () => {
     requestSingleInstanceLock: vi.fn(() => h.state.lock as boolean),
     whenReady: vi.fn(() => h.state.ready as Promise<void>),
     isReady: () => true,
+    getPreferredSystemLanguages: () => ['en-US'],
+    setBadgeCount: vi.fn(() => true),
+    isDefaultProtocolClient: vi.fn(() => false),
     quit: vi.fn(() => app.emit('will-quit', { preventDefault: vi.fn() })),
     exit: vi.fn(),
   });
@@ -41,13 +44,27 @@ vi.mock('electron', async () => {
     isDestroyed = () => false;
     restore = vi.fn();
     show = vi.fn();
+    hide = vi.fn();
     focus = vi.fn();
     getNormalBounds = () => ({ x: 0, y: 0, width: 800, height: 600 });
     isMaximized = () => false;
   }
+  class Tray {
+    menu: unknown;
+    constructor(readonly image: unknown) {
+      h.state.tray = this;
+    }
+    setToolTip = vi.fn();
+    setContextMenu = vi.fn((menu: unknown) => (this.menu = menu));
+    setImage = vi.fn();
+    on = vi.fn();
+    destroy = vi.fn();
+  }
   return {
     app,
     BrowserWindow,
+    Tray,
+    nativeImage: { createFromBuffer: vi.fn(() => ({})) },
     dialog: { showErrorBox: vi.fn() },
     ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
     Menu: { setApplicationMenu: vi.fn(), buildFromTemplate: vi.fn((t: unknown) => t) },
@@ -164,14 +181,106 @@ describe('electron/main.ts', () => {
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
   });
 
-  it('focuses the existing window when a second instance starts', async () => {
+  it('focuses the existing window when a second instance starts, and takes the mailto: link it was given', async () => {
     const { electron, ready } = await loadMain({ lock: true });
     ready();
     await settle();
-    (electron.app as unknown as EventEmitter).emit('second-instance');
-    const window = h.state.window as { restore: unknown; focus: unknown };
+    const window = h.state.window as { restore: unknown; focus: unknown; webContents: { send: Mock } };
+    (electron.app as unknown as EventEmitter).emit(
+      'second-instance',
+      {},
+      ['/opt/Mail/mail', '--no-sandbox'],
+      '/home/a',
+    );
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
+    expect(window.webContents.send).not.toHaveBeenCalled();
+
+    (electron.app as unknown as EventEmitter).emit(
+      'second-instance',
+      {},
+      ['/opt/Mail/mail', 'mailto:a@x.se'],
+      '/home/a',
+    );
+    expect(window.webContents.send).toHaveBeenCalledWith('mail:event', 'desktop.requested', {});
+    const invoke = (electron.ipcMain!.handle as Mock).mock.calls[0]![1] as (...args: unknown[]) => Promise<unknown>;
+    const fromUi = { sender: window.webContents, senderFrame: { parent: null, url: 'app://mail/index.html' } };
+    expect(await invoke(fromUi, 'desktop.takeRequests', {})).toEqual({
+      ok: true,
+      result: [{ kind: 'mailto', url: 'mailto:a@x.se' }],
+    });
+  });
+
+  it('takes a mailto: link macOS hands over with open-url, and one on its own command line', async () => {
+    const argv = process.argv;
+    process.argv = ['/Applications/Mail.app/Contents/MacOS/Mail', 'mailto:first@x.se'];
+    try {
+      const { electron, ready } = await loadMain({ lock: true });
+      const app = electron.app as unknown as EventEmitter;
+      app.emit('will-finish-launching');
+      const event = { preventDefault: vi.fn() };
+      app.emit('open-url', event, 'mailto:b@y.se?subject=Hi');
+      app.emit('open-url', { preventDefault: vi.fn() }, 'https://not-mail.example');
+      expect(event.preventDefault).toHaveBeenCalled();
+      ready();
+      await settle();
+      const window = h.state.window as { webContents: unknown };
+      const invoke = (electron.ipcMain!.handle as Mock).mock.calls[0]![1] as (...args: unknown[]) => Promise<unknown>;
+      const fromUi = { sender: window.webContents, senderFrame: { parent: null, url: 'app://mail/index.html' } };
+      expect(await invoke(fromUi, 'desktop.takeRequests', {})).toEqual({
+        ok: true,
+        result: [
+          { kind: 'mailto', url: 'mailto:first@x.se' },
+          { kind: 'mailto', url: 'mailto:b@y.se?subject=Hi' },
+        ],
+      });
+    } finally {
+      process.argv = argv;
+    }
+  });
+
+  it('keeps running in the tray when the window is closed (Linux), and the tray quits for real', async () => {
+    const { electron, ready } = await loadMain({ lock: true });
+    ready();
+    await settle();
+    const window = h.state.window as EventEmitter & { hide: Mock };
+    const close = { preventDefault: vi.fn() };
+    window.emit('close', close);
+    expect(close.preventDefault).toHaveBeenCalled();
+    expect(window.hide).toHaveBeenCalled();
+
+    const tray = h.state.tray as { menu: { label?: string; click?: () => void }[] };
+    expect(tray.menu.map((item) => item.label).filter(Boolean)).toEqual([
+      'No unread mail',
+      'Open Mail',
+      'New Message',
+      'Check Mail',
+      'Quit Mail',
+    ]);
+    service.call.mockResolvedValueOnce({ ok: true });
+    tray.menu.find((item) => item.label === 'Check Mail')!.click!();
+    expect(service.call).toHaveBeenCalledWith('sync.now', {});
+    tray.menu.find((item) => item.label === 'Quit Mail')!.click!();
+    (electron.app as unknown as EventEmitter).emit('before-quit');
+    const closeWhileQuitting = { preventDefault: vi.fn() };
+    window.emit('close', closeWhileQuitting);
+    expect(closeWhileQuitting.preventDefault).not.toHaveBeenCalled();
+    await settle();
+    expect(service.close).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the unread count from the window on the launcher and in the tray', async () => {
+    const { electron, ready } = await loadMain({ lock: true });
+    ready();
+    await settle();
+    const window = h.state.window as { webContents: unknown };
+    const invoke = (electron.ipcMain!.handle as Mock).mock.calls[0]![1] as (...args: unknown[]) => Promise<unknown>;
+    const fromUi = { sender: window.webContents, senderFrame: { parent: null, url: 'app://mail/index.html' } };
+    expect(await invoke(fromUi, 'desktop.setUnreadCount', { count: 3 })).toEqual({ ok: true, result: { ok: true } });
+    expect(electron.app!.setBadgeCount).toHaveBeenCalledWith(3);
+    const tray = h.state.tray as { menu: { label?: string }[]; setToolTip: Mock };
+    expect(tray.menu[0]!.label).toBe('3 unread messages');
+    expect(tray.setToolTip).toHaveBeenLastCalledWith('Mail (3) · 3 unread messages');
   });
 
   it('closes the core before quitting', async () => {

@@ -11,6 +11,23 @@ function submenu(item: MenuItemConstructorOptions | undefined): MenuItemConstruc
 }
 
 describe('the application menu', () => {
+  it('puts New Message and Open .eml File… at the top of the File menu, without accelerators', () => {
+    const onNewMessage = vi.fn();
+    const onOpenEml = vi.fn();
+    const template = buildMenuTemplate('linux', {
+      appName: 'Mail',
+      dev: false,
+      file: { newMessage: 'New Message', openEml: 'Open .eml File…', onNewMessage, onOpenEml },
+    });
+    const file = submenu(template.find((m) => m.role === 'fileMenu'));
+    expect(roles(file)).toEqual(['New Message', 'Open .eml File…', 'quit']);
+    expect(file.filter((i) => i.accelerator)).toEqual([]);
+    (file[0]!.click as () => void)();
+    (file[1]!.click as () => void)();
+    expect(onNewMessage).toHaveBeenCalledTimes(1);
+    expect(onOpenEml).toHaveBeenCalledTimes(1);
+  });
+
   it('on macOS starts with the app menu: about, hide, quit', () => {
     const template = buildMenuTemplate('darwin', { appName: 'Mail', dev: false });
     expect(template.map((m) => m.role ?? m.label)).toEqual([

@@ -7,9 +7,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCE_FOLDERS = ['shared', 'electron', 'renderer', 'eslint', 'test/bench', 'test/support'];
-const SOURCE = /\.(?:ts|tsx|js)$/;
-const CODE_BASE_CHECKS = new Set(['i18n-keys', 'i18n-literal-strings', 'packaging-fuses', 'test-file-names']);
+const SOURCE_FOLDERS = ['shared', 'electron', 'renderer', 'eslint', 'scripts', 'test/bench', 'test/support'];
+const SOURCE = /\.(?:ts|tsx|js|mjs)$/;
+const CODE_BASE_CHECKS = new Set([
+  'i18n-keys',
+  'i18n-literal-strings',
+  'packaging',
+  'packaging-fuses',
+  'test-file-names',
+]);
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(path.join(ROOT, folder), { recursive: true, encoding: 'utf8' })

@@ -73,15 +73,34 @@ describe('hardenSession', () => {
     return { session: session as unknown as Session, handlers };
   }
 
-  it('denies every permission request and check', () => {
+  const ui = { requestingUrl: 'app://mail/index.html', isMainFrame: true };
+
+  it('denies every permission request and check but notifications', () => {
     const { session, handlers } = fakeSession();
     hardenSession(session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal']) {
       const callback = vi.fn();
-      (handlers.request as (...a: unknown[]) => void)({}, permission, callback);
+      (handlers.request as (...a: unknown[]) => void)({}, permission, callback, ui);
       expect(callback).toHaveBeenCalledWith(false);
-      expect((handlers.check as (...a: unknown[]) => boolean)({}, permission, 'app://mail')).toBe(false);
+      expect((handlers.check as (...a: unknown[]) => boolean)({}, permission, 'app://mail', ui)).toBe(false);
     }
+  });
+
+  it('allows notifications to the UI top frame only, never to a message body or another page', () => {
+    const { session, handlers } = fakeSession();
+    hardenSession(session);
+    const request = (details: { requestingUrl: string; isMainFrame: boolean }) => {
+      const callback = vi.fn();
+      (handlers.request as (...a: unknown[]) => void)({}, 'notifications', callback, details);
+      return callback.mock.calls[0]?.[0];
+    };
+    expect(request(ui)).toBe(true);
+    expect(request({ requestingUrl: 'about:srcdoc', isMainFrame: false })).toBe(false);
+    expect(request({ requestingUrl: 'app://mail/index.html', isMainFrame: false })).toBe(false);
+    expect(request({ requestingUrl: 'https://example.com/', isMainFrame: true })).toBe(false);
+    const check = handlers.check as (...a: unknown[]) => boolean;
+    expect(check({}, 'notifications', 'app://mail', ui)).toBe(true);
+    expect(check({}, 'notifications', 'null', { requestingUrl: 'about:srcdoc', isMainFrame: false })).toBe(false);
   });
 
   it('cancels every request that is not the app, data, blob or devtools', () => {

@@ -470,13 +470,23 @@ export class AccountRuntime {
   private async syncOne(client: ImapFlow, box: MailboxRecord): Promise<void> {
     const now = Date.now();
     const allFlags = now - (this.allFlagsAt.get(box.id) ?? -Infinity) >= ALL_FLAGS_EVERY_MS;
+    // Until a sync has reached the folder's oldest message (syncedLowUid 1), every batch is
+    // mail that was there before: the first sync, or its rest after a restart.
+    const firstSync = box.sync.syncedLowUid !== 1;
     const changes = await syncMailbox(client, this.deps.store, box, {
       hasAttachments: hasListedAttachments,
       allFlags,
       onBatch: (added, done, total) => {
         this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
-        if (added.length) this.deps.emit('messages.changed', { mailboxId: box.id, added, removed: [], updated: [] });
+        if (added.length)
+          this.deps.emit('messages.changed', {
+            mailboxId: box.id,
+            added,
+            removed: [],
+            updated: [],
+            ...(firstSync ? { firstSync: true } : {}),
+          });
       },
     });
     if (allFlags) this.allFlagsAt.set(box.id, now);

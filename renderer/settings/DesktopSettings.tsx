@@ -1,0 +1,81 @@
+// The desktop app's own settings, in General settings: Mail as the default email app (for
+// mailto: links), closing to the tray, starting at login. (The update check's setting is kept by
+// the shell but not offered until electron-updater is a dependency: docs/release.md.) Only the Electron
+// shell has them (desktop.info answers null in the browser shell, and nothing is shown).
+import { useEffect, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DesktopInfo, DesktopSettings as Settings } from '../../shared/contract-desktop';
+import { useTransport } from '../app/app-services';
+
+export function DesktopSettings() {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const id = useId();
+  const [info, setInfo] = useState<DesktopInfo | null>(null);
+  const [defaultRefused, setDefaultRefused] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    transport
+      .invoke('desktop.info', {})
+      .then((found) => {
+        if (live) setInfo(found);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [transport]);
+
+  if (!info) return null;
+  const change = (changes: Partial<Settings>) =>
+    void transport
+      .invoke('desktop.setSettings', changes)
+      .then(setInfo)
+      .catch(() => undefined);
+  const check = (key: keyof Settings, label: string) => (
+    <div className="settings-check">
+      <input
+        id={`${id}-${key}`}
+        type="checkbox"
+        checked={info.settings[key]}
+        onChange={(event) => change({ [key]: event.target.checked })}
+      />
+      <label htmlFor={`${id}-${key}`}>{label}</label>
+    </div>
+  );
+
+  return (
+    <section className="form-field" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`} className="settings-section-title">
+        {t('desktop.settings.title')}
+      </h3>
+      {info.defaultMailApp ? (
+        <p className="form-hint">{t('desktop.settings.isDefault')}</p>
+      ) : (
+        <div>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              void transport
+                .invoke('desktop.makeDefaultMailApp', {})
+                .then(({ defaultMailApp }) => {
+                  setDefaultRefused(!defaultMailApp);
+                  setInfo({ ...info, defaultMailApp });
+                })
+                .catch(() => setDefaultRefused(true))
+            }
+          >
+            {t('desktop.settings.makeDefault')}
+          </button>
+          <p className="form-hint" role={defaultRefused ? 'status' : undefined}>
+            {defaultRefused ? t('desktop.settings.defaultRefused') : t('desktop.settings.makeDefaultHint')}
+          </p>
+        </div>
+      )}
+      {info.tray && check('closeToTray', t('desktop.settings.closeToTray'))}
+      {check('startAtLogin', t('desktop.settings.startAtLogin'))}
+    </section>
+  );
+}
