@@ -8,19 +8,27 @@ function setup(expiresAt: number, refresh?: (rt: string) => Promise<OAuthTokens>
   let counter = 0;
   const saved: OAuthTokens[] = [];
   const refreshes: string[] = [];
-  const refresher = new TokenRefresher({
-    load: async () => ({ providerId: 'p', accessToken: 'at-0', refreshToken: 'rt-0', expiresAt }),
-    save: async (t) => void saved.push(t),
-    refresh:
-      refresh ??
-      (async (rt) => {
-        refreshes.push(rt);
-        counter++;
-        return { providerId: 'p', accessToken: `at-${counter}`, refreshToken: `rt-${counter}`, expiresAt: now + 3600 };
-      }),
-    now: () => now,
-    marginSeconds: 60,
-  });
+  const refresher = new TokenRefresher(
+    {
+      load: async () => ({ providerId: 'p', accessToken: 'at-0', refreshToken: 'rt-0', expiresAt }),
+      save: async (t) => void saved.push(t),
+      refresh:
+        refresh ??
+        (async (rt) => {
+          refreshes.push(rt);
+          counter++;
+          return {
+            providerId: 'p',
+            accessToken: `at-${counter}`,
+            refreshToken: `rt-${counter}`,
+            expiresAt: now + 3600,
+          };
+        }),
+      now: () => now,
+      marginSeconds: 60,
+    },
+    'a@example.test',
+  );
   return { refresher, saved, refreshes, advance: (s: number) => (now += s) };
 }
 
@@ -44,13 +52,18 @@ describe('TokenRefresher', () => {
 
   it('refreshes once after a refusal, and not again when the fresh token is refused too', async () => {
     const { refresher, refreshes } = setup(999_999);
-    const fresh = await refresher.afterRefusal('at-0', 'a@example.test');
-    expect(fresh).toBe('at-1');
-    // a second connection refused the old token too: it gets the fresh one, no second refresh
-    expect(await refresher.afterRefusal('at-0', 'a@example.test')).toBe('at-1');
-    await expect(refresher.afterRefusal('at-1', 'a@example.test')).rejects.toBeInstanceOf(SignInAgainError);
+    expect(await refresher.accessToken()).toBe('at-0');
+    expect(refresher.refused()).toBe(true);
+    // a second connection refused the same token: still one refresh
+    expect(refresher.refused()).toBe(true);
+    expect(await refresher.accessToken()).toBe('at-1');
+    expect(await refresher.accessToken()).toBe('at-1');
     expect(refreshes).toHaveLength(1);
+    // the fresh token refused too: the grant no longer covers mail, no second refresh
+    expect(refresher.refused()).toBe(false);
+    expect(refresher.signInAgain).toBeInstanceOf(SignInAgainError);
     await expect(refresher.accessToken()).rejects.toBeInstanceOf(SignInAgainError);
+    expect(refreshes).toHaveLength(1);
   });
 
   it('a refused refresh token blocks the account without another request until it signs in again', async () => {
@@ -61,7 +74,7 @@ describe('TokenRefresher', () => {
     });
     await expect(refresher.accessToken()).rejects.toMatchObject({ code: 'PASSWORD_NEEDED', signInAgain: true });
     await expect(refresher.accessToken()).rejects.toBeInstanceOf(SignInAgainError);
-    await expect(refresher.afterRefusal('at-0', 'a@example.test')).rejects.toBeInstanceOf(SignInAgainError);
+    expect(refresher.refused()).toBe(false);
     expect(calls).toBe(1);
     expect(refresher.signInAgain).toBeInstanceOf(SignInAgainError);
     await refresher.replace({ providerId: 'p', accessToken: 'new', refreshToken: 'rt-new', expiresAt: 999_999 });

@@ -38,6 +38,11 @@ export interface SubmitRequest {
   server: ServerSettings;
   username: string;
   password: string;
+  /**
+   * Signs in with this instead of username and password: an OAuth2 account's XOAuth2 token
+   * source (accounts/auth/oauth-authenticator.ts), which renews a refused token once by itself.
+   */
+  login?: Parameters<SMTPConnection['login']>[0];
   security?: SmtpSecurityPolicy;
   raw: Buffer;
   envelope: Envelope;
@@ -64,7 +69,9 @@ export async function submitMessage(request: SubmitRequest): Promise<SubmitResul
     // Always authenticate on a protected connection, even when the server does not offer AUTH
     // (it then says why it refuses); only a loopback test server may go without.
     if (connection.allowsAuth || request.server.security !== 'plain')
-      await step<boolean>((done) => connection.login({ user: request.username, pass: request.password }, done));
+      await step<boolean>((done) =>
+        connection.login(request.login ?? { user: request.username, pass: request.password }, done),
+      );
     if (!request.beforeTransaction()) throw new SubmitCancelled();
     phase = 'transaction';
     const info = await step<{

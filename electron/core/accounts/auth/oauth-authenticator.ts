@@ -6,23 +6,22 @@ import XOAuth2 from 'nodemailer/lib/xoauth2';
 import type { Authenticator } from './authenticator';
 import type { TokenRefresher } from './token-refresher';
 
-export function oauthAuthenticator(refresher: TokenRefresher, email: string): Authenticator {
+export function oauthAuthenticator(refresher: TokenRefresher): Authenticator {
   return {
     mechanism: 'xoauth2',
     imapCredentials: async (username) => ({ username, accessToken: await refresher.accessToken() }),
     smtpCredentials: async (username) => {
-      let last = await refresher.accessToken();
       const oauth2 = new XOAuth2({
         user: username,
-        accessToken: last,
-        // renew: the server refused `last`; otherwise nodemailer only asks once the token is stale
+        accessToken: await refresher.accessToken(),
+        // renew: the server refused the token; otherwise nodemailer asks once the token is stale
         provisionCallback: (_user, renew, callback) => {
-          const next = renew ? refresher.afterRefusal(last, email) : refresher.accessToken();
-          next.then(
-            (token) => {
-              last = token;
-              callback(null, token);
-            },
+          if (renew && !refresher.refused()) {
+            callback(refresher.signInAgain ?? new Error('Sign in again.'));
+            return;
+          }
+          refresher.accessToken().then(
+            (token) => callback(null, token),
             (error: Error) => callback(error),
           );
         },

@@ -25,10 +25,15 @@ export class TokenRefresher {
   private tokens: OAuthTokens | null = null;
   private pending: Promise<OAuthTokens> | null = null;
   private blocked: SignInAgainError | null = null;
+  /** A server refused the current access token: the next one handed out is refreshed first. */
+  private refreshDue = false;
   /** Access tokens that came from a refresh made because a server refused the one before. */
   private readonly fromRefusal = new Set<string>();
 
-  constructor(private readonly deps: TokenRefresherDeps) {}
+  constructor(
+    private readonly deps: TokenRefresherDeps,
+    private readonly email: string,
+  ) {}
 
   /** The account must be signed in again (the refresh token was refused). */
   get signInAgain(): SignInAgainError | null {
@@ -38,26 +43,32 @@ export class TokenRefresher {
   /** An access token valid for at least the margin; refreshes first when needed. */
   async accessToken(): Promise<string> {
     const tokens = await this.current();
+    if (this.refreshDue) {
+      const fresh = await this.refreshOnce(tokens);
+      this.refreshDue = false;
+      this.fromRefusal.add(fresh.accessToken);
+      return fresh.accessToken;
+    }
     const now = (this.deps.now ?? (() => Date.now() / 1000))();
     if (tokens.expiresAt - now > (this.deps.marginSeconds ?? DEFAULT_MARGIN_SECONDS)) return tokens.accessToken;
     return (await this.refreshOnce(tokens)).accessToken;
   }
 
   /**
-   * A server refused `refused`: returns a new token to try once more, or throws SignInAgainError
-   * when even a freshly refreshed token was refused (the grant no longer covers mail).
+   * A server refused the current access token (synchronous: it is called from a login's failure
+   * path). True: one refresh is due and the login may be tried once more. False: the refused
+   * token was itself the answer to a refusal, or the account is blocked already: it must be
+   * signed in again (signInAgain says why), and nothing is tried until then.
    */
-  async afterRefusal(refused: string, email: string): Promise<string> {
-    const tokens = await this.current();
-    if (this.fromRefusal.has(refused)) {
-      this.blocked = new SignInAgainError(email, 'the mail server refused a new access token');
-      throw this.blocked;
+  refused(): boolean {
+    if (this.blocked) return false;
+    if (this.refreshDue) return true;
+    if (this.tokens && this.fromRefusal.has(this.tokens.accessToken)) {
+      this.blocked = new SignInAgainError(this.email, 'the mail server refused a new access token');
+      return false;
     }
-    // another connection refreshed meanwhile: its token has not been refused yet
-    if (tokens.accessToken !== refused) return tokens.accessToken;
-    const fresh = await this.refreshOnce(tokens);
-    this.fromRefusal.add(fresh.accessToken);
-    return fresh.accessToken;
+    this.refreshDue = true;
+    return true;
   }
 
   /** The user signed in again: new tokens replace the old and the block is lifted. */
@@ -65,6 +76,7 @@ export class TokenRefresher {
     await this.deps.save(tokens);
     this.tokens = tokens;
     this.blocked = null;
+    this.refreshDue = false;
     this.fromRefusal.clear();
   }
 
