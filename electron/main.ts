@@ -64,7 +64,13 @@ async function start(): Promise<void> {
   const cleared = clearOpenedAttachments(profileDir).catch((error: unknown) =>
     log('warn', `Old copies of opened attachments could not be removed: ${String(error)}`),
   );
-  const opened = await createMailService({ dataDir: profileDir, cipher: await openCipher(profileDir), log });
+  const opened = await createMailService({
+    dataDir: profileDir,
+    cipher: await openCipher(profileDir),
+    log,
+    // MAIL_OAUTH_<PROVIDER>_CLIENT_ID and friends (core/accounts/auth/oauth-clients.ts)
+    oauthEnv: process.env,
+  });
   service = opened;
   const served = withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) });
   ipc = wireIpc(ipcMain, served, {

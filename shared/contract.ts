@@ -22,6 +22,7 @@ import {
   syncProgressSchema,
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
+import { oauthMethods } from './contract-oauth';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
@@ -124,6 +125,8 @@ export const methods = {
   ...sendingMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
+  // OAuth2 sign-in through the provider's page (shared/contract-oauth.ts)
+  ...oauthMethods,
 } as const;
 
 export const events = {

@@ -9,6 +9,8 @@ import { createAccountHandlers } from './accounts/account-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
+import { OAuthAccounts } from './accounts/oauth-accounts';
+import { createOAuthHandlers } from './accounts/oauth-handlers';
 import { EventHub } from './events';
 import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
@@ -46,6 +48,8 @@ class CoreService implements MailService {
   private readonly handlers: MethodHandlers;
   private readonly sending: SendingService;
   private readonly secrets: AccountSecrets;
+  /** OAuth2 accounts' tokens and sign-ins (accounts/oauth-accounts.ts). */
+  private readonly oauth: OAuthAccounts;
   private readonly pins: CertificatePins;
   private readonly search: LocalSearch;
   /** Indexes for search when the engine is idle, never inside header sync's inserts. */
@@ -65,6 +69,8 @@ class CoreService implements MailService {
   ) {
     this.lifetime.add(toDisposable(() => store.close()));
     this.secrets = new AccountSecrets(store, options.cipher);
+    this.oauth = new OAuthAccounts(store, options.cipher, options.oauthEnv ?? {});
+    this.lifetime.add(toDisposable(() => this.oauth.close()));
     this.pins = new CertificatePins(store.db);
     this.search = new LocalSearch(store.db, store.messages);
     this.indexer = this.lifetime.add(new SearchIndexer(store.db));
@@ -93,6 +99,12 @@ class CoreService implements MailService {
       allowPlaintext: (accountId) => this.secrets.plaintextConfirmed(accountId),
       log: options.log,
       password: (accountId) => this.password(accountId),
+      smtpLogin: async (accountId) => {
+        const account = store.accounts.get(accountId);
+        if (!account?.oauthProvider) return null;
+        this.gate.check(accountId);
+        return this.oauth.smtpLogin(account);
+      },
       passwordRefused: (accountId, host, message, startedAt) => {
         const refusal = this.gate.refuse(accountId, { protocol: 'smtp', host, message }, startedAt);
         if (refusal) this.accounts.get(accountId)?.runtime.showPasswordRefused(refusal);
@@ -175,6 +187,14 @@ class CoreService implements MailService {
       store: this.store,
       emit: this.hub.emit,
       password: () => this.password(accountId),
+      ...(account.oauthProvider
+        ? {
+            imapCredentials: async () => {
+              this.gate.check(accountId);
+              return this.oauth.imapCredentials(account);
+            },
+          }
+        : {}),
       trustedCa: this.options.trustedCa,
       pins: this.pins.lookup,
       allowPlaintext: this.secrets.plaintextConfirmed(accountId),
@@ -182,7 +202,10 @@ class CoreService implements MailService {
       intervalSeconds: this.intervalOf(account),
       reconnect: this.options.reconnect,
       opRetry: this.options.opRetry,
-      passwordRefused: (refusal, startedAt) => this.gate.refuse(accountId, refusal, startedAt),
+      // An OAuth2 account's refused token earns one refresh and one more login (null: try
+      // again); only a refusal after that, or a refused refresh token, stops it.
+      passwordRefused: (refusal, startedAt) =>
+        account.oauthProvider && this.oauth.refused(accountId) ? null : this.gate.refuse(accountId, refusal, startedAt),
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
     this.accounts.set(accountId, parts);
@@ -243,6 +266,7 @@ class CoreService implements MailService {
         await Promise.all([this.stopAccount(parts), this.sending.forgetAccount(accountId)]);
         const erased = eraseAccount(store, this.pins, accountId);
         this.secrets.forget(accountId);
+        this.oauth.forget(accountId);
         this.gate.clear(accountId);
         this.replies.forgetGone();
         this.options.log?.('info', `account ${accountId} removed`, { pins: erased?.pins ?? [] });
@@ -317,6 +341,19 @@ class CoreService implements MailService {
         accountsChanged: (change) => this.hub.emit('accounts.changed', change),
         accountUpdated: (account) =>
           this.accounts.get(account.id)?.runtime.setIntervalSeconds(this.intervalOf(account)),
+        log: this.options.log,
+      }),
+      ...createOAuthHandlers({
+        store,
+        oauth: this.oauth,
+        trustedCa: this.options.trustedCa,
+        pins: this.pins.lookup,
+        startAccount: (accountId) => this.startAccount(accountId),
+        signedInAgain: (accountId) => {
+          this.gate.clear(accountId);
+          this.accounts.get(accountId)?.runtime.passwordChanged();
+        },
+        accountsChanged: (accountId) => this.hub.emit('accounts.changed', { accountId }),
         log: this.options.log,
       }),
       'sync.foreground': async ({ foreground }) => {

@@ -106,6 +106,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const service = await createMailService({
     dataDir: options.profileDir,
     cipher: openKeyFileCipher(options.profileDir, 'key-file', options.log),
+    // MAIL_OAUTH_<PROVIDER>_CLIENT_ID and friends (core/accounts/auth/oauth-clients.ts)
+    oauthEnv: process.env,
     ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

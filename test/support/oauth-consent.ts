@@ -1,6 +1,8 @@
 // What a browser does on the test provider's authorize page (test/support/oauth-server.ts),
 // for the integration tests that have no browser: load the page, press Allow or Deny, and follow
 // the redirect to the app's loopback listener. The e2e tests click the same page in Chromium.
+import type { OAuthServerStats } from './oauth-server';
+
 export async function answerAuthorizePage(
   authorizeUrl: string,
   decision: 'allow' | 'deny',
@@ -26,6 +28,18 @@ export async function oauthControl(baseUrl: string, path: string, form: Record<s
   return response.json();
 }
 
-export async function oauthStats(baseUrl: string): Promise<Record<string, number>> {
-  return (await (await fetch(`${baseUrl}/test/stats`)).json()) as Record<string, number>;
+export async function oauthStats(baseUrl: string): Promise<OAuthServerStats> {
+  return (await (await fetch(`${baseUrl}/test/stats`)).json()) as OAuthServerStats;
+}
+
+/**
+ * The environment that makes a build sign in to "Google" at the test provider instead
+ * (MAIL_OAUTH_GOOGLE_* in electron/core/accounts/auth/oauth-clients.ts).
+ */
+export function oauthTestEnv(baseUrl: string): Record<string, string> {
+  return {
+    MAIL_OAUTH_GOOGLE_CLIENT_ID: 'mail-test-client',
+    MAIL_OAUTH_GOOGLE_AUTHORIZE_URL: `${baseUrl}/authorize`,
+    MAIL_OAUTH_GOOGLE_TOKEN_URL: `${baseUrl}/token`,
+  };
 }

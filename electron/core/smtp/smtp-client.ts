@@ -15,6 +15,9 @@ import { smtpSteps } from './smtp-steps';
 
 export type SubmitPhase = 'connect' | 'transaction';
 
+/** What SMTPConnection.login takes: user and password, or an XOAuth2 token source. */
+export type SmtpLogin = Parameters<SMTPConnection['login']>[0];
+
 /** An error of a submission, with the phase it happened in (what the outbox needs to decide). */
 export class SubmitError extends Error {
   constructor(
@@ -42,7 +45,7 @@ export interface SubmitRequest {
    * Signs in with this instead of username and password: an OAuth2 account's XOAuth2 token
    * source (accounts/auth/oauth-authenticator.ts), which renews a refused token once by itself.
    */
-  login?: Parameters<SMTPConnection['login']>[0];
+  login?: SmtpLogin;
   security?: SmtpSecurityPolicy;
   raw: Buffer;
   envelope: Envelope;

@@ -25,6 +25,7 @@ interface AccountRow {
   quota_used: number | null;
   quota_limit: number | null;
   remote_images: RemoteImagesPolicy;
+  oauth_provider: string | null;
 }
 
 /** What the account settings change; a field left undefined stays as it is. */
@@ -73,13 +74,14 @@ function toAccount(row: AccountRow): Account {
     syncIntervalSeconds: row.sync_interval_seconds,
     createdAt: row.created_at,
     remoteImages: row.remote_images,
+    ...(row.oauth_provider ? { oauthProvider: row.oauth_provider } : {}),
   };
 }
 
 const COLUMNS =
   'id, name, email, display_name, username, imap_host, imap_port, imap_security, smtp_host, smtp_port, ' +
   'smtp_security, signature, server_saves_sent, sync_interval_seconds, created_at, quota_used, quota_limit, ' +
-  'remote_images';
+  'remote_images, oauth_provider';
 
 /**
  * Runs `fn` with deleted content overwritten by zeros: a replaced or removed sealed password
@@ -114,10 +116,10 @@ export class AccountsRepo {
       .prepare(
         `INSERT INTO accounts (id, name, email, display_name, username, imap_host, imap_port, imap_security,
            smtp_host, smtp_port, smtp_security, signature, server_saves_sent, sync_interval_seconds, secret, created_at,
-           remote_images)
+           remote_images, oauth_provider)
          VALUES (@id, @name, @email, @displayName, @username, @imapHost, @imapPort, @imapSecurity,
            @smtpHost, @smtpPort, @smtpSecurity, @signature, @serverSavesSent, @syncInterval, @secret, @createdAt,
-           @remoteImages)`,
+           @remoteImages, @oauthProvider)`,
       )
       .run({
         id,
@@ -137,6 +139,7 @@ export class AccountsRepo {
         secret,
         createdAt: Date.now(),
         remoteImages: settings.remoteImages ?? 'ask',
+        oauthProvider: settings.oauthProvider ?? null,
       });
     return this.get(id)!;
   }

@@ -355,6 +355,11 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN secret_cipher TEXT CHECK (secret_cipher IN ('key-file', 'safe-storage'));
   `,
+  // OAuth2 sign-in (accounts/auth/): the provider an account signs in with; NULL signs in with a
+  // password. Such an account's sealed secret is its tokens, sealed as a password is.
+  `
+  ALTER TABLE accounts ADD COLUMN oauth_provider TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

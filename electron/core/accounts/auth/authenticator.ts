@@ -2,11 +2,10 @@
 // (password-authenticator.ts) or an OAuth2 access token for XOAUTH2 / OAUTHBEARER
 // (oauth-authenticator.ts), so the connection test, sync and sending never care which one an
 // account uses.
-import type SMTPConnection from 'nodemailer/lib/smtp-connection';
 import type { ImapCredentials } from '../../imap/client-factory';
+import type { SmtpLogin } from '../../smtp/smtp-client';
 
-/** What SMTPConnection.login takes: user and password, or an XOAuth2 token source. */
-export type SmtpLogin = Parameters<SMTPConnection['login']>[0];
+export type { SmtpLogin };
 
 export type AuthMechanism = 'password' | 'xoauth2' | 'oauthbearer';
 
