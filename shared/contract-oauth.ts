@@ -35,6 +35,17 @@ const ok = z.object({ ok: z.literal(true) });
 export const oauthMethods = {
   'oauth.providers': { input: z.object({}), output: z.array(oauthProviderInfoSchema) },
   /**
+   * The provider that signs in for these settings: by discovery's preset (Gmail, Outlook.com,
+   * Microsoft 365) or by the mail hosts; null when none does (passwords only).
+   */
+  'oauth.providerFor': {
+    input: z.object({
+      presetId: z.string().max(64).optional(),
+      hosts: z.array(z.string().trim().max(253)).max(2),
+    }),
+    output: oauthProviderInfoSchema.nullable(),
+  },
+  /**
    * Begins a sign-in: a loopback listener waits on 127.0.0.1 (one answer, five minutes) and
    * `url` is the provider's page. `accountId`: sign that account in again instead of adding one.
    * Fails with invalid-input when this build has no client id for the provider (the message says so).

@@ -24,6 +24,7 @@ import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
 import { PasswordDialog } from '../status/PasswordDialog';
+import { SignInAgainDialog } from '../status/SignInAgainDialog';
 import { StartupNotices } from '../status/StartupNotices';
 import { StatusBar } from '../status/StatusBar';
 import { useSyncActivity } from '../status/use-sync-activity';
@@ -248,7 +249,12 @@ export function App() {
           onClose={open.close}
         />
       )}
-      {dialog?.kind === 'password' && <PasswordDialog account={dialog.account} onClose={open.close} />}
+      {dialog?.kind === 'password' &&
+        (dialog.account.oauthProvider ? (
+          <SignInAgainDialog account={dialog.account} onClose={open.close} />
+        ) : (
+          <PasswordDialog account={dialog.account} onClose={open.close} />
+        ))}
     </div>
   );
 }

@@ -19,7 +19,7 @@ import {
   type Environment,
   type OAuthClient,
 } from './auth/oauth-clients';
-import { OAUTH_PROVIDERS, oauthProvider, type OAuthProvider } from './auth/oauth-providers';
+import { OAUTH_PROVIDERS, oauthProvider, oauthProviderFor, type OAuthProvider } from './auth/oauth-providers';
 import { openTokens, sealTokens, type OAuthTokens } from './auth/oauth-tokens';
 import { createPkce, newState, type Pkce } from './auth/pkce';
 import { exchangeCode, refreshTokens, SignInAgainError } from './auth/token-endpoint';
@@ -58,6 +58,16 @@ export class OAuthAccounts {
 
   providers(): OAuthProviderInfo[] {
     return this.table.map((p) => ({ id: p.id, name: p.name, configured: oauthClient(p, this.env) !== null }));
+  }
+
+  /** The provider that signs in for a discovery preset or these servers, as this build sees it. */
+  providerFor(where: { presetId?: string; hosts: readonly string[] }): OAuthProviderInfo | null {
+    const table = this.table.map((p) => configuredProvider(p, this.env));
+    const found =
+      (where.presetId ? oauthProviderFor({ presetId: where.presetId }, table) : null) ??
+      where.hosts.map((host) => oauthProviderFor({ host }, table)).find((p) => p !== null) ??
+      null;
+    return found ? { id: found.id, name: found.name, configured: oauthClient(found, this.env) !== null } : null;
   }
 
   isOAuth(accountId: AccountId): boolean {

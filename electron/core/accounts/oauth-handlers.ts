@@ -84,6 +84,8 @@ export function createOAuthHandlers(deps: OAuthHandlerDeps): MethodHandlers<OAut
 
   return {
     'oauth.providers': async () => deps.oauth.providers(),
+    'oauth.providerFor': async ({ presetId, hosts }) =>
+      deps.oauth.providerFor({ hosts, ...(presetId ? { presetId } : {}) }),
     'oauth.start': async ({ providerId, email, accountId }) => {
       if (accountId && !deps.store.accounts.get(accountId)) throw notFound('The account');
       try {

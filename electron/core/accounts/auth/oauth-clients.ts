@@ -3,7 +3,9 @@
 // release build reads MAIL_OAUTH_<PROVIDER>_CLIENT_ID (and, for Google's desktop clients, which
 // come with a "secret" that is not one, MAIL_OAUTH_<PROVIDER>_CLIENT_SECRET) from its environment.
 // Tests point a provider at their own authorization server with MAIL_OAUTH_<PROVIDER>_AUTHORIZE_URL
-// and _TOKEN_URL (honoured only together with a client id, so a release without them is unchanged).
+// and _TOKEN_URL, and MAIL_OAUTH_<PROVIDER>_HOSTS (comma-separated mail host names) makes it sign
+// in for more servers than its table row names (a test bed, a provider's custom domain). All are
+// honoured only together with a client id, so a release without them is unchanged.
 import type { OAuthProvider } from './oauth-providers';
 
 export interface OAuthClient {
@@ -47,5 +49,14 @@ export function configuredProvider(provider: OAuthProvider, env: Environment): O
     authorizeUrl: at('AUTHORIZE_URL') ?? provider.authorizeUrl,
     tokenUrl: at('TOKEN_URL') ?? provider.tokenUrl,
     ...(at('REVOKE_URL') ? { revokeUrl: at('REVOKE_URL') } : {}),
+    hostSuffixes: [
+      ...provider.hostSuffixes,
+      ...(at('HOSTS') ?? '')
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter((host) => host !== '')
+        // an exact host, in the suffix form oauthProviderFor matches
+        .map((host) => `.${host}`),
+    ],
   };
 }
