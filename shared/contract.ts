@@ -23,6 +23,7 @@ import {
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
 import { oauthMethods } from './contract-oauth';
+import { serverSettingsMethods } from './contract-server-settings';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
@@ -127,6 +128,8 @@ export const methods = {
   ...accountMethods,
   // OAuth2 sign-in through the provider's page (shared/contract-oauth.ts)
   ...oauthMethods,
+  // server settings edited after setup (shared/contract-server-settings.ts)
+  ...serverSettingsMethods,
 } as const;
 
 export const events = {

@@ -11,6 +11,7 @@ import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
 import { OAuthAccounts } from './accounts/oauth-accounts';
 import { createOAuthHandlers } from './accounts/oauth-handlers';
+import { createServerSettingsHandlers } from './accounts/server-settings-handlers';
 import { EventHub } from './events';
 import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
@@ -215,6 +216,23 @@ class CoreService implements MailService {
     }
   }
 
+  /**
+   * Stops the account's connections, applies `change` (new servers, another sign-in method),
+   * and starts them again from the account row as it is now; the password gate opens, since
+   * the way the account signs in has changed.
+   */
+  private async restartAccount(accountId: AccountId, change: () => Promise<void>): Promise<void> {
+    const parts = this.accounts.get(accountId);
+    this.accounts.delete(accountId);
+    if (parts) await this.stopAccount(parts);
+    try {
+      await change();
+    } finally {
+      this.gate.clear(accountId);
+      if (!this.closed) this.startAccount(accountId);
+    }
+  }
+
   private intervalOf(account: Account): number {
     return account.syncIntervalSeconds ?? this.options.defaultSyncIntervalSeconds ?? 60;
   }
@@ -349,10 +367,19 @@ class CoreService implements MailService {
         trustedCa: this.options.trustedCa,
         pins: this.pins.lookup,
         startAccount: (accountId) => this.startAccount(accountId),
-        signedInAgain: (accountId) => {
-          this.gate.clear(accountId);
-          this.accounts.get(accountId)?.runtime.passwordChanged();
-        },
+        // the runtime is built for one sign-in method: a password account that now signs in
+        // with OAuth2 (or a blocked OAuth2 one) starts afresh
+        signedInAgain: (accountId) => void this.restartAccount(accountId, async () => this.gate.clear(accountId)),
+        accountsChanged: (accountId) => this.hub.emit('accounts.changed', { accountId }),
+        log: this.options.log,
+      }),
+      ...createServerSettingsHandlers({
+        store,
+        secrets: this.secrets,
+        oauth: this.oauth,
+        trustedCa: this.options.trustedCa,
+        pins: this.pins.lookup,
+        restartAccount: (accountId, change) => this.restartAccount(accountId, change),
         accountsChanged: (accountId) => this.hub.emit('accounts.changed', { accountId }),
         log: this.options.log,
       }),

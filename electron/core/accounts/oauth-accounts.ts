@@ -9,7 +9,7 @@ import type { Account, AccountId, AccountSettings } from '../../../shared/domain
 import type { ImapCredentials } from '../imap/client-factory';
 import type { Store } from '../store/store';
 import { OAuthDeniedError, authorizationUrl } from './auth/authorize';
-import type { SmtpLogin } from './auth/authenticator';
+import type { Authenticator, SmtpLogin } from './auth/authenticator';
 import { startLoopbackListener, type LoopbackListener } from './auth/loopback-listener';
 import { oauthAuthenticator } from './auth/oauth-authenticator';
 import {
@@ -135,7 +135,15 @@ export class OAuthAccounts {
 
   /** The account signed in again: its new tokens replace the refused ones. */
   async signedInAgain(accountId: AccountId, tokens: OAuthTokens): Promise<void> {
+    // an account that signed in with a password until now switches to OAuth2 here
+    this.store.accounts.setOAuthProvider(accountId, tokens.providerId);
+    this.refreshers.delete(accountId);
     await this.refresher(accountId).replace(tokens);
+  }
+
+  /** The account's sign-in as an Authenticator (the connection test of new server settings). */
+  authenticator(account: Account): Authenticator {
+    return oauthAuthenticator(this.refresher(account.id));
   }
 
   /** What `account` logs in to IMAP with. */

@@ -62,7 +62,8 @@ export function createOAuthHandlers(deps: OAuthHandlerDeps): MethodHandlers<OAut
       await deps.oauth.signedInAgain(account.id, completed.tokens);
       deps.signedInAgain(account.id);
       deps.log?.('info', `account ${account.id} signed in again with ${completed.providerId}`);
-      return { outcome: 'signed-in-again' as const, account };
+      deps.accountsChanged(account.id);
+      return { outcome: 'signed-in-again' as const, account: deps.store.accounts.get(account.id) ?? account };
     }
     if (!settings) throw new ServiceError('invalid-input', 'oauth.complete needs the settings of the account to add.');
     const test = await testConnection(

@@ -1,6 +1,14 @@
 // Account rows. The secret column only ever holds SecretCipher output.
 import { randomUUID } from 'node:crypto';
-import type { Account, AccountId, AccountSettings, Quota, RemoteImagesPolicy, Security } from '../../../shared/domain';
+import type {
+  Account,
+  AccountId,
+  AccountSettings,
+  Quota,
+  RemoteImagesPolicy,
+  Security,
+  ServerSettings,
+} from '../../../shared/domain';
 import type { Db } from './database';
 
 /** Which SecretCipher sealed a stored secret (accounts/secret-cipher.ts). */
@@ -226,6 +234,48 @@ export class AccountsRepo {
     return row
       ? { email: row.email, plaintextConfirmed: row.plaintext_confirmed === 1, storage: row.password_storage }
       : null;
+  }
+
+  /** New servers and user name (tested by the caller); `oauthProvider` null signs in with a password. */
+  setServers(
+    id: AccountId,
+    servers: { username: string; imap: ServerSettings; smtp: ServerSettings },
+    oauthProvider: string | null,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE accounts SET username = ?, imap_host = ?, imap_port = ?, imap_security = ?,
+           smtp_host = ?, smtp_port = ?, smtp_security = ?, oauth_provider = ? WHERE id = ?`,
+      )
+      .run(
+        servers.username,
+        servers.imap.host,
+        servers.imap.port,
+        servers.imap.security,
+        servers.smtp.host,
+        servers.smtp.port,
+        servers.smtp.security,
+        oauthProvider,
+        id,
+      );
+  }
+
+  /** The account signs in with OAuth2 at this provider, or (null) with a password. */
+  setOAuthProvider(id: AccountId, oauthProvider: string | null): void {
+    this.db.prepare('UPDATE accounts SET oauth_provider = ? WHERE id = ?').run(oauthProvider, id);
+  }
+
+  /**
+   * Forgets what the account's IMAP server said: its mailboxes (their messages, bodies and
+   * attachments go with them) and the actions queued for it. For a change of server, whose
+   * mailboxes and UIDs have nothing to do with the old one's; drafts and the outbox stay.
+   */
+  forgetServerState(id: AccountId): void {
+    withSecureDelete(this.db, () => {
+      this.db.prepare('DELETE FROM pending_ops WHERE account_id = ?').run(id);
+      this.db.prepare('DELETE FROM mailboxes WHERE account_id = ?').run(id);
+      this.db.prepare('UPDATE accounts SET quota_used = NULL, quota_limit = NULL WHERE id = ?').run(id);
+    });
   }
 
   setSecret(id: AccountId, secret: Buffer, cipher: SecretCipherId | null = null): void {
