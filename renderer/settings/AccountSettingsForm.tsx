@@ -6,6 +6,7 @@ import { AccountPasswordForm } from './AccountPasswordForm';
 import { AccountSettingsFields } from './AccountSettingsFields';
 import { RemoteSendersSection } from './RemoteSendersSection';
 import { RemoveAccountSection } from './RemoveAccountSection';
+import { ServerSettingsSection } from './ServerSettingsSection';
 import { SubmitRow } from './SubmitRow';
 import { useAccountSettingsSave } from './use-account-settings-save';
 
@@ -44,7 +45,8 @@ export function AccountSettingsForm({ account, onRemoved }: AccountSettingsFormP
         />
       </form>
       <RemoteSendersSection accountId={account.id} />
-      <AccountPasswordForm account={account} />
+      <ServerSettingsSection account={account} />
+      {!account.oauthProvider && <AccountPasswordForm account={account} />}
       <RemoveAccountSection account={account} onRemoved={onRemoved} />
     </div>
   );

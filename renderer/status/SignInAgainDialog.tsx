@@ -5,11 +5,10 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
+import { oauthProviderName } from '../accounts/oauth-provider-name';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
 import { Dialog } from '../ui/Dialog';
-
-const PROVIDER_NAMES: Record<string, string> = { google: 'Google', microsoft: 'Microsoft' };
 
 export function SignInAgainDialog({ account, onClose }: { account: Account; onClose: () => void }) {
   const { t } = useTranslation();
@@ -19,7 +18,7 @@ export function SignInAgainDialog({ account, onClose }: { account: Account; onCl
   const [waiting, setWaiting] = useState(false);
   const flow = useRef<string | null>(null);
   const providerId = account.oauthProvider ?? '';
-  const provider = PROVIDER_NAMES[providerId] ?? providerId;
+  const provider = oauthProviderName(providerId);
 
   const start = useCallback(async () => {
     if (flow.current) void transport.invoke('oauth.cancel', { flowId: flow.current }).catch(() => undefined);
