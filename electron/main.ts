@@ -5,6 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, sessi
 import path from 'node:path';
 import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
+import { desktopOAuthEnv } from './shell/oauth-config';
 import { createMailService } from './core/service';
 import type { MailService } from './core/service-api';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
@@ -68,8 +69,8 @@ async function start(): Promise<void> {
     dataDir: profileDir,
     cipher: await openCipher(profileDir),
     log,
-    // MAIL_OAUTH_<PROVIDER>_CLIENT_ID and friends (core/accounts/auth/oauth-clients.ts)
-    oauthEnv: process.env,
+    // the OAuth2 client ids this build was made with (shell/oauth-config.ts)
+    oauthEnv: desktopOAuthEnv(process.env),
   });
   service = opened;
   const served = withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) });
