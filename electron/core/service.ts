@@ -279,6 +279,14 @@ class CoreService implements MailService {
       },
       'accounts.remove': async ({ accountId }) => {
         const parts = this.parts(accountId);
+        const removed = store.accounts.get(accountId);
+        // an OAuth2 grant should not outlive its account; the removal never waits on the provider
+        if (removed?.oauthProvider)
+          await this.oauth
+            .revoke(removed)
+            .catch((error: unknown) =>
+              this.options.log?.('warn', `account ${accountId}: the sign-in was not revoked: ${String(error)}`),
+            );
         this.accounts.delete(accountId);
         // Nothing may still write for the account (or hold its login) when its rows go.
         await Promise.all([this.stopAccount(parts), this.sending.forgetAccount(accountId)]);

@@ -157,6 +157,17 @@ describe('an OAuth2 account', () => {
     expect(oauthRefusals(server, user.address)).toBe(1);
   });
 
+  it('removing the account revokes its sign-in at the provider', async () => {
+    const user = await createMailUser(server, 'oauth-removed');
+    const handle = await core();
+    const account = await addOAuthAccount(handle, user);
+    await mailboxByRole(handle, account.id, 'inbox');
+    const before = await oauthStats(server.oauth.url);
+    await handle.service.call('accounts.remove', { accountId: account.id });
+    const after = await oauthStats(server.oauth.url);
+    expect(after.revocations - before.revocations).toBe(1);
+  });
+
   it('consent denied adds nothing and says why', async () => {
     const user = await createMailUser(server, 'oauth-denied');
     const handle = await core();

@@ -41,5 +41,6 @@ export function oauthTestEnv(baseUrl: string): Record<string, string> {
     MAIL_OAUTH_GOOGLE_CLIENT_ID: 'mail-test-client',
     MAIL_OAUTH_GOOGLE_AUTHORIZE_URL: `${baseUrl}/authorize`,
     MAIL_OAUTH_GOOGLE_TOKEN_URL: `${baseUrl}/token`,
+    MAIL_OAUTH_GOOGLE_REVOKE_URL: `${baseUrl}/revoke`,
   };
 }

@@ -22,7 +22,7 @@ import {
 import { OAUTH_PROVIDERS, oauthProvider, oauthProviderFor, type OAuthProvider } from './auth/oauth-providers';
 import { openTokens, sealTokens, type OAuthTokens } from './auth/oauth-tokens';
 import { createPkce, newState, type Pkce } from './auth/pkce';
-import { exchangeCode, refreshTokens, SignInAgainError } from './auth/token-endpoint';
+import { exchangeCode, refreshTokens, revokeToken, SignInAgainError } from './auth/token-endpoint';
 import { TokenRefresher } from './auth/token-refresher';
 import type { SecretCipher } from './secret-cipher';
 
@@ -165,6 +165,20 @@ export class OAuthAccounts {
 
   signInAgain(accountId: AccountId): SignInAgainError | null {
     return this.refreshers.get(accountId)?.signInAgain ?? null;
+  }
+
+  /**
+   * The account is being removed: its refresh token is revoked at the provider (RFC 7009) where
+   * the provider has an endpoint for it, so the grant does not outlive the account. Best effort.
+   */
+  async revoke(account: Account): Promise<void> {
+    const known = oauthProvider(account.oauthProvider ?? '', this.table);
+    const provider = known ? configuredProvider(known, this.env) : null;
+    const client = provider ? oauthClient(provider, this.env) : null;
+    const secret = this.store.accounts.sealedSecret(account.id);
+    if (!provider?.revokeUrl || !client || !secret) return;
+    const tokens = await openTokens(this.cipher, secret.sealed, account.id);
+    if (tokens) await revokeToken({ provider, client, email: account.email }, tokens.refreshToken);
   }
 
   forget(accountId: AccountId): void {

@@ -129,3 +129,24 @@ export async function refreshTokens(context: TokenRequestContext, refreshToken: 
     throw new SignInAgainError(context.email, describe(json));
   throw new TokenEndpointError(`${context.provider.name}'s sign-in server failed (${describe(json)}).`);
 }
+
+/**
+ * RFC 7009: tells the provider to forget a token (the account is being removed). Best effort:
+ * one request, a short deadline, and a failure only logged by the caller, since removing the
+ * account locally must never wait on the provider.
+ */
+export async function revokeToken(context: TokenRequestContext, token: string): Promise<void> {
+  const url = context.provider.revokeUrl;
+  if (!url) return;
+  const body = new URLSearchParams({ token, token_type_hint: 'refresh_token', client_id: context.client.clientId });
+  if (context.client.clientSecret) body.set('client_secret', context.client.clientSecret);
+  const response = await (context.fetchImpl ?? fetch)(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+    signal: AbortSignal.timeout(context.timeoutMs ?? 5_000),
+    redirect: 'error',
+  });
+  if (!response.ok)
+    throw new TokenEndpointError(`${context.provider.name} did not revoke the sign-in (HTTP ${response.status}).`);
+}
