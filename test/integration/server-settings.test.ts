@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { doveadm } from '../mailserver/doveadm';
 import { appendMessage } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
+import { countLogLines, waitForLogCount } from '../mailserver/logs';
 import type { MailUser } from '../mailserver/types';
 import {
   accountSettings,
@@ -131,6 +132,28 @@ describe('server settings after setup', () => {
     });
     expect(saved).toMatchObject({ outcome: 'saved', resynced: false });
     expect((await mailboxByRole(handle, account.id, 'inbox')).id).toBe(inbox.id);
+  });
+
+  it('a password account can move to OAuth2 sign-in, and then logs in with its token', async () => {
+    const user = await createMailUser(server, 'servers-to-oauth');
+    const handle = await core();
+    const account = await addAccount(handle, server, user);
+    await mailboxByRole(handle, account.id, 'inbox');
+    const { flowId, url } = await handle.service.call('oauth.start', {
+      providerId: 'google',
+      email: user.address,
+      accountId: account.id,
+    });
+    const [outcome] = await Promise.all([
+      handle.service.call('oauth.complete', { flowId }),
+      answerAuthorizePage(url, 'allow'),
+    ]);
+    expect(outcome.outcome).toBe('signed-in-again');
+    expect(outcome.outcome === 'signed-in-again' && outcome.account.oauthProvider).toBe('google');
+    // the account started again with the new method: its next login presents the token
+    const tokenLogins = () =>
+      countLogLines(server, new RegExp(`Login: user=<${user.address.replace(/[.]/g, '\\.')}>, method=OAUTHBEARER`));
+    expect(await waitForLogCount(tokenLogins, 1, 10_000)).toBeGreaterThanOrEqual(1);
   });
 
   it('an OAuth2 account can move to an app password', async () => {
