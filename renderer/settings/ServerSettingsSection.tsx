@@ -9,7 +9,9 @@ import type { ServerFields } from '../accounts/account-form';
 import { oauthProviderName } from '../accounts/oauth-provider-name';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
+import { useOAuthFlow } from '../accounts/use-oauth-flow';
 import { ServerFieldset } from '../wizard/ServerFieldset';
+import { useOAuthProvider } from '../wizard/use-oauth-provider';
 import { settingsProblems, toConnectionSettings, type SettingsValues } from '../wizard/wizard-state';
 import { SubmitRow, type SaveOutcome } from './SubmitRow';
 import '../wizard/wizard.css';
@@ -39,6 +41,25 @@ export function ServerSettingsSection({ account }: { account: Account }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<SaveOutcome>(null);
   const problems = settingsProblems(values);
+  // a password account whose servers a provider signs in for can switch to that sign-in
+  const provider = useOAuthProvider(undefined, account.imap.host, account.smtp.host);
+  const oauth = useOAuthFlow();
+
+  const switchToOAuth = async () => {
+    if (!provider) return;
+    setOutcome(null);
+    try {
+      const result = await oauth.run({ providerId: provider.id, email: account.email, accountId: account.id });
+      if (!result) return;
+      if (result.outcome === 'signed-in-again') setOutcome({ kind: 'saved' });
+      else if (result.outcome === 'denied')
+        setOutcome({ kind: 'failed', message: t('oauth.denied', { provider: provider.name }) });
+      else if (result.outcome === 'failed')
+        setOutcome({ kind: 'failed', message: t('oauth.failed', { detail: result.message }) });
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: errorMessage(error, t) ?? t('common.unknownError') });
+    }
+  };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -91,6 +112,14 @@ export function ServerSettingsSection({ account }: { account: Account }) {
           ? t('serverSettings.signsInWithOAuth', { provider: oauthProviderName(account.oauthProvider) })
           : t('serverSettings.signsInWithPassword')}
       </p>
+      {!account.oauthProvider && provider?.configured && (
+        <div className="settings-row">
+          <button type="button" className="button" disabled={oauth.waiting} onClick={() => void switchToOAuth()}>
+            {t('serverSettings.useOAuth', { provider: provider.name })}
+          </button>
+          {oauth.waiting && <p className="form-hint">{t('oauth.waiting', { provider: provider.name })}</p>}
+        </div>
+      )}
       <div className="form-field">
         <label htmlFor={`${id}-username`}>{t('account.username')}</label>
         <input

@@ -104,7 +104,7 @@ test.describe('OAuth2 sign-in', () => {
     expect(oauthRefusals(mailServer, user.address)).toBe(1);
   });
 
-  test('consent denied on the provider page says so, and an app password stays possible', async ({
+  test('consent denied says so; an app password stays possible, and the provider sign-in can replace it later', async ({
     page,
     mailServer,
     user,
@@ -122,5 +122,22 @@ test.describe('OAuth2 sign-in', () => {
     await expect(add).toBeEnabled({ timeout: 20_000 });
     await add.click();
     await expect(dialog).toBeHidden({ timeout: 20_000 });
+
+    // later, in the account's settings: the provider's sign-in instead of the password
+    await expect(page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: /^Inbox/ })).toBeVisible({
+      timeout: 20_000,
+    });
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox')).toBeFocused();
+    await page.keyboard.type('account settings');
+    await page.keyboard.press('Enter');
+    const servers = page.getByRole('dialog', { name: 'Settings' }).getByRole('form', { name: 'Servers' });
+    await expect(servers).toContainText('Signs in with a password.');
+    await answerInNewTab(
+      page,
+      () => servers.getByRole('button', { name: 'Sign in with Google instead' }).click(),
+      'Allow',
+    );
+    await expect(servers).toContainText('Signs in through Google’s page', { timeout: 20_000 });
   });
 });
