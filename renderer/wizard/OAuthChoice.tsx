@@ -4,12 +4,11 @@
 // inside the app, so the password is typed only into the provider's page. The engine waits for
 // the answer, tests both servers with the new token and adds the account. An app password stays
 // possible below it.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OAuthProviderInfo } from '../../shared/contract-oauth';
-import type { AccountSettings } from '../../shared/domain';
-import type { Account } from '../../shared/domain';
-import { useTransport } from '../app/app-services';
+import type { Account, AccountSettings } from '../../shared/domain';
+import { useOAuthFlow } from '../accounts/use-oauth-flow';
 import { errorMessage } from '../app/error-message';
 
 interface OAuthChoiceProps {
@@ -21,59 +20,25 @@ interface OAuthChoiceProps {
   onAdded: (account: Account) => void;
 }
 
-type Phase = { kind: 'idle' } | { kind: 'waiting'; flowId: string } | { kind: 'problem'; message: string };
-
 export function OAuthChoice({ id, email, provider, settings, onAdded }: OAuthChoiceProps) {
   const { t } = useTranslation();
-  const transport = useTransport();
-  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
-  const flow = useRef<string | null>(null);
-
-  // the wizard closed or moved on: the engine stops listening for that sign-in
-  useEffect(
-    () => () => {
-      if (flow.current) void transport.invoke('oauth.cancel', { flowId: flow.current }).catch(() => undefined);
-    },
-    [transport],
-  );
+  const flow = useOAuthFlow();
+  const [problem, setProblem] = useState<string | null>(null);
 
   const signIn = async () => {
-    let started: { flowId: string; url: string };
+    setProblem(null);
     try {
-      started = await transport.invoke('oauth.start', { providerId: provider.id, email });
-    } catch (error) {
-      setPhase({ kind: 'problem', message: errorMessage(error, t) ?? t('common.unknownError') });
-      return;
-    }
-    flow.current = started.flowId;
-    setPhase({ kind: 'waiting', flowId: started.flowId });
-    window.open(started.url, '_blank', 'noopener');
-    try {
-      const outcome = await transport.invoke('oauth.complete', { flowId: started.flowId, settings: settings() });
-      if (flow.current !== started.flowId) return;
-      flow.current = null;
+      const outcome = await flow.run({ providerId: provider.id, email, settings: settings() });
+      if (!outcome) return;
       if (outcome.outcome === 'added') onAdded(outcome.account);
-      else if (outcome.outcome === 'denied')
-        setPhase({ kind: 'problem', message: t('oauth.denied', { provider: provider.name }) });
+      else if (outcome.outcome === 'denied') setProblem(t('oauth.denied', { provider: provider.name }));
       else if (outcome.outcome === 'test-failed') {
         const failed = [outcome.test.imap, outcome.test.smtp].find((o) => !o.ok);
-        setPhase({
-          kind: 'problem',
-          message: t('oauth.testFailed', { detail: failed && !failed.ok ? failed.message : '' }),
-        });
-      } else if (outcome.outcome === 'failed')
-        setPhase({ kind: 'problem', message: t('oauth.failed', { detail: outcome.message }) });
+        setProblem(t('oauth.testFailed', { detail: failed && !failed.ok ? failed.message : '' }));
+      } else if (outcome.outcome === 'failed') setProblem(t('oauth.failed', { detail: outcome.message }));
     } catch (error) {
-      if (flow.current !== started.flowId) return;
-      flow.current = null;
-      setPhase({ kind: 'problem', message: errorMessage(error, t) ?? t('common.unknownError') });
+      setProblem(errorMessage(error, t) ?? t('common.unknownError'));
     }
-  };
-
-  const cancel = () => {
-    if (flow.current) void transport.invoke('oauth.cancel', { flowId: flow.current }).catch(() => undefined);
-    flow.current = null;
-    setPhase({ kind: 'idle' });
   };
 
   return (
@@ -83,10 +48,10 @@ export function OAuthChoice({ id, email, provider, settings, onAdded }: OAuthCho
       </h3>
       {!provider.configured ? (
         <p className="wizard-note is-warning">{t('oauth.notConfigured', { provider: provider.name })}</p>
-      ) : phase.kind === 'waiting' ? (
+      ) : flow.waiting ? (
         <div className="wizard-oauth-waiting" aria-live="polite">
           <p>{t('oauth.waiting', { provider: provider.name })}</p>
-          <button type="button" className="button" onClick={cancel}>
+          <button type="button" className="button" onClick={flow.cancel}>
             {t('common.cancel')}
           </button>
         </div>
@@ -95,9 +60,9 @@ export function OAuthChoice({ id, email, provider, settings, onAdded }: OAuthCho
           {t('oauth.signIn', { provider: provider.name })}
         </button>
       )}
-      {phase.kind === 'problem' && (
+      {problem && (
         <p className="form-problem" role="alert">
-          {phase.message}
+          {problem}
         </p>
       )}
       <p className="wizard-note">{t('oauth.orPassword')}</p>
