@@ -18,6 +18,7 @@ import type { DesktopSettings } from '../shared/contract-desktop';
 import { isMailtoUrl } from '../shared/mailto';
 import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
+import { desktopOAuthEnv } from './shell/oauth-config';
 import { createMailService } from './core/service';
 import type { MailService } from './core/service-api';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
@@ -164,7 +165,13 @@ async function start(): Promise<void> {
   const cleared = clearOpenedAttachments(profileDir).catch((error: unknown) =>
     log('warn', `Old copies of opened attachments could not be removed: ${String(error)}`),
   );
-  const opened = await createMailService({ dataDir: profileDir, cipher: await openCipher(profileDir), log });
+  const opened = await createMailService({
+    dataDir: profileDir,
+    cipher: await openCipher(profileDir),
+    log,
+    // the OAuth2 client ids this build was made with (shell/oauth-config.ts)
+    oauthEnv: desktopOAuthEnv(process.env),
+  });
   service = opened;
   const settings = loadDesktopSettings(path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME), process.platform);
   desktopSettings = settings;

@@ -17,6 +17,16 @@ const common = {
 
 const only = process.argv[2]; // optional: main | preload | web | renderer
 
+// OAuth2 client ids of this build (README "OAuth2 client ids"): MAIL_OAUTH_<PROVIDER>_CLIENT_ID and
+// _CLIENT_SECRET from the build's environment, baked into main and the browser shell
+// (electron/shell/oauth-config.ts). Nothing else of the environment goes in.
+const oauthClients = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([key, value]) => /^MAIL_OAUTH_[A-Z0-9_]+_CLIENT_(?:ID|SECRET)$/.test(key) && value,
+  ),
+);
+const oauthDefine = { __MAIL_OAUTH_CLIENTS__: JSON.stringify(JSON.stringify(oauthClients)) };
+
 async function buildMain() {
   await esbuild({
     ...common,
@@ -26,7 +36,7 @@ async function buildMain() {
     packages: 'external',
     // CommonJS has no import.meta: the core's import.meta.url (the header writer finds
     // better-sqlite3 for its thread with it) is this file's URL.
-    define: { 'import.meta.url': '__mainFileUrl' },
+    define: { 'import.meta.url': '__mainFileUrl', ...oauthDefine },
     banner: { js: "const __mainFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
 }
@@ -48,6 +58,7 @@ async function buildWeb() {
     outfile: 'dist/web.mjs',
     format: 'esm',
     packages: 'external',
+    define: oauthDefine,
   });
 }
 

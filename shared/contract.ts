@@ -23,6 +23,8 @@ import {
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
 import { conversationMethods } from './contract-conversations';
+import { oauthMethods } from './contract-oauth';
+import { serverSettingsMethods } from './contract-server-settings';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { pop3Methods } from './contract-pop3';
 import { desktopEvents, desktopMethods } from './contract-desktop';
@@ -133,6 +135,10 @@ export const methods = {
   ...pop3Methods,
   // mailto: links, the unread badge, the tray's settings (shared/contract-desktop.ts)
   ...desktopMethods,
+  // OAuth2 sign-in through the provider's page (shared/contract-oauth.ts)
+  ...oauthMethods,
+  // server settings edited after setup (shared/contract-server-settings.ts)
+  ...serverSettingsMethods,
 } as const;
 
 export const events = {

@@ -54,6 +54,11 @@ export const accountSettingsSchema = z.object({
   syncIntervalSeconds: z.number().int().min(1).max(86_400).optional(),
   /** Remote images: 'ask' (blocked behind the bar, the default) or 'always' (loaded). */
   remoteImages: remoteImagesPolicySchema.optional(),
+  /**
+   * Signs in with OAuth2 at this provider (electron/core/accounts/auth/oauth-providers.ts ids)
+   * instead of a password. Set by the engine when an account is added through the provider's page.
+   */
+  oauthProvider: z.string().max(64).optional(),
 });
 
 /** One line: a name goes into the From header, where a line break would start a new header. */

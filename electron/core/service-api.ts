@@ -20,6 +20,12 @@ export interface MailService {
 export interface MailServiceOptions {
   /** The profile folder: mail.db and the key file live here. */
   dataDir: string;
+  /**
+   * Where OAuth2 client ids come from (MAIL_OAUTH_<PROVIDER>_CLIENT_ID, see
+   * accounts/auth/oauth-clients.ts): the shells pass their environment. Without it no provider
+   * is configured and the wizard offers passwords only.
+   */
+  oauthEnv?: Readonly<Record<string, string | undefined>>;
   cipher: SecretCipher;
   /** Extra trusted CA certificates (PEM), e.g. a test server's; the system store still applies. */
   trustedCa?: string[];

@@ -10,6 +10,9 @@ import { createBrowserDesktopHandlers } from './desktop-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
+import { OAuthAccounts } from './accounts/oauth-accounts';
+import { createOAuthHandlers } from './accounts/oauth-handlers';
+import { createServerSettingsHandlers } from './accounts/server-settings-handlers';
 import { EventHub } from './events';
 import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
@@ -57,6 +60,8 @@ class CoreService implements MailService {
   private readonly handlers: MethodHandlers;
   private readonly sending: SendingService;
   private readonly secrets: AccountSecrets;
+  /** OAuth2 accounts' tokens and sign-ins (accounts/oauth-accounts.ts). */
+  private readonly oauth: OAuthAccounts;
   private readonly pins: CertificatePins;
   private readonly search: LocalSearch;
   /** Indexes for search when the engine is idle, never inside header sync's inserts. */
@@ -78,6 +83,8 @@ class CoreService implements MailService {
   ) {
     this.lifetime.add(toDisposable(() => store.close()));
     this.secrets = new AccountSecrets(store, options.cipher);
+    this.oauth = new OAuthAccounts(store, options.cipher, options.oauthEnv ?? {});
+    this.lifetime.add(toDisposable(() => this.oauth.close()));
     this.pins = new CertificatePins(store.db);
     this.search = new LocalSearch(store.db, store.messages);
     this.indexer = this.lifetime.add(new SearchIndexer(store.db));
@@ -111,6 +118,12 @@ class CoreService implements MailService {
       allowPlaintext: (accountId) => this.secrets.plaintextConfirmed(accountId),
       log: options.log,
       password: (accountId) => this.password(accountId),
+      smtpLogin: async (accountId) => {
+        const account = store.accounts.get(accountId);
+        if (!account?.oauthProvider) return null;
+        this.gate.check(accountId);
+        return this.oauth.smtpLogin(account);
+      },
       passwordRefused: (accountId, host, message, startedAt) => {
         const refusal = this.gate.refuse(accountId, { protocol: 'smtp', host, message }, startedAt);
         if (refusal) this.accounts.get(accountId)?.runtime.showPasswordRefused(refusal);
@@ -216,6 +229,14 @@ class CoreService implements MailService {
       store: this.store,
       emit: this.hub.emit,
       password: () => this.password(accountId),
+      ...(account.oauthProvider
+        ? {
+            imapCredentials: async () => {
+              this.gate.check(accountId);
+              return this.oauth.imapCredentials(account);
+            },
+          }
+        : {}),
       trustedCa: this.options.trustedCa,
       pins: this.pins.lookup,
       allowPlaintext: this.secrets.plaintextConfirmed(accountId),
@@ -223,7 +244,10 @@ class CoreService implements MailService {
       intervalSeconds: this.intervalOf(account),
       reconnect: this.options.reconnect,
       opRetry: this.options.opRetry,
-      passwordRefused: (refusal, startedAt) => this.gate.refuse(accountId, refusal, startedAt),
+      // An OAuth2 account's refused token earns one refresh and one more login (null: try
+      // again); only a refusal after that, or a refused refresh token, stops it.
+      passwordRefused: (refusal, startedAt) =>
+        account.oauthProvider && this.oauth.refused(accountId) ? null : this.gate.refuse(accountId, refusal, startedAt),
     });
     const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
     this.accounts.set(accountId, parts);
@@ -246,6 +270,23 @@ class CoreService implements MailService {
     });
     this.pop3Accounts.set(account.id, runtime);
     if (!this.options.offline) runtime.start();
+  }
+
+  /**
+   * Stops the account's connections, applies `change` (new servers, another sign-in method),
+   * and starts them again from the account row as it is now; the password gate opens, since
+   * the way the account signs in has changed.
+   */
+  private async restartAccount(accountId: AccountId, change: () => Promise<void>): Promise<void> {
+    const parts = this.accounts.get(accountId);
+    this.accounts.delete(accountId);
+    if (parts) await this.stopAccount(parts);
+    try {
+      await change();
+    } finally {
+      this.gate.clear(accountId);
+      if (!this.closed) this.startAccount(accountId);
+    }
   }
 
   private intervalOf(account: Account): number {
@@ -297,12 +338,21 @@ class CoreService implements MailService {
       'accounts.remove': async ({ accountId }) => {
         const pop3 = this.pop3Accounts.get(accountId);
         const parts = pop3 ? null : this.parts(accountId);
+        const removed = store.accounts.get(accountId);
+        // an OAuth2 grant should not outlive its account; the removal never waits on the provider
+        if (removed?.oauthProvider)
+          await this.oauth
+            .revoke(removed)
+            .catch((error: unknown) =>
+              this.options.log?.('warn', `account ${accountId}: the sign-in was not revoked: ${String(error)}`),
+            );
         this.accounts.delete(accountId);
         this.pop3Accounts.delete(accountId);
         // Nothing may still write for the account (or hold its login) when its rows go.
         await Promise.all([parts ? this.stopAccount(parts) : pop3?.stop(), this.sending.forgetAccount(accountId)]);
         const erased = eraseAccount(store, this.pins, accountId);
         this.secrets.forget(accountId);
+        this.oauth.forget(accountId);
         this.gate.clear(accountId);
         this.replies.forgetGone();
         this.options.log?.('info', `account ${accountId} removed`, { pins: erased?.pins ?? [] });
@@ -392,6 +442,28 @@ class CoreService implements MailService {
         log: this.options.log,
       }),
       ...createPop3Handlers({ store, accountsChanged: (change) => this.hub.emit('accounts.changed', change) }),
+      ...createOAuthHandlers({
+        store,
+        oauth: this.oauth,
+        trustedCa: this.options.trustedCa,
+        pins: this.pins.lookup,
+        startAccount: (accountId) => this.startAccount(accountId),
+        // the runtime is built for one sign-in method: a password account that now signs in
+        // with OAuth2 (or a blocked OAuth2 one) starts afresh
+        signedInAgain: (accountId) => void this.restartAccount(accountId, async () => this.gate.clear(accountId)),
+        accountsChanged: (accountId) => this.hub.emit('accounts.changed', { accountId }),
+        log: this.options.log,
+      }),
+      ...createServerSettingsHandlers({
+        store,
+        secrets: this.secrets,
+        oauth: this.oauth,
+        trustedCa: this.options.trustedCa,
+        pins: this.pins.lookup,
+        restartAccount: (accountId, change) => this.restartAccount(accountId, change),
+        accountsChanged: (accountId) => this.hub.emit('accounts.changed', { accountId }),
+        log: this.options.log,
+      }),
       'sync.foreground': async ({ foreground }) => {
         this.foreground = foreground;
         for (const parts of this.accounts.values()) parts.runtime.setForeground(foreground);

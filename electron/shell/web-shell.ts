@@ -2,6 +2,7 @@
 // built UI over HTTP. Used by `npm run web`, the end-to-end tests and anyone who wants the
 // client in a browser tab. Secrets are sealed with a key file in the profile (no safeStorage
 // outside Electron).
+import { webOAuthEnv } from './oauth-config';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -106,6 +107,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const service = await createMailService({
     dataDir: options.profileDir,
     cipher: openKeyFileCipher(options.profileDir, 'key-file', options.log),
+    // the OAuth2 client ids this build was made with, and the test bed's overrides (oauth-config.ts)
+    oauthEnv: webOAuthEnv(process.env),
     ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
     ...(options.log ? { log: options.log } : {}),
   });

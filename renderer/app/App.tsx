@@ -32,6 +32,7 @@ import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
 import { PasswordDialog } from '../status/PasswordDialog';
+import { SignInAgainDialog } from '../status/SignInAgainDialog';
 import { StartupNotices } from '../status/StartupNotices';
 import { StatusBar } from '../status/StatusBar';
 import { useSyncActivity } from '../status/use-sync-activity';
@@ -294,7 +295,12 @@ export function App() {
         />
       )}
       {eml.state.kind !== 'closed' && <EmlReader state={eml.state} onRespond={respondToEml} onClose={eml.close} />}
-      {dialog?.kind === 'password' && <PasswordDialog account={dialog.account} onClose={open.close} />}
+      {dialog?.kind === 'password' &&
+        (dialog.account.oauthProvider ? (
+          <SignInAgainDialog account={dialog.account} onClose={open.close} />
+        ) : (
+          <PasswordDialog account={dialog.account} onClose={open.close} />
+        ))}
     </div>
   );
 }

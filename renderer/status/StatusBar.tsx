@@ -65,6 +65,8 @@ export const StatusBar = memo(function StatusBar({
       case 'idle':
         return t('status.idle');
       case 'auth-failed':
+        // an OAuth2 account has no password: its sign-in at the provider must be renewed
+        if (summary.account.oauthProvider) return t('oauth.statusSignInAgain', { account: summary.account.name });
         // Which server refused it: IMAP's and SMTP's can differ, and the user may need to know.
         return summary.server
           ? t('status.authFailedBy', { account: summary.account.name, server: summary.server })
@@ -127,7 +129,7 @@ export const StatusBar = memo(function StatusBar({
       <div className="status-actions">
         {summary.kind === 'auth-failed' && (
           <button type="button" className="button button-small" onClick={() => onEnterPassword(summary.account)}>
-            {t('status.enterPassword')}
+            {summary.account.oauthProvider ? t('oauth.signInAgain') : t('status.enterPassword')}
           </button>
         )}
         {summary.kind === 'error' && (

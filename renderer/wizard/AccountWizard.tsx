@@ -196,6 +196,10 @@ export function AccountWizard({ onClose, onAdded }: AccountWizardProps) {
           onChange={setSettings}
           onBack={() => goTo('identity')}
           onTest={() => void runTest()}
+          password={identity.password}
+          onPassword={(password) => setIdentity((previous) => ({ ...previous, password }))}
+          accountSettings={() => toAccountSettings(identity, settings, discovery?.settings ?? null)}
+          onAdded={onAdded}
         />
       )}
       {step === 'test' && (

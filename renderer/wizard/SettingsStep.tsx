@@ -4,9 +4,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscoveryResult } from '../../shared/discovery';
+import type { Account, AccountSettings } from '../../shared/domain';
 import type { ServerFields } from '../accounts/account-form';
 import { ProtocolChoice } from './ProtocolChoice';
+import { OAuthChoice } from './OAuthChoice';
 import { ServerFieldset } from './ServerFieldset';
+import { useOAuthProvider } from './use-oauth-provider';
 import {
   emailDomain,
   needsPlaintextConfirmation,
@@ -33,17 +36,30 @@ interface SettingsStepProps {
   onChange: (values: SettingsValues) => void;
   onBack: () => void;
   onTest: () => void;
+  /** The password, asked here when none was given at the start (the OAuth2 path needs none). */
+  password: string;
+  onPassword: (password: string) => void;
+  /** The account as it would be added (the OAuth2 sign-in adds it itself). */
+  accountSettings: () => AccountSettings;
+  onAdded: (account: Account) => void;
 }
 
-export function SettingsStep({ id, email, values, origin, discovery, onChange, onBack, onTest }: SettingsStepProps) {
+export function SettingsStep(props: SettingsStepProps) {
+  const { id, email, values, origin, discovery, onChange, onBack, onTest } = props;
   const { t } = useTranslation();
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
   const provider = discovery?.settings?.provider;
   const source = discovery?.source;
+  const oauth = useOAuthProvider(provider?.id, values.imap.host, values.smtp.host);
+  // asked for here only if it was left empty at the start; typing it keeps the field
+  const [askPassword] = useState(() => props.password === '');
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const found = settingsProblems(values, discovery?.settings);
+    const found: SettingsProblem[] = [
+      ...(askPassword && !props.password ? (['password'] as const) : []),
+      ...settingsProblems(values, discovery?.settings),
+    ];
     setProblems(found);
     if (found.length > 0) {
       document.getElementById(`${id}-${found[0]}`)?.focus();
@@ -71,8 +87,24 @@ export function SettingsStep({ id, email, values, origin, discovery, onChange, o
       {provider?.appPassword && (
         <p className="wizard-note">{t('wizard.provider.appPassword', { provider: provider.name })}</p>
       )}
-      {provider?.note && (
+      {oauth && (
+        <OAuthChoice id={id} email={email} provider={oauth} settings={props.accountSettings} onAdded={props.onAdded} />
+      )}
+      {provider?.note && !(provider.note === 'oauth-only' && oauth?.configured) && (
         <p className="wizard-note is-warning">{t(`wizard.provider.${provider.note}`, { provider: provider.name })}</p>
+      )}
+      {askPassword && (
+        <div className="form-field">
+          <label htmlFor={`${id}-password`}>{t('account.password')}</label>
+          <input
+            id={`${id}-password`}
+            type="password"
+            autoComplete="current-password"
+            aria-invalid={problems.includes('password') ? true : undefined}
+            value={props.password}
+            onChange={(event) => props.onPassword(event.target.value)}
+          />
+        </div>
       )}
       <div className="form-field">
         <label htmlFor={`${id}-username`}>{t('account.username')}</label>
@@ -81,7 +113,7 @@ export function SettingsStep({ id, email, values, origin, discovery, onChange, o
           type="text"
           autoComplete="username"
           spellCheck={false}
-          autoFocus
+          autoFocus={!oauth}
           aria-invalid={problems.includes('username') ? true : undefined}
           value={values.username}
           onChange={(event) => onChange({ ...values, username: event.target.value })}

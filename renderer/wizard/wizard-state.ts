@@ -38,7 +38,7 @@ export interface SettingsValues {
 
 export type IdentityProblem = 'email' | 'password';
 export type SettingsProblem =
-  'username' | 'imapHost' | 'imapPort' | 'smtpHost' | 'smtpPort' | 'plaintext' | 'outsideDomain';
+  'password' | 'username' | 'imapHost' | 'imapPort' | 'smtpHost' | 'smtpPort' | 'plaintext' | 'outsideDomain';
 
 export function emptyIdentity(rememberPassword = true): IdentityValues {
   return { name: '', email: '', password: '', rememberPassword };
@@ -51,7 +51,8 @@ export function isEmailAddress(email: string): boolean {
 export function identityProblems(values: IdentityValues): IdentityProblem[] {
   const problems: IdentityProblem[] = [];
   if (!isEmailAddress(values.email)) problems.push('email');
-  if (!values.password) problems.push('password');
+  // no password is fine here: a provider that signs in through its own page needs none, and
+  // the settings step asks for it otherwise
   return problems;
 }
 

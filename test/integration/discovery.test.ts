@@ -267,7 +267,8 @@ describe('guessing against the test bed', () => {
         host: 'mail.example.test',
         port: server.ports.submissions,
         security: 'tls',
-        auth: ['password-cleartext'],
+        // the test bed's submission takes passwords and, through Dovecot's oauth2 passdb, XOAUTH2
+        auth: ['password-cleartext', 'oauth2'],
       },
     });
   });

@@ -1,3 +1,4 @@
+import { dovecotOAuth2Section } from './dovecot-oauth2';
 import type { MailUser } from './types';
 
 export interface DovecotConfigInput {
@@ -9,6 +10,8 @@ export interface DovecotConfigInput {
   certFile: string;
   keyFile: string;
   ports: { imap: number; imaps: number; pop3s: number; pop3: number };
+  /** The oauth2 passdb's settings file (dovecot-oauth2.ts); without it, passwords only. */
+  oauth2ExtFile?: string;
 }
 
 /** Debian's mail user: Dovecot accesses every Maildir as this uid/gid. */
@@ -66,7 +69,7 @@ auth_username_format = %Lu
 
 passdb {
   driver = passwd-file
-  args = scheme=PLAIN username_format=%u ${c.usersFile}
+  args = scheme=PLAIN username_format=%u ${c.usersFile}${c.oauth2ExtFile ? '\n  # a token is no password: not compared (nor logged as a mismatch) here\n  mechanisms = plain login' : ''}
 }
 userdb {
   driver = passwd-file
@@ -159,7 +162,7 @@ service stats {
     mode = 0666
   }
 }
-`;
+${c.oauth2ExtFile ? dovecotOAuth2Section(c.oauth2ExtFile) : ''}`;
 }
 
 /**

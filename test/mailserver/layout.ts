@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { makeCertSet, type CertSet } from './certs';
 import { dovecotConfig, dovecotUsersFile, MAIL_GID, MAIL_UID } from './dovecot-config';
+import { dovecotOAuth2Ext } from './dovecot-oauth2';
 import { postfixMainCf, postfixMasterCf, postfixSinkMap } from './postfix-config';
 import { preparePostfixQueue } from './postfix-queue';
 import type { MailServerLogs, MailServerPorts, MailUser } from './types';
@@ -54,6 +55,8 @@ export function writeLayout(
   userSpecs: readonly { name: string; password: string }[],
   ports: MailServerPorts,
   dovecotImap: number,
+  /** The test authorization server (test/support/oauth-server.ts): Dovecot introspects tokens there. */
+  oauthUrl?: string,
 ): Layout {
   const d = (...parts: string[]): string => join(dir, ...parts);
   // mkdtemp made `dir` 0700; the mail, dovecot, dovenull and postfix users
@@ -93,6 +96,9 @@ export function writeLayout(
   const dovecotConf = d('dovecot', 'dovecot.conf');
   const usersFile = d('dovecot', 'users');
   writeFileSync(usersFile, dovecotUsersFile([...users, sink], homeOf), { mode: 0o644 });
+  const oauth2ExtFile = oauthUrl ? d('dovecot', 'dovecot-oauth2.conf.ext') : undefined;
+  if (oauthUrl && oauth2ExtFile)
+    writeFileSync(oauth2ExtFile, dovecotOAuth2Ext(`${oauthUrl}/introspect`), { mode: 0o644 });
   writeFileSync(
     dovecotConf,
     dovecotConfig({
@@ -104,6 +110,7 @@ export function writeLayout(
       certFile: certs.certFile,
       keyFile: certs.keyFile,
       ports: { imap: dovecotImap, imaps: ports.imaps, pop3s: ports.pop3s, pop3: ports.pop3 },
+      ...(oauth2ExtFile ? { oauth2ExtFile } : {}),
     }),
     { mode: 0o644 },
   );

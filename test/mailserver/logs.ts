@@ -54,6 +54,14 @@ export function authFailures(server: Logs, address: string): number {
 }
 
 /**
+ * Tokens Dovecot's oauth2 passdb refused for a user (IMAP, or SMTP submission through Dovecot's
+ * auth): "oauth2(user,ip,...): oauth2 failed: Introspection failed: ..." (test/mailserver/dovecot-oauth2.ts).
+ */
+export function oauthRefusals(server: Logs, address: string): number {
+  return countLogLines(server, new RegExp(`oauth2\\(${escape(address.toLowerCase())},.*oauth2 failed`));
+}
+
+/**
  * Courier's imaplogin logs a failed AUTHENTICATE without the user, so authdaemond's debug lines
  * (one daemon: never interleaved) are read instead: the last "looking up 'user'" before each
  * "supplied password does not match".

@@ -7,6 +7,7 @@ import { DOMAIN, scratchRoot, writeLayout } from './layout';
 import { getFreePorts } from './ports';
 import { isAlive, killSessionSync, sleep, spawnDaemon, tail, terminateDaemon } from './processes';
 import { waitForGreeting, type GreetingProbe } from './ready';
+import { startOAuthServer, type OAuthTestServer } from '../support/oauth-server';
 import type { CourierInfo, MailServer, MailServerInfo, MailServerPorts, StartMailServerOptions } from './types';
 
 export type { MailServer, MailServerInfo, MailServerPorts, MailUser, StartMailServerOptions } from './types';
@@ -84,6 +85,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
   const dir = mkdtempSync(join(scratchRoot(), 'mailtest-'));
   const keep = process.env.KEEP_MAILSERVER === '1';
   const fronts: Front[] = [];
+  let oauth: OAuthTestServer | undefined;
   const daemons: { name: string; pid: number; child: ChildProcess }[] = [];
   // Each master leads its own session (pid = sid), which holds all its children.
   const entry = {
@@ -103,6 +105,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       const t = Date.now();
       const errors: unknown[] = [];
       for (const f of fronts.splice(0)) await f.close().catch((e: unknown) => errors.push(e));
+      await oauth?.close().catch((e: unknown) => errors.push(e));
       // Reverse start order: Courier, then Postfix (it delivers into Dovecot), then Dovecot.
       for (const p of [...daemons].reverse()) {
         await terminateDaemon(p.pid, p.pid, { exited: hasExited(p.child) }).catch((e: unknown) => errors.push(e));
@@ -131,7 +134,9 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
     };
     // Dovecot's own plain IMAP listener, reached through the front on ports.imap.
     const dovecotImap = port();
-    const layout = writeLayout(dir, opts.users ?? DEFAULT_USERS, ports, dovecotImap);
+    // The OAuth2 test provider first: Dovecot's oauth2 passdb is configured with its address.
+    oauth = await startOAuthServer();
+    const layout = writeLayout(dir, opts.users ?? DEFAULT_USERS, ports, dovecotImap, oauth.url);
     const { logs, certs } = layout;
     const courierPorts = opts.courier ? { imap: port(), imaps: port() } : undefined;
     const courierFiles = courierPorts
@@ -260,6 +265,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       pids: { dovecot: dovecotPid, postfix: postfixPid },
       logs,
       imapServer: { name: 'dovecot', mailboxPrefix: '', condstore: true },
+      oauth: { url: oauth.url },
       ...(courier ? { courier } : {}),
     };
     return { ...info, stop, info: () => structuredClone(info) };

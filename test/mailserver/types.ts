@@ -109,6 +109,11 @@ export interface MailServerInfo {
   imapServer: ImapServerInfo;
   /** Present when started with `courier: true`; `imapServerView(info, 'courier')` points the ports at it. */
   courier?: CourierInfo;
+  /**
+   * The OAuth2 test provider (test/support/oauth-server.ts) whose tokens Dovecot (IMAP, and SMTP
+   * submission through Dovecot's auth) accepts with XOAUTH2 and OAUTHBEARER.
+   */
+  oauth: { url: string };
 }
 
 export interface MailServer extends MailServerInfo {

@@ -30,6 +30,8 @@ export async function startCore(
     intervalSeconds?: number;
     reconnect?: ReconnectPolicy;
     opRetry?: BackoffOptions;
+    /** OAuth2 client configuration (oauthTestEnv in test/support/oauth-consent.ts). */
+    oauthEnv?: Record<string, string>;
   } = {},
 ): Promise<CoreHandle> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'mail-core-'));
@@ -41,6 +43,7 @@ export async function startCore(
     defaultSyncIntervalSeconds: options.intervalSeconds ?? 2,
     reconnect: options.reconnect,
     opRetry: options.opRetry,
+    ...(options.oauthEnv ? { oauthEnv: options.oauthEnv } : {}),
   });
   const events: { event: EventName; payload: unknown }[] = [];
   service.onEvent((event, payload) => events.push({ event, payload }));

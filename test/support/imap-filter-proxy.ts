@@ -20,6 +20,8 @@ export type HiddenExtension =
   | 'LIST-STATUS'
   | 'ESEARCH'
   | 'LITERAL+'
+  /** The OAUTHBEARER SASL mechanism: a client with a token falls back to XOAUTH2. */
+  | 'AUTH=OAUTHBEARER'
   /** Not a capability: the [UIDNEXT n] code of SELECT and EXAMINE (RFC 3501 lets a server omit it). */
   | 'UIDNEXT';
 

@@ -45,8 +45,10 @@ const discovered: DiscoveryResult = {
 };
 
 describe('the wizard’s first step', () => {
-  it('wants an address and a password', () => {
-    expect(identityProblems(emptyIdentity())).toEqual(['email', 'password']);
+  it('wants an address (the password may come later)', () => {
+    // no password is fine: the OAuth2 path needs none, the settings step asks for it otherwise
+    expect(identityProblems(emptyIdentity())).toEqual(['email']);
+    expect(identityProblems({ ...emptyIdentity(), email: 'ada@example.org' })).toEqual([]);
     expect(identityProblems({ ...emptyIdentity(), email: 'ada@example', password: 'x' })).toEqual(['email']);
     expect(identityProblems({ ...emptyIdentity(), email: ' ada@example.org ', password: 'x' })).toEqual([]);
   });

@@ -9,7 +9,7 @@ import type { Store } from '../store/store';
 import { fetchSnippets } from './body/fetch-snippets';
 import { hasListedAttachments } from './body/structure';
 import type { CoreLog } from '../net/log';
-import { createImapClient } from './client-factory';
+import { createImapClient, type ImapCredentials } from './client-factory';
 import type { PinLookup } from '../net/tls-options';
 import type { BackoffOptions, ReconnectPolicy } from '../net/backoff';
 import { loginStarted, type PasswordRefusal } from '../net/password-gate';
@@ -26,6 +26,8 @@ export interface RuntimeDeps {
   store: Store;
   emit: Emit;
   password: () => Promise<string>;
+  /** An OAuth2 account's access token (accounts/oauth-accounts.ts); the password is not asked then. */
+  imapCredentials?: () => Promise<ImapCredentials>;
   trustedCa?: readonly string[];
   /** Certificates the user trusted for one host:port (self-signed servers). */
   pins?: PinLookup;
@@ -281,18 +283,16 @@ export class AccountRuntime {
 
   /** The work connection's client: its loop reports a refused login itself (onDown). */
   private async createClient(options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
-    const password = await this.deps.password();
-    return createImapClient(
-      this.account.imap,
-      { username: this.account.username, password },
-      {
-        trustedCa: this.deps.trustedCa,
-        pins: this.deps.pins,
-        allowPlaintext: this.deps.allowPlaintext,
-        log: this.deps.log,
-        ...options,
-      },
-    );
+    const credentials = this.deps.imapCredentials
+      ? await this.deps.imapCredentials()
+      : { username: this.account.username, password: await this.deps.password() };
+    return createImapClient(this.account.imap, credentials, {
+      trustedCa: this.deps.trustedCa,
+      pins: this.deps.pins,
+      allowPlaintext: this.deps.allowPlaintext,
+      log: this.deps.log,
+      ...options,
+    });
   }
 
   /** Local actions were queued: push them to the server now if we can (after a backoff in progress). */

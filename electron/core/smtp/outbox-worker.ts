@@ -40,7 +40,7 @@ import type { ImapSession } from './imap-session';
 import { toOutboxItem, type OutboxRecord, type OutboxRepo } from '../store/outbox-repo';
 import { appendTo, roleMailboxPath, uidsByMessageId } from './role-mailbox';
 import type { SendingEmit } from './sending-events';
-import { submitMessage, SubmitCancelled } from './smtp-client';
+import { submitMessage, SubmitCancelled, type SmtpLogin } from './smtp-client';
 import { classifySubmitError } from './smtp-errors';
 import { toWireAddress } from './wire-address';
 
@@ -51,6 +51,11 @@ export interface OutboxWorkerDeps {
   draftServer: DraftServer;
   session(accountId: AccountId): ImapSession;
   password(accountId: AccountId): Promise<string>;
+  /**
+   * What an OAuth2 account signs in with (an XOAuth2 token source), null for a password account.
+   * Throws like password() when the account must be signed in again.
+   */
+  smtpLogin?(accountId: AccountId): Promise<SmtpLogin | null>;
   /**
    * The SMTP server refused the password of a login begun at `startedAt` (net/password-gate.ts):
    * true when the whole account now waits for a new one, false when the user gave a new
@@ -222,10 +227,12 @@ export class OutboxWorker {
   private async submit(item: OutboxRecord): Promise<StepResult> {
     const account = this.deps.store.accounts.get(item.accountId);
     if (!account) return this.deps.outbox.remove(item.id);
-    let password: string;
+    let password = '';
+    let login: SmtpLogin | null;
     const startedAt = loginStarted();
     try {
-      password = await this.deps.password(item.accountId);
+      login = (await this.deps.smtpLogin?.(item.accountId)) ?? null;
+      if (!login) password = await this.deps.password(item.accountId);
     } catch (error) {
       // no password to try (refused, or none to be had): it waits for the user, never fails
       if (needsPassword(error)) return this.waitForPassword(item.id, item.lastError ?? error.message);
@@ -237,6 +244,7 @@ export class OutboxWorker {
         server: account.smtp,
         username: account.username,
         password,
+        ...(login ? { login } : {}),
         security: {
           trustedCa: this.deps.trustedCa,
           pins: this.deps.pins,

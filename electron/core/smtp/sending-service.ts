@@ -1,5 +1,6 @@
 // The sending engine behind the contract's compose.*, outbox.* and drafts.* methods: the one
 // object the service facade constructs, starts, tells about connections coming up, and stops.
+import type { SmtpLogin } from './smtp-client';
 import type { ImapFlow } from 'imapflow';
 import type { PinLookup } from '../net/tls-options';
 import type { SendingMethodName } from '../../../shared/contract-sending';
@@ -41,6 +42,8 @@ export interface SendingServiceOptions {
   /** The user confirmed a cleartext login to this account's (non-loopback) servers. */
   allowPlaintext?(accountId: AccountId): boolean;
   password(accountId: AccountId): Promise<string>;
+  /** An OAuth2 account's SMTP sign-in (OutboxWorkerDeps.smtpLogin). */
+  smtpLogin?(accountId: AccountId): Promise<SmtpLogin | null>;
   /** The SMTP server refused the password: the account stops every login until a new one (OutboxWorkerDeps). */
   passwordRefused?(accountId: AccountId, host: string, message: string, startedAt: number): boolean;
   /** The account's IMAP runtime; null when the account has none (removed, not started). */
@@ -113,6 +116,7 @@ export class SendingService {
       draftServer: this.draftServer,
       session,
       password: options.password,
+      ...(options.smtpLogin ? { smtpLogin: options.smtpLogin } : {}),
       passwordRefused: options.passwordRefused,
       trustedCa: options.trustedCa,
       pins: options.pins,

@@ -15,6 +15,9 @@ import { smtpSteps } from './smtp-steps';
 
 export type SubmitPhase = 'connect' | 'transaction';
 
+/** What SMTPConnection.login takes: user and password, or an XOAuth2 token source. */
+export type SmtpLogin = Parameters<SMTPConnection['login']>[0];
+
 /** An error of a submission, with the phase it happened in (what the outbox needs to decide). */
 export class SubmitError extends Error {
   constructor(
@@ -38,6 +41,11 @@ export interface SubmitRequest {
   server: ServerSettings;
   username: string;
   password: string;
+  /**
+   * Signs in with this instead of username and password: an OAuth2 account's XOAuth2 token
+   * source (accounts/auth/oauth-authenticator.ts), which renews a refused token once by itself.
+   */
+  login?: SmtpLogin;
   security?: SmtpSecurityPolicy;
   raw: Buffer;
   envelope: Envelope;
@@ -64,7 +72,9 @@ export async function submitMessage(request: SubmitRequest): Promise<SubmitResul
     // Always authenticate on a protected connection, even when the server does not offer AUTH
     // (it then says why it refuses); only a loopback test server may go without.
     if (connection.allowsAuth || request.server.security !== 'plain')
-      await step<boolean>((done) => connection.login({ user: request.username, pass: request.password }, done));
+      await step<boolean>((done) =>
+        connection.login(request.login ?? { user: request.username, pass: request.password }, done),
+      );
     if (!request.beforeTransaction()) throw new SubmitCancelled();
     phase = 'transaction';
     const info = await step<{

@@ -1,6 +1,14 @@
 // Account rows. The secret column only ever holds SecretCipher output.
 import { randomUUID } from 'node:crypto';
-import type { Account, AccountId, AccountSettings, Quota, RemoteImagesPolicy, Security } from '../../../shared/domain';
+import type {
+  Account,
+  AccountId,
+  AccountSettings,
+  Quota,
+  RemoteImagesPolicy,
+  Security,
+  ServerSettings,
+} from '../../../shared/domain';
 import type { Db } from './database';
 import { Pop3Repo } from './pop3-repo';
 
@@ -29,6 +37,7 @@ interface AccountRow {
   pop3_leave: number | null;
   pop3_days: number | null;
   pop3_deleted: number | null;
+  oauth_provider: string | null;
 }
 
 /** What the account settings change; a field left undefined stays as it is. */
@@ -87,14 +96,15 @@ function toAccount(row: AccountRow): Account {
             deleteWhenDeletedHere: row.pop3_deleted === 1,
           },
         }),
+    ...(row.oauth_provider ? { oauthProvider: row.oauth_provider } : {}),
   };
 }
 
 const COLUMNS =
   'id, name, email, display_name, username, imap_host, imap_port, imap_security, smtp_host, smtp_port, ' +
   'smtp_security, signature, server_saves_sent, sync_interval_seconds, created_at, quota_used, quota_limit, ' +
-  'remote_images, ' +
-  // a POP3 account (migration 13) has its options beside it; NULL for IMAP
+  'remote_images, oauth_provider, ' +
+  // a POP3 account (its migration) has its options beside it; NULL for IMAP
   '(SELECT leave_on_server FROM pop3_accounts p WHERE p.account_id = accounts.id) AS pop3_leave, ' +
   '(SELECT delete_after_days FROM pop3_accounts p WHERE p.account_id = accounts.id) AS pop3_days, ' +
   '(SELECT delete_when_deleted FROM pop3_accounts p WHERE p.account_id = accounts.id) AS pop3_deleted';
@@ -132,10 +142,10 @@ export class AccountsRepo {
       .prepare(
         `INSERT INTO accounts (id, name, email, display_name, username, imap_host, imap_port, imap_security,
            smtp_host, smtp_port, smtp_security, signature, server_saves_sent, sync_interval_seconds, secret, created_at,
-           remote_images)
+           remote_images, oauth_provider)
          VALUES (@id, @name, @email, @displayName, @username, @imapHost, @imapPort, @imapSecurity,
            @smtpHost, @smtpPort, @smtpSecurity, @signature, @serverSavesSent, @syncInterval, @secret, @createdAt,
-           @remoteImages)`,
+           @remoteImages, @oauthProvider)`,
       )
       .run({
         id,
@@ -155,6 +165,7 @@ export class AccountsRepo {
         secret,
         createdAt: Date.now(),
         remoteImages: settings.remoteImages ?? 'ask',
+        oauthProvider: settings.oauthProvider ?? null,
       });
     if (settings.protocol === 'pop3') new Pop3Repo(this.db).register(id, settings.imap, settings.pop3);
     return this.get(id)!;
@@ -242,6 +253,48 @@ export class AccountsRepo {
     return row
       ? { email: row.email, plaintextConfirmed: row.plaintext_confirmed === 1, storage: row.password_storage }
       : null;
+  }
+
+  /** New servers and user name (tested by the caller); `oauthProvider` null signs in with a password. */
+  setServers(
+    id: AccountId,
+    servers: { username: string; imap: ServerSettings; smtp: ServerSettings },
+    oauthProvider: string | null,
+  ): void {
+    this.db
+      .prepare(
+        `UPDATE accounts SET username = ?, imap_host = ?, imap_port = ?, imap_security = ?,
+           smtp_host = ?, smtp_port = ?, smtp_security = ?, oauth_provider = ? WHERE id = ?`,
+      )
+      .run(
+        servers.username,
+        servers.imap.host,
+        servers.imap.port,
+        servers.imap.security,
+        servers.smtp.host,
+        servers.smtp.port,
+        servers.smtp.security,
+        oauthProvider,
+        id,
+      );
+  }
+
+  /** The account signs in with OAuth2 at this provider, or (null) with a password. */
+  setOAuthProvider(id: AccountId, oauthProvider: string | null): void {
+    this.db.prepare('UPDATE accounts SET oauth_provider = ? WHERE id = ?').run(oauthProvider, id);
+  }
+
+  /**
+   * Forgets what the account's IMAP server said: its mailboxes (their messages, bodies and
+   * attachments go with them) and the actions queued for it. For a change of server, whose
+   * mailboxes and UIDs have nothing to do with the old one's; drafts and the outbox stay.
+   */
+  forgetServerState(id: AccountId): void {
+    withSecureDelete(this.db, () => {
+      this.db.prepare('DELETE FROM pending_ops WHERE account_id = ?').run(id);
+      this.db.prepare('DELETE FROM mailboxes WHERE account_id = ?').run(id);
+      this.db.prepare('UPDATE accounts SET quota_used = NULL, quota_limit = NULL WHERE id = ?').run(id);
+    });
   }
 
   setSecret(id: AccountId, secret: Buffer, cipher: SecretCipherId | null = null): void {

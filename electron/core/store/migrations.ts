@@ -474,6 +474,11 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX pop3_messages_by_row ON pop3_messages (message_row);
   `,
+  // OAuth2 sign-in (accounts/auth/): the provider an account signs in with; NULL signs in with a
+  // password. Such an account's sealed secret is its tokens, sealed as a password is.
+  `
+  ALTER TABLE accounts ADD COLUMN oauth_provider TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,183 @@
+// Server settings changed after setup, against the test bed: nothing is saved unless the new
+// settings pass a connection test; another IMAP server (here: the STARTTLS port instead of the
+// implicit-TLS one) drops the old cache and syncs cleanly from the start, with no message twice;
+// a change the mailboxes do not care about (SMTP security) keeps the cache; and an OAuth2
+// account can move to an app password.
+import { afterEach, describe, expect, it } from 'vitest';
+import { doveadm } from '../mailserver/doveadm';
+import { appendMessage } from '../mailserver/imap-helpers';
+import { getMailServer } from '../mailserver/inject';
+import { countLogLines, waitForLogCount } from '../mailserver/logs';
+import type { MailUser } from '../mailserver/types';
+import {
+  accountSettings,
+  addAccount,
+  allHeaders,
+  mailboxByRole,
+  startCore,
+  type CoreHandle,
+} from '../support/core-harness';
+import { createMailUser } from '../support/mail-users';
+import { answerAuthorizePage, oauthTestEnv } from '../support/oauth-consent';
+import { waitFor } from '../support/wait';
+
+const server = getMailServer();
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
+});
+
+async function core(): Promise<CoreHandle> {
+  const handle = await startCore(server, { oauthEnv: oauthTestEnv(server.oauth.url) });
+  cleanup.push(() => handle.close(true));
+  return handle;
+}
+
+const message = (user: MailUser, subject: string) =>
+  Buffer.from(`From: ada@example.test\r\nTo: ${user.address}\r\nSubject: ${subject}\r\n\r\nbody\r\n`);
+
+async function inboxSubjects(handle: CoreHandle, accountId: string, count: number): Promise<string[]> {
+  return waitFor(
+    async () => {
+      const inbox = await mailboxByRole(handle, accountId, 'inbox');
+      const subjects = (await allHeaders(handle, inbox.id)).map((m) => m.subject).sort();
+      return subjects.length >= count ? subjects : null;
+    },
+    { what: `${count} messages in the inbox` },
+  );
+}
+
+describe('server settings after setup', () => {
+  it('are saved only after a passing test, and another IMAP server resyncs cleanly', async () => {
+    const user = await createMailUser(server, 'servers');
+    for (const subject of ['One', 'Two']) await appendMessage(server, user, message(user, subject), 'INBOX');
+    const handle = await core();
+    const account = await addAccount(handle, server, user);
+    expect(await inboxSubjects(handle, account.id, 2)).toEqual(['One', 'Two']);
+    const oldInbox = await mailboxByRole(handle, account.id, 'inbox');
+
+    // a wrong port: the test fails and nothing changes
+    const wrong = await handle.service.call('accounts.updateServers', {
+      accountId: account.id,
+      settings: {
+        username: user.address,
+        imap: { host: server.host, port: 1, security: 'tls' },
+        smtp: account.smtp,
+      },
+    });
+    expect(wrong.outcome).toBe('test-failed');
+    expect((await handle.service.call('accounts.list', {}))[0]?.imap.port).toBe(server.ports.imaps);
+
+    // another mailbox store (another user, through the STARTTLS port): none of the old
+    // mailbox's messages may stay, none may come twice
+    const other = await createMailUser(server, 'servers-other');
+    await appendMessage(server, other, message(other, 'Elsewhere'), 'INBOX');
+    // the worst case: the two INBOXes share a UIDVALIDITY (two servers may well), so only
+    // forgetting the old server's cache keeps its messages from standing in for the new one's
+    const [validity] =
+      /uidvalidity=(\d+)/i.exec(
+        await doveadm(server, ['mailbox', 'status', '-u', user.address, 'uidvalidity', 'INBOX']),
+      ) ?? [];
+    await doveadm(server, [
+      'mailbox',
+      'update',
+      '-u',
+      other.address,
+      '--uid-validity',
+      validity?.split('=')[1] ?? '',
+      'INBOX',
+    ]);
+    const moved = await handle.service.call('accounts.updateServers', {
+      accountId: account.id,
+      settings: {
+        username: other.address,
+        imap: { host: server.host, port: server.ports.imap, security: 'starttls' },
+        smtp: account.smtp,
+      },
+      password: other.password,
+    });
+    expect(moved).toMatchObject({ outcome: 'saved', resynced: true });
+    expect(moved.outcome === 'saved' && moved.account.imap).toEqual({
+      host: server.host,
+      port: server.ports.imap,
+      security: 'starttls',
+    });
+    await waitFor(
+      async () => {
+        const inbox = await mailboxByRole(handle, account.id, 'inbox');
+        const subjects = (await allHeaders(handle, inbox.id)).map((m) => m.subject);
+        return subjects.length === 1 && subjects[0] === 'Elsewhere' ? subjects : null;
+      },
+      { what: "the inbox to hold the new server's message alone" },
+    );
+    await appendMessage(server, other, message(other, 'Later'), 'INBOX');
+    expect(await inboxSubjects(handle, account.id, 2)).toEqual(['Elsewhere', 'Later']);
+    expect(oldInbox.accountId).toBe(account.id);
+  });
+
+  it('a change of SMTP security keeps the cache', async () => {
+    const user = await createMailUser(server, 'servers-smtp');
+    await appendMessage(server, user, message(user, 'Kept'), 'INBOX');
+    const handle = await core();
+    const account = await addAccount(handle, server, user);
+    await inboxSubjects(handle, account.id, 1);
+    const inbox = await mailboxByRole(handle, account.id, 'inbox');
+    const saved = await handle.service.call('accounts.updateServers', {
+      accountId: account.id,
+      settings: {
+        username: user.address,
+        imap: account.imap,
+        smtp: { host: server.host, port: server.ports.submissions, security: 'tls' },
+      },
+    });
+    expect(saved).toMatchObject({ outcome: 'saved', resynced: false });
+    expect((await mailboxByRole(handle, account.id, 'inbox')).id).toBe(inbox.id);
+  });
+
+  it('a password account can move to OAuth2 sign-in, and then logs in with its token', async () => {
+    const user = await createMailUser(server, 'servers-to-oauth');
+    const handle = await core();
+    const account = await addAccount(handle, server, user);
+    await mailboxByRole(handle, account.id, 'inbox');
+    const { flowId, url } = await handle.service.call('oauth.start', {
+      providerId: 'google',
+      email: user.address,
+      accountId: account.id,
+    });
+    const [outcome] = await Promise.all([
+      handle.service.call('oauth.complete', { flowId }),
+      answerAuthorizePage(url, 'allow'),
+    ]);
+    expect(outcome.outcome).toBe('signed-in-again');
+    expect(outcome.outcome === 'signed-in-again' && outcome.account.oauthProvider).toBe('google');
+    // the account started again with the new method: its next login presents the token
+    const tokenLogins = () =>
+      countLogLines(server, new RegExp(`Login: user=<${user.address.replace(/[.]/g, '\\.')}>, method=OAUTHBEARER`));
+    expect(await waitForLogCount(tokenLogins, 1, 10_000)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an OAuth2 account can move to an app password', async () => {
+    const user = await createMailUser(server, 'servers-oauth');
+    const handle = await core();
+    const { flowId, url } = await handle.service.call('oauth.start', { providerId: 'google', email: user.address });
+    const [added] = await Promise.all([
+      handle.service.call('oauth.complete', { flowId, settings: accountSettings(server, user) }),
+      answerAuthorizePage(url, 'allow'),
+    ]);
+    if (added.outcome !== 'added') throw new Error(JSON.stringify(added));
+    const wrongPassword = await handle.service.call('accounts.updateServers', {
+      accountId: added.account.id,
+      settings: { username: user.address, imap: added.account.imap, smtp: added.account.smtp },
+      password: 'not-the-password',
+    });
+    expect(wrongPassword.outcome).toBe('test-failed');
+    const moved = await handle.service.call('accounts.updateServers', {
+      accountId: added.account.id,
+      settings: { username: user.address, imap: added.account.imap, smtp: added.account.smtp },
+      password: user.password,
+    });
+    expect(moved).toMatchObject({ outcome: 'saved', resynced: false });
+    expect(moved.outcome === 'saved' && moved.account.oauthProvider).toBeUndefined();
+    await mailboxByRole(handle, added.account.id, 'inbox');
+  });
+});
