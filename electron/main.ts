@@ -66,12 +66,27 @@ async function start(): Promise<void> {
   );
   const opened = await createMailService({ dataDir: profileDir, cipher: await openCipher(profileDir), log });
   service = opened;
-  const served = withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) });
+  const served = withDesktopMethods(opened, {
+    profileDir,
+    cleared,
+    openPath: (file) => shell.openPath(file),
+    askWhere: (defaultName) => askWhereToSave(defaultName),
+  });
   ipc = wireIpc(ipcMain, served, {
     isOurWindow: (contents) => mainWindow !== null && !mainWindow.isDestroyed() && mainWindow.webContents === contents,
     all: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });
   showMainWindow();
+}
+
+/** The save dialog of "Save as .eml", over the main window when there is one. */
+async function askWhereToSave(defaultName: string): Promise<string | undefined> {
+  const options = { defaultPath: defaultName, filters: [{ name: 'Email message', extensions: ['eml'] }] };
+  const result =
+    mainWindow && !mainWindow.isDestroyed()
+      ? await dialog.showSaveDialog(mainWindow, options)
+      : await dialog.showSaveDialog(options);
+  return result.canceled ? undefined : result.filePath;
 }
 
 function focusMainWindow(): void {

@@ -23,6 +23,7 @@ import {
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
+import { readerMethods } from './contract-reader';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -124,6 +125,8 @@ export const methods = {
   ...sendingMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
+  // the raw message, saved as .eml (shared/contract-reader.ts)
+  ...readerMethods,
 } as const;
 
 export const events = {

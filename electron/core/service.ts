@@ -6,6 +6,7 @@
 import { methods, type MethodArgs, type MethodName, type MethodResult } from '../../shared/contract';
 import type { Account, AccountId, MailboxId } from '../../shared/domain';
 import { createAccountHandlers } from './accounts/account-handlers';
+import { createReaderHandlers } from './reader-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
@@ -306,6 +307,7 @@ class CoreService implements MailService {
         this.replies.queued(queued.outboxId, args.draft);
         return queued;
       },
+      ...createReaderHandlers({ store, reader: this.reader }),
       ...createAccountHandlers({
         store,
         cipher: this.options.cipher,

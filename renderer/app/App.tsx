@@ -24,6 +24,8 @@ import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
 import { PasswordDialog } from '../status/PasswordDialog';
+import { SourceDialog } from '../reader-tools/SourceDialog';
+import '../reader-tools/print.css';
 import { StartupNotices } from '../status/StartupNotices';
 import { StatusBar } from '../status/StatusBar';
 import { useSyncActivity } from '../status/use-sync-activity';
@@ -100,7 +102,7 @@ export function App() {
     pending: pendingRead,
   });
 
-  const { commands, run, moveTargets } = useWindowCommands({
+  const { commands, run, moveTargets, reader } = useWindowCommands({
     keymap,
     accounts,
     mailboxes,
@@ -249,6 +251,9 @@ export function App() {
         />
       )}
       {dialog?.kind === 'password' && <PasswordDialog account={dialog.account} onClose={open.close} />}
+      {reader.sourceView && (
+        <SourceDialog id={reader.sourceView.id} mode={reader.sourceView.mode} onClose={reader.closeSourceView} />
+      )}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { type Selection, selectAll, selectNone, toggleCurrent } from '../message
 import type { PaletteMode } from '../palette/palette-items';
 import { focusSearchField } from '../search/search-focus';
 import { effectiveRole } from '../sidebar/folder-tree';
+import type { ReaderActionId } from '../reader-tools/use-reader-tools';
 import type { useMessageActions } from './use-message-actions';
 
 export interface Command {
@@ -61,6 +62,8 @@ export interface CommandContext {
   openAccountSettings: () => void;
   addAccount: () => void;
   noteRepeat: () => void;
+  /** The reader's commands (view source, headers, save, print: renderer/reader-tools/). */
+  readerCommands: Record<ReaderActionId, Command>;
 }
 
 export function useAppCommands(context: CommandContext): Commands {
@@ -69,8 +72,19 @@ export function useAppCommands(context: CommandContext): Commands {
     ref.current = context;
   });
 
-  const { store, selection, mailbox, mailboxes, accountId, unifiedRole, targets, single, hasAccounts, actions } =
-    context;
+  const {
+    store,
+    selection,
+    mailbox,
+    mailboxes,
+    accountId,
+    unifiedRole,
+    targets,
+    single,
+    hasAccounts,
+    actions,
+    readerCommands,
+  } = context;
   const hasTargets = targets.length > 0;
   const hasMessages = (store?.total ?? 0) > 0;
   const accountMailboxes = useMemo(
@@ -201,6 +215,7 @@ export function useAppCommands(context: CommandContext): Commands {
       addAccount: { enabled: true, run: () => get().addAccount() },
       openSettings: { enabled: true, run: () => get().openSettings() },
       accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
+      ...readerCommands,
     };
     return commands;
   }, [
@@ -214,6 +229,7 @@ export function useAppCommands(context: CommandContext): Commands {
     unifiedRole,
     actions,
     hasAccounts,
+    readerCommands,
   ]);
 }
 

@@ -17,6 +17,7 @@ import type { DialogOpeners } from './use-dialogs';
 import type { ListSourceState } from './use-list-source';
 import type { useMessageActions } from './use-message-actions';
 import type { SelectionState } from './use-selection';
+import { type ReaderTools, useReaderTools } from '../reader-tools/use-reader-tools';
 
 interface WindowState {
   keymap: Keymap;
@@ -43,6 +44,8 @@ export interface WindowCommands {
   run: (action: ActionId) => void;
   /** Stable: moves the current targets. */
   moveTargets: (to: Mailbox) => void;
+  /** The source view the reader's commands open. */
+  reader: Omit<ReaderTools, 'commands'>;
 }
 
 export function useWindowCommands(state: WindowState): WindowCommands {
@@ -53,6 +56,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
   // The folder on screen (not the one the targets share) decides where a new message is from.
   const onScreen = list.mailbox;
 
+  const { commands: readerCommands, ...reader } = useReaderTools(state.single, state.reportFailure);
   const commands = useAppCommands({
     transport,
     store: state.store,
@@ -89,6 +93,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     openAccountSettings: () => dialogs.accountSettings(onScreen?.accountId),
     addAccount: dialogs.addAccount,
     noteRepeat: state.noteRepeat,
+    readerCommands,
   });
   useGlobalShortcuts(state.keymap, (action, event) => runCommand(commands, action, event));
 
@@ -103,5 +108,5 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     }),
     [],
   );
-  return { commands, ...stable };
+  return { commands, ...stable, reader };
 }

@@ -11,6 +11,10 @@ export const ACTION_IDS = [
   'backToList',
   'pageDown',
   'pageUp',
+  'viewSource',
+  'showHeaders',
+  'saveMessage',
+  'printMessage',
   // selection
   'toggleSelect',
   'extendNext',
@@ -76,6 +80,10 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   backToList: 'reading',
   pageDown: 'reading',
   pageUp: 'reading',
+  viewSource: 'reading',
+  showHeaders: 'reading',
+  saveMessage: 'reading',
+  printMessage: 'reading',
   toggleSelect: 'selection',
   extendNext: 'selection',
   extendPrevious: 'selection',
@@ -156,6 +164,10 @@ const COMMON = {
   switchAccount: [],
   openSettings: ['Mod+,'],
   accountSettings: [],
+  // Save and print as every desktop app has them; Apple Mail's Cmd+Shift+H shows all headers.
+  saveMessage: ['Mod+S'],
+  printMessage: ['Mod+P'],
+  showHeaders: ['Mod+Shift+H'],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {
@@ -192,6 +204,7 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     goToFolder: ['g l'],
     search: ['/'],
     syncNow: [],
+    viewSource: ['Mod+U'],
   },
   // Outlook for Windows (and Mac, where Ctrl is Cmd).
   outlook: {
@@ -224,6 +237,8 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     search: ['Mod+E'],
     syncNow: ['F9'],
     openSettings: [],
+    // Ctrl+U is Outlook's "mark unread".
+    viewSource: ['Mod+Alt+U'],
   },
   // Apple Mail.
   apple: {
@@ -256,6 +271,8 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     search: ['Mod+Alt+F'],
     shortcuts: ['?', 'Mod+/'],
     syncNow: ['Mod+Shift+N'],
+    // Apple Mail's View > Message > Raw Source.
+    viewSource: ['Mod+Alt+U'],
   },
 };
 

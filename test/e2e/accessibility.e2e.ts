@@ -1,6 +1,6 @@
 // axe-core over every main surface of the app, in English and in Swedish (labels change length
 // and wording with the language, so each is checked): the account wizard, the main window with a
-// message open (and the warnings of issue 15 in it), the composer, the settings and the command
+// message open (and the warnings of issue 15 in it), its source, the composer, the settings and the command
 // palette. Serious and critical violations fail the test with one line each (rule, element,
 // what to fix).
 import { appendMessage } from '../mailserver/imap-helpers';
@@ -31,6 +31,7 @@ const LABELS = {
     showSource: 'Show source',
     dontOpen: 'Don’t open',
     openNotes: 'Open notes.zip',
+    source: 'Message source',
   },
   sv: {
     locale: 'sv-SE',
@@ -52,6 +53,7 @@ const LABELS = {
     showSource: 'Visa källkod',
     dontOpen: 'Öppna inte',
     openNotes: 'Öppna notes.zip',
+    source: 'Meddelandets källkod',
   },
 } as const;
 
@@ -109,6 +111,13 @@ async function checkEverySurface(
     .getByRole('option', { name: /Notes on the engine/ })
     .click();
   await expectNoViolations(page, 'the main window with a message open');
+  await page.getByRole('listbox', { name: labels.messages }).focus();
+  await page.keyboard.press('Control+U');
+  const source = page.getByRole('dialog', { name: labels.source });
+  await expect(source.getByText('Message-ID: <notes@example.test>')).toBeVisible();
+  await expectNoViolations(page, 'the message source');
+  await page.keyboard.press('Escape');
+  await expect(source).toBeHidden();
 
   // the warnings of issue 15: a deceptive link, an attachment saved rather than opened, a
   // message with nothing to show
