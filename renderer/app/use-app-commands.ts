@@ -15,6 +15,7 @@ import { type Selection, selectAll, selectNone, toggleCurrent } from '../message
 import type { PaletteMode } from '../palette/palette-items';
 import { focusSearchField } from '../search/search-focus';
 import { effectiveRole } from '../sidebar/folder-tree';
+import type { AppearanceActionId } from '../appearance/appearance-commands';
 import type { ReaderActionId } from '../reader-tools/use-reader-tools';
 import type { useMessageActions } from './use-message-actions';
 
@@ -62,8 +63,8 @@ export interface CommandContext {
   openAccountSettings: () => void;
   addAccount: () => void;
   noteRepeat: () => void;
-  /** The reader's commands (view source, headers, save, print: renderer/reader-tools/). */
-  readerCommands: Record<ReaderActionId, Command>;
+  /** The reader's commands (view source, headers, save, print: renderer/reader-tools/) and the appearance's. */
+  readerCommands: Record<ReaderActionId | AppearanceActionId, Command>;
 }
 
 export function useAppCommands(context: CommandContext): Commands {

@@ -18,6 +18,7 @@ import type { ListSourceState } from './use-list-source';
 import type { useMessageActions } from './use-message-actions';
 import type { SelectionState } from './use-selection';
 import { type ReaderTools, useReaderTools } from '../reader-tools/use-reader-tools';
+import { appearanceCommands } from '../appearance/appearance-commands';
 
 interface WindowState {
   keymap: Keymap;
@@ -56,7 +57,8 @@ export function useWindowCommands(state: WindowState): WindowCommands {
   // The folder on screen (not the one the targets share) decides where a new message is from.
   const onScreen = list.mailbox;
 
-  const { commands: readerCommands, ...reader } = useReaderTools(state.single, state.reportFailure);
+  const { commands: readerTools, ...reader } = useReaderTools(state.single, state.reportFailure);
+  const readerCommands = useMemo(() => ({ ...readerTools, ...appearanceCommands }), [readerTools]);
   const commands = useAppCommands({
     transport,
     store: state.store,

@@ -55,6 +55,8 @@ export const ACTION_IDS = [
   'addAccount',
   'openSettings',
   'accountSettings',
+  'toggleDarkMode',
+  'toggleDensity',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -119,6 +121,8 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   addAccount: 'app',
   openSettings: 'app',
   accountSettings: 'app',
+  toggleDarkMode: 'app',
+  toggleDensity: 'app',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -168,6 +172,9 @@ const COMMON = {
   saveMessage: ['Mod+S'],
   printMessage: ['Mod+P'],
   showHeaders: ['Mod+Shift+H'],
+  // None of the peers has a key for these: palette and settings only, unless the user adds one.
+  toggleDarkMode: [],
+  toggleDensity: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {

@@ -10,6 +10,12 @@ import type { AccountLabel } from './account-labels';
 import { AccountChip } from './AccountChip';
 
 export const ROW_HEIGHT = 76;
+/** The compact density's row (appearance.css): no snippet line. */
+export const COMPACT_ROW_HEIGHT = 52;
+
+export function rowHeightFor(density: 'comfortable' | 'compact'): number {
+  return density === 'compact' ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
+}
 
 export function messageRowId(header: Pick<MessageHeader, 'id'>): string {
   return `message-${header.id}`;

@@ -1,7 +1,8 @@
-// The general settings: the language, applied at once (no restart) and remembered; how stored
-// passwords are protected; the keyboard.
+// The general settings: the language and the appearance, applied at once (no restart) and
+// remembered; how stored passwords are protected; the keyboard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AppearanceSettings } from '../appearance/AppearanceSettings';
 import { useLanguageStore } from '../app/app-services';
 import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
 import { useLanguageState } from '../i18n/language-store';
@@ -38,6 +39,7 @@ export function GeneralSettings() {
           {t('settings.languageHint')}
         </p>
       </div>
+      <AppearanceSettings />
       <PasswordProtection />
       <KeyboardSettings />
     </>

@@ -1,8 +1,8 @@
 // axe-core over every main surface of the app, in English and in Swedish (labels change length
-// and wording with the language, so each is checked): the account wizard, the main window with a
-// message open (and the warnings of issue 15 in it), its source, the composer, the settings and the command
-// palette. Serious and critical violations fail the test with one line each (rule, element,
-// what to fix).
+// and wording with the language, so each is checked), light and dark (each has its own colours):
+// the account wizard, the main window with a message open (and the warnings of issue 15 in it),
+// its source, the composer, the settings and the command palette. Serious and critical
+// violations fail the test with one line each (rule, element, what to fix).
 import { appendMessage } from '../mailserver/imap-helpers';
 import { MALFORMED_SAMPLES } from '../mailserver/malformed-samples';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
@@ -162,15 +162,19 @@ async function checkEverySurface(
 }
 
 for (const language of ['en', 'sv'] as const) {
-  test.describe(`in ${language === 'en' ? 'English' : 'Swedish'}`, () => {
-    test.use({ locale: LABELS[language].locale });
-    test('the wizard, main window, warnings, composer, settings and palette have no serious accessibility violations', async ({
-      page,
-      shell,
-      mailServer,
-      user,
-    }) => {
-      await checkEverySurface(page, shell.url, mailServer, user, LABELS[language]);
+  for (const scheme of ['light', 'dark'] as const) {
+    test.describe(`in ${language === 'en' ? 'English' : 'Swedish'}, ${scheme}`, () => {
+      // The app follows the system's scheme by default (renderer/appearance/).
+      test.use({ locale: LABELS[language].locale, colorScheme: scheme });
+      test('the wizard, main window, warnings, composer, settings and palette have no serious accessibility violations', async ({
+        page,
+        shell,
+        mailServer,
+        user,
+      }) => {
+        await checkEverySurface(page, shell.url, mailServer, user, LABELS[language]);
+        await expect(page.locator('html')).toHaveAttribute('data-scheme', scheme);
+      });
     });
-  });
+  }
 }
