@@ -1,8 +1,12 @@
-// The reader's part of the contract: a message's raw form (saved as .eml), and what the
+// The reader's part of the contract: a message's raw form (saved as .eml), tags, and what the
 // reader offers beyond the body. Shaped exactly like `methods` in contract.ts, which spreads
 // these in.
 import { z } from 'zod';
-import { messageIdSchema } from './schemas';
+import { messageIdSchema, messageIdsSchema } from './schemas';
+import { isValidKeyword } from './tags';
+
+const ok = z.object({ ok: z.literal(true) });
+const keywordsSchema = z.array(z.string().refine(isValidKeyword, 'Not a keyword an IMAP server takes')).max(20);
 
 export const readerMethods = {
   /**
@@ -20,5 +24,13 @@ export const readerMethods = {
   'message.saveEml': {
     input: z.object({ id: messageIdSchema }),
     output: z.object({ outcome: z.enum(['saved', 'cancelled', 'unsupported']) }),
+  },
+  /**
+   * Tags: adds and removes IMAP keywords on messages, in the cache at once and on the server
+   * through the offline queue (like read and star). `messages.changed` reports the rows.
+   */
+  'messages.setKeywords': {
+    input: z.object({ ids: messageIdsSchema, add: keywordsSchema.default([]), remove: keywordsSchema.default([]) }),
+    output: ok,
   },
 } as const;

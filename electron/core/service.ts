@@ -307,7 +307,11 @@ class CoreService implements MailService {
         this.replies.queued(queued.outboxId, args.draft);
         return queued;
       },
-      ...createReaderHandlers({ store, reader: this.reader }),
+      ...createReaderHandlers({
+        store,
+        reader: this.reader,
+        apply: (operation, input) => this.actions.apply(operation, input),
+      }),
       ...createAccountHandlers({
         store,
         cipher: this.options.cipher,

@@ -54,6 +54,9 @@ import './app.css';
 const NO_ACCOUNTS: Account[] = [];
 const NO_MAILBOXES: Mailbox[] = [];
 
+/** The toolbar's tag menu checks nothing for a selection: one stable empty list. */
+const NO_KEYWORDS: readonly string[] = [];
+
 export function App() {
   const transport = useTransport();
   const { accounts: loadedAccounts, statuses, reload: reloadAccounts } = useAccounts();
@@ -179,6 +182,8 @@ export function App() {
               currentMailboxId={actionFolder?.id ?? null}
               onAction={run}
               onMove={moveTargets}
+              activeKeywords={single?.keywords ?? NO_KEYWORDS}
+              onTag={run}
             />
             <ReadingPane
               header={single}

@@ -17,6 +17,7 @@ import { focusSearchField } from '../search/search-focus';
 import { effectiveRole } from '../sidebar/folder-tree';
 import type { AppearanceActionId } from '../appearance/appearance-commands';
 import type { ReaderActionId } from '../reader-tools/use-reader-tools';
+import type { TagActionId } from '../tags/tag-commands';
 import type { useMessageActions } from './use-message-actions';
 
 export interface Command {
@@ -63,8 +64,8 @@ export interface CommandContext {
   openAccountSettings: () => void;
   addAccount: () => void;
   noteRepeat: () => void;
-  /** The reader's commands (view source, headers, save, print: renderer/reader-tools/) and the appearance's. */
-  readerCommands: Record<ReaderActionId | AppearanceActionId, Command>;
+  /** The reader's commands (view source, headers, save, print: renderer/reader-tools/), tags, appearance. */
+  readerCommands: Record<ReaderActionId | TagActionId | AppearanceActionId, Command>;
 }
 
 export function useAppCommands(context: CommandContext): Commands {

@@ -19,6 +19,7 @@ import type { useMessageActions } from './use-message-actions';
 import type { SelectionState } from './use-selection';
 import { type ReaderTools, useReaderTools } from '../reader-tools/use-reader-tools';
 import { appearanceCommands } from '../appearance/appearance-commands';
+import { useTagCommands } from '../tags/use-tag-commands';
 
 interface WindowState {
   keymap: Keymap;
@@ -58,7 +59,8 @@ export function useWindowCommands(state: WindowState): WindowCommands {
   const onScreen = list.mailbox;
 
   const { commands: readerTools, ...reader } = useReaderTools(state.single, state.reportFailure);
-  const readerCommands = useMemo(() => ({ ...readerTools, ...appearanceCommands }), [readerTools]);
+  const tags = useTagCommands(targets.targets, openHeader?.accountId, state.reportFailure);
+  const readerCommands = useMemo(() => ({ ...readerTools, ...tags, ...appearanceCommands }), [readerTools, tags]);
   const commands = useAppCommands({
     transport,
     store: state.store,

@@ -30,6 +30,12 @@ export const ACTION_IDS = [
   'markRead',
   'markUnread',
   'toggleRead',
+  'toggleTag1',
+  'toggleTag2',
+  'toggleTag3',
+  'toggleTag4',
+  'toggleTag5',
+  'removeTags',
   'undo',
   // writing
   'compose',
@@ -99,6 +105,12 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   markRead: 'triage',
   markUnread: 'triage',
   toggleRead: 'triage',
+  toggleTag1: 'triage',
+  toggleTag2: 'triage',
+  toggleTag3: 'triage',
+  toggleTag4: 'triage',
+  toggleTag5: 'triage',
+  removeTags: 'triage',
   undo: 'triage',
   compose: 'writing',
   reply: 'writing',
@@ -175,6 +187,13 @@ const COMMON = {
   // None of the peers has a key for these: palette and settings only, unless the user adds one.
   toggleDarkMode: [],
   toggleDensity: [],
+  // Thunderbird's keys for its five tags (and 0 for none); no preset uses the digits otherwise.
+  toggleTag1: ['1'],
+  toggleTag2: ['2'],
+  toggleTag3: ['3'],
+  toggleTag4: ['4'],
+  toggleTag5: ['5'],
+  removeTags: ['0'],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {

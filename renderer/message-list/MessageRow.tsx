@@ -8,6 +8,8 @@ import { sendersLabel } from '../format/format-address';
 import { Icon } from '../ui/Icon';
 import type { AccountLabel } from './account-labels';
 import { AccountChip } from './AccountChip';
+import { TagChips } from '../tags/TagChips';
+import { shownTags } from '../tags/tag-labels';
 
 export const ROW_HEIGHT = 76;
 /** The compact density's row (appearance.css): no snippet line. */
@@ -49,9 +51,13 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const date = formatListDate(header.date, props.now, props.locale);
   const unread = !header.flags.seen;
   const rowLabel = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
-  const label = props.account
-    ? t('messageList.rowInAccount', { row: rowLabel, account: props.account.name })
+  const tags = shownTags(header.keywords, t);
+  const taggedLabel = tags.length
+    ? t('tags.rowTagged', { row: rowLabel, tags: tags.map((tag) => tag.name).join(', ') })
     : rowLabel;
+  const label = props.account
+    ? t('messageList.rowInAccount', { row: taggedLabel, account: props.account.name })
+    : taggedLabel;
   const className = [
     'message-row',
     unread ? 'is-unread' : '',
@@ -92,6 +98,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         </div>
         <div className="row-line">
           <span className="row-subject">{subject}</span>
+          <TagChips keywords={header.keywords} />
           <span className="row-flags">
             {header.hasAttachments && (
               <span className="row-flag row-attachment" title={t('messageList.attachment')}>
