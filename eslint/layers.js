@@ -38,6 +38,7 @@ export const CORE_SUBLAYERS = {
   text: { may: [], strict: true },
   store: { may: [], strict: true },
   remote: { may: ['net'], strict: true },
+  sender: { may: [], strict: true },
   search: { may: ['store', 'text'], strict: true },
   imap: { may: ['net', 'store', 'text'], strict: false },
   smtp: { may: ['net', 'store', 'text'], strict: false },

@@ -6,7 +6,7 @@
 import { methods, type MethodArgs, type MethodName, type MethodResult } from '../../shared/contract';
 import type { Account, AccountId, MailboxId } from '../../shared/domain';
 import { createAccountHandlers } from './accounts/account-handlers';
-import { createReaderHandlers } from './reader-handlers';
+import { createReaderHandlers, emptyPlainDraft } from './reader-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
@@ -311,6 +311,10 @@ class CoreService implements MailService {
         store,
         reader: this.reader,
         apply: (operation, input) => this.actions.apply(operation, input),
+        sendPlain: async (accountId, to, subject, body) => {
+          const draft = { ...emptyPlainDraft(accountId), to, subject, body };
+          await this.sending.handlers['outbox.send']({ draft, undoSeconds: 0 });
+        },
       }),
       ...createAccountHandlers({
         store,

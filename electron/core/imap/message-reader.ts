@@ -155,6 +155,16 @@ export class MessageReader {
     });
   }
 
+  /** The named header fields of a message, as the server has them (HEADER.FIELDS), folded lines and all. */
+  async headerFields(id: MessageId, names: readonly string[]): Promise<string> {
+    const { uid, mailboxId } = this.located(id);
+    return this.readFromServer(mailboxId, async (client) => {
+      const response = await client.fetchOne(String(uid), { headers: [...names] }, { uid: true });
+      if (!response) throw notFound('The message');
+      return response.headers?.toString('latin1') ?? '';
+    });
+  }
+
   /** Where a message's parts live on the server, and its BODYSTRUCTURE. */
   private located(id: MessageId): { uid: number; mailboxId: number; structure: unknown } {
     const row = this.deps.store.messages.bodystructure(id);
