@@ -15,6 +15,7 @@ export const ACTION_IDS = [
   'showHeaders',
   'saveMessage',
   'printMessage',
+  'unsubscribe',
   // selection
   'toggleSelect',
   'extendNext',
@@ -92,6 +93,7 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   showHeaders: 'reading',
   saveMessage: 'reading',
   printMessage: 'reading',
+  unsubscribe: 'reading',
   toggleSelect: 'selection',
   extendNext: 'selection',
   extendPrevious: 'selection',
@@ -187,6 +189,7 @@ const COMMON = {
   // None of the peers has a key for these: palette and settings only, unless the user adds one.
   toggleDarkMode: [],
   toggleDensity: [],
+  unsubscribe: [],
   // Thunderbird's keys for its five tags (and 0 for none); no preset uses the digits otherwise.
   toggleTag1: ['1'],
   toggleTag2: ['2'],

@@ -12,6 +12,7 @@ import { BodySkeleton } from './BodySkeleton';
 import { MessageBodyFrame } from './MessageBodyFrame';
 import { MessageHeaderBlock } from './MessageHeaderBlock';
 import { NoReadableBody } from './NoReadableBody';
+import { SenderNotes } from '../sender/SenderNotes';
 import { hasReadableBody } from './readable-body';
 import { useMessageBody } from './use-message-body';
 import './reading-pane.css';
@@ -81,6 +82,7 @@ function OpenMessage({ header }: { header: MessageHeader }) {
   return (
     <article className="open-message">
       <MessageHeaderBlock header={header} body={body} />
+      <SenderNotes header={header} />
       {body && <AttachmentList messageId={header.id} attachments={body.attachments} />}
       <div className="message-body">
         {state.status === 'loading' && <BodySkeleton />}

@@ -7,10 +7,11 @@ import type { MessageHeader, MessageId } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
 import type { Command } from '../app/use-app-commands';
+import { requestUnsubscribe } from '../sender/unsubscribe-request';
 import { saveMessageAsEml } from './save-message';
 import type { SourceMode } from './SourceDialog';
 
-export const READER_ACTIONS = ['viewSource', 'showHeaders', 'saveMessage', 'printMessage'] as const;
+export const READER_ACTIONS = ['viewSource', 'showHeaders', 'saveMessage', 'printMessage', 'unsubscribe'] as const;
 export type ReaderActionId = (typeof READER_ACTIONS)[number];
 
 export interface SourceView {
@@ -58,6 +59,8 @@ export function useReaderTools(
       },
       // The print stylesheet (print.css) leaves only the open message and its headers.
       printMessage: { enabled, run: () => window.print() },
+      // The open message's Unsubscribe button asks first; a message from no list ignores it.
+      unsubscribe: { enabled, run: requestUnsubscribe },
     };
   }, [enabled, transport]);
 

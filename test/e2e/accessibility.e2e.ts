@@ -32,6 +32,7 @@ const LABELS = {
     dontOpen: 'Don’t open',
     openNotes: 'Open notes.zip',
     source: 'Message source',
+    unsubscribe: 'Unsubscribe',
   },
   sv: {
     locale: 'sv-SE',
@@ -54,6 +55,7 @@ const LABELS = {
     dontOpen: 'Öppna inte',
     openNotes: 'Öppna notes.zip',
     source: 'Meddelandets källkod',
+    unsubscribe: 'Avsluta prenumeration',
   },
 } as const;
 
@@ -65,6 +67,7 @@ function sampleMessage(): Buffer {
   return Buffer.from(
     'From: Ada Lovelace <ada@example.test>\r\nTo: you@example.test\r\nSubject: Notes on the engine\r\n' +
       'Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <notes@example.test>\r\nMIME-Version: 1.0\r\n' +
+      'List-Unsubscribe: <mailto:leave@example.test>\r\n' +
       'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n' +
       '<p>The notes are at <a href="https://notes.evil.test/">www.example.test</a>.</p>\r\n--b\r\n' +
       'Content-Type: application/zip; name="notes.zip"\r\nContent-Disposition: attachment; filename="notes.zip"\r\n' +
@@ -110,7 +113,13 @@ async function checkEverySurface(
     .getByRole('listbox', { name: labels.messages })
     .getByRole('option', { name: /Notes on the engine/ })
     .click();
+  await expect(page.getByRole('button', { name: labels.unsubscribe })).toBeVisible();
   await expectNoViolations(page, 'the main window with a message open');
+  await page.getByRole('button', { name: labels.unsubscribe }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await expectNoViolations(page, 'the unsubscribe confirmation');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
   await page.getByRole('listbox', { name: labels.messages }).focus();
   await page.keyboard.press('Control+U');
   const source = page.getByRole('dialog', { name: labels.source });
