@@ -59,6 +59,16 @@ test('dark mode from the settings: window, simple mail darkened, designed mail k
   await expect(page.getByText('Shown in dark colours.')).toBeVisible();
   await screenshot(page, 'dark-mode');
 
+  // Printed from a dark window: white paper, dark text, the body's own print colours.
+  await page.emulateMedia({ media: 'print' });
+  const textToken = await page.evaluate(() =>
+    getComputedStyle(document.documentElement).getPropertyValue('--color-text').trim(),
+  );
+  expect(textToken).toBe('#1d1d1f');
+  await expect.poll(bodyBackground).toBe('rgb(255, 255, 255)');
+  await page.emulateMedia({ media: 'screen' });
+  await expect.poll(bodyBackground).toBe('rgb(28, 28, 30)');
+
   await page.getByRole('button', { name: 'Show original colours' }).click();
   await expect.poll(bodyBackground).toBe('rgb(255, 255, 255)');
   await expect(page.getByText('Shown in dark colours.')).toBeHidden();
