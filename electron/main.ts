@@ -210,7 +210,12 @@ async function start(): Promise<void> {
     showWindow: focusMainWindow,
   });
   const served = withShellHandlers(
-    withDesktopMethods(opened, { profileDir, cleared, openPath: (file) => shell.openPath(file) }),
+    withDesktopMethods(opened, {
+      profileDir,
+      cleared,
+      openPath: (file) => shell.openPath(file),
+      askWhere: (defaultName) => askWhereToSave(defaultName),
+    }),
     desktop,
   );
   ipc = wireIpc(ipcMain, served, {
@@ -225,6 +230,16 @@ async function start(): Promise<void> {
     else mainWindow.webContents.send(EVENT_CHANNEL, 'desktop.requested', {});
     focusMainWindow();
   });
+}
+
+/** The save dialog of "Save as .eml", over the main window when there is one. */
+async function askWhereToSave(defaultName: string): Promise<string | undefined> {
+  const options = { defaultPath: defaultName, filters: [{ name: 'Email message', extensions: ['eml'] }] };
+  const result =
+    mainWindow && !mainWindow.isDestroyed()
+      ? await dialog.showSaveDialog(mainWindow, options)
+      : await dialog.showSaveDialog(options);
+  return result.canceled ? undefined : result.filePath;
 }
 
 function focusMainWindow(): void {

@@ -38,6 +38,7 @@ export const CORE_SUBLAYERS = {
   text: { may: [], strict: true },
   store: { may: [], strict: true },
   remote: { may: ['net'], strict: true },
+  sender: { may: [], strict: true },
   search: { may: ['store', 'text'], strict: true },
   threads: { may: ['store'], strict: false },
   imap: { may: ['net', 'store', 'text'], strict: false },

@@ -28,6 +28,7 @@ import { serverSettingsMethods } from './contract-server-settings';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { pop3Methods } from './contract-pop3';
 import { desktopEvents, desktopMethods } from './contract-desktop';
+import { readerMethods } from './contract-reader';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -139,6 +140,8 @@ export const methods = {
   ...oauthMethods,
   // server settings edited after setup (shared/contract-server-settings.ts)
   ...serverSettingsMethods,
+  // the raw message, saved as .eml (shared/contract-reader.ts)
+  ...readerMethods,
 } as const;
 
 export const events = {

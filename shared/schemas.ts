@@ -146,6 +146,8 @@ export const messageHeaderSchema = z.object({
   date: z.number(),
   size: z.number(),
   flags: messageFlagsSchema,
+  /** IMAP keywords: the tags (shared/tags.ts says which are shown), and other clients' state. */
+  keywords: z.array(z.string()).optional(),
   hasAttachments: z.boolean(),
   snippet: z.string().nullable(),
   threadKey: z.string(),

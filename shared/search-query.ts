@@ -1,10 +1,11 @@
 // The search box's language, parsed without ever failing: words (prefix matched), "quoted
-// phrases", -negation and Gmail-style operators (from: to: subject: is: has: in: before: after:).
+// phrases", -negation and Gmail-style operators (from: to: subject: is: has: in: tag: before: after:).
 // Whatever the user types becomes data (tokens of letters and digits, flags, dates), never query
 // syntax, so the engine can build its FTS5 expression from it without an SQLite syntax error.
 
 import type { z } from 'zod';
 import type { searchScopeSchema } from './schemas';
+import { isValidKeyword, keywordForTagSearch } from './tags';
 
 /** Where a search looks: the folder on screen, one account, or every account. */
 export type SearchScope = z.infer<typeof searchScopeSchema>;
@@ -26,6 +27,8 @@ export interface ParsedSearch {
   /** is:starred (is:flagged) → true, -is:starred → false. */
   starred?: boolean;
   hasAttachment?: boolean;
+  /** tag:<name> (-tag: without it): IMAP keywords, a known label's name read as its keyword (shared/tags.ts). */
+  tags?: { keyword: string; negated: boolean }[];
   /** in:<folder>: a role (inbox, sent, …), a path or a folder name, as typed. */
   folder?: string;
   /** Local midnight of before:/after: dates, ms since epoch (before: exclusive, after: inclusive). */
@@ -41,7 +44,8 @@ const MAX_TOKENS_PER_TERM = 16;
 const MAX_TOKEN_LENGTH = 64;
 
 const TEXT_FIELDS: Record<string, SearchField> = { from: 'from', to: 'to', subject: 'subject' };
-const OPERATORS = new Set(['from', 'to', 'subject', 'is', 'has', 'in', 'before', 'after']);
+const OPERATORS = new Set(['from', 'to', 'subject', 'is', 'has', 'in', 'before', 'after', 'tag']);
+const MAX_TAGS = 8;
 
 /**
  * The words of a text as the index sees them: Unicode letters and digits, lower case, accents
@@ -127,6 +131,12 @@ function applyOperator(out: ParsedSearch, part: RawPart): boolean {
       if (value !== 'attachment' && value !== 'attachments') return false;
       out.hasAttachment = !part.negated;
       return true;
+    case 'tag': {
+      const keyword = keywordForTagSearch(part.value.trim());
+      if (!isValidKeyword(keyword) || (out.tags?.length ?? 0) >= MAX_TAGS) return false;
+      (out.tags ??= []).push({ keyword, negated: part.negated });
+      return true;
+    }
     case 'in':
       if (part.negated || value.trim() === '') return false;
       out.folder = part.value.trim();
@@ -171,6 +181,7 @@ export function isSearchEmpty(parsed: ParsedSearch): boolean {
     parsed.unread === undefined &&
     parsed.starred === undefined &&
     parsed.hasAttachment === undefined &&
+    parsed.tags === undefined &&
     parsed.folder === undefined &&
     parsed.before === undefined &&
     parsed.after === undefined

@@ -7,6 +7,7 @@ import { methods, type MethodArgs, type MethodName, type MethodResult } from '..
 import type { Account, AccountId, MailboxId, MailboxRole } from '../../shared/domain';
 import { createAccountHandlers } from './accounts/account-handlers';
 import { createBrowserDesktopHandlers } from './desktop-handlers';
+import { createReaderHandlers, emptyPlainDraft } from './reader-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
@@ -426,6 +427,15 @@ class CoreService implements MailService {
         return queued;
       },
       ...createBrowserDesktopHandlers(),
+      ...createReaderHandlers({
+        store,
+        reader: this.reader,
+        apply: (operation, input) => this.actions.apply(operation, input),
+        sendPlain: async (accountId, to, subject, body) => {
+          const draft = { ...emptyPlainDraft(accountId), to, subject, body };
+          await this.sending.handlers['outbox.send']({ draft, undoSeconds: 0 });
+        },
+      }),
       ...createAccountHandlers({
         store,
         cipher: this.options.cipher,

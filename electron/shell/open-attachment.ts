@@ -9,6 +9,7 @@ import type { MailService } from '../core/service-api';
 import { ServiceError } from '../core/service-error';
 import { writeOpenedAttachment } from '../core/opened-attachments';
 import { markFromInternet, type ZoneMarkDeps } from './internet-zone';
+import { saveEmlWithDialog, type SaveEmlDeps } from './save-eml';
 
 export interface OpenAttachmentDeps {
   service: Pick<MailService, 'call'>;
@@ -44,13 +45,16 @@ export async function openAttachmentWithApp(
  */
 export function withDesktopMethods(
   service: MailService,
-  deps: Omit<OpenAttachmentDeps, 'service'>,
+  deps: Omit<OpenAttachmentDeps, 'service'> & Partial<Pick<SaveEmlDeps, 'askWhere'>>,
 ): Pick<MailService, 'call' | 'onEvent'> {
+  const { askWhere } = deps;
   return {
     call: ((method: string, input: unknown) =>
       method === 'message.openAttachment'
         ? openAttachmentWithApp({ ...deps, service }, input)
-        : service.call(method as never, input)) as MailService['call'],
+        : method === 'message.saveEml' && askWhere
+          ? saveEmlWithDialog({ service, askWhere }, input)
+          : service.call(method as never, input)) as MailService['call'],
     onEvent: (listener) => service.onEvent(listener),
   };
 }

@@ -33,6 +33,8 @@ import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
 import { PasswordDialog } from '../status/PasswordDialog';
 import { SignInAgainDialog } from '../status/SignInAgainDialog';
+import { SourceDialog } from '../reader-tools/SourceDialog';
+import '../reader-tools/print.css';
 import { StartupNotices } from '../status/StartupNotices';
 import { StatusBar } from '../status/StatusBar';
 import { useSyncActivity } from '../status/use-sync-activity';
@@ -62,6 +64,9 @@ import './app.css';
 
 const NO_ACCOUNTS: Account[] = [];
 const NO_MAILBOXES: Mailbox[] = [];
+
+/** The toolbar's tag menu checks nothing for a selection: one stable empty list. */
+const NO_KEYWORDS: readonly string[] = [];
 
 export function App() {
   const transport = useTransport();
@@ -137,7 +142,7 @@ export function App() {
     toggleMode();
     changeSelection(emptySelection);
   }, [toggleMode, changeSelection]);
-  const { commands, run, moveTargets } = useWindowCommands({
+  const { commands, run, moveTargets, reader } = useWindowCommands({
     keymap,
     accounts,
     mailboxes,
@@ -222,6 +227,8 @@ export function App() {
               currentMailboxId={actionFolder?.id ?? null}
               onAction={run}
               onMove={moveTargets}
+              activeKeywords={single?.keywords ?? NO_KEYWORDS}
+              onTag={run}
             />
             <ReadingPane
               header={single}
@@ -301,6 +308,9 @@ export function App() {
         ) : (
           <PasswordDialog account={dialog.account} onClose={open.close} />
         ))}
+      {reader.sourceView && (
+        <SourceDialog id={reader.sourceView.id} mode={reader.sourceView.mode} onClose={reader.closeSourceView} />
+      )}
     </div>
   );
 }

@@ -9,6 +9,8 @@ import { LanguageStore } from '../i18n/language-store';
 import { App } from './App';
 import { AppServicesProvider } from './app-services';
 import { reportForeground } from './report-foreground';
+// Creates the appearance store, which writes the scheme on <html> before the first render.
+import '../appearance/appearance-store';
 import '../styles/tokens.css';
 import '../styles/base.css';
 

@@ -16,6 +16,9 @@ import type { PaletteMode } from '../palette/palette-items';
 import type { ConversationThread } from '../message-view/use-conversation-thread';
 import { focusSearchField } from '../search/search-focus';
 import { effectiveRole } from '../sidebar/folder-tree';
+import type { AppearanceActionId } from '../appearance/appearance-commands';
+import type { ReaderActionId } from '../reader-tools/use-reader-tools';
+import type { TagActionId } from '../tags/tag-commands';
 import type { useMessageActions } from './use-message-actions';
 
 export interface Command {
@@ -66,6 +69,8 @@ export interface CommandContext {
   noteRepeat: () => void;
   /** The list's conversation mode, and the conversation the pane stacks (when it does). */
   conversations: { toggle: (() => void) | null; thread: ConversationThread | null };
+  /** The reader's commands (view source, headers, save, print: renderer/reader-tools/), tags, appearance. */
+  readerCommands: Record<ReaderActionId | TagActionId | AppearanceActionId, Command>;
 }
 
 export function useAppCommands(context: CommandContext): Commands {
@@ -74,8 +79,19 @@ export function useAppCommands(context: CommandContext): Commands {
     ref.current = context;
   });
 
-  const { store, selection, mailbox, mailboxes, accountId, unifiedRole, targets, single, hasAccounts, actions } =
-    context;
+  const {
+    store,
+    selection,
+    mailbox,
+    mailboxes,
+    accountId,
+    unifiedRole,
+    targets,
+    single,
+    hasAccounts,
+    actions,
+    readerCommands,
+  } = context;
   const canToggleConversations = context.conversations.toggle !== null;
   const inConversation = context.conversations.thread !== null;
   const hasTargets = targets.length > 0;
@@ -216,6 +232,7 @@ export function useAppCommands(context: CommandContext): Commands {
       openSettings: { enabled: true, run: () => get().openSettings() },
       openEml: { enabled: true, run: () => get().openEml() },
       accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
+      ...readerCommands,
     };
     return commands;
   }, [
@@ -231,6 +248,7 @@ export function useAppCommands(context: CommandContext): Commands {
     hasAccounts,
     canToggleConversations,
     inConversation,
+    readerCommands,
   ]);
 }
 

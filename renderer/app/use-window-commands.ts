@@ -18,6 +18,9 @@ import type { DialogOpeners } from './use-dialogs';
 import type { ListSourceState } from './use-list-source';
 import type { useMessageActions } from './use-message-actions';
 import type { SelectionState } from './use-selection';
+import { type ReaderTools, useReaderTools } from '../reader-tools/use-reader-tools';
+import { appearanceCommands } from '../appearance/appearance-commands';
+import { useTagCommands } from '../tags/use-tag-commands';
 
 interface WindowState {
   keymap: Keymap;
@@ -48,6 +51,8 @@ export interface WindowCommands {
   run: (action: ActionId) => void;
   /** Stable: moves the current targets. */
   moveTargets: (to: Mailbox) => void;
+  /** The source view the reader's commands open. */
+  reader: Omit<ReaderTools, 'commands'>;
 }
 
 export function useWindowCommands(state: WindowState): WindowCommands {
@@ -58,6 +63,9 @@ export function useWindowCommands(state: WindowState): WindowCommands {
   // The folder on screen (not the one the targets share) decides where a new message is from.
   const onScreen = list.mailbox;
 
+  const { commands: readerTools, ...reader } = useReaderTools(state.single, state.reportFailure);
+  const tags = useTagCommands(targets.targets, openHeader?.accountId, state.reportFailure);
+  const readerCommands = useMemo(() => ({ ...readerTools, ...tags, ...appearanceCommands }), [readerTools, tags]);
   const commands = useAppCommands({
     transport,
     store: state.store,
@@ -96,6 +104,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     addAccount: dialogs.addAccount,
     noteRepeat: state.noteRepeat,
     conversations: state.conversations,
+    readerCommands,
   });
   useGlobalShortcuts(state.keymap, (action, event) => runCommand(commands, action, event));
 
@@ -110,5 +119,5 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     }),
     [],
   );
-  return { commands, ...stable };
+  return { commands, ...stable, reader };
 }

@@ -16,6 +16,11 @@ export const ACTION_IDS = [
   'nextInConversation',
   'previousInConversation',
   'toggleConversationMessage',
+  'viewSource',
+  'showHeaders',
+  'saveMessage',
+  'printMessage',
+  'unsubscribe',
   // selection
   'toggleSelect',
   'extendNext',
@@ -31,6 +36,12 @@ export const ACTION_IDS = [
   'markRead',
   'markUnread',
   'toggleRead',
+  'toggleTag1',
+  'toggleTag2',
+  'toggleTag3',
+  'toggleTag4',
+  'toggleTag5',
+  'removeTags',
   'undo',
   // writing
   'compose',
@@ -57,6 +68,8 @@ export const ACTION_IDS = [
   'openSettings',
   'accountSettings',
   'openEml',
+  'toggleDarkMode',
+  'toggleDensity',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -86,6 +99,11 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   nextInConversation: 'reading',
   previousInConversation: 'reading',
   toggleConversationMessage: 'reading',
+  viewSource: 'reading',
+  showHeaders: 'reading',
+  saveMessage: 'reading',
+  printMessage: 'reading',
+  unsubscribe: 'reading',
   toggleSelect: 'selection',
   extendNext: 'selection',
   extendPrevious: 'selection',
@@ -99,6 +117,12 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   markRead: 'triage',
   markUnread: 'triage',
   toggleRead: 'triage',
+  toggleTag1: 'triage',
+  toggleTag2: 'triage',
+  toggleTag3: 'triage',
+  toggleTag4: 'triage',
+  toggleTag5: 'triage',
+  removeTags: 'triage',
   undo: 'triage',
   compose: 'writing',
   reply: 'writing',
@@ -122,6 +146,8 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   openSettings: 'app',
   accountSettings: 'app',
   openEml: 'app',
+  toggleDarkMode: 'app',
+  toggleDensity: 'app',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -169,6 +195,21 @@ const COMMON = {
   accountSettings: [],
   // Mod+O opens the selected message in two presets; a file is Mod+Shift+O everywhere
   openEml: ['Mod+Shift+O'],
+  // Save and print as every desktop app has them; Apple Mail's Cmd+Shift+H shows all headers.
+  saveMessage: ['Mod+S'],
+  printMessage: ['Mod+P'],
+  showHeaders: ['Mod+Shift+H'],
+  // None of the peers has a key for these: palette and settings only, unless the user adds one.
+  toggleDarkMode: [],
+  toggleDensity: [],
+  unsubscribe: [],
+  // Thunderbird's keys for its five tags (and 0 for none); no preset uses the digits otherwise.
+  toggleTag1: ['1'],
+  toggleTag2: ['2'],
+  toggleTag3: ['3'],
+  toggleTag4: ['4'],
+  toggleTag5: ['5'],
+  removeTags: ['0'],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {
@@ -210,6 +251,7 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     goToFolder: ['g l'],
     search: ['/'],
     syncNow: [],
+    viewSource: ['Mod+U'],
   },
   // Outlook for Windows (and Mac, where Ctrl is Cmd).
   outlook: {
@@ -246,6 +288,8 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     search: ['Mod+E'],
     syncNow: ['F9'],
     openSettings: [],
+    // Ctrl+U is Outlook's "mark unread".
+    viewSource: ['Mod+Alt+U'],
   },
   // Apple Mail.
   apple: {
@@ -282,6 +326,8 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     search: ['Mod+Alt+F'],
     shortcuts: ['?', 'Mod+/'],
     syncNow: ['Mod+Shift+N'],
+    // Apple Mail's View > Message > Raw Source.
+    viewSource: ['Mod+Alt+U'],
   },
 };
 

@@ -2,7 +2,7 @@
 // in pages from the store as they scroll into view. Selection is by message id, and when
 // mail arrives above the rows being read the scroll position moves with them (use-list-scroll.ts),
 // so live updates neither change the selection nor move what the user is looking at.
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AccountId, MessageHeader } from '../../shared/domain';
@@ -12,7 +12,8 @@ import type { AccountLabel } from './account-labels';
 import { ListLoadError } from './ListLoadError';
 import { ListPlaceholder } from './ListPlaceholder';
 import type { MessageWindowStore } from './message-window-store';
-import { MessageRow, MessageRowSkeleton, ROW_HEIGHT, messageRowId } from './MessageRow';
+import { useAppearance } from '../appearance/appearance-store';
+import { MessageRow, MessageRowSkeleton, messageRowId, rowHeightFor } from './MessageRow';
 import type { Selection } from './selection';
 import { useCurrentInView } from './use-current-in-view';
 import { useListKeys } from './use-list-keys';
@@ -58,18 +59,21 @@ export function MessageList({
   const now = useNow();
   const total = store?.total ?? null;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const rowHeight = rowHeightFor(useAppearance().density);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the app does not run the React Compiler; the virtualizer is read fresh on each render
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
   const firstIndex = items[0]?.index ?? 0;
   const lastIndex = items.at(-1)?.index ?? 0;
-  const { knownScrollTop, noteScroll } = useListScroll(scrollRef, store, version);
+  const { knownScrollTop, noteScroll } = useListScroll(scrollRef, store, version, rowHeight);
+  // Another density: every row's size changed at once.
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
 
   // Rows scrolled into view are read shortly after scrolling settles on them.
   useEffect(() => {
@@ -78,7 +82,15 @@ export function MessageList({
     return () => window.clearTimeout(timer);
   }, [store, total, firstIndex, lastIndex]);
 
-  const currentIndex = useCurrentInView(store, version, selection.currentId, virtualizer, scrollRef, knownScrollTop);
+  const currentIndex = useCurrentInView(
+    store,
+    version,
+    selection.currentId,
+    virtualizer,
+    scrollRef,
+    knownScrollTop,
+    rowHeight,
+  );
   const onRowClick = useRowClicks(store, selection, onSelectionChange);
   const onKeyDown = useListKeys({
     store,
@@ -110,9 +122,9 @@ export function MessageList({
         onScroll={(event) => noteScroll(event.currentTarget.scrollTop)}
       >
         {store && total === null ? (
-          <div className="message-list-sizer" style={{ blockSize: `${ROW_HEIGHT * SKELETON_ROWS}px` }}>
+          <div className="message-list-sizer" style={{ blockSize: `${rowHeight * SKELETON_ROWS}px` }}>
             {Array.from({ length: SKELETON_ROWS }, (_, index) => (
-              <MessageRowSkeleton key={index} index={index} top={index * ROW_HEIGHT} />
+              <MessageRowSkeleton key={index} index={index} top={index * rowHeight} />
             ))}
           </div>
         ) : (

@@ -9,8 +9,16 @@ import { Icon } from '../ui/Icon';
 import type { AccountLabel } from './account-labels';
 import { AccountChip } from './AccountChip';
 import { conversationOf } from './conversation-row';
+import { TagChips } from '../tags/TagChips';
+import { shownTags } from '../tags/tag-labels';
 
 export const ROW_HEIGHT = 76;
+/** The compact density's row (appearance.css): no snippet line. */
+export const COMPACT_ROW_HEIGHT = 52;
+
+export function rowHeightFor(density: 'comfortable' | 'compact'): number {
+  return density === 'compact' ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
+}
 
 export function messageRowId(header: Pick<MessageHeader, 'id'>): string {
   return `message-${header.id}`;
@@ -51,9 +59,13 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const count = conversation && conversation.total > 1 ? conversation.total : null;
   const messageLabel = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
   const rowLabel = count ? t('conversations.row', { row: messageLabel, count }) : messageLabel;
-  const label = props.account
-    ? t('messageList.rowInAccount', { row: rowLabel, account: props.account.name })
+  const tags = shownTags(header.keywords, t);
+  const taggedLabel = tags.length
+    ? t('tags.rowTagged', { row: rowLabel, tags: tags.map((tag) => tag.name).join(', ') })
     : rowLabel;
+  const label = props.account
+    ? t('messageList.rowInAccount', { row: taggedLabel, account: props.account.name })
+    : taggedLabel;
   const className = [
     'message-row',
     unread ? 'is-unread' : '',
@@ -99,6 +111,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         </div>
         <div className="row-line">
           <span className="row-subject">{subject}</span>
+          <TagChips keywords={header.keywords} />
           <span className="row-flags">
             {header.hasAttachments && (
               <span className="row-flag row-attachment" title={t('messageList.attachment')}>

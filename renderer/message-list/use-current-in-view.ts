@@ -25,6 +25,7 @@ export function useCurrentInView(
   viewport: CachedViewport,
   scrollRef: RefObject<HTMLDivElement | null>,
   knownScrollTop: RefObject<number>,
+  rowHeight: number = ROW_HEIGHT,
 ): number {
   // Looked up once per list change, not on every scrolled frame: indexOf scans the loaded pages.
   const currentIndex = useMemo(() => {
@@ -34,21 +35,21 @@ export function useCurrentInView(
 
   useEffect(() => {
     if (currentIndex < 0) return;
-    const top = currentIndex * ROW_HEIGHT;
+    const top = currentIndex * rowHeight;
     const offset = viewport.scrollOffset;
     const height = viewport.scrollRect?.height;
-    if (offset !== null && height !== undefined && top >= offset && top + ROW_HEIGHT <= offset + height) return;
+    if (offset !== null && height !== undefined && top >= offset && top + rowHeight <= offset + height) return;
     const frame = requestAnimationFrame(() => {
       const element = scrollRef.current;
       if (!element) return;
       const viewportHeight = element.clientHeight;
       if (top < element.scrollTop) element.scrollTop = top;
-      else if (top + ROW_HEIGHT > element.scrollTop + viewportHeight)
-        element.scrollTop = top + ROW_HEIGHT - viewportHeight;
+      else if (top + rowHeight > element.scrollTop + viewportHeight)
+        element.scrollTop = top + rowHeight - viewportHeight;
       knownScrollTop.current = element.scrollTop;
     });
     return () => cancelAnimationFrame(frame);
-  }, [currentId, currentIndex, viewport, scrollRef, knownScrollTop]);
+  }, [currentId, currentIndex, viewport, scrollRef, knownScrollTop, rowHeight]);
 
   return currentIndex;
 }

@@ -20,6 +20,7 @@ export function useListScroll(
   scrollRef: RefObject<HTMLDivElement | null>,
   store: MessageWindowStore | null,
   version: number,
+  rowHeight: number = ROW_HEIGHT,
 ): ListScroll {
   const anchor = useRef<{ id: number; index: number } | null>(null);
   const knownScrollTop = useRef(0);
@@ -27,10 +28,10 @@ export function useListScroll(
   const recordAnchor = useCallback(() => {
     const element = scrollRef.current;
     if (!element || !store) return;
-    const index = Math.floor(knownScrollTop.current / ROW_HEIGHT);
+    const index = Math.floor(knownScrollTop.current / rowHeight);
     const row = store.getRow(index);
     anchor.current = row ? { id: row.id, index } : null;
-  }, [scrollRef, store]);
+  }, [scrollRef, store, rowHeight]);
 
   useEffect(() => {
     if (!store) return;
@@ -48,12 +49,12 @@ export function useListScroll(
     if (previous && knownScrollTop.current > 0) {
       const index = store.indexOf(previous.id);
       if (index >= 0 && index !== previous.index) {
-        element.scrollTop += (index - previous.index) * ROW_HEIGHT;
+        element.scrollTop += (index - previous.index) * rowHeight;
         knownScrollTop.current = element.scrollTop;
       }
     }
     recordAnchor();
-  }, [scrollRef, version, store, recordAnchor]);
+  }, [scrollRef, version, store, recordAnchor, rowHeight]);
 
   const noteScroll = useCallback(
     (scrollTop: number) => {

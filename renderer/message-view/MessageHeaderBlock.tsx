@@ -5,6 +5,7 @@ import type { Address, MessageBody, MessageHeader } from '../../shared/domain';
 import { useLocale } from '../app/app-services';
 import { addressLabel, addressListText } from '../format/format-address';
 import { formatFullDate } from '../format/format-date';
+import { TagChips } from '../tags/TagChips';
 import { Icon } from '../ui/Icon';
 
 function initials(address: Address | undefined): string {
@@ -37,6 +38,7 @@ export function MessageHeaderBlock({ header, body }: { header: MessageHeader; bo
   return (
     <header className="message-header">
       <h2 className="message-subject">{header.subject.trim() || t('messageList.noSubject')}</h2>
+      <TagChips keywords={header.keywords} />
       <div className="message-meta">
         <span
           className="avatar"

@@ -4,6 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import type { MessageHeader } from '../../shared/domain';
 import { errorMessage } from '../app/error-message';
+import { SenderNotes } from '../sender/SenderNotes';
 import { Icon } from '../ui/Icon';
 import { AttachmentList } from './AttachmentList';
 import { BodySkeleton } from './BodySkeleton';
@@ -21,6 +22,7 @@ export function OpenMessage({ header }: { header: MessageHeader }) {
   return (
     <article className="open-message">
       <MessageHeaderBlock header={header} body={body} />
+      <SenderNotes header={header} />
       {body && <AttachmentList messageId={header.id} attachments={body.attachments} />}
       <div className="message-body">
         {state.status === 'loading' && <BodySkeleton />}

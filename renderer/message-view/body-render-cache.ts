@@ -4,6 +4,7 @@
 // neighbours of the open message are prepared ahead (prepare-body.ts), so j/k find it ready.
 // Keyed by the body object itself: when body-cache.ts lets a body go, its renderings go too.
 import type { MessageBody } from '../../shared/domain';
+import { darkBodies } from '../appearance/appearance-store';
 import { renderHtmlBody, renderPlainTextBody, type RenderedBody } from './message-html';
 
 const renders = new WeakMap<MessageBody, Map<string, RenderedBody>>();
@@ -18,8 +19,11 @@ export function renderBodyCached(
   body: MessageBody,
   allowRemote: boolean,
   inlineImages: ReadonlyMap<string, string>,
+  /** Dark rendering (message-html.ts says for which mail); by default as the window is now. */
+  dark: boolean = darkBodies(),
 ): RenderedBody {
-  const key = body.html === null ? 'text' : `${allowRemote ? 'remote' : 'blocked'}\n${inlineKey(inlineImages)}`;
+  const kind = body.html === null ? 'text' : `${allowRemote ? 'remote' : 'blocked'}\n${inlineKey(inlineImages)}`;
+  const key = `${dark ? 'dark' : 'light'}\n${kind}`;
   let perBody = renders.get(body);
   if (!perBody) {
     perBody = new Map();
@@ -29,8 +33,8 @@ export function renderBodyCached(
   if (!rendered) {
     rendered =
       body.html === null
-        ? renderPlainTextBody(body.text ?? '')
-        : renderHtmlBody(body.html, { allowRemote, inlineImages });
+        ? renderPlainTextBody(body.text ?? '', dark)
+        : renderHtmlBody(body.html, { allowRemote, inlineImages, dark });
     perBody.set(key, rendered);
   }
   return rendered;

@@ -52,10 +52,18 @@ export interface HtmlRenderOptions {
    * RenderedBody.remoteImageUrls. Used only when allowRemote; images not in it stay out.
    */
   remoteImages?: ReadonlyMap<string, string>;
+  /**
+   * The window is dark and the user wants mail dark too: a message that sets no colours of its
+   * own is shown light on dark. One that does keeps its colours (on its white page), since
+   * inverting a designed message breaks it.
+   */
+  dark?: boolean;
 }
 
 export interface RenderedBody {
   srcdoc: string;
+  /** Shown in dark colours instead of the message's own (the reader offers the originals). */
+  darkened: boolean;
   /** The message refers to remote content (shown only when allowed, and then through the engine). */
   hasRemoteContent: boolean;
   /** cid: references whose part is not in inlineImages yet; fetch them, then render again. */
@@ -380,6 +388,33 @@ pre { white-space: pre-wrap; }
 blockquote[type="cite"] { margin: 0 0 0 4px; padding-left: 12px; border-left: 3px solid #c7c7cc; color: #48484a; }
 `;
 
+const HTML_DARK_STYLE = `
+html { color-scheme: dark; background: #1c1c1e; }
+body { color: #f2f2f7; }
+a[href] { color: #5eaaff; }
+blockquote[type="cite"] { border-left-color: #48484a; color: #a0a0a8; }
+@media print { html { color-scheme: light; background: #ffffff; } body { color: #1d1d1f; } a[href] { color: #0a64d6; } }
+`;
+
+/** Attributes that give an element a colour of its own (HTML 4's presentational ones). */
+const COLOUR_ATTRIBUTES = ['bgcolor', 'color', 'text', 'link', 'vlink', 'alink', 'background'];
+/** A colour or background declaration in CSS (a style attribute or a <style> sheet). */
+const CSS_COLOUR = /(?:^|[;{\s])(?:color|background(?:-color|-image)?)\s*:/i;
+
+/**
+ * Whether the sanitized message chooses any colour itself: then its author designed it for the
+ * page it assumed (white, nearly always) and it is not darkened.
+ */
+export function declaresColours(root: Element): boolean {
+  for (const element of root.querySelectorAll('*')) {
+    if (COLOUR_ATTRIBUTES.some((name) => element.hasAttribute(name))) return true;
+    const style = element.getAttribute('style');
+    if (style && CSS_COLOUR.test(style)) return true;
+    if (element.tagName.toLowerCase() === 'style' && CSS_COLOUR.test(element.textContent ?? '')) return true;
+  }
+  return false;
+}
+
 function headPreamble(doc: Document, baseStyle: string): Node[] {
   const csp = doc.createElement('meta');
   csp.setAttribute('http-equiv', 'Content-Security-Policy');
@@ -424,10 +459,12 @@ export function renderHtmlBody(html: string, options: HtmlRenderOptions): Render
     root.prepend(head);
   }
   for (const element of root.querySelectorAll('*')) rewriteElement(element, context);
-  head.prepend(...headPreamble(doc, HTML_BASE_STYLE));
+  const darkened = options.dark === true && !declaresColours(root);
+  head.prepend(...headPreamble(doc, darkened ? HTML_BASE_STYLE + HTML_DARK_STYLE : HTML_BASE_STYLE));
 
   return {
     srcdoc: `<!doctype html>${root.outerHTML}`,
+    darkened,
     hasRemoteContent: context.hasRemoteContent,
     missingContentIds: [...context.missingContentIds],
     remoteImageUrls: [...context.remoteImageUrls],
@@ -515,27 +552,32 @@ export function plainTextToHtml(text: string): string {
 }
 
 const TEXT_BASE_STYLE = `
-:root { color-scheme: light dark; }
+:root { color-scheme: light; }
 html { background: #ffffff; color: #1d1d1f; }
 body { margin: 0; padding: 16px 20px;
   font: 14px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif; }
 .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 a { color: #0a64d6; }
 .quote { color: #6e6e73; }
-@media (prefers-color-scheme: dark) {
-  html { background: #1c1c1e; color: #f2f2f7; }
-  a { color: #5eaaff; }
-  .quote { color: #98989f; }
-}
 `;
 
-export function renderPlainTextBody(text: string): RenderedBody {
+/** Plain text has no colours of its own: in dark mode it is always shown dark. */
+const TEXT_DARK_STYLE = `
+:root { color-scheme: dark; }
+html { background: #1c1c1e; color: #f2f2f7; }
+a { color: #5eaaff; }
+.quote { color: #98989f; }
+@media print { :root { color-scheme: light; } html { background: #ffffff; color: #1d1d1f; } a { color: #0a64d6; } }
+`;
+
+export function renderPlainTextBody(text: string, dark = false): RenderedBody {
   const csp = escapeHtml(bodyCsp());
   return {
+    darkened: dark,
     srcdoc:
       `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="${csp}">` +
       `<meta http-equiv="x-dns-prefetch-control" content="off">` +
-      `<meta name="referrer" content="no-referrer"><style>${TEXT_BASE_STYLE}</style></head>` +
+      `<meta name="referrer" content="no-referrer"><style>${TEXT_BASE_STYLE}${dark ? TEXT_DARK_STYLE : ''}</style></head>` +
       `<body><div class="text">${plainTextToHtml(text)}</div></body></html>`,
     hasRemoteContent: false,
     missingContentIds: [],

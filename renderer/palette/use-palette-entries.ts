@@ -55,6 +55,7 @@ const ICON_OF: Partial<Record<ActionId, IconName>> = {
   openSettings: 'settings',
   openEml: 'open',
   accountSettings: 'account',
+  saveMessage: 'download',
 };
 
 interface EntryInput {

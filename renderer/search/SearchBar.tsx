@@ -18,6 +18,7 @@ const OPERATORS = [
   'unread',
   'starred',
   'attachment',
+  'tag',
   'folder',
   'dates',
 ] as const;

@@ -1,8 +1,10 @@
-// The general settings: the language, applied at once (no restart) and remembered; how stored
-// passwords are protected; new-mail notifications; the desktop app's own settings; the keyboard.
+// The general settings: the language and the appearance, applied at once (no restart) and
+// remembered; how stored passwords are protected; new-mail notifications; the desktop app's own
+// settings; the keyboard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
+import { AppearanceSettings } from '../appearance/AppearanceSettings';
 import { useLanguageStore } from '../app/app-services';
 import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
 import { useLanguageState } from '../i18n/language-store';
@@ -42,6 +44,7 @@ export function GeneralSettings({ accounts }: { accounts: readonly Account[] }) 
           {t('settings.languageHint')}
         </p>
       </div>
+      <AppearanceSettings />
       <PasswordProtection />
       <NotificationSettings accounts={accounts} />
       <UnreadCountSettings accounts={accounts} />

@@ -4,6 +4,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox, MailboxId } from '../../shared/domain';
 import { IconButton } from '../ui/IconButton';
+import { TagMenu } from '../tags/TagMenu';
+import type { TagActionId } from '../tags/tag-commands';
 import { MoveMenu } from './MoveMenu';
 import './toolbar.css';
 
@@ -20,6 +22,9 @@ interface ToolbarProps {
   currentMailboxId: MailboxId | null;
   onAction: (action: ToolbarAction) => void;
   onMove: (mailbox: Mailbox) => void;
+  /** The open message's keywords, for the tag menu's checks. */
+  activeKeywords: readonly string[];
+  onTag: (action: TagActionId) => void;
 }
 
 /** Memoized: a key press that moves through the list changes none of its props. */
@@ -78,6 +83,7 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           disabled={none}
           onClick={() => props.onAction('toggleRead')}
         />
+        <TagMenu disabled={none} activeKeywords={props.activeKeywords} onTag={props.onTag} />
       </div>
     </div>
   );

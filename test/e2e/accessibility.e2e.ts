@@ -1,8 +1,8 @@
 // axe-core over every main surface of the app, in English and in Swedish (labels change length
-// and wording with the language, so each is checked): the account wizard, the main window with a
-// message open (and the warnings of issue 15 in it), the composer, the settings and the command
-// palette. Serious and critical violations fail the test with one line each (rule, element,
-// what to fix).
+// and wording with the language, so each is checked), light and dark (each has its own colours):
+// the account wizard, the main window with a message open (and the warnings of issue 15 in it),
+// its source, the composer, the settings and the command palette. Serious and critical
+// violations fail the test with one line each (rule, element, what to fix).
 import { appendMessage } from '../mailserver/imap-helpers';
 import { MALFORMED_SAMPLES } from '../mailserver/malformed-samples';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
@@ -31,6 +31,8 @@ const LABELS = {
     showSource: 'Show source',
     dontOpen: 'Don’t open',
     openNotes: 'Open notes.zip',
+    source: 'Message source',
+    unsubscribe: 'Unsubscribe',
   },
   sv: {
     locale: 'sv-SE',
@@ -52,6 +54,8 @@ const LABELS = {
     showSource: 'Visa källkod',
     dontOpen: 'Öppna inte',
     openNotes: 'Öppna notes.zip',
+    source: 'Meddelandets källkod',
+    unsubscribe: 'Avsluta prenumeration',
   },
 } as const;
 
@@ -63,6 +67,7 @@ function sampleMessage(): Buffer {
   return Buffer.from(
     'From: Ada Lovelace <ada@example.test>\r\nTo: you@example.test\r\nSubject: Notes on the engine\r\n' +
       'Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <notes@example.test>\r\nMIME-Version: 1.0\r\n' +
+      'List-Unsubscribe: <mailto:leave@example.test>\r\n' +
       'Content-Type: multipart/mixed; boundary="b"\r\n\r\n--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n' +
       '<p>The notes are at <a href="https://notes.evil.test/">www.example.test</a>.</p>\r\n--b\r\n' +
       'Content-Type: application/zip; name="notes.zip"\r\nContent-Disposition: attachment; filename="notes.zip"\r\n' +
@@ -108,7 +113,20 @@ async function checkEverySurface(
     .getByRole('listbox', { name: labels.messages })
     .getByRole('option', { name: /Notes on the engine/ })
     .click();
+  await expect(page.getByRole('button', { name: labels.unsubscribe })).toBeVisible();
   await expectNoViolations(page, 'the main window with a message open');
+  await page.getByRole('button', { name: labels.unsubscribe }).click();
+  await expect(page.getByRole('alertdialog')).toBeVisible();
+  await expectNoViolations(page, 'the unsubscribe confirmation');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  await page.getByRole('listbox', { name: labels.messages }).focus();
+  await page.keyboard.press('Control+U');
+  const source = page.getByRole('dialog', { name: labels.source });
+  await expect(source.getByText('Message-ID: <notes@example.test>')).toBeVisible();
+  await expectNoViolations(page, 'the message source');
+  await page.keyboard.press('Escape');
+  await expect(source).toBeHidden();
 
   // the warnings of issue 15: a deceptive link, an attachment saved rather than opened, a
   // message with nothing to show
@@ -168,15 +186,19 @@ async function checkEverySurface(
 }
 
 for (const language of ['en', 'sv'] as const) {
-  test.describe(`in ${language === 'en' ? 'English' : 'Swedish'}`, () => {
-    test.use({ locale: LABELS[language].locale });
-    test('the wizard, main window, warnings, composer, settings, .eml window and palette have no serious accessibility violations', async ({
-      page,
-      shell,
-      mailServer,
-      user,
-    }) => {
-      await checkEverySurface(page, shell.url, mailServer, user, LABELS[language]);
+  for (const scheme of ['light', 'dark'] as const) {
+    test.describe(`in ${language === 'en' ? 'English' : 'Swedish'}, ${scheme}`, () => {
+      // The app follows the system's scheme by default (renderer/appearance/).
+      test.use({ locale: LABELS[language].locale, colorScheme: scheme });
+      test('the wizard, main window, warnings, composer, settings, .eml window and palette have no serious accessibility violations', async ({
+        page,
+        shell,
+        mailServer,
+        user,
+      }) => {
+        await checkEverySurface(page, shell.url, mailServer, user, LABELS[language]);
+        await expect(page.locator('html')).toHaveAttribute('data-scheme', scheme);
+      });
     });
-  });
+  }
 }

@@ -220,6 +220,33 @@ describe.skipIf(!hasChromium)('message HTML sanitizer (in Chromium)', () => {
     expect(kept).toBe(2); // 32 MB of characters at most
   });
 
+  it('darkens, in dark mode, only mail that sets no colour of its own', async () => {
+    const darkened = await page.evaluate(() =>
+      [
+        '<p>Plain words, <b>bold</b> and <a href="https://a.test/">a link</a>.</p>',
+        '<p style="color: #333">grey text</p>',
+        '<table bgcolor="#ffffff"><tr><td>cell</td></tr></table>',
+        '<font color="red">red</font>',
+        '<style>body { background-color: #fafafa }</style><p>styled</p>',
+        '<div style="background:url(https://x.test/a.png)">bg</div>',
+        '<p style="font-weight: bold; margin: 0">no colour, only weight</p>',
+      ].map(
+        (html) =>
+          window.messageHtml.renderHtmlBody(html, { allowRemote: false, inlineImages: new Map(), dark: true }).darkened,
+      ),
+    );
+    expect(darkened).toEqual([true, false, false, false, false, false, true]);
+    const light = await page.evaluate(() =>
+      window.messageHtml.renderHtmlBody('<p>Plain</p>', { allowRemote: false, inlineImages: new Map() }),
+    );
+    expect(light.darkened).toBe(false);
+    expect(light.srcdoc).not.toContain('#1c1c1e');
+    const dark = await page.evaluate(() =>
+      window.messageHtml.renderHtmlBody('<p>Plain</p>', { allowRemote: false, inlineImages: new Map(), dark: true }),
+    );
+    expect(dark.srcdoc).toContain('color-scheme: dark; background: #1c1c1e');
+  });
+
   it('ignores an answer that is not a safe base64 image data: URL', async () => {
     const html =
       '<img src="https://cdn.test/a.png"><img src="https://cdn.test/b.png"><img src="https://cdn.test/c.png">';

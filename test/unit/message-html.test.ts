@@ -21,6 +21,16 @@ import {
 import { expectLinear } from '../support/linear-time';
 
 describe('plain-text mail', () => {
+  it('is shown dark only when asked, and printed light either way', () => {
+    const light = renderPlainTextBody('Hi');
+    expect(light.darkened).toBe(false);
+    expect(light.srcdoc).not.toContain('#1c1c1e');
+    const dark = renderPlainTextBody('Hi', true);
+    expect(dark.darkened).toBe(true);
+    expect(dark.srcdoc).toContain('html { background: #1c1c1e; color: #f2f2f7; }');
+    expect(dark.srcdoc).toMatch(/@media print \{[^\n]*background: #ffffff/);
+  });
+
   it('escapes everything', () => {
     expect(escapeHtml(`<script>alert("x")</script> & 'y'`)).toBe(
       '&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; &#39;y&#39;',

@@ -91,6 +91,19 @@ describe('parseSearchQuery', () => {
     ]);
   });
 
+  it('reads tag: as a keyword, a known label by its name, and -tag: as without it', () => {
+    expect(parseSearchQuery('tag:work -tag:To-do tag:Project-X').tags).toEqual([
+      { keyword: '$label2', negated: false },
+      { keyword: '$label4', negated: true },
+      { keyword: 'project-x', negated: false },
+    ]);
+    // Not a keyword any server takes: not understood, and it matches nothing extra.
+    const unreadable = parseSearchQuery('tag:"two words"');
+    expect(unreadable.tags).toBeUndefined();
+    expect(unreadable.ignored).toEqual(['tag:two words']);
+    expect(isSearchEmpty(parseSearchQuery('tag:later'))).toBe(false);
+  });
+
   it('negates a term with a leading minus', () => {
     const parsed = parseSearchQuery('report -malmö');
     expect(parsed.terms.map((t) => t.negated)).toEqual([false, true]);

@@ -137,6 +137,34 @@ export class MessageReader {
     return { source: sourceText(raw.subarray(0, MAX_SHOWN_SOURCE_BYTES)), truncated };
   }
 
+  /**
+   * The whole raw message, for saving it as an .eml file. The server's RFC822.SIZE is checked
+   * first, so an enormous message is refused before a byte of it is downloaded.
+   */
+  async raw(id: MessageId, cap: number): Promise<Buffer> {
+    const { uid, mailboxId } = this.located(id);
+    return this.readFromServer(mailboxId, async (client) => {
+      const sized = await client.fetchOne(String(uid), { size: true }, { uid: true });
+      if (!sized) throw notFound('The message');
+      refuseOversizedAttachment('The message', sized.size ?? 0, cap);
+      const response = await client.fetchOne(String(uid), { source: true }, { uid: true });
+      if (!response) throw notFound('The message');
+      const raw = response.source ?? Buffer.alloc(0);
+      refuseOversizedAttachment('The message', raw.length, cap); // the declared size may have lied
+      return raw;
+    });
+  }
+
+  /** The named header fields of a message, as the server has them (HEADER.FIELDS), folded lines and all. */
+  async headerFields(id: MessageId, names: readonly string[]): Promise<string> {
+    const { uid, mailboxId } = this.located(id);
+    return this.readFromServer(mailboxId, async (client) => {
+      const response = await client.fetchOne(String(uid), { headers: [...names] }, { uid: true });
+      if (!response) throw notFound('The message');
+      return response.headers?.toString('latin1') ?? '';
+    });
+  }
+
   /** Where a message's parts live on the server, and its BODYSTRUCTURE. */
   private located(id: MessageId): { uid: number; mailboxId: number; structure: unknown } {
     const row = this.deps.store.messages.bodystructure(id);

@@ -51,9 +51,9 @@ const systemLookup: Lookup = (hostname) => dnsLookup(hostname, { all: true, verb
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 /** The address to connect to, after checking every address the host has. */
-async function checkedAddress(
+export async function checkedAddress(
   url: URL,
-  deps: RemoteImageDeps,
+  deps: Pick<RemoteImageDeps, 'lookup' | 'allowLoopback'>,
   signal: AbortSignal,
 ): Promise<ResolvedAddress | { blocked: BlockReason }> {
   const host = hostOf(url);

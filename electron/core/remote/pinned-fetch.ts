@@ -40,7 +40,10 @@ function toResponse(response: IncomingMessage): Response {
   return new Response(body, { status, statusText: response.statusMessage ?? '', headers });
 }
 
-/** A fetch (GET only, no redirects followed, no cookies) that connects only to `pinned`. */
+/**
+ * A fetch (no redirects followed, no cookies) that connects only to `pinned`: a GET, or a POST
+ * with a string body (the one-click unsubscribe).
+ */
 export function pinnedFetch(pinned: ResolvedAddress): typeof fetch {
   const lookup: LookupFunction = (_hostname, options, callback) => {
     if (options.all) callback(null, [pinned]);
@@ -54,11 +57,11 @@ export function pinnedFetch(pinned: ResolvedAddress): typeof fetch {
       const outgoing = request(
         url,
         // agent: false, so no pooled socket made for another (pinned) address is ever reused
-        { method: 'GET', headers, lookup, agent: false, signal: init?.signal ?? undefined },
+        { method: init?.method ?? 'GET', headers, lookup, agent: false, signal: init?.signal ?? undefined },
         (response) => resolve(toResponse(response)),
       );
       outgoing.on('error', reject);
-      outgoing.end();
+      outgoing.end(typeof init?.body === 'string' ? init.body : undefined);
     });
   }) as typeof fetch;
 }

@@ -142,10 +142,19 @@ export class LocalSearch {
       .prepare(`SELECT COALESCE(SUM(message_count), 0) FROM mailboxes WHERE id IN (${mailboxes})`)
       .pluck()
       .get(sql.params) as number;
-    sql.rowFilters = parsed.unread !== undefined || parsed.starred !== undefined || parsed.hasAttachment !== undefined;
+    sql.rowFilters =
+      parsed.unread !== undefined ||
+      parsed.starred !== undefined ||
+      parsed.hasAttachment !== undefined ||
+      parsed.tags !== undefined;
     if (parsed.unread !== undefined) sql.where.push(`m.seen = ${parsed.unread ? 0 : 1}`);
     if (parsed.starred !== undefined) sql.where.push(`m.flagged = ${parsed.starred ? 1 : 0}`);
     if (parsed.hasAttachment !== undefined) sql.where.push(`m.has_attachments = ${parsed.hasAttachment ? 1 : 0}`);
+    // Keywords are stored space separated and compare without case: a bounded word match.
+    parsed.tags?.forEach((tag, index) => {
+      sql.where.push(`instr(' ' || lower(COALESCE(m.keywords, '')) || ' ', @tag${index}) ${tag.negated ? '=' : '>'} 0`);
+      sql.params[`tag${index}`] = ` ${tag.keyword.toLowerCase()} `;
+    });
     if (parsed.before !== undefined) {
       sql.where.push('m.date < @before');
       sql.params.before = parsed.before;

@@ -47,11 +47,13 @@ export interface MessageRow {
   has_attachments: number;
   snippet: string | null;
   thread_key: string;
+  keywords: string | null;
 }
 
 /** The columns toHeader() reads, `m` being messages and `b` its mailbox. */
 export const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.message_id, m.subject, m.from_json, m.to_json,
-  m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key`;
+  m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key,
+  m.keywords`;
 
 // The window's ids come from the date index alone (a covering walk), then their 50 rows.
 const windowOf = (direction: 'ASC' | 'DESC', from = '') => `SELECT ${HEADER_COLUMNS}
@@ -82,7 +84,14 @@ export function toHeader(row: MessageRow): MessageHeader {
     hasAttachments: row.has_attachments === 1,
     snippet: row.snippet,
     threadKey: row.thread_key,
+    keywords: row.keywords ? row.keywords.split(' ') : [],
   };
+}
+
+/** Keywords as stored: sorted, once each, space separated; null for none. */
+export function storedKeywords(keywords: Iterable<string>): string | null {
+  const unique = [...new Set(keywords)].sort();
+  return unique.length ? unique.join(' ') : null;
 }
 
 /** The server-side identity of a message: what an operation needs to replay it. */
@@ -234,11 +243,16 @@ export class MessagesRepo {
    * Applies the server's flags to the given UIDs, skipping messages that a pending local
    * operation touches (the server has not seen that change yet). Returns the ids that changed.
    */
-  applyServerFlags(mailboxId: MailboxId, updates: readonly { uid: number; flags: MessageFlags }[]): MessageId[] {
+  applyServerFlags(
+    mailboxId: MailboxId,
+    updates: readonly { uid: number; flags: MessageFlags; keywords?: readonly string[] }[],
+  ): MessageId[] {
     const stmt = this.db.prepare(
-      `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft
+      `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft,
+         keywords = CASE WHEN @keywordsKnown THEN @keywords ELSE keywords END
        WHERE mailbox_id = @mailboxId AND uid = @uid
-         AND (seen != @seen OR flagged != @flagged OR answered != @answered OR draft != @draft)
+         AND (seen != @seen OR flagged != @flagged OR answered != @answered OR draft != @draft
+              OR (@keywordsKnown AND keywords IS NOT @keywords))
          AND NOT EXISTS (SELECT 1 FROM pending_op_messages p WHERE p.mailbox_id = @mailboxId AND p.uid = @uid)
        RETURNING id`,
     );
@@ -251,6 +265,8 @@ export class MessagesRepo {
         flagged: u.flags.flagged ? 1 : 0,
         answered: u.flags.answered ? 1 : 0,
         draft: u.flags.draft ? 1 : 0,
+        keywordsKnown: u.keywords ? 1 : 0,
+        keywords: u.keywords ? storedKeywords(u.keywords) : null,
       }) as { id: number } | undefined;
       if (row) changed.push(row.id);
     }
@@ -280,6 +296,26 @@ export class MessagesRepo {
     if (sets.length === 0) return [];
     const stmt = this.db.prepare(`UPDATE messages SET ${sets.join(', ')} WHERE id = ? RETURNING id`);
     return ids.map((id) => stmt.get(id) as { id: number } | undefined).flatMap((r) => (r ? [r.id] : []));
+  }
+
+  /** Tags added and removed in the cache (set-keywords.ts). Returns the ids whose tags changed. */
+  changeKeywords(ids: readonly MessageId[], add: readonly string[], remove: readonly string[]): MessageId[] {
+    const read = this.db.prepare('SELECT keywords FROM messages WHERE id = ?').pluck();
+    const write = this.db.prepare('UPDATE messages SET keywords = ? WHERE id = ?');
+    const removed = new Set(remove.map((keyword) => keyword.toLowerCase()));
+    const changed: MessageId[] = [];
+    for (const id of ids) {
+      const before = read.get(id) as string | null | undefined;
+      if (before === undefined) continue;
+      // Keywords compare without case on the server (RFC 9051 2.3.2): removing "work" removes "Work".
+      const kept = (before ? before.split(' ') : []).filter((keyword) => !removed.has(keyword.toLowerCase()));
+      const present = new Set(kept.map((keyword) => keyword.toLowerCase()));
+      const after = storedKeywords([...kept, ...add.filter((keyword) => !present.has(keyword.toLowerCase()))]);
+      if (after === before) continue;
+      write.run(after, id);
+      changed.push(id);
+    }
+    return changed;
   }
 
   /** A local move: the row changes mailbox at once; its UID there is unknown until COPYUID. */

@@ -3,10 +3,12 @@ import { expunge } from './expunge';
 import { move } from './move';
 import type { Operation } from './operation';
 import { setFlags } from './set-flags';
+import { setKeywords } from './set-keywords';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- payloads are checked per kind
 export const operations: Record<string, Operation<any, any>> = {
   [setFlags.kind]: setFlags,
   [move.kind]: move,
   [expunge.kind]: expunge,
+  [setKeywords.kind]: setKeywords,
 };

@@ -10,7 +10,7 @@ import type { SyncContext } from './context';
 import { toFlags } from './header-fields';
 
 export interface FlagChangesResult {
-  updates: { uid: number; flags: MessageFlags }[];
+  updates: { uid: number; flags: MessageFlags; keywords: string[] }[];
   /** UIDs the server reported as expunged through QRESYNC; null when QRESYNC was not used. */
   vanished: number[] | null;
 }
@@ -46,6 +46,6 @@ export async function fetchFlagChanges(ctx: SyncContext): Promise<FlagChangesRes
     if (qresync) client.off('expunge', onExpunge);
   }
 
-  const updates = rows.map((m) => ({ uid: m.uid, flags: toFlags(m.flags).flags }));
+  const updates = rows.map((m) => ({ uid: m.uid, ...toFlags(m.flags) }));
   return { updates, vanished: qresync ? vanished : null };
 }

@@ -77,7 +77,7 @@ export function toFlags(flags: Set<string> | undefined): { flags: MessageFlags; 
       else if (flag === '\\Draft') result.draft = true;
       else if (!flag.startsWith('\\')) keywords.push(flag);
     }
-  return { flags: result, keywords };
+  return { flags: result, keywords: keywords.sort() };
 }
 
 const MESSAGE_ID = /<[^<>\s]+>/g;
