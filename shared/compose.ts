@@ -107,6 +107,11 @@ export const composeDraftSchema = z.object({
   to: recipientsFieldSchema,
   cc: recipientsFieldSchema,
   bcc: recipientsFieldSchema,
+  /**
+   * Where replies should go, when not to From. Drafts saved before the field existed lack it,
+   * hence the default.
+   */
+  replyTo: recipientsFieldSchema.default(''),
   subject: z.string().max(COMPOSE_LIMITS.subjectChars),
   /** 'html': `body` is the editor's HTML and a plain-text alternative is generated from it. */
   format: bodyFormatSchema,

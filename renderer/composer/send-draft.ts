@@ -11,7 +11,7 @@ type ContractDraft = MethodInput<'outbox.send'>['draft'];
 
 export function toContractDraft(draft: ComposeDraft): ContractDraft {
   if (!draft.accountId) throw new Error('Choose the account to send from.');
-  return { ...draft, draftId: draft.draftId ?? null, accountId: draft.accountId, bcc: '' };
+  return { ...draft, draftId: draft.draftId ?? null, accountId: draft.accountId };
 }
 
 export async function sendDraft(

@@ -11,6 +11,7 @@ export function composeDraft(accountId: string, change: Partial<ComposeDraft> = 
     to: '',
     cc: '',
     bcc: '',
+    replyTo: '',
     subject: '',
     format: 'plain',
     body: '',

@@ -115,7 +115,13 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
   const format = input.format ?? 'plain';
   const where: QuoteLocale = { locale: input.locale, timeZone: input.timeZone };
   const language = input.subjectLanguage ? subjectLanguageOf(input.subjectLanguage) : 'en';
-  const blank = { bcc: '', inReplyTo: null, references: [] as string[], attachments: [] as ComposeAttachment[] };
+  const blank = {
+    bcc: '',
+    replyTo: '',
+    inReplyTo: null,
+    references: [] as string[],
+    attachments: [] as ComposeAttachment[],
+  };
 
   if (input.mode === 'new' || input.messageId === undefined) {
     const account = pickAccount(deps.store, input.accountId, undefined);

@@ -48,6 +48,7 @@ export async function parseDraftMessage(source: Buffer): Promise<ParsedDraft> {
       to: addresses(mail.to),
       cc: addresses(mail.cc),
       bcc: addresses(mail.bcc),
+      replyTo: addresses(mail.replyTo),
       subject: (mail.subject ?? '').slice(0, COMPOSE_LIMITS.subjectChars),
       format: html !== null ? 'html' : 'plain',
       body: (html ?? mail.text ?? '').replace(/\r\n?/g, '\n').slice(0, COMPOSE_LIMITS.bodyChars),

@@ -19,6 +19,7 @@ function canonical(draft: ComposeDraft): ComposeDraft {
     to: draft.to,
     cc: draft.cc,
     bcc: draft.bcc,
+    replyTo: draft.replyTo,
     subject: draft.subject,
     format: draft.format,
     body: draft.body,

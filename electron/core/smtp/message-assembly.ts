@@ -17,13 +17,15 @@ export interface Recipients {
   to: Address[];
   cc: Address[];
   bcc: Address[];
+  /** Not an envelope recipient: where the recipients' replies should go. */
+  replyTo: Address[];
 }
 
 /**
  * The recipients to send to. Refuses, naming them, entries that are not addresses; and a
  * message to nobody or to more recipients than servers accept.
  */
-export function sendableRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc'>): Recipients {
+export function sendableRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc' | 'replyTo'>): Recipients {
   const parsed = draftRecipients(draft);
   if (parsed.invalid.length) throw new ServiceError('invalid-input', invalidRecipientsMessage(parsed.invalid));
   const count = parsed.to.length + parsed.cc.length + parsed.bcc.length;
@@ -34,9 +36,9 @@ export function sendableRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc'
 }
 
 /** A draft's recipients as far as they are addresses; what is not stays in the draft as typed. */
-export function draftCopyRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc'>): Recipients {
-  const { to, cc, bcc } = draftRecipients(draft);
-  return { to, cc, bcc };
+export function draftCopyRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc' | 'replyTo'>): Recipients {
+  const { to, cc, bcc, replyTo } = draftRecipients(draft);
+  return { to, cc, bcc, replyTo };
 }
 
 export async function attachmentBytes(

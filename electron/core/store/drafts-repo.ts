@@ -42,12 +42,18 @@ interface DraftRow {
   updated_at: number;
 }
 
+/** Drafts stored before Reply-To existed lack the field. */
+function storedDraft(row: DraftRow): ComposeDraft {
+  const stored = JSON.parse(row.draft_json) as Omit<ComposeDraft, 'replyTo'> & { replyTo?: string };
+  return { ...stored, replyTo: stored.replyTo ?? '', draftId: row.id };
+}
+
 function toRecord(row: DraftRow): DraftRecord {
   return {
     id: row.id,
     accountId: row.account_id,
     messageId: row.message_id,
-    draft: { ...(JSON.parse(row.draft_json) as ComposeDraft), draftId: row.id },
+    draft: storedDraft(row),
     contentHash: row.content_hash,
     version: row.version,
     state: row.state,
