@@ -167,6 +167,8 @@ export const outboxItemSchema = z.object({
   rejected: z.array(rejectedRecipientSchema),
   draftId: draftIdSchema.nullable(),
   createdAt: z.number(),
+  /** Send later: the moment the user chose (ms since epoch); null for a message sent now. */
+  scheduledFor: z.number().nullable(),
 });
 
 export const draftSummarySchema = z.object({

@@ -355,6 +355,12 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN secret_cipher TEXT CHECK (secret_cipher IN ('key-file', 'safe-storage'));
   `,
+  // composer (issue 19): the moment the user chose for a message to go out (send later), or NULL
+  // for one sent now. send_after moves with retries; this stays, so the outbox can say
+  // "scheduled for" and a retry or an undo delay is never mistaken for a schedule.
+  `
+  ALTER TABLE outbox ADD COLUMN scheduled_for INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
