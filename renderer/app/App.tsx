@@ -4,6 +4,7 @@
 import { useCallback, useMemo } from 'react';
 import type { Account, Mailbox } from '../../shared/domain';
 import { useAccounts } from '../accounts/use-accounts';
+import { fromContractDraft } from '../composer/compose-draft';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
 import { useCompose } from '../composer/use-compose';
@@ -23,6 +24,7 @@ import { SearchResultsHeader } from '../search/SearchResultsHeader';
 import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
+import { OutboxHost } from '../outbox/OutboxHost';
 import { PasswordDialog } from '../status/PasswordDialog';
 import { StartupNotices } from '../status/StartupNotices';
 import { StatusBar } from '../status/StatusBar';
@@ -206,6 +208,15 @@ export function App() {
           isSendKey={(event) => eventTriggers(keymap, 'send', event)}
         />
       )}
+      <OutboxHost
+        epoch={engine.epoch}
+        accounts={accounts}
+        open={dialog?.kind === 'outbox'}
+        onOpen={open.outbox}
+        onClose={open.close}
+        onEdit={(draft) => composer.reopen(fromContractDraft(draft))}
+        reportFailure={activity.reportFailure}
+      />
       <SendUndoToast pending={sendUndo.pending} onUndo={() => void sendUndo.undo()} onDismiss={sendUndo.dismiss} />
       <UndoToast toast={undo.toast} shortcut={undoKey} onUndo={() => void undo.undo()} onDismiss={undo.dismiss} />
       {dialog?.kind === 'palette' && (

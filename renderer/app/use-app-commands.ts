@@ -57,6 +57,7 @@ export interface CommandContext {
   openPalette: (mode: PaletteMode) => void;
   toggleShortcuts: () => void;
   openSettings: () => void;
+  openOutbox: () => void;
   /** The settings' Accounts tab, on the account of the folder on screen. */
   openAccountSettings: () => void;
   addAccount: () => void;
@@ -200,6 +201,7 @@ export function useAppCommands(context: CommandContext): Commands {
       },
       addAccount: { enabled: true, run: () => get().addAccount() },
       openSettings: { enabled: true, run: () => get().openSettings() },
+      showOutbox: { enabled: true, run: () => get().openOutbox() },
       accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
     };
     return commands;

@@ -86,6 +86,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     openPalette: dialogs.palette,
     toggleShortcuts: dialogs.toggleShortcuts,
     openSettings: dialogs.settings,
+    openOutbox: dialogs.outbox,
     openAccountSettings: () => dialogs.accountSettings(onScreen?.accountId),
     addAccount: dialogs.addAccount,
     noteRepeat: state.noteRepeat,

@@ -13,6 +13,7 @@ import { ComposerFields, type ComposerFieldsHandle } from './ComposerFields';
 import { ComposerFooter } from './ComposerFooter';
 import { shortcutCommand } from './editor-commands';
 import { useAttachmentIntake } from './use-attachment-intake';
+import type { SendWhen } from './send-draft';
 import { useComposerDraft } from './use-composer-draft';
 import { useComposerSend } from './use-composer-send';
 import { useFileDrop } from './use-file-drop';
@@ -23,7 +24,7 @@ interface ComposerProps {
   accounts: readonly Account[];
   onClose: () => void;
   /** Puts the draft into the outbox; a rejection keeps the composer open with its reason. */
-  onSend?: (draft: ComposeDraft) => Promise<void>;
+  onSend?: (draft: ComposeDraft, when?: SendWhen) => Promise<void>;
   /** The keymap's send shortcut (Ctrl/Cmd+Enter, or Cmd+Shift+D with the Apple Mail keys). */
   isSendKey?: (event: KeyboardEvent<HTMLDivElement>) => boolean;
 }

@@ -33,6 +33,7 @@ export const ACTION_IDS = [
   'replyAll',
   'forward',
   'send',
+  'showOutbox',
   // going places
   'goInbox',
   'goSent',
@@ -95,6 +96,7 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   replyAll: 'writing',
   forward: 'writing',
   send: 'writing',
+  showOutbox: 'writing',
   goInbox: 'goTo',
   goSent: 'goTo',
   goDrafts: 'goTo',
@@ -156,6 +158,8 @@ const COMMON = {
   switchAccount: [],
   openSettings: ['Mod+,'],
   accountSettings: [],
+  // Neither Outlook nor Apple Mail has a key for its Outbox; Gmail's "g" keys get one below.
+  showOutbox: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {
@@ -190,6 +194,7 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     goTrash: ['g t'],
     goArchive: ['g a'],
     goToFolder: ['g l'],
+    showOutbox: ['g o'],
     search: ['/'],
     syncNow: [],
   },

@@ -54,6 +54,7 @@ const ICON_OF: Partial<Record<ActionId, IconName>> = {
   addAccount: 'plus',
   openSettings: 'settings',
   accountSettings: 'account',
+  showOutbox: 'sent',
 };
 
 interface EntryInput {

@@ -1,5 +1,5 @@
 // The general settings: the language, applied at once (no restart) and remembered; how stored
-// passwords are protected; the keyboard.
+// passwords are protected; the undo delay of sending; the keyboard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageStore } from '../app/app-services';
@@ -7,6 +7,7 @@ import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18
 import { useLanguageState } from '../i18n/language-store';
 import { KeyboardSettings } from './KeyboardSettings';
 import { PasswordProtection } from './PasswordProtection';
+import { UndoDelaySetting } from './UndoDelaySetting';
 
 export function GeneralSettings() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function GeneralSettings() {
           {t('settings.languageHint')}
         </p>
       </div>
+      <UndoDelaySetting />
       <PasswordProtection />
       <KeyboardSettings />
     </>

@@ -1,7 +1,7 @@
 // axe-core over every main surface of the app, in English and in Swedish (labels change length
 // and wording with the language, so each is checked): the account wizard, the main window with a
-// message open (and the warnings of issue 15 in it), the composer, the settings and the command
-// palette. Serious and critical violations fail the test with one line each (rule, element,
+// message open (and the warnings of issue 15 in it), the composer (with issue 19's Bcc and Send
+// later), the outbox, the settings and the command palette. Serious and critical violations fail the test with one line each (rule, element,
 // what to fix).
 import { appendMessage } from '../mailserver/imap-helpers';
 import { MALFORMED_SAMPLES } from '../mailserver/malformed-samples';
@@ -31,6 +31,11 @@ const LABELS = {
     showSource: 'Show source',
     dontOpen: 'Don’t open',
     openNotes: 'Open notes.zip',
+    to: 'To',
+    schedule: 'Schedule…',
+    tomorrowMorning: /^Tomorrow morning/,
+    showOutbox: 'show outbox',
+    outbox: 'Outbox',
   },
   sv: {
     locale: 'sv-SE',
@@ -52,6 +57,11 @@ const LABELS = {
     showSource: 'Visa källkod',
     dontOpen: 'Öppna inte',
     openNotes: 'Öppna notes.zip',
+    to: 'Till',
+    schedule: 'Schemalägg…',
+    tomorrowMorning: /^I morgon bitti/,
+    showOutbox: 'visa utkorgen',
+    outbox: 'Utkorg',
   },
 } as const;
 
@@ -133,8 +143,22 @@ async function checkEverySurface(
   const composer = page.getByRole('dialog', { name: labels.compose });
   await expect(composer).toBeVisible();
   await expectNoViolations(page, 'the composer');
-  await page.keyboard.press('Escape');
+  // issue 19: Bcc and Reply-To shown, the Send later panel open, then the outbox with the
+  // message it scheduled
+  await composer.getByLabel(labels.to, { exact: true }).fill(user.address);
+  await page.keyboard.press('Control+Shift+B');
+  await composer.getByRole('button', { name: labels.schedule }).click();
+  await expectNoViolations(page, 'the composer with Bcc and Send later');
+  await composer.getByRole('button', { name: labels.tomorrowMorning }).click();
   await expect(composer).toBeHidden();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type(labels.showOutbox);
+  await page.keyboard.press('Enter');
+  const outbox = page.getByRole('dialog', { name: labels.outbox });
+  await expect(outbox.getByRole('listitem')).toHaveCount(1);
+  await expectNoViolations(page, 'the outbox');
+  await page.keyboard.press('Escape');
+  await expect(outbox).toBeHidden();
 
   await page.getByRole('button', { name: labels.settings }).click();
   const settings = page.getByRole('dialog', { name: labels.settings });

@@ -1,9 +1,11 @@
-// Writing mail beyond the basics, as a person does it: Bcc and Reply-To added on demand. What was
-// sent is read back over IMAP connections of our own, never through the app.
+// Writing mail beyond the basics, as a person does it: Bcc and Reply-To added on demand, a
+// message scheduled with Send later and then found in the outbox, edited and sent from there.
+// What was sent is read back over IMAP connections of our own, never through the app.
 import { simpleParser } from 'mailparser';
 import type { Page } from '@playwright/test';
 import { waitForMessage, withImap } from '../mailserver/imap-helpers';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
+import { toDateTimeLocal } from '../../renderer/composer/send-later-presets';
 import { createMailUser } from '../support/mail-users';
 import { addAccountThroughUi, expect, test } from './fixtures';
 
@@ -63,4 +65,65 @@ test('Bcc by its shortcut and Reply-To by its button: the Bcc recipient gets it,
   }
   const mail = await simpleParser(delivered);
   expect(mail.replyTo?.value).toEqual([{ name: 'Team', address: `team@${mailServer.domain}` }]);
+});
+
+async function showOutbox(page: Page) {
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.type('show outbox');
+  await expect(palette.getByRole('option', { selected: true })).toContainText('Show outbox');
+  await page.keyboard.press('Enter');
+  const outbox = page.getByRole('dialog', { name: 'Outbox' });
+  await expect(outbox).toBeVisible();
+  return outbox;
+}
+
+test('Send later: a chosen time puts it in the outbox as scheduled; Edit reopens it, Send now sends it', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  const composer = await openComposer(page, shell.url, mailServer, user);
+  const subject = 'For tomorrow';
+  await composer.getByLabel('To', { exact: true }).fill(user.address);
+  await composer.getByLabel('Subject', { exact: true }).fill(subject);
+  await composer.getByRole('button', { name: 'Schedule…' }).click();
+  const later = composer.getByRole('group', { name: 'Send later' });
+  // A time already past is refused, with the reason, and nothing is sent.
+  await later.getByLabel('Date and time').fill(toDateTimeLocal(Date.now() - 3_600_000));
+  await later.getByRole('button', { name: 'Schedule' }).click();
+  await expect(later.getByRole('alert')).toHaveText('That time has passed. Choose a later one.');
+  const when = Date.now() + 26 * 3_600_000;
+  await later.getByLabel('Date and time').fill(toDateTimeLocal(when));
+  await later.getByRole('button', { name: 'Schedule' }).click();
+  await expect(composer).toBeHidden();
+  await expect(page.getByText(/^Scheduled for .*It waits in the outbox\.$/)).toBeVisible();
+
+  let outbox = await showOutbox(page);
+  let row = outbox.getByRole('listitem', { name: subject });
+  await expect(row).toContainText('Scheduled for');
+  await expect(row).toContainText(`To ${user.address}`);
+
+  // Edit takes it back into the composer; scheduled again, it is back in the outbox.
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await expect(outbox).toBeHidden();
+  const reopened = page.getByRole('dialog', { name: 'Compose' });
+  await expect(reopened.getByLabel('Subject', { exact: true })).toHaveValue(subject);
+  await reopened.getByLabel('Subject', { exact: true }).fill(`${subject}, edited`);
+  await reopened.getByRole('button', { name: 'Schedule…' }).click();
+  await reopened
+    .getByRole('group', { name: 'Send later' })
+    .getByRole('button', { name: /^Tomorrow morning/ })
+    .click();
+  await expect(reopened).toBeHidden();
+
+  outbox = await showOutbox(page);
+  row = outbox.getByRole('listitem', { name: `${subject}, edited` });
+  await expect(row).toContainText('Scheduled for');
+  await expect(outbox.getByRole('listitem')).toHaveCount(1);
+  await row.getByRole('button', { name: 'Send now' }).click();
+  await expect(outbox.getByText('Nothing is waiting to be sent.')).toBeVisible({ timeout: 20_000 });
+  const mail = await simpleParser(await sourceOf(mailServer, user, `${subject}, edited`));
+  expect(mail.subject).toBe(`${subject}, edited`);
 });

@@ -546,7 +546,17 @@ describe('refusals and failures', () => {
     });
     const failed = await outboxItem(bed, outboxId, 'failed');
     expect(failed.error).toContain('554 5.7.1 <someone@elsewhere.invalid>: Relay access denied');
-    expect(await bed.sending.handlers['outbox.list']({})).toMatchObject([{ id: outboxId, state: 'failed' }]);
+    // What the outbox view shows: the message, failed, with the server's own words.
+    expect(await bed.sending.handlers['outbox.list']({})).toMatchObject([
+      {
+        id: outboxId,
+        state: 'failed',
+        subject: 'Refused',
+        recipients: ['someone@elsewhere.invalid'],
+        error: expect.stringContaining('554 5.7.1 <someone@elsewhere.invalid>: Relay access denied'),
+        scheduledFor: null,
+      },
+    ]);
     const back = await bed.sending.handlers['outbox.cancel']({ outboxId });
     expect(back).toMatchObject({ to: 'Someone <someone@elsewhere.invalid>', subject: 'Refused' });
     expect(await bed.sending.handlers['outbox.list']({})).toEqual([]);
