@@ -127,3 +127,32 @@ test('Send later: a chosen time puts it in the outbox as scheduled; Edit reopens
   const mail = await simpleParser(await sourceOf(mailServer, user, `${subject}, edited`));
   expect(mail.subject).toBe(`${subject}, edited`);
 });
+
+test('the undo delay is a setting: with it off, a sent message goes at once and offers no Undo', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const delay = settings.getByLabel('Undo send');
+  await expect(delay).toHaveValue('5');
+  await delay.selectOption({ label: 'Off (send at once)' });
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('dialog', { name: 'Compose' });
+  await composer.getByLabel('To', { exact: true }).fill(user.address);
+  await composer.getByLabel('Subject', { exact: true }).fill('No second thoughts');
+  const started = Date.now();
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
+  await sourceOf(mailServer, user, 'No second thoughts');
+  // Well inside the 5 s the default would have waited before even starting.
+  expect(Date.now() - started).toBeLessThan(5_000);
+});
