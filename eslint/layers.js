@@ -42,6 +42,7 @@ export const CORE_SUBLAYERS = {
   imap: { may: ['net', 'store', 'text'], strict: false },
   smtp: { may: ['net', 'store', 'text'], strict: false },
   accounts: { may: ['net', 'store', 'text', 'imap', 'smtp'], strict: false },
+  contacts: { may: ['store'], strict: false },
 };
 
 /** The facade: what the shells hold; nothing inside the core builds on it. */

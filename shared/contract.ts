@@ -24,6 +24,7 @@ import {
 import { accountEvents, accountMethods } from './contract-accounts';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { sendingEvents, sendingMethods } from './contract-sending';
+import { contactMethods } from './contract-contacts';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -122,6 +123,7 @@ export const methods = {
   },
   // compose, outbox and drafts (shared/contract-sending.ts)
   ...sendingMethods,
+  ...contactMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
 } as const;

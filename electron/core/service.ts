@@ -20,6 +20,7 @@ import { setFlags } from './imap/ops/set-flags';
 import { PasswordGate } from './net/password-gate';
 import type { MethodHandler, MethodHandlers } from './method-handlers';
 import { fetchRemoteImage } from './remote/fetch-remote-image';
+import { ContactBook } from './contacts/contact-book';
 import { LocalSearch } from './search/local-search';
 import { SearchIndexer } from './search/search-indexer';
 import { ReplyTracker } from './smtp/reply-tracker';
@@ -53,6 +54,7 @@ class CoreService implements MailService {
   private readonly reader: MessageReader;
   private readonly actions: MessageActions;
   private readonly replies: ReplyTracker;
+  private readonly contacts: ContactBook;
   private closed = false;
   /** The window is in front (the renderer says so with sync.foreground). */
   private foreground = false;
@@ -68,6 +70,8 @@ class CoreService implements MailService {
     this.pins = new CertificatePins(store.db);
     this.search = new LocalSearch(store.db, store.messages);
     this.indexer = this.lifetime.add(new SearchIndexer(store.db));
+    this.contacts = new ContactBook(store);
+    this.lifetime.add(toDisposable(() => void this.contacts.stop()));
     this.reader = new MessageReader({
       store,
       onDemand: (accountId) => this.parts(accountId).onDemand,
@@ -126,9 +130,11 @@ class CoreService implements MailService {
       this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
       this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total)),
       this.hub.on('messages.changed', () => this.indexer.kick()),
+      this.hub.on('messages.changed', () => void this.contacts.kick()),
     ];
     for (const unsubscribe of subscriptions) this.lifetime.add(toDisposable(unsubscribe));
     this.indexer.kick();
+    void this.contacts.kick();
     this.lifetime.add(toDisposable(() => this.stopAccounts()));
     for (const account of store.accounts.list()) this.startAccount(account.id);
     this.lifetime.add(toDisposable(() => this.sending.stop()));
@@ -301,6 +307,7 @@ class CoreService implements MailService {
         return 'dataUrl' in result ? { dataUrl: result.dataUrl } : { dataUrl: null, blocked: result.blocked };
       },
       ...this.sending.handlers,
+      ...this.contacts.handlers(),
       'outbox.send': async (args) => {
         const queued = await this.sending.handlers['outbox.send'](args);
         this.replies.queued(queued.outboxId, args.draft);

@@ -1,12 +1,13 @@
 // The composer's header fields: From (only with more than one account), To, Cc, Bcc and
-// Reply-To, and Subject. Bcc and Reply-To are shown on demand (the buttons beside To, or
-// Ctrl/Cmd+Shift+B for Bcc), and always when the draft already holds one: a draft written on
-// another device must never hide, or drop, its Bcc.
-import type { Ref } from 'react';
+// Reply-To (chips with autocomplete: RecipientInput.tsx), and Subject. Bcc and Reply-To are
+// shown on demand (the buttons beside To, or Ctrl/Cmd+Shift+B for Bcc), and always when the
+// draft already holds one: a draft written on another device must never hide, or drop, its Bcc.
+import type { ComponentProps, Ref } from 'react';
 import { useId, useImperativeHandle, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
 import type { ComposeDraft } from './compose-draft';
+import { RecipientInput } from './RecipientInput';
 
 type RecipientKey = 'to' | 'cc' | 'bcc' | 'replyTo';
 
@@ -25,35 +26,6 @@ export interface ComposerFieldsHandle {
   showBcc: () => void;
 }
 
-interface RecipientFieldProps {
-  id: string;
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  inputRef?: Ref<HTMLInputElement>;
-  autoFocus?: boolean;
-}
-
-function RecipientField({ id, label, value, onChange, inputRef, autoFocus }: RecipientFieldProps) {
-  return (
-    <div className="composer-field">
-      <label htmlFor={id}>{label}</label>
-      <input
-        ref={inputRef}
-        id={id}
-        type="text"
-        inputMode="email"
-        autoComplete="off"
-        spellCheck={false}
-        // Only a field the user just asked for takes the focus.
-        autoFocus={autoFocus}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
-  );
-}
-
 export function ComposerFields({ draft, accounts, update, toRef, handle }: ComposerFieldsProps) {
   const { t } = useTranslation();
   const fieldId = useId();
@@ -68,8 +40,8 @@ export function ComposerFields({ draft, accounts, update, toRef, handle }: Compo
       else setAsked((shown) => new Set([...shown, 'bcc']));
     },
   }));
-  const field = (key: RecipientKey, label: string, extra: Partial<RecipientFieldProps> = {}) => (
-    <RecipientField
+  const field = (key: RecipientKey, label: string, extra: Partial<ComponentProps<typeof RecipientInput>> = {}) => (
+    <RecipientInput
       id={`${fieldId}-${key}`}
       label={label}
       value={draft[key]}
@@ -112,7 +84,7 @@ export function ComposerFields({ draft, accounts, update, toRef, handle }: Compo
       </div>
       {field('cc', t('composer.cc'))}
       {shows('bcc') && (
-        <RecipientField
+        <RecipientInput
           id={`${fieldId}-bcc`}
           label={t('writing.bcc')}
           value={draft.bcc}

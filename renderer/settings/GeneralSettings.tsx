@@ -1,10 +1,12 @@
 // The general settings: the language, applied at once (no restart) and remembered; how stored
-// passwords are protected; the undo delay of sending; the keyboard.
+// passwords are protected; the undo delay of sending; contacts (add, vCard in and out); the
+// keyboard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLanguageStore } from '../app/app-services';
 import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
 import { useLanguageState } from '../i18n/language-store';
+import { ContactsSettings } from './ContactsSettings';
 import { KeyboardSettings } from './KeyboardSettings';
 import { PasswordProtection } from './PasswordProtection';
 import { UndoDelaySetting } from './UndoDelaySetting';
@@ -40,6 +42,7 @@ export function GeneralSettings() {
         </p>
       </div>
       <UndoDelaySetting />
+      <ContactsSettings />
       <PasswordProtection />
       <KeyboardSettings />
     </>

@@ -1,9 +1,10 @@
-// Writing mail beyond the basics, as a person does it: Bcc and Reply-To added on demand, a
+// Writing mail beyond the basics, as a person does it: recipients picked from the contacts by
+// keyboard and turned into chips, Bcc and Reply-To added on demand, a
 // message scheduled with Send later and then found in the outbox, edited and sent from there.
 // What was sent is read back over IMAP connections of our own, never through the app.
 import { simpleParser } from 'mailparser';
 import type { Page } from '@playwright/test';
-import { waitForMessage, withImap } from '../mailserver/imap-helpers';
+import { appendMessage, waitForMessage, withImap } from '../mailserver/imap-helpers';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { toDateTimeLocal } from '../../renderer/composer/send-later-presets';
 import { createMailUser } from '../support/mail-users';
@@ -155,4 +156,123 @@ test('the undo delay is a setting: with it off, a sent message goes at once and 
   await sourceOf(mailServer, user, 'No second thoughts');
   // Well inside the 5 s the default would have waited before even starting.
   expect(Date.now() - started).toBeLessThan(5_000);
+});
+
+test('recipients: contacts from received mail autocomplete by keyboard; entries become chips; a bad one is marked', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  await appendMessage(
+    mailServer,
+    user,
+    'From: Ada Lovelace <ada@example.test>\r\nTo: ' +
+      user.address +
+      '\r\nSubject: Notes\r\nDate: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <ada-notes@example.test>\r\n\r\nHello\r\n',
+    'INBOX',
+  );
+  const composer = await openComposer(page, shell.url, mailServer, user);
+  await expect(page.getByRole('option', { name: /Notes/ })).toBeVisible();
+  const to = composer.getByRole('combobox', { name: 'To', exact: true });
+  await to.focus();
+  await page.keyboard.type('lov');
+  const suggestions = composer.getByRole('listbox', { name: 'Contacts' });
+  await expect(suggestions.getByRole('option', { selected: true })).toHaveText('Ada Lovelace ada@example.test');
+  await expect(to).toHaveAttribute('aria-expanded', 'true');
+  await expect(to).toHaveAttribute('aria-activedescendant', /.+/);
+  await page.keyboard.press('Enter');
+  await expect(to).toHaveAttribute('aria-expanded', 'false');
+  await expect(to).toHaveValue('');
+  const chips = composer.getByRole('list', { name: 'To recipients' });
+  await expect(chips.getByRole('listitem')).toHaveText(['Ada Lovelace <ada@example.test>']);
+
+  // Escape closes the suggestions, not the composer.
+  await page.keyboard.type('ada');
+  await expect(suggestions.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Escape');
+  await expect(to).toHaveAttribute('aria-expanded', 'false');
+  await expect(composer).toBeVisible();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+
+  // A pasted list is split into chips; an entry that is no address is marked before sending.
+  await to.evaluate((input, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, `${user.address}; not-an-address`);
+  await expect(chips.getByRole('listitem')).toHaveCount(3);
+  const bad = chips.getByRole('listitem').filter({ hasText: 'not-an-address' });
+  await expect(bad).toContainText('not an email address');
+  await bad.getByRole('button', { name: 'Remove not-an-address' }).click();
+  await expect(chips.getByRole('listitem')).toHaveCount(2);
+
+  await composer.getByLabel('Subject', { exact: true }).fill('Picked from contacts');
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer).toBeHidden();
+  const mail = await simpleParser(await sourceOf(mailServer, user, 'Picked from contacts'));
+  expect(mail.to).toMatchObject({
+    value: [{ name: 'Ada Lovelace', address: 'ada@example.test' }, { address: user.address }],
+  });
+});
+
+test('contacts: a vCard file imported in the settings is suggested while writing, and exported again', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const vcf = [
+    'BEGIN:VCARD',
+    'VERSION:3.0',
+    'N:Hopper;Grace;;;',
+    'EMAIL;TYPE=work:grace@navy.example',
+    'END:VCARD',
+    'BEGIN:VCARD',
+    'VERSION:4.0',
+    'FN:Phone Only',
+    'TEL:+1 555',
+    'END:VCARD',
+    '',
+  ].join('\r\n');
+  await settings.getByLabel('Import vCard…').setInputFiles({
+    name: 'contacts.vcf',
+    mimeType: 'text/vcard',
+    buffer: Buffer.from(vcf),
+  });
+  await expect(settings.getByRole('status')).toHaveText(
+    '1 contact imported (1 cards without an email address skipped).',
+  );
+  await settings.getByLabel('Contact name').fill('Ada Lovelace');
+  await settings.getByLabel('Contact email').fill('ada@engine.example');
+  await settings.getByRole('button', { name: 'Add contact' }).click();
+  await expect(settings.getByRole('status')).toHaveText('ada@engine.example is in your contacts.');
+  const download = page.waitForEvent('download');
+  await settings.getByRole('button', { name: 'Export vCard' }).click();
+  const exported = await (await download).createReadStream().then(
+    (stream) =>
+      new Promise<string>((resolve) => {
+        let text = '';
+        stream.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
+        stream.on('end', () => resolve(text));
+      }),
+  );
+  expect(exported).toContain('FN:Grace Hopper\r\nEMAIL:grace@navy.example\r\n');
+  expect(exported).toContain('FN:Ada Lovelace\r\nEMAIL:ada@engine.example\r\n');
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('dialog', { name: 'Compose' });
+  await composer.getByRole('combobox', { name: 'To', exact: true }).focus();
+  await page.keyboard.type('hop');
+  await expect(composer.getByRole('option', { selected: true })).toHaveText('Grace Hopper grace@navy.example');
+  await page.keyboard.press('Tab');
+  await expect(composer.getByRole('list', { name: 'To recipients' }).getByRole('listitem')).toHaveText([
+    'Grace Hopper <grace@navy.example>',
+  ]);
 });

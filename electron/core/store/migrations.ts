@@ -361,6 +361,27 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE outbox ADD COLUMN scheduled_for INTEGER;
   `,
+  // composer (issue 19): the local address book the recipient fields autocomplete from. Rows
+  // come from the cached mail (whom the user wrote to in Sent, whom they heard from elsewhere),
+  // walked once by message id (contacts_harvest keeps how far), and from the user (added,
+  // renamed, imported). The address is stored lower-cased: it is the key.
+  `
+  CREATE TABLE contacts (
+    address          TEXT PRIMARY KEY,
+    name             TEXT NOT NULL DEFAULT '',
+    written_count    INTEGER NOT NULL DEFAULT 0,
+    last_written_at  INTEGER NOT NULL DEFAULT 0,
+    seen_count       INTEGER NOT NULL DEFAULT 0,
+    last_seen_at     INTEGER NOT NULL DEFAULT 0,
+    added_by_user    INTEGER NOT NULL DEFAULT 0,
+    removed          INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE contacts_harvest (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    last_message_id  INTEGER NOT NULL
+  );
+  INSERT INTO contacts_harvest (id, last_message_id) VALUES (1, 0);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
