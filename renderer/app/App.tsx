@@ -5,6 +5,7 @@ import { useCallback, useMemo } from 'react';
 import type { Account, Mailbox } from '../../shared/domain';
 import { useAccounts } from '../accounts/use-accounts';
 import { fromContractDraft } from '../composer/compose-draft';
+import { DraftRecovery } from '../composer/DraftRecovery';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
 import { useCompose } from '../composer/use-compose';
@@ -189,6 +190,7 @@ export function App() {
         }
       />
       <StartupNotices />
+      <DraftRecovery onOpen={(draft) => composer.reopen(fromContractDraft(draft))} />
       <StatusBar
         accounts={accounts}
         statuses={statuses}

@@ -8,7 +8,8 @@ import { appendMessage, waitForMessage, withImap } from '../mailserver/imap-help
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { toDateTimeLocal } from '../../renderer/composer/send-later-presets';
 import { createMailUser } from '../support/mail-users';
-import { addAccountThroughUi, expect, test } from './fixtures';
+import { once } from 'node:events';
+import { addAccountThroughUi, expect, startShell, stopShell, test } from './fixtures';
 
 async function sourceOf(server: MailServerInfo, user: MailUser, subject: string): Promise<Buffer> {
   const uid = await waitForMessage(server, user, { subject }, { mailbox: 'INBOX', timeoutMs: 30_000 });
@@ -275,4 +276,39 @@ test('contacts: a vCard file imported in the settings is suggested while writing
   await expect(composer.getByRole('list', { name: 'To recipients' }).getByRole('listitem')).toHaveText([
     'Grace Hopper <grace@navy.example>',
   ]);
+});
+
+test('a draft saved only on this computer when the app was killed is offered again at the next start', async ({
+  page,
+  mailServer,
+  user,
+}) => {
+  // A shell of this test's own: it is killed, which the fixture's shell must never be.
+  const first = await startShell(mailServer);
+  await page.goto(first.url);
+  await addAccountThroughUi(page, mailServer, user);
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('dialog', { name: 'Compose' });
+  await composer.getByLabel('Subject', { exact: true }).fill('Half written');
+  await composer.getByRole('textbox', { name: 'Body' }).click();
+  await page.keyboard.type('The first lines of something long');
+  // The composer saves locally two seconds after the last change; then the app dies unwarned.
+  await page.waitForTimeout(3_500);
+  const exited = once(first.process, 'exit');
+  first.process.kill('SIGKILL');
+  await exited;
+
+  const restarted = await startShell(mailServer, {}, first.profileDir);
+  try {
+    await page.goto(restarted.url);
+    const offer = page.getByRole('alert').filter({ hasText: 'was not saved to Drafts' });
+    await expect(offer).toContainText('“Half written”, which you were writing', { timeout: 20_000 });
+    await offer.getByRole('button', { name: 'Open it' }).click();
+    await expect(offer).toBeHidden();
+    const reopened = page.getByRole('dialog', { name: 'Compose' });
+    await expect(reopened.getByLabel('Subject', { exact: true })).toHaveValue('Half written');
+    await expect(reopened.getByRole('textbox', { name: 'Body' })).toContainText('The first lines of something long');
+  } finally {
+    await stopShell(restarted);
+  }
 });
