@@ -99,8 +99,13 @@ const recipientsFieldSchema = z.string().max(COMPOSE_LIMITS.recipientFieldChars)
 export const composeDraftSchema = z.object({
   /** Null until the engine has saved it once (drafts.save, outbox.send). */
   draftId: draftIdSchema.nullable(),
-  /** Decides From: the account's display name and address. */
+  /** Decides From: the account's display name and address (or one of its identities, below). */
   accountId: accountIdSchema,
+  /**
+   * The From address when it is one of the account's identities (aliases); '' for the account's
+   * own. Drafts saved before identities existed lack it, hence the default.
+   */
+  from: z.string().max(320).default(''),
   mode: composeModeSchema,
   /** The cached message this replies to or forwards. */
   originalId: messageIdSchema.nullable(),

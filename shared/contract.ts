@@ -25,6 +25,7 @@ import { accountEvents, accountMethods } from './contract-accounts';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { sendingEvents, sendingMethods } from './contract-sending';
 import { contactMethods } from './contract-contacts';
+import { identityMethods } from './contract-identities';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -124,6 +125,7 @@ export const methods = {
   // compose, outbox and drafts (shared/contract-sending.ts)
   ...sendingMethods,
   ...contactMethods,
+  ...identityMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
 } as const;

@@ -21,6 +21,7 @@ import { PasswordGate } from './net/password-gate';
 import type { MethodHandler, MethodHandlers } from './method-handlers';
 import { fetchRemoteImage } from './remote/fetch-remote-image';
 import { ContactBook } from './contacts/contact-book';
+import { createIdentityHandlers } from './smtp/identity-handlers';
 import { LocalSearch } from './search/local-search';
 import { SearchIndexer } from './search/search-indexer';
 import { ReplyTracker } from './smtp/reply-tracker';
@@ -308,6 +309,7 @@ class CoreService implements MailService {
       },
       ...this.sending.handlers,
       ...this.contacts.handlers(),
+      ...createIdentityHandlers(store),
       'outbox.send': async (args) => {
         const queued = await this.sending.handlers['outbox.send'](args);
         this.replies.queued(queued.outboxId, args.draft);

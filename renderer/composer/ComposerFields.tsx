@@ -1,4 +1,4 @@
-// The composer's header fields: From (only with more than one account), To, Cc, Bcc and
+// The composer's header fields: From (with more than one account, or identities), To, Cc, Bcc and
 // Reply-To (chips with autocomplete: RecipientInput.tsx), and Subject. Bcc and Reply-To are
 // shown on demand (the buttons beside To, or Ctrl/Cmd+Shift+B for Bcc), and always when the
 // draft already holds one: a draft written on another device must never hide, or drop, its Bcc.
@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
 import type { ComposeDraft } from './compose-draft';
 import { RecipientInput } from './RecipientInput';
+import { fromChoice, parseFromChoice, useIdentities } from './use-identities';
 
 type RecipientKey = 'to' | 'cc' | 'bcc' | 'replyTo';
 
@@ -29,6 +30,7 @@ export interface ComposerFieldsHandle {
 export function ComposerFields({ draft, accounts, update, toRef, handle }: ComposerFieldsProps) {
   const { t } = useTranslation();
   const fieldId = useId();
+  const identities = useIdentities();
   const [asked, setAsked] = useState<ReadonlySet<RecipientKey>>(new Set());
   const bccRef = useRef<HTMLInputElement>(null);
   const shows = (key: 'bcc' | 'replyTo') => asked.has(key) || draft[key] !== '';
@@ -51,18 +53,27 @@ export function ComposerFields({ draft, accounts, update, toRef, handle }: Compo
   );
   return (
     <div className="composer-fields">
-      {accounts.length > 1 && (
+      {(accounts.length > 1 || identities.length > 0) && (
         <div className="composer-field">
           <label htmlFor={`${fieldId}-from`}>{t('composer.from')}</label>
           <select
             id={`${fieldId}-from`}
-            value={draft.accountId ?? ''}
-            onChange={(event) => update({ accountId: event.target.value })}
+            value={fromChoice(draft.accountId ?? '', draft.from)}
+            onChange={(event) => update(parseFromChoice(event.target.value))}
           >
             {accounts.map((account) => (
-              <option key={account.id} value={account.id}>
-                {account.displayName ? `${account.displayName} <${account.email}>` : account.email}
-              </option>
+              <optgroup key={account.id} label={account.name || account.email}>
+                <option value={fromChoice(account.id, '')}>
+                  {account.displayName ? `${account.displayName} <${account.email}>` : account.email}
+                </option>
+                {identities
+                  .filter((identity) => identity.accountId === account.id)
+                  .map((identity) => (
+                    <option key={identity.id} value={fromChoice(account.id, identity.email)}>
+                      {`${identity.name || account.displayName} <${identity.email}>`}
+                    </option>
+                  ))}
+              </optgroup>
             ))}
           </select>
         </div>

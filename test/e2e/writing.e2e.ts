@@ -312,3 +312,36 @@ test('a draft saved only on this computer when the app was killed is offered aga
     await stopShell(restarted);
   }
 });
+
+test('identities: an address added in the account settings is in the From picker, and the message goes from it', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('tab', { name: 'Accounts' }).click();
+  const alias = `help-${user.name}@${mailServer.domain}`;
+  await settings.getByLabel('Address', { exact: true }).fill(alias);
+  await settings.getByLabel('Name shown').fill('Help Desk');
+  await settings.getByRole('button', { name: 'Add address' }).click();
+  await expect(settings.getByRole('list', { name: 'Other addresses (identities)' })).toContainText(
+    `Help Desk <${alias}>`,
+  );
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('button', { name: 'New message' }).click();
+  const composer = page.getByRole('dialog', { name: 'Compose' });
+  const from = composer.getByLabel('From', { exact: true });
+  await expect(from.getByRole('option')).toHaveCount(2);
+  await from.selectOption({ label: `Help Desk <${alias}>` });
+  await composer.getByLabel('To', { exact: true }).fill(user.address);
+  await composer.getByLabel('Subject', { exact: true }).fill('From the help desk');
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer).toBeHidden();
+  const mail = await simpleParser(await sourceOf(mailServer, user, 'From the help desk'));
+  expect(mail.from?.value).toEqual([{ name: 'Help Desk', address: alias }]);
+});

@@ -10,6 +10,7 @@ export function composeDraft(accountId: string, change: Partial<ComposeDraft> = 
     originalId: null,
     to: '',
     cc: '',
+    from: '',
     bcc: '',
     replyTo: '',
     subject: '',

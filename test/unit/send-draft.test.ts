@@ -6,6 +6,7 @@ describe('the engine draft and the composer draft', () => {
   const engineDraft = {
     draftId: 'd-1',
     accountId: 'acc',
+    from: 'alias@example.com',
     mode: 'forward' as const,
     originalId: 7,
     to: 'a@example.com',

@@ -47,6 +47,8 @@ export async function parseDraftMessage(source: Buffer): Promise<ParsedDraft> {
       originalId: null,
       to: addresses(mail.to),
       cc: addresses(mail.cc),
+      // An identity's address when the draft was written from one (anything else means the account's).
+      from: mail.from?.value[0]?.address ?? '',
       bcc: addresses(mail.bcc),
       replyTo: addresses(mail.replyTo),
       subject: (mail.subject ?? '').slice(0, COMPOSE_LIMITS.subjectChars),

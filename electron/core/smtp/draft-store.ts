@@ -14,6 +14,7 @@ function canonical(draft: ComposeDraft): ComposeDraft {
   return {
     draftId: draft.draftId,
     accountId: draft.accountId,
+    from: draft.from,
     mode: draft.mode,
     originalId: draft.originalId,
     to: draft.to,

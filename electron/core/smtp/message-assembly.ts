@@ -6,6 +6,8 @@ import { ServiceError } from '../service-error';
 import { draftRecipients, invalidRecipientsMessage } from './draft-recipients';
 import type { DraftsRepo } from '../store/drafts-repo';
 import type { MessageParts, MimeAttachment } from './mime-build';
+import type { Identity } from '../../../shared/contract-identities';
+import { fromAddress } from './identity-choice';
 import type { LoadOriginal, OriginalMessage } from './original';
 
 export interface AssemblyDeps {
@@ -76,9 +78,10 @@ export async function assembleParts(
   draft: ComposeDraft,
   recipients: Recipients,
   ids: { messageId: string; date: Date },
+  identities: readonly Identity[] = [],
 ): Promise<MessageParts> {
   return {
-    from: { name: account.displayName, address: account.email },
+    from: fromAddress(account, identities, draft.from ?? ''),
     ...recipients,
     subject: draft.subject,
     format: draft.format,

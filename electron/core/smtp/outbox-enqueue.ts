@@ -12,6 +12,7 @@ import type { DraftsRepo } from '../store/drafts-repo';
 import { assembleParts, sendableRecipients } from './message-assembly';
 import { bccHeaderLine, buildMime, envelopeOf } from './mime-build';
 import type { OutboxRepo } from '../store/outbox-repo';
+import { IdentitiesRepo } from '../store/identities-repo';
 import type { OutboxWorker } from './outbox-worker';
 
 export interface EnqueueDeps {
@@ -45,7 +46,16 @@ export async function enqueueMessage(
   // a time already past (the composer stayed open) means now.
   const scheduledFor = when.sendAt === undefined ? null : Math.max(now, when.sendAt);
   const date = new Date(scheduledFor ?? now);
-  const parts = await assembleParts(deps.sources, account, record.id, record.draft, recipients, { messageId, date });
+  const identities = new IdentitiesRepo(deps.store.db).list(account.id);
+  const parts = await assembleParts(
+    deps.sources,
+    account,
+    record.id,
+    record.draft,
+    recipients,
+    { messageId, date },
+    identities,
+  );
   const raw = await buildMime(parts);
   if (raw.length > COMPOSE_LIMITS.messageBytes)
     throw new ServiceError(

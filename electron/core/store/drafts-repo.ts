@@ -42,10 +42,11 @@ interface DraftRow {
   updated_at: number;
 }
 
-/** Drafts stored before Reply-To existed lack the field. */
+/** Drafts stored before Reply-To and identities existed lack those fields. */
 function storedDraft(row: DraftRow): ComposeDraft {
-  const stored = JSON.parse(row.draft_json) as Omit<ComposeDraft, 'replyTo'> & { replyTo?: string };
-  return { ...stored, replyTo: stored.replyTo ?? '', draftId: row.id };
+  const stored = JSON.parse(row.draft_json) as Omit<ComposeDraft, 'replyTo' | 'from'> &
+    Partial<Pick<ComposeDraft, 'replyTo' | 'from'>>;
+  return { ...stored, replyTo: stored.replyTo ?? '', from: stored.from ?? '', draftId: row.id };
 }
 
 function toRecord(row: DraftRow): DraftRecord {

@@ -382,6 +382,18 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO contacts_harvest (id, last_message_id) VALUES (1, 0);
   `,
+  // composer (issue 19): identities, the other From addresses of an account (aliases), each
+  // with its own name and signature. The account's own address is not one of them.
+  `
+  CREATE TABLE identities (
+    id          INTEGER PRIMARY KEY,
+    account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    email       TEXT NOT NULL,
+    name        TEXT NOT NULL DEFAULT '',
+    signature   TEXT NOT NULL DEFAULT '',
+    UNIQUE (account_id, email)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
