@@ -45,6 +45,7 @@ export const CORE_SUBLAYERS = {
   smtp: { may: ['net', 'store', 'text'], strict: false },
   pop3: { may: ['net', 'store', 'text'], strict: false },
   accounts: { may: ['net', 'store', 'text', 'imap', 'smtp', 'pop3'], strict: false },
+  contacts: { may: ['store'], strict: false },
 };
 
 /** The facade: what the shells hold; nothing inside the core builds on it. */

@@ -213,6 +213,14 @@ export function parseAddress(entry: string): Address | null {
   return { name: name.normalize('NFC'), address };
 }
 
+/**
+ * A field's entries as typed, split where parseAddressList splits them ("Doe, John <j@x>"
+ * stays one): the recipient fields show each as a chip.
+ */
+export function splitAddressEntries(input: string): string[] {
+  return mergeUnquotedNames(splitEntries(input));
+}
+
 /** Parses a To/Cc/Bcc field. Order is kept; duplicates are kept (the caller decides). */
 export function parseAddressList(input: string): ParsedAddressList {
   const addresses: Address[] = [];

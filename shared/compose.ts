@@ -99,14 +99,24 @@ const recipientsFieldSchema = z.string().max(COMPOSE_LIMITS.recipientFieldChars)
 export const composeDraftSchema = z.object({
   /** Null until the engine has saved it once (drafts.save, outbox.send). */
   draftId: draftIdSchema.nullable(),
-  /** Decides From: the account's display name and address. */
+  /** Decides From: the account's display name and address (or one of its identities, below). */
   accountId: accountIdSchema,
+  /**
+   * The From address when it is one of the account's identities (aliases); '' for the account's
+   * own. Drafts saved before identities existed lack it, hence the default.
+   */
+  from: z.string().max(320).default(''),
   mode: composeModeSchema,
   /** The cached message this replies to or forwards. */
   originalId: messageIdSchema.nullable(),
   to: recipientsFieldSchema,
   cc: recipientsFieldSchema,
   bcc: recipientsFieldSchema,
+  /**
+   * Where replies should go, when not to From. Drafts saved before the field existed lack it,
+   * hence the default.
+   */
+  replyTo: recipientsFieldSchema.default(''),
   subject: z.string().max(COMPOSE_LIMITS.subjectChars),
   /** 'html': `body` is the editor's HTML and a plain-text alternative is generated from it. */
   format: bodyFormatSchema,
@@ -162,6 +172,8 @@ export const outboxItemSchema = z.object({
   rejected: z.array(rejectedRecipientSchema),
   draftId: draftIdSchema.nullable(),
   createdAt: z.number(),
+  /** Send later: the moment the user chose (ms since epoch); null for a message sent now. */
+  scheduledFor: z.number().nullable(),
 });
 
 export const draftSummarySchema = z.object({

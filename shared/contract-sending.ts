@@ -14,18 +14,23 @@ import { accountIdSchema, messageIdSchema } from './schemas';
 
 const ok = z.object({ ok: z.literal(true) });
 const outboxIdSchema = z.number().int().positive();
+/** The latest moment a Date can hold (year 275760): send later accepts any time before it. */
+const MAX_SEND_AT = 8.64e15;
 
 export const sendingMethods = {
   /** A new message, or a reply / reply-all / forward of a cached message, ready to edit. */
   'compose.prepare': { input: composePrepareInputSchema, output: composeDraftSchema },
   /**
    * Puts the message in the outbox (built and stored before any network I/O). It goes after
-   * `undoSeconds` (default 5, 0 for at once), or when the connection is back.
+   * `undoSeconds` (default 5, 0 for at once), or when the connection is back. With `sendAt`
+   * (send later) it waits until that moment instead, across restarts, and its Date is that
+   * moment; it can be taken back (outbox.cancel) or sent at once (outbox.retry) until then.
    */
   'outbox.send': {
     input: z.object({
       draft: composeDraftSchema,
       undoSeconds: z.number().int().min(0).max(COMPOSE_LIMITS.undoSeconds).optional(),
+      sendAt: z.number().int().positive().max(MAX_SEND_AT).optional(),
     }),
     output: z.object({ outboxId: outboxIdSchema, sendAt: z.number() }),
   },

@@ -30,6 +30,8 @@ import { pop3Methods } from './contract-pop3';
 import { desktopEvents, desktopMethods } from './contract-desktop';
 import { readerMethods } from './contract-reader';
 import { sendingEvents, sendingMethods } from './contract-sending';
+import { contactMethods } from './contract-contacts';
+import { identityMethods } from './contract-identities';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -128,6 +130,8 @@ export const methods = {
   },
   // compose, outbox and drafts (shared/contract-sending.ts)
   ...sendingMethods,
+  ...contactMethods,
+  ...identityMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
   // conversation mode of the list and the stacked reading pane (shared/contract-conversations.ts)

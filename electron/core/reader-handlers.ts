@@ -31,11 +31,13 @@ export function emptyPlainDraft(accountId: string): ComposeDraft {
   return {
     draftId: null,
     accountId,
+    from: '',
     mode: 'new',
     originalId: null,
     to: '',
     cc: '',
     bcc: '',
+    replyTo: '',
     subject: '',
     format: 'plain',
     body: '',

@@ -29,6 +29,8 @@ import { Pop3Runtime } from './pop3/pop3-runtime';
 import { fileSentCopy } from './pop3/pop3-sent-copy';
 import type { MethodHandler, MethodHandlers } from './method-handlers';
 import { fetchRemoteImage } from './remote/fetch-remote-image';
+import { ContactBook } from './contacts/contact-book';
+import { createIdentityHandlers } from './smtp/identity-handlers';
 import { LocalSearch } from './search/local-search';
 import { SearchIndexer } from './search/search-indexer';
 import { ReplyTracker } from './smtp/reply-tracker';
@@ -72,6 +74,7 @@ class CoreService implements MailService {
   private readonly reader: MessageReader;
   private readonly actions: MessageActions;
   private readonly replies: ReplyTracker;
+  private readonly contacts: ContactBook;
   private closed = false;
   /** The window is in front (the renderer says so with sync.foreground). */
   private foreground = false;
@@ -90,6 +93,8 @@ class CoreService implements MailService {
     this.search = new LocalSearch(store.db, store.messages);
     this.indexer = this.lifetime.add(new SearchIndexer(store.db));
     this.threader = this.lifetime.add(new Threader(store.db));
+    this.contacts = new ContactBook(store);
+    this.lifetime.add(toDisposable(() => void this.contacts.stop()));
     this.reader = new MessageReader({
       store,
       onDemand: (accountId) => this.parts(accountId).onDemand,
@@ -170,10 +175,12 @@ class CoreService implements MailService {
       this.hub.on('sync.progress', ({ done, total }) => this.threader.syncProgress(done, total)),
       this.hub.on('messages.changed', () => this.indexer.kick()),
       this.hub.on('messages.changed', () => this.threader.kick()),
+      this.hub.on('messages.changed', () => void this.contacts.kick()),
     ];
     for (const unsubscribe of subscriptions) this.lifetime.add(toDisposable(unsubscribe));
     this.indexer.kick();
     this.threader.kick();
+    void this.contacts.kick();
     this.lifetime.add(toDisposable(() => this.stopAccounts()));
     for (const account of store.accounts.list()) this.startAccount(account.id);
     this.lifetime.add(toDisposable(() => this.sending.stop()));
@@ -421,6 +428,8 @@ class CoreService implements MailService {
         unifiedMailboxes: (role) => this.unifiedMailboxes(role),
       }),
       ...this.sending.handlers,
+      ...this.contacts.handlers(),
+      ...createIdentityHandlers(store),
       'outbox.send': async (args) => {
         const queued = await this.sending.handlers['outbox.send'](args);
         this.replies.queued(queued.outboxId, args.draft);

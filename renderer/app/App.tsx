@@ -4,6 +4,8 @@
 import { useCallback, useMemo } from 'react';
 import type { Account, Mailbox, MessageHeader } from '../../shared/domain';
 import { useAccounts } from '../accounts/use-accounts';
+import { fromContractDraft } from '../composer/compose-draft';
+import { DraftRecovery } from '../composer/DraftRecovery';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
 import { useCompose } from '../composer/use-compose';
@@ -31,6 +33,7 @@ import { SearchResultsHeader } from '../search/SearchResultsHeader';
 import { effectiveRole } from '../sidebar/folder-tree';
 import { Sidebar } from '../sidebar/Sidebar';
 import { useMailboxes } from '../sidebar/use-mailboxes';
+import { OutboxHost } from '../outbox/OutboxHost';
 import { PasswordDialog } from '../status/PasswordDialog';
 import { SignInAgainDialog } from '../status/SignInAgainDialog';
 import { SourceDialog } from '../reader-tools/SourceDialog';
@@ -240,6 +243,7 @@ export function App() {
         }
       />
       <StartupNotices />
+      <DraftRecovery onOpen={(draft) => composer.reopen(fromContractDraft(draft))} />
       <StatusBar
         accounts={accounts}
         statuses={statuses}
@@ -259,6 +263,15 @@ export function App() {
           isSendKey={(event) => eventTriggers(keymap, 'send', event)}
         />
       )}
+      <OutboxHost
+        epoch={engine.epoch}
+        accounts={accounts}
+        open={dialog?.kind === 'outbox'}
+        onOpen={open.outbox}
+        onClose={open.close}
+        onEdit={(draft) => composer.reopen(fromContractDraft(draft))}
+        reportFailure={activity.reportFailure}
+      />
       <SendUndoToast pending={sendUndo.pending} onUndo={() => void sendUndo.undo()} onDismiss={sendUndo.dismiss} />
       <UndoToast toast={undo.toast} shortcut={undoKey} onUndo={() => void undo.undo()} onDismiss={undo.dismiss} />
       {dialog?.kind === 'palette' && (

@@ -63,6 +63,7 @@ export interface CommandContext {
   openSettings: () => void;
   /** The .eml file picker (eml/use-eml-window.ts). */
   openEml: () => void;
+  openOutbox: () => void;
   /** The settings' Accounts tab, on the account of the folder on screen. */
   openAccountSettings: () => void;
   addAccount: () => void;
@@ -231,6 +232,7 @@ export function useAppCommands(context: CommandContext): Commands {
       addAccount: { enabled: true, run: () => get().addAccount() },
       openSettings: { enabled: true, run: () => get().openSettings() },
       openEml: { enabled: true, run: () => get().openEml() },
+      showOutbox: { enabled: true, run: () => get().openOutbox() },
       accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
       ...readerCommands,
     };

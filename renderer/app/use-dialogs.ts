@@ -12,6 +12,7 @@ export type OpenDialog =
   | { kind: 'password'; account: Account }
   | { kind: 'palette'; mode: PaletteMode }
   | { kind: 'shortcuts' }
+  | { kind: 'outbox' }
   | null;
 
 export interface DialogOpeners {
@@ -22,6 +23,7 @@ export interface DialogOpeners {
   password: (account: Account) => void;
   palette: (mode: PaletteMode) => void;
   toggleShortcuts: () => void;
+  outbox: () => void;
   close: () => void;
 }
 
@@ -45,6 +47,7 @@ export function useDialogs(loadedAccounts: readonly Account[] | null): { dialog:
       password: (account) => setDialog({ kind: 'password', account }),
       palette: (mode) => setDialog({ kind: 'palette', mode }),
       toggleShortcuts: () => setDialog((shown) => (shown?.kind === 'shortcuts' ? null : { kind: 'shortcuts' })),
+      outbox: () => setDialog({ kind: 'outbox' }),
       close: () => setDialog(null),
     }),
     [],

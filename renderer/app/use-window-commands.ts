@@ -100,6 +100,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     toggleShortcuts: dialogs.toggleShortcuts,
     openSettings: dialogs.settings,
     openEml: state.openEml,
+    openOutbox: dialogs.outbox,
     openAccountSettings: () => dialogs.accountSettings(onScreen?.accountId),
     addAccount: dialogs.addAccount,
     noteRepeat: state.noteRepeat,

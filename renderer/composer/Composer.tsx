@@ -9,10 +9,11 @@ import { IconButton } from '../ui/IconButton';
 import { AttachmentChips } from './AttachmentChips';
 import type { ComposeDraft } from './compose-draft';
 import { ComposerBody, type ComposerBodyHandle } from './ComposerBody';
-import { ComposerFields } from './ComposerFields';
+import { ComposerFields, type ComposerFieldsHandle } from './ComposerFields';
 import { ComposerFooter } from './ComposerFooter';
 import { shortcutCommand } from './editor-commands';
 import { useAttachmentIntake } from './use-attachment-intake';
+import type { SendWhen } from './send-draft';
 import { useComposerDraft } from './use-composer-draft';
 import { useComposerSend } from './use-composer-send';
 import { useFileDrop } from './use-file-drop';
@@ -23,10 +24,14 @@ interface ComposerProps {
   accounts: readonly Account[];
   onClose: () => void;
   /** Puts the draft into the outbox; a rejection keeps the composer open with its reason. */
-  onSend?: (draft: ComposeDraft) => Promise<void>;
+  onSend?: (draft: ComposeDraft, when?: SendWhen) => Promise<void>;
   /** The keymap's send shortcut (Ctrl/Cmd+Enter, or Cmd+Shift+D with the Apple Mail keys). */
   isSendKey?: (event: KeyboardEvent<HTMLDivElement>) => boolean;
 }
+
+/** Ctrl/Cmd+Shift+B shows the Bcc field, as in Gmail and Outlook. */
+const isBccKey = (event: KeyboardEvent) =>
+  (event.metaKey || event.ctrlKey) && event.shiftKey && !event.altKey && event.code === 'KeyB';
 
 export function Composer({ initial, accounts, onClose, onSend, isSendKey }: ComposerProps) {
   const { t } = useTranslation();
@@ -36,6 +41,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
   const toRef = useRef<HTMLInputElement>(null);
   const bodyRef = useRef<ComposerBodyHandle>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const fieldsRef = useRef<ComposerFieldsHandle>(null);
   const intake = useAttachmentIntake(() => writing.latest().attachments, writing.addAttachments);
   const { dropping, handlers: dropHandlers } = useFileDrop((files) => void intake.addFiles(files));
 
@@ -60,6 +66,10 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
     // Ctrl/Cmd+K means "link" while writing (the editor handles it): never the command palette
     // on top of the composer, whichever field has the focus.
     if (shortcutCommand(event) === 'link') event.preventDefault();
+    if (isBccKey(event)) {
+      event.preventDefault();
+      fieldsRef.current?.showBcc();
+    }
     if (event.key === 'Escape' && !changed) {
       event.preventDefault();
       onClose();
@@ -95,7 +105,7 @@ export function Composer({ initial, accounts, onClose, onSend, isSendKey }: Comp
           }}
         />
       </div>
-      <ComposerFields draft={draft} accounts={accounts} update={update} toRef={toRef} />
+      <ComposerFields draft={draft} accounts={accounts} update={update} toRef={toRef} handle={fieldsRef} />
       <ComposerBody
         ref={bodyRef}
         format={draft.format}

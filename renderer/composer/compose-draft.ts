@@ -10,12 +10,13 @@ import {
 import { addressListText } from '../format/format-address';
 
 /**
- * The engine's draft (shared/compose.ts) as the composer edits it: the same fields, but no Bcc
- * line, an account that may not be chosen yet, and no engine id until the first save (sending
- * then replaces that draft). Attachments are as the engine knows them: pasted or picked files
- * travel as data until the first save makes them 'stored'.
+ * The engine's draft (shared/compose.ts) as the composer edits it: the same fields (Bcc and
+ * Reply-To included, so a draft from another device keeps them), but an account that may not be
+ * chosen yet, and no engine id until the first save (sending then replaces that draft).
+ * Attachments are as the engine knows them: pasted or picked files travel as data until the
+ * first save makes them 'stored'.
  */
-export type ComposeDraft = Omit<ContractDraft, 'accountId' | 'draftId' | 'bcc'> & {
+export type ComposeDraft = Omit<ContractDraft, 'accountId' | 'draftId'> & {
   accountId: AccountId | null;
   draftId?: string | null;
 };
@@ -27,6 +28,9 @@ export function emptyDraft(accountId: AccountId | null, format: BodyFormat = 'ht
     originalId: null,
     to: '',
     cc: '',
+    from: '',
+    bcc: '',
+    replyTo: '',
     subject: '',
     format,
     body: '',
@@ -38,8 +42,7 @@ export function emptyDraft(accountId: AccountId | null, format: BodyFormat = 'ht
 
 /** The engine's draft (compose.prepare, drafts.open, drafts.get) as the composer edits it. */
 export function fromContractDraft(draft: ContractDraft): ComposeDraft {
-  const { bcc: _bcc, ...edited } = draft;
-  return edited;
+  return { ...draft };
 }
 
 // The prefix follows the composer's language ("Sv:"/"VB:" in Swedish, "Re:"/"Fwd:" in English);
@@ -104,6 +107,9 @@ export function buildReplyDraft(input: ReplyInput): ComposeDraft {
     accountId: input.header.accountId,
     to: addressListText(to),
     cc: addressListText(cc),
+    from: '',
+    bcc: '',
+    replyTo: '',
     subject: replySubject(input.header.subject, input.locale),
     format: 'plain',
     body: `\n\n${input.quoteHeader}\n${quoteText(input.originalText)}\n`,
@@ -129,6 +135,9 @@ export function buildForwardDraft(input: ForwardInput): ComposeDraft {
     accountId: input.header.accountId,
     to: '',
     cc: '',
+    from: '',
+    bcc: '',
+    replyTo: '',
     subject: forwardSubject(input.header.subject, input.locale),
     format: 'plain',
     body: `\n\n${input.forwardHeader}\n\n${input.originalText.replace(/\r\n?/g, '\n')}\n`,

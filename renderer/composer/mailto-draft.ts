@@ -16,8 +16,8 @@ function textToHtml(text: string): string {
 }
 
 /**
- * The composer's draft for a link. Its Bcc addresses are left out while the composer has no
- * Bcc line: a recipient the user cannot see before sending is one a link could slip in.
+ * The composer's draft for a link. Its Bcc addresses are kept: the composer shows the Bcc line
+ * whenever a draft has one, so the user sees every recipient a link put there before sending.
  */
 export function draftFromMailto(fields: MailtoFields, accountId: AccountId | null, signature?: string): ComposeDraft {
   const text = signatureText(signature);
@@ -27,6 +27,7 @@ export function draftFromMailto(fields: MailtoFields, accountId: AccountId | nul
     ...emptyDraft(accountId),
     to: fields.to.join(', '),
     cc: fields.cc.join(', '),
+    bcc: fields.bcc.join(', '),
     subject: fields.subject,
     body,
   };

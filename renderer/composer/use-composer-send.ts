@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { isMethodName } from '../../shared/contract';
 import { errorMessage } from '../app/error-message';
 import type { ComposeDraft } from './compose-draft';
+import type { SendWhen } from './send-draft';
 import type { ComposerDraft } from './use-composer-draft';
 
 export interface ComposerSend {
@@ -13,12 +14,13 @@ export interface ComposerSend {
   canSend: boolean;
   sending: boolean;
   sendError: string | null;
-  send: () => Promise<void>;
+  /** Sends now (after the undo delay), or at `when.sendAt` (send later). */
+  send: (when?: SendWhen) => Promise<void>;
 }
 
 export function useComposerSend(
   writing: Pick<ComposerDraft, 'latest' | 'settledId'>,
-  onSend: ((draft: ComposeDraft) => Promise<void>) | undefined,
+  onSend: ((draft: ComposeDraft, when?: SendWhen) => Promise<void>) | undefined,
   onSent: () => void,
 ): ComposerSend {
   const { t } = useTranslation();
@@ -26,13 +28,13 @@ export function useComposerSend(
   const [sendError, setSendError] = useState<string | null>(null);
   const canSend = isMethodName('outbox.send') && onSend !== undefined;
 
-  const send = async () => {
+  const send = async (when?: SendWhen) => {
     if (!canSend || !onSend || sending) return;
     setSending(true);
     setSendError(null);
     try {
       const draftId = await writing.settledId();
-      await onSend({ ...writing.latest(), draftId });
+      await onSend({ ...writing.latest(), draftId }, when);
       onSent();
     } catch (error) {
       setSendError(errorMessage(error, t) ?? t('common.unknownError'));

@@ -5,7 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { Transport } from '../../shared/contract';
 import { errorMessage } from '../app/error-message';
 import type { ComposeDraft } from './compose-draft';
-import { sendDraft } from './send-draft';
+import { sendDraft, type SendWhen } from './send-draft';
+
+/** How long "Scheduled for …" stays on screen. */
+const SCHEDULED_NOTE_MS = 6_000;
 import type { PendingSend } from './SendUndoToast';
 
 interface Waiting {
@@ -19,10 +22,19 @@ export function useSendUndo(transport: Transport, reopen: (draft: ComposeDraft) 
   const waiting = useRef<Waiting | null>(null);
 
   const send = useCallback(
-    async (draft: ComposeDraft) => {
-      const { outboxId, sendAt } = await sendDraft(transport, draft);
-      waiting.current = { outboxId, draft };
+    async (draft: ComposeDraft, when?: SendWhen) => {
+      const { outboxId, sendAt } = await sendDraft(transport, draft, when);
       const key = Date.now();
+      if (when?.sendAt !== undefined) {
+        // Scheduled: said once, then the outbox shows it (and can cancel or edit it).
+        waiting.current = null;
+        setPending({ key, state: 'scheduled', sendAt });
+        setTimeout(() => setPending((current) => (current?.key === key ? null : current)), SCHEDULED_NOTE_MS);
+        return;
+      }
+      waiting.current = { outboxId, draft };
+      // No undo delay (the user's setting): it is already on its way, nothing to offer.
+      if (sendAt <= Date.now()) return;
       setPending({ key, state: 'waiting' });
       // The toast goes when the delay is over: from then on the message is on its way.
       setTimeout(

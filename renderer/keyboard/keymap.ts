@@ -49,6 +49,7 @@ export const ACTION_IDS = [
   'replyAll',
   'forward',
   'send',
+  'showOutbox',
   // going places
   'goInbox',
   'goSent',
@@ -129,6 +130,7 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   replyAll: 'writing',
   forward: 'writing',
   send: 'writing',
+  showOutbox: 'writing',
   goInbox: 'goTo',
   goSent: 'goTo',
   goDrafts: 'goTo',
@@ -210,6 +212,8 @@ const COMMON = {
   toggleTag4: ['4'],
   toggleTag5: ['5'],
   removeTags: ['0'],
+  // Neither Outlook nor Apple Mail has a key for its Outbox; Gmail's "g" keys get one below.
+  showOutbox: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {
@@ -249,6 +253,7 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     goTrash: ['g t'],
     goArchive: ['g a'],
     goToFolder: ['g l'],
+    showOutbox: ['g o'],
     search: ['/'],
     syncNow: [],
     viewSource: ['Mod+U'],

@@ -1,6 +1,7 @@
 // The message's attachments with their sizes; each can be opened or saved. Data is fetched
 // only when asked for, with `message.attachment`. In the desktop app "open" hands the file to
 // the system's default app (`message.openAttachment`); the browser shell opens or saves a Blob.
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openPolicy, type SaveOnlyReason } from '../../shared/attachment-open-policy';
@@ -13,7 +14,7 @@ import { IconButton } from '../ui/IconButton';
 import { openAttachment, openWithSystem, saveAttachment } from './attachment-files';
 
 /** Why the file was saved rather than opened, in the user's language. */
-function saveOnlyNotice(t: ReturnType<typeof useTranslation>['t'], reason: SaveOnlyReason, name: string): string {
+function saveOnlyNotice(t: TFunction, reason: SaveOnlyReason, name: string): string {
   switch (reason) {
     case 'program':
       return t('attachments.saveOnly.program', { name });

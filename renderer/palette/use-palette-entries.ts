@@ -56,6 +56,7 @@ const ICON_OF: Partial<Record<ActionId, IconName>> = {
   openEml: 'open',
   accountSettings: 'account',
   saveMessage: 'download',
+  showOutbox: 'sent',
 };
 
 interface EntryInput {

@@ -2,6 +2,7 @@
 // warnings about a sender who pretends, and "Unsubscribe" for mail from a list, which always
 // asks first and then leaves by one-click POST, else by mail, else by opening the list's page.
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { SenderInfo } from '../../shared/contract-reader';
 import type { MessageHeader } from '../../shared/domain';
@@ -70,7 +71,7 @@ export function SenderNotes({ header }: { header: MessageHeader }) {
   );
 }
 
-function warningText(warning: SenderInfo['warnings'][number], t: ReturnType<typeof useTranslation>['t']): string {
+function warningText(warning: SenderInfo['warnings'][number], t: TFunction): string {
   switch (warning.kind) {
     case 'name-has-other-address':
       return t('sender.nameHasOtherAddress', { shown: warning.shown });
@@ -81,7 +82,7 @@ function warningText(warning: SenderInfo['warnings'][number], t: ReturnType<type
   }
 }
 
-function outcomeText(outcome: Outcome, t: ReturnType<typeof useTranslation>['t']): string {
+function outcomeText(outcome: Outcome, t: TFunction): string {
   if (typeof outcome === 'object') return t('sender.unsubscribeFailed', { reason: outcome.failed });
   return t(`sender.unsubscribe${outcome === 'done' ? 'Done' : outcome === 'queued' ? 'Queued' : 'Opened'}`);
 }

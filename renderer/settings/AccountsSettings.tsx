@@ -1,5 +1,6 @@
 // The Accounts tab: the accounts on the left, the chosen one's settings on the right. After a
 // removal the next account is shown; with none left, the way to add one.
+import { IdentitiesSettings } from './IdentitiesSettings';
 import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import type { Account, AccountId } from '../../shared/domain';
@@ -45,11 +46,14 @@ export function AccountsSettings({ accounts, initialAccountId, onAddAccount }: A
           </li>
         ))}
       </ul>
-      <AccountSettingsForm
-        key={chosen.id}
-        account={chosen}
-        onRemoved={() => setChosenId(accounts.find((account) => account.id !== chosen.id)?.id ?? null)}
-      />
+      <div className="accounts-detail">
+        <AccountSettingsForm
+          key={chosen.id}
+          account={chosen}
+          onRemoved={() => setChosenId(accounts.find((account) => account.id !== chosen.id)?.id ?? null)}
+        />
+        <IdentitiesSettings key={`identities-${chosen.id}`} account={chosen} />
+      </div>
     </div>
   );
 }

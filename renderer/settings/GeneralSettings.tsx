@@ -1,6 +1,6 @@
 // The general settings: the language and the appearance, applied at once (no restart) and
 // remembered; how stored passwords are protected; new-mail notifications; the desktop app's own
-// settings; the keyboard.
+// settings; the undo delay of sending; contacts (add, vCard in and out); the keyboard.
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
@@ -9,10 +9,12 @@ import { useLanguageStore } from '../app/app-services';
 import { type LanguagePreference, SUPPORTED_LANGUAGES, isLanguage } from '../i18n/language-preference';
 import { useLanguageState } from '../i18n/language-store';
 import { DesktopSettings } from './DesktopSettings';
+import { ContactsSettings } from './ContactsSettings';
 import { KeyboardSettings } from './KeyboardSettings';
 import { NotificationSettings } from './NotificationSettings';
 import { UnreadCountSettings } from './UnreadCountSettings';
 import { PasswordProtection } from './PasswordProtection';
+import { UndoDelaySetting } from './UndoDelaySetting';
 
 export function GeneralSettings({ accounts }: { accounts: readonly Account[] }) {
   const { t } = useTranslation();
@@ -45,6 +47,8 @@ export function GeneralSettings({ accounts }: { accounts: readonly Account[] }) 
         </p>
       </div>
       <AppearanceSettings />
+      <UndoDelaySetting />
+      <ContactsSettings />
       <PasswordProtection />
       <NotificationSettings accounts={accounts} />
       <UnreadCountSettings accounts={accounts} />

@@ -1,6 +1,7 @@
 // What start-up found about how the user's data is kept (a damaged cache set aside and rebuilt,
 // passwords stored without a keychain), shown once above the status bar until dismissed. Asked
 // for, not listened to: start-up is over before the window subscribes to events.
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StartupNotice } from '../../shared/domain';
@@ -44,7 +45,7 @@ export function StartupNotices() {
   );
 }
 
-function noticeText(notice: StartupNotice, t: ReturnType<typeof useTranslation>['t']): string {
+function noticeText(notice: StartupNotice, t: TFunction): string {
   switch (notice.kind) {
     case 'cache-rebuilt':
       return notice.restored

@@ -1,8 +1,9 @@
 // axe-core over every main surface of the app, in English and in Swedish (labels change length
 // and wording with the language, so each is checked), light and dark (each has its own colours):
 // the account wizard, the main window with a message open (and the warnings of issue 15 in it),
-// its source, the composer, the settings and the command palette. Serious and critical
-// violations fail the test with one line each (rule, element, what to fix).
+// its source, the composer (with issue 19's Bcc and Send later), the outbox, the settings and the
+// command palette. Serious and critical violations fail the test with one line each (rule,
+// element, what to fix).
 import { appendMessage } from '../mailserver/imap-helpers';
 import { MALFORMED_SAMPLES } from '../mailserver/malformed-samples';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
@@ -33,6 +34,11 @@ const LABELS = {
     openNotes: 'Open notes.zip',
     source: 'Message source',
     unsubscribe: 'Unsubscribe',
+    to: 'To',
+    schedule: 'Schedule…',
+    tomorrowMorning: /^Tomorrow morning/,
+    showOutbox: 'show outbox',
+    outbox: 'Outbox',
   },
   sv: {
     locale: 'sv-SE',
@@ -56,6 +62,11 @@ const LABELS = {
     openNotes: 'Öppna notes.zip',
     source: 'Meddelandets källkod',
     unsubscribe: 'Avsluta prenumeration',
+    to: 'Till',
+    schedule: 'Schemalägg…',
+    tomorrowMorning: /^I morgon bitti/,
+    showOutbox: 'visa utkorgen',
+    outbox: 'Utkorg',
   },
 } as const;
 
@@ -151,8 +162,22 @@ async function checkEverySurface(
   const composer = page.getByRole('dialog', { name: labels.compose });
   await expect(composer).toBeVisible();
   await expectNoViolations(page, 'the composer');
-  await page.keyboard.press('Escape');
+  // issue 19: Bcc and Reply-To shown, the Send later panel open, then the outbox with the
+  // message it scheduled
+  await composer.getByLabel(labels.to, { exact: true }).fill(user.address);
+  await page.keyboard.press('Control+Shift+B');
+  await composer.getByRole('button', { name: labels.schedule }).click();
+  await expectNoViolations(page, 'the composer with Bcc and Send later');
+  await composer.getByRole('button', { name: labels.tomorrowMorning }).click();
   await expect(composer).toBeHidden();
+  await page.keyboard.press('Control+K');
+  await page.keyboard.type(labels.showOutbox);
+  await page.keyboard.press('Enter');
+  const outbox = page.getByRole('dialog', { name: labels.outbox });
+  await expect(outbox.getByRole('listitem')).toHaveCount(1);
+  await expectNoViolations(page, 'the outbox');
+  await page.keyboard.press('Escape');
+  await expect(outbox).toBeHidden();
 
   await page.getByRole('button', { name: labels.settings }).click();
   const settings = page.getByRole('dialog', { name: labels.settings });

@@ -229,21 +229,24 @@ describe('drafts on the server', () => {
     expect(await bed.sending.handlers['drafts.list']({})).toEqual([]);
   });
 
-  it('a draft made on another device opens here; discarding removes it from the server', async () => {
+  it('a draft made on another device opens here with its Bcc and Reply-To, keeps them when edited; discarding removes it', async () => {
     const me = await createMailUser(server, 'drafts-other-me');
     const bed = await startBed(me);
     const marker = `Phone draft ${tag()}`;
-    const raw = await new MailComposer({
+    const phoneDraft = new MailComposer({
       from: me.address,
       to: 'Bob <bob@example.test>',
       cc: 'carol@example.test',
+      bcc: 'Dave <dave@example.test>',
+      replyTo: 'team@example.test',
       subject: marker,
       html: '<p>Hi <b>Bob</b></p>',
       messageId: `<phone-${tag()}@example.test>`,
       attachments: [{ filename: 'list.csv', contentType: 'text/csv', content: Buffer.from('a,b\n1,2\n') }],
-    })
-      .compile()
-      .build();
+    }).compile();
+    // A device keeps Bcc in the draft it saves (only what goes out over SMTP drops it).
+    phoneDraft.keepBcc = true;
+    const raw = await phoneDraft.build();
     await withImap(server, me, (c) => c.append(DRAFTS, raw, ['\\Draft', '\\Seen']));
     const header = await cachedDraft(bed, marker);
 
@@ -251,6 +254,8 @@ describe('drafts on the server', () => {
     expect(opened).toMatchObject({
       to: 'Bob <bob@example.test>',
       cc: 'carol@example.test',
+      bcc: 'Dave <dave@example.test>',
+      replyTo: 'team@example.test',
       subject: marker,
       format: 'html',
     });
@@ -259,6 +264,15 @@ describe('drafts on the server', () => {
     expect((await bed.sending.handlers['drafts.list']({})).map((d) => d.draftId)).toEqual([opened.draftId]);
     // Opening it again changes nothing: the local copy is that version.
     expect((await bed.sending.handlers['drafts.open']({ messageId: header.id })).draftId).toBe(opened.draftId);
+
+    // Edited here: the version that replaces it on the server still names them.
+    await bed.sending.handlers['drafts.save']({ draft: { ...opened, body: '<p>Hi Bob, edited</p>' }, sync: true });
+    const [edited, ...others] = await serverDrafts(me, marker);
+    expect(others).toEqual([]);
+    const parsed = await simpleParser(edited!.source);
+    expect(parsed.html).toContain('edited');
+    expect(parsed.bcc).toMatchObject({ value: [{ name: 'Dave', address: 'dave@example.test' }] });
+    expect(parsed.replyTo).toMatchObject({ value: [{ address: 'team@example.test' }] });
 
     await bed.sending.handlers['drafts.discard']({ draftId: opened.draftId! });
     expect(await serverDrafts(me, marker)).toHaveLength(0);

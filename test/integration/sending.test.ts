@@ -140,7 +140,7 @@ async function messageIdOf(bed: Bed, outboxId: number): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 
 describe('sending to a local user', () => {
-  it('arrives with its exact subject, body and attachment bytes; Sent has a \\Seen copy; Bcc is never in a delivered header', async () => {
+  it('arrives with its exact subject, body, Reply-To and attachment bytes; Sent has a \\Seen copy; Bcc is never in a delivered header', async () => {
     const [me, anna, hidden] = await Promise.all([
       createMailUser(server, 'send-me'),
       createMailUser(server, 'send-anna'),
@@ -155,6 +155,7 @@ describe('sending to a local user', () => {
       draft: draftFor(bed, {
         to: `Anna <${anna.address}>`,
         bcc: `"Hidden, One" <${hidden.address}>`,
+        replyTo: `Team <team@${server.domain}>`,
         subject,
         body,
         attachments: [
@@ -176,6 +177,7 @@ describe('sending to a local user', () => {
     expect(mail.subject).toBe(subject);
     expect(mail.text).toBe(body);
     expect(mail.from?.value[0]).toMatchObject({ name: `User ${me.name}`, address: me.address });
+    expect(mail.replyTo?.value).toEqual([{ name: 'Team', address: `team@${server.domain}` }]);
     expect(mail.attachments).toHaveLength(1);
     expect(mail.attachments[0]!.filename).toBe('plan å.bin');
     expect(sha256(mail.attachments[0]!.content)).toBe(sha256(bytes));
@@ -544,7 +546,17 @@ describe('refusals and failures', () => {
     });
     const failed = await outboxItem(bed, outboxId, 'failed');
     expect(failed.error).toContain('554 5.7.1 <someone@elsewhere.invalid>: Relay access denied');
-    expect(await bed.sending.handlers['outbox.list']({})).toMatchObject([{ id: outboxId, state: 'failed' }]);
+    // What the outbox view shows: the message, failed, with the server's own words.
+    expect(await bed.sending.handlers['outbox.list']({})).toMatchObject([
+      {
+        id: outboxId,
+        state: 'failed',
+        subject: 'Refused',
+        recipients: ['someone@elsewhere.invalid'],
+        error: expect.stringContaining('554 5.7.1 <someone@elsewhere.invalid>: Relay access denied'),
+        scheduledFor: null,
+      },
+    ]);
     const back = await bed.sending.handlers['outbox.cancel']({ outboxId });
     expect(back).toMatchObject({ to: 'Someone <someone@elsewhere.invalid>', subject: 'Refused' });
     expect(await bed.sending.handlers['outbox.list']({})).toEqual([]);

@@ -35,6 +35,8 @@ export interface SendingBedOptions {
   start?: boolean;
   /** The service's loadOriginal for replies and forwards; without it, asking for one fails. */
   loadOriginal?: (store: Store, runtime: AccountRuntime, id: number) => Promise<OriginalMessage>;
+  /** The sending side's clock (send later across a restart); the real one by default. */
+  now?: () => number;
 }
 
 export async function startSendingBed(
@@ -84,6 +86,7 @@ export async function startSendingBed(
       if (box) runtime.requestSync(box.id);
     },
     retry: { baseMs: 300, maxMs: 2_000 },
+    now: options.now,
   });
   const s = sending;
   let stopped = false;

@@ -9,6 +9,7 @@ const parts: MessageParts = {
   to: [{ name: 'Doe, J', address: 'j@bücher.de' }],
   cc: [{ name: '', address: 'carol@example.test' }],
   bcc: [{ name: 'Secret', address: 'secret@example.test' }],
+  replyTo: [{ name: 'Team Å', address: 'team@example.test' }],
   subject: 'Re: Hej – åäö',
   format: 'plain',
   body: 'Hello\n\n-- \nAnna',
@@ -22,7 +23,7 @@ const parts: MessageParts = {
 };
 
 describe('building the outgoing message', () => {
-  it('fixes Message-ID and Date, threads, and carries no Bcc header', async () => {
+  it('fixes Message-ID and Date, threads, sets Reply-To, and carries no Bcc header', async () => {
     const raw = await buildMime(parts);
     const text = raw.toString('utf8');
     expect(text).not.toMatch(/^Bcc:/im);
@@ -33,6 +34,7 @@ describe('building the outgoing message', () => {
     expect(mail.inReplyTo).toBe('<orig@x>');
     expect(mail.references).toEqual(['<root@x>', '<orig@x>']);
     expect(mail.subject).toBe('Re: Hej – åäö');
+    expect(mail.replyTo?.value).toEqual([{ name: 'Team Å', address: 'team@example.test' }]);
     expect(mail.text).toBe('Hello\n\n-- \nAnna');
     expect(mail.attachments[0]!.content.equals(Buffer.from([0, 1, 2, 255]))).toBe(true);
     expect(mail.attachments[0]!.filename).toBe('plan ö.bin');

@@ -6,11 +6,13 @@ describe('the engine draft and the composer draft', () => {
   const engineDraft = {
     draftId: 'd-1',
     accountId: 'acc',
+    from: 'alias@example.com',
     mode: 'forward' as const,
     originalId: 7,
     to: 'a@example.com',
     cc: '',
-    bcc: '',
+    bcc: 'secret@example.com',
+    replyTo: 'team@example.com',
     subject: 'Fwd: Plans',
     format: 'html' as const,
     body: '<p>See <b>below</b></p><blockquote type="cite"><p>Hello</p></blockquote>',
@@ -28,7 +30,7 @@ describe('the engine draft and the composer draft', () => {
     ],
   };
 
-  it('keeps the HTML, its format and a forward’s attachments through the round trip', () => {
+  it('keeps the HTML, its format, Bcc, Reply-To and a forward’s attachments through the round trip', () => {
     const draft = fromContractDraft(engineDraft);
     expect(draft.format).toBe('html');
     expect(draft.body).toBe(engineDraft.body);

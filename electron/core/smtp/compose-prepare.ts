@@ -2,6 +2,8 @@
 // reply-all: recipients worked out (Reply-To honoured, the user left out, nobody twice), one
 // "Re:", In-Reply-To and References set, the original quoted under an attribution line. Forward:
 // one "Fwd:", the original's headers and text inline, its attachments kept.
+import { IdentitiesRepo } from '../store/identities-repo';
+import { replyIdentity } from './identity-choice';
 import { formatAddressList } from '../../../shared/address-parse';
 import {
   COMPOSE_LIMITS,
@@ -115,7 +117,14 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
   const format = input.format ?? 'plain';
   const where: QuoteLocale = { locale: input.locale, timeZone: input.timeZone };
   const language = input.subjectLanguage ? subjectLanguageOf(input.subjectLanguage) : 'en';
-  const blank = { bcc: '', inReplyTo: null, references: [] as string[], attachments: [] as ComposeAttachment[] };
+  const blank = {
+    from: '',
+    bcc: '',
+    replyTo: '',
+    inReplyTo: null,
+    references: [] as string[],
+    attachments: [] as ComposeAttachment[],
+  };
 
   if (input.mode === 'new' || input.messageId === undefined) {
     const account = pickAccount(deps.store, input.accountId, undefined);
@@ -137,7 +146,12 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
   const original = await loadForReply(deps, input.messageId);
   const { header, body } = original;
   const account = pickAccount(deps.store, input.accountId, header.accountId);
-  const signature = signatureText(account.signature);
+  // A reply goes from the address the original was sent to, with that identity's signature.
+  const identity =
+    input.mode === 'forward'
+      ? null
+      : replyIdentity(account, new IdentitiesRepo(deps.store.db).list(account.id), header);
+  const signature = signatureText(identity?.signature || account.signature);
   const subjectOf = (s: string) => s.slice(0, COMPOSE_LIMITS.subjectChars);
 
   if (input.mode === 'forward') {
@@ -166,6 +180,7 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
   const recipients = replyRecipients({ ...header, replyTo: body?.replyTo ?? [] }, own, input.mode === 'replyAll');
   return {
     ...blank,
+    from: identity?.email ?? '',
     draftId: null,
     accountId: account.id,
     mode: input.mode,

@@ -47,7 +47,10 @@ export async function parseDraftMessage(source: Buffer): Promise<ParsedDraft> {
       originalId: null,
       to: addresses(mail.to),
       cc: addresses(mail.cc),
+      // An identity's address when the draft was written from one (anything else means the account's).
+      from: mail.from?.value[0]?.address ?? '',
       bcc: addresses(mail.bcc),
+      replyTo: addresses(mail.replyTo),
       subject: (mail.subject ?? '').slice(0, COMPOSE_LIMITS.subjectChars),
       format: html !== null ? 'html' : 'plain',
       body: (html ?? mail.text ?? '').replace(/\r\n?/g, '\n').slice(0, COMPOSE_LIMITS.bodyChars),

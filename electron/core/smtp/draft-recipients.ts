@@ -1,11 +1,11 @@
-// The recipients of a draft, parsed from what the user typed. Sending refuses a draft with any
+// The recipients of a draft (and its Reply-To), parsed from what the user typed. Sending refuses a draft with any
 // entry that is not an address and names each one, with its field, so it can be corrected.
 import { parseAddressList } from '../../../shared/address-parse';
 import type { ComposeDraft } from '../../../shared/compose';
 import type { Address } from '../../../shared/domain';
 
 export interface InvalidEntry {
-  field: 'To' | 'Cc' | 'Bcc';
+  field: 'To' | 'Cc' | 'Bcc' | 'Reply-To';
   text: string;
 }
 
@@ -13,17 +13,25 @@ export interface DraftRecipients {
   to: Address[];
   cc: Address[];
   bcc: Address[];
+  replyTo: Address[];
   invalid: InvalidEntry[];
 }
 
-export function draftRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc'>): DraftRecipients {
+export function draftRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc' | 'replyTo'>): DraftRecipients {
   const invalid: InvalidEntry[] = [];
   const field = (text: string, name: InvalidEntry['field']) => {
     const parsed = parseAddressList(text);
     for (const entry of parsed.invalid) invalid.push({ field: name, text: entry });
     return parsed.addresses;
   };
-  return { to: field(draft.to, 'To'), cc: field(draft.cc, 'Cc'), bcc: field(draft.bcc, 'Bcc'), invalid };
+  return {
+    to: field(draft.to, 'To'),
+    cc: field(draft.cc, 'Cc'),
+    bcc: field(draft.bcc, 'Bcc'),
+    // A draft stored before Reply-To existed has none.
+    replyTo: field(draft.replyTo ?? '', 'Reply-To'),
+    invalid,
+  };
 }
 
 /** "These are not email addresses: “anna@” (To), “Bob” (Cc). Correct them and send again." */

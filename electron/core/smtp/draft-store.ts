@@ -14,11 +14,13 @@ function canonical(draft: ComposeDraft): ComposeDraft {
   return {
     draftId: draft.draftId,
     accountId: draft.accountId,
+    from: draft.from,
     mode: draft.mode,
     originalId: draft.originalId,
     to: draft.to,
     cc: draft.cc,
     bcc: draft.bcc,
+    replyTo: draft.replyTo,
     subject: draft.subject,
     format: draft.format,
     body: draft.body,

@@ -2,6 +2,7 @@
 // version is APPENDed (\Draft \Seen) before the old one is removed, so a crash in between leaves
 // two versions, never none; every version carries the draft's Message-ID, so the next save finds
 // and removes any leftover. A UID is only trusted together with its UIDVALIDITY.
+import { IdentitiesRepo } from '../store/identities-repo';
 import type { ImapFlow } from 'imapflow';
 import type { AccountId } from '../../../shared/domain';
 import { ServiceError } from '../service-error';
@@ -72,6 +73,7 @@ export class DraftServer {
           messageId: record.messageId,
           date,
         },
+        new IdentitiesRepo(this.deps.store.db).list(record.accountId),
       );
       const raw = await buildMime(parts, { keepBcc: true });
       const path = await roleMailboxPath(client, this.deps.store, record.accountId, 'drafts');

@@ -6,6 +6,8 @@ import { ServiceError } from '../service-error';
 import { draftRecipients, invalidRecipientsMessage } from './draft-recipients';
 import type { DraftsRepo } from '../store/drafts-repo';
 import type { MessageParts, MimeAttachment } from './mime-build';
+import type { Identity } from '../../../shared/contract-identities';
+import { fromAddress } from './identity-choice';
 import type { LoadOriginal, OriginalMessage } from './original';
 
 export interface AssemblyDeps {
@@ -17,13 +19,15 @@ export interface Recipients {
   to: Address[];
   cc: Address[];
   bcc: Address[];
+  /** Not an envelope recipient: where the recipients' replies should go. */
+  replyTo: Address[];
 }
 
 /**
  * The recipients to send to. Refuses, naming them, entries that are not addresses; and a
  * message to nobody or to more recipients than servers accept.
  */
-export function sendableRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc'>): Recipients {
+export function sendableRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc' | 'replyTo'>): Recipients {
   const parsed = draftRecipients(draft);
   if (parsed.invalid.length) throw new ServiceError('invalid-input', invalidRecipientsMessage(parsed.invalid));
   const count = parsed.to.length + parsed.cc.length + parsed.bcc.length;
@@ -34,9 +38,9 @@ export function sendableRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc'
 }
 
 /** A draft's recipients as far as they are addresses; what is not stays in the draft as typed. */
-export function draftCopyRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc'>): Recipients {
-  const { to, cc, bcc } = draftRecipients(draft);
-  return { to, cc, bcc };
+export function draftCopyRecipients(draft: Pick<ComposeDraft, 'to' | 'cc' | 'bcc' | 'replyTo'>): Recipients {
+  const { to, cc, bcc, replyTo } = draftRecipients(draft);
+  return { to, cc, bcc, replyTo };
 }
 
 export async function attachmentBytes(
@@ -74,9 +78,10 @@ export async function assembleParts(
   draft: ComposeDraft,
   recipients: Recipients,
   ids: { messageId: string; date: Date },
+  identities: readonly Identity[] = [],
 ): Promise<MessageParts> {
   return {
-    from: { name: account.displayName, address: account.email },
+    from: fromAddress(account, identities, draft.from ?? ''),
     ...recipients,
     subject: draft.subject,
     format: draft.format,

@@ -21,6 +21,7 @@ export interface MessageParts {
   to: Address[];
   cc: Address[];
   bcc: Address[];
+  replyTo: Address[];
   subject: string;
   format: BodyFormat;
   body: string;
@@ -55,6 +56,7 @@ export async function buildMime(parts: MessageParts, { keepBcc = false } = {}): 
     to: toWire(parts.to),
     cc: toWire(parts.cc),
     bcc: toWire(parts.bcc),
+    ...(parts.replyTo.length ? { replyTo: toWire(parts.replyTo) } : {}),
     subject: parts.subject,
     messageId: parts.messageId,
     date: parts.date,

@@ -12,6 +12,7 @@ import type { DraftsRepo } from '../store/drafts-repo';
 import { assembleParts, sendableRecipients } from './message-assembly';
 import { bccHeaderLine, buildMime, envelopeOf } from './mime-build';
 import type { OutboxRepo } from '../store/outbox-repo';
+import { IdentitiesRepo } from '../store/identities-repo';
 import type { OutboxWorker } from './outbox-worker';
 
 export interface EnqueueDeps {
@@ -26,10 +27,13 @@ export interface EnqueueDeps {
 
 const MB = 2 ** 20;
 
+/** When a message goes: after the undo delay, or at the moment the user chose (send later). */
+export type SendTime = { undoSeconds: number; sendAt?: undefined } | { undoSeconds?: undefined; sendAt: number };
+
 export async function enqueueMessage(
   deps: EnqueueDeps,
   draft: ComposeDraft,
-  undoSeconds: number,
+  when: SendTime,
 ): Promise<{ outboxId: number; sendAt: number }> {
   // Refused before anything is saved: an invalid send changes nothing.
   const recipients = sendableRecipients(draft);
@@ -37,8 +41,21 @@ export async function enqueueMessage(
   const account = deps.store.accounts.get(record.accountId);
   if (!account) throw notFound('The account');
   const messageId = newMessageId(account.email);
-  const date = new Date(deps.now());
-  const parts = await assembleParts(deps.sources, account, record.id, record.draft, recipients, { messageId, date });
+  const now = deps.now();
+  // A scheduled message is dated when it is meant to go, as the recipient will see it arrive;
+  // a time already past (the composer stayed open) means now.
+  const scheduledFor = when.sendAt === undefined ? null : Math.max(now, when.sendAt);
+  const date = new Date(scheduledFor ?? now);
+  const identities = new IdentitiesRepo(deps.store.db).list(account.id);
+  const parts = await assembleParts(
+    deps.sources,
+    account,
+    record.id,
+    record.draft,
+    recipients,
+    { messageId, date },
+    identities,
+  );
   const raw = await buildMime(parts);
   if (raw.length > COMPOSE_LIMITS.messageBytes)
     throw new ServiceError(
@@ -56,14 +73,15 @@ export async function enqueueMessage(
       messageId,
       raw,
       envelope: envelopeOf(parts.from, [...recipients.to, ...recipients.cc, ...recipients.bcc]),
-      sendAfter: date.getTime() + undoSeconds * 1000,
+      sendAfter: scheduledFor ?? date.getTime() + (when.undoSeconds ?? 0) * 1000,
+      scheduledFor,
       draftId: record.id,
       subject: record.draft.subject,
       sentHeaders: bccHeaderLine(recipients.bcc),
     });
   });
   deps.worker.emitItem(item);
-  if (undoSeconds === 0) deps.worker.kick(account.id);
+  if (scheduledFor === null && when.undoSeconds === 0) deps.worker.kick(account.id);
   else deps.worker.schedule();
   return { outboxId: item.id, sendAt: item.sendAfter };
 }

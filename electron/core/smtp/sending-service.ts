@@ -209,8 +209,12 @@ export class SendingService {
     return {
       'compose.prepare': (input) =>
         prepareDraft({ store, loadOriginal: this.options.loadOriginal, log: this.options.log }, input),
-      'outbox.send': ({ draft, undoSeconds }) =>
-        enqueueMessage(this.enqueueDeps, draft, undoSeconds ?? this.options.defaultUndoSeconds ?? 5),
+      'outbox.send': ({ draft, undoSeconds, sendAt }) =>
+        enqueueMessage(
+          this.enqueueDeps,
+          draft,
+          sendAt !== undefined ? { sendAt } : { undoSeconds: undoSeconds ?? this.options.defaultUndoSeconds ?? 5 },
+        ),
       'outbox.cancel': ({ outboxId }) => takeBack(this.enqueueDeps, outboxId),
       'outbox.list': async ({ accountId }) => this.outbox.list(accountId).map((r) => toOutboxItem(r)),
       'outbox.retry': async ({ outboxId }) => {

@@ -42,12 +42,19 @@ interface DraftRow {
   updated_at: number;
 }
 
+/** Drafts stored before Reply-To and identities existed lack those fields. */
+function storedDraft(row: DraftRow): ComposeDraft {
+  const stored = JSON.parse(row.draft_json) as Omit<ComposeDraft, 'replyTo' | 'from'> &
+    Partial<Pick<ComposeDraft, 'replyTo' | 'from'>>;
+  return { ...stored, replyTo: stored.replyTo ?? '', from: stored.from ?? '', draftId: row.id };
+}
+
 function toRecord(row: DraftRow): DraftRecord {
   return {
     id: row.id,
     accountId: row.account_id,
     messageId: row.message_id,
-    draft: { ...(JSON.parse(row.draft_json) as ComposeDraft), draftId: row.id },
+    draft: storedDraft(row),
     contentHash: row.content_hash,
     version: row.version,
     state: row.state,

@@ -479,6 +479,45 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN oauth_provider TEXT;
   `,
+  // composer (issue 19): the moment the user chose for a message to go out (send later), or NULL
+  // for one sent now. send_after moves with retries; this stays, so the outbox can say
+  // "scheduled for" and a retry or an undo delay is never mistaken for a schedule.
+  `
+  ALTER TABLE outbox ADD COLUMN scheduled_for INTEGER;
+  `,
+  // composer (issue 19): the local address book the recipient fields autocomplete from. Rows
+  // come from the cached mail (whom the user wrote to in Sent, whom they heard from elsewhere),
+  // walked once by message id (contacts_harvest keeps how far), and from the user (added,
+  // renamed, imported). The address is stored lower-cased: it is the key.
+  `
+  CREATE TABLE contacts (
+    address          TEXT PRIMARY KEY,
+    name             TEXT NOT NULL DEFAULT '',
+    written_count    INTEGER NOT NULL DEFAULT 0,
+    last_written_at  INTEGER NOT NULL DEFAULT 0,
+    seen_count       INTEGER NOT NULL DEFAULT 0,
+    last_seen_at     INTEGER NOT NULL DEFAULT 0,
+    added_by_user    INTEGER NOT NULL DEFAULT 0,
+    removed          INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE contacts_harvest (
+    id               INTEGER PRIMARY KEY CHECK (id = 1),
+    last_message_id  INTEGER NOT NULL
+  );
+  INSERT INTO contacts_harvest (id, last_message_id) VALUES (1, 0);
+  `,
+  // composer (issue 19): identities, the other From addresses of an account (aliases), each
+  // with its own name and signature. The account's own address is not one of them.
+  `
+  CREATE TABLE identities (
+    id          INTEGER PRIMARY KEY,
+    account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+    email       TEXT NOT NULL,
+    name        TEXT NOT NULL DEFAULT '',
+    signature   TEXT NOT NULL DEFAULT '',
+    UNIQUE (account_id, email)
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

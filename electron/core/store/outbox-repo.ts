@@ -30,6 +30,8 @@ export interface OutboxRecord {
   /** Header lines put in front of the Sent copy only (the Bcc line). */
   sentHeaders: string;
   rejected: RejectedRecipient[];
+  /** The time the user chose (send later), or null for a message sent now. */
+  scheduledFor: number | null;
 }
 
 interface OutboxRow {
@@ -47,6 +49,7 @@ interface OutboxRow {
   subject: string;
   sent_headers: string;
   rejected_json: string;
+  scheduled_for: number | null;
 }
 
 function toRecord(row: OutboxRow): OutboxRecord {
@@ -65,6 +68,7 @@ function toRecord(row: OutboxRow): OutboxRecord {
     subject: row.subject,
     sentHeaders: row.sent_headers,
     rejected: JSON.parse(row.rejected_json) as RejectedRecipient[],
+    scheduledFor: row.scheduled_for,
   };
 }
 
@@ -83,6 +87,7 @@ export function toOutboxItem(record: OutboxRecord, state: OutboxState = record.s
     rejected: record.rejected,
     draftId: record.draftId,
     createdAt: record.createdAt,
+    scheduledFor: record.scheduledFor,
   };
 }
 
@@ -95,6 +100,8 @@ export interface NewOutboxItem {
   draftId: string | null;
   subject: string;
   sentHeaders: string;
+  /** Send later: the time the user chose (then also sendAfter). */
+  scheduledFor?: number | null;
 }
 
 export class OutboxRepo {
@@ -107,8 +114,8 @@ export class OutboxRepo {
     const { id } = this.db
       .prepare(
         `INSERT INTO outbox (account_id, message_id, raw, envelope_json, state, send_after, created_at, draft_id,
-           subject, sent_headers)
-         VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?) RETURNING id`,
+           subject, sent_headers, scheduled_for)
+         VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING id`,
       )
       .get(
         item.accountId,
@@ -120,6 +127,7 @@ export class OutboxRepo {
         item.draftId,
         item.subject,
         item.sentHeaders,
+        item.scheduledFor ?? null,
       ) as { id: number };
     return this.get(id)!;
   }

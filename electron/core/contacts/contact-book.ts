@@ -1,0 +1,115 @@
+// The local address book: harvested from the cached mail (whom the user wrote to, in each Sent
+// folder; whom they heard from, everywhere else), plus what the user adds, renames, imports. It
+// answers autocomplete from SQLite alone, so it works offline. The harvest walks the messages
+// table once by id, in small transactions between which the thread is given back; a sync that
+// adds messages kicks it again.
+import type { MethodHandlers } from '../method-handlers';
+import type { ContactMethodName, Contact } from '../../../shared/contract-contacts';
+import type { Address } from '../../../shared/domain';
+import { ContactsRepo, type HarvestRow, type Sighting } from '../store/contacts-repo';
+import type { Store } from '../store/store';
+import { rankContacts, wordsOf } from './contact-rank';
+import { formatVcards, parseVcards } from './vcard';
+
+/** Messages read per transaction: small enough never to hold the thread for long. */
+const HARVEST_BATCH = 1_000;
+/** Rows read from SQLite before ranking: the ranking then keeps the best `limit`. */
+const CANDIDATES = 500;
+
+function addressesOf(json: string): Address[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed)
+      ? parsed.filter((a): a is Address => typeof a?.address === 'string' && a.address.includes('@'))
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+export class ContactBook {
+  private readonly repo: ContactsRepo;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.repo = new ContactsRepo(store.db);
+  }
+
+  /** The user's own addresses never become contacts. */
+  private ownAddresses(): Set<string> {
+    return new Set(this.store.accounts.list().map((a) => a.email.toLowerCase()));
+  }
+
+  private sightingsOf(row: HarvestRow, own: ReadonlySet<string>): Sighting[] {
+    const sent = row.role === 'sent';
+    const people = sent ? [...addressesOf(row.to), ...addressesOf(row.cc)] : addressesOf(row.from).slice(0, 1);
+    return people
+      .map((a) => ({ address: a.address.trim().toLowerCase(), name: (a.name ?? '').trim() }))
+      .filter((a) => !own.has(a.address))
+      .map((a) => ({ ...a, kind: sent ? ('written' as const) : ('seen' as const), at: row.date }));
+  }
+
+  /** One batch; returns how many messages it read (0: caught up). */
+  harvestBatch(limit = HARVEST_BATCH): number {
+    const rows = this.repo.unharvested(limit);
+    if (rows.length === 0) return 0;
+    const own = this.ownAddresses();
+    this.repo.record(
+      rows.flatMap((row) => this.sightingsOf(row, own)),
+      rows[rows.length - 1]!.id,
+    );
+    return rows.length;
+  }
+
+  /** Harvests until caught up, yielding between batches; a kick while running goes once more. */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        while (!this.stopped && this.harvestBatch() > 0) await new Promise((r) => setImmediate(r));
+      } while (this.again && !this.stopped);
+    })().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  stop(): Promise<void> {
+    this.stopped = true;
+    return this.running ?? Promise.resolve();
+  }
+
+  search(query: string, limit: number): Contact[] {
+    // What the last sync added is counted first, so a search never misses it.
+    this.harvestBatch();
+    const longest = wordsOf(query).sort((a, b) => b.length - a.length)[0];
+    if (!longest) return [];
+    return rankContacts(this.repo.candidates(longest, CANDIDATES), query, this.now(), limit);
+  }
+
+  handlers(): MethodHandlers<ContactMethodName> {
+    return {
+      'contacts.search': async ({ query, limit }) => this.search(query, limit ?? 8),
+      'contacts.save': async ({ address, name }) => this.repo.saveByUser(address.toLowerCase(), name),
+      'contacts.remove': async ({ address }) => {
+        this.repo.remove(address.toLowerCase());
+        return { ok: true as const };
+      },
+      'contacts.importVcard': async ({ text }) => {
+        const { contacts, skipped } = parseVcards(text);
+        this.store.transaction(() => {
+          for (const c of contacts) this.repo.saveByUser(c.address.toLowerCase(), c.name);
+        });
+        return { imported: contacts.length, skipped };
+      },
+      'contacts.exportVcard': async () => ({ text: formatVcards(this.repo.all()) }),
+    };
+  }
+}

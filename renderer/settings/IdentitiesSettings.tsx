@@ -1,0 +1,84 @@
+// An account's identities: its other From addresses (aliases), each with the name and the
+// signature it sends with. The composer's From picker lists them; a reply goes from the one the
+// original was sent to.
+import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Identity } from '../../shared/contract-identities';
+import type { Account } from '../../shared/domain';
+import { useTransport } from '../app/app-services';
+import { errorMessage } from '../app/error-message';
+
+export function IdentitiesSettings({ account }: { account: Account }) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const id = useId();
+  const [identities, setIdentities] = useState<Identity[]>([]);
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [signature, setSignature] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const reload = useCallback(
+    () =>
+      transport
+        .invoke('identities.list', { accountId: account.id })
+        .then(setIdentities)
+        .catch(() => undefined),
+    [account.id, transport],
+  );
+  useEffect(() => void reload(), [reload]);
+
+  const fail = (error: unknown) => setProblem(errorMessage(error, t) ?? t('common.unknownError'));
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    setProblem(null);
+    transport
+      .invoke('identities.save', { accountId: account.id, email, name, signature })
+      .then(() => {
+        setEmail('');
+        setName('');
+        setSignature('');
+        return reload();
+      })
+      .catch(fail);
+  };
+
+  return (
+    <section className="form-field identities-settings" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t('identities.title')}</h3>
+      <p className="form-hint">{t('identities.hint')}</p>
+      {identities.length > 0 && (
+        <ul className="identities-list" aria-label={t('identities.title')}>
+          {identities.map((identity) => (
+            <li key={identity.id}>
+              <span>{identity.name ? `${identity.name} <${identity.email}>` : identity.email}</span>
+              <button
+                type="button"
+                className="button button-small"
+                onClick={() => void transport.invoke('identities.remove', { id: identity.id }).then(reload).catch(fail)}
+              >
+                {t('identities.remove', { email: identity.email })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="identities-add" onSubmit={add}>
+        <label htmlFor={`${id}-email`}>{t('identities.email')}</label>
+        <input id={`${id}-email`} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <label htmlFor={`${id}-name`}>{t('identities.name')}</label>
+        <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
+        <label htmlFor={`${id}-signature`}>{t('identities.signature')}</label>
+        <textarea id={`${id}-signature`} rows={3} value={signature} onChange={(e) => setSignature(e.target.value)} />
+        <button type="submit" className="button">
+          {t('identities.add')}
+        </button>
+      </form>
+      {problem !== null && (
+        <p className="form-hint form-error" role="alert">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}
