@@ -24,6 +24,7 @@ import {
 import { accountEvents, accountMethods } from './contract-accounts';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { sendingEvents, sendingMethods } from './contract-sending';
+import { folderMethods } from './contract-folders';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -124,6 +125,8 @@ export const methods = {
   ...sendingMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
+  // folder management, Junk / Not junk (shared/contract-folders.ts)
+  ...folderMethods,
 } as const;
 
 export const events = {

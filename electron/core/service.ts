@@ -10,6 +10,7 @@ import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
 import { EventHub } from './events';
+import { createFolderHandlers } from './folder-handlers';
 import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
 import { MessageReader } from './imap/message-reader';
@@ -318,6 +319,12 @@ class CoreService implements MailService {
         accountUpdated: (account) =>
           this.accounts.get(account.id)?.runtime.setIntervalSeconds(this.intervalOf(account)),
         log: this.options.log,
+      }),
+      ...createFolderHandlers({
+        store,
+        emit: this.hub.emit,
+        actions: this.actions,
+        flush: (accountId) => this.accounts.get(accountId)?.runtime.flushOps(),
       }),
       'sync.foreground': async ({ foreground }) => {
         this.foreground = foreground;

@@ -17,6 +17,7 @@ import { ConnectionLoop } from './connection-loop';
 import { classifyImapError } from './errors';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
+import { operations } from './ops/registry';
 import { SerialQueue } from '../net/serial-queue';
 import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
@@ -429,6 +430,7 @@ export class AccountRuntime {
       retry: this.deps.opRetry,
     });
     this.opsWaitUntil = report.waitUntil;
+    if (report.treeChanged) this.treeDirty = true;
     if (this.opsTimer) clearTimeout(this.opsTimer);
     this.opsTimer = null;
     if (report.waitUntil !== null) {
@@ -448,6 +450,9 @@ export class AccountRuntime {
 
   private async syncTree(client: ImapFlow): Promise<void> {
     const listed = await listMailboxes(client);
+    // A folder made, renamed or deleted here that the server has not seen yet (an op backing
+    // off) would vanish from the sidebar and come back: the tree waits until the queue is through.
+    if (this.deps.store.pendingOps.list(this.account.id).some((op) => operations[op.kind]?.changesTree)) return;
     // A folder deleted since it failed to sync no longer keeps the account in error.
     const paths = new Set(listed.map((box) => box.path));
     for (const path of this.syncFailures.keys()) if (path && !paths.has(path)) this.syncFailures.delete(path);

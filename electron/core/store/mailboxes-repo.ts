@@ -182,6 +182,53 @@ export class MailboxesRepo {
     return changed;
   }
 
+  /**
+   * A folder the user created here: shown at once, before the server has it (the queued CREATE
+   * follows). The server's LIST later finds it at the same path and keeps this row and its id.
+   */
+  addLocal(accountId: AccountId, path: string, name: string, parentPath: string | null, delimiter: string): MailboxId {
+    const { id } = this.db
+      .prepare(
+        `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable)
+         VALUES (?, ?, ?, ?, ?, NULL, 1, 1) RETURNING id`,
+      )
+      .get(accountId, path, name, parentPath, delimiter) as { id: number };
+    return id;
+  }
+
+  /**
+   * A folder renamed or moved here: it and every folder below it take the new path at once,
+   * keeping their ids, so their cached messages stay where they are.
+   */
+  renameLocal(accountId: AccountId, fromPath: string, toPath: string, name: string, parentPath: string | null): void {
+    writeTransaction(this.db, () => {
+      const rows = this.db
+        .prepare('SELECT id, path, parent_path, delimiter FROM mailboxes WHERE account_id = ?')
+        .all(accountId) as Pick<MailboxRow, 'id' | 'path' | 'parent_path' | 'delimiter'>[];
+      const update = this.db.prepare('UPDATE mailboxes SET path = ?, parent_path = ? WHERE id = ?');
+      for (const row of rows) {
+        if (!isBelow(row.path, fromPath, row.delimiter)) continue;
+        const parent =
+          row.parent_path === null ? null : replacePrefix(row.parent_path, fromPath, toPath, row.delimiter);
+        update.run(toPath + row.path.slice(fromPath.length), parent, row.id);
+      }
+      this.db
+        .prepare('UPDATE mailboxes SET path = ?, name = ?, parent_path = ? WHERE account_id = ? AND path = ?')
+        .run(toPath, name, parentPath, accountId, fromPath);
+    });
+  }
+
+  /** A folder deleted here, with the folders below it and their cached messages. */
+  removeLocal(accountId: AccountId, path: string): MailboxId[] {
+    const gone = this.list(accountId).filter((b) => b.path === path || isBelow(b.path, path, b.delimiter));
+    listAnchors(this.db).changed();
+    writeTransaction(this.db, () => {
+      const remove = this.db.prepare('DELETE FROM mailboxes WHERE id = ?');
+      for (const box of gone) remove.run(box.id);
+    });
+    return gone.map((b) => b.id);
+  }
+
   saveSyncState(id: MailboxId, state: MailboxSyncState): void {
     this.db.prepare(SYNC_STATE_SQL).run(...syncStateParams(id, state));
   }
@@ -208,4 +255,14 @@ export class MailboxesRepo {
         .run(id);
     });
   }
+}
+
+/** Whether `path` is a folder somewhere below `ancestor`. */
+export function isBelow(path: string, ancestor: string, delimiter: string): boolean {
+  return delimiter !== '' && path.startsWith(ancestor + delimiter);
+}
+
+function replacePrefix(path: string, from: string, to: string, delimiter: string): string {
+  if (path === from) return to;
+  return isBelow(path, from, delimiter) ? to + path.slice(from.length) : path;
 }

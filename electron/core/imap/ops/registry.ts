@@ -1,5 +1,8 @@
 // Every operation kind the queue can replay, by name.
 import { expunge } from './expunge';
+import { folderCreate } from './folder-create';
+import { folderDelete } from './folder-delete';
+import { folderRename } from './folder-rename';
 import { move } from './move';
 import type { Operation } from './operation';
 import { setFlags } from './set-flags';
@@ -9,4 +12,7 @@ export const operations: Record<string, Operation<any, any>> = {
   [setFlags.kind]: setFlags,
   [move.kind]: move,
   [expunge.kind]: expunge,
+  [folderCreate.kind]: folderCreate,
+  [folderRename.kind]: folderRename,
+  [folderDelete.kind]: folderDelete,
 };
