@@ -37,6 +37,9 @@ import { useDialogs } from './use-dialogs';
 import { useDropRemovedFromSelection } from './use-drop-removed-from-selection';
 import { useEngineConnection } from './use-engine-connection';
 import { useFocusListAfterComposer } from './use-focus-list-after-composer';
+import { FolderDialog } from '../folders/FolderDialog';
+import { useFolderManagement } from '../folders/use-folder-management';
+import { useOpenCreatedFolder } from '../folders/use-open-created-folder';
 import { useListSource } from './use-list-source';
 import { useListUndo } from './use-list-undo';
 import { useMarkReadOnOpen } from './use-mark-read-on-open';
@@ -100,6 +103,8 @@ export function App() {
     pending: pendingRead,
   });
 
+  const folders = useFolderManagement(activity.reportFailure);
+  const openCreatedFolder = useOpenCreatedFolder(mailboxes, list.selectMailbox);
   const { commands, run, moveTargets } = useWindowCommands({
     keymap,
     accounts,
@@ -116,6 +121,7 @@ export function App() {
     dialogs: open,
     reportFailure: activity.reportFailure,
     noteRepeat: reading.noteRepeat,
+    folders,
   });
   // Sidebar, Toolbar, StatusBar and the reading pane are memoized: their callbacks stay the same.
   const compose = useCallback(() => run('compose'), [run]);
@@ -173,6 +179,8 @@ export function App() {
               canReply={single !== null}
               allStarred={targets.allStarred}
               allRead={targets.allRead}
+              canJunk={commands.junk.enabled}
+              canNotJunk={commands.notJunk.enabled}
               moveChoices={targets.moveChoices}
               currentMailboxId={actionFolder?.id ?? null}
               onAction={run}
@@ -249,6 +257,14 @@ export function App() {
         />
       )}
       {dialog?.kind === 'password' && <PasswordDialog account={dialog.account} onClose={open.close} />}
+      {folders.request && (
+        <FolderDialog
+          request={folders.request}
+          mailboxes={mailboxes}
+          onClose={folders.close}
+          onCreated={openCreatedFolder}
+        />
+      )}
     </div>
   );
 }

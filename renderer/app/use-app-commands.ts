@@ -15,6 +15,8 @@ import { type Selection, selectAll, selectNone, toggleCurrent } from '../message
 import type { PaletteMode } from '../palette/palette-items';
 import { focusSearchField } from '../search/search-focus';
 import { effectiveRole } from '../sidebar/folder-tree';
+import { folderCommands } from '../folders/folder-commands';
+import type { FolderRequest } from '../folders/folder-request';
 import type { useMessageActions } from './use-message-actions';
 
 export interface Command {
@@ -61,6 +63,9 @@ export interface CommandContext {
   openAccountSettings: () => void;
   addAccount: () => void;
   noteRepeat: () => void;
+  /** Opens a folder dialog (create, rename, move, delete, empty). */
+  manageFolder: (request: FolderRequest) => void;
+  markFolderRead: (mailbox: Mailbox) => void;
 }
 
 export function useAppCommands(context: CommandContext): Commands {
@@ -160,6 +165,7 @@ export function useAppCommands(context: CommandContext): Commands {
       },
       delete: { enabled: hasTargets, run: () => void actions.remove(get().targets) },
       junk: { enabled: hasTargets && actions.canJunk, run: () => void actions.junk(get().targets) },
+      notJunk: { enabled: hasTargets && actions.canNotJunk, run: () => void actions.notJunk(get().targets) },
       // Moving stays within one account: not for a unified selection that spans several.
       move: { enabled: hasTargets && mailbox !== null, run: () => get().openPalette('move') },
       toggleStar: {
@@ -201,6 +207,14 @@ export function useAppCommands(context: CommandContext): Commands {
       addAccount: { enabled: true, run: () => get().addAccount() },
       openSettings: { enabled: true, run: () => get().openSettings() },
       accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
+      // eslint-disable-next-line react-hooks/refs -- get() runs when a command runs, never while building it
+      ...folderCommands({
+        folder: mailbox,
+        accountId,
+        mailboxes,
+        open: (request) => get().manageFolder(request),
+        markRead: (folder) => get().markFolderRead(folder),
+      }),
     };
     return commands;
   }, [
@@ -214,6 +228,7 @@ export function useAppCommands(context: CommandContext): Commands {
     unifiedRole,
     actions,
     hasAccounts,
+    accountId,
   ]);
 }
 

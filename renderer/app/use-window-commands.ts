@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Mailbox, MessageHeader } from '../../shared/domain';
 import type { useCompose } from '../composer/use-compose';
+import type { FolderManagement } from '../folders/use-folder-management';
 import type { ActionId, Keymap } from '../keyboard/keymap';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import type { MessageWindowStore } from '../message-list/message-window-store';
@@ -35,6 +36,7 @@ interface WindowState {
   dialogs: DialogOpeners;
   reportFailure: (accountId: string, message: string) => void;
   noteRepeat: () => void;
+  folders: FolderManagement;
 }
 
 export interface WindowCommands {
@@ -89,6 +91,8 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     openAccountSettings: () => dialogs.accountSettings(onScreen?.accountId),
     addAccount: dialogs.addAccount,
     noteRepeat: state.noteRepeat,
+    manageFolder: state.folders.open,
+    markFolderRead: state.folders.markRead,
   });
   useGlobalShortcuts(state.keymap, (action, event) => runCommand(commands, action, event));
 

@@ -21,6 +21,7 @@ export const ACTION_IDS = [
   'archive',
   'delete',
   'junk',
+  'notJunk',
   'move',
   'toggleStar',
   'markRead',
@@ -51,6 +52,15 @@ export const ACTION_IDS = [
   'addAccount',
   'openSettings',
   'accountSettings',
+  // folders (renderer/folders/folder-commands.ts)
+  'newFolder',
+  'newSubfolder',
+  'renameFolder',
+  'moveFolder',
+  'deleteFolder',
+  'markFolderRead',
+  'emptyTrash',
+  'emptyJunk',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -59,7 +69,7 @@ export function isActionId(value: unknown): value is ActionId {
   return typeof value === 'string' && (ACTION_IDS as readonly string[]).includes(value);
 }
 
-export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'app';
+export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'folders' | 'app';
 
 /**
  * Where a shortcut may fire. 'mail': outside text fields and dialogs. 'global': also while
@@ -67,7 +77,15 @@ export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo
  */
 export type ActionScope = 'mail' | 'global' | 'composer';
 
-export const ACTION_GROUPS: readonly ActionGroup[] = ['reading', 'selection', 'triage', 'writing', 'goTo', 'app'];
+export const ACTION_GROUPS: readonly ActionGroup[] = [
+  'reading',
+  'selection',
+  'triage',
+  'writing',
+  'goTo',
+  'folders',
+  'app',
+];
 
 const GROUP_OF: Record<ActionId, ActionGroup> = {
   nextMessage: 'reading',
@@ -84,6 +102,7 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   archive: 'triage',
   delete: 'triage',
   junk: 'triage',
+  notJunk: 'triage',
   move: 'triage',
   toggleStar: 'triage',
   markRead: 'triage',
@@ -111,6 +130,14 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   addAccount: 'app',
   openSettings: 'app',
   accountSettings: 'app',
+  newFolder: 'folders',
+  newSubfolder: 'folders',
+  renameFolder: 'folders',
+  moveFolder: 'folders',
+  deleteFolder: 'folders',
+  markFolderRead: 'folders',
+  emptyTrash: 'folders',
+  emptyJunk: 'folders',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -156,6 +183,10 @@ const COMMON = {
   switchAccount: [],
   openSettings: ['Mod+,'],
   accountSettings: [],
+  // Deleting a folder or moving it is rare and heavy: the palette and the context menu have it.
+  newSubfolder: [],
+  moveFolder: [],
+  deleteFolder: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {
@@ -174,6 +205,7 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     archive: ['e'],
     delete: ['#', 'Delete', 'Backspace'],
     junk: ['!'],
+    notJunk: [],
     move: ['v'],
     toggleStar: ['s'],
     markRead: ['Shift+I'],
@@ -192,6 +224,12 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     goToFolder: ['g l'],
     search: ['/'],
     syncNow: [],
+    newFolder: [],
+    renameFolder: [],
+    // Thunderbird's "mark folder read"; Gmail has none, and Shift+C is free there.
+    markFolderRead: ['Shift+C'],
+    emptyTrash: [],
+    emptyJunk: [],
   },
   // Outlook for Windows (and Mac, where Ctrl is Cmd).
   outlook: {
@@ -205,6 +243,8 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     archive: ['Backspace'],
     delete: ['Delete'],
     junk: [],
+    // Outlook: Ctrl+Alt+J, "Not Junk".
+    notJunk: ['Mod+Alt+J'],
     move: ['Mod+Shift+V'],
     toggleStar: ['Insert'],
     markRead: ['Mod+Q'],
@@ -224,6 +264,12 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     search: ['Mod+E'],
     syncNow: ['F9'],
     openSettings: [],
+    // Outlook: Ctrl+Shift+E new folder, F2 rename.
+    newFolder: ['Mod+Shift+E'],
+    renameFolder: ['F2'],
+    markFolderRead: [],
+    emptyTrash: [],
+    emptyJunk: [],
   },
   // Apple Mail.
   apple: {
@@ -237,6 +283,7 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     archive: [{ mac: 'Cmd+Ctrl+A', other: 'Ctrl+Alt+A' }],
     delete: ['Backspace', 'Delete', 'Mod+Backspace'],
     junk: ['Mod+Shift+J'],
+    notJunk: [],
     move: [{ mac: 'Cmd+Ctrl+M', other: 'Ctrl+Alt+M' }],
     toggleStar: ['Mod+Shift+L'],
     markRead: [],
@@ -256,6 +303,12 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     search: ['Mod+Alt+F'],
     shortcuts: ['?', 'Mod+/'],
     syncNow: ['Mod+Shift+N'],
+    newFolder: [],
+    renameFolder: [],
+    markFolderRead: [],
+    // Apple Mail: Mailbox > Erase Deleted Items, and Erase Junk Mail.
+    emptyTrash: ['Mod+Shift+Backspace'],
+    emptyJunk: ['Mod+Alt+J'],
   },
 };
 

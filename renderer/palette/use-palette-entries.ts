@@ -54,6 +54,14 @@ const ICON_OF: Partial<Record<ActionId, IconName>> = {
   addAccount: 'plus',
   openSettings: 'settings',
   accountSettings: 'account',
+  notJunk: 'inbox',
+  newFolder: 'plus',
+  newSubfolder: 'folder',
+  moveFolder: 'move',
+  deleteFolder: 'trash',
+  markFolderRead: 'mailOpen',
+  emptyTrash: 'trash',
+  emptyJunk: 'junk',
 };
 
 interface EntryInput {
