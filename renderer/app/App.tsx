@@ -29,10 +29,12 @@ import { StatusBar } from '../status/StatusBar';
 import { useSyncActivity } from '../status/use-sync-activity';
 import { Toolbar } from '../toolbar/Toolbar';
 import { UndoToast } from '../undo/UndoToast';
+import { ContextMenu } from '../ui/ContextMenu';
 import { useTransport } from './app-services';
 import { AddAccountDialog, Composer, PaletteHost, SettingsDialog } from './lazy-dialogs';
 import { runCommand } from './use-app-commands';
 import { useActionTargets } from './use-action-targets';
+import { useContextMenus } from './use-context-menus';
 import { useDialogs } from './use-dialogs';
 import { useDropRemovedFromSelection } from './use-drop-removed-from-selection';
 import { useEngineConnection } from './use-engine-connection';
@@ -131,6 +133,15 @@ export function App() {
       transport.invoke('sync.now', account ? { accountId: account.id } : {}).catch(() => undefined),
     [transport],
   );
+  const menus = useContextMenus({
+    commands,
+    mailboxes,
+    folders,
+    selection,
+    changeSelection,
+    targetCount: targets.targets.length,
+    openAccountSettings: (account) => open.accountSettings(account.id),
+  });
   usePaneTabCycling();
   useFocusListAfterComposer(composer.open !== null);
   const undoKey = useShortcutText(bindingsOf(keymap, 'undo').map((binding) => binding.sequence));
@@ -149,6 +160,7 @@ export function App() {
             onCompose={compose}
             onAddAccount={open.addAccount}
             onOpenSettings={open.settings}
+            onContextMenu={menus.openSidebarMenu}
           />
         }
         list={
@@ -169,6 +181,7 @@ export function App() {
               onSelectionChange={changeSelection}
               {...shown.searchListProps}
               onOpen={() => runCommand(commands, 'openMessage')}
+              onContextMenu={menus.openMessageMenu}
             />
           </>
         }
@@ -257,6 +270,7 @@ export function App() {
         />
       )}
       {dialog?.kind === 'password' && <PasswordDialog account={dialog.account} onClose={open.close} />}
+      {menus.request && <ContextMenu {...menus.request} onClose={menus.close} />}
       {folders.request && (
         <FolderDialog
           request={folders.request}

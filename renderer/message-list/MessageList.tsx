@@ -16,6 +16,7 @@ import { MessageRow, MessageRowSkeleton, ROW_HEIGHT, messageRowId } from './Mess
 import type { Selection } from './selection';
 import { useCurrentInView } from './use-current-in-view';
 import { useListKeys } from './use-list-keys';
+import { isContextMenuKey, menuPositionOf } from '../ui/context-menu-key';
 import { useListScroll } from './use-list-scroll';
 import { useRowClicks } from './use-row-clicks';
 import './message-list.css';
@@ -39,6 +40,8 @@ interface MessageListProps {
   emptyText?: { title: string; hint: string };
   /** A double-click on a row (the click before it selected that row). */
   onOpen?: () => void;
+  /** A right-click on a row (or the list), the Menu key or Shift+F10: the messages' context menu. */
+  onContextMenu?: (row: { header: MessageHeader; index: number } | null, position: { x: number; y: number }) => void;
 }
 
 export function MessageList({
@@ -52,6 +55,7 @@ export function MessageList({
   rowLocation,
   emptyText,
   onOpen,
+  onContextMenu,
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -103,7 +107,22 @@ export function MessageList({
         aria-busy={store !== null && total === null}
         aria-activedescendant={activeRow ? messageRowId(activeRow) : undefined}
         tabIndex={0}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => {
+          if (!isContextMenuKey(event)) return onKeyDown(event);
+          if (!onContextMenu) return;
+          event.preventDefault();
+          const element = activeRow ? document.getElementById(messageRowId(activeRow)) : null;
+          const position = menuPositionOf(element ?? event.currentTarget);
+          onContextMenu(activeRow ? { header: activeRow, index: currentIndex } : null, position);
+        }}
+        onContextMenu={(event) => {
+          if (!onContextMenu || !store) return;
+          event.preventDefault();
+          const option = (event.target as Element).closest('[role="option"]');
+          const header = option ? store.getById(Number(option.id.replace(/^message-/, ''))) : undefined;
+          const row = header ? { header, index: store.indexOf(header.id) } : null;
+          onContextMenu(row, { x: event.clientX, y: event.clientY });
+        }}
         onDoubleClick={(event) => {
           if ((event.target as Element).closest('[role="option"]')) onOpen?.();
         }}

@@ -11,6 +11,8 @@ import { accountLabels } from '../message-list/account-labels';
 import { AccountDot } from '../message-list/AccountChip';
 import { type ListSource, type UnifiedRole } from '../message-list/list-source';
 import { Icon } from '../ui/Icon';
+import { isContextMenuKey, menuPositionOf } from '../ui/context-menu-key';
+import type { SidebarMenuTarget } from '../folders/folder-menus';
 import { folderDisplayName } from './folder-name';
 import { folderIcon } from './folder-icon';
 import { type PlacedItem, type SidebarItem, sidebarItems, unifiedKey } from './sidebar-tree-items';
@@ -22,6 +24,8 @@ interface FolderTreeProps {
   selected: ListSource | null;
   onSelect: (mailbox: Mailbox) => void;
   onSelectUnified: (role: UnifiedRole) => void;
+  /** A right-click, the Menu key or Shift+F10 on a folder or an account: its context menu. */
+  onContextMenu?: (target: SidebarMenuTarget, position: { x: number; y: number }) => void;
 }
 
 function domId(placed: PlacedItem, index: number): string {
@@ -43,7 +47,14 @@ function selectedKeyOf(items: readonly PlacedItem[], selected: ListSource | null
   );
 }
 
-export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUnified }: FolderTreeProps) {
+export function FolderTree({
+  accounts,
+  mailboxes,
+  selected,
+  onSelect,
+  onSelectUnified,
+  onContextMenu,
+}: FolderTreeProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [collapsed, setCollapsed] = useCollapsedFolders();
@@ -77,8 +88,23 @@ export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUn
     activate(target);
   };
 
+  const menuTarget = (item: SidebarItem): SidebarMenuTarget | null => {
+    if (item.kind === 'account') return { kind: 'account', account: item.account };
+    if (item.kind === 'folder' && item.node.mailbox) return { kind: 'folder', mailbox: item.node.mailbox };
+    return null;
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, placed: PlacedItem, index: number) => {
     const { item } = placed;
+    if (isContextMenuKey(event)) {
+      const target = menuTarget(item);
+      if (target && onContextMenu) {
+        event.preventDefault();
+        event.stopPropagation();
+        onContextMenu(target, menuPositionOf(event.currentTarget));
+      }
+      return;
+    }
     const expanded = item.hasChildren && !collapsed.has(item.key);
     switch (event.key) {
       case 'ArrowDown':
@@ -165,6 +191,13 @@ export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUn
               else activate(placed);
             }}
             onKeyDown={(event) => onKeyDown(event, placed, index)}
+            onContextMenu={(event) => {
+              const target = menuTarget(item);
+              if (!target || !onContextMenu) return;
+              event.preventDefault();
+              setFocusedKey(item.key);
+              onContextMenu(target, { x: event.clientX, y: event.clientY });
+            }}
           >
             <span
               className="tree-chevron"

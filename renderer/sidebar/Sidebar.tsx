@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Mailbox } from '../../shared/domain';
 import type { ListSource, UnifiedRole } from '../message-list/list-source';
+import type { SidebarMenuTarget } from '../folders/folder-menus';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
 import { FolderTree } from './FolderTree';
@@ -19,6 +20,7 @@ interface SidebarProps {
   onCompose: () => void;
   onAddAccount: () => void;
   onOpenSettings: () => void;
+  onContextMenu?: (target: SidebarMenuTarget, position: { x: number; y: number }) => void;
 }
 
 /** Memoized: a key press that moves through the list changes none of its props. */
@@ -54,6 +56,7 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
             selected={props.selected}
             onSelect={props.onSelectMailbox}
             onSelectUnified={props.onSelectUnified}
+            onContextMenu={props.onContextMenu}
           />
         )}
       </div>
