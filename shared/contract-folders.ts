@@ -8,6 +8,8 @@ import { accountIdSchema, mailboxIdSchema, messageIdsSchema } from './schemas';
 
 const ok = z.object({ ok: z.literal(true) });
 /** Checked in full by the engine (folder-name-rules.ts), which knows the server's delimiter. */
+/** A sync window in months (up to 50 years); null for everything. */
+const syncMonthsSchema = z.number().int().min(1).max(600).nullable();
 const folderNameSchema = z.string().max(FOLDER_NAME_MAX_LENGTH * 2);
 
 export const folderMethods = {
@@ -27,6 +29,17 @@ export const folderMethods = {
   'folders.delete': { input: z.object({ mailboxId: mailboxIdSchema }), output: ok },
   /** Deletes every message of a Trash or Junk folder for good (other folders are refused). */
   'folders.empty': { input: z.object({ mailboxId: mailboxIdSchema }), output: ok },
+  /** SUBSCRIBE or UNSUBSCRIBE (queued like the rest); an unsubscribed folder is synced only when opened. */
+  'folders.subscribe': { input: z.object({ mailboxId: mailboxIdSchema, subscribed: z.boolean() }), output: ok },
+  /**
+   * Selective sync: `sync: false` stops syncing the folder and drops its cached messages; it is
+   * not fetched again until turned back on. Folders that only show other folders' messages
+   * (All Mail, Important, Starred) start with sync off. The Inbox is always synced.
+   */
+  'folders.setSync': { input: z.object({ mailboxId: mailboxIdSchema, sync: z.boolean() }), output: ok },
+  /** How far back the account syncs headers: the last `months` months, or all of them (null). */
+  'sync.since': { input: z.object({ accountId: accountIdSchema }), output: z.object({ months: syncMonthsSchema }) },
+  'sync.setSince': { input: z.object({ accountId: accountIdSchema, months: syncMonthsSchema }), output: ok },
   /** Moves the messages to their account's Junk folder, created when the account has none. */
   'messages.junk': { input: z.object({ ids: messageIdsSchema }), output: ok },
   /** Moves the messages back to their account's Inbox. */

@@ -8,18 +8,19 @@ import type { MethodHandlers } from './method-handlers';
 import type { Emit } from './events';
 import { notFound, ServiceError } from './service-error';
 import type { Store } from './store/store';
-import type { AccountId } from '../../shared/domain';
+import type { AccountId, MailboxId } from '../../shared/domain';
 
 export interface FolderHandlerDeps {
   store: Store;
   emit: Emit;
   actions: MessageActions;
   flush(accountId: AccountId): void;
+  requestSync(accountId: AccountId, mailboxId?: MailboxId): void;
 }
 
 export function createFolderHandlers(deps: FolderHandlerDeps): MethodHandlers<FolderMethodName> {
   const { store, actions } = deps;
-  const folders = new FolderActions({ store, emit: deps.emit, flush: deps.flush });
+  const folders = new FolderActions({ store, emit: deps.emit, flush: deps.flush, requestSync: deps.requestSync });
   return {
     'folders.create': async ({ accountId, parentId, name }) => folders.create(accountId, parentId, name),
     'folders.rename': async ({ mailboxId, name }) => folders.rename(mailboxId, name),
@@ -33,6 +34,18 @@ export function createFolderHandlers(deps: FolderHandlerDeps): MethodHandlers<Fo
         throw new ServiceError('invalid-input', 'Only the Trash and Junk folders can be emptied.');
       const ids = store.messages.idsIn(mailboxId);
       return ids.length ? actions.apply(expunge, { ids }) : { ok: true as const };
+    },
+    'folders.subscribe': async ({ mailboxId, subscribed }) => folders.subscribe(mailboxId, subscribed),
+    'folders.setSync': async ({ mailboxId, sync }) => folders.setSync(mailboxId, sync),
+    'sync.since': async ({ accountId }) => {
+      if (!store.accounts.get(accountId)) throw notFound('The account');
+      return { months: store.mailboxes.syncSinceMonths(accountId) };
+    },
+    'sync.setSince': async ({ accountId, months }) => {
+      if (!store.accounts.get(accountId)) throw notFound('The account');
+      store.mailboxes.setSyncSinceMonths(accountId, months);
+      deps.requestSync(accountId);
+      return { ok: true as const };
     },
     'messages.junk': ({ ids }) => actions.junk(ids),
     'messages.notJunk': async ({ ids }) => actions.notJunk(ids),

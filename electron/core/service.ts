@@ -325,6 +325,7 @@ class CoreService implements MailService {
         emit: this.hub.emit,
         actions: this.actions,
         flush: (accountId) => this.accounts.get(accountId)?.runtime.flushOps(),
+        requestSync: (accountId, mailboxId) => this.accounts.get(accountId)?.runtime.requestSync(mailboxId),
       }),
       'sync.foreground': async ({ foreground }) => {
         this.foreground = foreground;

@@ -22,6 +22,7 @@ import { SerialQueue } from '../net/serial-queue';
 import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
 import { needsSync } from './sync/status-check';
+import { canSync, syncSinceDate, syncsInBackground } from './sync/sync-policy';
 
 export interface RuntimeDeps {
   store: Store;
@@ -317,7 +318,8 @@ export class AccountRuntime {
   }
 
   private markAllDirty(): void {
-    for (const box of this.deps.store.mailboxes.list(this.account.id)) if (box.selectable) this.dirty.add(box.id);
+    for (const box of this.deps.store.mailboxes.list(this.account.id))
+      if (syncsInBackground(box)) this.dirty.add(box.id);
   }
 
   private setStatus(change: Omit<AccountStatus, 'accountId'>): void {
@@ -363,7 +365,7 @@ export class AccountRuntime {
         }
         this.dirty.delete(next);
         const box = this.deps.store.mailboxes.get(next);
-        if (box?.selectable) await this.syncReporting(box);
+        if (box && canSync(box)) await this.syncReporting(box);
       }
       this.syncFailures.delete('');
     } catch (error) {
@@ -478,6 +480,7 @@ export class AccountRuntime {
     const changes = await syncMailbox(client, this.deps.store, box, {
       hasAttachments: hasListedAttachments,
       allFlags,
+      since: syncSinceDate(this.deps.store.mailboxes.syncSinceMonths(this.account.id)),
       onBatch: (added, done, total) => {
         this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
@@ -523,7 +526,7 @@ export class AccountRuntime {
     this.retryLater.clear();
     void this.withClient(async (client) => {
       for (const box of this.deps.store.mailboxes.list(this.account.id)) {
-        if (!box.selectable || (box.path === this.watcher.watching && this.watcher.connected)) continue;
+        if (!syncsInBackground(box) || (box.path === this.watcher.watching && this.watcher.connected)) continue;
         // STATUS of the mailbox this connection has selected answers from the session's own,
         // possibly stale view (Dovecot does): resync it instead, a SELECT that costs little.
         if (client.mailbox && client.mailbox.path === box.path) {

@@ -11,6 +11,7 @@ import type { Store } from '../../store/store';
 import { folderCreate } from './folder-create';
 import { folderDelete } from './folder-delete';
 import { folderRename } from './folder-rename';
+import { folderSubscribe } from './folder-subscribe';
 import type { Operation } from './operation';
 
 export interface FolderActionsDeps {
@@ -18,6 +19,8 @@ export interface FolderActionsDeps {
   emit: Emit;
   /** Sends the account's queued operations to the server if it is online. */
   flush(accountId: AccountId): void;
+  /** Syncs one folder soon (its sync was turned on). */
+  requestSync(accountId: AccountId, mailboxId: MailboxId): void;
 }
 
 const PROBLEMS: Record<FolderNameProblem, string> = {
@@ -73,6 +76,29 @@ export class FolderActions {
   delete(mailboxId: MailboxId): { ok: true } {
     const box = this.movable(mailboxId);
     this.apply(folderDelete, box.accountId, { accountId: box.accountId, path: box.path });
+    return { ok: true };
+  }
+
+  subscribe(mailboxId: MailboxId, subscribed: boolean): { ok: true } {
+    const box = this.box(mailboxId);
+    if (box.subscribed === subscribed) return { ok: true };
+    if (box.role === 'inbox') throw invalid('The Inbox is always subscribed.');
+    this.apply(folderSubscribe, box.accountId, { accountId: box.accountId, path: box.path, subscribed });
+    if (subscribed) this.deps.requestSync(box.accountId, box.id);
+    return { ok: true };
+  }
+
+  /** Selective sync: a folder whose sync is off is not fetched at all, and its cache is dropped. */
+  setSync(mailboxId: MailboxId, enabled: boolean): { ok: true } {
+    const { store, emit } = this.deps;
+    const box = this.box(mailboxId);
+    if (box.role === 'inbox' && !enabled) throw invalid('The Inbox is always synced.');
+    if ((box.syncEnabled !== false) === enabled) return { ok: true };
+    const removed = enabled ? [] : store.messages.idsIn(box.id);
+    store.mailboxes.setSyncEnabled(box.id, enabled);
+    if (removed.length) emit('messages.changed', { mailboxId, added: [], removed, updated: [] });
+    emit('mailboxes.changed', { accountId: box.accountId });
+    if (enabled) this.deps.requestSync(box.accountId, box.id);
     return { ok: true };
   }
 

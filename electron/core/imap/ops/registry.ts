@@ -3,6 +3,7 @@ import { expunge } from './expunge';
 import { folderCreate } from './folder-create';
 import { folderDelete } from './folder-delete';
 import { folderRename } from './folder-rename';
+import { folderSubscribe } from './folder-subscribe';
 import { move } from './move';
 import type { Operation } from './operation';
 import { setFlags } from './set-flags';
@@ -15,4 +16,5 @@ export const operations: Record<string, Operation<any, any>> = {
   [folderCreate.kind]: folderCreate,
   [folderRename.kind]: folderRename,
   [folderDelete.kind]: folderDelete,
+  [folderSubscribe.kind]: folderSubscribe,
 };
