@@ -66,6 +66,8 @@ export interface CommandContext {
   /** Opens a folder dialog (create, rename, move, delete, empty). */
   manageFolder: (request: FolderRequest) => void;
   markFolderRead: (mailbox: Mailbox) => void;
+  setFolderSync: (mailbox: Mailbox, sync: boolean) => void;
+  subscribeFolder: (mailbox: Mailbox, subscribed: boolean) => void;
 }
 
 export function useAppCommands(context: CommandContext): Commands {
@@ -214,6 +216,8 @@ export function useAppCommands(context: CommandContext): Commands {
         mailboxes,
         open: (request) => get().manageFolder(request),
         markRead: (folder) => get().markFolderRead(folder),
+        setSync: (folder, sync) => get().setFolderSync(folder, sync),
+        subscribe: (folder, subscribed) => get().subscribeFolder(folder, subscribed),
       }),
     };
     return commands;

@@ -41,7 +41,13 @@ export function useContextMenus(deps: ContextMenuDeps) {
   const openSidebarMenu = useCallback(
     (target: SidebarMenuTarget, position: MenuPosition) => {
       const { mailboxes, folders, openAccountSettings } = latest.current;
-      const context = { mailboxes, open: folders.open, markRead: folders.markRead };
+      const context = {
+        mailboxes,
+        open: folders.open,
+        markRead: folders.markRead,
+        setSync: folders.setSync,
+        subscribe: folders.subscribe,
+      };
       const built =
         target.kind === 'folder'
           ? folderMenu(target.mailbox, context, t)

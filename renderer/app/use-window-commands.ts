@@ -93,6 +93,8 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     noteRepeat: state.noteRepeat,
     manageFolder: state.folders.open,
     markFolderRead: state.folders.markRead,
+    setFolderSync: state.folders.setSync,
+    subscribeFolder: state.folders.subscribe,
   });
   useGlobalShortcuts(state.keymap, (action, event) => runCommand(commands, action, event));
 

@@ -1,9 +1,9 @@
 // The folder dialogs: name a new folder or rename one, choose a folder's new parent, and confirm
 // deleting a folder or emptying Trash or Junk. Each calls its `folders.*` method; the engine
 // applies it at once (also offline) and a refusal the server gives later shows in the status bar.
-import { useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Mailbox } from '../../shared/domain';
+import type { AccountId, Mailbox } from '../../shared/domain';
 import { folderNameProblem } from '../../shared/folder-name-rules';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
@@ -30,6 +30,8 @@ export function FolderDialog({ request, mailboxes, onClose, onCreated }: FolderD
     case 'delete':
     case 'empty':
       return <ConfirmDialog request={request} onClose={onClose} />;
+    case 'syncWindow':
+      return <SyncWindowDialog accountId={request.accountId} onClose={onClose} />;
   }
 }
 
@@ -260,6 +262,78 @@ function ConfirmDialog({
           </button>
           <button type="submit" className="button button-danger" disabled={busy}>
             {deleting ? t('folderManagement.delete') : t('folderManagement.empty')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+/** The windows offered, in months; "all" is the default. */
+const SYNC_WINDOWS = [1, 3, 6, 12, 24, 60] as const;
+const ALL = 'all';
+
+function SyncWindowDialog({ accountId, onClose }: { accountId: AccountId; onClose: () => void }) {
+  const { t } = useTranslation();
+  const transport = useTransport();
+  const id = useId();
+  const { busy, problem, submit } = useSubmit(onClose);
+  const [months, setMonths] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void transport
+      .invoke('sync.since', { accountId })
+      .then(({ months: current }) => live && setMonths(current === null ? ALL : String(current)))
+      .catch(() => live && setMonths(ALL));
+    return () => {
+      live = false;
+    };
+  }, [transport, accountId]);
+  const title = t('actions.syncWindow').replace(/…$/, '');
+
+  return (
+    <Dialog label={title} onClose={onClose} describedBy={`${id}-hint`}>
+      <form
+        className="dialog-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (months === null) return;
+          const value = months === ALL ? null : Number(months);
+          void submit(() => transport.invoke('sync.setSince', { accountId, months: value }));
+        }}
+      >
+        <h2 className="dialog-title">{title}</h2>
+        <p id={`${id}-hint`} className="dialog-description">
+          {t('folderManagement.syncWindowHint')}
+        </p>
+        <div className="form-field">
+          <label htmlFor={`${id}-months`}>{t('folderManagement.syncWindowField')}</label>
+          <select
+            id={`${id}-months`}
+            autoFocus
+            disabled={months === null}
+            value={months ?? ALL}
+            onChange={(event) => setMonths(event.target.value)}
+          >
+            <option value={ALL}>{t('folderManagement.syncWindowAll')}</option>
+            {SYNC_WINDOWS.map((value) => (
+              <option key={value} value={String(value)}>
+                {t('folderManagement.syncWindowMonths', { count: value })}
+              </option>
+            ))}
+          </select>
+        </div>
+        {problem && (
+          <p className="form-problem" role="alert">
+            {problem}
+          </p>
+        )}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy || months === null}>
+            {t('folderManagement.save')}
           </button>
         </div>
       </form>

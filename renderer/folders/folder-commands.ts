@@ -16,6 +16,9 @@ export const FOLDER_ACTIONS = [
   'markFolderRead',
   'emptyTrash',
   'emptyJunk',
+  'toggleFolderSync',
+  'toggleSubscription',
+  'syncWindow',
 ] as const;
 
 export type FolderActionId = (typeof FOLDER_ACTIONS)[number];
@@ -28,6 +31,9 @@ export interface FolderCommandContext {
   mailboxes: readonly Mailbox[];
   open: (request: FolderRequest) => void;
   markRead: (mailbox: Mailbox) => void;
+  /** Selective sync: turns the folder's sync on or off, or subscribes to it or not. */
+  setSync: (mailbox: Mailbox, sync: boolean) => void;
+  subscribe: (mailbox: Mailbox, subscribed: boolean) => void;
 }
 
 export function folderCommands({
@@ -36,6 +42,8 @@ export function folderCommands({
   mailboxes,
   open,
   markRead,
+  setSync,
+  subscribe,
 }: FolderCommandContext): Record<FolderActionId, Command> {
   const account = folder?.accountId ?? accountId;
   const editable = folder !== null && !isProtectedFolder(folder, mailboxes);
@@ -66,5 +74,18 @@ export function folderCommands({
     },
     emptyTrash: empty('trash'),
     emptyJunk: empty('junk'),
+    // The Inbox is always synced and subscribed.
+    toggleFolderSync: {
+      enabled: folder !== null && folder.selectable && effectiveRole(folder) !== 'inbox',
+      run: () => folder && setSync(folder, folder.syncEnabled === false),
+    },
+    toggleSubscription: {
+      enabled: folder !== null && effectiveRole(folder) !== 'inbox',
+      run: () => folder && subscribe(folder, !folder.subscribed),
+    },
+    syncWindow: {
+      enabled: account !== null,
+      run: () => account !== null && open({ kind: 'syncWindow', accountId: account }),
+    },
   };
 }

@@ -27,7 +27,14 @@ type MenuContext = Omit<FolderCommandContext, 'folder' | 'accountId'>;
 export function folderMenu(folder: Mailbox, context: MenuContext, t: TFunction): { label: string; items: MenuItem[] } {
   const commands = folderCommands({ ...context, folder, accountId: folder.accountId });
   const role = effectiveRole(folder);
-  const order: FolderActionId[] = ['newSubfolder', 'renameFolder', 'moveFolder', 'markFolderRead'];
+  const order: FolderActionId[] = [
+    'newSubfolder',
+    'renameFolder',
+    'moveFolder',
+    'markFolderRead',
+    'toggleFolderSync',
+    'toggleSubscription',
+  ];
   if (role === 'trash') order.push('emptyTrash');
   if (role === 'junk') order.push('emptyJunk');
   order.push('deleteFolder');
@@ -35,13 +42,22 @@ export function folderMenu(folder: Mailbox, context: MenuContext, t: TFunction):
     label: t('folderManagement.menu', { folder: folderDisplayName(folder, t) }),
     items: order.map((action) => ({
       id: action,
-      label: t(`actions.${action}`),
+      label: stateLabel(action, folder, t) ?? t(`actions.${action}`),
       icon: ICONS[action] ?? null,
       disabled: !commands[action].enabled,
       separated: action === 'deleteFolder' || action === 'emptyTrash' || action === 'emptyJunk',
       run: () => commands[action].run(),
     })),
   };
+}
+
+/** The toggles say what they will do to this folder ("Stop syncing", "Subscribe"). */
+function stateLabel(action: FolderActionId, folder: Mailbox, t: TFunction): string | null {
+  if (action === 'toggleFolderSync')
+    return folder.syncEnabled === false ? t('folderManagement.syncOn') : t('folderManagement.syncOff');
+  if (action === 'toggleSubscription')
+    return folder.subscribed ? t('folderManagement.unsubscribe') : t('folderManagement.subscribe');
+  return null;
 }
 
 export function accountMenu(
@@ -55,6 +71,7 @@ export function accountMenu(
     items: [
       { id: 'newFolder', label: t('actions.newFolder'), icon: 'plus', run: () => commands.newFolder.run() },
       { id: 'syncNow', label: t('actions.syncNow'), icon: 'refresh', run: () => context.syncNow(account) },
+      { id: 'syncWindow', label: t('actions.syncWindow'), icon: null, run: () => commands.syncWindow.run() },
       {
         id: 'accountSettings',
         label: t('actions.accountSettings'),

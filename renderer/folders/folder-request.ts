@@ -7,4 +7,6 @@ export type FolderRequest =
   | { kind: 'rename'; mailbox: Mailbox }
   | { kind: 'move'; mailbox: Mailbox }
   | { kind: 'delete'; mailbox: Mailbox }
-  | { kind: 'empty'; mailbox: Mailbox };
+  | { kind: 'empty'; mailbox: Mailbox }
+  /** How far back the account syncs headers. */
+  | { kind: 'syncWindow'; accountId: AccountId };

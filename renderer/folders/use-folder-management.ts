@@ -13,6 +13,8 @@ export interface FolderManagement {
   open: (request: FolderRequest) => void;
   close: () => void;
   markRead: (mailbox: Mailbox) => void;
+  setSync: (mailbox: Mailbox, sync: boolean) => void;
+  subscribe: (mailbox: Mailbox, subscribed: boolean) => void;
 }
 
 export function useFolderManagement(reportFailure: (accountId: AccountId, message: string) => void): FolderManagement {
@@ -20,18 +22,37 @@ export function useFolderManagement(reportFailure: (accountId: AccountId, messag
   const transport = useTransport();
   const [request, setRequest] = useState<FolderRequest | null>(null);
   const close = useCallback(() => setRequest(null), []);
-  const markRead = useCallback(
-    (mailbox: Mailbox) =>
-      void transport.invoke('mailboxes.markRead', { mailboxId: mailbox.id }).catch((error: unknown) =>
+  const { markRead, setSync, subscribe } = useMemo(() => {
+    /** Runs a folder call; a refusal goes to the status bar with the action's name. */
+    const attempt = (
+      mailbox: Mailbox,
+      action: 'markFolderRead' | 'toggleFolderSync' | 'toggleSubscription',
+      call: () => Promise<unknown>,
+    ) =>
+      void call().catch((error: unknown) =>
         reportFailure(
           mailbox.accountId,
           t('toolbar.actionFailed', {
-            action: t('actions.markFolderRead'),
+            action: t(`actions.${action}`),
             reason: errorMessage(error, t) ?? t('common.unknownError'),
           }),
         ),
-      ),
-    [transport, reportFailure, t],
+      );
+    return {
+      markRead: (mailbox: Mailbox) =>
+        attempt(mailbox, 'markFolderRead', () => transport.invoke('mailboxes.markRead', { mailboxId: mailbox.id })),
+      setSync: (mailbox: Mailbox, sync: boolean) =>
+        attempt(mailbox, 'toggleFolderSync', () =>
+          transport.invoke('folders.setSync', { mailboxId: mailbox.id, sync }),
+        ),
+      subscribe: (mailbox: Mailbox, subscribed: boolean) =>
+        attempt(mailbox, 'toggleSubscription', () =>
+          transport.invoke('folders.subscribe', { mailboxId: mailbox.id, subscribed }),
+        ),
+    };
+  }, [transport, reportFailure, t]);
+  return useMemo(
+    () => ({ request, open: setRequest, close, markRead, setSync, subscribe }),
+    [request, close, markRead, setSync, subscribe],
   );
-  return useMemo(() => ({ request, open: setRequest, close, markRead }), [request, close, markRead]);
 }

@@ -61,6 +61,9 @@ export const ACTION_IDS = [
   'markFolderRead',
   'emptyTrash',
   'emptyJunk',
+  'toggleFolderSync',
+  'toggleSubscription',
+  'syncWindow',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -138,6 +141,9 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   markFolderRead: 'folders',
   emptyTrash: 'folders',
   emptyJunk: 'folders',
+  toggleFolderSync: 'folders',
+  toggleSubscription: 'folders',
+  syncWindow: 'folders',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -187,6 +193,10 @@ const COMMON = {
   newSubfolder: [],
   moveFolder: [],
   deleteFolder: [],
+  // Selective sync is set once per folder or account; no client binds it to a key.
+  toggleFolderSync: [],
+  toggleSubscription: [],
+  syncWindow: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {

@@ -62,6 +62,8 @@ const ICON_OF: Partial<Record<ActionId, IconName>> = {
   markFolderRead: 'mailOpen',
   emptyTrash: 'trash',
   emptyJunk: 'junk',
+  toggleFolderSync: 'refresh',
+  syncWindow: 'refresh',
 };
 
 interface EntryInput {

@@ -156,12 +156,18 @@ export function FolderTree({
                 : folderDisplayName(item.node, t);
         const unread = item.kind === 'unified' ? item.unread : (mailbox?.unread ?? 0);
         const isSelected = !isAccount && item.key === selectedKey;
+        // selective sync: a folder the engine does not sync says so (italic, and in its description)
+        const unsynced = mailbox?.syncEnabled === false;
+        const describedBy = [unread > 0 ? `${id}-unread` : null, unsynced ? `${id}-unsynced` : null]
+          .filter(Boolean)
+          .join(' ');
         const className = [
           'tree-item',
           isAccount ? 'tree-item-account' : 'tree-item-folder',
           item.kind === 'unified' || item.kind === 'unifiedGroup' ? 'is-unified' : '',
           isSelected ? 'is-selected' : '',
           mailbox && !mailbox.selectable ? 'is-container' : '',
+          unsynced ? 'is-unsynced' : '',
           item.kind === 'folder' && !mailbox ? 'is-container' : '',
         ]
           .filter(Boolean)
@@ -177,7 +183,7 @@ export function FolderTree({
             className={className}
             role="treeitem"
             aria-label={name}
-            aria-describedby={unread > 0 ? `${id}-unread` : undefined}
+            aria-describedby={describedBy || undefined}
             aria-level={item.level}
             aria-setsize={placed.setSize}
             aria-posinset={placed.posInSet}
@@ -226,6 +232,11 @@ export function FolderTree({
                   className="tree-icon"
                 />
                 <span className="tree-name">{name}</span>
+                {unsynced && (
+                  <span id={`${id}-unsynced`} className="visually-hidden">
+                    {t('folderManagement.notSynced')}
+                  </span>
+                )}
                 {unread > 0 && (
                   <>
                     <span className="tree-badge" aria-hidden="true">

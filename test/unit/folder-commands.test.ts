@@ -19,6 +19,8 @@ function box(id: number, path: string, role: Mailbox['role'] = null, extra: Part
   };
 }
 
+const toggles = () => ({ setSync: vi.fn(), subscribe: vi.fn() });
+
 describe('folderCommands', () => {
   const inbox = box(1, 'INBOX', 'inbox', { unread: 3 });
   const trash = box(2, 'Trash', 'trash', { total: 4 });
@@ -28,7 +30,14 @@ describe('folderCommands', () => {
 
   it('lets a plain folder be renamed, moved and deleted, and a special one not', () => {
     const open = vi.fn();
-    const plain = folderCommands({ folder: projects, accountId: 'a', mailboxes, open, markRead: vi.fn() });
+    const plain = folderCommands({
+      folder: projects,
+      accountId: 'a',
+      mailboxes,
+      open,
+      markRead: vi.fn(),
+      ...toggles(),
+    });
     expect([plain.renameFolder.enabled, plain.moveFolder.enabled, plain.deleteFolder.enabled]).toEqual([
       true,
       true,
@@ -36,7 +45,7 @@ describe('folderCommands', () => {
     ]);
     plain.deleteFolder.run();
     expect(open).toHaveBeenCalledWith({ kind: 'delete', mailbox: projects });
-    const special = folderCommands({ folder: inbox, accountId: 'a', mailboxes, open, markRead: vi.fn() });
+    const special = folderCommands({ folder: inbox, accountId: 'a', mailboxes, open, markRead: vi.fn(), ...toggles() });
     expect([special.renameFolder.enabled, special.moveFolder.enabled, special.deleteFolder.enabled]).toEqual([
       false,
       false,
@@ -48,23 +57,35 @@ describe('folderCommands', () => {
   it('empties the account’s Trash only when it holds something, and marks read only with unread mail', () => {
     const open = vi.fn();
     const markRead = vi.fn();
-    const commands = folderCommands({ folder: inbox, accountId: 'a', mailboxes, open, markRead });
+    const commands = folderCommands({ folder: inbox, accountId: 'a', mailboxes, open, markRead, ...toggles() });
     expect(commands.emptyTrash.enabled).toBe(true);
     expect(commands.emptyJunk.enabled).toBe(false);
     commands.emptyTrash.run();
     expect(open).toHaveBeenCalledWith({ kind: 'empty', mailbox: trash });
     commands.markFolderRead.run();
     expect(markRead).toHaveBeenCalledWith(inbox);
-    expect(folderCommands({ folder: projects, accountId: 'a', mailboxes, open, markRead }).markFolderRead.enabled).toBe(
-      false,
-    );
+    expect(
+      folderCommands({ folder: projects, accountId: 'a', mailboxes, open, markRead, ...toggles() }).markFolderRead
+        .enabled,
+    ).toBe(false);
   });
 
   it('creates a top-level folder in the account on screen even in a unified view', () => {
     const open = vi.fn();
-    const commands = folderCommands({ folder: null, accountId: 'a', mailboxes, open, markRead: vi.fn() });
+    const commands = folderCommands({ folder: null, accountId: 'a', mailboxes, open, markRead: vi.fn(), ...toggles() });
     expect(commands.newSubfolder.enabled).toBe(false);
     commands.newFolder.run();
     expect(open).toHaveBeenCalledWith({ kind: 'create', accountId: 'a', parent: null });
+  });
+
+  it('turns a folder’s sync off, or back on, but never the Inbox’s', () => {
+    const setSync = vi.fn();
+    const common = { accountId: 'a', mailboxes, open: vi.fn(), markRead: vi.fn(), subscribe: vi.fn(), setSync };
+    folderCommands({ ...common, folder: projects }).toggleFolderSync.run();
+    expect(setSync).toHaveBeenLastCalledWith(projects, false);
+    const off = { ...projects, syncEnabled: false };
+    folderCommands({ ...common, folder: off }).toggleFolderSync.run();
+    expect(setSync).toHaveBeenLastCalledWith(off, true);
+    expect(folderCommands({ ...common, folder: inbox }).toggleFolderSync.enabled).toBe(false);
   });
 });
