@@ -40,6 +40,11 @@ export const folderMethods = {
   /** How far back the account syncs headers: the last `months` months, or all of them (null). */
   'sync.since': { input: z.object({ accountId: accountIdSchema }), output: z.object({ months: syncMonthsSchema }) },
   'sync.setSince': { input: z.object({ accountId: accountIdSchema, months: syncMonthsSchema }), output: ok },
+  /**
+   * Copies the messages into another folder of their account (a drop with Ctrl or Alt). Made on
+   * the server at once, not queued: offline it fails with 'offline' and nothing changes.
+   */
+  'messages.copy': { input: z.object({ ids: messageIdsSchema, toMailboxId: mailboxIdSchema }), output: ok },
   /** Moves the messages to their account's Junk folder, created when the account has none. */
   'messages.junk': { input: z.object({ ids: messageIdsSchema }), output: ok },
   /** Moves the messages back to their account's Inbox. */

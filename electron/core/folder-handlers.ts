@@ -8,6 +8,8 @@ import type { MethodHandlers } from './method-handlers';
 import type { Emit } from './events';
 import { notFound, ServiceError } from './service-error';
 import type { Store } from './store/store';
+import { copyMessages } from './imap/ops/copy';
+import type { RoleFolderRuntime } from './imap/role-folder';
 import type { AccountId, MailboxId } from '../../shared/domain';
 
 export interface FolderHandlerDeps {
@@ -16,6 +18,8 @@ export interface FolderHandlerDeps {
   actions: MessageActions;
   flush(accountId: AccountId): void;
   requestSync(accountId: AccountId, mailboxId?: MailboxId): void;
+  /** The account's runtime (for the copy, made on the work connection). */
+  runtime(accountId: AccountId): RoleFolderRuntime;
 }
 
 export function createFolderHandlers(deps: FolderHandlerDeps): MethodHandlers<FolderMethodName> {
@@ -45,6 +49,13 @@ export function createFolderHandlers(deps: FolderHandlerDeps): MethodHandlers<Fo
       if (!store.accounts.get(accountId)) throw notFound('The account');
       store.mailboxes.setSyncSinceMonths(accountId, months);
       deps.requestSync(accountId);
+      return { ok: true as const };
+    },
+    'messages.copy': async ({ ids, toMailboxId }) => {
+      const to = store.mailboxes.get(toMailboxId);
+      if (!to) throw notFound('The folder');
+      await copyMessages(store, deps.runtime(to.accountId), ids, to);
+      deps.requestSync(to.accountId, to.id);
       return { ok: true as const };
     },
     'messages.junk': ({ ids }) => actions.junk(ids),

@@ -326,6 +326,7 @@ class CoreService implements MailService {
         actions: this.actions,
         flush: (accountId) => this.accounts.get(accountId)?.runtime.flushOps(),
         requestSync: (accountId, mailboxId) => this.accounts.get(accountId)?.runtime.requestSync(mailboxId),
+        runtime: (accountId) => this.parts(accountId).runtime,
       }),
       'sync.foreground': async ({ foreground }) => {
         this.foreground = foreground;

@@ -225,4 +225,29 @@ describe('folder management', () => {
     await core.service.settled();
     expect(await other.status(trash.path, { messages: true })).toMatchObject({ messages: 0 });
   });
+
+  it('copies messages on the server at once, and refuses a copy offline', async () => {
+    const { other, proxy, core, account, inbox } = await setUp('folders-copy', true);
+    await other.mailboxCreate('Kept');
+    await other.append('INBOX', raw('Copy me'));
+    await core.service.call('sync.now', {});
+    const kept = await mailboxByPath(core, account.id, 'Kept');
+    const [message] = await waitFor(async () => {
+      const rows = await allHeaders(core, inbox.id);
+      return rows.length === 1 && rows;
+    });
+    await core.service.settled();
+
+    await core.service.call('messages.copy', { ids: [message!.id], toMailboxId: kept.id });
+    expect(await other.status('Kept', { messages: true })).toMatchObject({ messages: 1 });
+    expect(await other.status('INBOX', { messages: true })).toMatchObject({ messages: 1 });
+    await waitFor(async () => (await allHeaders(core, kept.id)).length === 1, { what: 'the copy synced' });
+
+    await goOffline(core, proxy!);
+    await expect(
+      core.service.call('messages.copy', { ids: [message!.id], toMailboxId: kept.id }),
+    ).rejects.toMatchObject({
+      code: 'offline',
+    });
+  });
 });
