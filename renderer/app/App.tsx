@@ -2,7 +2,7 @@
 // composes: each rule of the window lives in its own hook (use-*.ts beside this file), and every
 // component below gets what it shows.
 import { useCallback, useMemo } from 'react';
-import type { Account, Mailbox } from '../../shared/domain';
+import type { Account, Mailbox, MessageId } from '../../shared/domain';
 import { useAccounts } from '../accounts/use-accounts';
 import { SendUndoToast } from '../composer/SendUndoToast';
 import { useSendUndo } from '../composer/use-send-undo';
@@ -42,6 +42,8 @@ import { useFocusListAfterComposer } from './use-focus-list-after-composer';
 import { FolderDialog } from '../folders/FolderDialog';
 import { useFolderManagement } from '../folders/use-folder-management';
 import { useOpenCreatedFolder } from '../folders/use-open-created-folder';
+import { useFolderDrops } from '../folders/use-folder-drops';
+import { useMessageDrag } from '../folders/use-message-drag';
 import { useListSource } from './use-list-source';
 import { useListUndo } from './use-list-undo';
 import { useMarkReadOnOpen } from './use-mark-read-on-open';
@@ -142,6 +144,9 @@ export function App() {
     targetCount: targets.targets.length,
     openAccountSettings: (account) => open.accountSettings(account.id),
   });
+  const moveDropped = useCallback((ids: MessageId[], to: Mailbox) => void actions.move(ids, to), [actions]);
+  const drops = useFolderDrops(mailboxes, moveDropped, activity.reportFailure);
+  const messageDrag = useMessageDrag(store, selecting.latestSelection);
   usePaneTabCycling();
   useFocusListAfterComposer(composer.open !== null);
   const undoKey = useShortcutText(bindingsOf(keymap, 'undo').map((binding) => binding.sequence));
@@ -161,6 +166,7 @@ export function App() {
             onAddAccount={open.addAccount}
             onOpenSettings={open.settings}
             onContextMenu={menus.openSidebarMenu}
+            drops={drops}
           />
         }
         list={
@@ -182,6 +188,8 @@ export function App() {
               {...shown.searchListProps}
               onOpen={() => runCommand(commands, 'openMessage')}
               onContextMenu={menus.openMessageMenu}
+              onDragRow={messageDrag.onDragRow}
+              onDragEnd={messageDrag.onDragEnd}
             />
           </>
         }

@@ -2,7 +2,7 @@
 // in pages from the store as they scroll into view. Selection is by message id, and when
 // mail arrives above the rows being read the scroll position moves with them (use-list-scroll.ts),
 // so live updates neither change the selection nor move what the user is looking at.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type DragEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AccountId, MessageHeader } from '../../shared/domain';
@@ -42,6 +42,9 @@ interface MessageListProps {
   onOpen?: () => void;
   /** A right-click on a row (or the list), the Menu key or Shift+F10: the messages' context menu. */
   onContextMenu?: (row: { header: MessageHeader; index: number } | null, position: { x: number; y: number }) => void;
+  /** A row dragged (towards a folder): what it carries. */
+  onDragRow?: (header: MessageHeader, event: DragEvent<HTMLDivElement>) => void;
+  onDragEnd?: () => void;
 }
 
 export function MessageList({
@@ -56,6 +59,8 @@ export function MessageList({
   emptyText,
   onOpen,
   onContextMenu,
+  onDragRow,
+  onDragEnd,
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -123,6 +128,13 @@ export function MessageList({
           const row = header ? { header, index: store.indexOf(header.id) } : null;
           onContextMenu(row, { x: event.clientX, y: event.clientY });
         }}
+        onDragStart={(event) => {
+          const option = (event.target as Element).closest?.('[role="option"]');
+          const header = option && store ? store.getById(Number(option.id.replace(/^message-/, ''))) : undefined;
+          if (header && onDragRow) onDragRow(header, event);
+          else event.preventDefault();
+        }}
+        onDragEnd={onDragEnd}
         onDoubleClick={(event) => {
           if ((event.target as Element).closest('[role="option"]')) onOpen?.();
         }}

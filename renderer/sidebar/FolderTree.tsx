@@ -13,6 +13,8 @@ import { type ListSource, type UnifiedRole } from '../message-list/list-source';
 import { Icon } from '../ui/Icon';
 import { isContextMenuKey, menuPositionOf } from '../ui/context-menu-key';
 import type { SidebarMenuTarget } from '../folders/folder-menus';
+import { type DropTarget, currentDrag, wantsCopy } from '../folders/drag-data';
+import type { FolderDrops } from '../folders/use-folder-drops';
 import { folderDisplayName } from './folder-name';
 import { folderIcon } from './folder-icon';
 import { type PlacedItem, type SidebarItem, sidebarItems, unifiedKey } from './sidebar-tree-items';
@@ -26,6 +28,8 @@ interface FolderTreeProps {
   onSelectUnified: (role: UnifiedRole) => void;
   /** A right-click, the Menu key or Shift+F10 on a folder or an account: its context menu. */
   onContextMenu?: (target: SidebarMenuTarget, position: { x: number; y: number }) => void;
+  /** Drops of messages and folders (renderer/folders/use-folder-drops.ts). */
+  drops?: FolderDrops;
 }
 
 function domId(placed: PlacedItem, index: number): string {
@@ -54,11 +58,14 @@ export function FolderTree({
   onSelect,
   onSelectUnified,
   onContextMenu,
+  drops,
 }: FolderTreeProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [collapsed, setCollapsed] = useCollapsedFolders();
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  /** The item a drag hovers over that takes the drop: highlighted. */
+  const [dropKey, setDropKey] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLDivElement>());
 
   const items = useMemo(
@@ -91,6 +98,12 @@ export function FolderTree({
   const menuTarget = (item: SidebarItem): SidebarMenuTarget | null => {
     if (item.kind === 'account') return { kind: 'account', account: item.account };
     if (item.kind === 'folder' && item.node.mailbox) return { kind: 'folder', mailbox: item.node.mailbox };
+    return null;
+  };
+
+  const dropTarget = (item: SidebarItem): DropTarget | null => {
+    if (item.kind === 'account') return { accountId: item.account.id };
+    if (item.kind === 'folder' && item.node.mailbox) return { mailbox: item.node.mailbox };
     return null;
   };
 
@@ -168,6 +181,7 @@ export function FolderTree({
           isSelected ? 'is-selected' : '',
           mailbox && !mailbox.selectable ? 'is-container' : '',
           unsynced ? 'is-unsynced' : '',
+          item.key === dropKey ? 'is-drop-target' : '',
           item.kind === 'folder' && !mailbox ? 'is-container' : '',
         ]
           .filter(Boolean)
@@ -197,6 +211,28 @@ export function FolderTree({
               else activate(placed);
             }}
             onKeyDown={(event) => onKeyDown(event, placed, index)}
+            draggable={!!(drops && mailbox && drops.canDragFolder(mailbox))}
+            onDragStart={(event) => {
+              if (drops && mailbox) drops.dragFolder(mailbox, event.dataTransfer);
+            }}
+            onDragOver={(event) => {
+              const target = dropTarget(item);
+              if (!drops || !target || !drops.accepts(target)) return;
+              event.preventDefault();
+              event.dataTransfer.dropEffect = currentDrag()?.kind === 'messages' && wantsCopy(event) ? 'copy' : 'move';
+              if (dropKey !== item.key) setDropKey(item.key);
+            }}
+            onDragLeave={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+                setDropKey((key) => (key === item.key ? null : key));
+            }}
+            onDrop={(event) => {
+              const target = dropTarget(item);
+              setDropKey(null);
+              if (!drops || !target) return;
+              event.preventDefault();
+              drops.drop(target, wantsCopy(event));
+            }}
             onContextMenu={(event) => {
               const target = menuTarget(item);
               if (!target || !onContextMenu) return;

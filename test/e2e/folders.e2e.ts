@@ -155,3 +155,58 @@ test('the messagesâ€™ context menu opens from the keyboard and runs the toolbarâ
   await page.getByRole('toolbar', { name: 'Message actions' }).getByRole('button', { name: 'Not junk' }).click();
   await expect.poll(() => mailboxStatus(mailServer, user, 'INBOX').then((s) => s.messages)).toBe(1);
 });
+
+test('drag a selection onto a folder, undo it, and copy with Ctrl held', async ({ page, shell, mailServer, user }) => {
+  test.setTimeout(90_000);
+  await withImap(mailServer, user, (client) => client.mailboxCreate('Projects').then(() => undefined));
+  for (let i = 1; i <= 3; i++)
+    await appendMessage(
+      mailServer,
+      user,
+      `From: Team <team@example.test>\r\nTo: me@example.test\r\nSubject: Plan part ${i}\r\n` +
+        `Date: Tue, 03 Mar 2026 1${i}:00:00 +0000\r\nMessage-ID: <plan${i}@example.test>\r\n\r\nPart ${i}.\r\n`,
+    );
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  const list = page.getByRole('listbox', { name: 'Messages' });
+  const row = (i: number) => list.getByRole('option', { name: new RegExp(`Plan part ${i}\\b`) });
+  const projects = page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: 'Projects' });
+  await expect(row(3)).toBeVisible({ timeout: 20_000 });
+  const count = (path: string) => mailboxStatus(mailServer, user, path).then((s) => s.messages);
+
+  await row(1).click();
+  await row(2).click({ modifiers: ['ControlOrMeta'] });
+  await expect(row(2)).toHaveAttribute('aria-selected', 'true');
+
+  // a drag of the selection moves both
+  await row(2).dragTo(projects);
+  await expect(row(1)).toBeHidden();
+  await expect(row(2)).toBeHidden();
+  await expect(row(3)).toBeVisible();
+  await expect.poll(() => count('Projects')).toBe(2);
+
+  // undo brings both back, on the server too
+  await list.focus();
+  await page.keyboard.press('Control+Z');
+  await expect(row(1)).toBeVisible();
+  await expect(row(2)).toBeVisible();
+  await expect.poll(() => count('INBOX')).toBe(3);
+  await expect.poll(() => count('Projects')).toBe(0);
+
+  // Ctrl held at the drop copies: the message stays here and a copy lands in Projects; the
+  // folder under the pointer is highlighted while it takes the drop
+  await row(3).click();
+  await row(3).hover();
+  await page.mouse.down();
+  const box = (await projects.boundingBox())!;
+  await page.mouse.move(box.x + 20, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.move(box.x + 24, box.y + box.height / 2, { steps: 2 });
+  await expect(projects).toHaveClass(/is-drop-target/);
+  await page.keyboard.down('Control');
+  await page.mouse.up();
+  await page.keyboard.up('Control');
+  await expect.poll(() => count('Projects')).toBe(1);
+  expect(await count('INBOX')).toBe(3);
+  await expect(row(3)).toBeVisible();
+  await expect(projects).not.toHaveClass(/is-drop-target/);
+});
