@@ -34,7 +34,9 @@ describe('acceptsDrop', () => {
     expect(acceptsDrop(messages, { mailbox: projects }, unprotected)).toBe(true);
     expect(acceptsDrop(messages, { mailbox: elsewhere }, unprotected)).toBe(false);
     expect(acceptsDrop(messages, { mailbox: box('Holder', { selectable: false }) }, unprotected)).toBe(false);
-    expect(acceptsDrop({ kind: 'messages', ids: [1, 2], accountId: null }, { mailbox: projects }, unprotected)).toBe(false);
+    expect(acceptsDrop({ kind: 'messages', ids: [1, 2], accountId: null }, { mailbox: projects }, unprotected)).toBe(
+      false,
+    );
     expect(acceptsDrop(messages, { accountId: 'a' }, unprotected)).toBe(false);
   });
 
