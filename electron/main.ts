@@ -38,6 +38,7 @@ import { showUnreadCount } from './shell/unread-badge';
 import { wireIpc, type IpcWiring } from './shell/ipc';
 import { createStderrLog } from './shell/log';
 import { createMainWindow } from './shell/main-window';
+import { editContextMenuTemplate } from './shell/edit-context-menu';
 import { buildMenuTemplate } from './shell/menu';
 import { withDesktopMethods } from './shell/open-attachment';
 import { openKeyFileCipher } from './shell/key-file';
@@ -276,7 +277,14 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   // every web contents, including any created later, gets the navigation and webview rules
-  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, (url) => shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) => {
+    hardenWebContents(contents, (url) => shell.openExternal(url));
+    // text fields: spelling suggestions and the edit roles (shell/edit-context-menu.ts)
+    contents.on('context-menu', (_menuEvent, params) => {
+      const template = editContextMenuTemplate(params, (word) => contents.replaceMisspelling(word));
+      if (template) Menu.buildFromTemplate(template).popup();
+    });
+  });
 
   app.on('window-all-closed', () => {
     // macOS apps stay in the dock without windows

@@ -32,6 +32,7 @@ import { readerMethods } from './contract-reader';
 import { sendingEvents, sendingMethods } from './contract-sending';
 import { contactMethods } from './contract-contacts';
 import { identityMethods } from './contract-identities';
+import { folderMethods } from './contract-folders';
 
 const ok = z.object({ ok: z.literal(true) });
 
@@ -146,6 +147,8 @@ export const methods = {
   ...serverSettingsMethods,
   // the raw message, saved as .eml (shared/contract-reader.ts)
   ...readerMethods,
+  // folder management, Junk / Not junk (shared/contract-folders.ts)
+  ...folderMethods,
 } as const;
 
 export const events = {

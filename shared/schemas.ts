@@ -127,6 +127,11 @@ export const mailboxSchema = z.object({
   subscribed: z.boolean(),
   /** \Noselect folders exist only to hold children. */
   selectable: z.boolean(),
+  /**
+   * False: the user turned sync off for it, or it only shows messages of other folders (Gmail's
+   * All Mail, Important, Starred), so the engine does not sync it (selective sync).
+   */
+  syncEnabled: z.boolean().optional(),
   unread: z.number().int(),
   total: z.number().int(),
 });

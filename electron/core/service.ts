@@ -15,6 +15,7 @@ import { OAuthAccounts } from './accounts/oauth-accounts';
 import { createOAuthHandlers } from './accounts/oauth-handlers';
 import { createServerSettingsHandlers } from './accounts/server-settings-handlers';
 import { EventHub } from './events';
+import { createFolderHandlers } from './folder-handlers';
 import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
 import { MessageReader } from './imap/message-reader';
@@ -482,6 +483,14 @@ class CoreService implements MailService {
         restartAccount: (accountId, change) => this.restartAccount(accountId, change),
         accountsChanged: (accountId) => this.hub.emit('accounts.changed', { accountId }),
         log: this.options.log,
+      }),
+      ...createFolderHandlers({
+        store,
+        emit: this.hub.emit,
+        actions: this.actions,
+        flush: (accountId) => this.accounts.get(accountId)?.runtime.flushOps(),
+        requestSync: (accountId, mailboxId) => this.accounts.get(accountId)?.runtime.requestSync(mailboxId),
+        runtime: (accountId) => this.parts(accountId).runtime,
       }),
       'sync.foreground': async ({ foreground }) => {
         this.foreground = foreground;

@@ -2,7 +2,7 @@
 // composes: each rule of the window lives in its own hook (use-*.ts beside this file), and every
 // component below gets what it shows.
 import { useCallback, useMemo } from 'react';
-import type { Account, Mailbox, MessageHeader } from '../../shared/domain';
+import type { Account, Mailbox, MessageHeader, MessageId } from '../../shared/domain';
 import { useAccounts } from '../accounts/use-accounts';
 import { fromContractDraft } from '../composer/compose-draft';
 import { DraftRecovery } from '../composer/DraftRecovery';
@@ -43,15 +43,22 @@ import { StatusBar } from '../status/StatusBar';
 import { useSyncActivity } from '../status/use-sync-activity';
 import { Toolbar } from '../toolbar/Toolbar';
 import { UndoToast } from '../undo/UndoToast';
+import { ContextMenu } from '../ui/ContextMenu';
 import { useTransport } from './app-services';
 import { AddAccountDialog, Composer, PaletteHost, SettingsDialog } from './lazy-dialogs';
 import { runCommand } from './use-app-commands';
 import { useActionTargets } from './use-action-targets';
 import { useConversationMembers } from './use-conversation-members';
+import { useContextMenus } from './use-context-menus';
 import { useDialogs } from './use-dialogs';
 import { useDropRemovedFromSelection } from './use-drop-removed-from-selection';
 import { useEngineConnection } from './use-engine-connection';
 import { useFocusListAfterComposer } from './use-focus-list-after-composer';
+import { FolderDialog } from '../folders/FolderDialog';
+import { useFolderManagement } from '../folders/use-folder-management';
+import { useOpenCreatedFolder } from '../folders/use-open-created-folder';
+import { useFolderDrops } from '../folders/use-folder-drops';
+import { useMessageDrag } from '../folders/use-message-drag';
 import { useListSource } from './use-list-source';
 import { useLaunchRequests } from './use-launch-requests';
 import { useListUndo } from './use-list-undo';
@@ -145,6 +152,8 @@ export function App() {
     toggleMode();
     changeSelection(emptySelection);
   }, [toggleMode, changeSelection]);
+  const folders = useFolderManagement(activity.reportFailure);
+  const openCreatedFolder = useOpenCreatedFolder(mailboxes, list.selectMailbox);
   const { commands, run, moveTargets, reader } = useWindowCommands({
     keymap,
     accounts,
@@ -163,6 +172,7 @@ export function App() {
     noteRepeat: reading.noteRepeat,
     conversations: { toggle: source ? toggleConversations : null, thread },
     openEml: eml.pick,
+    folders,
   });
   // Sidebar, Toolbar, StatusBar and the reading pane are memoized: their callbacks stay the same.
   const compose = useCallback(() => run('compose'), [run]);
@@ -172,6 +182,18 @@ export function App() {
       transport.invoke('sync.now', account ? { accountId: account.id } : {}).catch(() => undefined),
     [transport],
   );
+  const menus = useContextMenus({
+    commands,
+    mailboxes,
+    folders,
+    selection,
+    changeSelection,
+    targetCount: targets.targets.length,
+    openAccountSettings: (account) => open.accountSettings(account.id),
+  });
+  const moveDropped = useCallback((ids: MessageId[], to: Mailbox) => void actions.move(ids, to), [actions]);
+  const drops = useFolderDrops(mailboxes, moveDropped, activity.reportFailure);
+  const messageDrag = useMessageDrag(store, selecting.latestSelection);
   usePaneTabCycling();
   useFocusListAfterComposer(composer.open !== null);
   const undoKey = useShortcutText(bindingsOf(keymap, 'undo').map((binding) => binding.sequence));
@@ -190,6 +212,8 @@ export function App() {
             onCompose={compose}
             onAddAccount={open.addAccount}
             onOpenSettings={open.settings}
+            onContextMenu={menus.openSidebarMenu}
+            drops={drops}
           />
         }
         list={
@@ -216,6 +240,9 @@ export function App() {
               onSelectionChange={changeSelection}
               {...shown.searchListProps}
               onOpen={() => runCommand(commands, 'openMessage')}
+              onContextMenu={menus.openMessageMenu}
+              onDragRow={messageDrag.onDragRow}
+              onDragEnd={messageDrag.onDragEnd}
             />
           </>
         }
@@ -226,6 +253,8 @@ export function App() {
               canReply={single !== null}
               allStarred={targets.allStarred}
               allRead={targets.allRead}
+              canJunk={commands.junk.enabled}
+              canNotJunk={commands.notJunk.enabled}
               moveChoices={targets.moveChoices}
               currentMailboxId={actionFolder?.id ?? null}
               onAction={run}
@@ -323,6 +352,15 @@ export function App() {
         ))}
       {reader.sourceView && (
         <SourceDialog id={reader.sourceView.id} mode={reader.sourceView.mode} onClose={reader.closeSourceView} />
+      )}
+      {menus.request && <ContextMenu {...menus.request} onClose={menus.close} />}
+      {folders.request && (
+        <FolderDialog
+          request={folders.request}
+          mailboxes={mailboxes}
+          onClose={folders.close}
+          onCreated={openCreatedFolder}
+        />
       )}
     </div>
   );

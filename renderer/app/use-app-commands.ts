@@ -19,6 +19,8 @@ import { effectiveRole } from '../sidebar/folder-tree';
 import type { AppearanceActionId } from '../appearance/appearance-commands';
 import type { ReaderActionId } from '../reader-tools/use-reader-tools';
 import type { TagActionId } from '../tags/tag-commands';
+import { folderCommands } from '../folders/folder-commands';
+import type { FolderRequest } from '../folders/folder-request';
 import type { useMessageActions } from './use-message-actions';
 
 export interface Command {
@@ -72,6 +74,11 @@ export interface CommandContext {
   conversations: { toggle: (() => void) | null; thread: ConversationThread | null };
   /** The reader's commands (view source, headers, save, print: renderer/reader-tools/), tags, appearance. */
   readerCommands: Record<ReaderActionId | TagActionId | AppearanceActionId, Command>;
+  /** Opens a folder dialog (create, rename, move, delete, empty). */
+  manageFolder: (request: FolderRequest) => void;
+  markFolderRead: (mailbox: Mailbox) => void;
+  setFolderSync: (mailbox: Mailbox, sync: boolean) => void;
+  subscribeFolder: (mailbox: Mailbox, subscribed: boolean) => void;
 }
 
 export function useAppCommands(context: CommandContext): Commands {
@@ -191,6 +198,7 @@ export function useAppCommands(context: CommandContext): Commands {
       },
       delete: { enabled: hasTargets, run: () => void actions.remove(get().targets) },
       junk: { enabled: hasTargets && actions.canJunk, run: () => void actions.junk(get().targets) },
+      notJunk: { enabled: hasTargets && actions.canNotJunk, run: () => void actions.notJunk(get().targets) },
       // Moving stays within one account: not for a unified selection that spans several.
       move: { enabled: hasTargets && mailbox !== null, run: () => get().openPalette('move') },
       toggleStar: {
@@ -235,6 +243,16 @@ export function useAppCommands(context: CommandContext): Commands {
       showOutbox: { enabled: true, run: () => get().openOutbox() },
       accountSettings: { enabled: hasAccounts, run: () => get().openAccountSettings() },
       ...readerCommands,
+      // eslint-disable-next-line react-hooks/refs -- get() runs when a command runs, never while building it
+      ...folderCommands({
+        folder: mailbox,
+        accountId,
+        mailboxes,
+        open: (request) => get().manageFolder(request),
+        markRead: (folder) => get().markFolderRead(folder),
+        setSync: (folder, sync) => get().setFolderSync(folder, sync),
+        subscribe: (folder, subscribed) => get().subscribeFolder(folder, subscribed),
+      }),
     };
     return commands;
   }, [
@@ -251,6 +269,7 @@ export function useAppCommands(context: CommandContext): Commands {
     canToggleConversations,
     inConversation,
     readerCommands,
+    accountId,
   ]);
 }
 

@@ -179,6 +179,13 @@ export function useMessageActions({
         (_, all) => transport.invoke('messages.move', { ids: all, toMailboxId: to.id }),
         { verb, folderName: folderDisplayName(to, t) },
       );
+    const inJunk = mailbox !== null && effectiveRole(mailbox) === 'junk';
+    /** Back to each message's account's Inbox. */
+    const notJunk = (ids: MessageId[]) =>
+      removeFromList(ids, t('toolbar.notJunk'), (_, all) => transport.invoke('messages.notJunk', { ids: all }), {
+        verb: 'move',
+        folderName: inboxFolder ? folderDisplayName(inboxFolder, t) : undefined,
+      });
     return {
       setFlags,
       archive: (ids: MessageId[]) =>
@@ -196,50 +203,24 @@ export function useMessageActions({
         );
       },
       move,
-      /** "!": to the account's Junk folder; in Junk itself, back to the Inbox ("not junk"). */
+      /** "!": to each account's Junk folder (the engine makes one where there is none); in Junk, "not junk". */
       junk: async (ids: MessageId[]) => {
         if (ids.length === 0) return;
-        if (mailbox && effectiveRole(mailbox) === 'junk') {
-          if (inboxFolder) await move(ids, inboxFolder);
-          return;
-        }
+        if (inJunk) return notJunk(ids);
         const known = new Map(rows(ids).map((row) => [row.id, row.accountId]));
-        const byJunk = new Map<Mailbox | null, MessageId[]>();
-        for (const id of ids) {
-          const junk = junkFolderOf(known.get(id) ?? accountId);
-          byJunk.set(junk, [...(byJunk.get(junk) ?? []), id]);
-        }
-        if (byJunk.has(null)) {
-          fail(t('toolbar.junk'), t('toolbar.noJunkFolder'));
-          return;
-        }
-        const targets = [...byJunk] as [Mailbox, MessageId[]][];
-        if (targets.length === 1) {
-          await move(ids, targets[0]![0], 'junk');
-          return;
-        }
-        await removeFromList(
-          ids,
-          t('toolbar.junk'),
-          // each message to its own account's Junk (in conversation mode, each row's whole conversation)
-          (members) =>
-            Promise.all(
-              targets.map(([junk]) => {
-                const group = members.filter((member) => junkFolderOf(member.accountId) === junk);
-                return transport.invoke('messages.move', {
-                  ids: group.map((member) => member.id),
-                  toMailboxId: junk.id,
-                });
-              }),
-            ),
-          { verb: 'junk' },
-        );
+        const folders = new Set(ids.map((id) => junkFolderOf(known.get(id) ?? accountId)));
+        const [only] = folders;
+        if (folders.size === 1 && only) return move(ids, only, 'junk');
+        // each message to its own account's Junk, made where an account has none (in conversation
+        // mode, each row's whole conversation)
+        await removeFromList(ids, t('toolbar.junk'), (_, all) => transport.invoke('messages.junk', { ids: all }), {
+          verb: 'junk',
+        });
       },
-      canJunk:
-        (mailbox !== null && effectiveRole(mailbox) === 'junk') ||
-        (accountId !== null
-          ? junkFolderOf(accountId) !== null
-          : mailboxes.some((item) => effectiveRole(item) === 'junk' && item.selectable)),
+      notJunk,
+      // Any message can be junk: an account without a Junk folder gets one.
+      canJunk: true,
+      canNotJunk: inJunk,
     };
-  }, [setFlags, removeFromList, transport, rows, mailbox, mailboxes, accountId, junkFolderOf, inboxFolder, fail, t]);
+  }, [setFlags, removeFromList, transport, rows, mailbox, accountId, junkFolderOf, inboxFolder, t]);
 }

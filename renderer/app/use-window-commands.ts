@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Mailbox, MessageHeader } from '../../shared/domain';
 import type { useCompose } from '../composer/use-compose';
+import type { FolderManagement } from '../folders/use-folder-management';
 import type { ActionId, Keymap } from '../keyboard/keymap';
 import { useGlobalShortcuts } from '../keyboard/use-global-shortcuts';
 import type { MessageWindowStore } from '../message-list/message-window-store';
@@ -43,6 +44,7 @@ interface WindowState {
   conversations: { toggle: (() => void) | null; thread: ConversationThread | null };
   /** Opens the .eml file picker. */
   openEml: () => void;
+  folders: FolderManagement;
 }
 
 export interface WindowCommands {
@@ -106,6 +108,10 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     noteRepeat: state.noteRepeat,
     conversations: state.conversations,
     readerCommands,
+    manageFolder: state.folders.open,
+    markFolderRead: state.folders.markRead,
+    setFolderSync: state.folders.setSync,
+    subscribeFolder: state.folders.subscribe,
   });
   useGlobalShortcuts(state.keymap, (action, event) => runCommand(commands, action, event));
 

@@ -31,6 +31,7 @@ export const ACTION_IDS = [
   'archive',
   'delete',
   'junk',
+  'notJunk',
   'move',
   'toggleStar',
   'markRead',
@@ -71,6 +72,18 @@ export const ACTION_IDS = [
   'openEml',
   'toggleDarkMode',
   'toggleDensity',
+  // folders (renderer/folders/folder-commands.ts)
+  'newFolder',
+  'newSubfolder',
+  'renameFolder',
+  'moveFolder',
+  'deleteFolder',
+  'markFolderRead',
+  'emptyTrash',
+  'emptyJunk',
+  'toggleFolderSync',
+  'toggleSubscription',
+  'syncWindow',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -79,7 +92,7 @@ export function isActionId(value: unknown): value is ActionId {
   return typeof value === 'string' && (ACTION_IDS as readonly string[]).includes(value);
 }
 
-export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'app';
+export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'folders' | 'app';
 
 /**
  * Where a shortcut may fire. 'mail': outside text fields and dialogs. 'global': also while
@@ -87,7 +100,15 @@ export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo
  */
 export type ActionScope = 'mail' | 'global' | 'composer';
 
-export const ACTION_GROUPS: readonly ActionGroup[] = ['reading', 'selection', 'triage', 'writing', 'goTo', 'app'];
+export const ACTION_GROUPS: readonly ActionGroup[] = [
+  'reading',
+  'selection',
+  'triage',
+  'writing',
+  'goTo',
+  'folders',
+  'app',
+];
 
 const GROUP_OF: Record<ActionId, ActionGroup> = {
   nextMessage: 'reading',
@@ -113,6 +134,7 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   archive: 'triage',
   delete: 'triage',
   junk: 'triage',
+  notJunk: 'triage',
   move: 'triage',
   toggleStar: 'triage',
   markRead: 'triage',
@@ -150,6 +172,17 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   openEml: 'app',
   toggleDarkMode: 'app',
   toggleDensity: 'app',
+  newFolder: 'folders',
+  newSubfolder: 'folders',
+  renameFolder: 'folders',
+  moveFolder: 'folders',
+  deleteFolder: 'folders',
+  markFolderRead: 'folders',
+  emptyTrash: 'folders',
+  emptyJunk: 'folders',
+  toggleFolderSync: 'folders',
+  toggleSubscription: 'folders',
+  syncWindow: 'folders',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -214,6 +247,14 @@ const COMMON = {
   removeTags: ['0'],
   // Neither Outlook nor Apple Mail has a key for its Outbox; Gmail's "g" keys get one below.
   showOutbox: [],
+  // Deleting a folder or moving it is rare and heavy: the palette and the context menu have it.
+  newSubfolder: [],
+  moveFolder: [],
+  deleteFolder: [],
+  // Selective sync is set once per folder or account; no client binds it to a key.
+  toggleFolderSync: [],
+  toggleSubscription: [],
+  syncWindow: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {
@@ -232,6 +273,7 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     archive: ['e'],
     delete: ['#', 'Delete', 'Backspace'],
     junk: ['!'],
+    notJunk: [],
     move: ['v'],
     toggleStar: ['s'],
     markRead: ['Shift+I'],
@@ -257,6 +299,12 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     search: ['/'],
     syncNow: [],
     viewSource: ['Mod+U'],
+    newFolder: [],
+    renameFolder: [],
+    // Thunderbird's "mark folder read" is Shift+C, the conversation switch here; Gmail has none.
+    markFolderRead: [],
+    emptyTrash: [],
+    emptyJunk: [],
   },
   // Outlook for Windows (and Mac, where Ctrl is Cmd).
   outlook: {
@@ -270,6 +318,8 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     archive: ['Backspace'],
     delete: ['Delete'],
     junk: [],
+    // Outlook: Ctrl+Alt+J, "Not Junk".
+    notJunk: ['Mod+Alt+J'],
     move: ['Mod+Shift+V'],
     toggleStar: ['Insert'],
     markRead: ['Mod+Q'],
@@ -295,6 +345,12 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     openSettings: [],
     // Ctrl+U is Outlook's "mark unread".
     viewSource: ['Mod+Alt+U'],
+    // Outlook: Ctrl+Shift+E new folder, F2 rename.
+    newFolder: ['Mod+Shift+E'],
+    renameFolder: ['F2'],
+    markFolderRead: [],
+    emptyTrash: [],
+    emptyJunk: [],
   },
   // Apple Mail.
   apple: {
@@ -308,6 +364,7 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     archive: [{ mac: 'Cmd+Ctrl+A', other: 'Ctrl+Alt+A' }],
     delete: ['Backspace', 'Delete', 'Mod+Backspace'],
     junk: ['Mod+Shift+J'],
+    notJunk: [],
     move: [{ mac: 'Cmd+Ctrl+M', other: 'Ctrl+Alt+M' }],
     toggleStar: ['Mod+Shift+L'],
     markRead: [],
@@ -333,6 +390,12 @@ export const PRESETS: Record<PresetId, PresetBindings> = {
     syncNow: ['Mod+Shift+N'],
     // Apple Mail's View > Message > Raw Source.
     viewSource: ['Mod+Alt+U'],
+    newFolder: [],
+    renameFolder: [],
+    markFolderRead: [],
+    // Apple Mail: Mailbox > Erase Deleted Items, and Erase Junk Mail.
+    emptyTrash: ['Mod+Shift+Backspace'],
+    emptyJunk: ['Mod+Alt+J'],
   },
 };
 

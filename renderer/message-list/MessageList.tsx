@@ -2,7 +2,7 @@
 // in pages from the store as they scroll into view. Selection is by message id, and when
 // mail arrives above the rows being read the scroll position moves with them (use-list-scroll.ts),
 // so live updates neither change the selection nor move what the user is looking at.
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef, type DragEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AccountId, MessageHeader } from '../../shared/domain';
@@ -17,6 +17,7 @@ import { MessageRow, MessageRowSkeleton, messageRowId, rowHeightFor } from './Me
 import type { Selection } from './selection';
 import { useCurrentInView } from './use-current-in-view';
 import { useListKeys } from './use-list-keys';
+import { isContextMenuKey, menuPositionOf } from '../ui/context-menu-key';
 import { useListScroll } from './use-list-scroll';
 import { useRowClicks } from './use-row-clicks';
 import './message-list.css';
@@ -40,6 +41,11 @@ interface MessageListProps {
   emptyText?: { title: string; hint: string };
   /** A double-click on a row (the click before it selected that row). */
   onOpen?: () => void;
+  /** A right-click on a row (or the list), the Menu key or Shift+F10: the messages' context menu. */
+  onContextMenu?: (row: { header: MessageHeader; index: number } | null, position: { x: number; y: number }) => void;
+  /** A row dragged (towards a folder): what it carries. */
+  onDragRow?: (header: MessageHeader, event: DragEvent<HTMLDivElement>) => void;
+  onDragEnd?: () => void;
 }
 
 export function MessageList({
@@ -53,6 +59,9 @@ export function MessageList({
   rowLocation,
   emptyText,
   onOpen,
+  onContextMenu,
+  onDragRow,
+  onDragEnd,
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
@@ -115,7 +124,29 @@ export function MessageList({
         aria-busy={store !== null && total === null}
         aria-activedescendant={activeRow ? messageRowId(activeRow) : undefined}
         tabIndex={0}
-        onKeyDown={onKeyDown}
+        onKeyDown={(event) => {
+          if (!isContextMenuKey(event)) return onKeyDown(event);
+          if (!onContextMenu) return;
+          event.preventDefault();
+          const element = activeRow ? document.getElementById(messageRowId(activeRow)) : null;
+          const position = menuPositionOf(element ?? event.currentTarget);
+          onContextMenu(activeRow ? { header: activeRow, index: currentIndex } : null, position);
+        }}
+        onContextMenu={(event) => {
+          if (!onContextMenu || !store) return;
+          event.preventDefault();
+          const option = (event.target as Element).closest('[role="option"]');
+          const header = option ? store.getById(Number(option.id.replace(/^message-/, ''))) : undefined;
+          const row = header ? { header, index: store.indexOf(header.id) } : null;
+          onContextMenu(row, { x: event.clientX, y: event.clientY });
+        }}
+        onDragStart={(event) => {
+          const option = (event.target as Element).closest?.('[role="option"]');
+          const header = option && store ? store.getById(Number(option.id.replace(/^message-/, ''))) : undefined;
+          if (header && onDragRow) onDragRow(header, event);
+          else event.preventDefault();
+        }}
+        onDragEnd={onDragEnd}
         onDoubleClick={(event) => {
           if ((event.target as Element).closest('[role="option"]')) onOpen?.();
         }}

@@ -86,6 +86,8 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       aria-setsize={props.total}
       aria-posinset={props.index + 1}
       style={{ transform: `translateY(${props.top}px)` }}
+      // onto a folder in the sidebar (renderer/folders/use-message-drag.ts)
+      draggable
       onClick={(event) => props.onRowClick(props.index, header, event)}
     >
       <span className="row-marker" aria-hidden="true">

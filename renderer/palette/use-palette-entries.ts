@@ -57,6 +57,16 @@ const ICON_OF: Partial<Record<ActionId, IconName>> = {
   accountSettings: 'account',
   saveMessage: 'download',
   showOutbox: 'sent',
+  notJunk: 'inbox',
+  newFolder: 'plus',
+  newSubfolder: 'folder',
+  moveFolder: 'move',
+  deleteFolder: 'trash',
+  markFolderRead: 'mailOpen',
+  emptyTrash: 'trash',
+  emptyJunk: 'junk',
+  toggleFolderSync: 'refresh',
+  syncWindow: 'refresh',
 };
 
 interface EntryInput {

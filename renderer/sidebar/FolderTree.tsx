@@ -11,6 +11,10 @@ import { accountLabels } from '../message-list/account-labels';
 import { AccountDot } from '../message-list/AccountChip';
 import { type ListSource, type UnifiedRole } from '../message-list/list-source';
 import { Icon } from '../ui/Icon';
+import { isContextMenuKey, menuPositionOf } from '../ui/context-menu-key';
+import type { SidebarMenuTarget } from '../folders/folder-menus';
+import { type DropTarget, currentDrag, wantsCopy } from '../folders/drag-data';
+import type { FolderDrops } from '../folders/use-folder-drops';
 import { folderDisplayName } from './folder-name';
 import { folderIcon } from './folder-icon';
 import { type PlacedItem, type SidebarItem, sidebarItems, unifiedKey } from './sidebar-tree-items';
@@ -22,6 +26,10 @@ interface FolderTreeProps {
   selected: ListSource | null;
   onSelect: (mailbox: Mailbox) => void;
   onSelectUnified: (role: UnifiedRole) => void;
+  /** A right-click, the Menu key or Shift+F10 on a folder or an account: its context menu. */
+  onContextMenu?: (target: SidebarMenuTarget, position: { x: number; y: number }) => void;
+  /** Drops of messages and folders (renderer/folders/use-folder-drops.ts). */
+  drops?: FolderDrops;
 }
 
 function domId(placed: PlacedItem, index: number): string {
@@ -43,11 +51,21 @@ function selectedKeyOf(items: readonly PlacedItem[], selected: ListSource | null
   );
 }
 
-export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUnified }: FolderTreeProps) {
+export function FolderTree({
+  accounts,
+  mailboxes,
+  selected,
+  onSelect,
+  onSelectUnified,
+  onContextMenu,
+  drops,
+}: FolderTreeProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [collapsed, setCollapsed] = useCollapsedFolders();
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
+  /** The item a drag hovers over that takes the drop: highlighted. */
+  const [dropKey, setDropKey] = useState<string | null>(null);
   const itemRefs = useRef(new Map<string, HTMLDivElement>());
 
   const items = useMemo(
@@ -77,8 +95,29 @@ export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUn
     activate(target);
   };
 
+  const menuTarget = (item: SidebarItem): SidebarMenuTarget | null => {
+    if (item.kind === 'account') return { kind: 'account', account: item.account };
+    if (item.kind === 'folder' && item.node.mailbox) return { kind: 'folder', mailbox: item.node.mailbox };
+    return null;
+  };
+
+  const dropTarget = (item: SidebarItem): DropTarget | null => {
+    if (item.kind === 'account') return { accountId: item.account.id };
+    if (item.kind === 'folder' && item.node.mailbox) return { mailbox: item.node.mailbox };
+    return null;
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, placed: PlacedItem, index: number) => {
     const { item } = placed;
+    if (isContextMenuKey(event)) {
+      const target = menuTarget(item);
+      if (target && onContextMenu) {
+        event.preventDefault();
+        event.stopPropagation();
+        onContextMenu(target, menuPositionOf(event.currentTarget));
+      }
+      return;
+    }
     const expanded = item.hasChildren && !collapsed.has(item.key);
     switch (event.key) {
       case 'ArrowDown':
@@ -130,12 +169,19 @@ export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUn
                 : folderDisplayName(item.node, t);
         const unread = item.kind === 'unified' ? item.unread : (mailbox?.unread ?? 0);
         const isSelected = !isAccount && item.key === selectedKey;
+        // selective sync: a folder the engine does not sync says so (italic, and in its description)
+        const unsynced = mailbox?.syncEnabled === false;
+        const describedBy = [unread > 0 ? `${id}-unread` : null, unsynced ? `${id}-unsynced` : null]
+          .filter(Boolean)
+          .join(' ');
         const className = [
           'tree-item',
           isAccount ? 'tree-item-account' : 'tree-item-folder',
           item.kind === 'unified' || item.kind === 'unifiedGroup' ? 'is-unified' : '',
           isSelected ? 'is-selected' : '',
           mailbox && !mailbox.selectable ? 'is-container' : '',
+          unsynced ? 'is-unsynced' : '',
+          item.key === dropKey ? 'is-drop-target' : '',
           item.kind === 'folder' && !mailbox ? 'is-container' : '',
         ]
           .filter(Boolean)
@@ -151,7 +197,7 @@ export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUn
             className={className}
             role="treeitem"
             aria-label={name}
-            aria-describedby={unread > 0 ? `${id}-unread` : undefined}
+            aria-describedby={describedBy || undefined}
             aria-level={item.level}
             aria-setsize={placed.setSize}
             aria-posinset={placed.posInSet}
@@ -165,6 +211,35 @@ export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUn
               else activate(placed);
             }}
             onKeyDown={(event) => onKeyDown(event, placed, index)}
+            draggable={!!(drops && mailbox && drops.canDragFolder(mailbox))}
+            onDragStart={(event) => {
+              if (drops && mailbox) drops.dragFolder(mailbox, event.dataTransfer);
+            }}
+            onDragOver={(event) => {
+              const target = dropTarget(item);
+              if (!drops || !target || !drops.accepts(target)) return;
+              event.preventDefault();
+              event.dataTransfer.dropEffect = currentDrag()?.kind === 'messages' && wantsCopy(event) ? 'copy' : 'move';
+              if (dropKey !== item.key) setDropKey(item.key);
+            }}
+            onDragLeave={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+                setDropKey((key) => (key === item.key ? null : key));
+            }}
+            onDrop={(event) => {
+              const target = dropTarget(item);
+              setDropKey(null);
+              if (!drops || !target) return;
+              event.preventDefault();
+              drops.drop(target, wantsCopy(event));
+            }}
+            onContextMenu={(event) => {
+              const target = menuTarget(item);
+              if (!target || !onContextMenu) return;
+              event.preventDefault();
+              setFocusedKey(item.key);
+              onContextMenu(target, { x: event.clientX, y: event.clientY });
+            }}
           >
             <span
               className="tree-chevron"
@@ -198,6 +273,11 @@ export function FolderTree({ accounts, mailboxes, selected, onSelect, onSelectUn
                   className="tree-icon"
                 />
                 <span className="tree-name">{name}</span>
+                {unsynced && (
+                  <span id={`${id}-unsynced`} className="visually-hidden">
+                    {t('folderManagement.notSynced')}
+                  </span>
+                )}
                 {unread > 0 && (
                   <>
                     <span className="tree-badge" aria-hidden="true">

@@ -3,6 +3,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Mailbox } from '../../shared/domain';
 import type { ListSource, UnifiedRole } from '../message-list/list-source';
+import type { SidebarMenuTarget } from '../folders/folder-menus';
+import type { FolderDrops } from '../folders/use-folder-drops';
 import { Icon } from '../ui/Icon';
 import { IconButton } from '../ui/IconButton';
 import { FolderTree } from './FolderTree';
@@ -19,6 +21,8 @@ interface SidebarProps {
   onCompose: () => void;
   onAddAccount: () => void;
   onOpenSettings: () => void;
+  onContextMenu?: (target: SidebarMenuTarget, position: { x: number; y: number }) => void;
+  drops?: FolderDrops;
 }
 
 /** Memoized: a key press that moves through the list changes none of its props. */
@@ -54,6 +58,8 @@ export const Sidebar = memo(function Sidebar(props: SidebarProps) {
             selected={props.selected}
             onSelect={props.onSelectMailbox}
             onSelectUnified={props.onSelectUnified}
+            onContextMenu={props.onContextMenu}
+            drops={props.drops}
           />
         )}
       </div>

@@ -9,7 +9,8 @@ import type { TagActionId } from '../tags/tag-commands';
 import { MoveMenu } from './MoveMenu';
 import './toolbar.css';
 
-export type ToolbarAction = 'reply' | 'replyAll' | 'forward' | 'archive' | 'delete' | 'toggleStar' | 'toggleRead';
+export type ToolbarAction =
+  'reply' | 'replyAll' | 'forward' | 'archive' | 'delete' | 'junk' | 'notJunk' | 'toggleStar' | 'toggleRead';
 
 interface ToolbarProps {
   /** Messages the actions apply to. */
@@ -18,6 +19,9 @@ interface ToolbarProps {
   canReply: boolean;
   allStarred: boolean;
   allRead: boolean;
+  /** Junk moves to the account's Junk folder; Not junk (in Junk) back to the Inbox. */
+  canJunk: boolean;
+  canNotJunk: boolean;
   moveChoices: readonly Mailbox[];
   currentMailboxId: MailboxId | null;
   onAction: (action: ToolbarAction) => void;
@@ -61,6 +65,16 @@ export const Toolbar = memo(function Toolbar(props: ToolbarProps) {
           onClick={() => props.onAction('archive')}
         />
         <IconButton icon="trash" label={t('toolbar.delete')} disabled={none} onClick={() => props.onAction('delete')} />
+        {props.canNotJunk ? (
+          <IconButton icon="inbox" label={t('toolbar.notJunk')} onClick={() => props.onAction('notJunk')} />
+        ) : (
+          <IconButton
+            icon="junk"
+            label={t('toolbar.junk')}
+            disabled={none || !props.canJunk}
+            onClick={() => props.onAction('junk')}
+          />
+        )}
         <MoveMenu
           mailboxes={props.moveChoices}
           currentMailboxId={props.currentMailboxId}

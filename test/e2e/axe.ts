@@ -49,6 +49,8 @@ interface Violation {
 export async function accessibilityViolations(
   page: Page,
   spared: readonly SparedRule[] = APP_SPARED_RULES,
+  /** Only this part of the page (a menu, a dialog): what a test of that part is about. */
+  within?: string,
 ): Promise<string[]> {
   // evaluated, not added as a <script>: the app's Content-Security-Policy (script-src 'self')
   // rightly refuses inline scripts, and the check must not loosen what it checks
@@ -57,7 +59,7 @@ export async function accessibilityViolations(
     await page.evaluate(source);
   }
   const found = await page.evaluate(
-    async ({ impacts, spared }) => {
+    async ({ impacts, spared, within }) => {
       type Result = {
         violations: {
           id: string;
@@ -69,7 +71,7 @@ export async function accessibilityViolations(
       const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<Result> } }).axe;
       const result = await axe.run(
         // the body frames (the shown one and the pre-rendered neighbours) hold the sender's HTML
-        { exclude: [['iframe.message-frame']] },
+        { ...(within ? { include: [[within]] } : {}), exclude: [['iframe.message-frame']] },
         // iframes: false, or axe would wait for an answer from frames it was never injected into
         { resultTypes: ['violations'], iframes: false },
       );
@@ -94,7 +96,11 @@ export async function accessibilityViolations(
       }
       return violations;
     },
-    { impacts: FAILING_IMPACTS, spared: spared.map(({ rule, selector }) => ({ rule, selector })) },
+    {
+      impacts: FAILING_IMPACTS,
+      spared: spared.map(({ rule, selector }) => ({ rule, selector })),
+      within: within ?? null,
+    },
   );
   return found.map(
     (violation) =>

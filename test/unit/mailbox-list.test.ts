@@ -1,6 +1,6 @@
 // Folder roles on a tree without SPECIAL-USE: taken from names, top-level folders first.
 import { describe, expect, it } from 'vitest';
-import { assignRoles } from '../../electron/core/imap/sync/mailbox-list';
+import { assignRoles, isViewFolder } from '../../electron/core/imap/sync/mailbox-list';
 
 const entry = (
   path: string,
@@ -43,5 +43,15 @@ describe('assignRoles', () => {
     expect(roles.has('Projects/Sent')).toBe(false);
     expect(roles.get('Trash')).toBe('trash');
     expect(roles.has('Old/Papierkorb')).toBe(false);
+  });
+});
+
+describe('isViewFolder', () => {
+  it('leaves out of sync the folders that only show messages filed elsewhere (Gmail All Mail, Starred, Important)', () => {
+    expect(isViewFolder({ specialUse: '\\All', flags: new Set(['\\All']) })).toBe(true);
+    expect(isViewFolder({ specialUse: '\\Flagged', flags: new Set() })).toBe(true);
+    expect(isViewFolder({ specialUse: undefined, flags: new Set(['\\HasNoChildren', '\\Important']) })).toBe(true);
+    expect(isViewFolder({ specialUse: '\\Sent', flags: new Set(['\\Sent']) })).toBe(false);
+    expect(isViewFolder({ specialUse: undefined, flags: new Set() })).toBe(false);
   });
 });

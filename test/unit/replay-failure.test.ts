@@ -22,6 +22,7 @@ describe('classifyReplayFailure', () => {
   it.each([
     ['NONEXISTENT', 'definitive'],
     ['CANNOT', 'definitive'],
+    ['ALREADYEXISTS', 'definitive'],
     ['TRYCREATE', 'try-create'],
     ['UNAVAILABLE', 'transient'],
     ['INUSE', 'transient'],

@@ -17,10 +17,12 @@ import { ConnectionLoop } from './connection-loop';
 import { classifyImapError } from './errors';
 import { IdleWatcher } from './idle-watcher';
 import { replayPendingOps } from './ops/op-queue';
+import { operations } from './ops/registry';
 import { SerialQueue } from '../net/serial-queue';
 import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
 import { needsSync } from './sync/status-check';
+import { canSync, syncSinceDate, syncsInBackground } from './sync/sync-policy';
 
 export interface RuntimeDeps {
   store: Store;
@@ -316,7 +318,8 @@ export class AccountRuntime {
   }
 
   private markAllDirty(): void {
-    for (const box of this.deps.store.mailboxes.list(this.account.id)) if (box.selectable) this.dirty.add(box.id);
+    for (const box of this.deps.store.mailboxes.list(this.account.id))
+      if (syncsInBackground(box)) this.dirty.add(box.id);
   }
 
   private setStatus(change: Omit<AccountStatus, 'accountId'>): void {
@@ -362,7 +365,7 @@ export class AccountRuntime {
         }
         this.dirty.delete(next);
         const box = this.deps.store.mailboxes.get(next);
-        if (box?.selectable) await this.syncReporting(box);
+        if (box && canSync(box)) await this.syncReporting(box);
       }
       this.syncFailures.delete('');
     } catch (error) {
@@ -429,6 +432,7 @@ export class AccountRuntime {
       retry: this.deps.opRetry,
     });
     this.opsWaitUntil = report.waitUntil;
+    if (report.treeChanged) this.treeDirty = true;
     if (this.opsTimer) clearTimeout(this.opsTimer);
     this.opsTimer = null;
     if (report.waitUntil !== null) {
@@ -448,6 +452,9 @@ export class AccountRuntime {
 
   private async syncTree(client: ImapFlow): Promise<void> {
     const listed = await listMailboxes(client);
+    // A folder made, renamed or deleted here that the server has not seen yet (an op backing
+    // off) would vanish from the sidebar and come back: the tree waits until the queue is through.
+    if (this.deps.store.pendingOps.list(this.account.id).some((op) => operations[op.kind]?.changesTree)) return;
     // A folder deleted since it failed to sync no longer keeps the account in error.
     const paths = new Set(listed.map((box) => box.path));
     for (const path of this.syncFailures.keys()) if (path && !paths.has(path)) this.syncFailures.delete(path);
@@ -476,6 +483,7 @@ export class AccountRuntime {
     const changes = await syncMailbox(client, this.deps.store, box, {
       hasAttachments: hasListedAttachments,
       allFlags,
+      since: syncSinceDate(this.deps.store.mailboxes.syncSinceMonths(this.account.id)),
       onBatch: (added, done, total) => {
         this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
@@ -528,7 +536,7 @@ export class AccountRuntime {
     this.retryLater.clear();
     void this.withClient(async (client) => {
       for (const box of this.deps.store.mailboxes.list(this.account.id)) {
-        if (!box.selectable || (box.path === this.watcher.watching && this.watcher.connected)) continue;
+        if (!syncsInBackground(box) || (box.path === this.watcher.watching && this.watcher.connected)) continue;
         // STATUS of the mailbox this connection has selected answers from the session's own,
         // possibly stale view (Dovecot does): resync it instead, a SELECT that costs little.
         if (client.mailbox && client.mailbox.path === box.path) {

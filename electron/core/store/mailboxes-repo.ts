@@ -20,6 +20,7 @@ interface MailboxRow {
   uidnext: number | null;
   synced_high_uid: number;
   synced_low_uid: number | null;
+  sync_enabled: number;
 }
 
 /** What the sync engine remembers of a mailbox between runs. */
@@ -54,6 +55,8 @@ export interface ListedMailbox {
   selectable: boolean;
   unread: number | null;
   total: number | null;
+  /** False for a folder that only shows messages of others (Gmail's All Mail): not synced unless the user asks. */
+  syncByDefault?: boolean;
 }
 
 // Counts come from the cache once the mailbox is synced (so local actions show at once) and from
@@ -77,6 +80,7 @@ function toRecord(row: CountedRow): MailboxRecord {
     role: row.role,
     subscribed: row.subscribed === 1,
     selectable: row.selectable === 1,
+    syncEnabled: row.sync_enabled === 1,
     unread: synced || row.server_unread === null ? row.local_unread : row.server_unread,
     total: synced || row.server_total === null ? row.local_total : row.server_total,
     sync: {
@@ -135,8 +139,9 @@ export class MailboxesRepo {
       );
       const upsert = this.db.prepare(
         `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable,
-           server_unread, server_total)
-         VALUES (@accountId, @path, @name, @parentPath, @delimiter, @role, @subscribed, @selectable, @unread, @total)
+           server_unread, server_total, sync_enabled)
+         VALUES (@accountId, @path, @name, @parentPath, @delimiter, @role, @subscribed, @selectable, @unread, @total,
+           @syncEnabled)
          ON CONFLICT (account_id, path) DO UPDATE SET name = excluded.name, parent_path = excluded.parent_path,
            delimiter = excluded.delimiter, role = excluded.role, subscribed = excluded.subscribed,
            selectable = excluded.selectable,
@@ -157,6 +162,8 @@ export class MailboxesRepo {
           selectable: box.selectable ? 1 : 0,
           unread: box.unread,
           total: box.total,
+          // only for a new row: the user's choice for a known folder stays (ON CONFLICT leaves it)
+          syncEnabled: box.syncByDefault === false ? 0 : 1,
         };
         if (
           !old ||
@@ -180,6 +187,97 @@ export class MailboxesRepo {
       }
     });
     return changed;
+  }
+
+  /**
+   * A folder the user created here: shown at once, before the server has it (the queued CREATE
+   * follows). The server's LIST later finds it at the same path and keeps this row and its id.
+   */
+  addLocal(accountId: AccountId, path: string, name: string, parentPath: string | null, delimiter: string): MailboxId {
+    const { id } = this.db
+      .prepare(
+        `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable)
+         VALUES (?, ?, ?, ?, ?, NULL, 1, 1) RETURNING id`,
+      )
+      .get(accountId, path, name, parentPath, delimiter) as { id: number };
+    return id;
+  }
+
+  /**
+   * A folder renamed or moved here: it and every folder below it take the new path at once,
+   * keeping their ids, so their cached messages stay where they are.
+   */
+  renameLocal(accountId: AccountId, fromPath: string, toPath: string, name: string, parentPath: string | null): void {
+    writeTransaction(this.db, () => {
+      const rows = this.db
+        .prepare('SELECT id, path, parent_path, delimiter FROM mailboxes WHERE account_id = ?')
+        .all(accountId) as Pick<MailboxRow, 'id' | 'path' | 'parent_path' | 'delimiter'>[];
+      const update = this.db.prepare('UPDATE mailboxes SET path = ?, parent_path = ? WHERE id = ?');
+      for (const row of rows) {
+        if (!isBelow(row.path, fromPath, row.delimiter)) continue;
+        const parent =
+          row.parent_path === null ? null : replacePrefix(row.parent_path, fromPath, toPath, row.delimiter);
+        update.run(toPath + row.path.slice(fromPath.length), parent, row.id);
+      }
+      this.db
+        .prepare('UPDATE mailboxes SET path = ?, name = ?, parent_path = ? WHERE account_id = ? AND path = ?')
+        .run(toPath, name, parentPath, accountId, fromPath);
+    });
+  }
+
+  /** A folder deleted here, with the folders below it and their cached messages. */
+  removeLocal(accountId: AccountId, path: string): MailboxId[] {
+    const gone = this.list(accountId).filter((b) => b.path === path || isBelow(b.path, path, b.delimiter));
+    listAnchors(this.db).changed();
+    writeTransaction(this.db, () => {
+      const remove = this.db.prepare('DELETE FROM mailboxes WHERE id = ?');
+      for (const box of gone) remove.run(box.id);
+    });
+    return gone.map((b) => b.id);
+  }
+
+  /** Selective sync: turning a folder's sync off drops its cached messages (nothing stale stays). */
+  setSyncEnabled(id: MailboxId, enabled: boolean): void {
+    this.db.prepare('UPDATE mailboxes SET sync_enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id);
+    if (!enabled) this.resetCache(id);
+  }
+
+  /** Subscribed here at once; the queued SUBSCRIBE or UNSUBSCRIBE tells the server. */
+  setSubscribed(accountId: AccountId, path: string, subscribed: boolean): void {
+    this.db
+      .prepare('UPDATE mailboxes SET subscribed = ? WHERE account_id = ? AND path = ?')
+      .run(subscribed ? 1 : 0, accountId, path);
+  }
+
+  /** How many months of headers the account syncs; null for all of them. */
+  syncSinceMonths(accountId: AccountId): number | null {
+    const row = this.db.prepare('SELECT since_months FROM account_sync_window WHERE account_id = ?').get(accountId) as
+      { since_months: number | null } | undefined;
+    return row?.since_months ?? null;
+  }
+
+  /**
+   * A new window of months. Each folder's backfill is opened again below its oldest cached
+   * message, so a wider window fetches what the narrower one left out (a narrower one only
+   * stops fetching; what is cached stays).
+   */
+  setSyncSinceMonths(accountId: AccountId, months: number | null): void {
+    writeTransaction(this.db, () => {
+      this.db
+        .prepare(
+          `INSERT INTO account_sync_window (account_id, since_months) VALUES (?, ?)
+           ON CONFLICT (account_id) DO UPDATE SET since_months = excluded.since_months`,
+        )
+        .run(accountId, months);
+      this.db
+        .prepare(
+          `UPDATE mailboxes SET synced_low_uid =
+             (SELECT MIN(uid) FROM messages m WHERE m.mailbox_id = mailboxes.id AND m.uid IS NOT NULL)
+           WHERE account_id = ? AND synced_low_uid IS NOT NULL
+             AND EXISTS (SELECT 1 FROM messages m WHERE m.mailbox_id = mailboxes.id AND m.uid IS NOT NULL)`,
+        )
+        .run(accountId);
+    });
   }
 
   saveSyncState(id: MailboxId, state: MailboxSyncState): void {
@@ -208,4 +306,14 @@ export class MailboxesRepo {
         .run(id);
     });
   }
+}
+
+/** Whether `path` is a folder somewhere below `ancestor`. */
+export function isBelow(path: string, ancestor: string, delimiter: string): boolean {
+  return delimiter !== '' && path.startsWith(ancestor + delimiter);
+}
+
+function replacePrefix(path: string, from: string, to: string, delimiter: string): string {
+  if (path === from) return to;
+  return isBelow(path, from, delimiter) ? to + path.slice(from.length) : path;
 }

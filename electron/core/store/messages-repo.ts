@@ -345,6 +345,13 @@ export class MessagesRepo {
     return true;
   }
 
+  /** Every cached message of a mailbox (emptying Trash or Junk). */
+  idsIn(mailboxId: MailboxId): MessageId[] {
+    return (this.db.prepare('SELECT id FROM messages WHERE mailbox_id = ?').raw().all(mailboxId) as [number][]).map(
+      ([id]) => id,
+    );
+  }
+
   unreadIds(mailboxId: MailboxId): MessageId[] {
     return (
       this.db.prepare('SELECT id FROM messages WHERE mailbox_id = ? AND seen = 0').raw().all(mailboxId) as [number][]

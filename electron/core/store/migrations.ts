@@ -518,6 +518,16 @@ export const migrations: readonly string[] = [
     UNIQUE (account_id, email)
   );
   `,
+  // 13: selective sync. A folder the user turned sync off for (or that is a view of other
+  // folders, such as Gmail's All Mail) keeps sync_enabled = 0; an account may sync only the
+  // headers of its last N months (NULL or no row: all of them).
+  `
+  ALTER TABLE mailboxes ADD COLUMN sync_enabled INTEGER NOT NULL DEFAULT 1;
+  CREATE TABLE account_sync_window (
+    account_id   TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    since_months INTEGER
+  );
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

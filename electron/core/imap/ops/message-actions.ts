@@ -1,6 +1,6 @@
-// The user's actions on messages (read, star, move, archive, delete): applied to the cache at
+// The user's actions on messages (read, star, move, archive, delete, junk): applied to the cache at
 // once and announced, then queued for the server and pushed when the account is online.
-// Archive and delete go to a folder of each message's own account, so they run per account.
+// Archive, delete and junk go to a folder of each message's own account, so they run per account.
 import type { AccountId, MessageId } from '../../../../shared/domain';
 import type { Emit } from '../../events';
 import type { Store } from '../../store/store';
@@ -8,6 +8,10 @@ import { roleFolder, type RoleFolderRuntime } from '../role-folder';
 import { expunge } from './expunge';
 import { move } from './move';
 import type { Operation } from './operation';
+import { notFound } from '../../service-error';
+
+/** The name a role folder is created with on an account that has none. */
+const ROLE_FOLDER_NAMES = { archive: 'Archive', trash: 'Trash', junk: 'Junk' } as const;
 
 export interface MessageActionsDeps {
   store: Store;
@@ -65,8 +69,29 @@ export class MessageActions {
     return { ok: true };
   }
 
-  private roleFolder(accountId: AccountId, role: 'archive' | 'trash') {
-    const name = role === 'archive' ? 'Archive' : 'Trash';
+  /** Moves each message to its account's Junk folder, created when the account has none. */
+  async junk(ids: MessageId[]): Promise<{ ok: true }> {
+    for (const [accountId, group] of this.byAccount(ids)) {
+      const junk = await this.roleFolder(accountId, 'junk');
+      const elsewhere = this.deps.store.messages.get(group).filter((h) => h.mailboxId !== junk.id);
+      if (elsewhere.length) this.apply(move, { ids: elsewhere.map((h) => h.id), toMailboxId: junk.id });
+    }
+    return { ok: true };
+  }
+
+  /** "Not junk": back to the account's Inbox. */
+  notJunk(ids: MessageId[]): { ok: true } {
+    for (const [accountId, group] of this.byAccount(ids)) {
+      const inbox = this.deps.store.mailboxes.byRole(accountId, 'inbox');
+      if (!inbox) throw notFound('The Inbox');
+      const elsewhere = this.deps.store.messages.get(group).filter((h) => h.mailboxId !== inbox.id);
+      if (elsewhere.length) this.apply(move, { ids: elsewhere.map((h) => h.id), toMailboxId: inbox.id });
+    }
+    return { ok: true };
+  }
+
+  private roleFolder(accountId: AccountId, role: 'archive' | 'trash' | 'junk') {
+    const name = ROLE_FOLDER_NAMES[role];
     return roleFolder(this.deps.store, accountId, () => this.deps.runtime(accountId), role, name);
   }
 

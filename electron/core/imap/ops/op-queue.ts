@@ -30,6 +30,8 @@ export interface ReplayReport {
   touchedPaths: Set<string>;
   /** An op is backing off: the replay goes on at this time (ms since epoch). */
   waitUntil: number | null;
+  /** A folder op ran or was dropped: the folder tree is to be listed again. */
+  treeChanged: boolean;
 }
 
 export interface ReplayOptions {
@@ -53,7 +55,13 @@ export async function replayPendingOps(
 ): Promise<ReplayReport> {
   const now = options.now ?? Date.now;
   const retry = options.retry ?? DEFAULT_OP_RETRY;
-  const report: ReplayReport = { replayed: 0, dropped: [], touchedPaths: new Set(), waitUntil: null };
+  const report: ReplayReport = {
+    replayed: 0,
+    dropped: [],
+    touchedPaths: new Set(),
+    waitUntil: null,
+    treeChanged: false,
+  };
   for (const op of store.pendingOps.list(accountId)) {
     const operation = operations[op.kind];
     if (!operation) {
@@ -75,6 +83,7 @@ export async function replayPendingOps(
       operation.discard?.(store, op.payload, accountId);
       store.pendingOps.done(op.id);
       options.notBefore.delete(op.id);
+      if (operation.changesTree) report.treeChanged = true;
       report.dropped.push({ kind: op.kind, reason, message, ...(subject !== undefined ? { subject } : {}) });
     };
     store.pendingOps.replayStarted(op.id);
@@ -85,6 +94,7 @@ export async function replayPendingOps(
       store.pendingOps.done(op.id);
       options.notBefore.delete(op.id);
       report.replayed++;
+      if (operation.changesTree) report.treeChanged = true;
       for (const path of pathsOf(op.payload)) report.touchedPaths.add(path);
       if (missing.length)
         report.dropped.push({

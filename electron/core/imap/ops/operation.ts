@@ -35,6 +35,13 @@ export interface Operation<Input, Payload> {
   replay(client: ImapFlow, store: Store, payload: Payload): Promise<ReplayResult>;
   /** The op is dropped without reaching the server: undo what only the cache holds. */
   discard?(store: Store, payload: Payload, accountId: AccountId): void;
+  /** The op changes the folder tree (folder ops): the tree is listed again once it ran or was dropped. */
+  changesTree?: true;
+}
+
+/** What a folder op's local step returns: the op to queue, no message rows changed. */
+export function folderOpResult<P>(accountId: AccountId, payload: P): LocalResult<P> {
+  return { ops: [{ accountId, payload, touches: [] }], changed: new Map() };
 }
 
 export class UidValidityChangedError extends Error {

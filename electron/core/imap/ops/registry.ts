@@ -1,5 +1,9 @@
 // Every operation kind the queue can replay, by name.
 import { expunge } from './expunge';
+import { folderCreate } from './folder-create';
+import { folderDelete } from './folder-delete';
+import { folderRename } from './folder-rename';
+import { folderSubscribe } from './folder-subscribe';
 import { move } from './move';
 import type { Operation } from './operation';
 import { setFlags } from './set-flags';
@@ -11,4 +15,8 @@ export const operations: Record<string, Operation<any, any>> = {
   [move.kind]: move,
   [expunge.kind]: expunge,
   [setKeywords.kind]: setKeywords,
+  [folderCreate.kind]: folderCreate,
+  [folderRename.kind]: folderRename,
+  [folderDelete.kind]: folderDelete,
+  [folderSubscribe.kind]: folderSubscribe,
 };

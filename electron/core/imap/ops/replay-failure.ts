@@ -1,7 +1,7 @@
 // What a server's refusal of a replayed action means. A queued delete or move that is dropped is
 // silently undone for the user, so only an answer that cannot change by waiting drops it
 // (RFC 5530 codes): the mailbox or message is gone (NONEXISTENT), the server can never do it
-// (CANNOT), or the target folder is missing and creating it did not help (TRYCREATE twice).
+// (CANNOT), the folder name is taken (ALREADYEXISTS), or the target folder is missing and creating it did not help (TRYCREATE twice).
 // A busy, locked or rate-limited server (UNAVAILABLE, INUSE, LIMIT) and a lost connection only
 // make the action wait.
 import { classifyImapError, isMissingMailbox } from '../errors';
@@ -18,7 +18,8 @@ export type ReplayFailureKind =
   /** A refusal without a code we know: retried with backoff, given up after many tries. */
   | 'unknown';
 
-const DEFINITIVE = new Set(['NONEXISTENT', 'CANNOT']);
+// ALREADYEXISTS: a folder created or renamed to a name the server has taken meanwhile.
+const DEFINITIVE = new Set(['NONEXISTENT', 'CANNOT', 'ALREADYEXISTS']);
 const TRANSIENT = new Set(['UNAVAILABLE', 'INUSE', 'LIMIT', 'OVERQUOTA', 'SERVERBUG', 'CONTACTADMIN']);
 
 interface RefusalLike {

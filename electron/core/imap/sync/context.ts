@@ -30,6 +30,8 @@ export interface SyncContext {
   hasAttachments(structure: unknown): boolean;
   /** Without CONDSTORE: compare the flags of every message (the default), or only the newest (flag-changes.ts). */
   allFlags?: boolean;
+  /** The account syncs headers from this day on (sync-since); null or absent: all of them. */
+  since?: Date | null;
 }
 
 export function emptyChanges(): MailboxChanges {

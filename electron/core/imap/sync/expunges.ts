@@ -11,7 +11,8 @@ export async function removeExpunged(ctx: SyncContext): Promise<void> {
   if (stored === 0) return;
   // Messages moved away locally, not yet on the server, still count there.
   const pinned = store.pendingOps.pinnedUids(box.id);
-  const fullySynced = store.mailboxes.get(box.id)?.sync.syncedLowUid === 1;
+  // With a sync window the older messages are left out on purpose: only the stored range is compared.
+  const fullySynced = store.mailboxes.get(box.id)?.sync.syncedLowUid === 1 && !ctx.since;
   if (fullySynced && pinned.size === 0 && stored === server.exists) return;
 
   const local = store.messages.uids(box.id);
@@ -19,7 +20,10 @@ export async function removeExpunged(ctx: SyncContext): Promise<void> {
   for (const uid of pinned) if (!local.has(uid)) movedAway++;
   if (fullySynced && local.size + movedAway === server.exists) return;
 
-  const serverUids = new Set((await client.search({ all: true }, { uid: true })) || []);
+  let lowest = Infinity;
+  if (ctx.since) for (const uid of local.keys()) lowest = Math.min(lowest, uid);
+  const query = Number.isFinite(lowest) && lowest > 1 ? { uid: `${lowest}:*` } : { all: true };
+  const serverUids = new Set((await client.search(query, { uid: true })) || []);
   const gone = [...local.keys()].filter((uid) => !serverUids.has(uid));
   if (gone.length) ctx.changes.removed.push(...store.messages.removeUids(box.id, gone));
 }

@@ -16,6 +16,17 @@ const SPECIAL_USE: Record<string, MailboxRole> = {
   '\\Archive': 'archive',
 };
 
+/**
+ * Folders that only show messages filed in other folders (RFC 6154 \All and \Flagged, Gmail's
+ * \Important): syncing them would store each message again, so they are not synced unless the
+ * user turns it on. Gmail's labels are folders too, and All Mail holds every one of them.
+ */
+const VIEW_FOLDER_FLAGS = ['\\All', '\\Flagged', '\\Important'];
+
+export function isViewFolder(entry: Pick<ListResponse, 'specialUse' | 'flags'>): boolean {
+  return VIEW_FOLDER_FLAGS.some((flag) => entry.specialUse === flag || entry.flags.has(flag));
+}
+
 type Listed = Pick<ListResponse, 'path' | 'name' | 'specialUse' | 'specialUseSource'> & { shownParent: string | null };
 
 /** A role the server states (SPECIAL-USE, or one the user set), not one guessed from the name. */
@@ -70,9 +81,11 @@ export async function listMailboxes(client: ImapFlow): Promise<ListedMailbox[]> 
     parentPath: shownParent,
     delimiter: e.delimiter ?? '/',
     role: roles.get(e.path) ?? null,
-    subscribed: e.subscribed ?? true,
+    // imapflow marks every folder subscribed when the server could not say; an unset one is not
+    subscribed: e.subscribed === true,
     selectable: !e.flags.has('\\Noselect'),
     unread: e.status?.unseen ?? null,
     total: e.status?.messages ?? null,
+    syncByDefault: !isViewFolder(e),
   }));
 }

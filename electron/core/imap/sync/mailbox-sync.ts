@@ -12,6 +12,7 @@ export interface MailboxSyncOptions {
   onBatch(added: number[], done: number, total: number): void;
   hasAttachments(structure: unknown): boolean;
   allFlags?: boolean;
+  since?: Date | null;
 }
 
 export async function selectMailbox(client: ImapFlow, path: string): Promise<SelectedMailbox> {

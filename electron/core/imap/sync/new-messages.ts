@@ -41,8 +41,9 @@ interface FetchedBatch {
 /** One turn of the event loop: imapflow writes a queued command after a few promise steps. */
 const commandSent = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/** The UIDs in `range`, newest first; with a sync window, only messages from its first day on. */
 async function searchUids(ctx: SyncContext, range: string): Promise<number[]> {
-  const found = await ctx.client.search({ uid: range }, { uid: true });
+  const found = await ctx.client.search({ uid: range, ...(ctx.since ? { since: ctx.since } : {}) }, { uid: true });
   return (found || []).sort((a, b) => b - a);
 }
 
@@ -136,9 +137,9 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     }
   };
 
-  if (state.syncedLowUid === null && server.exists > 0) {
+  if (state.syncedLowUid === null && server.exists > 0 && !ctx.since) {
     // A first sync: the newest messages are the last sequence numbers, so the first screen
-    // needs no list of UIDs. "n:*" stays valid should messages vanish meanwhile, and what it
+    // needs no list of UIDs (with a sync window the SEARCH below picks them by date instead). "n:*" stays valid should messages vanish meanwhile, and what it
     // returns reaches the top, so [its lowest UID, top] is complete once stored.
     total = server.exists;
     const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false, null);
