@@ -22,6 +22,7 @@ import {
   syncProgressSchema,
 } from './schemas';
 import { accountEvents, accountMethods } from './contract-accounts';
+import { listFilterSchema, listSortSchema } from './list-order';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
@@ -49,6 +50,8 @@ export const methods = {
       mailboxId: mailboxIdSchema,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
+      sort: listSortSchema.optional(),
+      filter: listFilterSchema.optional(),
     }),
     output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
   },
@@ -58,6 +61,8 @@ export const methods = {
       role: z.enum(['inbox', 'sent', 'drafts']),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
+      sort: listSortSchema.optional(),
+      filter: listFilterSchema.optional(),
     }),
     output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
   },

@@ -268,18 +268,16 @@ class CoreService implements MailService {
         const ids = store.messages.unreadIds(this.mailbox(mailboxId).id);
         return ids.length ? this.actions.apply(setFlags, { ids, seen: true }) : { ok: true as const };
       },
-      'messages.window': async ({ mailboxId, offset, limit }) => ({
-        total: store.messages.count(mailboxId),
-        messages: store.messages.window(mailboxId, offset, limit),
-      }),
-      'messages.unifiedWindow': async ({ role, offset, limit }) => {
+      'messages.window': async ({ mailboxId, offset, limit, sort, filter }) =>
+        store.messages.listWindow(mailboxId, offset, limit, sort, filter),
+      'messages.unifiedWindow': async ({ role, offset, limit, sort, filter }) => {
         const boxes = [...this.accounts.keys()].flatMap((accountId) => {
           const box = store.mailboxes.byRole(accountId, role);
           return box ? [box.id] : [];
         });
         return {
-          total: boxes.reduce((sum, id) => sum + store.messages.count(id), 0),
-          messages: store.messages.windowAcross(boxes, offset, limit),
+          total: store.messages.listCount(boxes, filter, sort),
+          messages: store.messages.windowAcross(boxes, offset, limit, sort, filter),
         };
       },
       'messages.search': async ({ query, scope, offset, limit }) => this.search.search(query, scope, offset, limit),

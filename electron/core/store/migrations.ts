@@ -355,6 +355,27 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN secret_cipher TEXT CHECK (secret_cipher IN ('key-file', 'safe-storage'));
   `,
+  // 13: the list sorts by sender, subject and size as well as date, and narrows to unread,
+  // starred or with attachments (shared/list-order.ts). Each order has its own index so a window
+  // of a 100,000-message folder is a short index walk, never a sort; each index carries the three
+  // filter columns so a filtered window and its count read the index alone. Sender and subject
+  // sort by an indexed expression (store/list-order-sql.ts has the same text; header sync writes
+  // no new column): the sender's name or else address, and the subject without one
+  // "Re:"/"Fwd:"/"Fw:", in lower case. The date index is rebuilt with the filter columns under
+  // its old name.
+  `
+  DROP INDEX messages_by_date;
+  CREATE INDEX messages_by_date ON messages (mailbox_id, date DESC, id DESC, seen, flagged, has_attachments);
+  CREATE INDEX messages_by_sender ON messages (mailbox_id,
+    lower(coalesce(nullif(json_extract(from_json, '$[0].name'), ''), json_extract(from_json, '$[0].address'), '')),
+    id, seen, flagged, has_attachments);
+  CREATE INDEX messages_by_subject ON messages (mailbox_id,
+    lower(ltrim(CASE WHEN lower(substr(subject, 1, 3)) = 're:' THEN substr(subject, 4)
+      WHEN lower(substr(subject, 1, 4)) = 'fwd:' THEN substr(subject, 5)
+      WHEN lower(substr(subject, 1, 3)) = 'fw:' THEN substr(subject, 4) ELSE subject END)),
+    id, seen, flagged, has_attachments);
+  CREATE INDEX messages_by_size ON messages (mailbox_id, size, id, seen, flagged, has_attachments);
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
