@@ -17,6 +17,7 @@ import { ThreePaneLayout } from '../layout/ThreePaneLayout';
 import { MessageList } from '../message-list/MessageList';
 import { MessageListHeader } from '../message-list/MessageListHeader';
 import { accountLabels } from '../message-list/account-labels';
+import { useListOrder } from '../message-list/use-list-order';
 import { ReadingPane } from '../message-view/ReadingPane';
 import { SearchBar } from '../search/SearchBar';
 import { SearchResultsHeader } from '../search/SearchResultsHeader';
@@ -67,7 +68,8 @@ export function App() {
   const { selection, changeSelection } = selecting;
   const list = useListSource(accounts, loadedMailboxes, changeSelection);
   const { source, shows, role, unifiedRole } = list;
-  const shown = useShownList(source, shows, accounts, mailboxes, changeSelection);
+  const order = useListOrder();
+  const shown = useShownList(source, shows, accounts, mailboxes, changeSelection, order);
   const { store, version, search } = shown;
   useDropRemovedFromSelection(shows, selecting.updateSelection);
   useReloadOnReconnect(engine.epoch, reloadAccounts, store);
@@ -107,6 +109,7 @@ export function App() {
     store,
     selection: selecting,
     list,
+    order,
     targets,
     single,
     openHeader,
@@ -147,11 +150,22 @@ export function App() {
         }
         list={
           <>
-            <SearchBar search={search} onJump={shown.jumpIntoResults} />
+            <SearchBar
+              search={search}
+              onJump={shown.jumpIntoResults}
+              filter={order.filter}
+              onToggleFilter={order.toggle}
+            />
             {search.active ? (
               <SearchResultsHeader total={store?.total ?? null} allMail={search.active.scope.kind === 'all'} />
             ) : (
-              <MessageListHeader source={source} mailboxes={mailboxes} total={store?.total ?? null} />
+              <MessageListHeader
+                source={source}
+                mailboxes={mailboxes}
+                total={store?.total ?? null}
+                sort={order.sort}
+                onSort={order.setSort}
+              />
             )}
             <MessageList
               store={store}

@@ -1,10 +1,12 @@
 // The rows the list shows: the folder's (or unified view's), or while searching the results
 // instead, so the list and every command on it work on whichever is on screen. A new set of
 // results starts with nothing selected; Enter in the search field jumps into them.
-import { useEffect } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Account, Mailbox, MailboxId } from '../../shared/domain';
 import type { ListSource } from '../message-list/list-source';
+import { filteredQuery } from '../message-list/list-order-prefs';
 import { type Selection, emptySelection } from '../message-list/selection';
+import type { ListOrderState } from '../message-list/use-list-order';
 import { type MessageWindow, useMessageWindow } from '../message-list/use-message-window';
 import { useJumpIntoResults } from '../search/use-jump-into-results';
 import { type SearchState, useSearch } from '../search/use-search';
@@ -25,10 +27,17 @@ export function useShownList(
   accounts: readonly Account[],
   mailboxes: readonly Mailbox[],
   changeSelection: (next: Selection) => void,
+  order: Pick<ListOrderState, 'sort' | 'filter'>,
 ): ShownList {
   const search = useSearch(source?.kind === 'mailbox' ? source.mailboxId : null);
-  const folderWindow = useMessageWindow(source, shows);
-  const searchWindow = useSearchWindow(search.active);
+  const folderWindow = useMessageWindow(source, shows, order.sort, order.filter);
+  // The quick filters narrow a search too, as the operators the query language has for them.
+  const { filter } = order;
+  const filteredSearch = useMemo(
+    () => (search.active ? { ...search.active, query: filteredQuery(search.active.query, filter) } : null),
+    [search.active, filter],
+  );
+  const searchWindow = useSearchWindow(filteredSearch);
   useEffect(() => changeSelection(emptySelection), [searchWindow.store, changeSelection]);
   const jumpIntoResults = useJumpIntoResults(searchWindow.store, searchWindow.version, changeSelection);
   const searchListProps = useSearchListProps(search.active !== null, accounts, mailboxes);

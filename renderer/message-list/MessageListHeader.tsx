@@ -1,7 +1,9 @@
-// Above the list: its name in the user's language (the folder, or "All Inboxes") and its counts.
+// Above the list: its name in the user's language (the folder, or "All Inboxes"), its counts,
+// and how it is sorted (a key and a direction, also in the command palette).
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../shared/domain';
+import { initialDirection, type ListSort, SORT_KEYS, type SortKey } from '../../shared/list-order';
 import { folderDisplayName } from '../sidebar/folder-name';
 import { type ListSource, sourceMailboxes } from './list-source';
 
@@ -10,10 +12,18 @@ interface MessageListHeaderProps {
   mailboxes: readonly Mailbox[];
   /** The list's own count once its first page has answered. */
   total: number | null;
+  sort: ListSort;
+  onSort: (sort: ListSort) => void;
 }
 
 /** Memoized: a key press that moves through the list changes none of its props. */
-export const MessageListHeader = memo(function MessageListHeader({ source, mailboxes, total }: MessageListHeaderProps) {
+export const MessageListHeader = memo(function MessageListHeader({
+  source,
+  mailboxes,
+  total,
+  sort,
+  onSort,
+}: MessageListHeaderProps) {
   const { t } = useTranslation();
   const shown = sourceMailboxes(source, mailboxes);
   const count = total ?? (shown.length > 0 ? shown.reduce((sum, mailbox) => sum + mailbox.total, 0) : null);
@@ -24,13 +34,42 @@ export const MessageListHeader = memo(function MessageListHeader({ source, mailb
       : shown[0]
         ? folderDisplayName(shown[0], t)
         : t('app.title');
+  const reversed = sort.direction === 'asc' ? 'desc' : 'asc';
   return (
     <div className="list-header">
       <h1 className="list-title">{title}</h1>
-      <p className="list-subtitle">
-        {count !== null && <span>{t('messageList.count', { count })}</span>}
-        {unread > 0 && <span className="list-unread">{t('messageList.unreadCount', { count: unread })}</span>}
-      </p>
+      <div className="list-header-row">
+        <p className="list-subtitle">
+          {count !== null && <span>{t('messageList.count', { count })}</span>}
+          {unread > 0 && <span className="list-unread">{t('messageList.unreadCount', { count: unread })}</span>}
+        </p>
+        <div className="list-sort" role="group" aria-label={t('listOrder.sortGroup')}>
+          <select
+            className="list-sort-key"
+            aria-label={t('listOrder.sortBy')}
+            value={sort.by}
+            onChange={(event) => {
+              const by = event.target.value as SortKey;
+              onSort({ by, direction: initialDirection(by) });
+            }}
+          >
+            {SORT_KEYS.map((key) => (
+              <option key={key} value={key}>
+                {t(`listOrder.keys.${key}`)}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="list-sort-direction"
+            aria-label={t('listOrder.directionNow', { order: t(`listOrder.directions.${sort.by}.${sort.direction}`) })}
+            title={t('listOrder.switchTo', { order: t(`listOrder.directions.${sort.by}.${reversed}`) })}
+            onClick={() => onSort({ by: sort.by, direction: reversed })}
+          >
+            <span aria-hidden="true">{sort.direction === 'asc' ? '↑' : '↓'}</span>
+          </button>
+        </div>
+      </div>
     </div>
   );
 });

@@ -4,6 +4,7 @@
 // decided in this file, so App and the list hook stay the same whatever the list is.
 import type { MethodInput, Transport } from '../../shared/contract';
 import type { Mailbox, MailboxId } from '../../shared/domain';
+import { activeFilters, DEFAULT_SORT, isDefaultSort, type ListFilter, type ListSort } from '../../shared/list-order';
 import { effectiveRole } from '../sidebar/folder-tree';
 import type { FetchWindow } from './message-window-store';
 
@@ -36,14 +37,23 @@ export function sameSource(a: ListSource | null, b: ListSource | null): boolean 
   return sourceKey(a) === sourceKey(b);
 }
 
-/** How the list reads a page of this source. */
-export function windowFetcher(transport: Transport, source: ListSource): FetchWindow {
+/** How the list reads a page of this source, in the list's order and through its quick filters. */
+export function windowFetcher(
+  transport: Transport,
+  source: ListSource,
+  order: { sort: ListSort; filter: ListFilter } = { sort: DEFAULT_SORT, filter: {} },
+): FetchWindow {
+  // The default order is left out, so an engine without these arguments still answers.
+  const args = {
+    ...(isDefaultSort(order.sort) ? {} : { sort: order.sort }),
+    ...(activeFilters(order.filter).length ? { filter: order.filter } : {}),
+  };
   if (source.kind === 'mailbox') {
     const { mailboxId } = source;
-    return (offset, limit) => transport.invoke('messages.window', { mailboxId, offset, limit });
+    return (offset, limit) => transport.invoke('messages.window', { mailboxId, offset, limit, ...args });
   }
   const { role } = source;
-  return (offset, limit) => transport.invoke('messages.unifiedWindow', { role, offset, limit });
+  return (offset, limit) => transport.invoke('messages.unifiedWindow', { role, offset, limit, ...args });
 }
 
 /** Each account's folder of this role, one per account (the first listed), as the engine picks it. */

@@ -2,6 +2,7 @@
 // core reports changes to any folder the list shows.
 import { useMemo } from 'react';
 import type { MailboxId } from '../../shared/domain';
+import { DEFAULT_SORT, type ListFilter, type ListSort } from '../../shared/list-order';
 import { useTransport } from '../app/app-services';
 import { type ListSource, windowFetcher } from './list-source';
 import { MessageWindowStore } from './message-window-store';
@@ -10,14 +11,27 @@ import { type MakeStore, type MessageWindow, useLiveWindow } from './use-live-wi
 export type { MessageWindow };
 
 const COALESCE_MS = 60;
+const NO_FILTER: ListFilter = {};
 
-/** `shows`: the folders whose messages the source lists (see list-source.ts). */
-export function useMessageWindow(source: ListSource | null, shows: ReadonlySet<MailboxId>): MessageWindow {
+/**
+ * `shows`: the folders whose messages the source lists (see list-source.ts); `sort` and `filter`:
+ * the list's order, each the same object until it changes (use-list-order.ts).
+ */
+export function useMessageWindow(
+  source: ListSource | null,
+  shows: ReadonlySet<MailboxId>,
+  sort: ListSort = DEFAULT_SORT,
+  filter: ListFilter = NO_FILTER,
+): MessageWindow {
   const transport = useTransport();
-  // A new source object is a new list (App keeps the object while the same list is shown).
+  // A new source object is a new list (App keeps the object while the same list is shown), and
+  // so is a new order.
   const makeStore = useMemo<MakeStore | null>(
-    () => (source === null ? null : (onError) => new MessageWindowStore(windowFetcher(transport, source), { onError })),
-    [transport, source],
+    () =>
+      source === null
+        ? null
+        : (onError) => new MessageWindowStore(windowFetcher(transport, source, { sort, filter }), { onError }),
+    [transport, source, sort, filter],
   );
   return useLiveWindow(makeStore, (change) => shows.has(change.mailboxId), COALESCE_MS);
 }

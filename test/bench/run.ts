@@ -19,7 +19,7 @@ import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIE
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureSearch, searchFigures } from './runner/phase-search';
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
-import { measureWindow, WINDOW_FIGURES } from './runner/phase-window';
+import { measureWindow, ORDERED_FIGURES, WINDOW_FIGURES } from './runner/phase-window';
 import { tempDir } from './runner/temp-dir';
 import { startWorker } from './runner/worker-client';
 
@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   const AFTER_SYNC: readonly (readonly [OptionalPhase, Rows])[] = [
     ['c', RESYNC_FIGURES],
     ['d', BODY_FIGURES],
-    ['e', WINDOW_FIGURES],
+    ['e', [...WINDOW_FIGURES, ...ORDERED_FIGURES]],
     ['h', SEARCH_FIGURES],
     ['g', BROWSER_FIGURES],
   ];
@@ -106,7 +106,7 @@ async function main(): Promise<number> {
       await engine.call('closeEngine', undefined).catch(() => undefined);
       await engine.stop();
       await other.stop();
-      if (wanted.has('e')) await phase(WINDOW_FIGURES, () => measureWindow(ctx));
+      if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
     } else {

@@ -9,6 +9,7 @@ import { ANCHOR_STRIDE } from '../../electron/core/store/list-anchors';
 import { listOrder, SENDER_SORT, SUBJECT_SORT } from '../../electron/core/store/list-order-sql';
 import { SORT_KEYS, type ListFilter, type ListSort } from '../../shared/list-order';
 import {
+  fromAnchor,
   WINDOW_FROM_ANCHOR,
   WINDOW_FROM_BOTTOM,
   WINDOW_FROM_TOP,
@@ -159,7 +160,7 @@ describe('the message list window', () => {
     for (const [sql, params] of [
       [WINDOW_FROM_TOP, [inbox, 50, 0]],
       [WINDOW_FROM_BOTTOM, [inbox, 50, 0]],
-      [WINDOW_FROM_ANCHOR, [inbox, 1_000, 7, 50, 0]],
+      [WINDOW_FROM_ANCHOR, [inbox, 1_000, 1_000, 7, 50, 0]],
     ] as const) {
       const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
         .map((p) => p.detail)
@@ -302,6 +303,17 @@ describe('the window in every order and through every quick filter', () => {
         .join(' | ');
       expect(plan).toMatch(new RegExp(`COVERING INDEX ${order.index} \\(mailbox_id=\\?\\)`));
       expect(plan).not.toMatch(/TEMP B-TREE/);
+      // from an anchor the walk is bounded by its key, not read from the top of the folder
+      const anchored = (
+        store.db.prepare(`EXPLAIN QUERY PLAN ${fromAnchor(order)}`).all(inbox, 'm', 'm', 7, 50, 0) as {
+          detail: string;
+        }[]
+      )
+        .map((p) => p.detail)
+        .join(' | ');
+      expect(anchored).toMatch(
+        new RegExp(`COVERING INDEX ${order.index} \\(mailbox_id=\\? AND (<expr>|date|size)<\\?\\)`),
+      );
     }
     store.close();
   });

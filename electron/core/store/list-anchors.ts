@@ -55,10 +55,12 @@ export class ListAnchors {
     const from = `FROM messages INDEXED BY ${index} WHERE mailbox_id = ?${where}`;
     found = {
       first: this.db.prepare(`SELECT ${column}, id ${from} ORDER BY ${column} DESC, id DESC LIMIT 1 OFFSET ?`).raw(),
-      // "<=": the rows from an anchor's position on, whether or not its own row still exists.
+      // "<=": the rows from an anchor's position on, whether or not its own row still exists. The
+      // plain "<=" lets SQLite bound the walk on an indexed expression, as a row value cannot.
       next: this.db
         .prepare(
-          `SELECT ${column}, id ${from} AND (${column}, id) <= (?, ?) ORDER BY ${column} DESC, id DESC LIMIT 1 OFFSET ?`,
+          `SELECT ${column}, id ${from} AND ${column} <= ? AND (${column}, id) <= (?, ?)
+           ORDER BY ${column} DESC, id DESC LIMIT 1 OFFSET ?`,
         )
         .raw(),
       count: this.db.prepare(`SELECT COUNT(*) ${from}`).pluck(),
@@ -122,7 +124,7 @@ export class ListAnchors {
     while (keys.length < k && !anchored.complete) {
       const last = keys[keys.length - 1];
       const row = (
-        last ? next.get(mailboxId, last[0], last[1], ANCHOR_STRIDE) : first.get(mailboxId, ANCHOR_STRIDE)
+        last ? next.get(mailboxId, last[0], last[0], last[1], ANCHOR_STRIDE) : first.get(mailboxId, ANCHOR_STRIDE)
       ) as [SortValue, number] | undefined;
       if (row) keys.push(row);
       else anchored.complete = true;

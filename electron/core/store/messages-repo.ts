@@ -62,7 +62,10 @@ const fromTop: WindowSql = (order) => windowOf(order, 'DESC');
 /** The same window counted from the last row of the order: OFFSET = the rows below it. */
 const fromBottom: WindowSql = (order) => windowOf(order, 'ASC');
 /** Counted from an anchor's (value, id): OFFSET = the rows between it and the window. */
-const fromAnchor: WindowSql = (order) => windowOf(order, 'DESC', `AND (${order.column}, id) <= (?, ?)`);
+// The plain "<=" first: SQLite bounds an index walk by a row value over a column, but over an
+// indexed expression (sender, subject) only by a plain comparison.
+const anchorBound = (order: ListOrder) => `AND ${order.column} <= ? AND (${order.column}, id) <= (?, ?)`;
+export const fromAnchor: WindowSql = (order) => windowOf(order, 'DESC', anchorBound(order));
 export const WINDOW_FROM_TOP = fromTop(DATE_ORDER);
 export const WINDOW_FROM_BOTTOM = fromBottom(DATE_ORDER);
 export const WINDOW_FROM_ANCHOR = fromAnchor(DATE_ORDER);
@@ -153,7 +156,8 @@ export class MessagesRepo {
     const bottom = () => run(fromBottom(order), mailboxId, Math.min(limit, total - offset), below);
     if (below < ANCHOR_STRIDE) return bottom();
     const anchor = this.anchors.seek(mailboxId, all, offset, order);
-    if (anchor) return run(fromAnchor(order), mailboxId, anchor.value, anchor.id, limit, offset - anchor.position);
+    if (anchor)
+      return run(fromAnchor(order), mailboxId, anchor.value, anchor.value, anchor.id, limit, offset - anchor.position);
     return offset <= below ? run(fromTop(order), mailboxId, limit, offset) : bottom();
   }
 
