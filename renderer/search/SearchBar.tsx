@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { type ListFilter, QUICK_FILTERS, type QuickFilter } from '../../shared/list-order';
 import { SEARCH_QUERY_MAX_LENGTH } from '../../shared/search-query';
 import { focusPane } from '../keyboard/pane-focus';
+import { Icon, type IconName } from '../ui/Icon';
 import { SEARCH_FIELD_ID } from './search-focus';
 import type { SearchScopeChoice, SearchState } from './use-search';
 import './search.css';
@@ -32,7 +33,7 @@ interface SearchBarProps {
   onToggleFilter: (name: QuickFilter) => void;
 }
 
-const FILTER_ICONS: Record<QuickFilter, string> = { unread: '●', starred: '★', attachments: '📎' };
+const FILTER_ICONS: Record<QuickFilter, IconName> = { unread: 'mail', starred: 'star', attachments: 'paperclip' };
 
 /** Memoized: a key press that moves through the list changes none of its props. */
 export const SearchBar = memo(function SearchBar({ search, onJump, filter, onToggleFilter }: SearchBarProps) {
@@ -124,7 +125,8 @@ export const SearchBar = memo(function SearchBar({ search, onJump, filter, onTog
             aria-pressed={filter[name] === true}
             onClick={() => onToggleFilter(name)}
           >
-            <span aria-hidden="true">{FILTER_ICONS[name]}</span> {t(`listOrder.filters.${name}`)}
+            <Icon name={FILTER_ICONS[name]} size={12} />
+            {t(`listOrder.filters.${name}`)}
           </button>
         ))}
       </div>
