@@ -24,6 +24,7 @@ import {
 import { accountEvents, accountMethods } from './contract-accounts';
 import { listFilterSchema, listSortSchema } from './list-order';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
+import { searchMethods } from './contract-search';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -127,6 +128,7 @@ export const methods = {
   },
   // compose, outbox and drafts (shared/contract-sending.ts)
   ...sendingMethods,
+  ...searchMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
 } as const;

@@ -13,7 +13,10 @@ import { EventHub } from './events';
 import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
 import { MessageReader } from './imap/message-reader';
+import { hasListedAttachments } from './imap/body/structure';
 import { OnDemandClient } from './imap/on-demand-client';
+import { ServerSearch } from './imap/server-search/server-search';
+import { createServerSearchHandlers } from './imap/server-search/server-search-handlers';
 import { MessageActions } from './imap/ops/message-actions';
 import { move } from './imap/ops/move';
 import { setFlags } from './imap/ops/set-flags';
@@ -32,6 +35,8 @@ import { Store } from './store/store';
 interface AccountParts {
   runtime: AccountRuntime;
   onDemand: OnDemandClient;
+  /** The server half of search on a connection of its own, so it never delays opening a body. */
+  searchClient: OnDemandClient;
 }
 
 export async function createMailService(options: MailServiceOptions): Promise<MailService> {
@@ -48,6 +53,7 @@ class CoreService implements MailService {
   private readonly secrets: AccountSecrets;
   private readonly pins: CertificatePins;
   private readonly search: LocalSearch;
+  private readonly serverSearch: ServerSearch;
   /** Indexes for search when the engine is idle, never inside header sync's inserts. */
   private readonly indexer: SearchIndexer;
   private readonly reader: MessageReader;
@@ -67,6 +73,18 @@ class CoreService implements MailService {
     this.secrets = new AccountSecrets(store, options.cipher);
     this.pins = new CertificatePins(store.db);
     this.search = new LocalSearch(store.db, store.messages);
+    this.serverSearch = new ServerSearch({
+      store,
+      // only an account that is online searches: offline, the answer says the server part could not run
+      connection: (accountId) => {
+        const parts = this.accounts.get(accountId);
+        return parts && !this.options.offline && parts.runtime.currentStatus.state === 'online'
+          ? parts.searchClient
+          : null;
+      },
+      hasAttachments: hasListedAttachments,
+      stored: (mailboxId, added) => this.hub.emit('messages.changed', { mailboxId, added, removed: [], updated: [] }),
+    });
     this.indexer = this.lifetime.add(new SearchIndexer(store.db));
     this.reader = new MessageReader({
       store,
@@ -184,7 +202,11 @@ class CoreService implements MailService {
       opRetry: this.options.opRetry,
       passwordRefused: (refusal, startedAt) => this.gate.refuse(accountId, refusal, startedAt),
     });
-    const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
+    const parts = {
+      runtime,
+      onDemand: new OnDemandClient(() => runtime.newClient()),
+      searchClient: new OnDemandClient(() => runtime.newClient()),
+    };
     this.accounts.set(accountId, parts);
     if (!this.options.offline) {
       runtime.start();
@@ -202,7 +224,7 @@ class CoreService implements MailService {
   }
 
   private async stopAccount(parts: AccountParts): Promise<void> {
-    await Promise.allSettled([parts.runtime.stop(), parts.onDemand.close()]);
+    await Promise.allSettled([parts.runtime.stop(), parts.onDemand.close(), parts.searchClient.close()]);
   }
 
   /** Every login of the engine (IMAP and SMTP) gets its password here: none while one was refused. */
@@ -280,7 +302,13 @@ class CoreService implements MailService {
           messages: store.messages.windowAcross(boxes, offset, limit, sort, filter),
         };
       },
-      'messages.search': async ({ query, scope, offset, limit }) => this.search.search(query, scope, offset, limit),
+      'messages.search': async ({ query, scope, offset, limit }) =>
+        this.search.search(query, scope, offset, limit, this.serverSearch.hitsFor(query, scope)),
+      ...createServerSearchHandlers({
+        serverSearch: this.serverSearch,
+        foldersInScope: (query, scope) => this.search.foldersInScope(query, scope),
+        mailbox: (id) => store.mailboxes.get(id) ?? null,
+      }),
       'messages.get': async ({ ids }) => store.messages.get(ids),
       'messages.setFlags': async (flags) => this.actions.apply(setFlags, flags),
       'messages.move': async ({ ids, toMailboxId }) => {

@@ -236,6 +236,17 @@ export class MessagesRepo {
     return new Map(rows);
   }
 
+  /** The ids of the given UIDs that are stored in a mailbox (UID → id). */
+  idsByUid(mailboxId: MailboxId, uids: readonly number[]): Map<number, MessageId> {
+    const stmt = this.cached('SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?').pluck();
+    const found = new Map<number, MessageId>();
+    for (const uid of uids) {
+      const id = stmt.get(mailboxId, uid) as number | undefined;
+      if (id !== undefined) found.set(uid, id);
+    }
+    return found;
+  }
+
   /** The UID of the `n`th newest stored message (by UID), or null when there are fewer. */
   nthHighestUid(mailboxId: MailboxId, n: number): number | null {
     const row = this.db
