@@ -157,7 +157,11 @@ export function App() {
               onToggleFilter={order.toggle}
             />
             {search.active ? (
-              <SearchResultsHeader total={store?.total ?? null} allMail={search.active.scope.kind === 'all'} />
+              <SearchResultsHeader
+                total={store?.total ?? null}
+                allMail={search.active.scope.kind === 'all'}
+                server={shown.serverSearch}
+              />
             ) : (
               <MessageListHeader
                 source={source}

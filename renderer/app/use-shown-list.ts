@@ -12,6 +12,7 @@ import { useJumpIntoResults } from '../search/use-jump-into-results';
 import { type SearchState, useSearch } from '../search/use-search';
 import { type SearchListProps, useSearchListProps } from '../search/use-search-list-props';
 import { useSearchWindow } from '../search/use-search-window';
+import { type ServerSearchStatus, useServerSearch } from '../search/use-server-search';
 
 export interface ShownList extends MessageWindow {
   search: SearchState;
@@ -19,6 +20,8 @@ export interface ShownList extends MessageWindow {
   jumpIntoResults: () => void;
   /** What the list shows differently for search results. */
   searchListProps: SearchListProps;
+  /** The server's half of the search on screen. */
+  serverSearch: ServerSearchStatus;
 }
 
 export function useShownList(
@@ -38,9 +41,10 @@ export function useShownList(
     [search.active, filter],
   );
   const searchWindow = useSearchWindow(filteredSearch);
+  const serverSearch = useServerSearch(filteredSearch, searchWindow.store);
   useEffect(() => changeSelection(emptySelection), [searchWindow.store, changeSelection]);
   const jumpIntoResults = useJumpIntoResults(searchWindow.store, searchWindow.version, changeSelection);
   const searchListProps = useSearchListProps(search.active !== null, accounts, mailboxes);
   const { store, version, loadError } = search.active ? searchWindow : folderWindow;
-  return { store, version, loadError, search, jumpIntoResults, searchListProps };
+  return { store, version, loadError, search, jumpIntoResults, searchListProps, serverSearch };
 }

@@ -43,9 +43,10 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const date = formatListDate(header.date, props.now, props.locale);
   const unread = !header.flags.seen;
   const rowLabel = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
-  const label = props.account
+  const accountLabel = props.account
     ? t('messageList.rowInAccount', { row: rowLabel, account: props.account.name })
     : rowLabel;
+  const label = header.foundOnServer ? t('serverSearch.rowFound', { row: accountLabel }) : accountLabel;
   const className = [
     'message-row',
     unread ? 'is-unread' : '',
@@ -82,6 +83,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
           <span className="row-sender">{people}</span>
           {props.account && <AccountChip label={props.account} />}
           {props.location && <span className="row-location">{props.location}</span>}
+          {header.foundOnServer && <span className="row-server">{t('serverSearch.badge')}</span>}
           <span className="row-date">{date}</span>
         </div>
         <div className="row-line">
