@@ -18,6 +18,7 @@ import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
 import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureSearch, searchFigures } from './runner/phase-search';
+import { measureServerSearch, SERVER_SEARCH_FIGURES } from './runner/phase-server-search';
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
 import { measureWindow, ORDERED_FIGURES, WINDOW_FIGURES } from './runner/phase-window';
 import { tempDir } from './runner/temp-dir';
@@ -42,7 +43,7 @@ async function main(): Promise<number> {
     ['c', RESYNC_FIGURES],
     ['d', BODY_FIGURES],
     ['e', [...WINDOW_FIGURES, ...ORDERED_FIGURES]],
-    ['h', SEARCH_FIGURES],
+    ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
     ['g', BROWSER_FIGURES],
   ];
 
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
         if (wanted.has('g')) await engine.call('prewarmNewest', { count: PREWARMED_BODIES });
       };
       await phase(wanted.has('d') ? BODY_FIGURES : [], warmBodies);
+      if (wanted.has('h')) await phase(SERVER_SEARCH_FIGURES, () => measureServerSearch(ctx));
       await engine.call('closeEngine', undefined).catch(() => undefined);
       await engine.stop();
       await other.stop();
