@@ -21,6 +21,7 @@ const OPERATORS = [
   'unread',
   'starred',
   'attachment',
+  'filename',
   'folder',
   'dates',
 ] as const;

@@ -375,6 +375,17 @@ export const migrations: readonly string[] = [
       WHEN lower(substr(subject, 1, 3)) = 'fw:' THEN substr(subject, 4) ELSE subject END)),
     id, seen, flagged, has_attachments);
   CREATE INDEX messages_by_size ON messages (mailbox_id, size, id, seen, flagged, has_attachments);
+  -- Search finds attachments by name (filename: and plain words): the index gains a column for
+  -- the names in each message's stored BODYSTRUCTURE and is built again by the background
+  -- indexer from the first row.
+  DROP TABLE search_index;
+  CREATE VIRTUAL TABLE search_index USING fts5(
+    subject, sender, recipients, snippet, body, attachments,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2'
+  );
+  UPDATE search_state SET indexed_through = 0;
+  DELETE FROM search_dirty;
   `,
 ];
 

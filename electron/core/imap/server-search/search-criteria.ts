@@ -8,7 +8,8 @@ import type { ParsedSearch, SearchTerm } from '../../../../shared/search-query';
 type Criterion = SearchObject;
 
 function termCriterion(term: SearchTerm): Criterion {
-  const key = term.field === 'any' ? 'text' : term.field;
+  // IMAP has no key for file names: they are in the parts' headers, which TEXT reads
+  const key = term.field === 'any' || term.field === 'filename' ? 'text' : term.field;
   // The tokens as typed words in order: a phrase stays a phrase, a word a substring, which a
   // server matches as the local index matches a prefix (or more loosely).
   const positive: Criterion = { [key]: term.tokens.join(' ') };
