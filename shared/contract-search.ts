@@ -2,7 +2,7 @@
 // server's half, run after the local results show. Shaped exactly like `methods` in contract.ts,
 // which spreads these in.
 import { z } from 'zod';
-import { searchScopeSchema } from './schemas';
+import { accountIdSchema, searchScopeSchema } from './schemas';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -33,3 +33,36 @@ export const searchMethods = {
 
 export type SearchMethodName = keyof typeof searchMethods;
 export type ServerSearchOutcome = z.infer<typeof serverSearchOutcomeSchema>;
+
+/** How far back an account's bodies are downloaded for offline reading and search. */
+export const OFFLINE_PERIODS = ['off', '30', '90', '365', 'all'] as const;
+export const offlinePeriodSchema = z.enum(OFFLINE_PERIODS);
+export type OfflinePeriod = z.infer<typeof offlinePeriodSchema>;
+export const DEFAULT_OFFLINE_PERIOD: OfflinePeriod = '90';
+
+export const offlineBodiesMethods = {
+  /** Each account's period (the default, 90 days, for an account never set). */
+  'offlineBodies.settings': {
+    input: z.object({}),
+    output: z.array(z.object({ accountId: accountIdSchema, period: offlinePeriodSchema })),
+  },
+  'offlineBodies.setPeriod': {
+    input: z.object({ accountId: accountIdSchema, period: offlinePeriodSchema }),
+    output: ok,
+  },
+} as const;
+
+export const offlineBodiesProgressSchema = z.object({
+  accountId: accountIdSchema,
+  /** Messages in the period whose body is stored, of all in the period. */
+  done: z.number().int(),
+  total: z.number().int(),
+  /** 'paused': the user is working or a sync runs; it goes on by itself. */
+  state: z.enum(['running', 'paused', 'done']),
+});
+
+export const searchEvents = {
+  'offlineBodies.progress': offlineBodiesProgressSchema,
+} as const;
+
+export type OfflineBodiesMethodName = keyof typeof offlineBodiesMethods;

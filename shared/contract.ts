@@ -24,7 +24,7 @@ import {
 import { accountEvents, accountMethods } from './contract-accounts';
 import { listFilterSchema, listSortSchema } from './list-order';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
-import { searchMethods } from './contract-search';
+import { offlineBodiesMethods, searchEvents, searchMethods } from './contract-search';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -129,6 +129,7 @@ export const methods = {
   // compose, outbox and drafts (shared/contract-sending.ts)
   ...sendingMethods,
   ...searchMethods,
+  ...offlineBodiesMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
 } as const;
@@ -160,6 +161,7 @@ export const events = {
   }),
   ...sendingEvents,
   ...accountEvents,
+  ...searchEvents,
 } as const;
 
 // One set of names for a method's types, for every part of the contract (the account and

@@ -17,6 +17,8 @@ import { hasListedAttachments } from './imap/body/structure';
 import { OnDemandClient } from './imap/on-demand-client';
 import { ServerSearch } from './imap/server-search/server-search';
 import { createServerSearchHandlers } from './imap/server-search/server-search-handlers';
+import { OfflineBodiesJob } from './imap/offline-bodies/offline-bodies-job';
+import { createOfflineBodiesHandlers } from './imap/offline-bodies/offline-bodies-handlers';
 import { MessageActions } from './imap/ops/message-actions';
 import { move } from './imap/ops/move';
 import { setFlags } from './imap/ops/set-flags';
@@ -31,6 +33,9 @@ import type { MailService, MailServiceOptions } from './service-api';
 import { notFound, ServiceError, toServiceError } from './service-error';
 import { toMailbox, type MailboxRecord } from './store/mailboxes-repo';
 import { Store } from './store/store';
+
+/** Requests the window makes on its own, not because the user did something. */
+const BACKGROUND_METHODS: ReadonlySet<string> = new Set(['sync.foreground', 'accounts.status', 'app.notices']);
 
 interface AccountParts {
   runtime: AccountRuntime;
@@ -54,6 +59,8 @@ class CoreService implements MailService {
   private readonly pins: CertificatePins;
   private readonly search: LocalSearch;
   private readonly serverSearch: ServerSearch;
+  /** Downloads the bodies of recent mail in the background, when the user and sync leave room. */
+  private readonly offlineBodies: OfflineBodiesJob;
   /** Indexes for search when the engine is idle, never inside header sync's inserts. */
   private readonly indexer: SearchIndexer;
   private readonly reader: MessageReader;
@@ -134,15 +141,31 @@ class CoreService implements MailService {
         if (box) this.accounts.get(accountId)?.runtime.requestSync(box.id);
       },
     });
+    this.offlineBodies = this.lifetime.add(
+      new OfflineBodiesJob({
+        store,
+        accounts: () => [...this.accounts.keys()],
+        online: (accountId) =>
+          !this.options.offline &&
+          this.options.offlineBodies !== false &&
+          this.accounts.get(accountId)?.runtime.currentStatus.state === 'online',
+        download: (id) => this.reader.body(id),
+        progress: (progress) => this.hub.emit('offlineBodies.progress', progress),
+      }),
+    );
     this.handlers = this.buildHandlers();
     // Queued mail goes out as soon as its account is online again.
     const subscriptions = [
       this.hub.on('account.status', ({ state, accountId }) => {
         if (state === 'online') this.sending.onAccountOnline(accountId);
         if (state === 'online') void this.reader.accountOnline(accountId);
+        if (state === 'online') this.offlineBodies.kick();
       }),
       this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
-      this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total)),
+      this.hub.on('sync.progress', ({ done, total }) => {
+        this.indexer.syncProgress(done, total);
+        this.offlineBodies.syncProgress(done, total);
+      }),
       this.hub.on('messages.changed', () => this.indexer.kick()),
     ];
     for (const unsubscribe of subscriptions) this.lifetime.add(toDisposable(unsubscribe));
@@ -160,6 +183,8 @@ class CoreService implements MailService {
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success)
       throw new ServiceError('invalid-input', `Invalid arguments for ${method}: ${parsed.error.issues[0]?.message}`);
+    // the offline-bodies job steps aside while the window asks for things
+    if (!BACKGROUND_METHODS.has(method)) this.offlineBodies.userActive();
     try {
       const handler: MethodHandler<M> = this.handlers[method];
       // `spec` is M's schema, so this is M's arguments; the compiler sees the union of all
@@ -304,6 +329,7 @@ class CoreService implements MailService {
       },
       'messages.search': async ({ query, scope, offset, limit }) =>
         this.search.search(query, scope, offset, limit, this.serverSearch.hitsFor(query, scope)),
+      ...createOfflineBodiesHandlers({ store, job: this.offlineBodies }),
       ...createServerSearchHandlers({
         serverSearch: this.serverSearch,
         foldersInScope: (query, scope) => this.search.foldersInScope(query, scope),

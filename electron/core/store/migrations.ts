@@ -386,6 +386,12 @@ export const migrations: readonly string[] = [
   );
   UPDATE search_state SET indexed_through = 0;
   DELETE FROM search_dirty;
+  -- How far back each account keeps bodies for offline reading and search (offline-bodies-repo.ts);
+  -- no row: the default, 90 days.
+  CREATE TABLE offline_bodies (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    period     TEXT NOT NULL CHECK (period IN ('off', '30', '90', '365', 'all'))
+  );
   `,
 ];
 

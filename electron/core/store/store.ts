@@ -9,6 +9,7 @@ import { writeTransaction, type Db } from './database';
 import { HeaderWriter } from './header-writer';
 import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
+import { OfflineBodiesRepo } from './offline-bodies-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
 import { lockProfile } from './profile-lock';
 import { USER_DATA_FILE_NAME, userDataCounter, writeUserDataBackup } from './user-data-backup';
@@ -22,6 +23,8 @@ export class Store {
   readonly messages: MessagesRepo;
   readonly bodies: BodiesRepo;
   readonly pendingOps: PendingOpsRepo;
+  /** The offline-bodies job's work list and each account's period. */
+  readonly offlineBodies: OfflineBodiesRepo;
   /** Header sync's large batches, written from a thread of their own (header-writer.ts). */
   readonly headerWriter: HeaderWriter;
   private readonly backupTimer: NodeJS.Timeout;
@@ -45,6 +48,7 @@ export class Store {
     this.messages = new MessagesRepo(db);
     this.bodies = new BodiesRepo(db);
     this.pendingOps = new PendingOpsRepo(db);
+    this.offlineBodies = new OfflineBodiesRepo(db);
   }
 
   /** `log`: told when the header writer thread cannot be used (its batches then go to the main connection). */
