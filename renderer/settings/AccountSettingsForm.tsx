@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
 import { AccountPasswordForm } from './AccountPasswordForm';
 import { AccountSettingsFields } from './AccountSettingsFields';
+import { OfflineBodiesSection } from './OfflineBodiesSection';
 import { RemoteSendersSection } from './RemoteSendersSection';
 import { RemoveAccountSection } from './RemoveAccountSection';
 import { SubmitRow } from './SubmitRow';
@@ -44,6 +45,7 @@ export function AccountSettingsForm({ account, onRemoved }: AccountSettingsFormP
         />
       </form>
       <RemoteSendersSection accountId={account.id} />
+      <OfflineBodiesSection accountId={account.id} />
       <AccountPasswordForm account={account} />
       <RemoveAccountSection account={account} onRemoved={onRemoved} />
     </div>
