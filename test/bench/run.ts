@@ -19,6 +19,7 @@ import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIE
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureSearch, searchFigures } from './runner/phase-search';
 import { measureServerSearch, SERVER_SEARCH_FIGURES } from './runner/phase-server-search';
+import { measureOfflineBodies, OFFLINE_BODY_FIGURES } from './runner/phase-offline-bodies';
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
 import { measureWindow, ORDERED_FIGURES, WINDOW_FIGURES } from './runner/phase-window';
 import { tempDir } from './runner/temp-dir';
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
   /** The phases that work on the first sync's profile, by the letter `--only` knows them by. */
   const AFTER_SYNC: readonly (readonly [OptionalPhase, Rows])[] = [
     ['c', RESYNC_FIGURES],
-    ['d', BODY_FIGURES],
+    ['d', [...BODY_FIGURES, ...OFFLINE_BODY_FIGURES]],
     ['e', [...WINDOW_FIGURES, ...ORDERED_FIGURES]],
     ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
     ['g', BROWSER_FIGURES],
@@ -108,6 +109,7 @@ async function main(): Promise<number> {
       await engine.call('closeEngine', undefined).catch(() => undefined);
       await engine.stop();
       await other.stop();
+      if (wanted.has('d')) await phase(OFFLINE_BODY_FIGURES, () => measureOfflineBodies(ctx));
       if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));

@@ -10,6 +10,7 @@ import { makeChanges } from './other-device';
 import { resyncChanged, resyncUnchanged } from './resync';
 import { searchQueries } from './search';
 import { serverSearchQueries } from './server-search';
+import { bareBodyFetch, offlineBodiesRate } from './offline-bodies';
 import { windowQueries } from './window';
 
 let session: EngineSession | null = null;
@@ -25,6 +26,8 @@ export const commands = {
   makeChanges,
   windowQueries,
   searchQueries,
+  offlineBodiesRate,
+  bareBodyFetch,
 
   async engineSync(input: {
     server: MailServerInfo;
