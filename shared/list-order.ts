@@ -2,6 +2,7 @@
 // filters beside the search field. The same shapes travel as optional arguments of
 // messages.window and messages.unifiedWindow; left out, the list is newest first and unfiltered.
 import { z } from 'zod';
+import { messageIdSchema } from './schemas';
 
 export const SORT_KEYS = ['date', 'sender', 'subject', 'size'] as const;
 export const sortKeySchema = z.enum(SORT_KEYS);
@@ -14,13 +15,19 @@ export const listFilterSchema = z.object({
   unread: z.boolean().optional(),
   starred: z.boolean().optional(),
   attachments: z.boolean().optional(),
+  /**
+   * Messages listed whatever the filters say: the one being read, so that reading an unread
+   * message with "Unread" on does not take it from under the reader (it goes at the next
+   * change once another is open).
+   */
+  keep: z.array(messageIdSchema).max(50).optional(),
 });
 
 export type SortKey = z.infer<typeof sortKeySchema>;
 export type SortDirection = z.infer<typeof sortDirectionSchema>;
 export type ListSort = z.infer<typeof listSortSchema>;
 export type ListFilter = z.infer<typeof listFilterSchema>;
-export type QuickFilter = keyof ListFilter;
+export type QuickFilter = Exclude<keyof ListFilter, 'keep'>;
 
 export const QUICK_FILTERS: readonly QuickFilter[] = ['unread', 'starred', 'attachments'];
 

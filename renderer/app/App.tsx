@@ -69,7 +69,10 @@ export function App() {
   const list = useListSource(accounts, loadedMailboxes, changeSelection);
   const { source, shows, role, unifiedRole } = list;
   const order = useListOrder();
-  const shown = useShownList(source, shows, accounts, mailboxes, changeSelection, order);
+  // the message being read stays in a filtered list while it is open (latestSelection is stable)
+  const { latestSelection } = selecting;
+  const beingRead = useCallback(() => latestSelection().currentId, [latestSelection]);
+  const shown = useShownList(source, shows, accounts, mailboxes, changeSelection, order, beingRead);
   const { store, version, search } = shown;
   useDropRemovedFromSelection(shows, selecting.updateSelection);
   useReloadOnReconnect(engine.epoch, reloadAccounts, store);

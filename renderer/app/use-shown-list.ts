@@ -2,7 +2,7 @@
 // instead, so the list and every command on it work on whichever is on screen. A new set of
 // results starts with nothing selected; Enter in the search field jumps into them.
 import { useEffect, useMemo } from 'react';
-import type { Account, Mailbox, MailboxId } from '../../shared/domain';
+import type { Account, Mailbox, MailboxId, MessageId } from '../../shared/domain';
 import type { ListSource } from '../message-list/list-source';
 import { filteredQuery } from '../message-list/list-order-prefs';
 import { type Selection, emptySelection } from '../message-list/selection';
@@ -31,9 +31,11 @@ export function useShownList(
   mailboxes: readonly Mailbox[],
   changeSelection: (next: Selection) => void,
   order: Pick<ListOrderState, 'sort' | 'filter'>,
+  /** Stable: the message being read, which a filtered list keeps while it is open. */
+  reading?: () => MessageId | null,
 ): ShownList {
   const search = useSearch(source?.kind === 'mailbox' ? source.mailboxId : null);
-  const folderWindow = useMessageWindow(source, shows, order.sort, order.filter);
+  const folderWindow = useMessageWindow(source, shows, order.sort, order.filter, reading);
   // The quick filters narrow a search too, as the operators the query language has for them.
   const { filter } = order;
   const filteredSearch = useMemo(

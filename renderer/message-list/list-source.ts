@@ -3,7 +3,7 @@
 // the kind of list (how a page is read, which folders' changes concern it, its title) is
 // decided in this file, so App and the list hook stay the same whatever the list is.
 import type { MethodInput, Transport } from '../../shared/contract';
-import type { Mailbox, MailboxId } from '../../shared/domain';
+import type { Mailbox, MailboxId, MessageId } from '../../shared/domain';
 import { activeFilters, DEFAULT_SORT, isDefaultSort, type ListFilter, type ListSort } from '../../shared/list-order';
 import { effectiveRole } from '../sidebar/folder-tree';
 import type { FetchWindow } from './message-window-store';
@@ -42,18 +42,24 @@ export function windowFetcher(
   transport: Transport,
   source: ListSource,
   order: { sort: ListSort; filter: ListFilter } = { sort: DEFAULT_SORT, filter: {} },
+  /** Read at each fetch: the message being read stays in a filtered list it no longer matches. */
+  reading: () => MessageId | null = () => null,
 ): FetchWindow {
   // The default order is left out, so an engine without these arguments still answers.
-  const args = {
-    ...(isDefaultSort(order.sort) ? {} : { sort: order.sort }),
-    ...(activeFilters(order.filter).length ? { filter: order.filter } : {}),
+  const filtered = activeFilters(order.filter).length > 0;
+  const args = () => {
+    const open = filtered ? reading() : null;
+    return {
+      ...(isDefaultSort(order.sort) ? {} : { sort: order.sort }),
+      ...(filtered ? { filter: open === null ? order.filter : { ...order.filter, keep: [open] } } : {}),
+    };
   };
   if (source.kind === 'mailbox') {
     const { mailboxId } = source;
-    return (offset, limit) => transport.invoke('messages.window', { mailboxId, offset, limit, ...args });
+    return (offset, limit) => transport.invoke('messages.window', { mailboxId, offset, limit, ...args() });
   }
   const { role } = source;
-  return (offset, limit) => transport.invoke('messages.unifiedWindow', { role, offset, limit, ...args });
+  return (offset, limit) => transport.invoke('messages.unifiedWindow', { role, offset, limit, ...args() });
 }
 
 /** Each account's folder of this role, one per account (the first listed), as the engine picks it. */

@@ -1,7 +1,7 @@
 // One MessageWindowStore per list on screen (a mailbox, a unified view), refreshed when the
 // core reports changes to any folder the list shows.
 import { useMemo } from 'react';
-import type { MailboxId } from '../../shared/domain';
+import type { MailboxId, MessageId } from '../../shared/domain';
 import { DEFAULT_SORT, type ListFilter, type ListSort } from '../../shared/list-order';
 import { useTransport } from '../app/app-services';
 import { type ListSource, windowFetcher } from './list-source';
@@ -12,6 +12,7 @@ export type { MessageWindow };
 
 const COALESCE_MS = 60;
 const NO_FILTER: ListFilter = {};
+const nothingRead = () => null;
 
 /**
  * `shows`: the folders whose messages the source lists (see list-source.ts); `sort` and `filter`:
@@ -22,6 +23,7 @@ export function useMessageWindow(
   shows: ReadonlySet<MailboxId>,
   sort: ListSort = DEFAULT_SORT,
   filter: ListFilter = NO_FILTER,
+  reading: () => MessageId | null = nothingRead,
 ): MessageWindow {
   const transport = useTransport();
   // A new source object is a new list (App keeps the object while the same list is shown), and
@@ -30,8 +32,8 @@ export function useMessageWindow(
     () =>
       source === null
         ? null
-        : (onError) => new MessageWindowStore(windowFetcher(transport, source, { sort, filter }), { onError }),
-    [transport, source, sort, filter],
+        : (onError) => new MessageWindowStore(windowFetcher(transport, source, { sort, filter }, reading), { onError }),
+    [transport, source, sort, filter, reading],
   );
   return useLiveWindow(makeStore, (change) => shows.has(change.mailboxId), COALESCE_MS);
 }

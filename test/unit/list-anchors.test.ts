@@ -278,6 +278,39 @@ describe('the window in every order and through every quick filter', () => {
     store.close();
   });
 
+  it('keeps the message being read in a filtered list it no longer matches, in its place', { timeout: 60_000 }, () => {
+    const { store, inbox } = openStore();
+    const rows = 3 * ANCHOR_STRIDE;
+    store.transaction(() =>
+      store.messages.insertHeaders(
+        inbox,
+        Array.from({ length: rows }, (_, i) => variedHeader(i + 1)),
+      ),
+    );
+    const unread = { unread: true };
+    const before = store.messages.listWindow(inbox, 0, rows, undefined, unread);
+    // deep in the list: read it, keep it
+    const open = before.messages[2 * ANCHOR_STRIDE - 700]!;
+    store.messages.setLocalFlags([open.id], { seen: true });
+    const gone = store.messages.listWindow(inbox, 0, rows, undefined, unread);
+    expect(gone.total).toBe(before.total - 1);
+    expect(ids(gone.messages)).not.toContain(open.id);
+    const kept = { ...unread, keep: [open.id] };
+    const whole = store.messages.listWindow(inbox, 0, rows, undefined, kept);
+    expect(whole.total).toBe(before.total);
+    expect(ids(whole.messages)).toEqual(ids(before.messages));
+    // every window agrees with the whole, anchors and the other end included
+    for (const offset of [0, 37, ANCHOR_STRIDE + 3, whole.total - 60, whole.total - 1])
+      for (const direction of ['desc', 'asc'] as const) {
+        const all = direction === 'desc' ? ids(whole.messages) : ids(whole.messages).reverse();
+        const page = store.messages.listWindow(inbox, offset, 50, { by: 'date', direction }, kept);
+        expect(ids(page.messages), `${direction} at ${offset}`).toEqual(all.slice(offset, offset + 50));
+      }
+    // without a filter, keep changes nothing
+    expect(store.messages.listWindow(inbox, 0, 10, undefined, { keep: [open.id] }).total).toBe(rows);
+    store.close();
+  });
+
   it('sorts senders by name or else address and subjects without Re:/Fwd:, ignoring case', () => {
     const { store, inbox } = openStore();
     store.messages.insertHeaders(inbox, [

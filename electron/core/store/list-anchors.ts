@@ -49,7 +49,9 @@ export class ListAnchors {
   }
 
   private statementsOf(order: ListOrder): OrderStatements {
-    let found = this.statements.get(order.key);
+    // by the SQL's shape: orders that differ only in their parameters share statements
+    const shape = `${order.index}${order.where}`;
+    let found = this.statements.get(shape);
     if (found) return found;
     const { column, index, where } = order;
     const from = `FROM messages INDEXED BY ${index} WHERE mailbox_id = ?${where}`;
@@ -65,7 +67,7 @@ export class ListAnchors {
         .raw(),
       count: this.db.prepare(`SELECT COUNT(*) ${from}`).pluck(),
     };
-    this.statements.set(order.key, found);
+    this.statements.set(shape, found);
     return found;
   }
 
@@ -98,7 +100,7 @@ export class ListAnchors {
    */
   filteredCount(mailboxId: MailboxId, order: ListOrder, count: number): number {
     if (!order.filtered) return count;
-    const counted = () => this.statementsOf(order).count.get(mailboxId) as number;
+    const counted = () => this.statementsOf(order).count.get(mailboxId, ...order.params) as number;
     if (this.db.inTransaction) return counted();
     const anchored = this.entry(mailboxId, order, count);
     anchored.filteredCount ??= counted();
@@ -124,7 +126,9 @@ export class ListAnchors {
     while (keys.length < k && !anchored.complete) {
       const last = keys[keys.length - 1];
       const row = (
-        last ? next.get(mailboxId, last[0], last[0], last[1], ANCHOR_STRIDE) : first.get(mailboxId, ANCHOR_STRIDE)
+        last
+          ? next.get(mailboxId, ...order.params, last[0], last[0], last[1], ANCHOR_STRIDE)
+          : first.get(mailboxId, ...order.params, ANCHOR_STRIDE)
       ) as [SortValue, number] | undefined;
       if (row) keys.push(row);
       else anchored.complete = true;

@@ -12,6 +12,8 @@ export interface ListOrder {
   index: string;
   /** '' or ' AND …' over the index's own columns. */
   where: string;
+  /** The values of the `?`s in `where`, in order. */
+  params: unknown[];
   filtered: boolean;
 }
 
@@ -35,12 +37,25 @@ const FILTER_SQL = { unread: ' AND seen = 0', starred: ' AND flagged = 1', attac
 export function listOrder(sort: ListSort = DEFAULT_SORT, filter?: ListFilter): ListOrder {
   const { column, index } = COLUMNS[sort.by];
   const filters = activeFilters(filter);
+  const conditions = filters.map((name) => FILTER_SQL[name]).join('');
+  const keep = filters.length > 0 ? [...new Set(filter?.keep ?? [])].sort((a, b) => a - b) : [];
+  if (keep.length === 0)
+    return {
+      key: [sort.by, ...filters].join('|'),
+      column,
+      index,
+      where: conditions,
+      params: [],
+      filtered: filters.length > 0,
+    };
+  // id is in every order's index: the walk still reads the index alone
   return {
-    key: [sort.by, ...filters].join('|'),
+    key: [sort.by, ...filters, `keep:${keep.join(',')}`].join('|'),
     column,
     index,
-    where: filters.map((name) => FILTER_SQL[name]).join(''),
-    filtered: filters.length > 0,
+    where: ` AND ((1${conditions}) OR id IN (SELECT value FROM json_each(?)))`,
+    params: [JSON.stringify(keep)],
+    filtered: true,
   };
 }
 

@@ -151,14 +151,15 @@ export class MessagesRepo {
     // nearest remembered anchor (see list-anchors.ts).
     const below = Math.max(0, total - offset - limit);
     const run = (sql: string, ...params: unknown[]) => (this.cached(sql).all(...params) as MessageRow[]).map(toHeader);
-    if (offset < ANCHOR_STRIDE) return run(fromTop(order), mailboxId, limit, offset);
+    const box = [mailboxId, ...order.params];
+    if (offset < ANCHOR_STRIDE) return run(fromTop(order), ...box, limit, offset);
     if (offset >= total || limit <= 0) return [];
-    const bottom = () => run(fromBottom(order), mailboxId, Math.min(limit, total - offset), below);
+    const bottom = () => run(fromBottom(order), ...box, Math.min(limit, total - offset), below);
     if (below < ANCHOR_STRIDE) return bottom();
     const anchor = this.anchors.seek(mailboxId, all, offset, order);
     if (anchor)
-      return run(fromAnchor(order), mailboxId, anchor.value, anchor.value, anchor.id, limit, offset - anchor.position);
-    return offset <= below ? run(fromTop(order), mailboxId, limit, offset) : bottom();
+      return run(fromAnchor(order), ...box, anchor.value, anchor.value, anchor.id, limit, offset - anchor.position);
+    return offset <= below ? run(fromTop(order), ...box, limit, offset) : bottom();
   }
 
   /**
@@ -182,7 +183,7 @@ export class MessagesRepo {
       WHERE m.mailbox_id = ?${order.where} ORDER BY ${order.column} ${dir}, m.id ${dir} LIMIT ?`;
     const union = mailboxIds.map(() => `SELECT * FROM (${each})`).join(' UNION ALL ');
     const rows = this.cached(`SELECT * FROM (${union}) ORDER BY sort_value ${dir}, id ${dir} LIMIT ? OFFSET ?`).all(
-      ...mailboxIds.flatMap((id) => [id, offset + limit]),
+      ...mailboxIds.flatMap((id) => [id, ...order.params, offset + limit]),
       limit,
       offset,
     ) as MessageRow[];
