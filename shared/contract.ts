@@ -28,6 +28,8 @@ import { serverSettingsMethods } from './contract-server-settings';
 import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { pop3Methods } from './contract-pop3';
 import { desktopEvents, desktopMethods } from './contract-desktop';
+import { listFilterSchema, listSortSchema } from './list-order';
+import { offlineBodiesMethods, searchEvents, searchMethods } from './contract-search';
 import { sendingEvents, sendingMethods } from './contract-sending';
 
 const ok = z.object({ ok: z.literal(true) });
@@ -54,6 +56,8 @@ export const methods = {
       mailboxId: mailboxIdSchema,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
+      sort: listSortSchema.optional(),
+      filter: listFilterSchema.optional(),
     }),
     output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
   },
@@ -63,6 +67,8 @@ export const methods = {
       role: z.enum(['inbox', 'sent', 'drafts']),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
+      sort: listSortSchema.optional(),
+      filter: listFilterSchema.optional(),
     }),
     output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
   },
@@ -127,6 +133,8 @@ export const methods = {
   },
   // compose, outbox and drafts (shared/contract-sending.ts)
   ...sendingMethods,
+  ...searchMethods,
+  ...offlineBodiesMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
   // conversation mode of the list and the stacked reading pane (shared/contract-conversations.ts)
@@ -169,6 +177,7 @@ export const events = {
   ...sendingEvents,
   ...accountEvents,
   ...desktopEvents,
+  ...searchEvents,
 } as const;
 
 // One set of names for a method's types, for every part of the contract (the account and

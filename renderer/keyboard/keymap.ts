@@ -57,6 +57,15 @@ export const ACTION_IDS = [
   'openSettings',
   'accountSettings',
   'openEml',
+  // the list's order and quick filters
+  'sortByDate',
+  'sortBySender',
+  'sortBySubject',
+  'sortBySize',
+  'reverseSort',
+  'filterUnread',
+  'filterStarred',
+  'filterAttachments',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -65,7 +74,7 @@ export function isActionId(value: unknown): value is ActionId {
   return typeof value === 'string' && (ACTION_IDS as readonly string[]).includes(value);
 }
 
-export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'app';
+export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'list' | 'app';
 
 /**
  * Where a shortcut may fire. 'mail': outside text fields and dialogs. 'global': also while
@@ -73,7 +82,15 @@ export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo
  */
 export type ActionScope = 'mail' | 'global' | 'composer';
 
-export const ACTION_GROUPS: readonly ActionGroup[] = ['reading', 'selection', 'triage', 'writing', 'goTo', 'app'];
+export const ACTION_GROUPS: readonly ActionGroup[] = [
+  'reading',
+  'selection',
+  'triage',
+  'writing',
+  'goTo',
+  'list',
+  'app',
+];
 
 const GROUP_OF: Record<ActionId, ActionGroup> = {
   nextMessage: 'reading',
@@ -122,6 +139,14 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   openSettings: 'app',
   accountSettings: 'app',
   openEml: 'app',
+  sortByDate: 'list',
+  sortBySender: 'list',
+  sortBySubject: 'list',
+  sortBySize: 'list',
+  reverseSort: 'list',
+  filterUnread: 'list',
+  filterStarred: 'list',
+  filterAttachments: 'list',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -169,6 +194,16 @@ const COMMON = {
   accountSettings: [],
   // Mod+O opens the selected message in two presets; a file is Mod+Shift+O everywhere
   openEml: ['Mod+Shift+O'],
+  // Gmail, Outlook and Apple Mail have no keys of their own for these: the palette and the list
+  // header reach them, and the settings can give them keys.
+  sortByDate: [],
+  sortBySender: [],
+  sortBySubject: [],
+  sortBySize: [],
+  reverseSort: [],
+  filterUnread: [],
+  filterStarred: [],
+  filterAttachments: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {

@@ -51,9 +51,10 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const count = conversation && conversation.total > 1 ? conversation.total : null;
   const messageLabel = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
   const rowLabel = count ? t('conversations.row', { row: messageLabel, count }) : messageLabel;
-  const label = props.account
+  const accountLabel = props.account
     ? t('messageList.rowInAccount', { row: rowLabel, account: props.account.name })
     : rowLabel;
+  const label = header.foundOnServer ? t('serverSearch.rowFound', { row: accountLabel }) : accountLabel;
   const className = [
     'message-row',
     unread ? 'is-unread' : '',
@@ -95,6 +96,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
           )}
           {props.account && <AccountChip label={props.account} />}
           {props.location && <span className="row-location">{props.location}</span>}
+          {header.foundOnServer && <span className="row-server">{t('serverSearch.badge')}</span>}
           <span className="row-date">{date}</span>
         </div>
         <div className="row-line">
