@@ -445,7 +445,11 @@ class CoreService implements MailService {
       ...createServerSearchHandlers({
         serverSearch: this.serverSearch,
         foldersInScope: (query, scope) => this.search.foldersInScope(query, scope),
-        mailbox: (id) => store.mailboxes.get(id) ?? null,
+        // a POP3 account's mail is all local: none of its folders has a server to search
+        mailbox: (id) => {
+          const box = store.mailboxes.get(id);
+          return box && !this.pop3Accounts.has(box.accountId) ? box : null;
+        },
       }),
       'messages.get': async ({ ids }) => store.messages.get(ids),
       'messages.setFlags': async (flags) => this.actions.apply(setFlags, flags),
