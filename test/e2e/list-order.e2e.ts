@@ -1,6 +1,7 @@
 // Sorting and quick filters in Chromium: the list header's sort picker and direction button,
 // the sort remembered after a reload, the quick filters beside the search field (alone, together
-// and with a search), and the same sort from the command palette.
+// and with a search), the same sort from the command palette, and conversation mode (newest
+// first, unfiltered) beside them.
 import { appendMessage } from '../mailserver/imap-helpers';
 import { addAccountThroughUi, expect, screenshot, test } from './fixtures';
 
@@ -106,5 +107,16 @@ test('sort from the list header and the palette, remembered; quick filters alone
   await palette.getByRole('combobox').fill('only starred');
   await page.keyboard.press('Enter');
   await expect(filters.getByRole('button', { name: 'Starred' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(order).toEqual(['Plan draft']);
+
+  // conversations are newest first and unfiltered: no sort in the header, the filters wait
+  await page.getByRole('button', { name: 'Show as conversations' }).click();
+  await expect.poll(order).toEqual(['Lunch', 'Budget final', 'Plan draft', 'Budget notes']);
+  await expect(page.getByRole('group', { name: 'Sorting' })).toHaveCount(0);
+  await expect(filters.getByRole('button', { name: 'Starred' })).toBeDisabled();
+  // and back: the message list's sort and filter were kept
+  await page.getByRole('button', { name: 'Show as messages' }).click();
+  await expect(page.getByRole('combobox', { name: 'Sort by' })).toHaveValue('date');
+  await expect(filters.getByRole('button', { name: 'Starred' })).toBeEnabled();
   await expect.poll(order).toEqual(['Plan draft']);
 });
