@@ -29,6 +29,8 @@ import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { pop3Methods } from './contract-pop3';
 import { desktopEvents, desktopMethods } from './contract-desktop';
 import { readerMethods } from './contract-reader';
+import { listFilterSchema, listSortSchema } from './list-order';
+import { offlineBodiesMethods, searchEvents, searchMethods } from './contract-search';
 import { sendingEvents, sendingMethods } from './contract-sending';
 import { contactMethods } from './contract-contacts';
 import { identityMethods } from './contract-identities';
@@ -58,6 +60,8 @@ export const methods = {
       mailboxId: mailboxIdSchema,
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
+      sort: listSortSchema.optional(),
+      filter: listFilterSchema.optional(),
     }),
     output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
   },
@@ -67,6 +71,8 @@ export const methods = {
       role: z.enum(['inbox', 'sent', 'drafts']),
       offset: z.number().int().min(0),
       limit: z.number().int().min(1).max(1000),
+      sort: listSortSchema.optional(),
+      filter: listFilterSchema.optional(),
     }),
     output: z.object({ total: z.number().int(), messages: z.array(messageHeaderSchema) }),
   },
@@ -133,6 +139,8 @@ export const methods = {
   ...sendingMethods,
   ...contactMethods,
   ...identityMethods,
+  ...searchMethods,
+  ...offlineBodiesMethods,
   // discovery, connection tests, certificate trust (shared/contract-accounts.ts)
   ...accountMethods,
   // conversation mode of the list and the stacked reading pane (shared/contract-conversations.ts)
@@ -179,6 +187,7 @@ export const events = {
   ...sendingEvents,
   ...accountEvents,
   ...desktopEvents,
+  ...searchEvents,
 } as const;
 
 // One set of names for a method's types, for every part of the contract (the account and

@@ -156,6 +156,8 @@ export const messageHeaderSchema = z.object({
   hasAttachments: z.boolean(),
   snippet: z.string().nullable(),
   threadKey: z.string(),
+  /** In search results: matched by the server's SEARCH only (its body is not cached). */
+  foundOnServer: z.boolean().optional(),
 });
 
 export const attachmentInfoSchema = z.object({

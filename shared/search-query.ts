@@ -1,5 +1,5 @@
 // The search box's language, parsed without ever failing: words (prefix matched), "quoted
-// phrases", -negation and Gmail-style operators (from: to: subject: is: has: in: tag: before: after:).
+// phrases", -negation and Gmail-style operators (from: to: subject: filename: is: has: in: tag: before: after:).
 // Whatever the user types becomes data (tokens of letters and digits, flags, dates), never query
 // syntax, so the engine can build its FTS5 expression from it without an SQLite syntax error.
 
@@ -10,7 +10,7 @@ import { isValidKeyword, keywordForTagSearch } from './tags';
 /** Where a search looks: the folder on screen, one account, or every account. */
 export type SearchScope = z.infer<typeof searchScopeSchema>;
 
-export type SearchField = 'any' | 'from' | 'to' | 'subject';
+export type SearchField = 'any' | 'from' | 'to' | 'subject' | 'filename';
 
 /** One word, address or phrase: its tokens must appear in this order, the last as a prefix if `prefix`. */
 export interface SearchTerm {
@@ -43,8 +43,8 @@ const MAX_TERMS = 32;
 const MAX_TOKENS_PER_TERM = 16;
 const MAX_TOKEN_LENGTH = 64;
 
-const TEXT_FIELDS: Record<string, SearchField> = { from: 'from', to: 'to', subject: 'subject' };
-const OPERATORS = new Set(['from', 'to', 'subject', 'is', 'has', 'in', 'before', 'after', 'tag']);
+const TEXT_FIELDS: Record<string, SearchField> = { from: 'from', to: 'to', subject: 'subject', filename: 'filename' };
+const OPERATORS = new Set(['from', 'to', 'subject', 'filename', 'is', 'has', 'in', 'before', 'after', 'tag']);
 const MAX_TAGS = 8;
 
 /**

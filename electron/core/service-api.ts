@@ -39,6 +39,11 @@ export interface MailServiceOptions {
   mayReadFile?: (path: string) => boolean;
   /** Do not connect at start (a test of offline start-up, or a shell that connects later). */
   offline?: boolean;
+  /**
+   * Download the bodies of recent mail in the background (offline-bodies-job.ts); on unless
+   * false. Tests that count what goes over the wire, and the bench's other figures, turn it off.
+   */
+  offlineBodies?: boolean;
   /** How dropped IMAP connections come back; the default suits real servers, tests shorten it. */
   reconnect?: ReconnectPolicy;
   /** Backoff of a queued action the server refused for now; tests shorten it. */

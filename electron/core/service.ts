@@ -19,7 +19,12 @@ import { createFolderHandlers } from './folder-handlers';
 import { DisposableStore, toDisposable } from './lifecycle';
 import { AccountRuntime } from './imap/account-runtime';
 import { MessageReader } from './imap/message-reader';
+import { hasListedAttachments } from './imap/body/structure';
 import { OnDemandClient } from './imap/on-demand-client';
+import { ServerSearch } from './imap/server-search/server-search';
+import { createServerSearchHandlers } from './imap/server-search/server-search-handlers';
+import { OfflineBodiesJob } from './imap/offline-bodies/offline-bodies-job';
+import { createOfflineBodiesHandlers } from './imap/offline-bodies/offline-bodies-handlers';
 import { MessageActions } from './imap/ops/message-actions';
 import { move } from './imap/ops/move';
 import { setFlags } from './imap/ops/set-flags';
@@ -44,9 +49,14 @@ import { createConversationHandlers } from './threads/conversation-handlers';
 import { ConversationsRepo } from './threads/conversations-repo';
 import { Threader } from './threads/threader';
 
+/** Requests the window makes on its own, not because the user did something. */
+const BACKGROUND_METHODS: ReadonlySet<string> = new Set(['sync.foreground', 'accounts.status', 'app.notices']);
+
 interface AccountParts {
   runtime: AccountRuntime;
   onDemand: OnDemandClient;
+  /** The server half of search on a connection of its own, so it never delays opening a body. */
+  searchClient: OnDemandClient;
 }
 
 export async function createMailService(options: MailServiceOptions): Promise<MailService> {
@@ -68,6 +78,9 @@ class CoreService implements MailService {
   private readonly oauth: OAuthAccounts;
   private readonly pins: CertificatePins;
   private readonly search: LocalSearch;
+  private readonly serverSearch: ServerSearch;
+  /** Downloads the bodies of recent mail in the background, when the user and sync leave room. */
+  private readonly offlineBodies: OfflineBodiesJob;
   /** Indexes for search when the engine is idle, never inside header sync's inserts. */
   private readonly indexer: SearchIndexer;
   /** Gives stored messages their conversations, off header sync's insert path. */
@@ -92,6 +105,18 @@ class CoreService implements MailService {
     this.lifetime.add(toDisposable(() => this.oauth.close()));
     this.pins = new CertificatePins(store.db);
     this.search = new LocalSearch(store.db, store.messages);
+    this.serverSearch = new ServerSearch({
+      store,
+      // only an account that is online searches: offline, the answer says the server part could not run
+      connection: (accountId) => {
+        const parts = this.accounts.get(accountId);
+        return parts && !this.options.offline && parts.runtime.currentStatus.state === 'online'
+          ? parts.searchClient
+          : null;
+      },
+      hasAttachments: hasListedAttachments,
+      stored: (mailboxId, added) => this.hub.emit('messages.changed', { mailboxId, added, removed: [], updated: [] }),
+    });
     this.indexer = this.lifetime.add(new SearchIndexer(store.db));
     this.threader = this.lifetime.add(new Threader(store.db));
     this.contacts = new ContactBook(store);
@@ -164,16 +189,32 @@ class CoreService implements MailService {
         if (box) this.accounts.get(accountId)?.runtime.requestSync(box.id);
       },
     });
+    this.offlineBodies = this.lifetime.add(
+      new OfflineBodiesJob({
+        store,
+        accounts: () => [...this.accounts.keys()],
+        online: (accountId) =>
+          !this.options.offline &&
+          this.options.offlineBodies !== false &&
+          this.accounts.get(accountId)?.runtime.currentStatus.state === 'online',
+        download: (id) => this.reader.body(id),
+        progress: (progress) => this.hub.emit('offlineBodies.progress', progress),
+      }),
+    );
     this.handlers = this.buildHandlers();
     // Queued mail goes out as soon as its account is online again.
     const subscriptions = [
       this.hub.on('account.status', ({ state, accountId }) => {
         if (state === 'online') this.sending.onAccountOnline(accountId);
         if (state === 'online') void this.reader.accountOnline(accountId);
+        if (state === 'online') this.offlineBodies.kick();
       }),
       this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
-      this.hub.on('sync.progress', ({ done, total }) => this.indexer.syncProgress(done, total)),
-      this.hub.on('sync.progress', ({ done, total }) => this.threader.syncProgress(done, total)),
+      this.hub.on('sync.progress', ({ done, total }) => {
+        this.indexer.syncProgress(done, total);
+        this.threader.syncProgress(done, total);
+        this.offlineBodies.syncProgress(done, total);
+      }),
       this.hub.on('messages.changed', () => this.indexer.kick()),
       this.hub.on('messages.changed', () => this.threader.kick()),
       this.hub.on('messages.changed', () => void this.contacts.kick()),
@@ -203,6 +244,8 @@ class CoreService implements MailService {
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success)
       throw new ServiceError('invalid-input', `Invalid arguments for ${method}: ${parsed.error.issues[0]?.message}`);
+    // the offline-bodies job steps aside while the window asks for things
+    if (!BACKGROUND_METHODS.has(method)) this.offlineBodies.userActive();
     try {
       const handler: MethodHandler<M> = this.handlers[method];
       // `spec` is M's schema, so this is M's arguments; the compiler sees the union of all
@@ -258,7 +301,11 @@ class CoreService implements MailService {
       passwordRefused: (refusal, startedAt) =>
         account.oauthProvider && this.oauth.refused(accountId) ? null : this.gate.refuse(accountId, refusal, startedAt),
     });
-    const parts = { runtime, onDemand: new OnDemandClient(() => runtime.newClient()) };
+    const parts = {
+      runtime,
+      onDemand: new OnDemandClient(() => runtime.newClient()),
+      searchClient: new OnDemandClient(() => runtime.newClient()),
+    };
     this.accounts.set(accountId, parts);
     if (!this.options.offline) {
       runtime.start();
@@ -310,7 +357,7 @@ class CoreService implements MailService {
   }
 
   private async stopAccount(parts: AccountParts): Promise<void> {
-    await Promise.allSettled([parts.runtime.stop(), parts.onDemand.close()]);
+    await Promise.allSettled([parts.runtime.stop(), parts.onDemand.close(), parts.searchClient.close()]);
   }
 
   /** Every login of the engine (IMAP and SMTP) gets its password here: none while one was refused. */
@@ -392,18 +439,27 @@ class CoreService implements MailService {
         const ids = store.messages.unreadIds(this.mailbox(mailboxId).id);
         return ids.length ? this.actions.apply(setFlags, { ids, seen: true }) : { ok: true as const };
       },
-      'messages.window': async ({ mailboxId, offset, limit }) => ({
-        total: store.messages.count(mailboxId),
-        messages: store.messages.window(mailboxId, offset, limit),
-      }),
-      'messages.unifiedWindow': async ({ role, offset, limit }) => {
+      'messages.window': async ({ mailboxId, offset, limit, sort, filter }) =>
+        store.messages.listWindow(mailboxId, offset, limit, sort, filter),
+      'messages.unifiedWindow': async ({ role, offset, limit, sort, filter }) => {
         const boxes = this.unifiedMailboxes(role);
         return {
-          total: boxes.reduce((sum, id) => sum + store.messages.count(id), 0),
-          messages: store.messages.windowAcross(boxes, offset, limit),
+          total: store.messages.listCount(boxes, filter, sort),
+          messages: store.messages.windowAcross(boxes, offset, limit, sort, filter),
         };
       },
-      'messages.search': async ({ query, scope, offset, limit }) => this.search.search(query, scope, offset, limit),
+      'messages.search': async ({ query, scope, offset, limit }) =>
+        this.search.search(query, scope, offset, limit, this.serverSearch.hitsFor(query, scope)),
+      ...createOfflineBodiesHandlers({ store, job: this.offlineBodies }),
+      ...createServerSearchHandlers({
+        serverSearch: this.serverSearch,
+        foldersInScope: (query, scope) => this.search.foldersInScope(query, scope),
+        // a POP3 account's mail is all local: none of its folders has a server to search
+        mailbox: (id) => {
+          const box = store.mailboxes.get(id);
+          return box && !this.pop3Accounts.has(box.accountId) ? box : null;
+        },
+      }),
       'messages.get': async ({ ids }) => store.messages.get(ids),
       'messages.setFlags': async (flags) => this.actions.apply(setFlags, flags),
       'messages.move': async ({ ids, toMailboxId }) => {
@@ -425,7 +481,8 @@ class CoreService implements MailService {
       ...createConversationHandlers({
         conversations: new ConversationsRepo(store.db),
         threader: this.threader,
-        search: (query, scope, offset, limit) => this.search.search(query, scope, offset, limit),
+        search: (query, scope, offset, limit) =>
+          this.search.search(query, scope, offset, limit, this.serverSearch.hitsFor(query, scope)),
         unifiedMailboxes: (role) => this.unifiedMailboxes(role),
       }),
       ...this.sending.handlers,

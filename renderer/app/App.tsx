@@ -24,6 +24,7 @@ import { MessageListHeader } from '../message-list/MessageListHeader';
 import { accountLabels } from '../message-list/account-labels';
 import { useConversationMode } from '../message-list/conversation-mode';
 import { emptySelection, selectOnly } from '../message-list/selection';
+import { useListOrder } from '../message-list/use-list-order';
 import { ReadingPane } from '../message-view/ReadingPane';
 import { useConversationThread } from '../message-view/use-conversation-thread';
 import { useNewMailNotifications } from '../notifications/use-new-mail-notifications';
@@ -94,7 +95,11 @@ export function App() {
   const list = useListSource(accounts, loadedMailboxes, changeSelection);
   const { source, shows, role, unifiedRole } = list;
   const mode = useConversationMode(source);
-  const shown = useShownList(source, shows, accounts, mailboxes, changeSelection, mode.conversations);
+  const order = useListOrder();
+  // the message being read stays in a filtered list while it is open (latestSelection is stable)
+  const { latestSelection } = selecting;
+  const beingRead = useCallback(() => latestSelection().currentId, [latestSelection]);
+  const shown = useShownList(source, shows, accounts, mailboxes, changeSelection, order, beingRead, mode.conversations);
   const { store, version, search } = shown;
   useDropRemovedFromSelection(shows, selecting.updateSelection);
   useReloadOnReconnect(engine.epoch, reloadAccounts, store);
@@ -161,6 +166,7 @@ export function App() {
     store,
     selection: selecting,
     list,
+    order,
     targets,
     single: replyTarget,
     openHeader,
@@ -218,9 +224,19 @@ export function App() {
         }
         list={
           <>
-            <SearchBar search={search} onJump={shown.jumpIntoResults} />
+            <SearchBar
+              search={search}
+              onJump={shown.jumpIntoResults}
+              filter={order.filter}
+              onToggleFilter={order.toggle}
+              filtersOff={mode.conversations && !search.active}
+            />
             {search.active ? (
-              <SearchResultsHeader total={store?.total ?? null} allMail={search.active.scope.kind === 'all'} />
+              <SearchResultsHeader
+                total={store?.total ?? null}
+                allMail={search.active.scope.kind === 'all'}
+                server={shown.serverSearch}
+              />
             ) : (
               <MessageListHeader
                 source={source}
@@ -228,6 +244,8 @@ export function App() {
                 total={store?.total ?? null}
                 conversations={mode.conversations}
                 onToggleConversations={source ? toggleConversations : undefined}
+                sort={order.sort}
+                onSort={order.setSort}
               />
             )}
             <MessageList

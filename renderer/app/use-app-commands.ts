@@ -11,6 +11,7 @@ import { pageReadingPane } from '../keyboard/reading-scroll';
 import { stepSelection } from '../message-list/list-navigation';
 import { type UnifiedRole, isUnifiedRole } from '../message-list/list-source';
 import type { MessageWindowStore } from '../message-list/message-window-store';
+import type { ListOrderState } from '../message-list/use-list-order';
 import { type Selection, selectAll, selectNone, toggleCurrent } from '../message-list/selection';
 import type { PaletteMode } from '../palette/palette-items';
 import type { ConversationThread } from '../message-view/use-conversation-thread';
@@ -79,6 +80,8 @@ export interface CommandContext {
   markFolderRead: (mailbox: Mailbox) => void;
   setFolderSync: (mailbox: Mailbox, sync: boolean) => void;
   subscribeFolder: (mailbox: Mailbox, subscribed: boolean) => void;
+  /** The list's sort and quick filters (use-list-order.ts). */
+  listOrder: Pick<ListOrderState, 'sortBy' | 'reverse' | 'toggle'>;
 }
 
 export function useAppCommands(context: CommandContext): Commands {
@@ -253,6 +256,14 @@ export function useAppCommands(context: CommandContext): Commands {
         setSync: (folder, sync) => get().setFolderSync(folder, sync),
         subscribe: (folder, subscribed) => get().subscribeFolder(folder, subscribed),
       }),
+      sortByDate: { enabled: true, run: () => get().listOrder.sortBy('date') },
+      sortBySender: { enabled: true, run: () => get().listOrder.sortBy('sender') },
+      sortBySubject: { enabled: true, run: () => get().listOrder.sortBy('subject') },
+      sortBySize: { enabled: true, run: () => get().listOrder.sortBy('size') },
+      reverseSort: { enabled: true, run: () => get().listOrder.reverse() },
+      filterUnread: { enabled: true, run: () => get().listOrder.toggle('unread') },
+      filterStarred: { enabled: true, run: () => get().listOrder.toggle('starred') },
+      filterAttachments: { enabled: true, run: () => get().listOrder.toggle('attachments') },
     };
     return commands;
   }, [

@@ -17,6 +17,7 @@ import { type Commands, runCommand, useAppCommands } from './use-app-commands';
 import type { ActionTargets } from './use-action-targets';
 import type { DialogOpeners } from './use-dialogs';
 import type { ListSourceState } from './use-list-source';
+import type { ListOrderState } from '../message-list/use-list-order';
 import type { useMessageActions } from './use-message-actions';
 import type { SelectionState } from './use-selection';
 import { type ReaderTools, useReaderTools } from '../reader-tools/use-reader-tools';
@@ -30,6 +31,7 @@ interface WindowState {
   store: MessageWindowStore | null;
   selection: SelectionState;
   list: ListSourceState;
+  order: ListOrderState;
   targets: ActionTargets;
   /** The one open message (replies), when one and only one is selected. */
   single: MessageHeader | null;
@@ -112,6 +114,7 @@ export function useWindowCommands(state: WindowState): WindowCommands {
     markFolderRead: state.folders.markRead,
     setFolderSync: state.folders.setSync,
     subscribeFolder: state.folders.subscribe,
+    listOrder: state.order,
   });
   useGlobalShortcuts(state.keymap, (action, event) => runCommand(commands, action, event));
 

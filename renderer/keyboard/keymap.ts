@@ -84,6 +84,15 @@ export const ACTION_IDS = [
   'toggleFolderSync',
   'toggleSubscription',
   'syncWindow',
+  // the list's order and quick filters
+  'sortByDate',
+  'sortBySender',
+  'sortBySubject',
+  'sortBySize',
+  'reverseSort',
+  'filterUnread',
+  'filterStarred',
+  'filterAttachments',
 ] as const;
 
 export type ActionId = (typeof ACTION_IDS)[number];
@@ -92,7 +101,7 @@ export function isActionId(value: unknown): value is ActionId {
   return typeof value === 'string' && (ACTION_IDS as readonly string[]).includes(value);
 }
 
-export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'folders' | 'app';
+export type ActionGroup = 'reading' | 'selection' | 'triage' | 'writing' | 'goTo' | 'list' | 'folders' | 'app';
 
 /**
  * Where a shortcut may fire. 'mail': outside text fields and dialogs. 'global': also while
@@ -106,6 +115,7 @@ export const ACTION_GROUPS: readonly ActionGroup[] = [
   'triage',
   'writing',
   'goTo',
+  'list',
   'folders',
   'app',
 ];
@@ -183,6 +193,14 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   toggleFolderSync: 'folders',
   toggleSubscription: 'folders',
   syncWindow: 'folders',
+  sortByDate: 'list',
+  sortBySender: 'list',
+  sortBySubject: 'list',
+  sortBySize: 'list',
+  reverseSort: 'list',
+  filterUnread: 'list',
+  filterStarred: 'list',
+  filterAttachments: 'list',
 };
 
 export function actionGroup(action: ActionId): ActionGroup {
@@ -255,6 +273,16 @@ const COMMON = {
   toggleFolderSync: [],
   toggleSubscription: [],
   syncWindow: [],
+  // Gmail, Outlook and Apple Mail have no keys of their own for these: the palette and the list
+  // header reach them, and the settings can give them keys.
+  sortByDate: [],
+  sortBySender: [],
+  sortBySubject: [],
+  sortBySize: [],
+  reverseSort: [],
+  filterUnread: [],
+  filterStarred: [],
+  filterAttachments: [],
 } satisfies Partial<PresetBindings>;
 
 export const PRESETS: Record<PresetId, PresetBindings> = {

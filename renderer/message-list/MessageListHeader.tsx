@@ -1,7 +1,9 @@
-// Above the list: its name in the user's language (the folder, or "All Inboxes") and its counts.
+// Above the list: its name in the user's language (the folder, or "All Inboxes"), its counts,
+// and how it is sorted (a key and a direction, also in the command palette).
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mailbox } from '../../shared/domain';
+import { initialDirection, type ListSort, SORT_KEYS, type SortKey } from '../../shared/list-order';
 import { folderDisplayName } from '../sidebar/folder-name';
 import { IconButton } from '../ui/IconButton';
 import { type ListSource, sourceMailboxes } from './list-source';
@@ -11,10 +13,12 @@ interface MessageListHeaderProps {
   mailboxes: readonly Mailbox[];
   /** The list's own count once its first page has answered. */
   total: number | null;
-  /** The list shows conversations: the count is of those. */
+  /** The list shows conversations: the count is of those, and they are newest first whatever the sort. */
   conversations?: boolean;
   /** Switches between conversations and messages (conversation-mode.ts). */
   onToggleConversations?: () => void;
+  sort: ListSort;
+  onSort: (sort: ListSort) => void;
 }
 
 /** Memoized: a key press that moves through the list changes none of its props. */
@@ -24,6 +28,8 @@ export const MessageListHeader = memo(function MessageListHeader({
   total,
   conversations = false,
   onToggleConversations,
+  sort,
+  onSort,
 }: MessageListHeaderProps) {
   const { t } = useTranslation();
   const shown = sourceMailboxes(source, mailboxes);
@@ -36,6 +42,7 @@ export const MessageListHeader = memo(function MessageListHeader({
       : shown[0]
         ? folderDisplayName(shown[0], t)
         : t('app.title');
+  const reversed = sort.direction === 'asc' ? 'desc' : 'asc';
   return (
     <div className="list-header">
       <div className="list-title-row">
@@ -50,10 +57,45 @@ export const MessageListHeader = memo(function MessageListHeader({
           />
         )}
       </div>
-      <p className="list-subtitle">
-        {count !== null && <span>{t(conversations ? 'conversations.listCount' : 'messageList.count', { count })}</span>}
-        {unread > 0 && <span className="list-unread">{t('messageList.unreadCount', { count: unread })}</span>}
-      </p>
+      <div className="list-header-row">
+        <p className="list-subtitle">
+          {count !== null && (
+            <span>{t(conversations ? 'conversations.listCount' : 'messageList.count', { count })}</span>
+          )}
+          {unread > 0 && <span className="list-unread">{t('messageList.unreadCount', { count: unread })}</span>}
+        </p>
+        {/* conversations are always newest first: the sort is the message list's */}
+        {!conversations && (
+          <div className="list-sort" role="group" aria-label={t('listOrder.sortGroup')}>
+            <select
+              className="list-sort-key"
+              aria-label={t('listOrder.sortBy')}
+              value={sort.by}
+              onChange={(event) => {
+                const by = event.target.value as SortKey;
+                onSort({ by, direction: initialDirection(by) });
+              }}
+            >
+              {SORT_KEYS.map((key) => (
+                <option key={key} value={key}>
+                  {t(`listOrder.keys.${key}`)}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              className="list-sort-direction"
+              aria-label={t('listOrder.directionNow', {
+                order: t(`listOrder.directions.${sort.by}.${sort.direction}`),
+              })}
+              title={t('listOrder.switchTo', { order: t(`listOrder.directions.${sort.by}.${reversed}`) })}
+              onClick={() => onSort({ by: sort.by, direction: reversed })}
+            >
+              <span aria-hidden="true">{sort.direction === 'asc' ? '↑' : '↓'}</span>
+            </button>
+          </div>
+        )}
+      </div>
     </div>
   );
 });

@@ -63,9 +63,10 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const taggedLabel = tags.length
     ? t('tags.rowTagged', { row: rowLabel, tags: tags.map((tag) => tag.name).join(', ') })
     : rowLabel;
-  const label = props.account
+  const accountLabel = props.account
     ? t('messageList.rowInAccount', { row: taggedLabel, account: props.account.name })
     : taggedLabel;
+  const label = header.foundOnServer ? t('serverSearch.rowFound', { row: accountLabel }) : accountLabel;
   const className = [
     'message-row',
     unread ? 'is-unread' : '',
@@ -109,6 +110,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
           )}
           {props.account && <AccountChip label={props.account} />}
           {props.location && <span className="row-location">{props.location}</span>}
+          {header.foundOnServer && <span className="row-server">{t('serverSearch.badge')}</span>}
           <span className="row-date">{date}</span>
         </div>
         <div className="row-line">

@@ -3,7 +3,8 @@
 // the kind of list (how a page is read, which folders' changes concern it, its title) is
 // decided in this file, so App and the list hook stay the same whatever the list is.
 import type { MethodInput, Transport } from '../../shared/contract';
-import type { Mailbox, MailboxId } from '../../shared/domain';
+import type { Mailbox, MailboxId, MessageId } from '../../shared/domain';
+import { activeFilters, DEFAULT_SORT, isDefaultSort, type ListFilter, type ListSort } from '../../shared/list-order';
 import { effectiveRole } from '../sidebar/folder-tree';
 import type { FetchWindow } from './message-window-store';
 
@@ -36,16 +37,41 @@ export function sameSource(a: ListSource | null, b: ListSource | null): boolean 
   return sourceKey(a) === sourceKey(b);
 }
 
-/** How the list reads a page of this source, as messages or (`conversations`) as conversation rows. */
-export function windowFetcher(transport: Transport, source: ListSource, conversations = false): FetchWindow {
+/**
+ * How the list reads a page of this source, in the list's order and through its quick filters,
+ * or (`conversations`) as conversation rows: those are always newest first and unfiltered.
+ */
+export function windowFetcher(
+  transport: Transport,
+  source: ListSource,
+  order: { sort: ListSort; filter: ListFilter } = { sort: DEFAULT_SORT, filter: {} },
+  /** Read at each fetch: the message being read stays in a filtered list it no longer matches. */
+  reading: () => MessageId | null = () => null,
+  conversations = false,
+): FetchWindow {
+  if (conversations) {
+    if (source.kind === 'mailbox') {
+      const { mailboxId } = source;
+      return (offset, limit) => transport.invoke('conversations.window', { mailboxId, offset, limit });
+    }
+    const { role } = source;
+    return (offset, limit) => transport.invoke('conversations.unifiedWindow', { role, offset, limit });
+  }
+  // The default order is left out, so an engine without these arguments still answers.
+  const filtered = activeFilters(order.filter).length > 0;
+  const args = () => {
+    const open = filtered ? reading() : null;
+    return {
+      ...(isDefaultSort(order.sort) ? {} : { sort: order.sort }),
+      ...(filtered ? { filter: open === null ? order.filter : { ...order.filter, keep: [open] } } : {}),
+    };
+  };
   if (source.kind === 'mailbox') {
     const { mailboxId } = source;
-    const method = conversations ? 'conversations.window' : 'messages.window';
-    return (offset, limit) => transport.invoke(method, { mailboxId, offset, limit });
+    return (offset, limit) => transport.invoke('messages.window', { mailboxId, offset, limit, ...args() });
   }
   const { role } = source;
-  const method = conversations ? 'conversations.unifiedWindow' : 'messages.unifiedWindow';
-  return (offset, limit) => transport.invoke(method, { role, offset, limit });
+  return (offset, limit) => transport.invoke('messages.unifiedWindow', { role, offset, limit, ...args() });
 }
 
 /** Each account's folder of this role, one per account (the first listed), as the engine picks it. */

@@ -1,10 +1,13 @@
 // The search field above the message list: a search landmark with a labelled searchbox, where
-// to look (this folder / all mail) and a short list of the operators. Typing searches as you go;
+// to look (this folder / all mail), a short list of the operators, and the quick filters
+// (unread, starred, with attachments): toggles that narrow the folder or the results alike. Typing searches as you go;
 // Enter goes into the results; Esc clears and goes back to the folder.
 import { memo, useEffect, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ListFilter, QUICK_FILTERS, type QuickFilter } from '../../shared/list-order';
 import { SEARCH_QUERY_MAX_LENGTH } from '../../shared/search-query';
 import { focusPane } from '../keyboard/pane-focus';
+import { Icon, type IconName } from '../ui/Icon';
 import { SEARCH_FIELD_ID } from './search-focus';
 import type { SearchScopeChoice, SearchState } from './use-search';
 import './search.css';
@@ -19,6 +22,7 @@ const OPERATORS = [
   'starred',
   'attachment',
   'tag',
+  'filename',
   'folder',
   'dates',
 ] as const;
@@ -27,10 +31,22 @@ interface SearchBarProps {
   search: SearchState;
   /** Enter: search now and move into the results. */
   onJump: () => void;
+  filter: ListFilter;
+  onToggleFilter: (name: QuickFilter) => void;
+  /** The list shows conversations and no search: those are unfiltered, so the filters wait. */
+  filtersOff?: boolean;
 }
 
+const FILTER_ICONS: Record<QuickFilter, IconName> = { unread: 'mail', starred: 'star', attachments: 'paperclip' };
+
 /** Memoized: a key press that moves through the list changes none of its props. */
-export const SearchBar = memo(function SearchBar({ search, onJump }: SearchBarProps) {
+export const SearchBar = memo(function SearchBar({
+  search,
+  onJump,
+  filter,
+  onToggleFilter,
+  filtersOff = false,
+}: SearchBarProps) {
   const { t } = useTranslation();
   const [helpOpen, setHelpOpen] = useState(false);
   const helpId = useId();
@@ -109,6 +125,22 @@ export const SearchBar = memo(function SearchBar({ search, onJump }: SearchBarPr
         >
           ?
         </button>
+      </div>
+      <div className="quick-filters" role="group" aria-label={t('listOrder.filtersGroup')}>
+        {QUICK_FILTERS.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className="quick-filter"
+            aria-pressed={filter[name] === true}
+            disabled={filtersOff}
+            title={filtersOff ? t('listOrder.filtersInConversations') : undefined}
+            onClick={() => onToggleFilter(name)}
+          >
+            <Icon name={FILTER_ICONS[name]} size={12} />
+            {t(`listOrder.filters.${name}`)}
+          </button>
+        ))}
       </div>
       {helpOpen && (
         <div id={helpId} className="search-help" role="note" aria-label={t('search.help')}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
 import { AccountPasswordForm } from './AccountPasswordForm';
 import { AccountSettingsFields } from './AccountSettingsFields';
+import { OfflineBodiesSection } from './OfflineBodiesSection';
 import { Pop3OptionsSection } from './Pop3OptionsSection';
 import { RemoteSendersSection } from './RemoteSendersSection';
 import { RemoveAccountSection } from './RemoveAccountSection';
@@ -47,6 +48,8 @@ export function AccountSettingsForm({ account, onRemoved }: AccountSettingsFormP
       </form>
       {account.protocol === 'pop3' && <Pop3OptionsSection account={account} />}
       <RemoteSendersSection accountId={account.id} />
+      {/* a POP3 account downloads whole messages: there are no bodies left to fetch ahead */}
+      {account.protocol !== 'pop3' && <OfflineBodiesSection accountId={account.id} />}
       {/* editing a POP3 account's server after setup is not built yet: the section tests IMAP */}
       {account.protocol !== 'pop3' && <ServerSettingsSection account={account} />}
       {!account.oauthProvider && <AccountPasswordForm account={account} />}

@@ -8,6 +8,7 @@ import { formatTime } from '../format/format-date';
 import { formatCount } from '../format/format-size';
 import { folderDisplayName } from '../sidebar/folder-name';
 import { Icon, type IconName } from '../ui/Icon';
+import { OfflineBodiesStatus } from './OfflineBodiesStatus';
 import { type EngineStatus, type StatusSummary, summarizeStatus } from './status-summary';
 import type { SyncActivity } from './use-sync-activity';
 import './status-bar.css';
@@ -126,6 +127,7 @@ export const StatusBar = memo(function StatusBar({
           aria-hidden="true"
         />
       )}
+      <OfflineBodiesStatus />
       <div className="status-actions">
         {summary.kind === 'auth-failed' && (
           <button type="button" className="button button-small" onClick={() => onEnterPassword(summary.account)}>

@@ -19,8 +19,10 @@ import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIE
 import { measurePop3, POP3_FIGURES } from './runner/phase-pop3';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureSearch, searchFigures } from './runner/phase-search';
+import { measureServerSearch, SERVER_SEARCH_FIGURES } from './runner/phase-server-search';
+import { measureOfflineBodies, OFFLINE_BODY_FIGURES } from './runner/phase-offline-bodies';
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
-import { measureWindow, WINDOW_FIGURES } from './runner/phase-window';
+import { measureWindow, ORDERED_FIGURES, WINDOW_FIGURES } from './runner/phase-window';
 import { tempDir } from './runner/temp-dir';
 import { startWorker } from './runner/worker-client';
 
@@ -41,9 +43,9 @@ async function main(): Promise<number> {
   /** The phases that work on the first sync's profile, by the letter `--only` knows them by. */
   const AFTER_SYNC: readonly (readonly [OptionalPhase, Rows])[] = [
     ['c', RESYNC_FIGURES],
-    ['d', BODY_FIGURES],
-    ['e', WINDOW_FIGURES],
-    ['h', SEARCH_FIGURES],
+    ['d', [...BODY_FIGURES, ...OFFLINE_BODY_FIGURES]],
+    ['e', [...WINDOW_FIGURES, ...ORDERED_FIGURES]],
+    ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
     ['g', BROWSER_FIGURES],
     ['p', POP3_FIGURES],
   ];
@@ -105,10 +107,12 @@ async function main(): Promise<number> {
         if (wanted.has('g')) await engine.call('prewarmNewest', { count: PREWARMED_BODIES });
       };
       await phase(wanted.has('d') ? BODY_FIGURES : [], warmBodies);
+      if (wanted.has('h')) await phase(SERVER_SEARCH_FIGURES, () => measureServerSearch(ctx));
       await engine.call('closeEngine', undefined).catch(() => undefined);
       await engine.stop();
       await other.stop();
-      if (wanted.has('e')) await phase(WINDOW_FIGURES, () => measureWindow(ctx));
+      if (wanted.has('d')) await phase(OFFLINE_BODY_FIGURES, () => measureOfflineBodies(ctx));
+      if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
     } else {

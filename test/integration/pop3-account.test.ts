@@ -64,6 +64,13 @@ describe('a POP3 account in the engine', () => {
     expect(body.text).toContain('The walrus numbers are up.');
     const unified = await core.service.call('messages.unifiedWindow', { role: 'inbox', offset: 0, limit: 10 });
     expect(unified.messages.map((m) => m.id).sort()).toEqual(headers.map((h) => h.id).sort());
+    // its mail is all here: the server's half of search has none of its folders to search, and
+    // does not report them unreachable (the results would say the server could not be asked)
+    const serverHalf = await core.service.call('messages.serverSearch', {
+      query: 'walrus',
+      scope: { kind: 'mailbox', mailboxId: inbox.id },
+    });
+    expect(serverHalf).toMatchObject({ outcome: 'done', searchedFolders: 0, unreachableFolders: 0 });
 
     // delete and archive are local: the server keeps both (leave on server), nothing is queued
     const lunch = headers.find((h) => h.subject === 'Lunch')!;

@@ -27,6 +27,8 @@ export async function startCore(
   options: {
     dataDir?: string;
     offline?: boolean;
+    /** The background body download: off unless a test is about it. */
+    offlineBodies?: boolean;
     intervalSeconds?: number;
     reconnect?: ReconnectPolicy;
     opRetry?: BackoffOptions;
@@ -40,6 +42,7 @@ export async function startCore(
     cipher: new KeyFileCipher(path.join(dataDir, 'secret.key')),
     trustedCa: [server.caPem],
     offline: options.offline,
+    offlineBodies: options.offlineBodies ?? false,
     defaultSyncIntervalSeconds: options.intervalSeconds ?? 2,
     reconnect: options.reconnect,
     opRetry: options.opRetry,

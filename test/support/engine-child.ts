@@ -21,6 +21,8 @@ const service = await createMailService({
   cipher: new KeyFileCipher(path.join(dataDir, 'secret.key')),
   trustedCa: [trustedCa],
   defaultSyncIntervalSeconds: 2,
+  // as in core-harness.ts: the fault scenarios count what goes over the wire without it
+  offlineBodies: false,
 });
 
 process.on('message', (request: Request) => {

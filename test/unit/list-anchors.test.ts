@@ -6,7 +6,10 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANCHOR_STRIDE } from '../../electron/core/store/list-anchors';
+import { listOrder, SENDER_SORT, SUBJECT_SORT } from '../../electron/core/store/list-order-sql';
+import { SORT_KEYS, type ListFilter, type ListSort } from '../../shared/list-order';
 import {
+  fromAnchor,
   WINDOW_FROM_ANCHOR,
   WINDOW_FROM_BOTTOM,
   WINDOW_FROM_TOP,
@@ -157,7 +160,7 @@ describe('the message list window', () => {
     for (const [sql, params] of [
       [WINDOW_FROM_TOP, [inbox, 50, 0]],
       [WINDOW_FROM_BOTTOM, [inbox, 50, 0]],
-      [WINDOW_FROM_ANCHOR, [inbox, 1_000, 7, 50, 0]],
+      [WINDOW_FROM_ANCHOR, [inbox, 1_000, 1_000, 7, 50, 0]],
     ] as const) {
       const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
         .map((p) => p.detail)
@@ -166,6 +169,184 @@ describe('the message list window', () => {
       expect(plan).not.toMatch(/SCAN (messages|m)\b/);
       // at most the 50 rows picked are sorted again: the walk itself is in index order
       expect((plan.match(/TEMP B-TREE/g) ?? []).length).toBeLessThanOrEqual(1);
+    }
+    store.close();
+  });
+});
+
+/** Senders, subjects, sizes and flags that repeat and tie, so every order has runs the id decides. */
+function variedHeader(uid: number): HeaderRecord {
+  const names = ['Ann', '', 'bob', 'Åsa', 'carl'];
+  const name = names[uid % names.length]!;
+  return headerRecord(uid, {
+    date: 1_000 + ((uid * 37) % 97) * 10,
+    from: [{ name, address: `${String.fromCharCode(97 + (uid % 7))}@example.test` }],
+    subject: [`Re: topic ${uid % 13}`, `topic ${uid % 11}`, `FWD: Topic ${uid % 5}`, ''][uid % 4]!,
+    size: 500 + ((uid * 53) % 41) * 100,
+    flags: { seen: uid % 3 !== 0, flagged: uid % 17 === 0, answered: false, draft: false },
+    hasAttachments: uid % 5 === 0,
+  });
+}
+
+const SORT_COLUMNS = { date: 'date', sender: SENDER_SORT, subject: SUBJECT_SORT, size: 'size' } as const;
+const FILTER_CASES: ListFilter[] = [
+  {},
+  { unread: true },
+  { starred: true },
+  { attachments: true },
+  { unread: true, attachments: true },
+];
+
+/** The plain query (no INDEXED BY, no anchors) the sorted and filtered window must agree with. */
+function expectedOrderIds(
+  store: Store,
+  mailboxId: number,
+  sort: ListSort,
+  filter: ListFilter,
+  offset: number,
+  limit: number,
+) {
+  const dir = sort.direction.toUpperCase();
+  const where = [
+    filter.unread && 'seen = 0',
+    filter.starred && 'flagged = 1',
+    filter.attachments && 'has_attachments = 1',
+  ]
+    .filter(Boolean)
+    .map((w) => ` AND ${w}`)
+    .join('');
+  const col = SORT_COLUMNS[sort.by];
+  return (
+    store.db
+      .prepare(
+        `SELECT id FROM messages WHERE mailbox_id = ?${where} ORDER BY ${col} ${dir}, id ${dir} LIMIT ? OFFSET ?`,
+      )
+      .pluck()
+      .all(mailboxId, limit, offset) as number[]
+  ).map(Number);
+}
+
+function expectOrderExact(store: Store, mailboxId: number, sort: ListSort, filter: ListFilter): void {
+  const { total } = store.messages.listWindow(mailboxId, 0, 1, sort, filter);
+  const all = expectedOrderIds(store, mailboxId, sort, filter, 0, 1_000_000);
+  expect(total).toBe(all.length);
+  const offsets = new Set<number>([
+    0,
+    1,
+    49,
+    ANCHOR_STRIDE - 1,
+    ANCHOR_STRIDE,
+    Math.floor(total / 2),
+    total - 50,
+    total - 1,
+    total,
+  ]);
+  for (let o = 0; o <= total; o += 97) offsets.add(o);
+  for (const offset of offsets) {
+    if (offset < 0) continue;
+    const got = ids(store.messages.listWindow(mailboxId, offset, 50, sort, filter).messages);
+    expect(got, `${sort.by} ${sort.direction} ${JSON.stringify(filter)} at ${offset} of ${total}`).toEqual(
+      all.slice(offset, offset + 50),
+    );
+  }
+}
+
+describe('the window in every order and through every quick filter', () => {
+  it('equals the plain ORDER BY query, also after flag changes and deletes', { timeout: 120_000 }, () => {
+    const { store, inbox } = openStore();
+    const rows = 4 * ANCHOR_STRIDE + 77;
+    store.transaction(() =>
+      store.messages.insertHeaders(
+        inbox,
+        Array.from({ length: rows }, (_, i) => variedHeader(i + 1)),
+      ),
+    );
+    const everyOrder = () => {
+      for (const by of SORT_KEYS)
+        for (const direction of ['desc', 'asc'] as const)
+          for (const filter of FILTER_CASES) expectOrderExact(store, inbox, { by, direction }, filter);
+    };
+    everyOrder();
+    // reading and starring add rows to some filtered lists and take them from others
+    const some = ids(store.messages.listWindow(inbox, 600, 300, { by: 'sender', direction: 'asc' }).messages);
+    store.messages.setLocalFlags(some, { seen: true, flagged: true });
+    store.messages.applyServerFlags(inbox, [
+      { uid: 3, flags: { seen: true, flagged: false, answered: false, draft: false } },
+    ]);
+    store.messages.delete(some.slice(0, 20));
+    everyOrder();
+    store.close();
+  });
+
+  it('keeps the message being read in a filtered list it no longer matches, in its place', { timeout: 60_000 }, () => {
+    const { store, inbox } = openStore();
+    const rows = 3 * ANCHOR_STRIDE;
+    store.transaction(() =>
+      store.messages.insertHeaders(
+        inbox,
+        Array.from({ length: rows }, (_, i) => variedHeader(i + 1)),
+      ),
+    );
+    const unread = { unread: true };
+    const before = store.messages.listWindow(inbox, 0, rows, undefined, unread);
+    // deep in the list: read it, keep it
+    const open = before.messages[2 * ANCHOR_STRIDE - 700]!;
+    store.messages.setLocalFlags([open.id], { seen: true });
+    const gone = store.messages.listWindow(inbox, 0, rows, undefined, unread);
+    expect(gone.total).toBe(before.total - 1);
+    expect(ids(gone.messages)).not.toContain(open.id);
+    const kept = { ...unread, keep: [open.id] };
+    const whole = store.messages.listWindow(inbox, 0, rows, undefined, kept);
+    expect(whole.total).toBe(before.total);
+    expect(ids(whole.messages)).toEqual(ids(before.messages));
+    // every window agrees with the whole, anchors and the other end included
+    for (const offset of [0, 37, ANCHOR_STRIDE + 3, whole.total - 60, whole.total - 1])
+      for (const direction of ['desc', 'asc'] as const) {
+        const all = direction === 'desc' ? ids(whole.messages) : ids(whole.messages).reverse();
+        const page = store.messages.listWindow(inbox, offset, 50, { by: 'date', direction }, kept);
+        expect(ids(page.messages), `${direction} at ${offset}`).toEqual(all.slice(offset, offset + 50));
+      }
+    // without a filter, keep changes nothing
+    expect(store.messages.listWindow(inbox, 0, 10, undefined, { keep: [open.id] }).total).toBe(rows);
+    store.close();
+  });
+
+  it('sorts senders by name or else address and subjects without Re:/Fwd:, ignoring case', () => {
+    const { store, inbox } = openStore();
+    store.messages.insertHeaders(inbox, [
+      headerRecord(1, { from: [{ name: 'zed', address: 'a@x.test' }], subject: 'Re: beta' }),
+      headerRecord(2, { from: [{ name: '', address: 'Mia@x.test' }], subject: 'alpha' }),
+      headerRecord(3, { from: [{ name: 'Bo', address: 'z@x.test' }], subject: 'Fwd: Gamma' }),
+    ]);
+    const subjects = (sort: ListSort) => store.messages.listWindow(inbox, 0, 10, sort).messages.map((m) => m.uid);
+    expect(subjects({ by: 'sender', direction: 'asc' })).toEqual([3, 2, 1]);
+    expect(subjects({ by: 'subject', direction: 'asc' })).toEqual([2, 1, 3]);
+    expect(subjects({ by: 'subject', direction: 'desc' })).toEqual([3, 1, 2]);
+    store.close();
+  });
+
+  it('walks each order through its own index, filters included, without sorting the mailbox', () => {
+    const { store, inbox } = openStore();
+    for (const by of SORT_KEYS) {
+      const order = listOrder({ by, direction: 'desc' }, { unread: true, starred: true });
+      const sql = `SELECT id FROM messages INDEXED BY ${order.index} WHERE mailbox_id = ?${order.where}
+        ORDER BY ${order.column} DESC, id DESC LIMIT 50 OFFSET 0`;
+      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(inbox) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' | ');
+      expect(plan).toMatch(new RegExp(`COVERING INDEX ${order.index} \\(mailbox_id=\\?\\)`));
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+      // from an anchor the walk is bounded by its key, not read from the top of the folder
+      const anchored = (
+        store.db.prepare(`EXPLAIN QUERY PLAN ${fromAnchor(order)}`).all(inbox, 'm', 'm', 7, 50, 0) as {
+          detail: string;
+        }[]
+      )
+        .map((p) => p.detail)
+        .join(' | ');
+      expect(anchored).toMatch(
+        new RegExp(`COVERING INDEX ${order.index} \\(mailbox_id=\\? AND (<expr>|date|size)<\\?\\)`),
+      );
     }
     store.close();
   });

@@ -10,7 +10,23 @@ import {
   sourceRole,
   unifiedMailboxes,
   unifiedSource,
+  windowFetcher,
 } from '../../renderer/message-list/list-source';
+import type { Transport } from '../../shared/contract';
+import type { MailboxId, MessageId } from '../../shared/domain';
+
+/** A transport that answers every page with nothing and remembers what it was asked. */
+function recordingTransport(): { transport: Transport; calls: [string, unknown][] } {
+  const calls: [string, unknown][] = [];
+  const transport = {
+    invoke: async (method: string, input: unknown) => {
+      calls.push([method, input]);
+      return { total: 0, messages: [] };
+    },
+    onEvent: () => () => undefined,
+  } as unknown as Transport;
+  return { transport, calls };
+}
 
 describe('list sources', () => {
   it('a unified view shows each account’s folder of its role, INBOX recognised by name', () => {
@@ -57,5 +73,30 @@ describe('list sources', () => {
     expect(sourceRole(mailboxSource(alice[0]!.id), all)).toBe('inbox');
     expect(sourceRole(mailboxSource(alice[3]!.id), all)).toBe('archive');
     expect(sourceRole(null, all)).toBeNull();
+  });
+
+  it('asks for a page in the list’s order and filters, keeping the message being read', async () => {
+    const { transport, calls } = recordingTransport();
+    const order = { sort: { by: 'sender', direction: 'asc' }, filter: { unread: true } } as const;
+    await windowFetcher(transport, mailboxSource(7 as MailboxId), order, () => 42 as MessageId)(0, 50);
+    await windowFetcher(transport, unifiedSource('inbox'), order)(50, 50);
+    expect(calls).toEqual([
+      [
+        'messages.window',
+        { mailboxId: 7, offset: 0, limit: 50, sort: order.sort, filter: { unread: true, keep: [42] } },
+      ],
+      ['messages.unifiedWindow', { role: 'inbox', offset: 50, limit: 50, sort: order.sort, filter: { unread: true } }],
+    ]);
+  });
+
+  it('conversation rows are newest first and unfiltered, whatever order the message list has', async () => {
+    const { transport, calls } = recordingTransport();
+    const order = { sort: { by: 'size', direction: 'desc' }, filter: { starred: true } } as const;
+    await windowFetcher(transport, mailboxSource(7 as MailboxId), order, () => 42 as MessageId, true)(0, 50);
+    await windowFetcher(transport, unifiedSource('sent'), order, undefined, true)(100, 50);
+    expect(calls).toEqual([
+      ['conversations.window', { mailboxId: 7, offset: 0, limit: 50 }],
+      ['conversations.unifiedWindow', { role: 'sent', offset: 100, limit: 50 }],
+    ]);
   });
 });

@@ -284,4 +284,46 @@ describe('local search', () => {
       expect(new Set(dates).size, query).toBe(total);
     }
   });
+
+  it('finds attachments by file name (filename: and plain words), indexed or not yet, from the stored structure', () => {
+    const { store, inbox, indexer, subjects } = setUp();
+    const structure = (...names: string[]) =>
+      JSON.stringify({
+        type: 'multipart/mixed',
+        childNodes: [
+          { part: '1', type: 'text/plain' },
+          ...names.map((name, i) => ({
+            part: String(i + 2),
+            type: 'application/pdf',
+            disposition: 'attachment',
+            dispositionParameters: { filename: name },
+          })),
+        ],
+      });
+    store.messages.insertHeaders(inbox, [
+      headerRecord(1, {
+        subject: 'Numbers',
+        hasAttachments: true,
+        bodystructure: structure('Budget-2026.xlsx'),
+        date: 1,
+      }),
+      headerRecord(2, {
+        subject: 'Trip',
+        hasAttachments: true,
+        bodystructure: structure('tickets.pdf', 'map.png'),
+        date: 2,
+      }),
+      headerRecord(3, { subject: 'Budget talk', bodystructure: JSON.stringify({ type: 'text/plain' }), date: 3 }),
+    ]);
+    // the tail matcher and the index agree
+    for (const indexed of [false, true]) {
+      if (indexed) expect(indexer.catchUp()).toBe(3);
+      expect(subjects('filename:tickets')).toEqual(['Trip']);
+      expect(subjects('filename:budget')).toEqual(['Numbers']);
+      expect(subjects('filename:"map png"')).toEqual(['Trip']);
+      expect(subjects('budget')).toEqual(['Budget talk', 'Numbers']);
+      expect(subjects('budget has:attachment')).toEqual(['Numbers']);
+      expect(subjects('-filename:tickets has:attachment')).toEqual(['Numbers']);
+    }
+  });
 });

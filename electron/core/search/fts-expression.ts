@@ -7,6 +7,7 @@ const COLUMNS: Record<SearchField, string | null> = {
   from: 'sender',
   to: 'recipients',
   subject: 'subject',
+  filename: 'attachments',
 };
 
 /** One term: `{column} : "tok1 tok2"*`, a phrase whose last token may be a prefix. */

@@ -41,14 +41,32 @@ export class LocalSearch {
     db.exec('CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY)');
   }
 
-  search(query: string, scope: SearchScope, offset: number, limit: number): SearchPage {
+  /**
+   * `serverHits`: ids the server's SEARCH matched for this query (server-search.ts). They join
+   * the word hits, so a message whose body was never downloaded is listed too, once, marked
+   * `foundOnServer` when the cache alone did not match it; the flags, folder and dates the query
+   * asks for still apply to them here.
+   */
+  search(
+    query: string,
+    scope: SearchScope,
+    offset: number,
+    limit: number,
+    serverHits?: ReadonlySet<MessageId>,
+  ): SearchPage {
     const parsed = parseSearchQuery(query);
     if (isSearchEmpty(parsed)) return { total: 0, messages: [] };
     // one transaction: the hits, the count and the page see the same rows
     return this.db.transaction(() => {
       const sql = this.buildWhere(parsed, scope);
       if (!sql) return { total: 0, messages: [] };
-      const hits = this.collectHits(sql, parsed.terms);
+      let hits = this.collectHits(sql, parsed.terms);
+      const serverOnly = new Set<MessageId>();
+      if (hits !== null && serverHits?.size) {
+        const add = this.db.prepare('INSERT OR IGNORE INTO temp.search_hits (id) SELECT id FROM messages WHERE id = ?');
+        for (const id of serverHits) if (add.run(id).changes > 0) serverOnly.add(id);
+        hits += serverOnly.size;
+      }
       const page = (from: string, where: string[], knownTotal?: number) => {
         const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
         const total =
@@ -65,7 +83,13 @@ export class LocalSearch {
         result = page('messages m INDEXED BY messages_by_date', where, sql.where.length === 0 ? hits : undefined);
       } else result = page('temp.search_hits h CROSS JOIN messages m ON m.id = h.id', sql.where);
       if (result.total === 0 || offset >= result.total) return { total: result.total, messages: [] };
-      return { total: result.total, messages: this.messages.get(result.ids()) };
+      const messages = this.messages.get(result.ids());
+      return {
+        total: result.total,
+        messages: serverOnly.size
+          ? messages.map((m) => (serverOnly.has(m.id) ? { ...m, foundOnServer: true } : m))
+          : messages,
+      };
     })();
   }
 
@@ -164,6 +188,28 @@ export class LocalSearch {
       sql.params.after = parsed.after;
     }
     return sql;
+  }
+
+  /**
+   * The folders a query searches (its scope, narrowed by in:), for the server's half of the
+   * search: selectable folders only, the scope's own folder first.
+   */
+  foldersInScope(query: string, scope: SearchScope): MailboxId[] {
+    const parsed = parseSearchQuery(query);
+    let accountId: AccountId | null = scope.kind === 'account' ? scope.accountId : null;
+    if (scope.kind === 'mailbox') {
+      if (parsed.folder === undefined) return [scope.mailboxId];
+      accountId = this.accountOf(scope.mailboxId);
+      if (accountId === null) return [];
+    }
+    if (parsed.folder !== undefined) return this.folderIds(parsed.folder, accountId);
+    return this.db
+      .prepare(
+        `SELECT id FROM mailboxes WHERE selectable = 1 AND (@accountId IS NULL OR account_id = @accountId)
+         ORDER BY account_id, (role = 'inbox') DESC, id`,
+      )
+      .pluck()
+      .all({ accountId }) as MailboxId[];
   }
 
   private accountOf(mailboxId: MailboxId): AccountId | null {

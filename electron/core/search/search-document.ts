@@ -3,6 +3,7 @@
 // message contains.
 import type { Address } from '../../../shared/domain';
 import { htmlToText } from '../text/html-text';
+import { attachmentNames } from './attachment-names';
 
 /** Bodies are indexed up to this many characters: enough for any letter, bounded for a huge log. */
 const BODY_CHARS = 100_000;
@@ -13,6 +14,8 @@ export interface SearchDocument {
   recipients: string;
   snippet: string;
   body: string;
+  /** The attachments' file names (attachment-names.ts). */
+  attachments: string;
 }
 
 /** The row columns a document is made of (messages joined with message_bodies). */
@@ -24,10 +27,11 @@ export interface DocumentRow {
   snippet: string | null;
   body_text: string | null;
   body_html: string | null;
+  bodystructure: string | null;
 }
 
 export const DOCUMENT_COLUMNS = `m.subject, m.from_json, m.to_json, m.cc_json, m.snippet,
-  mb.text AS body_text, mb.html AS body_html`;
+  mb.text AS body_text, mb.html AS body_html, m.bodystructure`;
 
 function addresses(json: string): string {
   try {
@@ -51,5 +55,6 @@ export function searchDocument(row: DocumentRow): SearchDocument {
     recipients: `${addresses(row.to_json)} ${addresses(row.cc_json)}`,
     snippet: row.snippet ?? '',
     body: bodyText(row),
+    attachments: attachmentNames(row.bodystructure).join(' '),
   };
 }

@@ -130,7 +130,8 @@ export class SearchIndexer implements Disposable {
          WHERE m.id = ?`,
       );
       const insert = this.db.prepare(
-        'INSERT INTO search_index (rowid, subject, sender, recipients, snippet, body) VALUES (?, ?, ?, ?, ?, ?)',
+        `INSERT INTO search_index (rowid, subject, sender, recipients, snippet, body, attachments)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
       );
       let written = 0;
       for (const id of dirty) {
@@ -160,7 +161,7 @@ export class SearchIndexer implements Disposable {
 
   private insert(statement: Statement, row: DocumentRow & { id: number }): number {
     const doc = searchDocument(row);
-    statement.run(row.id, doc.subject, doc.sender, doc.recipients, doc.snippet, doc.body);
+    statement.run(row.id, doc.subject, doc.sender, doc.recipients, doc.snippet, doc.body, doc.attachments);
     return 1;
   }
 

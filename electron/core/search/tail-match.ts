@@ -16,14 +16,15 @@ export interface TailSpec {
 export const TAIL_MATCH_FUNCTION = 'search_tail_match';
 /** The function's arguments after the spec, for `messages` as `m` and `message_bodies` as `mb`. */
 export function tailMatchArgs(m: string, mb: string): string {
-  return `${m}.subject, ${m}.from_json, ${m}.to_json, ${m}.cc_json, ${m}.snippet, ${mb}.text, ${mb}.html`;
+  return `${m}.subject, ${m}.from_json, ${m}.to_json, ${m}.cc_json, ${m}.snippet, ${mb}.text, ${mb}.html, ${m}.bodystructure`;
 }
 
 const FIELD_COLUMNS: Record<SearchField, (keyof SearchDocument)[]> = {
-  any: ['subject', 'sender', 'recipients', 'snippet', 'body'],
+  any: ['subject', 'sender', 'recipients', 'snippet', 'body', 'attachments'],
   from: ['sender'],
   to: ['recipients'],
   subject: ['subject'],
+  filename: ['attachments'],
 };
 
 function containsPhrase(tokens: readonly string[], term: SearchTerm): boolean {
@@ -57,7 +58,7 @@ export function registerTailMatch(db: Db): void {
   let lastJson = '';
   let lastSpec: TailSpec = { all: [], none: [], any: [] };
   db.function(TAIL_MATCH_FUNCTION, { varargs: true }, (...args: unknown[]) => {
-    const [json, subject, fromJson, toJson, ccJson, snippet, text, html] = args as (string | null)[];
+    const [json, subject, fromJson, toJson, ccJson, snippet, text, html, bodystructure] = args as (string | null)[];
     if (json !== lastJson) {
       lastSpec = JSON.parse(json ?? '{}') as TailSpec;
       lastJson = json ?? '';
@@ -70,6 +71,7 @@ export function registerTailMatch(db: Db): void {
       snippet: snippet ?? null,
       body_text: text ?? null,
       body_html: html ?? null,
+      bodystructure: bodystructure ?? null,
     };
     return documentMatches(searchDocument(row), lastSpec) ? 1 : 0;
   });

@@ -1,47 +1,74 @@
-// Deep windows of the message list without walking the date index from the top every time.
-// Per mailbox, the sort key (date, id) of every STRIDE-th row is remembered once found; a window
-// at offset N then seeks to the anchor at or before N and walks fewer than STRIDE entries.
+// Deep windows of the message list without walking an index from the top every time.
+// Per mailbox and list order (sort key and quick filters), the sort key (value, id) of every
+// STRIDE-th row of that order is remembered once found; a window at offset N then seeks to the
+// anchor at or before N and walks fewer than STRIDE entries. Anchors are kept for the
+// descending walk only: an ascending window is the same rows counted from the other end.
 //
 // Anchors are only as good as the order they describe, so they are dropped on every write that
-// can add, remove or move a row (the repos call `changed`), and checked against two things the
-// database keeps on its own: the mailbox's message count (kept by the batch that inserts and by
-// triggers on delete and move) and the data_version that another connection's commit changes
-// (the header writer thread's, for one). Inside a transaction none are built or used: a rollback
-// would leave them describing rows that never were.
+// can add, remove or move a row (the repos call `changed`; a flag change drops those of filtered
+// orders, whose rows it adds or removes), and checked against two things the database keeps on
+// its own: the mailbox's message count (kept by the batch that inserts and by triggers on delete
+// and move) and the data_version that another connection's commit changes (the header writer
+// thread's, for one). Inside a transaction none are built or used: a rollback would leave them
+// describing rows that never were. A filtered order also remembers how many rows it has, on the
+// same terms, so its count is one index walk per change rather than one per window.
 import type { Statement } from 'better-sqlite3';
 import type { MailboxId } from '../../../shared/domain';
 import type { Db } from './database';
+import { DATE_ORDER, type ListOrder } from './list-order-sql';
 
 /** Rows between anchors: a window walks fewer than this many index entries. */
 export const ANCHOR_STRIDE = 500;
 
+type SortValue = number | string;
+
 interface Anchored {
   count: number;
   dataVersion: number;
-  /** keys[k] is the (date, id) of the row at position (k + 1) * STRIDE, newest first. */
-  keys: [date: number, id: number][];
+  /** keys[k] is the (value, id) of the row at position (k + 1) * STRIDE, in descending order. */
+  keys: [value: SortValue, id: number][];
   /** The mailbox has no row at the next position: no more anchors to find. */
   complete: boolean;
+  /** How many rows a filtered order has, once counted. */
+  filteredCount: number | null;
+}
+
+interface OrderStatements {
+  first: Statement;
+  next: Statement;
+  count: Statement;
 }
 
 export class ListAnchors {
-  private readonly byMailbox = new Map<MailboxId, Anchored>();
+  private readonly byMailbox = new Map<string, Anchored>();
+  private readonly statements = new Map<string, OrderStatements>();
   private readonly dataVersion: Statement;
-  private readonly first: Statement;
-  private readonly next: Statement;
 
   constructor(private readonly db: Db) {
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
-    this.first = db
-      .prepare('SELECT date, id FROM messages WHERE mailbox_id = ? ORDER BY date DESC, id DESC LIMIT 1 OFFSET ?')
-      .raw();
-    // "<=": the rows from an anchor's position on, whether or not its own row still exists.
-    this.next = db
-      .prepare(
-        `SELECT date, id FROM messages WHERE mailbox_id = ? AND (date, id) <= (?, ?)
-         ORDER BY date DESC, id DESC LIMIT 1 OFFSET ?`,
-      )
-      .raw();
+  }
+
+  private statementsOf(order: ListOrder): OrderStatements {
+    // by the SQL's shape: orders that differ only in their parameters share statements
+    const shape = `${order.index}${order.where}`;
+    let found = this.statements.get(shape);
+    if (found) return found;
+    const { column, index, where } = order;
+    const from = `FROM messages INDEXED BY ${index} WHERE mailbox_id = ?${where}`;
+    found = {
+      first: this.db.prepare(`SELECT ${column}, id ${from} ORDER BY ${column} DESC, id DESC LIMIT 1 OFFSET ?`).raw(),
+      // "<=": the rows from an anchor's position on, whether or not its own row still exists. The
+      // plain "<=" lets SQLite bound the walk on an indexed expression, as a row value cannot.
+      next: this.db
+        .prepare(
+          `SELECT ${column}, id ${from} AND ${column} <= ? AND (${column}, id) <= (?, ?)
+           ORDER BY ${column} DESC, id DESC LIMIT 1 OFFSET ?`,
+        )
+        .raw(),
+      count: this.db.prepare(`SELECT COUNT(*) ${from}`).pluck(),
+    };
+    this.statements.set(shape, found);
+    return found;
   }
 
   /** A write that can add, remove or move rows happened: every anchor is void. */
@@ -49,30 +76,65 @@ export class ListAnchors {
     this.byMailbox.clear();
   }
 
+  /** Flags changed: the filtered orders gained or lost rows; the others did not move. */
+  flagsChanged(): void {
+    // a filtered order's key lists its filters after the sort key: "date|unread"
+    for (const key of this.byMailbox.keys()) if (key.includes('|')) this.byMailbox.delete(key);
+  }
+
+  /** The entry of a mailbox's order, new when what it describes may have changed. */
+  private entry(mailboxId: MailboxId, order: ListOrder, count: number): Anchored {
+    const key = `${mailboxId}:${order.key}`;
+    const dataVersion = this.dataVersion.get() as number;
+    let anchored = this.byMailbox.get(key);
+    if (!anchored || anchored.count !== count || anchored.dataVersion !== dataVersion) {
+      anchored = { count, dataVersion, keys: [], complete: false, filteredCount: null };
+      this.byMailbox.set(key, anchored);
+    }
+    return anchored;
+  }
+
   /**
-   * The anchor at or before `offset` (its key and position), or null when none applies: offset
-   * within the first stride, a transaction open, or the mailbox shorter than that.
+   * How many rows a filtered order has (`count` is the mailbox's, kept by triggers); remembered
+   * between windows except inside a transaction.
    */
-  seek(mailboxId: MailboxId, count: number, offset: number): { date: number; id: number; position: number } | null {
+  filteredCount(mailboxId: MailboxId, order: ListOrder, count: number): number {
+    if (!order.filtered) return count;
+    const counted = () => this.statementsOf(order).count.get(mailboxId, ...order.params) as number;
+    if (this.db.inTransaction) return counted();
+    const anchored = this.entry(mailboxId, order, count);
+    anchored.filteredCount ??= counted();
+    return anchored.filteredCount;
+  }
+
+  /**
+   * The anchor at or before `offset` (its key and position) in the order's descending walk, or
+   * null when none applies: offset within the first stride, a transaction open, or the order
+   * shorter than that.
+   */
+  seek(
+    mailboxId: MailboxId,
+    count: number,
+    offset: number,
+    order: ListOrder = DATE_ORDER,
+  ): { value: SortValue; id: number; position: number } | null {
     const k = Math.floor(offset / ANCHOR_STRIDE);
     if (k === 0 || this.db.inTransaction) return null;
-    const dataVersion = this.dataVersion.get() as number;
-    let anchored = this.byMailbox.get(mailboxId);
-    if (!anchored || anchored.count !== count || anchored.dataVersion !== dataVersion) {
-      anchored = { count, dataVersion, keys: [], complete: false };
-      this.byMailbox.set(mailboxId, anchored);
-    }
+    const anchored = this.entry(mailboxId, order, count);
+    const { first, next } = this.statementsOf(order);
     const { keys } = anchored;
     while (keys.length < k && !anchored.complete) {
       const last = keys[keys.length - 1];
       const row = (
-        last ? this.next.get(mailboxId, last[0], last[1], ANCHOR_STRIDE) : this.first.get(mailboxId, ANCHOR_STRIDE)
-      ) as [number, number] | undefined;
+        last
+          ? next.get(mailboxId, ...order.params, last[0], last[0], last[1], ANCHOR_STRIDE)
+          : first.get(mailboxId, ...order.params, ANCHOR_STRIDE)
+      ) as [SortValue, number] | undefined;
       if (row) keys.push(row);
       else anchored.complete = true;
     }
     const key = keys[Math.min(k, keys.length) - 1];
-    return key ? { date: key[0], id: key[1], position: Math.min(k, keys.length) * ANCHOR_STRIDE } : null;
+    return key ? { value: key[0], id: key[1], position: Math.min(k, keys.length) * ANCHOR_STRIDE } : null;
   }
 }
 

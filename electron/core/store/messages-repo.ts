@@ -3,7 +3,9 @@ import type { Address, MailboxId, MessageFlags, MessageHeader, MessageId } from 
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
+import type { ListFilter, ListSort } from '../../../shared/list-order';
 import { ANCHOR_STRIDE, listAnchors, type ListAnchors } from './list-anchors';
+import { DATE_ORDER, listOrder, type ListOrder } from './list-order-sql';
 
 /** One message as header sync produces it. */
 export interface HeaderRecord {
@@ -55,17 +57,30 @@ export const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.messag
   m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key,
   m.keywords`;
 
-// The window's ids come from the date index alone (a covering walk), then their 50 rows.
-const windowOf = (direction: 'ASC' | 'DESC', from = '') => `SELECT ${HEADER_COLUMNS}
-  FROM (SELECT id, date FROM messages WHERE mailbox_id = ? ${from}
-        ORDER BY date ${direction}, id ${direction} LIMIT ? OFFSET ?) w
+// The window's ids come from the order's index alone (a covering walk), then their rows.
+const windowOf = (order: ListOrder, direction: 'ASC' | 'DESC', from = '') => `SELECT ${HEADER_COLUMNS}
+  FROM (SELECT id, ${order.column} AS k FROM messages INDEXED BY ${order.index} WHERE mailbox_id = ?${order.where} ${from}
+        ORDER BY ${order.column} ${direction}, id ${direction} LIMIT ? OFFSET ?) w
   JOIN messages m ON m.id = w.id JOIN mailboxes b ON b.id = m.mailbox_id
-  ORDER BY w.date DESC, w.id DESC`;
-export const WINDOW_FROM_TOP = windowOf('DESC');
-/** The same window counted from the oldest message: OFFSET = the rows below it. */
-export const WINDOW_FROM_BOTTOM = windowOf('ASC');
-/** Counted from an anchor's (date, id): OFFSET = the rows between it and the window. */
-export const WINDOW_FROM_ANCHOR = windowOf('DESC', 'AND (date, id) <= (?, ?)');
+  ORDER BY w.k DESC, w.id DESC`;
+type WindowSql = (order: ListOrder) => string;
+const fromTop: WindowSql = (order) => windowOf(order, 'DESC');
+/** The same window counted from the last row of the order: OFFSET = the rows below it. */
+const fromBottom: WindowSql = (order) => windowOf(order, 'ASC');
+/** Counted from an anchor's (value, id): OFFSET = the rows between it and the window. */
+// The plain "<=" first: SQLite bounds an index walk by a row value over a column, but over an
+// indexed expression (sender, subject) only by a plain comparison.
+const anchorBound = (order: ListOrder) => `AND ${order.column} <= ? AND (${order.column}, id) <= (?, ?)`;
+export const fromAnchor: WindowSql = (order) => windowOf(order, 'DESC', anchorBound(order));
+export const WINDOW_FROM_TOP = fromTop(DATE_ORDER);
+export const WINDOW_FROM_BOTTOM = fromBottom(DATE_ORDER);
+export const WINDOW_FROM_ANCHOR = fromAnchor(DATE_ORDER);
+
+/** A page of a list: its rows and how many the whole list (sorted and filtered) has. */
+export interface ListPage {
+  total: number;
+  messages: MessageHeader[];
+}
 
 export function toHeader(row: MessageRow): MessageHeader {
   return {
@@ -116,38 +131,82 @@ export class MessagesRepo {
     return stmt;
   }
 
-  /** A window of the list, newest first: the one query every list paint runs. */
+  /** A window of the list, newest first. */
   window(mailboxId: MailboxId, offset: number, limit: number): MessageHeader[] {
-    // OFFSET walks the date index one entry at a time. The walk reads the index alone (ids
-    // first, then the rows picked), and it stays short: near the top it starts there, near the
-    // bottom it starts from the oldest message (the trigger-kept count says where that is), and
-    // in between from the nearest remembered anchor (see list-anchors.ts).
-    const total = this.count(mailboxId);
+    return this.listWindow(mailboxId, offset, limit).messages;
+  }
+
+  /** A window of the list in any order and through any quick filters: the one query every list paint runs. */
+  listWindow(mailboxId: MailboxId, offset: number, limit: number, sort?: ListSort, filter?: ListFilter): ListPage {
+    const order = listOrder(sort, filter);
+    const all = this.count(mailboxId);
+    const total = this.anchors.filteredCount(mailboxId, order, all);
+    if (sort?.direction !== 'asc')
+      return { total, messages: this.descending(mailboxId, order, all, total, offset, limit) };
+    // Ascending is the descending walk counted from its other end, read backwards.
+    if (offset >= total || limit <= 0) return { total, messages: [] };
+    const n = Math.min(limit, total - offset);
+    return { total, messages: this.descending(mailboxId, order, all, total, total - offset - n, n).reverse() };
+  }
+
+  /** `limit` rows from `offset` of the order's descending walk, of `total` rows in it. */
+  private descending(
+    mailboxId: MailboxId,
+    order: ListOrder,
+    all: number,
+    total: number,
+    offset: number,
+    limit: number,
+  ): MessageHeader[] {
+    // OFFSET walks the index one entry at a time. The walk reads the index alone (ids first,
+    // then the rows picked), and it stays short: near the top it starts there, near the bottom
+    // it starts from the last row (the count says where that is), and in between from the
+    // nearest remembered anchor (see list-anchors.ts).
     const below = Math.max(0, total - offset - limit);
     const run = (sql: string, ...params: unknown[]) => (this.cached(sql).all(...params) as MessageRow[]).map(toHeader);
-    if (offset < ANCHOR_STRIDE) return run(WINDOW_FROM_TOP, mailboxId, limit, offset);
+    const box = [mailboxId, ...order.params];
+    if (offset < ANCHOR_STRIDE) return run(fromTop(order), ...box, limit, offset);
     if (offset >= total || limit <= 0) return [];
-    const fromBottom = () => run(WINDOW_FROM_BOTTOM, mailboxId, Math.min(limit, total - offset), below);
-    if (below < ANCHOR_STRIDE) return fromBottom();
-    const anchor = this.anchors.seek(mailboxId, total, offset);
-    if (anchor) return run(WINDOW_FROM_ANCHOR, mailboxId, anchor.date, anchor.id, limit, offset - anchor.position);
-    return offset <= below ? run(WINDOW_FROM_TOP, mailboxId, limit, offset) : fromBottom();
+    const bottom = () => run(fromBottom(order), ...box, Math.min(limit, total - offset), below);
+    if (below < ANCHOR_STRIDE) return bottom();
+    const anchor = this.anchors.seek(mailboxId, all, offset, order);
+    if (anchor)
+      return run(fromAnchor(order), ...box, anchor.value, anchor.value, anchor.id, limit, offset - anchor.position);
+    return offset <= below ? run(fromTop(order), ...box, limit, offset) : bottom();
   }
 
   /**
-   * A window over several mailboxes at once (the unified Inbox, Sent, Drafts), newest first.
-   * Each mailbox gives its own newest offset + limit rows through its date index, and only those
-   * are merged: no sort over every message of every account.
+   * A window over several mailboxes at once (the unified Inbox, Sent, Drafts), in the list's
+   * order. Each mailbox gives its own first offset + limit rows through its order's index, and
+   * only those are merged: no sort over every message of every account.
    */
-  windowAcross(mailboxIds: readonly MailboxId[], offset: number, limit: number): MessageHeader[] {
+  windowAcross(
+    mailboxIds: readonly MailboxId[],
+    offset: number,
+    limit: number,
+    sort?: ListSort,
+    filter?: ListFilter,
+  ): MessageHeader[] {
     if (mailboxIds.length === 0) return [];
-    const each = `SELECT ${HEADER_COLUMNS} FROM messages m JOIN mailboxes b ON b.id = m.mailbox_id
-      WHERE m.mailbox_id = ? ORDER BY m.date DESC, m.id DESC LIMIT ?`;
+    const order = listOrder(sort, filter);
+    const dir = sort?.direction === 'asc' ? 'ASC' : 'DESC';
+    // The order's columns are unqualified: mailboxes has none of their names.
+    const each = `SELECT ${HEADER_COLUMNS}, ${order.column} AS sort_value
+      FROM messages m INDEXED BY ${order.index} JOIN mailboxes b ON b.id = m.mailbox_id
+      WHERE m.mailbox_id = ?${order.where} ORDER BY ${order.column} ${dir}, m.id ${dir} LIMIT ?`;
     const union = mailboxIds.map(() => `SELECT * FROM (${each})`).join(' UNION ALL ');
-    const rows = this.db
-      .prepare(`SELECT * FROM (${union}) ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`)
-      .all(...mailboxIds.flatMap((id) => [id, offset + limit]), limit, offset) as MessageRow[];
+    const rows = this.cached(`SELECT * FROM (${union}) ORDER BY sort_value ${dir}, id ${dir} LIMIT ? OFFSET ?`).all(
+      ...mailboxIds.flatMap((id) => [id, ...order.params, offset + limit]),
+      limit,
+      offset,
+    ) as MessageRow[];
     return rows.map(toHeader);
+  }
+
+  /** How many rows a list of these mailboxes has through the quick filters. */
+  listCount(mailboxIds: readonly MailboxId[], filter?: ListFilter, sort?: ListSort): number {
+    const order = listOrder(sort, filter);
+    return mailboxIds.reduce((sum, id) => sum + this.anchors.filteredCount(id, order, this.count(id)), 0);
   }
 
   count(mailboxId: MailboxId): number {
@@ -189,6 +248,17 @@ export class MessagesRepo {
       .raw()
       .all(mailboxId) as [number, number][];
     return new Map(rows);
+  }
+
+  /** The ids of the given UIDs that are stored in a mailbox (UID → id). */
+  idsByUid(mailboxId: MailboxId, uids: readonly number[]): Map<number, MessageId> {
+    const stmt = this.cached('SELECT id FROM messages WHERE mailbox_id = ? AND uid = ?').pluck();
+    const found = new Map<number, MessageId>();
+    for (const uid of uids) {
+      const id = stmt.get(mailboxId, uid) as number | undefined;
+      if (id !== undefined) found.set(uid, id);
+    }
+    return found;
   }
 
   /** The UID of the `n`th newest stored message (by UID), or null when there are fewer. */
@@ -270,6 +340,7 @@ export class MessagesRepo {
       }) as { id: number } | undefined;
       if (row) changed.push(row.id);
     }
+    if (changed.length) this.anchors.flagsChanged();
     return changed;
   }
 
@@ -294,6 +365,7 @@ export class MessagesRepo {
     if (change.flagged !== undefined) sets.push(`flagged = ${change.flagged ? 1 : 0}`);
     if (change.answered !== undefined) sets.push(`answered = ${change.answered ? 1 : 0}`);
     if (sets.length === 0) return [];
+    this.anchors.flagsChanged();
     const stmt = this.db.prepare(`UPDATE messages SET ${sets.join(', ')} WHERE id = ? RETURNING id`);
     return ids.map((id) => stmt.get(id) as { id: number } | undefined).flatMap((r) => (r ? [r.id] : []));
   }

@@ -355,7 +355,7 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN secret_cipher TEXT CHECK (secret_cipher IN ('key-file', 'safe-storage'));
   `,
-  // conversations: threads by Message-ID, In-Reply-To and References (electron/core/threads/).
+  // 13: conversations: threads by Message-ID, In-Reply-To and References (electron/core/threads/).
   // Header sync only stores the ids (thread_refs: the References between the first, kept as
   // thread_key, and the last); the threader assigns conversation_id later, off sync's insert path,
   // and thread_links remembers which conversation each id seen so far belongs to, per account.
@@ -443,7 +443,7 @@ export const migrations: readonly string[] = [
     UPDATE thread_state SET threaded_through = OLD.id - 1 WHERE id = 1;
   END;
   `,
-  // POP3 accounts (electron/core/pop3/). An account with a pop3_accounts row reads its mail over
+  // 14: POP3 accounts (electron/core/pop3/). An account with a pop3_accounts row reads its mail over
   // POP3 from that server (the accounts row's IMAP columns repeat it; they are NOT NULL) and keeps
   // its folders locally. pop3_messages is what the server has, by UIDL: the local row it became
   // (NULL once deleted here), a hash of its header (to recognise a message whose UIDL the server
@@ -474,18 +474,56 @@ export const migrations: readonly string[] = [
   );
   CREATE INDEX pop3_messages_by_row ON pop3_messages (message_row);
   `,
-  // OAuth2 sign-in (accounts/auth/): the provider an account signs in with; NULL signs in with a
+  // 15: OAuth2 sign-in (accounts/auth/): the provider an account signs in with; NULL signs in with a
   // password. Such an account's sealed secret is its tokens, sealed as a password is.
   `
   ALTER TABLE accounts ADD COLUMN oauth_provider TEXT;
   `,
-  // composer (issue 19): the moment the user chose for a message to go out (send later), or NULL
+  // 16: the list sorts by sender, subject and size as well as date, and narrows to unread,
+  // starred or with attachments (shared/list-order.ts). Each order has its own index so a window
+  // of a 100,000-message folder is a short index walk, never a sort; each index carries the three
+  // filter columns so a filtered window and its count read the index alone. Sender and subject
+  // sort by an indexed expression (store/list-order-sql.ts has the same text; header sync writes
+  // no new column): the sender's name or else address, and the subject without one
+  // "Re:"/"Fwd:"/"Fw:", in lower case. The date index is rebuilt with the filter columns under
+  // its old name.
+  `
+  DROP INDEX messages_by_date;
+  CREATE INDEX messages_by_date ON messages (mailbox_id, date DESC, id DESC, seen, flagged, has_attachments);
+  CREATE INDEX messages_by_sender ON messages (mailbox_id,
+    lower(coalesce(nullif(json_extract(from_json, '$[0].name'), ''), json_extract(from_json, '$[0].address'), '')),
+    id, seen, flagged, has_attachments);
+  CREATE INDEX messages_by_subject ON messages (mailbox_id,
+    lower(ltrim(CASE WHEN lower(substr(subject, 1, 3)) = 're:' THEN substr(subject, 4)
+      WHEN lower(substr(subject, 1, 4)) = 'fwd:' THEN substr(subject, 5)
+      WHEN lower(substr(subject, 1, 3)) = 'fw:' THEN substr(subject, 4) ELSE subject END)),
+    id, seen, flagged, has_attachments);
+  CREATE INDEX messages_by_size ON messages (mailbox_id, size, id, seen, flagged, has_attachments);
+  -- Search finds attachments by name (filename: and plain words): the index gains a column for
+  -- the names in each message's stored BODYSTRUCTURE and is built again by the background
+  -- indexer from the first row.
+  DROP TABLE search_index;
+  CREATE VIRTUAL TABLE search_index USING fts5(
+    subject, sender, recipients, snippet, body, attachments,
+    content = '', contentless_delete = 1,
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '2'
+  );
+  UPDATE search_state SET indexed_through = 0;
+  DELETE FROM search_dirty;
+  -- How far back each account keeps bodies for offline reading and search (offline-bodies-repo.ts);
+  -- no row: the default, 90 days.
+  CREATE TABLE offline_bodies (
+    account_id TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    period     TEXT NOT NULL CHECK (period IN ('off', '30', '90', '365', 'all'))
+  );
+  `,
+  // 17: send later (issue 19): the moment the user chose for a message to go out, or NULL
   // for one sent now. send_after moves with retries; this stays, so the outbox can say
   // "scheduled for" and a retry or an undo delay is never mistaken for a schedule.
   `
   ALTER TABLE outbox ADD COLUMN scheduled_for INTEGER;
   `,
-  // composer (issue 19): the local address book the recipient fields autocomplete from. Rows
+  // 18: contacts (issue 19): the local address book the recipient fields autocomplete from. Rows
   // come from the cached mail (whom the user wrote to in Sent, whom they heard from elsewhere),
   // walked once by message id (contacts_harvest keeps how far), and from the user (added,
   // renamed, imported). The address is stored lower-cased: it is the key.
@@ -506,7 +544,7 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO contacts_harvest (id, last_message_id) VALUES (1, 0);
   `,
-  // composer (issue 19): identities, the other From addresses of an account (aliases), each
+  // 19: identities (issue 19), the other From addresses of an account (aliases), each
   // with its own name and signature. The account's own address is not one of them.
   `
   CREATE TABLE identities (
@@ -518,7 +556,7 @@ export const migrations: readonly string[] = [
     UNIQUE (account_id, email)
   );
   `,
-  // 13: selective sync. A folder the user turned sync off for (or that is a view of other
+  // 20: selective sync. A folder the user turned sync off for (or that is a view of other
   // folders, such as Gmail's All Mail) keeps sync_enabled = 0; an account may sync only the
   // headers of its last N months (NULL or no row: all of them).
   `

@@ -1,4 +1,4 @@
-// The rows of POP3 accounts (migration 13): the server and options of each, and what was
+// The rows of POP3 accounts (migration 14): the server and options of each, and what was
 // downloaded from it by UIDL. A downloaded message is also an ordinary row of `messages` in the
 // account's local Inbox, so the list, search, the unified inbox and the keys treat it like any
 // other; its local `uid` is a counter of this folder, since POP3 has no UIDs.

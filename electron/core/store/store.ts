@@ -9,6 +9,7 @@ import { writeTransaction, type Db } from './database';
 import { HeaderWriter } from './header-writer';
 import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
+import { OfflineBodiesRepo } from './offline-bodies-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
 import { Pop3Repo } from './pop3-repo';
 import { lockProfile } from './profile-lock';
@@ -25,6 +26,8 @@ export class Store {
   readonly pendingOps: PendingOpsRepo;
   /** POP3 accounts and what was downloaded from their servers. */
   readonly pop3: Pop3Repo;
+  /** The offline-bodies job's work list and each account's period. */
+  readonly offlineBodies: OfflineBodiesRepo;
   /** Header sync's large batches, written from a thread of their own (header-writer.ts). */
   readonly headerWriter: HeaderWriter;
   private readonly backupTimer: NodeJS.Timeout;
@@ -49,6 +52,7 @@ export class Store {
     this.bodies = new BodiesRepo(db);
     this.pendingOps = new PendingOpsRepo(db);
     this.pop3 = new Pop3Repo(db);
+    this.offlineBodies = new OfflineBodiesRepo(db);
   }
 
   /** `log`: told when the header writer thread cannot be used (its batches then go to the main connection). */

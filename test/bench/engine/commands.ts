@@ -9,6 +9,8 @@ import { engineSync } from './engine-sync';
 import { makeChanges } from './other-device';
 import { resyncChanged, resyncUnchanged } from './resync';
 import { searchQueries } from './search';
+import { serverSearchQueries } from './server-search';
+import { bareBodyFetch, offlineBodiesRate } from './offline-bodies';
 import { windowQueries } from './window';
 
 let session: EngineSession | null = null;
@@ -24,6 +26,8 @@ export const commands = {
   makeChanges,
   windowQueries,
   searchQueries,
+  offlineBodiesRate,
+  bareBodyFetch,
 
   async engineSync(input: {
     server: MailServerInfo;
@@ -46,6 +50,7 @@ export const commands = {
 
   openBodies: (input: { count: number }) => openBodies(current(), input),
   prewarmNewest: (input: { count: number }) => prewarmNewest(current(), input),
+  serverSearchQueries: (input: { queries: readonly string[] }) => serverSearchQueries(current(), input),
 
   /** The engine's own view of its memory, beside the RSS the runner reads from /proc. */
   async memory() {

@@ -133,6 +133,8 @@ export interface WindowResult {
   conversations: number;
   /** Offset → the timed `conversations.window` calls (50 rows each), ms; offsets over the conversations. */
   conversationSamples: Record<string, number[]>;
+  /** Sorted and filtered windows (ORDERED_CASES) → their timed calls, ms. */
+  ordered: Record<string, number[]>;
 }
 
 /** Where the conversation window is timed: the top, a little and a lot down, the last page. */
@@ -153,6 +155,20 @@ function threadAll(dataDir: string): number {
     store.close();
   }
 }
+
+/**
+ * Sorted and filtered windows of the same mailbox. A filtered case changes a flag between calls
+ * (untimed), so each timed call counts its list again: the cost the user sees after reading or
+ * starring a message with a quick filter on.
+ */
+export const ORDERED_CASES = {
+  'sender@0': { offset: 0, sort: { by: 'sender', direction: 'asc' }, filter: undefined },
+  'sender@50000': { offset: 50_000, sort: { by: 'sender', direction: 'asc' }, filter: undefined },
+  'subject-desc@90000': { offset: 90_000, sort: { by: 'subject', direction: 'desc' }, filter: undefined },
+  'unread@0': { offset: 0, sort: undefined, filter: { unread: true } },
+  'starred-by-size@0': { offset: 0, sort: { by: 'size', direction: 'desc' }, filter: { starred: true } },
+} as const;
+export type OrderedCase = keyof typeof ORDERED_CASES;
 
 export async function windowQueries(input: {
   sourceDb: string;
@@ -198,7 +214,32 @@ export async function windowQueries(input: {
       }
       conversationSamples[String(offset)] = times;
     }
-    return { rows: input.rows, fillMs, samples, threadMs, conversations, conversationSamples };
+    const ordered: Record<string, number[]> = {};
+    // a message to star and unstar between filtered calls, so every timed call counts again
+    const toggled = (await session.service.call('messages.window', { mailboxId: inbox, offset: 7, limit: 1 }))
+      .messages[0]!.id;
+    for (const [name, { offset, sort, filter }] of Object.entries(ORDERED_CASES)) {
+      const call = () =>
+        session.service.call('messages.window', {
+          mailboxId: inbox,
+          offset,
+          limit: 50,
+          ...(sort ? { sort: { ...sort } } : {}),
+          ...(filter ? { filter: { ...filter } } : {}),
+        });
+      for (let i = 0; i < 3; i++) await call();
+      const times: number[] = [];
+      for (let i = 0; i < input.repeats; i++) {
+        if (filter) await session.service.call('messages.setFlags', { ids: [toggled], flagged: i % 2 === 0 });
+        const start = performance.now();
+        const { messages, total } = await call();
+        times.push(performance.now() - start);
+        if (messages.length !== Math.min(50, Math.max(0, total - offset)))
+          throw new Error(`${name}: ${messages.length} rows of ${total}`);
+      }
+      ordered[name] = times;
+    }
+    return { rows: input.rows, fillMs, samples, threadMs, conversations, conversationSamples, ordered };
   } finally {
     await session.close();
   }

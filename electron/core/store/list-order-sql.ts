@@ -1,0 +1,62 @@
+// The SQL of one list order: which column and index a sort walks, and the WHERE the quick
+// filters add. Each order's index (migration 16) holds the filter columns, so a filtered walk
+// reads the index alone; INDEXED BY keeps the planner from preferring the small unread index
+// and then sorting every unread message.
+import { activeFilters, DEFAULT_SORT, type ListFilter, type ListSort, type SortKey } from '../../../shared/list-order';
+
+export interface ListOrder {
+  /** Equal exactly when two orders walk the same rows in the same order (a cache key). */
+  key: string;
+  /** A column or the indexed expression the order sorts by, over unqualified columns of messages. */
+  column: string;
+  index: string;
+  /** '' or ' AND …' over the index's own columns. */
+  where: string;
+  /** The values of the `?`s in `where`, in order. */
+  params: unknown[];
+  filtered: boolean;
+}
+
+// The very expressions migration 16 indexes: SQLite uses an expression index only for the
+// same expression (list-anchors.test.ts checks each plan reads its index alone).
+export const SENDER_SORT = `lower(coalesce(nullif(json_extract(from_json, '$[0].name'), ''), json_extract(from_json, '$[0].address'), ''))`;
+export const SUBJECT_SORT = `lower(ltrim(CASE WHEN lower(substr(subject, 1, 3)) = 're:' THEN substr(subject, 4)
+      WHEN lower(substr(subject, 1, 4)) = 'fwd:' THEN substr(subject, 5)
+      WHEN lower(substr(subject, 1, 3)) = 'fw:' THEN substr(subject, 4) ELSE subject END))`;
+
+const COLUMNS: Record<SortKey, { column: string; index: string }> = {
+  date: { column: 'date', index: 'messages_by_date' },
+  sender: { column: SENDER_SORT, index: 'messages_by_sender' },
+  subject: { column: SUBJECT_SORT, index: 'messages_by_subject' },
+  size: { column: 'size', index: 'messages_by_size' },
+};
+
+const FILTER_SQL = { unread: ' AND seen = 0', starred: ' AND flagged = 1', attachments: ' AND has_attachments = 1' };
+
+/** The order walked newest (largest, last in the alphabet) first; ascending reads it backwards. */
+export function listOrder(sort: ListSort = DEFAULT_SORT, filter?: ListFilter): ListOrder {
+  const { column, index } = COLUMNS[sort.by];
+  const filters = activeFilters(filter);
+  const conditions = filters.map((name) => FILTER_SQL[name]).join('');
+  const keep = filters.length > 0 ? [...new Set(filter?.keep ?? [])].sort((a, b) => a - b) : [];
+  if (keep.length === 0)
+    return {
+      key: [sort.by, ...filters].join('|'),
+      column,
+      index,
+      where: conditions,
+      params: [],
+      filtered: filters.length > 0,
+    };
+  // id is in every order's index: the walk still reads the index alone
+  return {
+    key: [sort.by, ...filters, `keep:${keep.join(',')}`].join('|'),
+    column,
+    index,
+    where: ` AND ((1${conditions}) OR id IN (SELECT value FROM json_each(?)))`,
+    params: [JSON.stringify(keep)],
+    filtered: true,
+  };
+}
+
+export const DATE_ORDER = listOrder();
