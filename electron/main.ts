@@ -14,6 +14,7 @@ import {
   shell,
 } from 'electron';
 import path from 'node:path';
+import { autoUpdater } from 'electron-updater';
 import type { DesktopSettings } from '../shared/contract-desktop';
 import { isMailtoUrl } from '../shared/mailto';
 import { clearOpenedAttachments } from './core/opened-attachments';
@@ -35,6 +36,7 @@ import { shellStrings, type ShellStrings } from './shell/shell-strings';
 import { createTray, type MailTray } from './shell/tray';
 import { closeAction, hasTray } from './shell/tray-menu';
 import { showUnreadCount } from './shell/unread-badge';
+import { checkForUpdates, readUpdateFeedUrl, shouldCheckForUpdates } from './shell/update-check';
 import { wireIpc, type IpcWiring } from './shell/ipc';
 import { createStderrLog } from './shell/log';
 import { createMainWindow } from './shell/main-window';
@@ -231,6 +233,15 @@ async function start(): Promise<void> {
     else mainWindow.webContents.send(EVENT_CHANNEL, 'desktop.requested', {});
     focusMainWindow();
   });
+  // opt-in (Settings › General › Desktop): electron-updater downloads a newer release from the
+  // generic feed and offers it with a notification; a failed look is only logged
+  const updates = {
+    shell: 'electron' as const,
+    checkForUpdates: settings.checkForUpdates,
+    packaged: app.isPackaged,
+    feedUrl: readUpdateFeedUrl(process.resourcesPath),
+  };
+  if (shouldCheckForUpdates(updates)) void checkForUpdates(autoUpdater, log);
 }
 
 /** The save dialog of "Save as .eml", over the main window when there is one. */

@@ -91,6 +91,20 @@ export function subLayerViolation(fromRel, targetRel) {
   return `${where} must not import electron/core/${target.folder}/ (it may import ${allowed})`;
 }
 
+/**
+ * Packages that need a running Electron app, with the one file that may import each: electron-updater
+ * replaces the installed app, so only the Electron shell's main.ts uses it (never the core,
+ * shared/, the renderer or the browser shell; docs/release.md).
+ */
+const SHELL_ONLY_PACKAGES = { 'electron-updater': 'electron/main.ts' };
+
+/** Returns why the file at `fromRel` may not import the package `specifier`, or null. */
+export function shellOnlyViolation(fromRel, specifier) {
+  const only = SHELL_ONLY_PACKAGES[specifier.split('/')[0]];
+  if (!only || fromRel === only) return null;
+  return `only ${only} may import '${specifier}'`;
+}
+
 /** Returns why `specifier` may not be imported from a file in `fromLayer`, or null. */
 export function violation(fromLayer, specifier, targetLayer) {
   const isRelative = specifier.startsWith('.') || specifier.startsWith('/');
@@ -148,6 +162,7 @@ const rule = {
       }
       const why =
         violation(fromLayer, specifier, targetLayer) ??
+        shellOnlyViolation(fromRel, specifier) ??
         (fromLayer === 'core' && targetLayer === 'core' ? subLayerViolation(fromRel, targetRel) : null);
       if (why) context.report({ node, messageId: 'layer', data: { why } });
     }

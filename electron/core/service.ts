@@ -6,6 +6,7 @@
 import { methods, type MethodArgs, type MethodName, type MethodResult } from '../../shared/contract';
 import type { Account, AccountId, MailboxId, MailboxRole } from '../../shared/domain';
 import { createAccountHandlers } from './accounts/account-handlers';
+import { countsAsUserActivity } from './background-methods';
 import { createBrowserDesktopHandlers } from './desktop-handlers';
 import { createReaderHandlers, emptyPlainDraft } from './reader-handlers';
 import { eraseAccount } from './accounts/account-removal';
@@ -48,9 +49,6 @@ import { Store } from './store/store';
 import { createConversationHandlers } from './threads/conversation-handlers';
 import { ConversationsRepo } from './threads/conversations-repo';
 import { Threader } from './threads/threader';
-
-/** Requests the window makes on its own, not because the user did something. */
-const BACKGROUND_METHODS: ReadonlySet<string> = new Set(['sync.foreground', 'accounts.status', 'app.notices']);
 
 interface AccountParts {
   runtime: AccountRuntime;
@@ -245,7 +243,7 @@ class CoreService implements MailService {
     if (!parsed.success)
       throw new ServiceError('invalid-input', `Invalid arguments for ${method}: ${parsed.error.issues[0]?.message}`);
     // the offline-bodies job steps aside while the window asks for things
-    if (!BACKGROUND_METHODS.has(method)) this.offlineBodies.userActive();
+    if (countsAsUserActivity(method)) this.offlineBodies.userActive();
     try {
       const handler: MethodHandler<M> = this.handlers[method];
       // `spec` is M's schema, so this is M's arguments; the compiler sees the union of all

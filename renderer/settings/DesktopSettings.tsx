@@ -1,7 +1,7 @@
 // The desktop app's own settings, in General settings: Mail as the default email app (for
-// mailto: links), closing to the tray, starting at login. (The update check's setting is kept by
-// the shell but not offered until electron-updater is a dependency: docs/release.md.) Only the Electron
-// shell has them (desktop.info answers null in the browser shell, and nothing is shown).
+// mailto: links), closing to the tray, starting at login, looking for updates at start (opt-in;
+// electron/shell/update-check.ts). Only the Electron shell has them (desktop.info answers null in
+// the browser shell, and nothing is shown).
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DesktopInfo, DesktopSettings as Settings } from '../../shared/contract-desktop';
@@ -33,16 +33,24 @@ export function DesktopSettings() {
       .invoke('desktop.setSettings', changes)
       .then(setInfo)
       .catch(() => undefined);
-  const check = (key: keyof Settings, label: string) => (
-    <div className="settings-check">
-      <input
-        id={`${id}-${key}`}
-        type="checkbox"
-        checked={info.settings[key]}
-        onChange={(event) => change({ [key]: event.target.checked })}
-      />
-      <label htmlFor={`${id}-${key}`}>{label}</label>
-    </div>
+  const check = (key: keyof Settings, label: string, hint?: string) => (
+    <>
+      <div className="settings-check">
+        <input
+          id={`${id}-${key}`}
+          type="checkbox"
+          checked={info.settings[key]}
+          aria-describedby={hint ? `${id}-${key}-hint` : undefined}
+          onChange={(event) => change({ [key]: event.target.checked })}
+        />
+        <label htmlFor={`${id}-${key}`}>{label}</label>
+      </div>
+      {hint && (
+        <p id={`${id}-${key}-hint`} className="form-hint">
+          {hint}
+        </p>
+      )}
+    </>
   );
 
   return (
@@ -76,6 +84,7 @@ export function DesktopSettings() {
       )}
       {info.tray && check('closeToTray', t('desktop.settings.closeToTray'))}
       {check('startAtLogin', t('desktop.settings.startAtLogin'))}
+      {check('checkForUpdates', t('desktop.settings.checkForUpdates'), t('desktop.settings.checkForUpdatesHint'))}
     </section>
   );
 }

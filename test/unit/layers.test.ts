@@ -33,6 +33,22 @@ describe('the layer lint rule', () => {
     ['renderer/x.ts', "export const e = await import('electron');\n", /must not import 'electron'/],
     ['electron/core/x.ts', "import { x } from '../main';\nexport const y = x;\n", /Electron shell/],
     ['electron/core/x.ts', "export const r = require('electron');\n", /must not import 'electron'/],
+    [
+      'electron/core/x.ts',
+      "import { autoUpdater } from 'electron-updater';\nexport const u = autoUpdater;\n",
+      /only electron\/main.ts/,
+    ],
+    [
+      'shared/x.ts',
+      "import { autoUpdater } from 'electron-updater';\nexport const u = autoUpdater;\n",
+      /only electron\/main.ts/,
+    ],
+    [
+      'electron/web.ts',
+      "import { autoUpdater } from 'electron-updater';\nexport const u = autoUpdater;\n",
+      /only electron\/main.ts/,
+    ],
+    ['electron/shell/x.ts', "export const u = require('electron-updater');\n", /only electron\/main.ts/],
   ])('%s: a wrong-way import fails lint', async (file, code, why) => {
     const errors = await layerErrors(file, code);
     expect(errors.length).toBe(1);
@@ -95,6 +111,7 @@ describe('the layer lint rule', () => {
       'electron/main.ts',
       "import { app } from 'electron';\nimport { Store } from './core/store/store';\nexport const a = [app, Store];\n",
     ],
+    ['electron/main.ts', "import { autoUpdater } from 'electron-updater';\nexport const u = autoUpdater;\n"],
     ['renderer/x.ts', "import { methods } from '../shared/contract';\nexport const a = methods;\n"],
     [
       'shared/x.ts',

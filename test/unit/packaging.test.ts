@@ -109,6 +109,9 @@ describe.skipIf(!process.env.MAIL_PACKAGING)('the package electron-builder makes
     const feed = readFileSync(path.join(resources, 'app-update.yml'), 'utf8');
     expect(feed).toContain('provider: generic');
     expect(feed).toContain('url: https://updates.example/mail');
+    // main.cjs leaves packages to node_modules: electron-updater must be packed beside it
+    expect(entries).toContain('/node_modules/electron-updater/package.json');
+    expect(pkg.dependencies).toHaveProperty('electron-updater');
   });
 
   it('flipped the fuses in the binary it shipped', () => {
