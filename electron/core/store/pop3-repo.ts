@@ -198,6 +198,24 @@ export class Pop3Repo {
     });
   }
 
+  /**
+   * Stores messages that came whole (RETR) without a header first: each one's row, its UIDL and
+   * its bytes in one transaction, so a UIDL is never recorded for a message that is not here.
+   */
+  addWhole(
+    accountId: AccountId,
+    messages: readonly { uidl: string; headerHash: string; record: Omit<HeaderRecord, 'uid'>; raw: Buffer }[],
+    now: number,
+  ): MessageId[] {
+    if (messages.length === 0) return [];
+    return writeTransaction(this.db, () => {
+      const ids = this.addHeaders(accountId, messages, now);
+      const raw = this.db.prepare('INSERT OR REPLACE INTO pop3_raw (message_row, raw) VALUES (?, ?)');
+      messages.forEach((m, i) => raw.run(ids[i], m.raw));
+      return ids;
+    });
+  }
+
   /** Stores whole messages; from here on they never need the server again. */
   addRaw(accountId: AccountId, messages: readonly { uidl: string; raw: Buffer }[]): void {
     writeTransaction(this.db, () => {
