@@ -90,11 +90,28 @@ export function decodeWords(value: string): string {
     });
 }
 
+// The shapes nearly every From and To has, one mailbox with an optional plain or quoted name.
+// A value of one of these reads the same as addressparser reads it (test/unit/pop3-header.test.ts
+// holds them side by side), at a tenth of its cost; anything else goes to addressparser.
+const BARE_ADDRESS = /^([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9.-]+)$/;
+const NAMED_ADDRESS =
+  /^(?:"([^"\\\s](?:[^"\\]*[^"\\\s])?)"|([^\s"(),:;<>@[\]\\]+(?: [^\s"(),:;<>@[\]\\]+)*)) ?<([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9.-]+)>$/;
+
+/** The one mailbox of a value in a common shape, or null to leave it to addressparser. */
+export function simpleAddress(value: string): { name: string; address: string } | null {
+  const bare = BARE_ADDRESS.exec(value);
+  if (bare) return { name: '', address: bare[1]! };
+  const named = NAMED_ADDRESS.exec(value);
+  if (!named || /  /.test(named[1] ?? '')) return null;
+  return { name: named[1] ?? named[2] ?? '', address: named[3]! };
+}
+
 function addresses(values: string[] | undefined): { list: Address[]; omitted: number } {
   const list: Address[] = [];
   let omitted = 0;
   for (const value of values ?? []) {
-    for (const a of addressparser(value, { flatten: true })) {
+    const simple = simpleAddress(value);
+    for (const a of simple ? [simple] : addressparser(value, { flatten: true })) {
       if (!a.address && !a.name) continue;
       if (list.length === MAX_ADDRESSES_PER_FIELD) omitted++;
       else list.push({ name: decodeWords(a.name ?? ''), address: a.address ?? '' });
