@@ -17,7 +17,9 @@
 // instead of downloading it again. Telling them apart needs every header, so a session in which
 // UIDLs vanished asks TOP for all of them.
 import type { AccountId, MessageId } from '../../../shared/domain';
+import { headerRow } from '../store/header-rows';
 import type { Pop3Known, Pop3Options, Pop3Repo } from '../store/pop3-repo';
+import type { Pop3WriteBatch } from '../store/pop3-writer';
 import type { Pop3Client, Pop3Listing } from './pop3-client';
 import { headerHash, pop3HeaderRecord } from './pop3-header';
 import { pipeline } from './pop3-pipeline';
@@ -177,39 +179,45 @@ async function fetchBodies(
   deps: Pop3DownloadDeps,
 ): Promise<{ stored: number; rows: number }> {
   const { accountId, repo } = deps;
+  const inbox = repo.inbox(accountId);
   let stored = 0;
   let rows = 0;
-  // bytes for rows stored with their header, and whole messages with no row yet
-  let bodies: { uidl: string; raw: Buffer }[] = [];
-  let whole: Parameters<Pop3Repo['addWhole']>[1][number][] = [];
+  let batch: Pop3WriteBatch = { accountId, inbox, now: deps.now(), bodies: [], whole: [] };
   let batchBytes = 0;
+  // Batches are written off the main thread while the next RETRs are read; each one's outcome
+  // is taken in order, and the session ends (DELE, QUIT) only once every one is stored.
+  let written: Promise<void> = Promise.resolve();
   const flush = () => {
-    if (bodies.length + whole.length === 0) return;
-    const now = deps.now();
-    if (bodies.length) repo.addRaw(accountId, bodies);
-    const ids = repo.addWhole(accountId, whole, now);
-    for (const m of bodies) {
-      const k = known.get(m.uidl);
-      if (k) known.set(m.uidl, { ...k, complete: true });
-    }
-    whole.forEach((m, i) =>
-      known.set(m.uidl, {
-        uidl: m.uidl,
-        messageRow: ids[i] ?? null,
-        complete: true,
-        deletedHere: false,
-        headerHash: m.headerHash,
-        downloadedAt: now,
-      }),
-    );
-    stored += bodies.length + whole.length;
-    rows += whole.length;
-    bodies = [];
-    whole = [];
+    const b = batch;
+    if (b.bodies.length + b.whole.length === 0) return;
+    batch = { accountId, inbox, now: deps.now(), bodies: [], whole: [] };
     batchBytes = 0;
-    if (ids.length) deps.stored?.(ids);
-    deps.progress?.({ phase: 'bodies', done: stored, total: wanted.length });
+    const ids = repo.storeDownloaded(b);
+    ids.catch(() => undefined); // awaited below, in order
+    written = written.then(async () => {
+      const rowIds = await ids;
+      for (const m of b.bodies) {
+        const k = known.get(m.uidl);
+        if (k) known.set(m.uidl, { ...k, complete: true });
+      }
+      b.whole.forEach((m, i) =>
+        known.set(m.uidl, {
+          uidl: m.uidl,
+          messageRow: rowIds[i] ?? null,
+          complete: true,
+          deletedHere: false,
+          headerHash: m.headerHash,
+          downloadedAt: b.now,
+        }),
+      );
+      stored += b.bodies.length + b.whole.length;
+      rows += b.whole.length;
+      if (rowIds.length) deps.stored?.(rowIds);
+      deps.progress?.({ phase: 'bodies', done: stored, total: wanted.length });
+    });
+    written.catch(() => undefined); // a failure is thrown once the replies are taken, not before
   };
+  let failure: unknown = null;
   try {
     // each message is stored in order as it arrives; a cut loses only those not yet stored
     await pipeline(
@@ -217,22 +225,26 @@ async function fetchBodies(
       BODY_WINDOW,
       (l) => client.retr(l.number),
       (l, raw) => {
-        if (known.has(l.uidl)) bodies.push({ uidl: l.uidl, raw });
+        if (known.has(l.uidl)) batch.bodies.push({ uidl: l.uidl, raw });
         else {
-          const record = pop3HeaderRecord(
+          const size = sizes.get(l.number) ?? raw.length;
+          const record = pop3HeaderRecord(raw, size, deps.now(), `pop3:${accountId}:${l.uidl}`);
+          batch.whole.push({
+            uidl: l.uidl,
+            headerHash: headerHash(raw),
+            row: headerRow(inbox, { ...record, uid: 0 }),
             raw,
-            sizes.get(l.number) ?? raw.length,
-            deps.now(),
-            `pop3:${accountId}:${l.uidl}`,
-          );
-          whole.push({ uidl: l.uidl, headerHash: headerHash(raw), record, raw });
+          });
         }
         batchBytes += raw.length;
-        if (bodies.length + whole.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) flush();
+        if (batch.bodies.length + batch.whole.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) flush();
       },
     );
-  } finally {
-    flush(); // what arrived before a failure is kept
+  } catch (error) {
+    failure = error;
   }
+  flush(); // what arrived before a failure is kept
+  await written;
+  if (failure) throw failure;
   return { stored, rows };
 }

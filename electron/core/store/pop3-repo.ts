@@ -4,9 +4,10 @@
 // other; its local `uid` is a counter of this folder, since POP3 has no UIDs.
 import type { AccountId, MailboxId, MailboxRole, MessageId, Security } from '../../../shared/domain';
 import { writeTransaction, type Db } from './database';
-import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
+import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { listAnchors } from './list-anchors';
 import type { HeaderRecord } from './messages-repo';
+import type { Pop3Writer, Pop3WriteBatch } from './pop3-writer';
 
 export interface Pop3Options {
   /** Keep messages on the server after downloading them (the default). */
@@ -76,7 +77,11 @@ interface KnownRow {
 }
 
 export class Pop3Repo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Writes downloads off the main thread; without it they are written on `db`. */
+    private readonly writer?: Pop3Writer,
+  ) {}
 
   /** Makes `accountId` a POP3 account with its local folders (synced: their counts are local). */
   register(accountId: AccountId, server: Pop3Server, options: Pop3Options = DEFAULT_POP3_OPTIONS): void {
@@ -199,20 +204,53 @@ export class Pop3Repo {
   }
 
   /**
-   * Stores messages that came whole (RETR) without a header first: each one's row, its UIDL and
-   * its bytes in one transaction, so a UIDL is never recorded for a message that is not here.
+   * Stores a batch of a download in one transaction: bytes under rows stored earlier (TOP), and
+   * messages that came whole with their row and UIDL, so a UIDL is never recorded for a message
+   * that is not here. Written by the writer thread when it can, else on this connection; the ids
+   * of the whole messages' rows, in order.
    */
-  addWhole(
-    accountId: AccountId,
-    messages: readonly { uidl: string; headerHash: string; record: Omit<HeaderRecord, 'uid'>; raw: Buffer }[],
-    now: number,
-  ): MessageId[] {
-    if (messages.length === 0) return [];
+  async storeDownloaded(batch: Pop3WriteBatch): Promise<MessageId[]> {
+    if (batch.bodies.length + batch.whole.length === 0) return [];
+    const ids = (await this.writer?.write(batch)) ?? this.writeHere(batch);
+    listAnchors(this.db).changed();
+    return ids;
+  }
+
+  /** Stops the writer thread (the store is closing). */
+  close(): void {
+    this.writer?.close();
+  }
+
+  private writeHere(batch: Pop3WriteBatch): MessageId[] {
     return writeTransaction(this.db, () => {
-      const ids = this.addHeaders(accountId, messages, now);
+      this.addRaw(batch.accountId, batch.bodies);
+      const top = this.db
+        .prepare('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?')
+        .get(batch.inbox) as { uid: number };
+      let uid = top.uid;
+      const rows = batch.whole.map((w): HeaderRow => {
+        const row: HeaderRow = [...w.row];
+        row[1] = ++uid;
+        return row;
+      });
+      const ids = writeHeaderRows(
+        {
+          insert: this.db.prepare(HEADER_SQL.insert),
+          refresh: this.db.prepare(HEADER_SQL.refresh),
+          counts: this.db.prepare(HEADER_SQL.counts),
+        },
+        batch.inbox,
+        rows,
+      );
+      const record = this.db.prepare(
+        `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at) VALUES (?, ?, ?, ?, ?)`,
+      );
       const raw = this.db.prepare('INSERT OR REPLACE INTO pop3_raw (message_row, raw) VALUES (?, ?)');
-      messages.forEach((m, i) => raw.run(ids[i], m.raw));
-      return ids;
+      batch.whole.forEach((w, i) => {
+        record.run(batch.accountId, w.uidl, ids[i], w.headerHash, batch.now);
+        raw.run(ids[i], w.raw);
+      });
+      return ids.map((id) => id as MessageId);
     });
   }
 
