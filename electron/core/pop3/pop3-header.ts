@@ -68,8 +68,8 @@ const BETWEEN_WORDS = /(\?=)\s+(=\?)/g;
 
 // A decoder per charset, made once: making one for every encoded word was a third of the header
 // parsing a download does. Unknown charsets throw where they always did, on construction.
-const decoders = new Map<string, TextDecoder>();
-function decoderFor(charset: string): TextDecoder {
+const decoders = new Map<string, InstanceType<typeof TextDecoder>>();
+function decoderFor(charset: string): InstanceType<typeof TextDecoder> {
   const label = charset.replace(/\*.*$/, '').toLowerCase();
   let decoder = decoders.get(label);
   if (!decoder) {
