@@ -115,7 +115,7 @@ export function simpleAddress(value: string): { name: string; address: string } 
   const bare = BARE_ADDRESS.exec(value);
   if (bare) return { name: '', address: bare[1]! };
   const named = NAMED_ADDRESS.exec(value);
-  if (!named || /  /.test(named[1] ?? '')) return null;
+  if (!named || / {2}/.test(named[1] ?? '')) return null;
   return { name: named[1] ?? named[2] ?? '', address: named[3]! };
 }
 
