@@ -18,8 +18,7 @@
 // UIDLs vanished asks TOP for all of them.
 import type { AccountId, MessageId } from '../../../shared/domain';
 import { headerRow } from '../store/header-rows';
-import type { Pop3Known, Pop3Options, Pop3Repo } from '../store/pop3-repo';
-import type { Pop3WriteBatch } from '../store/pop3-writer';
+import type { Pop3Known, Pop3Options, Pop3Repo, Pop3WriteBatch } from '../store/pop3-repo';
 import type { Pop3Client, Pop3Listing } from './pop3-client';
 import { headerHash, pop3HeaderRecord } from './pop3-header';
 import { pipeline } from './pop3-pipeline';
@@ -184,40 +183,31 @@ async function fetchBodies(
   let rows = 0;
   let batch: Pop3WriteBatch = { accountId, inbox, now: deps.now(), bodies: [], whole: [] };
   let batchBytes = 0;
-  // Batches are written off the main thread while the next RETRs are read; each one's outcome
-  // is taken in order, and the session ends (DELE, QUIT) only once every one is stored.
-  let written: Promise<void> = Promise.resolve();
   const flush = () => {
     const b = batch;
     if (b.bodies.length + b.whole.length === 0) return;
     batch = { accountId, inbox, now: deps.now(), bodies: [], whole: [] };
     batchBytes = 0;
     const ids = repo.storeDownloaded(b);
-    ids.catch(() => undefined); // awaited below, in order
-    written = written.then(async () => {
-      const rowIds = await ids;
-      for (const m of b.bodies) {
-        const k = known.get(m.uidl);
-        if (k) known.set(m.uidl, { ...k, complete: true });
-      }
-      b.whole.forEach((m, i) =>
-        known.set(m.uidl, {
-          uidl: m.uidl,
-          messageRow: rowIds[i] ?? null,
-          complete: true,
-          deletedHere: false,
-          headerHash: m.headerHash,
-          downloadedAt: b.now,
-        }),
-      );
-      stored += b.bodies.length + b.whole.length;
-      rows += b.whole.length;
-      if (rowIds.length) deps.stored?.(rowIds);
-      deps.progress?.({ phase: 'bodies', done: stored, total: wanted.length });
-    });
-    written.catch(() => undefined); // a failure is thrown once the replies are taken, not before
+    for (const m of b.bodies) {
+      const k = known.get(m.uidl);
+      if (k) known.set(m.uidl, { ...k, complete: true });
+    }
+    b.whole.forEach((m, i) =>
+      known.set(m.uidl, {
+        uidl: m.uidl,
+        messageRow: ids[i] ?? null,
+        complete: true,
+        deletedHere: false,
+        headerHash: m.headerHash,
+        downloadedAt: b.now,
+      }),
+    );
+    stored += b.bodies.length + b.whole.length;
+    rows += b.whole.length;
+    if (ids.length) deps.stored?.(ids);
+    deps.progress?.({ phase: 'bodies', done: stored, total: wanted.length });
   };
-  let failure: unknown = null;
   try {
     // each message is stored in order as it arrives; a cut loses only those not yet stored
     await pipeline(
@@ -240,11 +230,8 @@ async function fetchBodies(
         if (batch.bodies.length + batch.whole.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) flush();
       },
     );
-  } catch (error) {
-    failure = error;
+  } finally {
+    flush(); // what arrived before a failure is kept
   }
-  flush(); // what arrived before a failure is kept
-  await written;
-  if (failure) throw failure;
   return { stored, rows };
 }

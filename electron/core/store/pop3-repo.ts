@@ -7,7 +7,6 @@ import { writeTransaction, type Db } from './database';
 import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { listAnchors } from './list-anchors';
 import type { HeaderRecord } from './messages-repo';
-import type { Pop3Writer, Pop3WriteBatch } from './pop3-writer';
 
 export interface Pop3Options {
   /** Keep messages on the server after downloading them (the default). */
@@ -33,6 +32,16 @@ export interface Pop3Server {
 export interface Pop3AccountRecord extends Pop3Server {
   accountId: AccountId;
   options: Pop3Options;
+}
+
+/** One transaction's worth of a download: bytes for rows already stored, and messages that came whole. */
+export interface Pop3WriteBatch {
+  accountId: AccountId;
+  inbox: MailboxId;
+  now: number;
+  bodies: { uidl: string; raw: Buffer }[];
+  /** The row's uid (index 1) is given when it is written, after the Inbox's highest. */
+  whole: { uidl: string; headerHash: string; row: HeaderRow; raw: Buffer }[];
 }
 
 /** What the store knows of one UIDL. */
@@ -77,11 +86,7 @@ interface KnownRow {
 }
 
 export class Pop3Repo {
-  constructor(
-    private readonly db: Db,
-    /** Writes downloads off the main thread; without it they are written on `db`. */
-    private readonly writer?: Pop3Writer,
-  ) {}
+  constructor(private readonly db: Db) {}
 
   /** Makes `accountId` a POP3 account with its local folders (synced: their counts are local). */
   register(accountId: AccountId, server: Pop3Server, options: Pop3Options = DEFAULT_POP3_OPTIONS): void {
@@ -206,22 +211,16 @@ export class Pop3Repo {
   /**
    * Stores a batch of a download in one transaction: bytes under rows stored earlier (TOP), and
    * messages that came whole with their row and UIDL, so a UIDL is never recorded for a message
-   * that is not here. Written by the writer thread when it can, else on this connection; the ids
-   * of the whole messages' rows, in order.
+   * that is not here. The ids of the whole messages' rows, in order.
    */
-  async storeDownloaded(batch: Pop3WriteBatch): Promise<MessageId[]> {
+  storeDownloaded(batch: Pop3WriteBatch): MessageId[] {
     if (batch.bodies.length + batch.whole.length === 0) return [];
-    const ids = (await this.writer?.write(batch)) ?? this.writeHere(batch);
+    const ids = this.writeDownloaded(batch);
     listAnchors(this.db).changed();
     return ids;
   }
 
-  /** Stops the writer thread (the store is closing). */
-  close(): void {
-    this.writer?.close();
-  }
-
-  private writeHere(batch: Pop3WriteBatch): MessageId[] {
+  private writeDownloaded(batch: Pop3WriteBatch): MessageId[] {
     return writeTransaction(this.db, () => {
       this.addRaw(batch.accountId, batch.bodies);
       const top = this.db

@@ -11,7 +11,6 @@ import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
 import { Pop3Repo } from './pop3-repo';
-import { Pop3Writer } from './pop3-writer';
 import { lockProfile } from './profile-lock';
 import { USER_DATA_FILE_NAME, userDataCounter, writeUserDataBackup } from './user-data-backup';
 
@@ -49,7 +48,7 @@ export class Store {
     this.messages = new MessagesRepo(db);
     this.bodies = new BodiesRepo(db);
     this.pendingOps = new PendingOpsRepo(db);
-    this.pop3 = new Pop3Repo(db, new Pop3Writer(db.name, log));
+    this.pop3 = new Pop3Repo(db);
   }
 
   /** `log`: told when the header writer thread cannot be used (its batches then go to the main connection). */
@@ -89,7 +88,6 @@ export class Store {
     clearInterval(this.backupTimer);
     this.backUpUserData();
     this.headerWriter.close();
-    this.pop3.close();
     this.db.close();
     this.unlock();
   }

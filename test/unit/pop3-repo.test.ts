@@ -1,10 +1,9 @@
-// The POP3 writer thread (store/pop3-writer.ts) on a real SQLite file: a batch's rows, UIDLs and
-// bytes land together where the main connection reads them, after the Inbox's highest uid; the
-// same batch without the thread (it cannot start) is written on the main connection alike.
+// A POP3 download's batches on a real SQLite file (store/pop3-repo.ts storeDownloaded): the rows,
+// UIDLs and bytes of messages that came whole land together, after the Inbox's highest uid; the
+// bytes of messages whose header came first go under their rows.
 import { describe, expect, it } from 'vitest';
 import { headerRow } from '../../electron/core/store/header-rows';
-import { Pop3Repo } from '../../electron/core/store/pop3-repo';
-import { Pop3Writer, type Pop3WriteBatch } from '../../electron/core/store/pop3-writer';
+import type { Pop3WriteBatch } from '../../electron/core/store/pop3-repo';
 import type { Store } from '../../electron/core/store/store';
 import { cleanupAfterEach } from '../support/cleanup';
 import { headerRecord, testAccountSettings } from '../support/store-fixtures';
@@ -44,15 +43,11 @@ function stored(store: Store, inbox: number) {
     .all(inbox) as { id: number; uid: number; messageId: string; uidl: string; raw: Buffer }[];
 }
 
-describe('the POP3 writer', () => {
-  it('stores rows, UIDLs and bytes in the thread, after the Inbox highest uid, with their ids in order', async () => {
+describe('Pop3Repo.storeDownloaded', () => {
+  it('stores rows, UIDLs and bytes together, after the Inbox highest uid, with their ids in order', () => {
     const { store, accountId, inbox } = pop3Store();
-    const writer = new Pop3Writer(store.db.name);
-    cleanup.push(() => writer.close());
-    const first = await writer.write(batch(accountId, inbox, 1, 3));
-    expect(first).not.toBeNull(); // written by the thread, not left to the caller
-    if (!first) return;
-    const second = await store.pop3.storeDownloaded(batch(accountId, inbox, 4, 2));
+    const first = store.pop3.storeDownloaded(batch(accountId, inbox, 1, 3));
+    const second = store.pop3.storeDownloaded(batch(accountId, inbox, 4, 2));
 
     const rows = stored(store, inbox);
     expect(rows.map((r) => r.uid)).toEqual([1, 2, 3, 4, 5]);
@@ -63,21 +58,33 @@ describe('the POP3 writer', () => {
     expect(store.pop3.known(accountId).get('u2')).toMatchObject({ complete: true, messageRow: first[1] });
   });
 
-  it('answers null when the thread cannot start, and the repo then writes on the main connection', async () => {
+  it('puts bytes under rows whose header came first, and skips one deleted here meanwhile', () => {
     const { store, accountId, inbox } = pop3Store();
-    const writer = new Pop3Writer(store.db.name, undefined, '/nowhere/better-sqlite3');
-    cleanup.push(() => writer.close());
-    expect(await writer.write(batch(accountId, inbox, 1, 2))).toBeNull();
-    expect(stored(store, inbox)).toHaveLength(0);
-
-    const ids = await new Pop3Repo(store.db, writer).storeDownloaded(batch(accountId, inbox, 1, 2));
-    expect(stored(store, inbox).map((r) => [r.id, r.uid, r.uidl])).toEqual([
-      [ids[0], 1, 'u1'],
-      [ids[1], 2, 'u2'],
-    ]);
+    const record = headerRecord(0, { messageId: '<t@x>' });
+    const [kept, gone] = store.pop3.addHeaders(
+      accountId,
+      [
+        { uidl: 't1', headerHash: 'a', record },
+        { uidl: 't2', headerHash: 'b', record },
+      ],
+      1,
+    );
+    store.db.prepare('DELETE FROM messages WHERE id = ?').run(gone);
+    const raw = (n: number) => Buffer.from(`body ${n}\r\n`);
+    store.pop3.storeDownloaded({
+      accountId,
+      inbox,
+      now: 2,
+      bodies: [
+        { uidl: 't1', raw: raw(1) },
+        { uidl: 't2', raw: raw(2) },
+      ],
+      whole: [],
+    });
+    expect(store.pop3.raw(kept!)?.toString()).toBe('body 1\r\n');
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM pop3_raw').get()).toEqual({ n: 1 });
   });
 });
-
 function countOf(store: Store, inbox: number): number {
   return (store.db.prepare('SELECT message_count AS n FROM mailboxes WHERE id = ?').get(inbox) as { n: number }).n;
 }
