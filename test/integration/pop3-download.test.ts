@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { Pop3Account, type Pop3CheckState } from '../../electron/core/pop3/pop3-account';
 import { Pop3Client } from '../../electron/core/pop3/pop3-client';
-import { DAY_MS } from '../../electron/core/pop3/pop3-download';
+import { DAY_MS, HEADERS_FIRST } from '../../electron/core/pop3/pop3-download';
 import { tlsConnectOptions } from '../../electron/core/net/tls-options';
 import type { Pop3Options, Pop3Server } from '../../electron/core/store/pop3-repo';
 import type { Store } from '../../electron/core/store/store';
@@ -93,6 +93,18 @@ async function serverSources(user: MailUser): Promise<Map<string, Buffer>> {
   });
 }
 
+/** LIST's sizes by message number, asked with the client outside the account under test. */
+async function listSizes(user: MailUser): Promise<Map<number, number>> {
+  const client = await Pop3Client.connect({
+    ...implicitTls(),
+    tls: tlsConnectOptions({ host: server.host, port: server.ports.pop3s }, trust),
+  });
+  await client.login(user.address, user.password);
+  const sizes = await client.list();
+  await client.quit();
+  return sizes;
+}
+
 const onServer = async (user: MailUser) => (await mailboxStatus(server, user)).messages;
 
 function message(subject: string, n: number): string {
@@ -118,7 +130,7 @@ async function userWith(count: number, prefix = 'pop3'): Promise<MailUser> {
 }
 
 describe('POP3 download', () => {
-  it('downloads 2,000 messages the first time: every header first, then every whole message, each once', async () => {
+  it('downloads 2,000 messages the first time: the newest headers first, then every whole message, each once', async () => {
     const user = await createMailUser(server, 'pop3-first');
     await populateMailbox(server, user, { count: 2000 });
     const bed = pop3Bed(user);
@@ -133,12 +145,17 @@ describe('POP3 download', () => {
     // the whole message is here, byte for byte what the server holds
     const sources = await serverSources(user);
     for (const m of local) expect(m.raw?.equals(sources.get(m.messageId!)!), m.messageId!).toBe(true);
-    // the list filled before any body came: every header step precedes every body step
+    // the list's first screenfuls filled before any body came: every header step precedes every
+    // body step; the older rows came with their whole messages
     const firstBody = bed.progress.findIndex((p) => p.phase === 'bodies');
+    expect(firstBody).toBeGreaterThan(0);
     expect(bed.progress.slice(0, firstBody).every((p) => p.phase === 'headers')).toBe(true);
     expect(bed.progress.slice(firstBody).every((p) => p.phase === 'bodies')).toBe(true);
-    expect(bed.progress.at(firstBody - 1)).toEqual({ phase: 'headers', done: 2000, total: 2000 });
+    expect(bed.progress.at(firstBody - 1)).toEqual({ phase: 'headers', done: HEADERS_FIRST, total: HEADERS_FIRST });
     expect(bed.progress.at(-1)).toEqual({ phase: 'bodies', done: 2000, total: 2000 });
+    // those first rows are the newest messages (POP3 numbers them in the order they arrived)
+    const newest = new Set(planned.slice(-HEADERS_FIRST));
+    expect(local.slice(0, HEADERS_FIRST).every((m) => newest.has(m.messageId!))).toBe(true);
     // leave on server is the default
     expect(await onServer(user)).toBe(2000);
   }, 180_000);
@@ -243,6 +260,41 @@ describe('POP3 download', () => {
     expect(local.every((m) => m.raw && m.raw.toString().includes('Body of pop3-cut message'))).toBe(true);
     expect(await onServer(user)).toBe(0);
   });
+
+  it('loses and duplicates nothing when cut mid-RETR past the headers that came first', async () => {
+    const count = HEADERS_FIRST + 100;
+    const user = await createMailUser(server, 'pop3-cut-whole');
+    await populateMailbox(server, user, { count });
+    const proxy = await startFaultProxy({ targetPort: server.ports.pop3s, mode: 'tls', server });
+    cleanup.push(() => proxy.close());
+    const bed = pop3Bed(user, { leaveOnServer: false }, implicitTls(proxy.port));
+    // RETR goes newest first: cut after the newest HEADERS_FIRST + 50 messages' bytes, well past
+    // the messages whose headers came first
+    const sizes = await listSizes(user);
+    const upTo = [...sizes.keys()].sort((a, b) => b - a).slice(0, HEADERS_FIRST + 50);
+    const bytes = upTo.reduce((sum, n) => sum + sizes.get(n)!, 0);
+    const cut = proxy.cut({ direction: 'down', afterLine: /^\+OK \d+ octets/, bytes });
+
+    const first = await bed.account.check();
+    await cut;
+    expect(first.state).toBe('offline');
+    const stored = localMessages(bed);
+    // a message that came whole is stored with its row and UIDL, or not at all
+    expect(stored.length).toBeGreaterThan(HEADERS_FIRST);
+    expect(stored.length).toBeLessThan(count);
+    const rowsWithoutBytes = stored.filter((m) => !m.raw).length;
+    expect(bed.store.pop3.known(bed.accountId).size).toBe(stored.length);
+    expect(await onServer(user)).toBe(count);
+
+    const second = done(await bed.account.check());
+    expect(second).toMatchObject({ headers: count - stored.length, removed: count });
+    expect(second.bodies).toBe(count - stored.length + rowsWithoutBytes);
+    const local = localMessages(bed);
+    expect(local).toHaveLength(count);
+    expect(new Set(local.map((m) => m.messageId))).toEqual(new Set(planMessages(count).map((p) => p.messageId)));
+    expect(local.every((m) => m.raw !== null)).toBe(true);
+    expect(await onServer(user)).toBe(0);
+  }, 120_000);
 
   it('recognises stored messages when the server lists them under new UIDLs', async () => {
     const user = await userWith(5, 'pop3-reset');

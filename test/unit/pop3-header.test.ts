@@ -1,5 +1,12 @@
+import addressparser from 'nodemailer/lib/addressparser';
 import { describe, expect, it } from 'vitest';
-import { decodeWords, headerBlock, headerHash, pop3HeaderRecord } from '../../electron/core/pop3/pop3-header';
+import {
+  decodeWords,
+  headerBlock,
+  headerHash,
+  pop3HeaderRecord,
+  simpleAddress,
+} from '../../electron/core/pop3/pop3-header';
 
 const message = (lines: string[]) => Buffer.from(`${lines.join('\r\n')}\r\n\r\nbody text\r\n`, 'utf8');
 
@@ -84,5 +91,47 @@ describe('headerHash', () => {
     const b = Buffer.concat([headerBlock(a), Buffer.from('\r\nanother body\r\n')]);
     expect(headerHash(a)).toBe(headerHash(b));
     expect(headerHash(message(['Subject: b', 'Message-ID: <1@x>']))).not.toBe(headerHash(a));
+  });
+});
+
+describe('simpleAddress', () => {
+  it('reads the common one-mailbox shapes exactly as addressparser does', () => {
+    const values = [
+      'alice@example.test',
+      'Alice Andersson <alice@example.test>',
+      '"Alice Andersson" <alice@example.test>',
+      "Dave O'Neil <dave@partner.example>",
+      '"O\'Neil, Dave" <dave@partner.example>',
+      '=?utf-8?q?=C3=85sa_=C3=96berg?= <asa.oberg@example.se>',
+      '"=?utf-8?b?5bGx55SwIOWkqumDjg==?=" <taro.yamada@example.jp>',
+      'Person 12<person12@example.org>',
+      'first.last+tag@sub.example.org',
+      "o'brien!#$%&*/=?^_`{|}~-x@example.org",
+      'Åsa Öberg <asa@example.se>',
+    ];
+    for (const value of values) {
+      const simple = simpleAddress(value);
+      expect(simple, value).not.toBeNull();
+      const [parsed] = addressparser(value, { flatten: true });
+      expect(simple, value).toEqual({ name: parsed?.name ?? '', address: parsed?.address ?? '' });
+    }
+  });
+
+  it('leaves every other shape to addressparser', () => {
+    for (const value of [
+      'a@example.test, b@example.test',
+      'Group: a@example.test;',
+      'alice@example.test (Alice)',
+      '"Alice \\"A\\"" <alice@example.test>',
+      '" Alice " <alice@example.test>',
+      '"Alice  A" <alice@example.test>',
+      'Alice  A <alice@example.test>',
+      '<alice@example.test>',
+      'Alice <alice@[127.0.0.1]>',
+      'Alice (work) <alice@example.test>',
+      'not an address',
+      '',
+    ])
+      expect(simpleAddress(value), value).toBeNull();
   });
 });

@@ -4,7 +4,7 @@
 // other; its local `uid` is a counter of this folder, since POP3 has no UIDs.
 import type { AccountId, MailboxId, MailboxRole, MessageId, Security } from '../../../shared/domain';
 import { writeTransaction, type Db } from './database';
-import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
+import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { listAnchors } from './list-anchors';
 import type { HeaderRecord } from './messages-repo';
 
@@ -32,6 +32,16 @@ export interface Pop3Server {
 export interface Pop3AccountRecord extends Pop3Server {
   accountId: AccountId;
   options: Pop3Options;
+}
+
+/** One transaction's worth of a download: bytes for rows already stored, and messages that came whole. */
+export interface Pop3WriteBatch {
+  accountId: AccountId;
+  inbox: MailboxId;
+  now: number;
+  bodies: { uidl: string; raw: Buffer }[];
+  /** The row's uid (index 1) is given when it is written, after the Inbox's highest. */
+  whole: { uidl: string; headerHash: string; row: HeaderRow; raw: Buffer }[];
 }
 
 /** What the store knows of one UIDL. */
@@ -195,6 +205,51 @@ export class Pop3Repo {
       this.db.prepare('INSERT INTO pop3_raw (message_row, raw) VALUES (?, ?)').run(id, raw);
       listAnchors(this.db).changed();
       return id as MessageId;
+    });
+  }
+
+  /**
+   * Stores a batch of a download in one transaction: bytes under rows stored earlier (TOP), and
+   * messages that came whole with their row and UIDL, so a UIDL is never recorded for a message
+   * that is not here. The ids of the whole messages' rows, in order.
+   */
+  storeDownloaded(batch: Pop3WriteBatch): MessageId[] {
+    if (batch.bodies.length + batch.whole.length === 0) return [];
+    const ids = this.writeDownloaded(batch);
+    listAnchors(this.db).changed();
+    return ids;
+  }
+
+  private writeDownloaded(batch: Pop3WriteBatch): MessageId[] {
+    return writeTransaction(this.db, () => {
+      this.addRaw(batch.accountId, batch.bodies);
+      const top = this.db
+        .prepare('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?')
+        .get(batch.inbox) as { uid: number };
+      let uid = top.uid;
+      const rows = batch.whole.map((w): HeaderRow => {
+        const row: HeaderRow = [...w.row];
+        row[1] = ++uid;
+        return row;
+      });
+      const ids = writeHeaderRows(
+        {
+          insert: this.db.prepare(HEADER_SQL.insert),
+          refresh: this.db.prepare(HEADER_SQL.refresh),
+          counts: this.db.prepare(HEADER_SQL.counts),
+        },
+        batch.inbox,
+        rows,
+      );
+      const record = this.db.prepare(
+        `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at) VALUES (?, ?, ?, ?, ?)`,
+      );
+      const raw = this.db.prepare('INSERT OR REPLACE INTO pop3_raw (message_row, raw) VALUES (?, ?)');
+      batch.whole.forEach((w, i) => {
+        record.run(batch.accountId, w.uidl, ids[i], w.headerHash, batch.now);
+        raw.run(ids[i], w.raw);
+      });
+      return ids.map((id) => id as MessageId);
     });
   }
 

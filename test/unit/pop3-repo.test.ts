@@ -1,0 +1,90 @@
+// A POP3 download's batches on a real SQLite file (store/pop3-repo.ts storeDownloaded): the rows,
+// UIDLs and bytes of messages that came whole land together, after the Inbox's highest uid; the
+// bytes of messages whose header came first go under their rows.
+import { describe, expect, it } from 'vitest';
+import { headerRow } from '../../electron/core/store/header-rows';
+import type { Pop3WriteBatch } from '../../electron/core/store/pop3-repo';
+import type { Store } from '../../electron/core/store/store';
+import { cleanupAfterEach } from '../support/cleanup';
+import { headerRecord, testAccountSettings } from '../support/store-fixtures';
+import { openTempStore } from '../support/temp-store';
+
+const cleanup = cleanupAfterEach();
+
+function pop3Store() {
+  const { store } = openTempStore(cleanup, 'mail-pop3-writer-');
+  const account = store.accounts.insert(testAccountSettings, Buffer.from('x'));
+  store.pop3.register(account.id, { host: 'pop.example.test', port: 995, security: 'tls' });
+  return { store, accountId: account.id, inbox: store.pop3.inbox(account.id) };
+}
+
+function batch(accountId: string, inbox: number, from: number, count: number): Pop3WriteBatch {
+  return {
+    accountId,
+    inbox,
+    now: 1_700_000_000_000,
+    bodies: [],
+    whole: Array.from({ length: count }, (_, i) => ({
+      uidl: `u${from + i}`,
+      headerHash: `h${from + i}`,
+      row: headerRow(inbox, headerRecord(0, { messageId: `<${from + i}@x>` })),
+      raw: Buffer.from(`Message-ID: <${from + i}@x>\r\n\r\nbody ${from + i}\r\n`),
+    })),
+  };
+}
+
+function stored(store: Store, inbox: number) {
+  return store.db
+    .prepare(
+      `SELECT m.id, m.uid, m.message_id AS messageId, p.uidl, r.raw FROM messages m
+       JOIN pop3_messages p ON p.message_row = m.id JOIN pop3_raw r ON r.message_row = m.id
+       WHERE m.mailbox_id = ? ORDER BY m.uid`,
+    )
+    .all(inbox) as { id: number; uid: number; messageId: string; uidl: string; raw: Buffer }[];
+}
+
+describe('Pop3Repo.storeDownloaded', () => {
+  it('stores rows, UIDLs and bytes together, after the Inbox highest uid, with their ids in order', () => {
+    const { store, accountId, inbox } = pop3Store();
+    const first = store.pop3.storeDownloaded(batch(accountId, inbox, 1, 3));
+    const second = store.pop3.storeDownloaded(batch(accountId, inbox, 4, 2));
+
+    const rows = stored(store, inbox);
+    expect(rows.map((r) => r.uid)).toEqual([1, 2, 3, 4, 5]);
+    expect(rows.map((r) => r.id)).toEqual([...first, ...second]);
+    expect(rows.map((r) => r.uidl)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
+    expect(rows[4]?.raw.toString()).toBe('Message-ID: <5@x>\r\n\r\nbody 5\r\n');
+    expect(countOf(store, inbox)).toBe(5); // the Inbox's count, kept by the batch
+    expect(store.pop3.known(accountId).get('u2')).toMatchObject({ complete: true, messageRow: first[1] });
+  });
+
+  it('puts bytes under rows whose header came first, and skips one deleted here meanwhile', () => {
+    const { store, accountId, inbox } = pop3Store();
+    const record = headerRecord(0, { messageId: '<t@x>' });
+    const [kept, gone] = store.pop3.addHeaders(
+      accountId,
+      [
+        { uidl: 't1', headerHash: 'a', record },
+        { uidl: 't2', headerHash: 'b', record },
+      ],
+      1,
+    );
+    store.db.prepare('DELETE FROM messages WHERE id = ?').run(gone);
+    const raw = (n: number) => Buffer.from(`body ${n}\r\n`);
+    store.pop3.storeDownloaded({
+      accountId,
+      inbox,
+      now: 2,
+      bodies: [
+        { uidl: 't1', raw: raw(1) },
+        { uidl: 't2', raw: raw(2) },
+      ],
+      whole: [],
+    });
+    expect(store.pop3.raw(kept!)?.toString()).toBe('body 1\r\n');
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM pop3_raw').get()).toEqual({ n: 1 });
+  });
+});
+function countOf(store: Store, inbox: number): number {
+  return (store.db.prepare('SELECT message_count AS n FROM mailboxes WHERE id = ?').get(inbox) as { n: number }).n;
+}
