@@ -18,7 +18,7 @@ import {
 } from './editor-commands';
 import { escapeHtml, sanitizeEditorHtml } from './editor-html';
 import { FormatToolbar } from './FormatToolbar';
-import { INLINE_IMAGE_LIMIT_MB, inlineImageProblem, isPicture, readAsDataUrl } from './inline-images';
+import { INLINE_IMAGE_LIMIT_MB, inlineImageProblem, isPicture, readAsDataUrl } from './inline-image-intake';
 import { LinkField } from './LinkField';
 
 export interface RichTextEditorHandle {
