@@ -11,6 +11,8 @@ export const COMPOSE_LIMITS = {
   /** Per attachment, decoded. Most providers refuse messages above 25 MB anyway. */
   attachmentBytes: 25 * 1024 * 1024,
   attachments: 100,
+  /** Per picture in the body, decoded: it travels inside the body (a data: URL) until sent. */
+  inlineImageBytes: 2 * 1024 * 1024,
   /** The whole message as sent (MIME, base64 included); the server's SIZE may be lower. */
   messageBytes: 100 * 1024 * 1024,
   bodyChars: 5_000_000,

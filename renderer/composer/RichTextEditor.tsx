@@ -1,7 +1,8 @@
 // The rich body: a contenteditable region (role=textbox "Body") under its formatting toolbar.
 // It is uncontrolled (React never rewrites what the user is typing in), reports its HTML on
-// every input, and lets nothing unsafe in: pasted and dropped HTML is sanitized first, pasted
-// or dropped files become attachments instead of inline content.
+// every input, and lets nothing unsafe in: pasted and dropped HTML is sanitized first; pasted
+// or dropped pictures go into the text where they were put (inline-images.ts checks them), and
+// other files become attachments.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -17,6 +18,7 @@ import {
 } from './editor-commands';
 import { escapeHtml, sanitizeEditorHtml } from './editor-html';
 import { FormatToolbar } from './FormatToolbar';
+import { INLINE_IMAGE_LIMIT_MB, inlineImageProblem, isPicture, readAsDataUrl } from './inline-image-intake';
 import { LinkField } from './LinkField';
 
 export interface RichTextEditorHandle {
@@ -50,6 +52,7 @@ export const RichTextEditor = forwardRef<RichTextEditorHandle, RichTextEditorPro
   const editor = useRef<HTMLDivElement>(null);
   const [format, setFormat] = useState<FormatState>(NO_FORMAT);
   const [linking, setLinking] = useState<{ saved: Range | null; initial: string } | null>(null);
+  const [imageError, setImageError] = useState<string | null>(null);
 
   useImperativeHandle(handle, () => ({
     focus: () => editor.current?.focus(),
@@ -104,11 +107,51 @@ export const RichTextEditor = forwardRef<RichTextEditorHandle, RichTextEditorPro
     changed();
   };
 
+  /** Pictures into the text at the caret (read first, so the caret is kept meanwhile). */
+  const insertPictures = async (pictures: File[]) => {
+    const element = editor.current;
+    if (!element) return;
+    const saved = saveSelection(element);
+    const messages: string[] = [];
+    const urls: string[] = [];
+    for (const picture of pictures) {
+      const problem = inlineImageProblem(picture);
+      if (problem) {
+        messages.push(t(`inlineImages.${problem.kind}`, { name: picture.name, limit: INLINE_IMAGE_LIMIT_MB }));
+        continue;
+      }
+      try {
+        urls.push(await readAsDataUrl(picture));
+      } catch (failure) {
+        messages.push(t('inlineImages.unreadable', { reason: (failure as Error).message }));
+      }
+    }
+    setImageError(messages.length > 0 ? messages.join(' ') : null);
+    if (urls.length === 0) return;
+    element.focus();
+    const selection = document.getSelection();
+    if (saved && selection) {
+      selection.removeAllRanges();
+      selection.addRange(saved);
+    }
+    const html = urls.map((url) => `<img src="${url}" alt="">`).join('');
+    document.execCommand('insertHTML', false, sanitizeEditorHtml(html));
+    changed();
+  };
+
+  /** Files pasted or dropped: pictures into the text, anything else attached. */
+  const takeFiles = (files: File[], pasted: boolean) => {
+    const pictures = files.filter(isPicture);
+    const others = files.filter((file) => !isPicture(file));
+    if (others.length > 0) onFiles(others, pasted);
+    if (pictures.length > 0) void insertPictures(pictures);
+  };
+
   const insertClipboard = (data: DataTransfer): boolean => {
     const files = [...data.files];
     if (files.length > 0) {
-      onFiles(files, true);
-      return true;
+      takeFiles(files, true);
+      return false;
     }
     const html = data.getData('text/html');
     if (html) {
@@ -172,13 +215,19 @@ export const RichTextEditor = forwardRef<RichTextEditorHandle, RichTextEditorPro
           if (event.dataTransfer.files.length > 0) {
             // the composer's drop target takes files; stop here so they are not added twice
             event.stopPropagation();
-            onFiles([...event.dataTransfer.files], false);
+            insertAtPoint(event.clientX, event.clientY);
+            takeFiles([...event.dataTransfer.files], false);
             return;
           }
           insertAtPoint(event.clientX, event.clientY);
           if (insertClipboard(event.dataTransfer)) changed();
         }}
       />
+      {imageError && (
+        <p className="composer-hint composer-error" role="alert">
+          {imageError}
+        </p>
+      )}
     </div>
   );
 });

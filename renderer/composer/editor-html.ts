@@ -4,10 +4,12 @@
 // DOMParser); its unit test runs it in Chromium.
 //
 // The subset: paragraphs, line breaks, bold/italic/underline/strike, lists, quotes, headings,
-// preformatted text and links. No scripts, no event handlers, no images (pasted pictures
-// become attachments instead, so nothing remote is ever loaded), no classes or ids, and of
-// inline styles only the few properties that carry the formatting itself.
+// preformatted text, links, and pictures held in the body itself (a data: URL of PNG, JPEG, GIF
+// or WebP; the engine sends each as a cid: part) but never one from elsewhere, so nothing remote
+// is ever loaded. No scripts, no event handlers, no classes or ids, and of inline styles only the
+// few properties that carry the formatting itself.
 import DOMPurify from 'dompurify';
+import { INLINE_IMAGE_TYPES } from '../../shared/inline-image-types';
 
 const ALLOWED_TAGS = [
   'p',
@@ -31,8 +33,15 @@ const ALLOWED_TAGS = [
   'h3',
   'pre',
   'code',
+  'img',
 ];
-const ALLOWED_ATTRS = ['href', 'style', 'type'];
+const ALLOWED_ATTRS = ['href', 'style', 'type', 'src', 'alt'];
+const INLINE_IMAGE_SRC = new RegExp(`^data:(?:${INLINE_IMAGE_TYPES.join('|')});base64,[A-Za-z0-9+/=]+$`, 'i');
+
+/** A picture the body may hold: one carried in it, never one fetched from somewhere. */
+export function isInlineImageSrc(src: string): boolean {
+  return INLINE_IMAGE_SRC.test(src);
+}
 /** Inline styles that only say how text looks; anything that positions or loads is dropped. */
 const ALLOWED_STYLES: Record<string, RegExp> = {
   'font-weight': /^(?:bold|bolder|normal|[1-9]00)$/,
@@ -91,10 +100,18 @@ function getPurifier(): ReturnType<typeof DOMPurify> {
       else data.keepAttr = false;
     } else if (data.attrName === 'href') {
       if (node.nodeName !== 'A' || !isAllowedLink(data.attrValue)) data.keepAttr = false;
+    } else if (data.attrName === 'src') {
+      if (node.nodeName !== 'IMG' || !isInlineImageSrc(data.attrValue)) data.keepAttr = false;
+    } else if (data.attrName === 'alt') {
+      if (node.nodeName !== 'IMG') data.keepAttr = false;
     } else if (data.attrName === 'type') {
       // only <blockquote type="cite">, which mail clients read as a quote
       if (node.nodeName !== 'BLOCKQUOTE' || data.attrValue.toLowerCase() !== 'cite') data.keepAttr = false;
     }
+  });
+  // A picture whose source was refused (remote, another type) would stay as an empty box.
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName === 'IMG' && !node.hasAttribute('src')) node.remove();
   });
   purifier = instance;
   return instance;

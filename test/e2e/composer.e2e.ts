@@ -275,13 +275,16 @@ test('editing: undo and redo, pasted HTML cleaned, files dropped and pictures pa
     /<img|<script|onmouseover|javascript:|color:\s*red/,
   );
 
-  // a picture pasted: an attachment, not an inline image
+  // a picture pasted: into the text, not an attachment; a kind mail readers do not show is refused
   await body.evaluate((element) => {
     const data = new DataTransfer();
     data.items.add(new File([new Uint8Array([137, 80, 78, 71])], 'image.png', { type: 'image/png' }));
+    data.items.add(new File([new Uint8Array([66, 77])], 'scan.bmp', { type: 'image/bmp' }));
     element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
   });
-  await expect(composer.getByRole('listitem', { name: /^image-\d{4}-\d{2}-\d{2}-\d{6}\.png, 4 byte/ })).toBeVisible();
+  await expect(body.locator('img[src="data:image/png;base64,iVBORw=="]')).toHaveCount(1);
+  await expect(composer.getByRole('alert').filter({ hasText: 'scan.bmp cannot go into the text' })).toBeVisible();
+  await expect(composer.getByRole('listitem', { name: /\.(png|bmp), / })).toHaveCount(0);
 
   // files dragged over the composer: the drop target shows; dropped, they are attached
   const drop = await page.evaluateHandle(() => {

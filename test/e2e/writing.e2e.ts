@@ -345,3 +345,45 @@ test('identities: an address added in the account settings is in the From picker
   const mail = await simpleParser(await sourceOf(mailServer, user, 'From the help desk'));
   expect(mail.from?.value).toEqual([{ name: 'Help Desk', address: alias }]);
 });
+
+test('a picture pasted into the text arrives where it was put, as a related part named by its cid:', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  const composer = await openComposer(page, shell.url, mailServer, user);
+  const subject = 'With a picture inside';
+  await composer.getByLabel('To', { exact: true }).fill(user.address);
+  await composer.getByLabel('Subject', { exact: true }).fill(subject);
+  const body = composer.getByRole('textbox', { name: 'Body' });
+  await body.click();
+  await page.keyboard.type('Look:');
+  await page.keyboard.press('Enter');
+  // a whole 1×1 PNG, as a screenshot tool would put it on the clipboard
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+  await body.evaluate((element, base64) => {
+    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+    const data = new DataTransfer();
+    data.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+    element.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, png);
+  await expect(body.locator('img')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Nice, no?');
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer).toBeHidden();
+
+  const source = await sourceOf(mailServer, user, subject);
+  expect(source.toString()).toMatch(/multipart\/related/i);
+  const mail = await simpleParser(source, { keepCidLinks: true });
+  const html = typeof mail.html === 'string' ? mail.html : '';
+  const cid = /<img src="cid:([^"]+)"/.exec(html)?.[1];
+  const part = mail.attachments.find((a) => a.contentType === 'image/png');
+  expect(cid).toBeTruthy();
+  expect(part?.cid).toBe(cid);
+  expect(part?.content.toString('base64')).toBe(png);
+  // between the two lines, as it was pasted
+  expect(html.indexOf('Look:')).toBeLessThan(html.indexOf('cid:'));
+  expect(html.indexOf('cid:')).toBeLessThan(html.indexOf('Nice, no?'));
+});

@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('composer HTML (in Chromium)', () => {
   const toPlain = (html: string) => page.evaluate((input) => window.editorHtml.editorHtmlToPlain(input), html);
   const formatted = (html: string) => page.evaluate((input) => window.editorHtml.hasFormatting(input), html);
 
-  it('pasted HTML keeps its formatting and loses scripts, handlers, images and foreign styles', async () => {
+  it('pasted HTML keeps its formatting and loses scripts, handlers, remote images and foreign styles', async () => {
     const pasted = [
       '<meta charset="utf-8"><style>p { color: red }</style>',
       '<p class="MsoNormal" id="x" onclick="steal()" style="color: red; font-weight: bold; position: fixed">',
@@ -43,8 +43,22 @@ describe.skipIf(!hasChromium)('composer HTML (in Chromium)', () => {
     const clean = await sanitize(pasted);
     expect(clean).toBe(
       '<p style="font-weight: bold"><b>Bold</b> <i>it</i> <u>under</u> <span style="font-style: italic">em</span></p>' +
-        '<ul><li>one</li></ul><ol><li>two</li></ol><blockquote type="cite">quoted</blockquote>kept words',
+        '<img src="data:image/png;base64,AAAA"><ul><li>one</li></ul><ol><li>two</li></ol><blockquote type="cite">quoted</blockquote>kept words',
     );
+  });
+
+  it('keeps a picture carried in the body, of the image types mail readers show, and no other', async () => {
+    expect(await sanitize('<p>a<img alt="logo" src="data:image/jpeg;base64,/9j/AA==" onerror="x()">b</p>')).toBe(
+      '<p>a<img alt="logo" src="data:image/jpeg;base64,/9j/AA==">b</p>',
+    );
+    // SVG can script, a remote picture tells the sender it was read, text/html is no picture
+    for (const src of [
+      'data:image/svg+xml;base64,PHN2Zz4=',
+      'https://tracker.example/p.gif',
+      'data:text/html;base64,PGI+',
+      'cid:x@y',
+    ])
+      expect(await sanitize(`<p>a<img src="${src}">b</p>`)).toBe('<p>ab</p>');
   });
 
   it('links keep only http(s) and mailto addresses', async () => {

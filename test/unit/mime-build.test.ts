@@ -65,6 +65,23 @@ describe('building the outgoing message', () => {
     expect(raw.toString()).toMatch(/multipart\/alternative/);
   });
 
+  it('sends a pasted picture as a multipart/related part the HTML names by cid:', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const raw = await buildMime({
+      ...parts,
+      format: 'html',
+      body: `<p>See <img src="data:image/png;base64,${png.toString('base64')}"></p>`,
+    });
+    expect(raw.toString()).toMatch(/multipart\/related/);
+    const mail = await simpleParser(raw, { keepCidLinks: true });
+    const image = mail.attachments.find((a) => a.contentType === 'image/png');
+    expect(image?.content.equals(png)).toBe(true);
+    expect(image?.contentDisposition).toBe('inline');
+    expect(mail.html).toContain(`src="cid:${image!.cid}"`);
+    // the file attached the ordinary way is still an attachment
+    expect(mail.attachments.find((a) => a.filename === 'plan ö.bin')?.contentDisposition).toBe('attachment');
+  });
+
   it('puts every recipient in the envelope once, Bcc included, domains in ASCII', () => {
     expect(
       envelopeOf(parts.from, [

@@ -5,6 +5,7 @@ import { formatAddressList } from '../../../shared/address-parse';
 import { COMPOSE_LIMITS, contentTypeSchema, messageIdHeaderSchema, type ComposeDraft } from '../../../shared/compose';
 import type { Address } from '../../../shared/domain';
 import type { MimeAttachment } from './mime-build';
+import { embedInlineImages } from './inline-images';
 
 export interface ParsedDraft {
   /** Every field of the draft but its identity (draftId, accountId) and attachments. */
@@ -37,8 +38,18 @@ function bodyContent(html: string): string {
 }
 
 export async function parseDraftMessage(source: Buffer): Promise<ParsedDraft> {
-  const mail = await simpleParser(source, { skipTextToHtml: true, skipTextLinks: true, skipImageLinks: true });
-  const html = typeof mail.html === 'string' && mail.html.trim() !== '' ? bodyContent(mail.html) : null;
+  const mail = await simpleParser(source, {
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    skipImageLinks: true,
+    // the cid: references stay so embedInlineImages knows which parts are the body's pictures
+    keepCidLinks: true,
+  });
+  const rawHtml = typeof mail.html === 'string' && mail.html.trim() !== '' ? bodyContent(mail.html) : null;
+  // The pictures of the body go back into it; only the other parts remain attachments.
+  const embedded = rawHtml !== null ? embedInlineImages(rawHtml, mail.attachments) : null;
+  const html = embedded?.html ?? null;
+  const attachments = embedded?.rest ?? mail.attachments;
   const inReplyTo = messageIds(mail.inReplyTo)[0] ?? null;
   const references = messageIds(mail.references).slice(-COMPOSE_LIMITS.references);
   return {
@@ -58,7 +69,7 @@ export async function parseDraftMessage(source: Buffer): Promise<ParsedDraft> {
       references,
     },
     messageId: messageIds(mail.messageId)[0] ?? null,
-    attachments: mail.attachments.slice(0, COMPOSE_LIMITS.attachments).map((a) => ({
+    attachments: attachments.slice(0, COMPOSE_LIMITS.attachments).map((a) => ({
       filename: (a.filename || 'attachment').slice(0, COMPOSE_LIMITS.filenameChars),
       contentType: contentTypeSchema.safeParse(a.contentType).success ? a.contentType : 'application/octet-stream',
       content: a.content,

@@ -9,6 +9,7 @@ import { addressKey } from '../../../shared/address-parse';
 import { htmlToPlain } from './html-text';
 import type { Envelope } from '../store/outbox-repo';
 import { toWire, toWireAddress } from './wire-address';
+import { extractInlineImages, type InlineImage } from './inline-images';
 
 export interface MimeAttachment {
   filename: string;
@@ -50,7 +51,10 @@ export function cleanFilename(name: string): string {
  * (Drafts); what goes to SMTP never carries it, the envelope alone names Bcc recipients.
  */
 export async function buildMime(parts: MessageParts, { keepBcc = false } = {}): Promise<Buffer> {
-  const body = parts.body.replace(/\r\n?/g, '\n');
+  const normalized = parts.body.replace(/\r\n?/g, '\n');
+  // Pictures pasted into a rich body leave as multipart/related parts the HTML names by cid:.
+  const { html: body, images }: { html: string; images: InlineImage[] } =
+    parts.format === 'html' ? extractInlineImages(normalized, parts.messageId) : { html: normalized, images: [] };
   const composer = new MailComposer({
     from: toWire([parts.from])[0],
     to: toWire(parts.to),
@@ -63,12 +67,21 @@ export async function buildMime(parts: MessageParts, { keepBcc = false } = {}): 
     ...(parts.inReplyTo ? { inReplyTo: parts.inReplyTo } : {}),
     ...(parts.references.length ? { references: parts.references } : {}),
     ...(parts.format === 'html' ? { html: htmlDocument(body), text: htmlToPlain(body) } : { text: body }),
-    attachments: parts.attachments.map((a) => ({
-      filename: cleanFilename(a.filename),
-      contentType: a.contentType,
-      content: a.content,
-      contentDisposition: 'attachment',
-    })),
+    attachments: [
+      ...images.map((image) => ({
+        filename: image.filename,
+        contentType: image.contentType,
+        content: image.content,
+        cid: image.cid,
+        contentDisposition: 'inline' as const,
+      })),
+      ...parts.attachments.map((a) => ({
+        filename: cleanFilename(a.filename),
+        contentType: a.contentType,
+        content: a.content,
+        contentDisposition: 'attachment' as const,
+      })),
+    ],
     // Everything is in memory already: nothing may make the composer read a path or a URL.
     disableFileAccess: true,
     disableUrlAccess: true,
