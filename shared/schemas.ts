@@ -48,6 +48,8 @@ export const accountSettingsSchema = z.object({
   /** POP3 accounts only; absent: the defaults (kept on the server). */
   pop3: pop3OptionsSchema.optional(),
   signature: z.string().max(20_000).optional(),
+  /** Where a reply or forward puts the signature; absent: 'above' the quoted original. */
+  signaturePlacement: z.enum(['above', 'below']).optional(),
   /** Servers such as Gmail file sent mail into Sent themselves; appending would duplicate it. */
   serverSavesSent: z.boolean().optional(),
   /** Seconds between STATUS checks of the mailboxes IDLE does not watch. */
@@ -75,6 +77,7 @@ export const accountChangesSchema = z.object({
   displayName: oneLine(200).optional(),
   /** '' removes the signature. */
   signature: z.string().max(20_000).optional(),
+  signaturePlacement: z.enum(['above', 'below']).optional(),
   syncIntervalSeconds: z.number().int().min(1).max(86_400).optional(),
   remoteImages: remoteImagesPolicySchema.optional(),
 });

@@ -25,3 +25,16 @@ export function withPlainSignature(body: string, signature: string | undefined):
   const rest = body.replace(/^\n*/, '');
   return `\n\n${plainSignature(text)}\n${rest ? `\n${rest}` : ''}`;
 }
+
+/** Where a reply or forward puts the signature: above the quoted original, or below it. */
+export type SignaturePlacement = 'above' | 'below';
+
+/**
+ * A signature with markup is rich (the composer's safe HTML subset, stored as the settings'
+ * editor sanitized it); one without is plain text, so every signature written before rich ones
+ * existed keeps working unchanged.
+ */
+export function isRichSignature(signature: string): boolean {
+  // A tag of the editor's subset, not any "<...>": "Ada <ada@example.org>" is a plain signature.
+  return /<\/?(?:p|div|br|b|strong|i|em|u|s|a|img|span|ul|ol|li|blockquote)(?=[\s/>])[^>]*>/i.test(signature);
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MessageBody, MessageHeader } from '../../shared/domain';
 import { composeDraftSchema } from '../../shared/compose';
-import { prepareDraft } from '../../electron/core/smtp/compose-prepare';
+import { layoutBody, prepareDraft } from '../../electron/core/smtp/compose-prepare';
 import type { OriginalMessage } from '../../electron/core/smtp/original';
 import { Store } from '../../electron/core/store/store';
 import { listedMailbox, senderAccountSettings } from '../support/store-fixtures';
@@ -152,5 +152,25 @@ describe('compose.prepare', () => {
       { mode: 'reply', messageId: header.id, subjectLanguage: 'sv' },
     );
     expect(draft.subject).toBe('Sv: Planen');
+  });
+});
+
+describe('signature placement', () => {
+  const rich = '<p>Ada <a href="https://example.org/">example.org</a></p>';
+  const reply = { signature: rich, intro: ['Bob wrote:'], original: 'Hi\nthere', quote: true };
+
+  it('puts the signature above the quote by default', () => {
+    const html = layoutBody({ ...reply, format: 'html', placement: 'above' });
+    expect(html.indexOf('class="signature"')).toBeLessThan(html.indexOf('<blockquote'));
+    const text = layoutBody({ ...reply, format: 'plain', placement: 'above' });
+    expect(text).toBe('\n\n-- \nAda example.org <https://example.org/>\n\nBob wrote:\n> Hi\n> there\n');
+  });
+
+  it('puts the signature below the quote when the account asks for it', () => {
+    const html = layoutBody({ ...reply, format: 'html', placement: 'below' });
+    expect(html.indexOf('class="signature"')).toBeGreaterThan(html.lastIndexOf('</blockquote>'));
+    expect(html.endsWith(`${rich}</div>`)).toBe(true);
+    const text = layoutBody({ ...reply, format: 'plain', placement: 'below' });
+    expect(text).toBe('\n\nBob wrote:\n> Hi\n> there\n\n-- \nAda example.org <https://example.org/>\n');
   });
 });

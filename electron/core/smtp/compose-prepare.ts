@@ -21,7 +21,8 @@ import { escapeHtml, htmlToPlain, plainToHtml } from './html-text';
 import type { LoadOriginal } from './original';
 import { attributionLine, forwardedHeaderLines, quoteHtml, quotePlain, type QuoteLocale } from './quote';
 import { replyRecipients } from './recipients';
-import { htmlSignature, plainSignature, signatureText } from './signature';
+import { htmlSignature, signatureText, textSignature } from './signature';
+import type { SignaturePlacement } from '../../../shared/signature';
 
 export interface PrepareDeps {
   store: Store;
@@ -91,6 +92,8 @@ function forwardedAttachments(original: Original): ComposeAttachment[] {
 interface Layout {
   format: 'plain' | 'html';
   signature: string | null;
+  /** Above the original (the default, as before this was a choice) or below it. */
+  placement: SignaturePlacement;
   /** Lines above the original (the attribution, or the forwarded headers). */
   intro: string[];
   /** The original as text; null for a new message. */
@@ -99,18 +102,22 @@ interface Layout {
   quote: boolean;
 }
 
-/** The body: room to write at the top, the signature, then the original. */
-function layoutBody({ format, signature, intro, original, quote }: Layout): string {
+/** The body: room to write at the top, the signature, then the original (or the other way round). */
+export function layoutBody({ format, signature, placement, intro, original, quote }: Layout): string {
   const room = format === 'html' ? '<p><br></p>' : '\n\n';
-  const sig = signature ? (format === 'html' ? htmlSignature(signature) : `${plainSignature(signature)}\n`) : '';
+  const sig = signature ? (format === 'html' ? htmlSignature(signature) : `${textSignature(signature)}\n`) : '';
   if (original === null) return room + sig;
   const limit = COMPOSE_LIMITS.bodyChars / 2;
   const text = original.length > limit ? `${original.slice(0, limit)}\n[…]` : original;
+  const below = placement === 'below';
   if (format === 'html') {
     const introHtml = `<p>${intro.map(escapeHtml).join('<br>\n')}</p>`;
-    return `${room}${sig}${introHtml}${quote ? quoteHtml(text) : `<div>${plainToHtml(text)}</div>`}`;
+    const originalHtml = `${introHtml}${quote ? quoteHtml(text) : `<div>${plainToHtml(text)}</div>`}`;
+    return below ? `${room}${originalHtml}${sig}` : `${room}${sig}${originalHtml}`;
   }
-  return `${room}${sig}${sig ? '\n' : ''}${intro.join('\n')}\n${quote ? quotePlain(text) : `\n${text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}`}\n`;
+  const originalPart = `${intro.join('\n')}\n${quote ? quotePlain(text) : `\n${text.replace(/\r\n?/g, '\n').replace(/\n+$/, '')}`}\n`;
+  if (below) return `${room}${originalPart}${sig ? `\n${sig}` : ''}`;
+  return `${room}${sig}${sig ? '\n' : ''}${originalPart}`;
 }
 
 export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput): Promise<ComposeDraft> {
@@ -139,7 +146,7 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
       cc: '',
       subject: '',
       format,
-      body: layoutBody({ format, signature, intro: [], original: null, quote: false }),
+      body: layoutBody({ format, signature, placement: 'above', intro: [], original: null, quote: false }),
     };
   }
 
@@ -168,6 +175,7 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
       body: layoutBody({
         format,
         signature,
+        placement: account.signaturePlacement ?? 'above',
         intro: forwardedHeaderLines(header, where),
         original: originalText(original),
         quote: false,
@@ -192,6 +200,7 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
     body: layoutBody({
       format,
       signature,
+      placement: account.signaturePlacement ?? 'above',
       intro: [attributionLine(header.from[0], header.date, where)],
       original: originalText(original),
       quote: true,

@@ -10,6 +10,7 @@ import type {
   ServerSettings,
 } from '../../../shared/domain';
 import type { Db } from './database';
+import type { SignaturePlacement } from '../../../shared/signature';
 import { Pop3Repo } from './pop3-repo';
 
 /** Which SecretCipher sealed a stored secret (accounts/secret-cipher.ts). */
@@ -28,6 +29,7 @@ interface AccountRow {
   smtp_port: number;
   smtp_security: Security;
   signature: string | null;
+  signature_placement: SignaturePlacement;
   server_saves_sent: number;
   sync_interval_seconds: number;
   created_at: number;
@@ -55,6 +57,7 @@ export interface AccountChanges {
   displayName?: string;
   /** '' removes the signature. */
   signature?: string;
+  signaturePlacement?: SignaturePlacement;
   syncIntervalSeconds?: number;
   remoteImages?: RemoteImagesPolicy;
 }
@@ -68,6 +71,7 @@ const CHANGE_COLUMNS: Record<keyof AccountChanges, string> = {
   name: 'name',
   displayName: 'display_name',
   signature: 'signature',
+  signaturePlacement: 'signature_placement',
   syncIntervalSeconds: 'sync_interval_seconds',
   remoteImages: 'remote_images',
 };
@@ -82,6 +86,8 @@ function toAccount(row: AccountRow): Account {
     imap: { host: row.imap_host, port: row.imap_port, security: row.imap_security },
     smtp: { host: row.smtp_host, port: row.smtp_port, security: row.smtp_security },
     signature: row.signature ?? undefined,
+    // only when it differs from the default, so an account reads as it did before the choice
+    ...(row.signature_placement === 'below' ? { signaturePlacement: 'below' as const } : {}),
     serverSavesSent: row.server_saves_sent === 1,
     syncIntervalSeconds: row.sync_interval_seconds,
     createdAt: row.created_at,
@@ -102,7 +108,7 @@ function toAccount(row: AccountRow): Account {
 
 const COLUMNS =
   'id, name, email, display_name, username, imap_host, imap_port, imap_security, smtp_host, smtp_port, ' +
-  'smtp_security, signature, server_saves_sent, sync_interval_seconds, created_at, quota_used, quota_limit, ' +
+  'smtp_security, signature, signature_placement, server_saves_sent, sync_interval_seconds, created_at, quota_used, quota_limit, ' +
   'remote_images, oauth_provider, ' +
   // a POP3 account (its migration) has its options beside it; NULL for IMAP
   '(SELECT leave_on_server FROM pop3_accounts p WHERE p.account_id = accounts.id) AS pop3_leave, ' +

@@ -566,6 +566,11 @@ export const migrations: readonly string[] = [
     since_months INTEGER
   );
   `,
+  // 21: rich signatures (issue 19): where a reply or forward puts the account's signature,
+  // 'above' the quoted original (as before) or 'below' it.
+  `
+  ALTER TABLE accounts ADD COLUMN signature_placement TEXT NOT NULL DEFAULT 'above';
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
