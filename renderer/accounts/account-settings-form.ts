@@ -1,11 +1,14 @@
 // The account settings form as data: the values it edits, the sync intervals it offers, what is
 // wrong with the values, and the changes to send (only what differs from the account).
 import type { Account, RemoteImagesPolicy } from '../../shared/domain';
+import type { SignaturePlacement } from '../../shared/signature';
+import { storableSignature } from '../settings/signature-html';
 
 export interface AccountSettingsValues {
   name: string;
   displayName: string;
   signature: string;
+  signaturePlacement: SignaturePlacement;
   syncIntervalSeconds: number;
   remoteImages: RemoteImagesPolicy;
 }
@@ -30,6 +33,7 @@ export function settingsValues(account: Account): AccountSettingsValues {
     name: account.name,
     displayName: account.displayName,
     signature: account.signature ?? '',
+    signaturePlacement: account.signaturePlacement ?? 'above',
     syncIntervalSeconds: account.syncIntervalSeconds ?? DEFAULT_INTERVAL,
     remoteImages: account.remoteImages ?? 'ask',
   };
@@ -49,7 +53,7 @@ export function settingsChanges(account: Account, values: AccountSettingsValues)
     name: values.name.trim(),
     displayName: values.displayName.trim(),
     // Trailing blank lines only; the signature's own layout stays.
-    signature: values.signature.replace(/\s+$/, ''),
+    signature: storableSignature(values.signature),
   };
   const changes: AccountSettingsChanges = {};
   for (const key of Object.keys(next) as (keyof AccountSettingsValues)[])

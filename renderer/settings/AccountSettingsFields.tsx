@@ -1,6 +1,7 @@
 // The account's own settings as form fields: its name, the name recipients see, the signature,
 // how often the folders IDLE does not watch are checked, and remote images by default.
 import { useId } from 'react';
+import { SignaturePreview } from './SignaturePreview';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Account, RemoteImagesPolicy } from '../../shared/domain';
@@ -66,8 +67,20 @@ export function AccountSettingsFields({ account, values, onChange, nameInvalid }
           onChange={(event) => onChange({ signature: event.target.value })}
         />
         <p id={`${id}-signature-hint`} className="form-hint">
-          {t('accountSettings.signatureHint')}
+          {t('accountSettings.signatureHint')} {t('signatures.richHint')}
         </p>
+        <SignaturePreview signature={values.signature} />
+      </div>
+      <div className="form-field">
+        <label htmlFor={`${id}-placement`}>{t('signatures.placement')}</label>
+        <select
+          id={`${id}-placement`}
+          value={values.signaturePlacement}
+          onChange={(event) => onChange({ signaturePlacement: event.target.value === 'below' ? 'below' : 'above' })}
+        >
+          <option value="above">{t('signatures.above')}</option>
+          <option value="below">{t('signatures.below')}</option>
+        </select>
       </div>
       <div className="form-field">
         <label htmlFor={`${id}-interval`}>{t('accountSettings.interval')}</label>

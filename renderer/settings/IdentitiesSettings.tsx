@@ -2,6 +2,8 @@
 // signature it sends with. The composer's From picker lists them; a reply goes from the one the
 // original was sent to.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { SignaturePreview } from './SignaturePreview';
+import { storableSignature } from './signature-html';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../shared/contract-identities';
 import type { Account } from '../../shared/domain';
@@ -33,7 +35,7 @@ export function IdentitiesSettings({ account }: { account: Account }) {
     event.preventDefault();
     setProblem(null);
     transport
-      .invoke('identities.save', { accountId: account.id, email, name, signature })
+      .invoke('identities.save', { accountId: account.id, email, name, signature: storableSignature(signature) })
       .then(() => {
         setEmail('');
         setName('');
@@ -69,7 +71,17 @@ export function IdentitiesSettings({ account }: { account: Account }) {
         <label htmlFor={`${id}-name`}>{t('identities.name')}</label>
         <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} />
         <label htmlFor={`${id}-signature`}>{t('identities.signature')}</label>
-        <textarea id={`${id}-signature`} rows={3} value={signature} onChange={(e) => setSignature(e.target.value)} />
+        <textarea
+          id={`${id}-signature`}
+          rows={3}
+          value={signature}
+          aria-describedby={`${id}-signature-hint`}
+          onChange={(e) => setSignature(e.target.value)}
+        />
+        <p id={`${id}-signature-hint`} className="form-hint">
+          {t('signatures.richHint')}
+        </p>
+        <SignaturePreview signature={signature} />
         <button type="submit" className="button">
           {t('identities.add')}
         </button>

@@ -33,6 +33,7 @@ describe('account settings form', () => {
       name: 'Test',
       displayName: 'A',
       signature: 'Ada',
+      signaturePlacement: 'above',
       syncIntervalSeconds: 300,
       remoteImages: 'ask',
     });
@@ -47,6 +48,10 @@ describe('account settings form', () => {
     expect(
       settingsChanges(account, { ...values, displayName: ' Ada L ', remoteImages: 'always', signature: '' }),
     ).toEqual({ displayName: 'Ada L', remoteImages: 'always', signature: '' });
+    // the placement is sent only when the user changes it
+    expect(settingsChanges(account, { ...values, signaturePlacement: 'below' })).toEqual({
+      signaturePlacement: 'below',
+    });
     expect(settingsProblems({ ...values, name: '   ' })).toEqual(['name']);
     expect(settingsProblems(values)).toEqual([]);
   });
