@@ -7,7 +7,7 @@ const rich = '<p><b>Ada</b> Lovelace<br><a href="https://example.org/">Analytica
 
 describe('signature', () => {
   it('puts a rich signature into HTML unescaped, under the delimiter', () => {
-    expect(htmlSignature(rich)).toBe(`<div class="signature">-- <br>\n${rich}</div>`);
+    expect(htmlSignature(rich)).toBe(`<div class="signature">-- <br>${rich}</div>`);
   });
 
   it('escapes a plain signature, keeping its line breaks', () => {

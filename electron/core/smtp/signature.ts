@@ -9,8 +9,10 @@ import { escapeHtml, htmlToPlain, plainToHtml } from './html-text';
 export { plainSignature, signatureText } from '../../../shared/signature';
 
 export function htmlSignature(signature: string): string {
-  const body = isRichSignature(signature) ? signature : plainToHtml(signature);
-  return `<div class="signature">${escapeHtml('-- ')}<br>\n${body}</div>`;
+  // No newline after the delimiter's <br> before rich markup: the text part would read it as a
+  // space on a line of its own, an empty line between "-- " and the signature.
+  if (isRichSignature(signature)) return `<div class="signature">${escapeHtml('-- ')}<br>${signature}</div>`;
+  return `<div class="signature">${escapeHtml('-- ')}<br>\n${plainToHtml(signature)}</div>`;
 }
 
 /** The signature's text version, for plain-text mail. */
