@@ -97,7 +97,8 @@ test('account settings: names and signature in sent mail, remote images, removin
 
     await panel.getByLabel('Account name').fill('Ada at work');
     await panel.getByLabel('Your name').fill('Ada Settings');
-    await panel.getByLabel('Signature').fill('Ada Settings\nAnalytical Engines Ltd');
+    await panel.getByLabel('Signature', { exact: true }).fill('Ada Settings\nAnalytical Engines Ltd');
+    await panel.getByLabel('Signature in replies and forwards').selectOption({ label: 'Below the quoted message' });
     await expect(panel.getByLabel('Check other folders')).toHaveValue('60');
     await panel.getByLabel('Check other folders').selectOption({ label: 'Every 5 minutes' });
     await panel.getByRole('radio', { name: 'Always load' }).check();

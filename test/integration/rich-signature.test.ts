@@ -50,7 +50,8 @@ describe('rich signatures', () => {
         try {
           const [uid] = (await device.search({ subject: 'Re: engines' }, { uid: true })) || [];
           if (!uid) return null;
-          return (await device.fetchOne(String(uid), { source: true }, { uid: true }))?.source ?? null;
+          const message = await device.fetchOne(String(uid), { source: true }, { uid: true });
+          return message ? (message.source ?? null) : null;
         } finally {
           lock.release();
         }
