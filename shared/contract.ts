@@ -29,6 +29,7 @@ import { SEARCH_QUERY_MAX_LENGTH } from './search-query';
 import { pop3Methods } from './contract-pop3';
 import { desktopEvents, desktopMethods } from './contract-desktop';
 import { readerMethods } from './contract-reader';
+import { emlDragMethods } from './contract-eml-drag';
 import { listFilterSchema, listSortSchema } from './list-order';
 import { offlineBodiesMethods, searchEvents, searchMethods } from './contract-search';
 import { sendingEvents, sendingMethods } from './contract-sending';
@@ -155,6 +156,7 @@ export const methods = {
   ...serverSettingsMethods,
   // the raw message, saved as .eml (shared/contract-reader.ts)
   ...readerMethods,
+  ...emlDragMethods,
   // folder management, Junk / Not junk (shared/contract-folders.ts)
   ...folderMethods,
 } as const;

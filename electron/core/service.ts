@@ -9,6 +9,7 @@ import { createAccountHandlers } from './accounts/account-handlers';
 import { countsAsUserActivity } from './background-methods';
 import { createBrowserDesktopHandlers } from './desktop-handlers';
 import { createReaderHandlers, emptyPlainDraft } from './reader-handlers';
+import { createEmlDragHandlers } from './eml-drag-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
@@ -500,6 +501,11 @@ class CoreService implements MailService {
           const draft = { ...emptyPlainDraft(accountId), to, subject, body };
           await this.sending.handlers['outbox.send']({ draft, undoSeconds: 0 });
         },
+      }),
+      ...createEmlDragHandlers({
+        // the same bytes and cap as "Save as .eml", read when the ticket is fetched
+        raw: (id) => this.handlers['message.raw']({ id }),
+        subject: (id) => store.messages.get([id])[0]?.subject,
       }),
       ...createAccountHandlers({
         store,

@@ -1,5 +1,7 @@
 // The browser shell's HTTP side: the built UI, read-only, with the same security headers the
-// Electron window gets. No other route exists; /ws is only an upgrade (ws-bridge.ts).
+// Electron window gets. One other route: /eml/<ticket>/<name>.eml, a message dragged out of the
+// list to the desktop (shared/contract-eml-drag.ts); the ticket, not the session token, is its
+// key, spent by the one fetch. /ws is only an upgrade (ws-bridge.ts).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { securityHeaders } from './csp';
 import { isAllowedHostHeader } from './loopback';
@@ -10,7 +12,11 @@ export interface StaticServerOptions {
   csp: () => string;
   /** Host header values that name this server (see loopback.ts). */
   hosts: () => readonly string[];
+  /** The raw message a drag ticket names (spending it); throws when it names none. */
+  rawByTicket?: (ticket: string) => Promise<{ filename: string; dataBase64: string }>;
 }
+
+const EML_ROUTE = /^\/eml\/([A-Za-z0-9_-]{16,64})\/[^/]*$/;
 
 export function createStaticHandler(options: StaticServerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -28,6 +34,24 @@ export function createStaticHandler(options: StaticServerOptions) {
       return send(400, 'Bad request');
     }
     if (pathname === '/ws') return send(426, 'This endpoint speaks WebSocket only');
+    const eml = EML_ROUTE.exec(pathname);
+    if (eml && options.rawByTicket) {
+      // HEAD would spend the ticket without the bytes: only GET fetches
+      if (req.method !== 'GET') return send(405, 'Method not allowed');
+      try {
+        const raw = await options.rawByTicket(eml[1] ?? '');
+        res.writeHead(200, {
+          ...headers,
+          'Content-Type': 'message/rfc822',
+          'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(raw.filename)}`,
+          'Cache-Control': 'no-store',
+        });
+        res.end(Buffer.from(raw.dataBase64, 'base64'));
+      } catch {
+        send(404, 'No such message');
+      }
+      return;
+    }
     // the raw request path, not the URL-normalised one: a literal "/../" must be refused, not resolved
     const rawPath = (req.url ?? '/').split(/[?#]/, 1)[0] ?? '/';
     try {

@@ -72,7 +72,14 @@ export async function serveWebShell(service: MailService, options: ServeOptions 
   const csp = () => contentSecurityPolicy({ connectSrc: hosts().map((h) => `ws://${h}`) });
   // Ended newest first: the WebSockets say goodbye before the server drops every connection.
   const lifetime = new DisposableStore();
-  const server = createServer(createStaticHandler({ rendererDir, csp, hosts }));
+  const server = createServer(
+    createStaticHandler({
+      rendererDir,
+      csp,
+      hosts,
+      rawByTicket: (ticket) => service.call('message.rawByTicket', { ticket }),
+    }),
+  );
   lifetime.add(
     toDisposable(async () => {
       server.closeAllConnections();

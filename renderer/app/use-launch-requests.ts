@@ -8,6 +8,7 @@ import type { Account, AccountId } from '../../shared/domain';
 import { parseMailto } from '../../shared/mailto';
 import type { ComposeDraft } from '../composer/compose-draft';
 import { draftFromMailto } from '../composer/mailto-draft';
+import { WRITE_TO_EVENT } from '../message-view/link-menu';
 import { useTransport } from './app-services';
 import { takeMailtoParam } from './mailto-param';
 import { useTransportEvent } from './use-transport-event';
@@ -57,6 +58,16 @@ export function useLaunchRequests(loadedAccounts: readonly Account[] | null, com
     if (fromAddress) handle({ kind: 'mailto', url: fromAddress });
     take();
   }, [ready, handle, take]);
+
+  // "Write to…" on a mailto: link in a message (message-view/link-menu.ts)
+  useEffect(() => {
+    const onWriteTo = (event: Event) => {
+      const url = (event as CustomEvent<unknown>).detail;
+      if (typeof url === 'string') handle({ kind: 'mailto', url });
+    };
+    window.addEventListener(WRITE_TO_EVENT, onWriteTo);
+    return () => window.removeEventListener(WRITE_TO_EVENT, onWriteTo);
+  }, [handle]);
 
   useTransportEvent('desktop.requested', () => {
     if (started.current) take();

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { MessageHeader } from '../../shared/domain';
 import type { MessageWindowStore } from '../message-list/message-window-store';
 import type { Selection } from '../message-list/selection';
+import { addEmlDownload } from '../message-list/eml-drag';
 import { endDrag, startDrag } from './drag-data';
 
 function setDragPicture(transfer: DataTransfer, text: string): void {
@@ -29,6 +30,8 @@ export function useMessageDrag(store: MessageWindowStore | null, latestSelection
         const accounts = new Set(ids.map((id) => store?.getById(id)?.accountId ?? header.accountId));
         const [only] = accounts;
         startDrag({ kind: 'messages', ids, accountId: accounts.size === 1 ? only! : null }, event.dataTransfer);
+        // one message can also be dropped on the desktop as an .eml file (browser shell)
+        addEmlDownload(event.dataTransfer, ids);
         setDragPicture(event.dataTransfer, t('folderManagement.dragCount', { count: ids.length }));
       },
       onDragEnd: endDrag,

@@ -6,7 +6,8 @@ import { useEffect, useLayoutEffect, useRef, type DragEvent } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
 import type { AccountId, MessageHeader } from '../../shared/domain';
-import { useLocale } from '../app/app-services';
+import { useLocale, useTransport } from '../app/app-services';
+import { prepareEmlDrag } from './eml-drag';
 import { useNow } from '../app/use-now';
 import type { AccountLabel } from './account-labels';
 import { ListLoadError } from './ListLoadError';
@@ -65,6 +66,7 @@ export function MessageList({
 }: MessageListProps) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const transport = useTransport();
   const now = useNow();
   const total = store?.total ?? null;
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -139,6 +141,11 @@ export function MessageList({
           const header = option ? store.getById(Number(option.id.replace(/^message-/, ''))) : undefined;
           const row = header ? { header, index: store.indexOf(header.id) } : null;
           onContextMenu(row, { x: event.clientX, y: event.clientY });
+        }}
+        onPointerDown={(event) => {
+          // a drag from this row may carry the message out as a file: its ticket is fetched now
+          const option = (event.target as Element).closest?.('[role="option"]');
+          if (option && event.button === 0) prepareEmlDrag(transport, Number(option.id.replace(/^message-/, '')));
         }}
         onDragStart={(event) => {
           const option = (event.target as Element).closest?.('[role="option"]');

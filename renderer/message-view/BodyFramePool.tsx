@@ -10,8 +10,10 @@ import type { DeceptiveLink } from './deceptive-link';
 import { DeceptiveLinkDialog } from './DeceptiveLinkDialog';
 import { keepFrameFitted } from './fit-frame';
 import { forwardFrameKeys } from './frame-keys';
-import { guardFrameLinks, type OnDeceptiveLink } from './frame-links';
+import { type OnLinkMenu, guardFrameLinks, openLink, type OnDeceptiveLink } from './frame-links';
+import { WRITE_TO_EVENT, linkMenu } from './link-menu';
 import { BODY_FRAME_SANDBOX } from './message-html';
+import { ContextMenu, type MenuRequest } from '../ui/ContextMenu';
 
 /** How long unwanted frames linger: removing one costs a frame's teardown, not for a key press. */
 const PRUNE_AFTER_MS = 400;
@@ -20,11 +22,15 @@ const PRUNE_AFTER_MS = 400;
  * A ref callback (React 19: returns its cleanup): the frame is kept fitted, its keys reach the
  * shortcuts, and a deceptive link in it is held back for a warning.
  */
-function frameRef(frame: HTMLIFrameElement | null, onDeceptive: OnDeceptiveLink): (() => void) | undefined {
+function frameRef(
+  frame: HTMLIFrameElement | null,
+  onDeceptive: OnDeceptiveLink,
+  onLinkMenu: OnLinkMenu,
+): (() => void) | undefined {
   if (!frame) return undefined;
   const unfit = keepFrameFitted(frame);
   const unforward = forwardFrameKeys(frame);
-  const unguard = guardFrameLinks(frame, onDeceptive);
+  const unguard = guardFrameLinks(frame, onDeceptive, onLinkMenu);
   return () => {
     unfit?.();
     unforward();
@@ -36,9 +42,28 @@ function frameRef(frame: HTMLIFrameElement | null, onDeceptive: OnDeceptiveLink)
 export function BodyFramePool({ openId }: { openId: number | null }) {
   const { t } = useTranslation();
   const [deceptive, setDeceptive] = useState<(DeceptiveLink & { href: string }) | null>(null);
+  const [menu, setMenu] = useState<MenuRequest | null>(null);
+  const tRef = useRef(t);
+  useEffect(() => {
+    tRef.current = t;
+  });
   // one callback for the pool's life: a new ref callback would detach and re-attach every frame
   const attachFrame = useCallback(
-    (frame: HTMLIFrameElement | null) => frameRef(frame, (link) => setDeceptive(link)),
+    (frame: HTMLIFrameElement | null) =>
+      frameRef(
+        frame,
+        (link) => setDeceptive(link),
+        (link, position) => {
+          const actions = {
+            open: (href: string, text: string) => openLink(href, text, setDeceptive),
+            copy: (text: string) => void navigator.clipboard.writeText(text).catch(() => undefined),
+            writeTo: (mailto: string) => window.dispatchEvent(new CustomEvent(WRITE_TO_EVENT, { detail: mailto })),
+          };
+          // the menu takes the focus from the link; it goes back to the frame when the menu closes
+          frame?.focus();
+          setMenu(linkMenu(link, position, actions, tRef.current));
+        },
+      ),
     [],
   );
   const state = useSyncExternalStore(subscribeBodyFrames, bodyFrames);
@@ -98,6 +123,7 @@ export function BodyFramePool({ openId }: { openId: number | null }) {
           />
         );
       })}
+      {menu && <ContextMenu {...menu} onClose={() => setMenu(null)} />}
       {deceptive && <DeceptiveLinkDialog link={deceptive} onClose={() => setDeceptive(null)} />}
     </div>
   );
