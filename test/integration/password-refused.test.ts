@@ -83,8 +83,11 @@ describe('a refused password', () => {
     await sleep(3_000);
     await core.service.settled();
 
+    // One refusal in all, IMAP and SMTP together: whichever meets the changed password first is
+    // refused (usually SMTP, sending the queue; IMAP when a connection of its own opens first), and
+    // neither the other protocol nor the IMAP reconnect after the drop tries the password again.
     expect(authFailures(server, user.address) - refusedBefore).toBe(1);
-    expect(imapRefusals(user) - imapRefusedBefore).toBe(0);
+    expect(imapRefusals(user) - imapRefusedBefore).toBeLessThanOrEqual(1);
     const waiting = await core.service.call('outbox.list', { accountId: account.id });
     expect(waiting.map((i) => i.state)).toEqual(['queued', 'queued', 'queued', 'queued']);
     // Asked once: one auth-failed status, not one per message or per protocol.
