@@ -2,8 +2,8 @@
 // server when the queue replays (STORE +FLAGS / -FLAGS with the keywords), exactly as read and
 // star are.
 import type { MessageId } from '../../../../shared/domain';
-import { refusedCommand } from './refused-command';
-import { groupByMailbox, openTarget, type Operation, type UidTarget } from './operation';
+import { groupByMailbox, type Operation, type UidTarget } from './operation';
+import { setFlags } from './set-flags';
 
 export interface SetKeywordsInput {
   ids: MessageId[];
@@ -38,21 +38,8 @@ export const setKeywords: Operation<SetKeywordsInput, SetKeywordsPayload> = {
     return result;
   },
 
-  async replay(client, _store, payload) {
-    const { present, missing } = await openTarget(client, payload.target);
-    if (present.length) {
-      const range = present.join(',');
-      if (payload.add.length && !(await client.messageFlagsAdd(range, payload.add, { uid: true })))
-        throw await refusedCommand(client, 'STORE');
-      if (payload.remove.length && !(await client.messageFlagsRemove(range, payload.remove, { uid: true })))
-        throw await refusedCommand(client, 'STORE');
-    }
-    return { missing };
-  },
-
-  discard(store, payload, accountId) {
-    // The cache shows tags the server never got: a full flag resync (no CHANGEDSINCE) puts it right.
-    const box = store.mailboxes.byPath(accountId, payload.target.path);
-    if (box) store.mailboxes.forgetModseq(box.id);
-  },
+  // the server side is a STORE of flag names, as read and star are: the same replay, and the same
+  // full flag resync when the queue gives the action up
+  replay: setFlags.replay,
+  discard: setFlags.discard,
 };
