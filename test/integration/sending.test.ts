@@ -562,6 +562,30 @@ describe('refusals and failures', () => {
     expect(await bed.sending.handlers['outbox.list']({})).toEqual([]);
   });
 
+  it('authenticated submission refuses the block-listed recipient: failed, with it named and the server’s words', async () => {
+    const me = await createMailUser(server, 'blocked-me');
+    const bed = await startBed(me);
+    const { outboxId } = await bed.sending.handlers['outbox.send']({
+      draft: draftFor(bed, { to: server.refusedRecipient, subject: 'Blocked', body: 'x' }),
+      undoSeconds: 0,
+    });
+    const failed = await outboxItem(bed, outboxId, 'failed');
+    const words = `550 5.1.1 <${server.refusedRecipient}>: Recipient address rejected: Refused by the test bed's block list`;
+    expect(failed.error).toBe(`${server.host} refused the message: ${words}`);
+    expect(failed.rejected).toEqual([{ address: server.refusedRecipient, response: words }]);
+    // Retry submits again (the server refuses again), and the list starts over meanwhile.
+    const refusals = () => bed.outboxEvents().filter((i) => i.id === outboxId && i.state === 'failed');
+    expect(refusals()).toHaveLength(1);
+    await bed.sending.handlers['outbox.retry']({ outboxId });
+    const again = await waitFor(() => refusals()[1], { what: 'the retried send refused again' });
+    expect(again).toMatchObject({ error: failed.error, rejected: failed.rejected });
+    const between = bed
+      .outboxEvents()
+      .filter((i) => i.id === outboxId && i.state === 'queued')
+      .at(-1);
+    expect(between?.rejected).toEqual([]);
+  });
+
   it('one refused recipient among accepted ones: the others get it, the refusal is reported', async () => {
     const [me, anna] = await Promise.all([
       createMailUser(server, 'partial-me'),

@@ -4,7 +4,13 @@ import { basename, join } from 'node:path';
 import { makeCertSet, type CertSet } from './certs';
 import { dovecotConfig, dovecotUsersFile, MAIL_GID, MAIL_UID } from './dovecot-config';
 import { dovecotOAuth2Ext } from './dovecot-oauth2';
-import { postfixMainCf, postfixMasterCf, postfixSinkMap } from './postfix-config';
+import {
+  postfixMainCf,
+  postfixMasterCf,
+  postfixRefusedRecipients,
+  postfixSinkMap,
+  REFUSED_NAME,
+} from './postfix-config';
 import { preparePostfixQueue } from './postfix-queue';
 import type { MailServerLogs, MailServerPorts, MailUser } from './types';
 
@@ -75,6 +81,8 @@ export function writeLayout(
   }));
   const sink: MailUser = { name: SINK_NAME, address: `${SINK_NAME}@${DOMAIN}`, password: 'outbound-sink-pw' };
   if (users.some((u) => u.name === SINK_NAME)) throw new Error(`user name ${SINK_NAME} is reserved for the sink`);
+  if (users.some((u) => u.name === REFUSED_NAME))
+    throw new Error(`user name ${REFUSED_NAME} is reserved: submission refuses it`);
   const mailRoot = d('mail');
   const homeOf = (u: MailUser): string => join(mailRoot, DOMAIN, u.name);
   for (const path of [mailRoot, join(mailRoot, DOMAIN), ...[...users, sink].map(homeOf)]) {
@@ -128,6 +136,7 @@ export function writeLayout(
     domain: DOMAIN,
     sinkAddress: sink.address,
     sinkMap: join(postfixConfigDir, 'outbound.regexp'),
+    refusedMap: join(postfixConfigDir, 'refused.texthash'),
     ports,
   };
   const past = new Date(Date.now() - 60_000);
@@ -135,6 +144,7 @@ export function writeLayout(
     ['main.cf', postfixMainCf(pf)],
     ['master.cf', postfixMasterCf(pf)],
     ['outbound.regexp', postfixSinkMap(DOMAIN, sink.address)],
+    ['refused.texthash', postfixRefusedRecipients(DOMAIN)],
   ] as const) {
     writeFileSync(join(postfixConfigDir, file), text);
     // Every Postfix program re-reads a config file in 300 ms sleeps until

@@ -14,6 +14,8 @@ export interface PostfixConfigInput {
   sinkAddress: string;
   /** regexp table file holding the catch-all (postfixSinkMap). */
   sinkMap: string;
+  /** texthash table of recipients authenticated submission refuses (postfixRefusedRecipients). */
+  refusedMap: string;
   ports: { submission: number; submissions: number; smtp: number };
 }
 
@@ -85,6 +87,10 @@ smtpd_sasl_auth_enable = no
 smtpd_sasl_security_options = noanonymous
 smtpd_sasl_authenticated_header = yes
 smtpd_relay_restrictions = permit_sasl_authenticated, reject_unauth_destination
+# Authenticated submission accepts every recipient except those on a block list, so a test (a
+# browser one included) can see a real server refuse a recipient after the undo window. The
+# list is checked first; master.cf's submission services use this instead of the plain rule.
+submission_recipient_restrictions = check_recipient_access texthash:${c.refusedMap}, permit_sasl_authenticated, reject
 # Tests probe wrong passwords on purpose; don't slow them down.
 smtpd_error_sleep_time = 0
 smtpd_soft_error_limit = 100
@@ -101,6 +107,23 @@ export function postfixSinkMap(domain: string, sinkAddress: string): string {
 }
 
 /**
+ * Local part of the one address authenticated submission refuses, at RCPT TO, with REFUSED_TEXT.
+ * No mailbox has this name, and a test user may not take it.
+ */
+export const REFUSED_NAME = 'refused';
+/** The words Postfix adds to its 550 5.1.1 answer for the blocked address. */
+export const REFUSED_TEXT = "Refused by the test bed's block list";
+
+/**
+ * texthash access table (read when smtpd starts, no postmap needed): the address refused on
+ * submission. An access table may answer with its own code, so the refusal is a plain "no such
+ * mailbox" (550 5.1.1), as a real provider gives it, not the relay-denied 554 of port 25.
+ */
+export function postfixRefusedRecipients(domain: string): string {
+  return `${REFUSED_NAME}@${domain} 550 5.1.1 ${REFUSED_TEXT}\n`;
+}
+
+/**
  * master.cf. chroot is "n" everywhere: the smtpd/lmtp processes must reach
  * Dovecot's sockets by absolute path outside the queue directory. The
  * postlog line is what makes maillog_file work.
@@ -111,7 +134,7 @@ export function postfixMasterCf(c: PostfixConfigInput): string {
     '  -o smtpd_tls_auth_only=yes',
     '  -o smtpd_client_restrictions=permit_sasl_authenticated,reject',
     '  -o smtpd_relay_restrictions=permit_sasl_authenticated,reject',
-    '  -o smtpd_recipient_restrictions=permit_sasl_authenticated,reject',
+    '  -o smtpd_recipient_restrictions=$submission_recipient_restrictions',
     '  -o milter_macro_daemon_name=ORIGINATING',
   ];
   return [

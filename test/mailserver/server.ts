@@ -5,6 +5,7 @@ import { authdaemonSocket, writeCourierLayout } from './courier';
 import { startPlainFront, startTlsFront, type Front } from './fronts';
 import { DOMAIN, scratchRoot, writeLayout } from './layout';
 import { getFreePorts } from './ports';
+import { REFUSED_NAME } from './postfix-config';
 import { isAlive, killSessionSync, sleep, spawnDaemon, tail, terminateDaemon } from './processes';
 import { waitForGreeting, type GreetingProbe } from './ready';
 import { startOAuthServer, type OAuthTestServer } from '../support/oauth-server';
@@ -259,6 +260,7 @@ async function startOnce(opts: StartMailServerOptions): Promise<MailServer> {
       untrustedCaPem: layout.untrusted.caPem,
       users: layout.users,
       sink: layout.sink,
+      refusedRecipient: `${REFUSED_NAME}@${DOMAIN}`,
       dovecotConf: layout.dovecotConf,
       postfixConfigDir: layout.postfixConfigDir,
       mailRoot: layout.mailRoot,

@@ -98,6 +98,11 @@ export interface MailServerInfo {
    * leaves the machine): log in as this user to see what "went out".
    */
   sink: MailUser;
+  /**
+   * The one address authenticated submission refuses at RCPT TO ("550 5.1.1 <it>: Recipient
+   * address rejected: Refused by the test bed's block list"); port 25 is unchanged.
+   */
+  refusedRecipient: string;
   /** Dovecot config file, for `doveadm -c`. */
   dovecotConf: string;
   /** Postfix config directory, for `postfix -c` / `postqueue -c`. */
