@@ -22,6 +22,38 @@ describe('classifying submission failures', () => {
     expect(failure.message).toContain(response);
   });
 
+  it('every recipient refused: each is named with its own answer, for the outbox list', () => {
+    const one = '550 5.1.1 <a@x.example>: Recipient address rejected: User unknown';
+    const two = '554 5.7.1 <b@y.example>: Relay access denied';
+    const failure = classifySubmitError(
+      new SubmitError(
+        smtpError({
+          code: 'EENVELOPE',
+          responseCode: 554,
+          response: two,
+          rejectedErrors: [
+            { recipient: 'a@x.example', response: one },
+            { recipient: 'b@y.example', response: `${two}\r\n` },
+          ],
+        }),
+        'transaction',
+      ),
+      'smtp.example.test',
+      100,
+    );
+    expect(failure.refused).toEqual([
+      { address: 'a@x.example', response: one },
+      { address: 'b@y.example', response: two },
+    ]);
+    // a refusal of the whole message (no recipient named) lists nobody
+    const whole = classifySubmitError(
+      new SubmitError(smtpError({ responseCode: 552, response: '552 5.3.4 Message too big' }), 'transaction'),
+      'smtp.example.test',
+      100,
+    );
+    expect(whole.refused).toBeUndefined();
+  });
+
   it('a 4xx is retried', () => {
     const failure = classifySubmitError(
       new SubmitError(

@@ -285,7 +285,7 @@ export class OutboxWorker {
     // claim() counted the attempt when it got as far as the transaction; before that, count it here.
     const attempts = item.state === 'sending' ? item.attempts : this.deps.outbox.countAttempt(id);
     if (failure.kind === 'permanent' || (failure.serverDeferred && attempts >= MAX_DEFERRALS))
-      this.deps.outbox.fail(id, failure.message);
+      this.deps.outbox.fail(id, failure.message, failure.refused);
     else if (failure.kind === 'transient')
       this.deps.outbox.retryAt(id, 'queued', this.later(attempts), failure.message);
     // The server may have it: decide as after a crash, by looking for it, before sending again.

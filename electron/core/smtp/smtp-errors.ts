@@ -1,6 +1,7 @@
 // What a failed submission means for the outbox, with a sentence a person can act on. The
 // server's own words are kept verbatim ("550 5.1.1 <x@y>: Recipient address rejected: ..."):
 // they are what a provider's help page or an administrator will ask for.
+import type { RejectedRecipient } from '../../../shared/compose';
 import { classifyTlsFailure } from '../net/tls-failure';
 import { InsecureServerError } from './smtp-options';
 import { SubmitError, type SubmitPhase } from './smtp-client';
@@ -19,6 +20,11 @@ export interface SubmitFailure {
   serverDeferred: boolean;
   /** The server refused the user name or password: the account waits for a new one. */
   passwordRefused?: boolean;
+  /**
+   * Each recipient the server refused at RCPT TO, with its own answer: what the outbox lists
+   * under "Refused recipients" when every one of them was refused and nothing was sent.
+   */
+  refused?: RejectedRecipient[];
 }
 
 interface SmtpErrorLike {
@@ -27,7 +33,7 @@ interface SmtpErrorLike {
   originalCode?: string;
   response?: string;
   responseCode?: number;
-  rejectedErrors?: { response?: string }[];
+  rejectedErrors?: { recipient?: string; response?: string }[];
 }
 
 /** Every distinct server answer of the failure, e.g. one per refused recipient. */
@@ -35,6 +41,12 @@ function serverWords(e: SmtpErrorLike): string {
   const answers = (e.rejectedErrors ?? []).map((r) => r.response).filter((r): r is string => !!r);
   const all = answers.length ? answers : e.response ? [e.response] : [];
   return [...new Set(all.map((a) => a.trim()))].join('; ');
+}
+
+function refusedRecipients(e: SmtpErrorLike): RejectedRecipient[] {
+  return (e.rejectedErrors ?? []).flatMap((r) =>
+    r.recipient && r.response ? [{ address: r.recipient, response: r.response.trim() }] : [],
+  );
 }
 
 function megabytes(bytes: number): string {
@@ -69,8 +81,13 @@ export function classifySubmitError(error: unknown, host: string, messageBytes: 
     return permanent(
       `No secure connection to ${host} (${e.originalCode ?? e.code ?? text}), so nothing was sent. Check the port and the security setting.`,
     );
-  if (e.responseCode !== undefined && e.responseCode >= 500)
-    return permanent(`${host} refused the message: ${serverWords(e) || text}`);
+  if (e.responseCode !== undefined && e.responseCode >= 500) {
+    const refused = refusedRecipients(e);
+    return {
+      ...permanent(`${host} refused the message: ${serverWords(e) || text}`),
+      ...(refused.length ? { refused } : {}),
+    };
+  }
   if (e.responseCode !== undefined && e.responseCode >= 400)
     return {
       kind: 'transient',

@@ -213,8 +213,11 @@ export class OutboxRepo {
     return row?.attempts ?? 0;
   }
 
-  fail(id: number, error: string): void {
-    this.db.prepare(`UPDATE outbox SET state = 'failed', last_error = ? WHERE id = ?`).run(error, id);
+  /** Refused for good; `refused`: the recipients the server turned away, each with its answer. */
+  fail(id: number, error: string, refused: RejectedRecipient[] = []): void {
+    this.db
+      .prepare(`UPDATE outbox SET state = 'failed', last_error = ?, rejected_json = ? WHERE id = ?`)
+      .run(error, JSON.stringify(refused), id);
   }
 
   /** Takes a row back if nothing has been sent yet. Returns it, or null when it is too late. */
@@ -234,7 +237,8 @@ export class OutboxRepo {
     const now = this.now();
     const failed = this.db
       .prepare(
-        `UPDATE outbox SET state = 'queued', attempts = 0, send_after = ?, last_error = NULL WHERE id = ? AND state = 'failed'`,
+        `UPDATE outbox SET state = 'queued', attempts = 0, send_after = ?, last_error = NULL, rejected_json = '[]'
+         WHERE id = ? AND state = 'failed'`,
       )
       .run(now, id).changes;
     if (failed) return true;
