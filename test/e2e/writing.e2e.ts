@@ -1,15 +1,20 @@
 // Writing mail beyond the basics, as a person does it: recipients picked from the contacts by
 // keyboard and turned into chips, Bcc and Reply-To added on demand, a
-// message scheduled with Send later and then found in the outbox, edited and sent from there.
+// message scheduled with Send later and then found in the outbox, edited and sent from there, and
+// a message the server refuses after the undo window: told, shown in the outbox, retried, fixed.
 // What was sent is read back over IMAP connections of our own, never through the app.
 import { simpleParser } from 'mailparser';
 import type { Page } from '@playwright/test';
 import { appendMessage, waitForMessage, withImap } from '../mailserver/imap-helpers';
+import { countLogLines } from '../mailserver/logs';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { toDateTimeLocal } from '../../renderer/composer/send-later-presets';
 import { createMailUser } from '../support/mail-users';
 import { once } from 'node:events';
-import { addAccountThroughUi, expect, startShell, stopShell, test } from './fixtures';
+import { accessibilityViolations } from './axe';
+import { addAccountThroughUi, expect, screenshot, startShell, stopShell, test } from './fixtures';
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 async function sourceOf(server: MailServerInfo, user: MailUser, subject: string): Promise<Buffer> {
   const uid = await waitForMessage(server, user, { subject }, { mailbox: 'INBOX', timeoutMs: 30_000 });
@@ -386,4 +391,77 @@ test('a picture pasted into the text arrives where it was put, as a related part
   // between the two lines, as it was pasted
   expect(html.indexOf('Look:')).toBeLessThan(html.indexOf('cid:'));
   expect(html.indexOf('cid:')).toBeLessThan(html.indexOf('Nice, no?'));
+});
+
+test('a send the server refuses after the undo window: a notice and the status line say so, the outbox shows why, Retry sends again, Edit fixes it', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  const refused = mailServer.refusedRecipient;
+  const subject = 'To a refused address';
+  const words = `550 5.1.1 <${refused}>: Recipient address rejected: Refused by the test bed's block list`;
+  const reason = `${mailServer.host} refused the message: ${words}`;
+  // Each RCPT TO the test bed's Postfix refused for this user: the proof that Retry submits again.
+  const refusals = () =>
+    countLogLines(
+      mailServer,
+      new RegExp(`NOQUEUE: reject: RCPT .*<${escapeRegExp(refused)}>: .*from=<${escapeRegExp(user.address)}>`),
+      'postfix',
+    );
+
+  const composer = await openComposer(page, shell.url, mailServer, user);
+  await composer.getByLabel('To', { exact: true }).fill(refused);
+  await composer.getByLabel('Subject', { exact: true }).fill(subject);
+  await composer.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(composer).toBeHidden();
+  // the default undo window (5 s) first: the refusal comes when the composer is long closed
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeVisible();
+  expect(refusals()).toBe(0);
+
+  const notice = page.getByRole('alert').filter({ hasText: 'was not sent' });
+  await expect(notice).toHaveText(new RegExp(`^“${subject}” was not sent: ${escapeRegExp(reason)}`), {
+    timeout: 30_000,
+  });
+  await expect(
+    page.getByRole('status').filter({ hasText: `“${subject}” was not sent. It is in the outbox.` }),
+  ).toBeVisible();
+  await expect.poll(refusals).toBe(1);
+  await screenshot(page, 'send-refused-notice');
+
+  // Retry from the notice: submitted again, refused again in the same words, told again.
+  await notice.getByRole('button', { name: 'Retry' }).click();
+  await expect(notice).toBeHidden();
+  await expect.poll(refusals, { timeout: 30_000 }).toBe(2);
+  await expect(notice).toContainText(reason, { timeout: 30_000 });
+
+  // The outbox: the message, failed, with the server's words and the recipient it refused.
+  const outbox = await showOutbox(page);
+  const row = outbox.getByRole('listitem', { name: subject });
+  await expect(row).toContainText('Not sent');
+  await expect(row).toContainText(`To ${refused}`);
+  await expect(row).toContainText(`The server said: ${reason}`);
+  await expect(row).toContainText(`Refused recipients:${refused}: ${words}`);
+  expect(await accessibilityViolations(page)).toEqual([]);
+  await row.getByRole('button', { name: 'Retry' }).click();
+  await expect.poll(refusals, { timeout: 30_000 }).toBe(3);
+  await expect(row).toContainText(`The server said: ${reason}`);
+
+  // Edit: back in the composer, the refused address swapped for one that takes mail; it goes.
+  await row.getByRole('button', { name: 'Edit' }).click();
+  await expect(outbox).toBeHidden();
+  const reopened = page.getByRole('dialog', { name: 'Compose' });
+  await expect(reopened.getByLabel('Subject', { exact: true })).toHaveValue(subject);
+  const chips = reopened.getByRole('list', { name: 'To recipients' });
+  await expect(chips.getByRole('listitem')).toHaveText([refused]);
+  await chips.getByRole('button', { name: `Remove ${refused}` }).click();
+  await reopened.getByLabel('To', { exact: true }).fill(user.address);
+  await reopened.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(reopened).toBeHidden();
+  const mail = await simpleParser(await sourceOf(mailServer, user, subject));
+  expect(mail.to).toMatchObject({ value: [{ address: user.address }] });
+  expect(refusals()).toBe(3);
+  const after = await showOutbox(page);
+  await expect(after.getByText('Nothing is waiting to be sent.')).toBeVisible();
 });
