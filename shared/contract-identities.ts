@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { accountIdSchema } from './schemas';
 
 const ok = z.object({ ok: z.literal(true) });
+/** Where a reply from this identity puts its signature; null: where the account puts its own. */
+const placementSchema = z.enum(['above', 'below']).nullable();
 
 export const identitySchema = z.object({
   id: z.number().int(),
@@ -12,6 +14,7 @@ export const identitySchema = z.object({
   email: z.string(),
   name: z.string(),
   signature: z.string(),
+  signaturePlacement: placementSchema,
 });
 
 export const identityMethods = {
@@ -29,6 +32,8 @@ export const identityMethods = {
         .regex(/^[^\s@<>,;]+@[^\s@<>,;]+$/),
       name: z.string().trim().max(200),
       signature: z.string().max(10_000),
+      /** Left out: as the account. */
+      signaturePlacement: placementSchema.optional(),
     }),
     output: identitySchema,
   },

@@ -1,5 +1,7 @@
 // Identities against the real Postfix/Dovecot: a message written from an alias goes out with the
-// alias's name and address in From (and in MAIL FROM), and its copy in Sent says the same.
+// alias's name and address in From (and in MAIL FROM), and its copy in Sent says the same; a
+// reply to an alias puts the alias's signature above or below the quote as the alias (or, when
+// it made no choice, the account) says.
 import { simpleParser } from 'mailparser';
 import { describe, expect, it } from 'vitest';
 import type { OutboxItem } from '../../shared/compose';
@@ -9,6 +11,7 @@ import { mailboxPath } from '../mailserver/imap-servers';
 import { withImap } from '../mailserver/imap-helpers';
 import type { MailUser } from '../mailserver/types';
 import { cleanupAfterEach } from '../support/cleanup';
+import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { composeDraft } from '../support/compose-drafts';
 import { createMailUser } from '../support/mail-users';
 import { startSendingBed, type SendingBed } from '../support/sending-bed';
@@ -80,5 +83,73 @@ describe('identities', () => {
     });
     const mine = await simpleParser(await copy(anna, (await done(bed, plain.outboxId)).messageId, 'INBOX'));
     expect(mine.from?.value).toEqual([{ name: `User ${me.name}`, address: me.address }]);
+  });
+});
+
+describe('signature placement per identity', () => {
+  it('a reply to an alias places the alias’s signature as the alias says, or as the account does when it says nothing', async () => {
+    const user = await createMailUser(server, 'alias-place');
+    const device = await otherDevice(server, user);
+    cleanup.push(() => device.logout());
+    const below = `support-${user.name}@${server.domain}`;
+    const asAccount = `billing-${user.name}@${server.domain}`;
+    for (const [to, id] of [
+      [below, 'to-support'],
+      [asAccount, 'to-billing'],
+    ] as const)
+      await device.append(
+        'INBOX',
+        `From: Friend <friend@example.test>\r\nTo: ${to}\r\nSubject: ${id}\r\n` +
+          `Date: ${new Date(Date.UTC(2026, 2, 1, 10)).toUTCString()}\r\nMessage-ID: <${id}@x>\r\n\r\nA question\r\n`,
+      );
+    const c = await startCore(server);
+    cleanup.push(() => c.close(true));
+    const account = await addAccount(c, server, user);
+    await c.service.call('accounts.update', { accountId: account.id, signaturePlacement: 'above' });
+    const support = await c.service.call('identities.save', {
+      accountId: account.id,
+      email: below,
+      name: 'Support',
+      signature: 'Support desk',
+      signaturePlacement: 'below',
+    });
+    expect(support.signaturePlacement).toBe('below');
+    const billing = await c.service.call('identities.save', {
+      accountId: account.id,
+      email: asAccount,
+      name: 'Billing',
+      signature: 'Billing office',
+    });
+    expect(billing.signaturePlacement).toBeNull();
+    expect(await c.service.call('identities.list', { accountId: account.id })).toMatchObject([
+      { email: below, signaturePlacement: 'below' },
+      { email: asAccount, signaturePlacement: null },
+    ]);
+
+    const inbox = await mailboxByRole(c, account.id, 'inbox');
+    const headers = await waitFor(async () => {
+      const all = await allHeaders(c, inbox.id);
+      return all.length === 2 ? all : undefined;
+    });
+    const reply = async (subject: string) => {
+      const original = headers.find((h) => h.subject === subject)!;
+      return (await c.service.call('compose.prepare', { mode: 'reply', messageId: original.id, format: 'plain' })).body;
+    };
+    const signatureAfterQuote = (body: string, signature: string) =>
+      body.indexOf(`-- \n${signature}`) > body.indexOf('> A question');
+
+    const toSupport = await reply('to-support');
+    expect(toSupport).toContain('-- \nSupport desk');
+    expect(signatureAfterQuote(toSupport, 'Support desk')).toBe(true);
+    const toBilling = await reply('to-billing');
+    expect(toBilling).toContain('-- \nBilling office');
+    expect(signatureAfterQuote(toBilling, 'Billing office')).toBe(false);
+
+    // The account moves its signature below: the identity that follows it moves too; one that
+    // chose "above" for itself stays above.
+    await c.service.call('accounts.update', { accountId: account.id, signaturePlacement: 'below' });
+    expect(signatureAfterQuote(await reply('to-billing'), 'Billing office')).toBe(true);
+    await c.service.call('identities.save', { ...support, signaturePlacement: 'above' });
+    expect(signatureAfterQuote(await reply('to-support'), 'Support desk')).toBe(false);
   });
 });

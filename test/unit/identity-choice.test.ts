@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Identity } from '../../shared/contract-identities';
-import { fromAddress, replyIdentity } from '../../electron/core/smtp/identity-choice';
+import { fromAddress, replyIdentity, signaturePlacementOf } from '../../electron/core/smtp/identity-choice';
 
 const account = { email: 'me@example.com', displayName: 'Me Myself' };
 const identity = (id: number, email: string, name = ''): Identity => ({
@@ -9,6 +9,7 @@ const identity = (id: number, email: string, name = ''): Identity => ({
   email,
   name,
   signature: '',
+  signaturePlacement: null,
 });
 const sales = identity(1, 'sales@example.com', 'Sales Team');
 const old = identity(2, 'Me@Old.example');
@@ -48,5 +49,20 @@ describe('the From of a message', () => {
       name: 'Me Myself',
       address: 'me@example.com',
     });
+  });
+});
+
+describe('where a reply puts the signature', () => {
+  it('where the identity says, else where the account says, else above the quote', () => {
+    const below = { ...sales, signaturePlacement: 'below' as const };
+    const above = { ...sales, signaturePlacement: 'above' as const };
+    expect(signaturePlacementOf({ signaturePlacement: 'above' }, below)).toBe('below');
+    expect(signaturePlacementOf({ signaturePlacement: 'below' }, above)).toBe('above');
+    // an identity that made no choice (every one made before the choice existed): as the account
+    expect(signaturePlacementOf({ signaturePlacement: 'below' }, sales)).toBe('below');
+    expect(signaturePlacementOf({}, sales)).toBe('above');
+    // the account's own address (no identity)
+    expect(signaturePlacementOf({ signaturePlacement: 'below' }, null)).toBe('below');
+    expect(signaturePlacementOf({}, null)).toBe('above');
   });
 });

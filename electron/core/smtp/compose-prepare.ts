@@ -3,7 +3,7 @@
 // "Re:", In-Reply-To and References set, the original quoted under an attribution line. Forward:
 // one "Fwd:", the original's headers and text inline, its attachments kept.
 import { IdentitiesRepo } from '../store/identities-repo';
-import { replyIdentity } from './identity-choice';
+import { replyIdentity, signaturePlacementOf } from './identity-choice';
 import { formatAddressList } from '../../../shared/address-parse';
 import {
   COMPOSE_LIMITS,
@@ -175,7 +175,7 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
       body: layoutBody({
         format,
         signature,
-        placement: account.signaturePlacement ?? 'above',
+        placement: signaturePlacementOf(account, null),
         intro: forwardedHeaderLines(header, where),
         original: originalText(original),
         quote: false,
@@ -200,7 +200,7 @@ export async function prepareDraft(deps: PrepareDeps, input: ComposePrepareInput
     body: layoutBody({
       format,
       signature,
-      placement: account.signaturePlacement ?? 'above',
+      placement: signaturePlacementOf(account, identity),
       intro: [attributionLine(header.from[0], header.date, where)],
       original: originalText(original),
       quote: true,

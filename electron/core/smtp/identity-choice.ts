@@ -3,6 +3,7 @@
 // else from the account's own address unless the user picked an identity.
 import type { Identity } from '../../../shared/contract-identities';
 import type { Account, Address } from '../../../shared/domain';
+import type { SignaturePlacement } from '../../../shared/signature';
 
 /** The identity the original was addressed to (To before Cc), or null for the account's own. */
 export function replyIdentity(
@@ -31,4 +32,15 @@ export function fromAddress(
   const identity = wanted ? identities.find((i) => i.email.toLowerCase() === wanted) : undefined;
   if (!identity) return { name: account.displayName, address: account.email };
   return { name: identity.name || account.displayName, address: identity.email };
+}
+
+/**
+ * Where a reply's signature goes: the identity's own choice when it made one, else the
+ * account's (above the quote unless the account says below).
+ */
+export function signaturePlacementOf(
+  account: Pick<Account, 'signaturePlacement'>,
+  identity: Pick<Identity, 'signaturePlacement'> | null,
+): SignaturePlacement {
+  return identity?.signaturePlacement ?? account.signaturePlacement ?? 'above';
 }

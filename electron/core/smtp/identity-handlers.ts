@@ -10,7 +10,7 @@ export function createIdentityHandlers(store: Store): MethodHandlers<IdentityMet
   const repo = new IdentitiesRepo(store.db);
   return {
     'identities.list': async ({ accountId }) => repo.list(accountId),
-    'identities.save': async ({ id, accountId, email, name, signature }) => {
+    'identities.save': async ({ id, accountId, email, name, signature, signaturePlacement = null }) => {
       const account = store.accounts.get(accountId);
       if (!account) throw notFound('The account');
       if (email.toLowerCase() === account.email.toLowerCase())
@@ -19,7 +19,7 @@ export function createIdentityHandlers(store: Store): MethodHandlers<IdentityMet
           'That is the account’s own address; its name and signature are in its settings.',
         );
       try {
-        return repo.save({ id, accountId, email, name, signature });
+        return repo.save({ id, accountId, email, name, signature, signaturePlacement });
       } catch {
         throw notFound('The identity');
       }

@@ -1,4 +1,5 @@
-// The identities table: an account's other From addresses, with name and signature each.
+// The identities table: an account's other From addresses, with name, signature and where the
+// signature goes in a reply (NULL: where the account puts its own) each.
 import type { Identity } from '../../../shared/contract-identities';
 import type { AccountId } from '../../../shared/domain';
 import type { Db } from './database';
@@ -9,6 +10,7 @@ interface IdentityRow {
   email: string;
   name: string;
   signature: string;
+  signature_placement: string | null;
 }
 
 const toIdentity = (row: IdentityRow): Identity => ({
@@ -17,6 +19,8 @@ const toIdentity = (row: IdentityRow): Identity => ({
   email: row.email,
   name: row.name,
   signature: row.signature,
+  signaturePlacement:
+    row.signature_placement === 'above' || row.signature_placement === 'below' ? row.signature_placement : null,
 });
 
 export class IdentitiesRepo {
@@ -32,20 +36,23 @@ export class IdentitiesRepo {
   }
 
   save(identity: Omit<Identity, 'id'> & { id?: number }): Identity {
+    const placement = identity.signaturePlacement;
     const row = (
       identity.id === undefined
         ? this.db
             .prepare(
-              `INSERT INTO identities (account_id, email, name, signature) VALUES (?, ?, ?, ?)
-               ON CONFLICT (account_id, email) DO UPDATE SET name = excluded.name, signature = excluded.signature
+              `INSERT INTO identities (account_id, email, name, signature, signature_placement) VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (account_id, email) DO UPDATE SET name = excluded.name, signature = excluded.signature,
+                 signature_placement = excluded.signature_placement
                RETURNING *`,
             )
-            .get(identity.accountId, identity.email, identity.name, identity.signature)
+            .get(identity.accountId, identity.email, identity.name, identity.signature, placement)
         : this.db
             .prepare(
-              'UPDATE identities SET email = ?, name = ?, signature = ? WHERE id = ? AND account_id = ? RETURNING *',
+              `UPDATE identities SET email = ?, name = ?, signature = ?, signature_placement = ?
+               WHERE id = ? AND account_id = ? RETURNING *`,
             )
-            .get(identity.email, identity.name, identity.signature, identity.id, identity.accountId)
+            .get(identity.email, identity.name, identity.signature, placement, identity.id, identity.accountId)
     ) as IdentityRow | undefined;
     if (!row) throw new Error('The identity was not found.');
     return toIdentity(row);

@@ -571,6 +571,11 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN signature_placement TEXT NOT NULL DEFAULT 'above';
   `,
+  // issue 19: an identity's own signature placement, 'above' or 'below' the quote of a reply;
+  // NULL (every identity made before) places it as the account does.
+  `
+  ALTER TABLE identities ADD COLUMN signature_placement TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
