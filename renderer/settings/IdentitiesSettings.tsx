@@ -1,11 +1,13 @@
 // An account's identities: its other From addresses (aliases), each with the name and the
-// signature it sends with. The composer's From picker lists them; a reply goes from the one the
-// original was sent to.
+// signature it sends with, and where that signature goes in a reply (or as the account does).
+// The composer's From picker lists them; a reply goes from the one the original was sent to.
+// Edit loads one into the form; saving it changes it in place.
 import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
 import { SignaturePreview } from './SignaturePreview';
 import { storableSignature } from './signature-html';
 import { useTranslation } from 'react-i18next';
 import type { Identity } from '../../shared/contract-identities';
+import type { SignaturePlacement } from '../../shared/signature';
 import type { Account } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
@@ -18,6 +20,9 @@ export function IdentitiesSettings({ account }: { account: Account }) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [signature, setSignature] = useState('');
+  const [placement, setPlacement] = useState<SignaturePlacement | null>(null);
+  /** The identity being edited; null: the form adds a new one. */
+  const [editing, setEditing] = useState<number | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
   const reload = useCallback(
@@ -31,19 +36,33 @@ export function IdentitiesSettings({ account }: { account: Account }) {
   useEffect(() => void reload(), [reload]);
 
   const fail = (error: unknown) => setProblem(errorMessage(error, t) ?? t('common.unknownError'));
-  const add = (event: FormEvent) => {
+  const fill = (identity: Identity | null) => {
+    setEditing(identity?.id ?? null);
+    setEmail(identity?.email ?? '');
+    setName(identity?.name ?? '');
+    setSignature(identity?.signature ?? '');
+    setPlacement(identity?.signaturePlacement ?? null);
+  };
+  const save = (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
     transport
-      .invoke('identities.save', { accountId: account.id, email, name, signature: storableSignature(signature) })
+      .invoke('identities.save', {
+        ...(editing !== null ? { id: editing } : {}),
+        accountId: account.id,
+        email,
+        name,
+        signature: storableSignature(signature),
+        signaturePlacement: placement,
+      })
       .then(() => {
-        setEmail('');
-        setName('');
-        setSignature('');
+        fill(null);
         return reload();
       })
       .catch(fail);
   };
+  const placementNote = (identity: Identity) =>
+    identity.signaturePlacement === null ? '' : ` · ${t(`identities.${identity.signaturePlacement}`)}`;
 
   return (
     <section className="form-field identities-settings" aria-labelledby={`${id}-title`}>
@@ -53,7 +72,13 @@ export function IdentitiesSettings({ account }: { account: Account }) {
         <ul className="identities-list" aria-label={t('identities.title')}>
           {identities.map((identity) => (
             <li key={identity.id}>
-              <span>{identity.name ? `${identity.name} <${identity.email}>` : identity.email}</span>
+              <span>
+                {identity.name ? `${identity.name} <${identity.email}>` : identity.email}
+                {placementNote(identity)}
+              </span>
+              <button type="button" className="button button-small" onClick={() => fill(identity)}>
+                {t('identities.edit', { email: identity.email })}
+              </button>
               <button
                 type="button"
                 className="button button-small"
@@ -65,7 +90,7 @@ export function IdentitiesSettings({ account }: { account: Account }) {
           ))}
         </ul>
       )}
-      <form className="identities-add" onSubmit={add}>
+      <form className="identities-add" onSubmit={save}>
         <label htmlFor={`${id}-email`}>{t('identities.email')}</label>
         <input id={`${id}-email`} type="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <label htmlFor={`${id}-name`}>{t('identities.name')}</label>
@@ -82,9 +107,26 @@ export function IdentitiesSettings({ account }: { account: Account }) {
           {t('signatures.richHint')}
         </p>
         <SignaturePreview signature={signature} />
+        <label htmlFor={`${id}-placement`}>{t('identities.placement')}</label>
+        <select
+          id={`${id}-placement`}
+          value={placement ?? ''}
+          onChange={(e) =>
+            setPlacement(e.target.value === 'above' || e.target.value === 'below' ? e.target.value : null)
+          }
+        >
+          <option value="">{t('identities.asAccount')}</option>
+          <option value="above">{t('signatures.above')}</option>
+          <option value="below">{t('signatures.below')}</option>
+        </select>
         <button type="submit" className="button">
-          {t('identities.add')}
+          {editing === null ? t('identities.add') : t('identities.save')}
         </button>
+        {editing !== null && (
+          <button type="button" className="button" onClick={() => fill(null)}>
+            {t('identities.cancelEdit')}
+          </button>
+        )}
       </form>
       {problem !== null && (
         <p className="form-hint form-error" role="alert">

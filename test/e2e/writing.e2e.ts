@@ -318,7 +318,7 @@ test('a draft saved only on this computer when the app was killed is offered aga
   }
 });
 
-test('identities: an address added in the account settings is in the From picker, and the message goes from it', async ({
+test('identities: an address added in the account settings, with its own signature placement, is in the From picker, and the message goes from it', async ({
   page,
   shell,
   mailServer,
@@ -332,10 +332,20 @@ test('identities: an address added in the account settings is in the From picker
   const alias = `help-${user.name}@${mailServer.domain}`;
   await settings.getByLabel('Address', { exact: true }).fill(alias);
   await settings.getByLabel('Name shown').fill('Help Desk');
+  const placement = settings.getByLabel('Signature in replies', { exact: true });
+  await expect(placement).toHaveValue('');
+  await placement.selectOption({ label: 'Below the quoted message' });
   await settings.getByRole('button', { name: 'Add address' }).click();
-  await expect(settings.getByRole('list', { name: 'Other addresses (identities)' })).toContainText(
-    `Help Desk <${alias}>`,
-  );
+  const identities = settings.getByRole('list', { name: 'Other addresses (identities)' });
+  await expect(identities).toContainText(`Help Desk <${alias}> · signature below the quote`);
+  // Edit puts it back in the form; saved "as the account", the note goes.
+  await identities.getByRole('button', { name: `Edit ${alias}` }).click();
+  await expect(settings.getByLabel('Address', { exact: true })).toHaveValue(alias);
+  await expect(placement).toHaveValue('below');
+  await placement.selectOption({ label: 'As the account does' });
+  await settings.getByRole('button', { name: 'Save address' }).click();
+  await expect(identities).toHaveText(new RegExp(`^Help Desk <${escapeRegExp(alias)}>Edit`));
+  await expect(settings.getByRole('button', { name: 'Add address' })).toBeVisible();
   await page.keyboard.press('Escape');
 
   await page.getByRole('button', { name: 'New message' }).click();
