@@ -1,6 +1,6 @@
 // A damaged mail.db, a damaged user-data copy and a full disk, each on a real SQLite file: the
 // app starts, says what happened, and nothing the user wrote (accounts, drafts, the outbox,
-// trusted certificates) is lost; every database left in use passes integrity_check.
+// trusted certificates, identities, the contacts they made) is lost; every database left in use passes integrity_check.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +13,13 @@ import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
 import { createMailService } from '../../electron/core/service';
 import { toServiceError } from '../../electron/core/service-error';
 import { NewerDatabaseError } from '../../electron/core/store/database';
+import { ContactsRepo } from '../../electron/core/store/contacts-repo';
 import { DraftsRepo } from '../../electron/core/store/drafts-repo';
+import { IdentitiesRepo } from '../../electron/core/store/identities-repo';
 import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { OutboxRepo } from '../../electron/core/store/outbox-repo';
 import { Store } from '../../electron/core/store/store';
+import { userDataCounter } from '../../electron/core/store/user-data-backup';
 import { testAccountSettings } from '../support/store-fixtures';
 import { composeDraft } from '../support/compose-drafts';
 
@@ -107,6 +110,95 @@ describe('a damaged mail.db', () => {
     expect(store.notices).toEqual([{ kind: 'cache-rebuilt', keptAs: expect.any(String), restored: false }]);
     expect(store.accounts.list()).toEqual([]);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('identities and contacts', () => {
+  it('come back from the copy: the identities whole, the contacts the user made without the harvest’s counts', () => {
+    const { dir, accountId } = writtenProfile();
+    const store = openStore(dir);
+    new IdentitiesRepo(store.db).save({
+      accountId,
+      email: 'sales@example.test',
+      name: 'Sales',
+      signature: '<b>Sales</b>',
+      signaturePlacement: 'below',
+    });
+    const contacts = new ContactsRepo(store.db);
+    contacts.saveByUser('ada@example.org', 'Ada Lovelace');
+    contacts.saveByUser('pest@example.org', 'Pest');
+    contacts.remove('pest@example.org');
+    // counted from the cached mail: Ada was written to too; Bob only ever harvested
+    contacts.record(
+      [
+        { address: 'ada@example.org', name: 'Ada L.', kind: 'written', at: 1_000 },
+        { address: 'bob@example.org', name: 'Bob', kind: 'seen', at: 2_000 },
+      ],
+      7,
+    );
+    closeStore(store);
+    damage(path.join(dir, 'mail.db'));
+
+    const reopened = openStore(dir);
+    expect(reopened.notices).toMatchObject([{ kind: 'cache-rebuilt', restored: true }]);
+    expect(new IdentitiesRepo(reopened.db).list(accountId)).toMatchObject([
+      { email: 'sales@example.test', name: 'Sales', signature: '<b>Sales</b>', signaturePlacement: 'below' },
+    ]);
+    // the harvest walks the re-synced cache again from the start and counts each message once
+    expect(
+      reopened.db
+        .prepare(
+          'SELECT address, name, written_count, seen_count, added_by_user, removed FROM contacts ORDER BY address',
+        )
+        .all(),
+    ).toEqual([
+      {
+        address: 'ada@example.org',
+        name: 'Ada Lovelace',
+        written_count: 0,
+        seen_count: 0,
+        added_by_user: 1,
+        removed: 0,
+      },
+      { address: 'pest@example.org', name: 'Pest', written_count: 0, seen_count: 0, added_by_user: 0, removed: 1 },
+    ]);
+    expect(reopened.db.prepare('SELECT last_message_id FROM contacts_harvest').get()).toEqual({ last_message_id: 0 });
+  });
+
+  it('move the copy’s counter when the user changes them, not when the harvest counts mail', () => {
+    const { dir, accountId } = writtenProfile();
+    const store = openStore(dir);
+    const contacts = new ContactsRepo(store.db);
+    const moved = (change: () => void): boolean => {
+      const before = userDataCounter(store.db);
+      change();
+      return userDataCounter(store.db) !== before;
+    };
+    expect(moved(() => contacts.record([{ address: 'bob@example.org', name: 'Bob', kind: 'seen', at: 1 }], 1))).toBe(
+      false,
+    );
+    expect(moved(() => contacts.saveByUser('ada@example.org', 'Ada'))).toBe(true);
+    // the harvest counting a contact the user made changes nothing of theirs
+    expect(moved(() => contacts.record([{ address: 'ada@example.org', name: 'A', kind: 'written', at: 2 }], 2))).toBe(
+      false,
+    );
+    expect(moved(() => contacts.saveByUser('bob@example.org', 'Robert'))).toBe(true);
+    expect(moved(() => contacts.remove('ada@example.org'))).toBe(true);
+    const identities = new IdentitiesRepo(store.db);
+    let id = 0;
+    expect(
+      moved(
+        () =>
+          (id = identities.save({
+            accountId,
+            email: 'x@example.test',
+            name: '',
+            signature: '',
+            signaturePlacement: null,
+          }).id),
+      ),
+    ).toBe(true);
+    expect(moved(() => identities.remove(id))).toBe(true);
   });
 });
 

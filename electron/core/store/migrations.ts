@@ -572,9 +572,34 @@ export const migrations: readonly string[] = [
   ALTER TABLE accounts ADD COLUMN signature_placement TEXT NOT NULL DEFAULT 'above';
   `,
   // issue 19: an identity's own signature placement, 'above' or 'below' the quote of a reply;
-  // NULL (every identity made before) places it as the account does.
+  // NULL (every identity made before) places it as the account does. And identities and the
+  // contacts the user made are the user's data (user-data-backup.ts): their changes move the
+  // counter. Only the user's own contact rows count (added, renamed, imported, removed): the
+  // harvest's counting, which sync's new mail sets off, is the cache's and comes back with it.
   `
   ALTER TABLE identities ADD COLUMN signature_placement TEXT;
+  CREATE TRIGGER identities_changed_insert AFTER INSERT ON identities BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER identities_changed_update AFTER UPDATE ON identities BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER identities_changed_delete AFTER DELETE ON identities BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER contacts_changed_insert AFTER INSERT ON contacts
+    WHEN NEW.added_by_user = 1 OR NEW.removed = 1 BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER contacts_changed_update AFTER UPDATE ON contacts
+    WHEN (NEW.added_by_user = 1 OR NEW.removed = 1 OR OLD.added_by_user = 1 OR OLD.removed = 1)
+      AND (NEW.name IS NOT OLD.name OR NEW.added_by_user IS NOT OLD.added_by_user OR NEW.removed IS NOT OLD.removed) BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER contacts_changed_delete AFTER DELETE ON contacts
+    WHEN OLD.added_by_user = 1 OR OLD.removed = 1 BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
   `,
 ];
 

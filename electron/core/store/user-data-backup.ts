@@ -1,6 +1,7 @@
 // What the server cannot give back, copied out of the cache: accounts (with their sealed
-// passwords), drafts and their attachments, the outbox, trusted certificates and the senders
-// whose remote images load. mail.db is mostly a cache that sync rebuilds; if it is ever lost to
+// passwords), drafts and their attachments, the outbox, trusted certificates, the senders
+// whose remote images load, the accounts' other addresses (identities) and the contacts the
+// user made. mail.db is mostly a cache that sync rebuilds; if it is ever lost to
 // corruption, these rows are restored from user-data.db into a fresh one (cache-recovery.ts).
 // docs/security.md says why a copy and not a second live database.
 import Database from 'better-sqlite3';
@@ -16,7 +17,21 @@ export const USER_DATA_TABLES = [
   'outbox',
   'certificate_pins',
   'remote_content_senders',
+  'identities',
+  'contacts',
 ] as const;
+
+type UserDataTable = (typeof USER_DATA_TABLES)[number];
+
+/**
+ * Tables of which only part is the user's. contacts: the rows the user added, renamed, imported
+ * or removed (a removed one stays removed), with what the user set. The rest is what the harvest
+ * counted in the cached mail: restored, it would be counted twice when the harvest walks the
+ * re-synced cache, which gives the harvested contacts and their counts back by itself.
+ */
+const PART_COPIED: Partial<Record<UserDataTable, string>> = {
+  contacts: 'SELECT address, name, added_by_user, removed FROM main.contacts WHERE added_by_user = 1 OR removed = 1',
+};
 
 export const USER_DATA_FILE_NAME = 'user-data.db';
 
@@ -37,7 +52,8 @@ export function writeUserDataBackup(db: Db, file: string): number {
   try {
     // one read transaction: the copy is of a single moment, the counter included
     const counter = db.transaction(() => {
-      for (const table of USER_DATA_TABLES) db.exec(`CREATE TABLE backup.${table} AS SELECT * FROM main.${table}`);
+      for (const table of USER_DATA_TABLES)
+        db.exec(`CREATE TABLE backup.${table} AS ${PART_COPIED[table] ?? `SELECT * FROM main.${table}`}`);
       const at = userDataCounter(db);
       db.pragma(`backup.user_version = ${Number(db.pragma('user_version', { simple: true }))}`);
       return at;
