@@ -12,6 +12,7 @@ import {
   safeStorage,
   session,
   shell,
+  utilityProcess,
 } from 'electron';
 import path from 'node:path';
 import { autoUpdater } from 'electron-updater';
@@ -20,8 +21,10 @@ import { isMailtoUrl } from '../shared/mailto';
 import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
 import { desktopOAuthEnv } from './shell/oauth-config';
-import { createMailService } from './core/service';
 import type { MailService } from './core/service-api';
+import { connectEngine } from './shell/engine-client';
+import { engineFlags } from './shell/engine-process';
+import { utilityEngineChannel } from './shell/engine-utility-process';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { closeService } from './shell/close-service';
 import { createDesktopHandlers, withShellHandlers } from './shell/desktop-methods';
@@ -92,6 +95,41 @@ async function openEmlFile(file: string): Promise<void> {
 function makeDefaultMailApp(): boolean {
   if (app.isPackaged || process.argv.length < 2) return app.setAsDefaultProtocolClient('mailto');
   return app.setAsDefaultProtocolClient('mailto', process.execPath, [path.resolve(process.argv[1]!)]);
+}
+
+/**
+ * The mail engine in a utility process of its own (docs/architecture.md, "Processes"): main only
+ * relays the window's calls to it. What it needs of the shell crosses explicitly: its options as
+ * data, the cipher's seal and unseal as requests back here, where safeStorage answers.
+ */
+async function startEngine(profileDir: string): Promise<MailService> {
+  const child = utilityProcess.fork(path.join(app.getAppPath(), 'dist', 'engine-utility.cjs'), [], {
+    serviceName: `${APP_NAME} engine`,
+    execArgv: engineFlags(process.env),
+    stdio: 'inherit',
+  });
+  const channel = utilityEngineChannel(child);
+  // an engine that ends on its own is reported; the window's calls then fail instead of waiting
+  channel.onExit((reason) => {
+    if (shutdown !== 'running') return;
+    dialog.showErrorBox(`${APP_NAME}: the mail engine stopped`, `${reason}. Restart ${APP_NAME} to reconnect.`);
+  });
+  try {
+    return await connectEngine({
+      channel,
+      options: {
+        dataDir: profileDir,
+        // the OAuth2 client ids this build was made with (shell/oauth-config.ts)
+        oauthEnv: desktopOAuthEnv(process.env),
+      },
+      cipher: await openCipher(profileDir),
+      log,
+      debug: !app.isPackaged && Boolean(process.env.MAIL_DEBUG),
+    });
+  } catch (error) {
+    channel.kill();
+    throw error;
+  }
 }
 
 /** The OS keychain when it works; otherwise a key file, so passwords can still be saved. */
@@ -168,13 +206,7 @@ async function start(): Promise<void> {
   const cleared = clearOpenedAttachments(profileDir).catch((error: unknown) =>
     log('warn', `Old copies of opened attachments could not be removed: ${String(error)}`),
   );
-  const opened = await createMailService({
-    dataDir: profileDir,
-    cipher: await openCipher(profileDir),
-    log,
-    // the OAuth2 client ids this build was made with (shell/oauth-config.ts)
-    oauthEnv: desktopOAuthEnv(process.env),
-  });
+  const opened = await startEngine(profileDir);
   service = opened;
   const settings = loadDesktopSettings(path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME), process.platform);
   desktopSettings = settings;

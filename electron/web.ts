@@ -19,6 +19,8 @@ async function main(): Promise<void> {
     host: args.host,
     // dist/web.mjs sits next to dist/renderer/
     rendererDir: fileURLToPath(new URL('./renderer/', import.meta.url)),
+    // and next to dist/engine.mjs, the engine's own process
+    engineEntry: fileURLToPath(new URL('./engine.mjs', import.meta.url)),
     log,
   });
   log('info', `profile: ${profileDir}`);

@@ -1,7 +1,9 @@
 // Builds everything `npm start`, `npm run web` and `npm run dist` need into dist/:
 //   dist/main.cjs     Electron main process (dependencies stay in node_modules)
 //   dist/preload.cjs  the sandboxed preload: one self-contained file (sandboxed preloads cannot require)
+//   dist/engine-utility.cjs  the mail engine in Electron's utility process (main.ts forks it)
 //   dist/web.mjs      the browser shell (same core, WebSocket instead of IPC)
+//   dist/engine.mjs   the mail engine in the browser shell's child process (web.mjs forks it)
 //   dist/renderer/    the React UI, built by Vite
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
@@ -15,7 +17,7 @@ const common = {
   logLevel: 'warning',
 };
 
-const only = process.argv[2]; // optional: main | preload | web | renderer
+const only = process.argv[2]; // optional: main | preload | web | renderer (main and web build their engine too)
 
 // OAuth2 client ids of this build (README "OAuth2 client ids"): MAIL_OAUTH_<PROVIDER>_CLIENT_ID and
 // _CLIENT_SECRET from the build's environment, baked into main and the browser shell
@@ -39,6 +41,16 @@ async function buildMain() {
     define: { 'import.meta.url': '__mainFileUrl', ...oauthDefine },
     banner: { js: "const __mainFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  // the engine's utility process: CommonJS like main, for the same reason
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/engine-utility.ts'],
+    outfile: 'dist/engine-utility.cjs',
+    format: 'cjs',
+    packages: 'external',
+    define: { 'import.meta.url': '__mainFileUrl' },
+    banner: { js: "const __mainFileUrl = require('node:url').pathToFileURL(__filename).href;" },
+  });
 }
 
 async function buildPreload() {
@@ -59,6 +71,14 @@ async function buildWeb() {
     format: 'esm',
     packages: 'external',
     define: oauthDefine,
+  });
+  // the OAuth2 client ids reach the engine as data from the shell: no define here
+  await esbuild({
+    ...common,
+    entryPoints: ['electron/engine.ts'],
+    outfile: 'dist/engine.mjs',
+    format: 'esm',
+    packages: 'external',
   });
 }
 

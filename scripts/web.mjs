@@ -42,10 +42,12 @@ function newest(dirs, files = []) {
 
 const lockFile = path.join(root, 'package-lock.json');
 const webOut = path.join(root, 'dist', 'web.mjs');
+// the engine's process, built with the shell: a missing one (a dist/ from before it) is stale too
+const engineOut = path.join(root, 'dist', 'engine.mjs');
 const uiOut = path.join(root, 'dist', 'renderer', 'index.html');
 
 const steps = [];
-if (mtime(webOut) < newest(['electron', 'shared'], [lockFile])) steps.push('web');
+if (Math.min(mtime(webOut), mtime(engineOut)) < newest(['electron', 'shared'], [lockFile])) steps.push('web');
 if (
   existsSync(path.join(root, 'renderer', 'vite.config.ts')) &&
   mtime(uiOut) < newest(['renderer', 'shared'], [lockFile])

@@ -1,17 +1,18 @@
 // The browser shell: the mail core behind a WebSocket on the loopback interface, plus the
 // built UI over HTTP. Used by `npm run web`, the end-to-end tests and anyone who wants the
 // client in a browser tab. Secrets are sealed with a key file in the profile (no safeStorage
-// outside Electron).
+// outside Electron). The engine runs in a child process of its own (engine-process.ts): this
+// process serves the UI and relays the WebSocket, so a FETCH being parsed never holds up either.
 import { webOAuthEnv } from './oauth-config';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import path from 'node:path';
-import { createMailService } from '../core/service';
 import type { MailService, MailServiceOptions } from '../core/service-api';
 import { DisposableStore, toDisposable } from '../core/lifecycle';
 import { closeService } from './close-service';
 import { contentSecurityPolicy } from './csp';
+import { engineFlags, startEngineProcess } from './engine-process';
 import { allowedHosts, hostPort, isLoopbackHost } from './loopback';
 import { openKeyFileCipher } from './key-file';
 import { createStaticHandler } from './static-server';
@@ -30,6 +31,8 @@ export interface ServeOptions {
 
 export interface WebShellOptions extends ServeOptions {
   profileDir: string;
+  /** The engine process's entry: dist/engine.mjs, built beside dist/web.mjs. */
+  engineEntry: string;
   trustedCa?: string[];
   log?: MailServiceOptions['log'];
 }
@@ -111,13 +114,19 @@ export async function serveWebShell(service: MailService, options: ServeOptions 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   // the profile holds the key that unseals every password: this user only
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
-  const service = await createMailService({
-    dataDir: options.profileDir,
+  const service = await startEngineProcess({
+    entry: options.engineEntry,
+    options: {
+      dataDir: options.profileDir,
+      // the OAuth2 client ids this build was made with, and the test bed's overrides (oauth-config.ts)
+      oauthEnv: webOAuthEnv(process.env),
+      ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
+    },
+    // the key file is opened here, in the shell: the engine asks for each seal and unseal
     cipher: openKeyFileCipher(options.profileDir, 'key-file', options.log),
-    // the OAuth2 client ids this build was made with, and the test bed's overrides (oauth-config.ts)
-    oauthEnv: webOAuthEnv(process.env),
-    ...(options.trustedCa ? { trustedCa: options.trustedCa } : {}),
     ...(options.log ? { log: options.log } : {}),
+    debug: Boolean(process.env.MAIL_DEBUG),
+    execArgv: engineFlags(process.env),
   });
   let shell: WebShell;
   try {

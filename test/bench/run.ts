@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p] [--cpu-prof]`: the benchmark suite.
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r] [--cpu-prof]`: the benchmark suite.
 // Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
 // and the UI, prints one markdown table (every figure beside its target) and writes
 // bench/results.json.
@@ -17,6 +17,7 @@ import { startMailBed } from './runner/mail-bed';
 import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
 import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measurePop3, POP3_FIGURES } from './runner/phase-pop3';
+import { measureResponsiveness, RESPONSIVENESS_FIGURES } from './runner/phase-responsiveness';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureSearch, searchFigures } from './runner/phase-search';
 import { measureServerSearch, SERVER_SEARCH_FIGURES } from './runner/phase-server-search';
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
     ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
     ['g', BROWSER_FIGURES],
     ['p', POP3_FIGURES],
+    ['r', RESPONSIVENESS_FIGURES],
   ];
 
   /** Error rows for the figures of `rows` that a phase did not get to report. */
@@ -98,13 +100,14 @@ async function main(): Promise<number> {
       await engine.call('closeEngine', undefined).catch(() => undefined);
       await engine.stop();
       await other.stop();
-      if (prepared) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (prepared && wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (prepared && wanted.has('r')) await phase(RESPONSIVENESS_FIGURES, () => measureResponsiveness(ctx));
     } else if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
       if (wanted.has('c')) await phase(RESYNC_FIGURES, () => measureResync(ctx));
       const warmBodies = async () => {
         if (wanted.has('d')) await measureBodies(ctx);
         // the keyboard bench reads the newest messages: their bodies are cached as reading would
-        if (wanted.has('g')) await engine.call('prewarmNewest', { count: PREWARMED_BODIES });
+        if (wanted.has('g') || wanted.has('r')) await engine.call('prewarmNewest', { count: PREWARMED_BODIES });
       };
       await phase(wanted.has('d') ? BODY_FIGURES : [], warmBodies);
       if (wanted.has('h')) await phase(SERVER_SEARCH_FIGURES, () => measureServerSearch(ctx));
@@ -115,6 +118,8 @@ async function main(): Promise<number> {
       if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      // last: it adds an account to the profile the phases above measure
+      if (wanted.has('r')) await phase(RESPONSIVENESS_FIGURES, () => measureResponsiveness(ctx));
     } else {
       for (const [letter, rows] of AFTER_SYNC)
         if (wanted.has(letter) && letter !== 'p') skipped(rows, 'the first sync failed');

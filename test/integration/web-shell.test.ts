@@ -13,6 +13,7 @@ import { startWebShell, type WebShell } from '../../electron/shell/web-shell';
 import { WebSocketTransport, type SocketFactory } from '../../renderer/transport/websocket-transport';
 import { getMailServer } from '../mailserver/inject';
 import { accountSettings } from '../support/core-harness';
+import { buildEngineEntry } from '../support/engine-entry';
 import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
 
@@ -31,7 +32,12 @@ beforeAll(async () => {
   );
   writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log("ui")');
   writeFileSync(path.join(base, 'secret.txt'), 'TOP SECRET');
+  // the engine's own process, bundled inside the project so its imports find node_modules
+  mkdirSync(path.resolve('.tmp'), { recursive: true });
+  const engineDir = mkdtempSync(path.resolve('.tmp', 'web-shell-engine-'));
+  cleanups.push(() => rmSync(engineDir, { recursive: true, force: true }));
   shell = await startWebShell({
+    engineEntry: await buildEngineEntry(engineDir),
     profileDir: path.join(base, 'profile'),
     port: 0,
     trustedCa: [server.caPem],
@@ -270,6 +276,8 @@ describe('npm run web as a process', () => {
       packages: 'external',
       logLevel: 'silent',
     });
+    // web.mjs forks engine.mjs beside it, as in dist/
+    await buildEngineEntry(outDir);
     const child = spawn(
       process.execPath,
       [path.join(outDir, 'web.mjs'), '--profile', path.join(base, 'child-profile')],

@@ -5,7 +5,7 @@ import { parseArgs } from '../bench/runner/args';
 describe('bench options', () => {
   it('runs every phase by default, and --no-browser leaves out g', () => {
     expect(parseArgs([])).toMatchObject({ size: 50_000, browser: true, only: false, cpuProf: false });
-    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p']);
+    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p', 'r']);
     const noBrowser = parseArgs(['--no-browser', '--size=100000', '--cpu-prof']);
     expect(noBrowser).toMatchObject({ size: 100_000, browser: false, cpuProf: true });
     expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h', 'p']);
@@ -24,9 +24,12 @@ describe('bench options', () => {
   it('--browser-only measures the app alone, and cannot be combined with what contradicts it', () => {
     const browserOnly = parseArgs(['--browser-only']);
     expect(browserOnly).toMatchObject({ browser: true, browserOnly: true, only: true });
-    expect([...browserOnly.phases]).toEqual(['g']);
+    expect([...browserOnly.phases]).toEqual(['g', 'r']);
+    expect([...parseArgs(['--browser-only', '--only', 'r']).phases]).toEqual(['r']);
+    expect(parseArgs(['--only=r']).browser).toBe(true);
+    expect([...parseArgs(['--only=r', '--no-browser']).phases]).toEqual([]);
     expect(() => parseArgs(['--browser-only', '--no-browser'])).toThrow(/exclude each other/);
-    expect(() => parseArgs(['--browser-only', '--only', 'e'])).toThrow(/give one of them/);
+    expect(() => parseArgs(['--browser-only', '--only', 'e'])).toThrow(/g or r alone/);
   });
 
   it('refuses what it does not know, saying what it takes', () => {

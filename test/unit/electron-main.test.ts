@@ -1,5 +1,7 @@
 // electron/main.ts with Electron and the core replaced by fakes: the order of the lifecycle
-// steps and the wiring, which the real binary cannot show here (it is not installable).
+// steps and the wiring, which the real binary cannot show here (it is not installable). The
+// utility process is faked by running the real engine host (shell/engine-host.ts) in this
+// process over structured clones, so the messages main exchanges with its engine are real.
 import { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,28 @@ const h = vi.hoisted(() => ({ state: {} as Record<string, unknown> }));
 
 vi.mock('electron', async () => {
   const { EventEmitter } = await import('node:events');
+  const { runEngineHost } = await import('../../electron/shell/engine-host');
+  const core = await import('../../electron/core/service');
+  /** A utility process whose engine host runs here; kill() ends it as a crash would. */
+  const fork = vi.fn((modulePath: string, _args: string[], options: unknown) => {
+    const child = Object.assign(new EventEmitter(), {
+      modulePath,
+      options,
+      postMessage: (message: unknown) => queueMicrotask(() => toHost?.(structuredClone(message) as never)),
+      kill: vi.fn(() => child.emit('exit', 9)),
+    });
+    let toHost: ((message: never) => void) | null = null;
+    runEngineHost(
+      {
+        post: (message) => queueMicrotask(() => child.emit('message', structuredClone(message))),
+        onMessage: (listener) => (toHost = listener as never),
+      },
+      core.createMailService as never,
+      () => queueMicrotask(() => child.emit('exit', 0)),
+    );
+    h.state.engine = child;
+    return child;
+  });
   const paths = new Map<string, string>();
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
@@ -85,6 +109,7 @@ vi.mock('electron', async () => {
       },
     },
     shell: { openExternal: vi.fn(async () => undefined) },
+    utilityProcess: { fork },
   };
 });
 
@@ -159,6 +184,38 @@ describe('electron/main.ts', () => {
       preload: path.join('/opt/mail', 'dist', 'preload.cjs'),
     });
     expect(window.loadURL).toHaveBeenCalledWith('app://mail/index.html');
+  });
+
+  it('runs the engine in a utility process of its own, and asks the keychain here for its secrets', async () => {
+    const { electron, ready } = await loadMain({ lock: true });
+    ready();
+    await settle();
+    const engine = h.state.engine as { modulePath: string; options: { serviceName: string } };
+    expect((electron.utilityProcess!.fork as Mock).mock.calls).toHaveLength(1);
+    expect(engine.modulePath).toBe(path.join('/opt/mail', 'dist', 'engine-utility.cjs'));
+    expect(engine.options.serviceName).toBe('Mail engine');
+    // the engine got the cipher's name and strength, not the cipher: sealing is asked of main
+    const { cipher } = createMailService.mock.calls[0]![0] as { cipher: object };
+    expect(cipher.constructor.name).toBe('RemoteCipher');
+  });
+
+  it('reports an engine that stops on its own: an error box, and the window’s calls fail instead of waiting', async () => {
+    const { electron, ready } = await loadMain({ lock: true });
+    ready();
+    await settle();
+    const engine = h.state.engine as { kill(): void };
+    engine.kill();
+    expect(electron.dialog!.showErrorBox).toHaveBeenCalledWith(
+      'Mail: the mail engine stopped',
+      'exit code 9. Restart Mail to reconnect.',
+    );
+    const window = h.state.window as { webContents: unknown };
+    const invoke = (electron.ipcMain!.handle as Mock).mock.calls[0]![1] as (...args: unknown[]) => Promise<unknown>;
+    const fromUi = { sender: window.webContents, senderFrame: { parent: null, url: 'app://mail/index.html' } };
+    expect(await invoke(fromUi, 'accounts.list', {})).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'The mail engine stopped (exit code 9). Restart Mail to reconnect.' },
+    });
   });
 
   it('without an OS keychain falls back to a key file beside the profile, reported as weak', async () => {
@@ -259,6 +316,7 @@ describe('electron/main.ts', () => {
     ]);
     service.call.mockResolvedValueOnce({ ok: true });
     tray.menu.find((item) => item.label === 'Check Mail')!.click!();
+    await settle();
     expect(service.call).toHaveBeenCalledWith('sync.now', {});
     tray.menu.find((item) => item.label === 'Quit Mail')!.click!();
     (electron.app as unknown as EventEmitter).emit('before-quit');

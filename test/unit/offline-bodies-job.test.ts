@@ -112,6 +112,22 @@ describe('offline bodies job', () => {
     expect(second.downloaded).toHaveLength(30);
   });
 
+  it('counts the period once while a sync keeps it paused, not at every wake', async () => {
+    const { job, reports } = setUp();
+    job.syncProgress(10, 100);
+    job.kick();
+    await settle(job, 600);
+    for (let done = 20; done < 100; done += 10) {
+      job.syncProgress(done, 100);
+      job.kick();
+      await settle(job, 1_500);
+    }
+    expect(reports.filter((r) => r.state === 'paused')).toHaveLength(1);
+    job.syncProgress(100, 100);
+    await settle(job, 600);
+    expect(reports.at(-1)).toMatchObject({ done: 30, total: 30, state: 'done' });
+  });
+
   it('skips a body that fails and finishes the rest', async () => {
     const { job, downloaded, reports, uidOf } = setUp({ failing: new Set([28]) });
     job.kick();

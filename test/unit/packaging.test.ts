@@ -73,7 +73,13 @@ describe.skipIf(!process.env.MAIL_PACKAGING)('the package electron-builder makes
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
   it('holds the main, preload and renderer bundles', () => {
-    for (const file of ['/dist/main.cjs', '/dist/preload.cjs', '/dist/renderer/index.html', '/package.json'])
+    for (const file of [
+      '/dist/main.cjs',
+      '/dist/engine-utility.cjs',
+      '/dist/preload.cjs',
+      '/dist/renderer/index.html',
+      '/package.json',
+    ])
       expect(entries).toContain(file);
     expect(entries.some((entry) => /^\/dist\/renderer\/assets\/.+\.js$/.test(entry))).toBe(true);
   });
@@ -83,7 +89,11 @@ describe.skipIf(!process.env.MAIL_PACKAGING)('the package electron-builder makes
     expect(ours.filter((entry) => /^\/(test|electron|shared|renderer|scripts|docs|build|\.ci)\//.test(entry))).toEqual(
       [],
     );
-    expect(ours.filter((entry) => /\.(ts|tsx|map)$/.test(entry) || entry === '/dist/web.mjs')).toEqual([]);
+    expect(
+      ours.filter(
+        (entry) => /\.(ts|tsx|map)$/.test(entry) || entry === '/dist/web.mjs' || entry === '/dist/engine.mjs',
+      ),
+    ).toEqual([]);
     expect(
       entries.filter((entry) => /^\/node_modules\/(electron|electron-builder|vitest|@playwright)\//.test(entry)),
     ).toEqual([]);

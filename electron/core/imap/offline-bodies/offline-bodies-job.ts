@@ -102,8 +102,12 @@ export class OfflineBodiesJob implements Disposable {
   }
 
   private report(accountId: AccountId, cutoff: number | null, state: OfflineBodiesProgress['state']): void {
-    // 'done' once, not after every look that finds nothing new
-    if (state === 'done' && this.lastState.get(accountId) === 'done') return;
+    // 'done' once, not after every look that finds nothing new; 'paused' once too: the count
+    // reads every message of the period (100k rows, a few hundred ms of the engine's thread), and
+    // a sync wakes the paused job again and again, so counting at each wake held up the window's
+    // requests for the whole first sync (bench figure r). The numbers are new when it resumes.
+    const last = this.lastState.get(accountId);
+    if ((state === 'done' || state === 'paused') && last === state) return;
     this.lastState.set(accountId, state);
     const { done, total } = this.deps.store.offlineBodies.progress(accountId, cutoff);
     this.deps.progress({ accountId, done, total, state });
