@@ -45,8 +45,8 @@ export interface MailServiceOptions {
    */
   offlineBodies?: boolean;
   /**
-   * IMAP connections a large first sync may use, the work connection included (default 2, at
-   * most 4; 1: one connection). See imap/sync/extra-connections.ts.
+   * IMAP connections a large first sync may use, the work connection included (default: one
+   * more per two cores, 2 to 4; at most 4; 1: one connection). See imap/sync/extra-connections.ts.
    */
   syncConnections?: number;
   /** Messages a first sync must still have to fetch before it splits them (tests lower it). */

@@ -23,7 +23,7 @@ import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
 import { needsSync } from './sync/status-check';
 import { canSync, syncSinceDate, syncsInBackground } from './sync/sync-policy';
-import { DEFAULT_EXTRA_CONNECTIONS, ExtraConnections } from './sync/extra-connections';
+import { defaultExtraConnections, ExtraConnections } from './sync/extra-connections';
 
 export interface RuntimeDeps {
   store: Store;
@@ -165,7 +165,7 @@ export class AccountRuntime {
       pins: deps.pins,
       allowPlaintext: deps.allowPlaintext,
       mayLogIn: () => !this.stopped && this.status.state !== 'auth-failed',
-      connections: deps.extraSyncConnections ?? DEFAULT_EXTRA_CONNECTIONS,
+      connections: deps.extraSyncConnections ?? defaultExtraConnections(),
       minMessages: deps.splitMinMessages,
       log: deps.log,
     });

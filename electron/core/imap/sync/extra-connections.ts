@@ -9,6 +9,7 @@
 // starts again: one connection does all the work from then on, and nothing logs in again in a
 // loop. A pinned certificate is checked by a function, which cannot cross into a thread: such
 // an account syncs over its one connection.
+import { availableParallelism } from 'node:os';
 import type { FetchQueryObject } from 'imapflow';
 import type { ServerSettings } from '../../../../shared/domain';
 import type { CoreLog } from '../../net/log';
@@ -17,10 +18,17 @@ import { securityOptions, type ImapCredentials } from '../client-factory';
 import type { ExtraFetch } from './context';
 import { FetchThread, type FetchThreadOptions } from './fetch-thread';
 
-/** Extra connections by default: one, so two cores parse at once (README, "Header sync"). */
-export const DEFAULT_EXTRA_CONNECTIONS = 1;
 /** Never more: the server's limit is per user, and the account's other connections count. */
 export const MAX_EXTRA = 3;
+
+/**
+ * Extra connections by default: one per two cores (each connection's thread parses on a core of
+ * its own, while the main thread, the writer thread and a local server's processes need theirs),
+ * at least one, at most MAX_EXTRA: 1 on 2-3 cores, 2 on 4-5, 3 from 6 (README, "Header sync").
+ */
+export function defaultExtraConnections(cores = availableParallelism()): number {
+  return Math.min(MAX_EXTRA, Math.max(1, Math.floor(cores / 2)));
+}
 /** Messages left below which the rest of a first sync is not split: a login would cost more. */
 export const SPLIT_MIN_MESSAGES = 5_000;
 
