@@ -29,7 +29,7 @@ function connection(by: string, ms: number, failOn?: number): SplitConnection<Fe
   return c;
 }
 
-function run(extra: SplitConnection<Fetched> | null, mainMs: number) {
+function run(extra: SplitConnection<Fetched> | null, mainMs: number, loginMs = 0) {
   const stored = new Set<number>();
   const writes: { by: string; high: number; claimedLow: number }[] = [];
   const done = fetchSplit<Fetched>({
@@ -39,7 +39,10 @@ function run(extra: SplitConnection<Fetched> | null, mainMs: number) {
       return { uids, by: 'main' };
     },
     extraConnections: extra ? 1 : 0,
-    openExtra: async () => extra,
+    openExtra: async () => {
+      await later(loginMs);
+      return extra;
+    },
     write: async (batch, claimedLow) => {
       await later(1);
       // what the state claims must be stored once this batch is
@@ -85,5 +88,16 @@ describe('fetchSplit', () => {
     await done;
     expect(writes.map((w) => w.by)).toEqual(Array(10).fill('main'));
     expect(writes.map((w) => w.claimedLow)).toEqual(BATCHES.map((b) => b.at(-1)));
+  });
+
+  it('does not wait for an extra connection slow to log in, which logs out when it finds nothing left', async () => {
+    const extra = connection('extra', 1);
+    const started = Date.now();
+    const { done, writes } = run(extra, 1, 400);
+    await done;
+    expect(Date.now() - started).toBeLessThan(400);
+    expect(writes.map((w) => w.by)).toEqual(Array(10).fill('main'));
+    await later(450);
+    expect(extra.closed).toBe(true);
   });
 });

@@ -69,7 +69,9 @@ export class ExtraConnections {
     if (this.deps.pins?.(server.host, server.port)) return null;
     try {
       const options = await this.threadOptions();
-      return await FetchThread.open(options, query, path, uidValidity);
+      const thread = await FetchThread.open(options, query, path, uidValidity);
+      this.deps.log?.('info', `${server.host}: extra sync connection opened for ${path}`);
+      return thread;
     } catch (error) {
       this.stop(`extra sync connection not opened: ${(error as Error).message}`);
       return null;

@@ -58,7 +58,6 @@ export async function fetchSplit<B>(deps: SplitFetchDeps<B>): Promise<void> {
   let claimedLow = deps.claimedLow;
   let failure: { error: unknown } | null = null;
   let extrasRunning = 0;
-  let opening = deps.extraConnections > 0;
   let wake: () => void = () => undefined;
   const changed = () => new Promise<void>((resolve) => (wake = resolve));
 
@@ -79,8 +78,11 @@ export async function fetchSplit<B>(deps: SplitFetchDeps<B>): Promise<void> {
     await deps.write(batch, claimFor(i));
     markWritten(i);
   };
+  /** The extra connections at work: a failed sync ends their FETCHes at once (a shutdown waits for them). */
+  const working = new Set<SplitConnection<B>>();
   const fail = (error: unknown) => {
     failure ??= { error };
+    for (const connection of working) connection.close();
     wake();
   };
 
@@ -90,7 +92,9 @@ export async function fetchSplit<B>(deps: SplitFetchDeps<B>): Promise<void> {
       const i = givenBack.shift() ?? queue.shift();
       if (i === undefined) {
         // Nothing left to take, but an extra connection may still fail and give a batch back.
-        if (!extrasRunning && !opening) break;
+        // One still logging in is not waited for (a server may be slow to refuse it): it finds
+        // the queue empty and logs out.
+        if (!extrasRunning) break;
         await changed();
         continue;
       }
@@ -113,6 +117,8 @@ export async function fetchSplit<B>(deps: SplitFetchDeps<B>): Promise<void> {
         try {
           batch = await connection.fetch(batches[i]!);
         } catch (error) {
+          // closed because the sync failed: nothing to give back, and nothing wrong with it
+          if (failure) break;
           deps.log?.(`extra sync connection failed, the work connection goes on alone: ${(error as Error).message}`);
           givenBack.push(i);
           givenBack.sort((a, b) => a - b);
@@ -124,6 +130,7 @@ export async function fetchSplit<B>(deps: SplitFetchDeps<B>): Promise<void> {
       }
       if (previous) await previous;
     } finally {
+      working.delete(connection);
       connection.close();
       extrasRunning--;
       wake();
@@ -141,17 +148,16 @@ export async function fetchSplit<B>(deps: SplitFetchDeps<B>): Promise<void> {
           break;
         }
         extrasRunning++;
+        working.add(connection);
         extraLanes.push(extraLane(connection).catch(fail));
       }
-    } finally {
-      opening = false;
-      wake();
+    } catch (error) {
+      deps.log?.(`extra sync connection not opened: ${(error as Error).message}`);
     }
   };
 
-  const opened = openExtras().catch(fail);
+  void openExtras();
   await mainLane().catch(fail);
-  await opened;
   await Promise.all(extraLanes);
   // (set by the lanes: TypeScript cannot see that from here)
   const failed = failure as { error: unknown } | null;
