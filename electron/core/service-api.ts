@@ -44,6 +44,13 @@ export interface MailServiceOptions {
    * false. Tests that count what goes over the wire, and the bench's other figures, turn it off.
    */
   offlineBodies?: boolean;
+  /**
+   * IMAP connections a large first sync may use, the work connection included (default: one
+   * more per two cores, 2 to 4; at most 4; 1: one connection). See imap/sync/extra-connections.ts.
+   */
+  syncConnections?: number;
+  /** Messages a first sync must still have to fetch before it splits them (tests lower it). */
+  splitMinMessages?: number;
   /** How dropped IMAP connections come back; the default suits real servers, tests shorten it. */
   reconnect?: ReconnectPolicy;
   /** Backoff of a queued action the server refused for now; tests shorten it. */

@@ -295,6 +295,8 @@ class CoreService implements MailService {
       intervalSeconds: this.intervalOf(account),
       reconnect: this.options.reconnect,
       opRetry: this.options.opRetry,
+      ...(this.options.syncConnections !== undefined ? { extraSyncConnections: this.options.syncConnections - 1 } : {}),
+      splitMinMessages: this.options.splitMinMessages,
       // An OAuth2 account's refused token earns one refresh and one more login (null: try
       // again); only a refusal after that, or a refused refresh token, stops it.
       passwordRefused: (refusal, startedAt) =>

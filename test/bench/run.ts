@@ -22,6 +22,7 @@ import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureSearch, searchFigures } from './runner/phase-search';
 import { measureServerSearch, SERVER_SEARCH_FIGURES } from './runner/phase-server-search';
 import { measureOfflineBodies, OFFLINE_BODY_FIGURES } from './runner/phase-offline-bodies';
+import { measureSplitSync, SPLIT_SYNC_FIGURES } from './runner/phase-split-sync';
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
 import { measureWindow, ORDERED_FIGURES, WINDOW_FIGURES } from './runner/phase-window';
 import { tempDir } from './runner/temp-dir';
@@ -103,6 +104,7 @@ async function main(): Promise<number> {
       if (prepared && wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
       if (prepared && wanted.has('r')) await phase(RESPONSIVENESS_FIGURES, () => measureResponsiveness(ctx));
     } else if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
+      await phase(SPLIT_SYNC_FIGURES, () => measureSplitSync(ctx));
       if (wanted.has('c')) await phase(RESYNC_FIGURES, () => measureResync(ctx));
       const warmBodies = async () => {
         if (wanted.has('d')) await measureBodies(ctx);
@@ -134,7 +136,7 @@ async function main(): Promise<number> {
     log('cleaning up');
     await cleanup.runAll();
   }
-  if (args.browserOnly) skipped(SYNC_FIGURES, '--browser-only');
+  if (args.browserOnly) skipped([...SYNC_FIGURES, ...SPLIT_SYNC_FIGURES], '--browser-only');
   for (const [letter, rows] of AFTER_SYNC)
     if (!wanted.has(letter))
       skipped(rows, args.browserOnly ? '--browser-only' : args.only ? 'not in --only' : '--no-browser');

@@ -9,7 +9,7 @@ import type { Account, AccountSettings, Mailbox } from '../../shared/domain';
 import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
 import type { BackoffOptions, ReconnectPolicy } from '../../electron/core/net/backoff';
 import { createMailService } from '../../electron/core/service';
-import type { MailService } from '../../electron/core/service-api';
+import type { MailService, MailServiceOptions } from '../../electron/core/service-api';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { waitFor } from './wait';
 
@@ -34,6 +34,10 @@ export async function startCore(
     opRetry?: BackoffOptions;
     /** OAuth2 client configuration (oauthTestEnv in test/support/oauth-consent.ts). */
     oauthEnv?: Record<string, string>;
+    /** A large first sync's connections and from how many messages it splits (split-first-sync.test.ts). */
+    syncConnections?: number;
+    splitMinMessages?: number;
+    log?: MailServiceOptions['log'];
   } = {},
 ): Promise<CoreHandle> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'mail-core-'));
@@ -47,6 +51,9 @@ export async function startCore(
     reconnect: options.reconnect,
     opRetry: options.opRetry,
     ...(options.oauthEnv ? { oauthEnv: options.oauthEnv } : {}),
+    ...(options.syncConnections !== undefined ? { syncConnections: options.syncConnections } : {}),
+    ...(options.splitMinMessages !== undefined ? { splitMinMessages: options.splitMinMessages } : {}),
+    ...(options.log ? { log: options.log } : {}),
   });
   const events: { event: EventName; payload: unknown }[] = [];
   service.onEvent((event, payload) => events.push({ event, payload }));

@@ -23,6 +23,7 @@ import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
 import { needsSync } from './sync/status-check';
 import { canSync, syncSinceDate, syncsInBackground } from './sync/sync-policy';
+import { defaultExtraConnections, ExtraConnections } from './sync/extra-connections';
 
 export interface RuntimeDeps {
   store: Store;
@@ -47,6 +48,10 @@ export interface RuntimeDeps {
    * new password since that login began.
    */
   passwordRefused?(refusal: PasswordRefusal, startedAt: number): PasswordRefusal | null;
+  /** Connections besides the work connection for a large first sync (sync/extra-connections.ts). */
+  extraSyncConnections?: number;
+  /** Messages left to fetch from which a first sync uses them (tests lower it). */
+  splitMinMessages?: number;
 }
 
 export class OfflineError extends Error {
@@ -96,6 +101,8 @@ export class AccountRuntime {
   private readonly syncFailures = new Map<string, string>();
   /** When each mailbox last had every message's flags compared (servers without CONDSTORE). */
   private readonly allFlagsAt = new Map<MailboxId, number>();
+  /** More connections for the rest of a large first sync. */
+  private readonly extras: ExtraConnections;
 
   constructor(
     readonly account: Account,
@@ -151,6 +158,17 @@ export class AccountRuntime {
       },
       deps.reconnect,
     );
+    this.extras = new ExtraConnections({
+      server: account.imap,
+      credentials: () => this.credentials(),
+      trustedCa: deps.trustedCa,
+      pins: deps.pins,
+      allowPlaintext: deps.allowPlaintext,
+      mayLogIn: () => !this.stopped && this.status.state !== 'auth-failed',
+      connections: deps.extraSyncConnections ?? defaultExtraConnections(),
+      minMessages: deps.splitMinMessages,
+      log: deps.log,
+    });
     // The watcher does nothing but IDLE: it starts at once instead of after imapflow's 15 s.
     this.watcher = new IdleWatcher(
       host,
@@ -285,9 +303,7 @@ export class AccountRuntime {
 
   /** The work connection's client: its loop reports a refused login itself (onDown). */
   private async createClient(options: { autoIdleDelayMs?: number } = {}): Promise<ImapFlow> {
-    const credentials = this.deps.imapCredentials
-      ? await this.deps.imapCredentials()
-      : { username: this.account.username, password: await this.deps.password() };
+    const credentials = await this.credentials();
     return createImapClient(this.account.imap, credentials, {
       trustedCa: this.deps.trustedCa,
       pins: this.deps.pins,
@@ -295,6 +311,12 @@ export class AccountRuntime {
       log: this.deps.log,
       ...options,
     });
+  }
+
+  private async credentials(): Promise<ImapCredentials> {
+    return this.deps.imapCredentials
+      ? await this.deps.imapCredentials()
+      : { username: this.account.username, password: await this.deps.password() };
   }
 
   /** Local actions were queued: push them to the server now if we can (after a backoff in progress). */
@@ -484,6 +506,7 @@ export class AccountRuntime {
       hasAttachments: hasListedAttachments,
       allFlags,
       since: syncSinceDate(this.deps.store.mailboxes.syncSinceMonths(this.account.id)),
+      extraFetch: this.extras.forSync(),
       onBatch: (added, done, total) => {
         this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });

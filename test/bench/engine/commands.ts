@@ -35,9 +35,11 @@ export const commands = {
     dataDir: string;
     expected: number;
     timeoutMs: number;
+    /** IMAP connections the first sync may use; absent: the engine's default. */
+    syncConnections?: number;
   }) {
     if (session) throw new Error('an engine is open already');
-    session = await openSession(input.dataDir);
+    session = await openSession(input.dataDir, { syncConnections: input.syncConnections });
     return engineSync(session, input);
   },
 

@@ -39,7 +39,7 @@ export function benchAccountSettings(server: MailServerInfo, user: MailUser): Ac
 
 export async function openSession(
   dataDir: string,
-  options: { offline?: boolean; offlineBodies?: boolean } = {},
+  options: { offline?: boolean; offlineBodies?: boolean; syncConnections?: number } = {},
 ): Promise<EngineSession> {
   const service = await createMailService({
     dataDir,
@@ -48,6 +48,8 @@ export async function openSession(
     offline: options.offline,
     // the other figures (body opening above all) measure the engine without it
     offlineBodies: options.offlineBodies ?? false,
+    // figure a compares one connection with one (1); a2 the engine as it ships (undefined)
+    ...(options.syncConnections !== undefined ? { syncConnections: options.syncConnections } : {}),
   });
   const db = new Database(path.join(dataDir, 'mail.db'), { readonly: true, fileMustExist: true });
   // The trigger-kept count, committed with the rows it counts: a COUNT(*) of 50,000 rows after

@@ -3,7 +3,7 @@
 import type { ImapFlow } from 'imapflow';
 import type { MailboxRecord } from '../../store/mailboxes-repo';
 import type { Store } from '../../store/store';
-import { emptyChanges, type MailboxChanges, type SelectedMailbox, type SyncContext } from './context';
+import { emptyChanges, type ExtraFetch, type MailboxChanges, type SelectedMailbox, type SyncContext } from './context';
 import { removeExpunged } from './expunges';
 import { fetchFlagChanges } from './flag-changes';
 import { fetchNewMessages } from './new-messages';
@@ -13,6 +13,7 @@ export interface MailboxSyncOptions {
   hasAttachments(structure: unknown): boolean;
   allFlags?: boolean;
   since?: Date | null;
+  extraFetch?: ExtraFetch;
 }
 
 export async function selectMailbox(client: ImapFlow, path: string): Promise<SelectedMailbox> {

@@ -7,8 +7,10 @@
 // them when the FETCH ends, while this thread parses the next.
 import { WRITER_MIN_ROWS, type StreamedBatch } from '../../store/header-writer';
 import type { HeaderRecord } from '../../store/messages-repo';
+import type { FetchThread } from './fetch-thread';
 import type { SyncContext } from './context';
 import { headerQueryFor, toHeaderRecord } from './header-fields';
+import { fetchSplit, type SplitConnection } from './split-fetch';
 
 const FIRST_BATCH = 50;
 const BATCH = 1_000;
@@ -26,7 +28,7 @@ export function toUidSet(uids: readonly number[]): string {
   return parts.join(',');
 }
 
-interface FetchedBatch {
+export interface FetchedBatch {
   /** The FETCH's UID set (or sequence range for the first screen). */
   range: string;
   /** The rows, unless they went to the header writer thread as they came (`streamed`). */
@@ -36,6 +38,13 @@ interface FetchedBatch {
   fetched: number;
   /** The lowest UID among them (Infinity for none). */
   lowUid: number;
+}
+
+/** Newest first: a small first batch (the first screen), then BATCH at a time. */
+function toBatches(uids: readonly number[]): number[][] {
+  const batches: number[][] = [];
+  for (let i = 0, size = FIRST_BATCH; i < uids.length; i += size, size = BATCH) batches.push(uids.slice(i, i + size));
+  return batches;
 }
 
 /** One turn of the event loop: imapflow writes a queued command after a few promise steps. */
@@ -105,13 +114,40 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     ctx.onBatch(written, done, total);
   };
 
+  /**
+   * An extra connection's FETCH (fetch-thread.ts): parsed in its thread, made rows here and
+   * streamed to the writer thread like the work connection's. Should it fail, what it streamed
+   * of the batch is dropped, and the batch is fetched again on the work connection.
+   */
+  const onThread = (thread: FetchThread): SplitConnection<FetchedBatch> => ({
+    fetch: async (uids) => {
+      const range = toUidSet(uids);
+      const stream = streamFor(uids);
+      const records: HeaderRecord[] = [];
+      let lowUid = Infinity;
+      try {
+        const fetched = await thread.fetch(range, (msg) => {
+          lowUid = Math.min(lowUid, msg.uid);
+          if (pinned.has(msg.uid)) return;
+          const record = toHeaderRecord(msg, mailboxKey, ctx.hasAttachments);
+          if (stream) stream.add(record);
+          else records.push(record);
+        });
+        return { range, records, streamed: stream, fetched, lowUid };
+      } catch (error) {
+        stream?.abort();
+        throw error;
+      }
+    },
+    close: () => thread.close(),
+  });
+
   /** A batch large enough for the writer thread streams its rows there, when there is one. */
   const streamFor = (uids: readonly number[]) =>
     uids.length >= WRITER_MIN_ROWS ? store.headerWriter.openBatch(box.id) : null;
 
   const runDescending = async (uids: number[], after: (batchLow: number, batchHigh: number) => typeof state) => {
-    const batches: number[][] = [];
-    for (let i = 0, size = FIRST_BATCH; i < uids.length; i += size, size = BATCH) batches.push(uids.slice(i, i + size));
+    const batches = toBatches(uids);
     let pending = batches.length ? fetchRows(toUidSet(batches[0]!), true, streamFor(batches[0]!)) : null;
     for (let b = 0; b < batches.length; b++) {
       const batch = batches[b]!;
@@ -164,7 +200,23 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
       await runDescending(newer, (low) => ({ ...state, syncedHighUid: low === lowestNew ? top : state.syncedHighUid }));
     }
   }
-  await runDescending(older, (low) => ({ ...state, syncedLowUid: low }));
+  const extra = ctx.extraFetch;
+  if (extra && extra.connections > 0 && older.length >= extra.minMessages) {
+    // The rest of a first sync, large enough to be worth more connections (split-fetch.ts).
+    await fetchSplit<FetchedBatch>({
+      batches: toBatches(older),
+      fetchMain: (uids) => fetchRows(toUidSet(uids), true, streamFor(uids)),
+      extraConnections: extra.connections,
+      openExtra: async () => {
+        const thread = await extra.open(box.path, server.uidValidity, query);
+        return thread && onThread(thread);
+      },
+      write: (batch, claimedLow) => writeBatchAndAdvance(batch, { ...state, syncedLowUid: claimedLow }),
+      discard: (batch) => batch.streamed?.abort(),
+      claimedLow: state.syncedLowUid!,
+      log: extra.log,
+    });
+  } else await runDescending(older, (low) => ({ ...state, syncedLowUid: low }));
 
   // Everything is here: remember the mailbox as complete, with the state the server announced.
   const complete = {
