@@ -86,7 +86,7 @@ export async function downloadMailbox(client: Pop3Client, deps: Pop3DownloadDeps
     const k = known.get(l.uidl);
     return k === undefined || (!k.complete && !k.deletedHere);
   });
-  const bodies = await fetchBodies(client, wanted, sizes, known, deps);
+  const bodies = await repo.withOneCheckpoint(() => fetchBodies(client, wanted, sizes, known, deps));
   const doomed = listing.filter((l) => shouldRemove(known.get(l.uidl), deps.options, deps.now()));
   for (let i = 0; i < doomed.length; i += BODY_WINDOW)
     await Promise.all(doomed.slice(i, i + BODY_WINDOW).map((l) => client.dele(l.number)));
