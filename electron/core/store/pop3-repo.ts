@@ -313,6 +313,23 @@ export class Pop3Repo {
   }
 
   /**
+   * The account reads another POP3 mailbox now (host, port or user name changed). Its UIDLs may
+   * well collide with the old one's (many servers count from 1), and a collision would skip a new
+   * message as downloaded, or even DELE it unread. So the old UIDLs are set apart where no UIDL can
+   * reach them (a UIDL has no spaces, RFC 1939): the next session finds them all vanished, and
+   * recognises by its header any message the "new" server still has (the same mailbox under
+   * a new name), so nothing comes twice; the rest are forgotten. Local mail is never touched: for
+   * POP3 it is the only copy.
+   */
+  serverChanged(accountId: AccountId): void {
+    this.db
+      .prepare(
+        "UPDATE pop3_messages SET uidl = 'previous-server ' || uidl WHERE account_id = ? AND uidl NOT LIKE 'previous-server %'",
+      )
+      .run(accountId);
+  }
+
+  /**
    * Forgets UIDLs the server no longer has (removed by us or by another client): they can never
    * come back under that UIDL. The local messages and their bodies stay.
    */
