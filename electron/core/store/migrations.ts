@@ -571,6 +571,19 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN signature_placement TEXT NOT NULL DEFAULT 'above';
   `,
+  // 22: a POP3 account's server and options are in the user-data copy (user-data-backup.ts):
+  // their changes move its counter, as the accounts row's do.
+  `
+  CREATE TRIGGER pop3_accounts_changed_insert AFTER INSERT ON pop3_accounts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER pop3_accounts_changed_update AFTER UPDATE ON pop3_accounts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER pop3_accounts_changed_delete AFTER DELETE ON pop3_accounts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

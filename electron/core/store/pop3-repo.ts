@@ -89,7 +89,20 @@ interface KnownRow {
 const heldCheckpoints = new WeakMap<Db, { count: number; every: number }>();
 
 export class Pop3Repo {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Brings the durable copy of POP3 mail up to date (pop3-copy.ts); throws when it cannot. */
+    private readonly updateCopy: () => void = () => undefined,
+  ) {}
+
+  /**
+   * Called before a session removes anything from the server: from then on the server has no copy,
+   * so the one outside mail.db must hold the message first. Throws (and nothing is removed) when
+   * the copy cannot be written.
+   */
+  secureBeforeRemoving(): void {
+    this.updateCopy();
+  }
 
   /** Makes `accountId` a POP3 account with its local folders (synced: their counts are local). */
   register(accountId: AccountId, server: Pop3Server, options: Pop3Options = DEFAULT_POP3_OPTIONS): void {
