@@ -338,6 +338,9 @@ class CoreService implements MailService {
     const parts = this.accounts.get(accountId);
     this.accounts.delete(accountId);
     if (parts) await this.stopAccount(parts);
+    const pop3 = this.pop3Accounts.get(accountId);
+    this.pop3Accounts.delete(accountId);
+    await pop3?.stop();
     try {
       await change();
     } finally {

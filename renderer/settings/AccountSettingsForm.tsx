@@ -50,8 +50,8 @@ export function AccountSettingsForm({ account, onRemoved }: AccountSettingsFormP
       <RemoteSendersSection accountId={account.id} />
       {/* a POP3 account downloads whole messages: there are no bodies left to fetch ahead */}
       {account.protocol !== 'pop3' && <OfflineBodiesSection accountId={account.id} />}
-      {/* editing a POP3 account's server after setup is not built yet: the section tests IMAP */}
-      {account.protocol !== 'pop3' && <ServerSettingsSection account={account} />}
+      {/* for a POP3 account: its POP3 server (tested over POP3) and SMTP */}
+      <ServerSettingsSection account={account} />
       {!account.oauthProvider && <AccountPasswordForm account={account} />}
       <RemoveAccountSection account={account} onRemoved={onRemoved} />
     </div>

@@ -2,6 +2,7 @@
 // signs in. "Test, then apply" signs in to both servers with the new settings first and saves only
 // when both accepted (accounts.updateServers); a new IMAP server makes the account sync from the
 // start. An OAuth2 account can move to an app password here; a password account can give a new one.
+// A POP3 account edits its POP3 server in the incoming slot, labelled as POP3.
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, ServerSettings } from '../../shared/domain';
@@ -113,7 +114,8 @@ export function ServerSettingsSection({ account }: { account: Account }) {
           ? t('serverSettings.signsInWithOAuth', { provider: oauthProviderName(account.oauthProvider) })
           : t('serverSettings.signsInWithPassword')}
       </p>
-      {!account.oauthProvider && provider?.configured && (
+      {/* POP3 accounts sign in with a password only (pop3-connection-test.ts) */}
+      {!account.oauthProvider && provider?.configured && account.protocol !== 'pop3' && (
         <div className="settings-row">
           <button type="button" className="button" disabled={oauth.waiting} onClick={() => void switchToOAuth()}>
             {t('serverSettings.useOAuth', { provider: provider.name })}
@@ -135,6 +137,7 @@ export function ServerSettingsSection({ account }: { account: Account }) {
       <ServerFieldset
         id={id}
         kind="imap"
+        pop3={values.protocol === 'pop3'}
         server={values.imap}
         problems={problems}
         onChange={(imap) => change({ ...values, imap })}

@@ -1,6 +1,7 @@
 // A person adds a POP3 account with the wizard (the test bed's Dovecot pop3d over implicit TLS)
 // and reads a downloaded message. The wizard says in a sentence what POP3 means; the folder list
-// marks the account as POP3; the message reads from the copy kept on this computer.
+// marks the account as POP3; the message reads from the copy kept on this computer. The account's
+// settings hold its POP3 options and its POP3 server, which can move to STLS on the other port.
 import { appendMessage } from '../mailserver/imap-helpers';
 import { buildMessage } from '../mailserver/message-samples';
 import { accessibilityViolations } from './axe';
@@ -75,6 +76,21 @@ test('adds a POP3 account through the wizard and reads a downloaded message', as
   expect(await accessibilityViolations(page), 'accessibility violations in the POP3 options').toEqual([]);
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('status')).toHaveText('Saved.');
+
+  // the servers editor edits the POP3 server: tested over POP3, saved, and the mail stays
+  const servers = settings.getByRole('form', { name: 'Servers' });
+  await expect(servers.getByLabel('POP3 port')).toHaveValue(String(mailServer.ports.pop3s));
+  await servers.getByLabel('POP3 port').fill('1');
+  await servers.getByRole('button', { name: 'Test, then apply' }).click();
+  await expect(servers.getByRole('alert')).toContainText('Not saved', { timeout: 20_000 });
+  await servers.getByLabel('POP3 security').selectOption({ label: 'STARTTLS' });
+  await servers.getByLabel('POP3 port').fill(String(mailServer.ports.pop3));
+  await servers.getByRole('button', { name: 'Test, then apply' }).click();
+  await expect(servers.getByRole('status')).toContainText('both servers accepted', { timeout: 20_000 });
+  expect(await accessibilityViolations(page), "accessibility violations in a POP3 account's servers").toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+  await expect(row).toBeVisible();
 });
 
 function escape(text: string): string {

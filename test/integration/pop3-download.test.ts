@@ -2,11 +2,15 @@
 // the next one, the options that remove mail from the server (with a clock the test moves), a
 // connection cut in the middle of RETR, a UIDL reset, a refused password and a locked mailbox.
 // The store is a real SQLite profile; what the server holds is checked over IMAP, beside POP3.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Pop3Account, type Pop3CheckState } from '../../electron/core/pop3/pop3-account';
 import { Pop3Client } from '../../electron/core/pop3/pop3-client';
 import { DAY_MS, HEADERS_FIRST } from '../../electron/core/pop3/pop3-download';
 import { tlsConnectOptions } from '../../electron/core/net/tls-options';
+import { POP3_COPY_FILE_NAME } from '../../electron/core/store/pop3-copy';
 import type { Pop3Options, Pop3Server } from '../../electron/core/store/pop3-repo';
 import type { Store } from '../../electron/core/store/store';
 import { appendMessage, mailboxStatus, withImap } from '../mailserver/imap-helpers';
@@ -212,6 +216,23 @@ describe('POP3 download', () => {
     expect(done(await bed.account.check())).toMatchObject({ headers: 4, bodies: 4, removed: 4 });
     expect(await onServer(user)).toBe(0);
     expect(localMessages(bed).filter((m) => m.raw)).toHaveLength(4);
+    // before the server let them go, they were in the copy outside mail.db (store/pop3-copy.ts)
+    const copy = new Database(path.join(path.dirname(bed.store.db.name), POP3_COPY_FILE_NAME), { readonly: true });
+    const copied = copy.prepare('SELECT COUNT(*) AS n FROM messages WHERE length(raw) > 0').get();
+    copy.close();
+    expect(copied).toEqual({ n: 4 });
+  });
+
+  it('removes nothing from the server while the copy outside mail.db cannot be written', async () => {
+    const user = await userWith(3, 'pop3-nocopy');
+    const bed = pop3Bed(user, { leaveOnServer: false });
+    // a folder where the file belongs: SQLite cannot open it
+    mkdirSync(path.join(path.dirname(bed.store.db.name), POP3_COPY_FILE_NAME));
+    const state = await bed.account.check();
+    expect(state.state).not.toBe('done');
+    expect(await onServer(user)).toBe(3);
+    // what was downloaded is kept here all the same
+    expect(localMessages(bed).filter((m) => m.raw)).toHaveLength(3);
   });
 
   it('removes from the server what was deleted here (moved to Trash or gone), and only that', async () => {

@@ -2,7 +2,10 @@
 // settings pass a connection test; another IMAP server (here: the STARTTLS port instead of the
 // implicit-TLS one) drops the old cache and syncs cleanly from the start, with no message twice;
 // a change the mailboxes do not care about (SMTP security) keeps the cache; and an OAuth2
-// account can move to an app password.
+// account can move to an app password. A POP3 account's server can change too, tested over POP3,
+// and its local mail (the only copy) stays, with no message downloaded twice.
+import Database from 'better-sqlite3';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { doveadm } from '../mailserver/doveadm';
 import { appendMessage } from '../mailserver/imap-helpers';
@@ -132,6 +135,63 @@ describe('server settings after setup', () => {
     });
     expect(saved).toMatchObject({ outcome: 'saved', resynced: false });
     expect((await mailboxByRole(handle, account.id, 'inbox')).id).toBe(inbox.id);
+  });
+
+  it("a POP3 account's server changes to the STARTTLS port: its local mail stays and nothing comes twice", async () => {
+    const user = await createMailUser(server, 'servers-pop3');
+    for (const subject of ['Kept one', 'Kept two']) await appendMessage(server, user, message(user, subject), 'INBOX');
+    const handle = await core();
+    const account = await addAccount(handle, server, user, {
+      protocol: 'pop3',
+      imap: { host: server.host, port: server.ports.pop3s, security: 'tls' },
+    });
+    expect(await inboxSubjects(handle, account.id, 2)).toEqual(['Kept one', 'Kept two']);
+    await handle.service.settled();
+    const inbox = await mailboxByRole(handle, account.id, 'inbox');
+
+    // a wrong port is tested over POP3 and refused; nothing changes
+    const wrong = await handle.service.call('accounts.updateServers', {
+      accountId: account.id,
+      settings: {
+        username: user.address,
+        imap: { host: server.host, port: 1, security: 'tls' },
+        smtp: account.smtp,
+        protocol: 'pop3',
+      },
+    });
+    expect(wrong.outcome).toBe('test-failed');
+
+    // the same mailbox through STLS on the other port: another server as far as the account can
+    // tell, so the old UIDLs are set apart and the messages recognised by their headers
+    const saved = await handle.service.call('accounts.updateServers', {
+      accountId: account.id,
+      settings: {
+        username: user.address,
+        imap: { host: server.host, port: server.ports.pop3, security: 'starttls' },
+        smtp: account.smtp,
+        protocol: 'pop3',
+      },
+    });
+    expect(saved).toMatchObject({ outcome: 'saved', resynced: true });
+    if (saved.outcome === 'saved') expect(saved.account.imap).toMatchObject({ port: server.ports.pop3 });
+    // the local Inbox is the only copy of POP3 mail: it is never dropped
+    expect((await mailboxByRole(handle, account.id, 'inbox')).id).toBe(inbox.id);
+    const db = new Database(path.join(handle.dataDir, 'mail.db'), { readonly: true });
+    cleanup.push(async () => db.close());
+    expect(db.prepare('SELECT port, security FROM pop3_accounts WHERE account_id = ?').get(account.id)).toEqual({
+      port: server.ports.pop3,
+      security: 'starttls',
+    });
+
+    await appendMessage(server, user, message(user, 'New'), 'INBOX');
+    await handle.service.call('sync.now', { accountId: account.id });
+    expect(await inboxSubjects(handle, account.id, 3)).toEqual(['Kept one', 'Kept two', 'New']);
+    await handle.service.settled();
+    expect((await allHeaders(handle, inbox.id)).map((m) => m.subject).sort()).toEqual(['Kept one', 'Kept two', 'New']);
+    // the old names are gone: each message is known under the new server's UIDL alone
+    expect(db.prepare("SELECT COUNT(*) AS n FROM pop3_messages WHERE uidl LIKE 'previous-server %'").get()).toEqual({
+      n: 0,
+    });
   });
 
   it('a password account can move to OAuth2 sign-in, and then logs in with its token', async () => {

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import {
   decodeWords,
   headerBlock,
+  headerFields,
   headerHash,
   pop3HeaderRecord,
+  ROW_FIELDS,
   simpleAddress,
 } from '../../electron/core/pop3/pop3-header';
 
@@ -75,6 +77,27 @@ describe('pop3HeaderRecord', () => {
     const record = pop3HeaderRecord(message([`To: ${many}`]), 1, 0, 'k');
     expect(record.to).toHaveLength(100);
     expect(record.addressesOmitted).toBe(30);
+  });
+});
+
+describe('headerFields', () => {
+  it('reads only the fields asked for, passing over the others with their folded lines', () => {
+    const raw = message([
+      'Received: from a.example.org',
+      '\tby b.example.org; Mon, 7 Dec 2026 10:00:00 +0000',
+      'DKIM-Signature: v=1; a=rsa-sha256;',
+      ' b=AAAA',
+      ' bh=BBBB',
+      'Subject: one',
+      '  two',
+      'X-Other: kept out',
+    ]);
+    const all = headerFields(raw);
+    expect([...all.keys()]).toEqual(['received', 'dkim-signature', 'subject', 'x-other']);
+    const row = headerFields(raw, ROW_FIELDS);
+    expect([...row.keys()]).toEqual(['received', 'subject']);
+    expect(row.get('subject')).toEqual(['one two']);
+    expect(row.get('received')).toEqual(['from a.example.org by b.example.org; Mon, 7 Dec 2026 10:00:00 +0000']);
   });
 });
 

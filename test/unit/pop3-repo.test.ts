@@ -85,6 +85,42 @@ describe('Pop3Repo.storeDownloaded', () => {
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM pop3_raw').get()).toEqual({ n: 1 });
   });
 });
+describe('Pop3Repo.withOneCheckpoint', () => {
+  const autocheckpoint = (store: Store) => store.db.pragma('wal_autocheckpoint', { simple: true });
+  const logFrames = (store: Store) =>
+    (store.db.pragma('wal_checkpoint(PASSIVE)') as { log: number; checkpointed: number }[])[0]!;
+
+  it('holds SQLite back from copying the log while downloads run, then copies it once when the last ends', async () => {
+    const { store, accountId, inbox } = pop3Store();
+    expect(autocheckpoint(store)).toBe(1000);
+    let releaseFirst!: () => void;
+    const first = store.pop3.withOneCheckpoint(() => new Promise<void>((resolve) => (releaseFirst = resolve)));
+    const second = store.pop3.withOneCheckpoint(async () => {
+      expect(autocheckpoint(store)).toBe(0);
+      store.pop3.storeDownloaded(batch(accountId, inbox, 1, 50));
+    });
+    await second;
+    // the second download ended, the first still runs: still held
+    expect(autocheckpoint(store)).toBe(0);
+    releaseFirst();
+    await first;
+    expect(autocheckpoint(store)).toBe(1000);
+    // the checkpoint at the end copied everything the log held
+    const { log, checkpointed } = logFrames(store);
+    expect(checkpointed).toBe(log);
+  });
+
+  it('lets the checkpoints go again when the download fails', async () => {
+    const { store } = pop3Store();
+    await expect(
+      store.pop3.withOneCheckpoint(async () => {
+        throw new Error('cut');
+      }),
+    ).rejects.toThrow('cut');
+    expect(autocheckpoint(store)).toBe(1000);
+  });
+});
+
 function countOf(store: Store, inbox: number): number {
   return (store.db.prepare('SELECT message_count AS n FROM mailboxes WHERE id = ?').get(inbox) as { n: number }).n;
 }

@@ -3,6 +3,8 @@
 // when both servers accepted. A new IMAP server (host, port or user name: another mailbox store)
 // drops the cached mail and queued actions of the old one, so the account syncs from the start
 // instead of mixing two servers' UIDs; a change of security or of the SMTP server keeps the cache.
+// A POP3 account's server is the `imap` slot of the settings; its local mail is never dropped
+// (it is the only copy), only the old server's UIDLs are set apart (Pop3Repo.serverChanged).
 import type { ServerSettingsMethodName } from '../../../shared/contract-server-settings';
 import type { Account, AccountId, ServerSettings } from '../../../shared/domain';
 import type { MethodHandlers } from '../method-handlers';
@@ -83,7 +85,11 @@ export function createServerSettingsHandlers(
             { username, imap, smtp },
             args.password !== undefined ? null : (account.oauthProvider ?? null),
           );
-          if (resync) deps.store.accounts.forgetServerState(account.id);
+          if (account.protocol === 'pop3') {
+            // POP3 keeps its mail only here: never dropped; the other server's UIDLs are set apart
+            deps.store.pop3.register(account.id, imap);
+            if (resync) deps.store.pop3.serverChanged(account.id);
+          } else if (resync) deps.store.accounts.forgetServerState(account.id);
         });
       });
       deps.log?.('info', `account ${account.id}: servers changed`, { resync, imap: imap.host, smtp: smtp.host });

@@ -86,8 +86,10 @@ export async function downloadMailbox(client: Pop3Client, deps: Pop3DownloadDeps
     const k = known.get(l.uidl);
     return k === undefined || (!k.complete && !k.deletedHere);
   });
-  const bodies = await fetchBodies(client, wanted, sizes, known, deps);
+  const bodies = await repo.withOneCheckpoint(() => fetchBodies(client, wanted, sizes, known, deps));
   const doomed = listing.filter((l) => shouldRemove(known.get(l.uidl), deps.options, deps.now()));
+  // the server's copy goes at QUIT: the message must be in the copy outside mail.db first
+  if (doomed.length > 0) repo.secureBeforeRemoving();
   for (let i = 0; i < doomed.length; i += BODY_WINDOW)
     await Promise.all(doomed.slice(i, i + BODY_WINDOW).map((l) => client.dele(l.number)));
   await client.quit();

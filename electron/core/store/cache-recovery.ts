@@ -1,11 +1,12 @@
 // Opens mail.db, and when SQLite says the file is not a database or is damaged, sets it aside
 // (renamed, never deleted: it may still be worth something to the user or to a bug report),
-// starts a fresh one, puts back what user-data.db kept, and says so. Sync then fills the
-// fresh cache from the server. A damaged user-data.db is set aside the same way and written again.
+// starts a fresh one, puts back what user-data.db kept and the POP3 mail pop3-mail.db kept, and
+// says so. Sync then fills the fresh cache from the server. A damaged user-data.db is set aside the same way and written again.
 import { existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import type { StartupNotice } from '../../../shared/domain';
 import { openDatabase, type Db } from './database';
+import { POP3_COPY_FILE_NAME, restorePop3Copy, updatePop3Copy } from './pop3-copy';
 import {
   isUsableBackup,
   refuseNewerBackup,
@@ -54,6 +55,7 @@ export function openProfileDatabase(dataDir: string, now: () => Date = () => new
   // (a rebuild, for a new file that is somehow damaged already, has restored the copy itself)
   if (missing && !notices.some((notice) => notice.kind === 'cache-rebuilt')) {
     restoreUserData(db, backup);
+    restorePop3Mail(db, path.join(path.dirname(file), POP3_COPY_FILE_NAME));
     notices.push({ kind: 'cache-missing' });
   }
   // a start is also a moment the copy is brought up to date (and a missing one made)
@@ -79,9 +81,20 @@ function rebuild(file: string, backup: string, at: Date, notices: StartupNotice[
   if (restored) refuseNewerBackup(backup);
   const kept = path.basename(setAside(file, at));
   const db = openDatabase(file);
-  if (restored) restoreUserData(db, backup);
+  if (restored) {
+    restoreUserData(db, backup);
+    restorePop3Mail(db, path.join(path.dirname(file), POP3_COPY_FILE_NAME));
+  }
   notices.push({ kind: 'cache-rebuilt', keptAs: kept, restored });
   return db;
+}
+
+/** POP3 mail back from its own copy, which is then written again under the new rows' ids. */
+function restorePop3Mail(db: Db, copy: string): void {
+  // a damaged copy is set aside like the others, and written again from what there is
+  if (existsSync(copy) && !isUsableBackup(copy)) setAside(copy, new Date());
+  restorePop3Copy(db, copy);
+  updatePop3Copy(db, copy);
 }
 
 /** Renames `file` (and a WAL and shared-memory file beside it) to `<file>.damaged-<time>`. */

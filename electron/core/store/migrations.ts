@@ -571,7 +571,7 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN signature_placement TEXT NOT NULL DEFAULT 'above';
   `,
-  // issue 19: an identity's own signature placement, 'above' or 'below' the quote of a reply;
+  // 22 (issue 19): an identity's own signature placement, 'above' or 'below' the quote of a reply;
   // NULL (every identity made before) places it as the account does. And identities and the
   // contacts the user made are the user's data (user-data-backup.ts): their changes move the
   // counter. Only the user's own contact rows count (added, renamed, imported, removed): the
@@ -598,6 +598,19 @@ export const migrations: readonly string[] = [
   END;
   CREATE TRIGGER contacts_changed_delete AFTER DELETE ON contacts
     WHEN OLD.added_by_user = 1 OR OLD.removed = 1 BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  `,
+  // 23: a POP3 account's server and options are in the user-data copy (user-data-backup.ts):
+  // their changes move its counter, as the accounts row's do.
+  `
+  CREATE TRIGGER pop3_accounts_changed_insert AFTER INSERT ON pop3_accounts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER pop3_accounts_changed_update AFTER UPDATE ON pop3_accounts BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER pop3_accounts_changed_delete AFTER DELETE ON pop3_accounts BEGIN
     UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
   END;
   `,

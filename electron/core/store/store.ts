@@ -11,6 +11,7 @@ import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
 import { OfflineBodiesRepo } from './offline-bodies-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
+import { POP3_COPY_FILE_NAME, updatePop3Copy } from './pop3-copy';
 import { Pop3Repo } from './pop3-repo';
 import { lockProfile } from './profile-lock';
 import { USER_DATA_FILE_NAME, userDataCounter, writeUserDataBackup } from './user-data-backup';
@@ -51,7 +52,7 @@ export class Store {
     this.messages = new MessagesRepo(db);
     this.bodies = new BodiesRepo(db);
     this.pendingOps = new PendingOpsRepo(db);
-    this.pop3 = new Pop3Repo(db);
+    this.pop3 = new Pop3Repo(db, () => this.updatePop3Copy());
     this.offlineBodies = new OfflineBodiesRepo(db);
   }
 
@@ -81,11 +82,24 @@ export class Store {
     // SQLite cannot ATTACH inside a transaction; the next round (or close) makes the copy
     if (this.db.inTransaction) return;
     try {
-      if (userDataCounter(this.db) === this.backedUpAt) return;
-      this.backedUpAt = writeUserDataBackup(this.db, path.join(this.dataDir, USER_DATA_FILE_NAME));
+      if (userDataCounter(this.db) !== this.backedUpAt)
+        this.backedUpAt = writeUserDataBackup(this.db, path.join(this.dataDir, USER_DATA_FILE_NAME));
     } catch (error) {
       this.log?.(`The copy of your accounts and drafts could not be updated: ${(error as Error).message}`);
     }
+    try {
+      this.updatePop3Copy();
+    } catch (error) {
+      this.log?.(`The copy of your POP3 mail could not be updated: ${(error as Error).message}`);
+    }
+  }
+
+  /**
+   * Brings pop3-mail.db up to date (pop3-copy.ts). Throws when it cannot: a download calls it
+   * before it removes anything from the server, and removes nothing then.
+   */
+  updatePop3Copy(): void {
+    updatePop3Copy(this.db, path.join(this.dataDir, POP3_COPY_FILE_NAME));
   }
 
   close(): void {

@@ -1,9 +1,11 @@
 // What the server cannot give back, copied out of the cache: accounts (with their sealed
-// passwords), drafts and their attachments, the outbox, trusted certificates, the senders
-// whose remote images load, the accounts' other addresses (identities) and the contacts the
-// user made. mail.db is mostly a cache that sync rebuilds; if it is ever lost to
-// corruption, these rows are restored from user-data.db into a fresh one (cache-recovery.ts).
-// docs/security.md says why a copy and not a second live database.
+// passwords and, for POP3 ones, their server and options), drafts and their attachments, the
+// outbox, trusted certificates, the senders whose remote images load, the accounts' other
+// addresses (identities) and the contacts the user made. mail.db is mostly a cache that sync
+// rebuilds; if it is ever lost to corruption, these rows are restored from user-data.db into a
+// fresh one (cache-recovery.ts).
+// docs/security.md says why a copy and not a second live database. POP3 mail, which the server may
+// no longer have either, has a durable copy of its own, updated in place (pop3-copy.ts).
 import Database from 'better-sqlite3';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { NewerDatabaseError, type Db } from './database';
@@ -12,6 +14,8 @@ import { SCHEMA_VERSION } from './migrations';
 /** In foreign-key order: a row's parent is restored before it. */
 export const USER_DATA_TABLES = [
   'accounts',
+  // without it a restored POP3 account would come back as IMAP (its mail: pop3-copy.ts)
+  'pop3_accounts',
   'drafts',
   'draft_blobs',
   'outbox',
