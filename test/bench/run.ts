@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p] [--cpu-prof]`: the benchmark suite.
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,u] [--cpu-prof]`: the benchmark suite.
 // Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
 // and the UI, prints one markdown table (every figure beside its target) and writes
 // bench/results.json.
@@ -14,6 +14,7 @@ import type { BenchContext } from './runner/context';
 import { log } from './runner/log';
 import { machineInfo } from './runner/machine';
 import { startMailBed } from './runner/mail-bed';
+import { APP_SYNC_FIGURES, measureAppSyncPhase } from './runner/phase-app-sync';
 import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
 import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measurePop3, POP3_FIGURES } from './runner/phase-pop3';
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
     ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
     ['g', BROWSER_FIGURES],
     ['p', POP3_FIGURES],
+    ['u', APP_SYNC_FIGURES],
   ];
 
   /** Error rows for the figures of `rows` that a phase did not get to report. */
@@ -99,6 +101,7 @@ async function main(): Promise<number> {
       await engine.stop();
       await other.stop();
       if (prepared) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
     } else if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
       if (wanted.has('c')) await phase(RESYNC_FIGURES, () => measureResync(ctx));
       const warmBodies = async () => {
@@ -115,6 +118,7 @@ async function main(): Promise<number> {
       if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
     } else {
       for (const [letter, rows] of AFTER_SYNC)
         if (wanted.has(letter) && letter !== 'p') skipped(rows, 'the first sync failed');

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../bench/runner/args';
 
 describe('bench options', () => {
-  it('runs every phase by default, and --no-browser leaves out g', () => {
+  it('runs every phase by default, and --no-browser leaves out g and u', () => {
     expect(parseArgs([])).toMatchObject({ size: 50_000, browser: true, only: false, cpuProf: false });
-    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p']);
+    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p', 'u']);
     const noBrowser = parseArgs(['--no-browser', '--size=100000', '--cpu-prof']);
     expect(noBrowser).toMatchObject({ size: 100_000, browser: false, cpuProf: true });
     expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h', 'p']);
+    expect([...parseArgs(['--only=u,c', '--no-browser']).phases]).toEqual(['c']);
   });
 
   it('--only takes figure letters; a, b and f come with the first sync anyway', () => {
@@ -24,7 +25,7 @@ describe('bench options', () => {
   it('--browser-only measures the app alone, and cannot be combined with what contradicts it', () => {
     const browserOnly = parseArgs(['--browser-only']);
     expect(browserOnly).toMatchObject({ browser: true, browserOnly: true, only: true });
-    expect([...browserOnly.phases]).toEqual(['g']);
+    expect([...browserOnly.phases]).toEqual(['g', 'u']);
     expect(() => parseArgs(['--browser-only', '--no-browser'])).toThrow(/exclude each other/);
     expect(() => parseArgs(['--browser-only', '--only', 'e'])).toThrow(/give one of them/);
   });

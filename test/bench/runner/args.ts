@@ -1,12 +1,12 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p] [--cpu-prof]`
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,u] [--cpu-prof]`
 export interface BenchArgs {
   /** Messages in the test INBOX. */
   size: number;
-  /** The Chromium measurements (g) run: no --no-browser, and g in --only if that was given. */
+  /** The Chromium measurements (g) run: no --no-browser, and g in --only if that was given (u is asked for on its own). */
   browser: boolean;
   /** --only was given: the phases left out are reported as not asked for. */
   only: boolean;
-  /** Only the Chromium measurements (g): sync the profile, skip every engine figure. */
+  /** Only the Chromium measurements (g, u): sync the profile, skip every engine figure. */
   browserOnly: boolean;
   /** Write V8 CPU profiles of the engine worker to .tmp/bench-profiles/. */
   cpuProf: boolean;
@@ -17,7 +17,7 @@ export interface BenchArgs {
   phases: ReadonlySet<OptionalPhase>;
 }
 
-export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'p'] as const;
+export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'p', 'u'] as const;
 export type OptionalPhase = (typeof OPTIONAL_PHASES)[number];
 
 function parseOnly(value: string | undefined): Set<OptionalPhase> {
@@ -27,7 +27,7 @@ function parseOnly(value: string | undefined): Set<OptionalPhase> {
     // a, b and f are the first sync's figures: asking for them alone is asking for no other phase
     if (name === 'a' || name === 'b' || name === 'f') continue;
     if (!(OPTIONAL_PHASES as readonly string[]).includes(name))
-      throw new Error(`--only takes figure letters from a, b, c, d, e, f, g, h, p (comma separated), not "${item}"`);
+      throw new Error(`--only takes figure letters from a, b, c, d, e, f, g, h, p, u (comma separated), not "${item}"`);
     phases.add(name as OptionalPhase);
   }
   return phases;
@@ -53,12 +53,12 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (arg === '--cpu-prof') cpuProf = true;
     else
       throw new Error(
-        `unknown option ${arg} (use --size N, --no-browser, --browser-only, --only c,d,e,g,h,p, --cpu-prof)`,
+        `unknown option ${arg} (use --size N, --no-browser, --browser-only, --only c,d,e,g,h,p,u, --cpu-prof)`,
       );
   }
   if (browserOnly && !browser) throw new Error('--browser-only and --no-browser exclude each other');
-  if (browserOnly && only) throw new Error('--browser-only is --only g without the engine figures: give one of them');
-  const phases = new Set<OptionalPhase>(browserOnly ? ['g'] : (only ?? OPTIONAL_PHASES));
-  if (!browser) phases.delete('g');
+  if (browserOnly && only) throw new Error('--browser-only is --only g,u without the engine figures: give one of them');
+  const phases = new Set<OptionalPhase>(browserOnly ? ['g', 'u'] : (only ?? OPTIONAL_PHASES));
+  if (!browser) for (const inChromium of ['g', 'u'] as const) phases.delete(inChromium);
   return { size, browser: phases.has('g'), browserOnly, only: only !== null || browserOnly, cpuProf, phases };
 }
