@@ -1,6 +1,7 @@
 // u: a first sync with the app open in Chromium, as a new user meets it: the browser shell on a
 // fresh profile, the page loaded (its "add an account" wizard closed), then accounts.add over a
 // WebSocket of its own to the same shell, and the page watched until its list shows every message.
+import { readFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import type { AccountSettings } from '../../../shared/domain';
 import { VIEWPORT } from './launch';
@@ -14,26 +15,31 @@ export interface AppSyncSample {
   allMs: number;
   /** The folders appearing → every message counted: what a person watching the window waits. */
   foldersToAllMs: number;
-  /** Frames the page painted meanwhile, and the longest gap between two of them. */
-  frames: number;
-  longestFrameMs: number;
+  /** CPU the shell's process used from accounts.add to every message counted (user + system). */
+  shellCpuMs: number;
+  /** The page's main thread meanwhile (Chromium's Performance metrics): all its tasks, and the script in them. */
+  pageTaskMs: number;
+  pageScriptMs: number;
+  pageLayoutAndStyleMs: number;
+}
+
+/** User + system CPU of a process so far, from /proc (Linux), ms. */
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // the fields after the command's ")" (which may hold spaces): utime and stime are the 12th and 13th
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
 }
 
 type ProbeWindow = Window & {
-  __appSync?: {
-    t0: number | null;
-    folders: number | null;
-    firstRow: number | null;
-    all: number | null;
-    frames: number[];
-  };
+  __appSync?: { t0: number | null; folders: number | null; firstRow: number | null; all: number | null };
 };
 
 /**
- * Init script: every frame (rAF), notes when the sidebar first shows a folder under an account,
- * when the list first shows a real row, and when a row says the list holds `expected` messages.
- * A rAF poll rather than a MutationObserver: the probe costs one query per frame, not one per
- * DOM change, so it does not add work to each batch the list renders.
+ * Init script: notes when the sidebar first shows a folder under an account, when the list first
+ * shows a real row, and when a row says the list holds `expected` messages, each at the frame
+ * that paints it. It looks when the DOM changes (a MutationObserver), not on every frame: a
+ * requestAnimationFrame loop would make the page draw 60 frames a second for the probe alone.
  */
 export function appSyncProbe(expected: number): void {
   const w = window as ProbeWindow;
@@ -42,21 +48,23 @@ export function appSyncProbe(expected: number): void {
     folders: null as number | null,
     firstRow: null as number | null,
     all: null as number | null,
-    frames: [] as number[],
   };
   w.__appSync = state;
-  const tick = (now: number) => {
-    if (state.t0 !== null) {
-      state.frames.push(now);
-      if (state.folders === null && document.querySelectorAll('[role="tree"] [role="treeitem"]').length > 1)
-        state.folders = now;
-      if (state.firstRow === null && document.querySelector('[role="listbox"] [role="option"]')) state.firstRow = now;
-      if (state.all === null && document.querySelector(`[role="listbox"] [role="option"][aria-setsize="${expected}"]`))
-        state.all = now;
-    }
-    if (state.all === null) requestAnimationFrame(tick);
+  const painted = (key: 'folders' | 'firstRow' | 'all') => {
+    state[key] = -1; // seen; the time is that of the frame that paints it
+    requestAnimationFrame((now) => (state[key] = now));
   };
-  requestAnimationFrame(tick);
+  const observer = new MutationObserver(() => {
+    if (state.t0 === null) return;
+    if (state.folders === null && document.querySelectorAll('[role="tree"] [role="treeitem"]').length > 1)
+      painted('folders');
+    if (state.firstRow === null && document.querySelector('[role="listbox"] [role="option"]')) painted('firstRow');
+    if (state.all === null && document.querySelector(`[role="listbox"] [role="option"][aria-setsize="${expected}"]`)) {
+      painted('all');
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-setsize'] });
 }
 
 /** Sends accounts.add over a second WebSocket to the shell; resolves with its send time (page clock). */
@@ -89,11 +97,12 @@ function addAccountFromPage(input: { token: string; settings: AccountSettings; p
 
 export async function measureAppSync(
   browser: Browser,
-  url: string,
+  shell: { url: string; pid: number },
   account: { settings: AccountSettings; password: string },
   expected: number,
   timeoutMs: number,
 ): Promise<AppSyncSample> {
+  const url = shell.url;
   const token = /#token=([^&]+)/.exec(url)?.[1];
   if (!token) throw new Error(`no token in the shell's address ${url}`);
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -105,21 +114,37 @@ export async function measureAppSync(
     await page.getByRole('dialog').waitFor({ timeout: 30_000 });
     await page.keyboard.press('Escape');
     await page.getByRole('dialog').waitFor({ state: 'detached', timeout: 10_000 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const pageMetrics = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+      return {
+        task: ms('TaskDuration'),
+        script: ms('ScriptDuration'),
+        layoutAndStyle: ms('LayoutDuration') + ms('RecalcStyleDuration'),
+      };
+    };
+    const pageBefore = await pageMetrics();
+    const shellBefore = processCpuMs(shell.pid);
     await page.evaluate(addAccountFromPage, { token: decodeURIComponent(token), ...account });
-    await page.waitForFunction(() => (window as ProbeWindow).__appSync?.all != null, null, {
+    await page.waitForFunction(() => ((window as ProbeWindow).__appSync?.all ?? -1) > 0, null, {
       timeout: timeoutMs,
-      polling: 500,
+      polling: 100,
     });
+    const shellCpuMs = processCpuMs(shell.pid) - shellBefore;
+    const pageAfter = await pageMetrics();
     const state = await page.evaluate(() => (window as ProbeWindow).__appSync!);
     const t0 = state.t0!;
-    const gaps = state.frames.slice(1).map((t, i) => t - state.frames[i]!);
     return {
       foldersMs: (state.folders ?? Number.NaN) - t0,
       firstRowMs: (state.firstRow ?? Number.NaN) - t0,
       allMs: state.all! - t0,
       foldersToAllMs: state.all! - (state.folders ?? Number.NaN),
-      frames: state.frames.length,
-      longestFrameMs: gaps.length ? Math.max(...gaps) : Number.NaN,
+      shellCpuMs,
+      pageTaskMs: pageAfter.task - pageBefore.task,
+      pageScriptMs: pageAfter.script - pageBefore.script,
+      pageLayoutAndStyleMs: pageAfter.layoutAndStyle - pageBefore.layoutAndStyle,
     };
   } finally {
     await context.close();
