@@ -16,6 +16,7 @@ import { machineInfo } from './runner/machine';
 import { startMailBed } from './runner/mail-bed';
 import { APP_SYNC_FIGURES, measureAppSyncPhase } from './runner/phase-app-sync';
 import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
+import { COLD_START_FIGURES, measureColdStartPhase } from './runner/phase-cold-start';
 import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measurePop3, POP3_FIGURES } from './runner/phase-pop3';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     ['d', [...BODY_FIGURES, ...OFFLINE_BODY_FIGURES]],
     ['e', [...WINDOW_FIGURES, ...ORDERED_FIGURES]],
     ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
-    ['g', BROWSER_FIGURES],
+    ['g', [...BROWSER_FIGURES, ...COLD_START_FIGURES]],
     ['p', POP3_FIGURES],
     ['u', APP_SYNC_FIGURES],
   ];
@@ -101,6 +102,7 @@ async function main(): Promise<number> {
       await engine.stop();
       await other.stop();
       if (prepared) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (prepared) await phase(COLD_START_FIGURES, () => measureColdStartPhase(ctx));
       if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
     } else if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
       if (wanted.has('c')) await phase(RESYNC_FIGURES, () => measureResync(ctx));
@@ -118,6 +120,7 @@ async function main(): Promise<number> {
       if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (wanted.has('g')) await phase(COLD_START_FIGURES, () => measureColdStartPhase(ctx));
       if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
     } else {
       for (const [letter, rows] of AFTER_SYNC)
