@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Mailbox } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
+import { takeFirstMailboxes } from '../app/first-screen';
 import { usePacedReread } from '../app/use-paced-reread';
 import { useTransportEvent } from '../app/use-transport-event';
 
@@ -13,7 +14,8 @@ const allChanges = () => true;
 
 export function useMailboxes(accountsVersion: unknown): Mailbox[] | null {
   const transport = useTransport();
-  const [mailboxes, setMailboxes] = useState<Mailbox[] | null>(null);
+  // what main.tsx read before the first render, if it did (app/first-screen.ts)
+  const [mailboxes, setMailboxes] = useState<Mailbox[] | null>(takeFirstMailboxes);
   const timer = useRef<number | null>(null);
 
   const reload = useCallback(async () => {
