@@ -64,7 +64,12 @@ describe('the first screen', () => {
     });
     const screen = await readFirstScreen(transport);
     const windowCall = calls.find((call) => call.method === 'messages.window');
-    expect(windowCall?.input).toMatchObject({ mailboxId: 7, offset: 0, limit: FIRST_PAGE_ROWS, sort: { by: 'sender' } });
+    expect(windowCall?.input).toMatchObject({
+      mailboxId: 7,
+      offset: 0,
+      limit: FIRST_PAGE_ROWS,
+      sort: { by: 'sender' },
+    });
     expect(screen.window?.result).toBe(page);
 
     provideFirstScreen(screen);
