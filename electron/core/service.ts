@@ -213,6 +213,7 @@ class CoreService implements MailService {
         this.indexer.syncProgress(done, total);
         this.threader.syncProgress(done, total);
         this.offlineBodies.syncProgress(done, total);
+        this.contacts.syncProgress(done, total);
       }),
       this.hub.on('messages.changed', () => this.indexer.kick()),
       this.hub.on('messages.changed', () => this.threader.kick()),

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Account, AccountId, AccountStatus } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
+import { takeFirstAccounts } from '../app/first-screen';
 import { useTransportEvent } from '../app/use-transport-event';
 
 export interface AccountsState {
@@ -15,8 +16,12 @@ export interface AccountsState {
 
 export function useAccounts(): AccountsState {
   const transport = useTransport();
-  const [accounts, setAccounts] = useState<Account[] | null>(null);
-  const [statuses, setStatuses] = useState<ReadonlyMap<AccountId, AccountStatus>>(new Map());
+  // what main.tsx read before the first render, if it did (app/first-screen.ts)
+  const [first] = useState(takeFirstAccounts);
+  const [accounts, setAccounts] = useState<Account[] | null>(first?.accounts ?? null);
+  const [statuses, setStatuses] = useState<ReadonlyMap<AccountId, AccountStatus>>(
+    () => new Map(first?.statuses.map((status) => [status.accountId, status])),
+  );
   const [loadError, setLoadError] = useState<unknown>(null);
 
   const reload = useCallback(async () => {

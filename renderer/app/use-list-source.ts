@@ -16,8 +16,8 @@ import {
   unifiedSource,
 } from '../message-list/list-source';
 import { type Selection, emptySelection } from '../message-list/selection';
-import { effectiveRole } from '../sidebar/folder-tree';
 import { useTransport } from './app-services';
+import { firstSource, startingInbox } from './first-screen';
 import { useStableIdSet } from './use-stable-id-set';
 
 export interface ListSourceState {
@@ -40,7 +40,8 @@ export function useListSource(
   changeSelection: (next: Selection) => void,
 ): ListSourceState {
   const transport = useTransport();
-  const [source, setSource] = useState<ListSource | null>(null);
+  // the list main.tsx read the first page of, so the first render already shows it
+  const [source, setSource] = useState<ListSource | null>(firstSource);
   const folders = mailboxes ?? [];
   const shows = useStableIdSet(sourceMailboxes(source, folders).map((folder) => folder.id));
   const mailboxId = source?.kind === 'mailbox' ? source.mailboxId : null;
@@ -57,10 +58,7 @@ export function useListSource(
 
   useEffect(() => {
     if (!mailboxes || (source !== null && sourceAvailable(source, accounts.length, mailboxes))) return;
-    const firstAccount = accounts[0];
-    const inbox =
-      mailboxes.find((item) => item.accountId === firstAccount?.id && effectiveRole(item) === 'inbox') ??
-      mailboxes.find((item) => effectiveRole(item) === 'inbox');
+    const inbox = startingInbox(accounts, mailboxes);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- a fallback to what the engine's folder list still has, once it arrives
     selectSource(inbox ? mailboxSource(inbox.id) : null);
   }, [mailboxes, source, accounts, selectSource]);

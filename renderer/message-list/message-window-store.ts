@@ -23,6 +23,11 @@ export interface MessageWindowStoreOptions {
   /** Pages kept in memory; the least recently used beyond this are dropped. */
   maxPages?: number;
   onError?: (error: unknown) => void;
+  /**
+   * The first page, read before the list was drawn (app/first-screen.ts): shown at once, and
+   * read again like a stale page as soon as it is on screen.
+   */
+  firstPage?: WindowResult;
 }
 
 export class MessageWindowStore {
@@ -44,6 +49,10 @@ export class MessageWindowStore {
   ) {
     this.pageSize = options.pageSize ?? 100;
     this.maxPages = Math.max(4, options.maxPages ?? 60);
+    if (options.firstPage) {
+      this.totalRows = options.firstPage.total;
+      this.pages.set(0, { rows: options.firstPage.messages.slice(0, this.pageSize), stale: true, usedAt: 0 });
+    }
   }
 
   /** Null until the first page has answered. */

@@ -1,10 +1,14 @@
 // A page cache on screen, kept live: its version for rendering, the error of its last read, and
 // one re-read a moment after the engine reports changes that concern it, so a burst of
-// 'messages.changed' (a sync batch, a bulk move) costs one re-read of the visible rows.
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+// 'messages.changed' (a sync batch, a bulk move) costs one re-read of the visible rows. During a
+// first sync the re-reads are spaced BURST_MS apart (see app/reread-pacer.ts).
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { EventPayload } from '../../shared/contract';
-import { useTransportEvent } from '../app/use-transport-event';
+import { usePacedReread } from '../app/use-paced-reread';
 import type { MessageWindowStore } from './message-window-store';
+
+/** A first sync's batches re-read the list at most this often: about twice a second. */
+const BURST_MS = 500;
 
 const noSubscription = () => () => {};
 const zero = () => 0;
@@ -25,7 +29,6 @@ export function useLiveWindow(
   coalesceMs: number,
 ): MessageWindow {
   const [loadError, setLoadError] = useState<unknown>(null);
-  const timer = useRef<number | null>(null);
   const store = useMemo(() => makeStore?.(setLoadError) ?? null, [makeStore]);
 
   // A store no longer shown is simply dropped: its late answers update nothing on screen.
@@ -37,20 +40,9 @@ export function useLiveWindow(
     if (version > 0) setLoadError(null);
   }, [version]);
 
-  useTransportEvent('messages.changed', (change) => {
-    if (!store || !concerns(change) || timer.current !== null) return;
-    timer.current = window.setTimeout(() => {
-      timer.current = null;
-      void store.invalidate();
-    }, coalesceMs);
-  });
-  useEffect(
-    () => () => {
-      if (timer.current !== null) window.clearTimeout(timer.current);
-      timer.current = null;
-    },
-    [store],
-  );
+  const pace = useMemo(() => ({ quietMs: coalesceMs, burstMs: Math.max(coalesceMs, BURST_MS) }), [coalesceMs]);
+  const reread = useCallback(() => void store?.invalidate(), [store]);
+  usePacedReread((change) => store !== null && concerns(change), reread, pace, store);
 
   return { store, version, loadError };
 }

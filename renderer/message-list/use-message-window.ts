@@ -2,8 +2,9 @@
 // core reports changes to any folder the list shows.
 import { useMemo } from 'react';
 import type { MailboxId, MessageId } from '../../shared/domain';
-import { DEFAULT_SORT, type ListFilter, type ListSort } from '../../shared/list-order';
+import { activeFilters, DEFAULT_SORT, type ListFilter, type ListSort } from '../../shared/list-order';
 import { useTransport } from '../app/app-services';
+import { takeFirstWindow } from '../app/first-screen';
 import { type ListSource, windowFetcher } from './list-source';
 import { MessageWindowStore } from './message-window-store';
 import { type MakeStore, type MessageWindow, useLiveWindow } from './use-live-window';
@@ -35,10 +36,14 @@ export function useMessageWindow(
     () =>
       source === null
         ? null
-        : (onError) =>
-            new MessageWindowStore(windowFetcher(transport, source, { sort, filter }, reading, conversations), {
+        : (onError) => {
+            const filtered = activeFilters(filter).length > 0;
+            const firstPage = takeFirstWindow(source, sort, filtered, conversations) ?? undefined;
+            return new MessageWindowStore(windowFetcher(transport, source, { sort, filter }, reading, conversations), {
               onError,
-            }),
+              firstPage,
+            });
+          },
     [transport, source, sort, filter, reading, conversations],
   );
   return useLiveWindow(makeStore, (change) => shows.has(change.mailboxId), COALESCE_MS);

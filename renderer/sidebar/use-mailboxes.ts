@@ -1,15 +1,21 @@
 // Every account's folders from `mailboxes.list`, re-read when the core reports a change.
-// Message changes re-read them too (unread counts), coalesced so a sync burst costs one read.
+// Message changes re-read them too (unread counts), coalesced so a sync burst costs one read,
+// and during a first sync at most one a second (app/reread-pacer.ts).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Mailbox } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
+import { takeFirstMailboxes } from '../app/first-screen';
+import { usePacedReread } from '../app/use-paced-reread';
 import { useTransportEvent } from '../app/use-transport-event';
 
 const COALESCE_MS = 250;
+const PACE = { quietMs: COALESCE_MS, burstMs: 1_000 };
+const allChanges = () => true;
 
 export function useMailboxes(accountsVersion: unknown): Mailbox[] | null {
   const transport = useTransport();
-  const [mailboxes, setMailboxes] = useState<Mailbox[] | null>(null);
+  // what main.tsx read before the first render, if it did (app/first-screen.ts)
+  const [mailboxes, setMailboxes] = useState<Mailbox[] | null>(takeFirstMailboxes);
   const timer = useRef<number | null>(null);
 
   const reload = useCallback(async () => {
@@ -41,6 +47,7 @@ export function useMailboxes(accountsVersion: unknown): Mailbox[] | null {
   );
 
   useTransportEvent('mailboxes.changed', scheduleReload);
-  useTransportEvent('messages.changed', scheduleReload);
+  const rereadNow = useCallback(() => void reload(), [reload]);
+  usePacedReread(allChanges, rereadNow, PACE);
   return mailboxes;
 }

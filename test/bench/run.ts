@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r] [--cpu-prof]`: the benchmark suite.
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r,u] [--cpu-prof]`: the benchmark suite.
 // Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
 // and the UI, prints one markdown table (every figure beside its target) and writes
 // bench/results.json.
@@ -14,7 +14,9 @@ import type { BenchContext } from './runner/context';
 import { log } from './runner/log';
 import { machineInfo } from './runner/machine';
 import { startMailBed } from './runner/mail-bed';
+import { APP_SYNC_FIGURES, measureAppSyncPhase } from './runner/phase-app-sync';
 import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
+import { COLD_START_FIGURES, measureColdStartPhase } from './runner/phase-cold-start';
 import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measurePop3, POP3_FIGURES } from './runner/phase-pop3';
 import { measureResponsiveness, RESPONSIVENESS_FIGURES } from './runner/phase-responsiveness';
@@ -48,9 +50,10 @@ async function main(): Promise<number> {
     ['d', [...BODY_FIGURES, ...OFFLINE_BODY_FIGURES]],
     ['e', [...WINDOW_FIGURES, ...ORDERED_FIGURES]],
     ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
-    ['g', BROWSER_FIGURES],
+    ['g', [...BROWSER_FIGURES, ...COLD_START_FIGURES]],
     ['p', POP3_FIGURES],
     ['r', RESPONSIVENESS_FIGURES],
+    ['u', APP_SYNC_FIGURES],
   ];
 
   /** Error rows for the figures of `rows` that a phase did not get to report. */
@@ -102,7 +105,10 @@ async function main(): Promise<number> {
       await engine.stop();
       await other.stop();
       if (prepared && wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (prepared && wanted.has('g')) await phase(COLD_START_FIGURES, () => measureColdStartPhase(ctx));
       if (prepared && wanted.has('r')) await phase(RESPONSIVENESS_FIGURES, () => measureResponsiveness(ctx));
+      // u syncs a fresh profile of its own
+      if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
     } else if (await phase(SYNC_FIGURES, () => measureSync(ctx))) {
       await phase(SPLIT_SYNC_FIGURES, () => measureSplitSync(ctx));
       if (wanted.has('c')) await phase(RESYNC_FIGURES, () => measureResync(ctx));
@@ -120,6 +126,8 @@ async function main(): Promise<number> {
       if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (wanted.has('g')) await phase(COLD_START_FIGURES, () => measureColdStartPhase(ctx));
+      if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
       // last: it adds an account to the profile the phases above measure
       if (wanted.has('r')) await phase(RESPONSIVENESS_FIGURES, () => measureResponsiveness(ctx));
     } else {

@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../bench/runner/args';
 
 describe('bench options', () => {
-  it('runs every phase by default, and --no-browser leaves out g', () => {
+  it('runs every phase by default, and --no-browser leaves out g, r and u', () => {
     expect(parseArgs([])).toMatchObject({ size: 50_000, browser: true, only: false, cpuProf: false });
-    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p', 'r']);
+    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p', 'r', 'u']);
     const noBrowser = parseArgs(['--no-browser', '--size=100000', '--cpu-prof']);
     expect(noBrowser).toMatchObject({ size: 100_000, browser: false, cpuProf: true });
     expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h', 'p']);
+    expect([...parseArgs(['--only=u,c', '--no-browser']).phases]).toEqual(['c']);
   });
 
   it('--only takes figure letters; a, b and f come with the first sync anyway', () => {
@@ -24,12 +25,13 @@ describe('bench options', () => {
   it('--browser-only measures the app alone, and cannot be combined with what contradicts it', () => {
     const browserOnly = parseArgs(['--browser-only']);
     expect(browserOnly).toMatchObject({ browser: true, browserOnly: true, only: true });
-    expect([...browserOnly.phases]).toEqual(['g', 'r']);
+    expect([...browserOnly.phases]).toEqual(['g', 'r', 'u']);
     expect([...parseArgs(['--browser-only', '--only', 'r']).phases]).toEqual(['r']);
+    expect([...parseArgs(['--browser-only', '--only', 'u']).phases]).toEqual(['u']);
     expect(parseArgs(['--only=r']).browser).toBe(true);
     expect([...parseArgs(['--only=r', '--no-browser']).phases]).toEqual([]);
     expect(() => parseArgs(['--browser-only', '--no-browser'])).toThrow(/exclude each other/);
-    expect(() => parseArgs(['--browser-only', '--only', 'e'])).toThrow(/g or r alone/);
+    expect(() => parseArgs(['--browser-only', '--only', 'e'])).toThrow(/g, r or u alone/);
   });
 
   it('refuses what it does not know, saying what it takes', () => {

@@ -131,4 +131,20 @@ describe('message window store', () => {
     await store.setVisibleRange(0, 4);
     expect(store.total).toBe(5);
   });
+
+  it('shows a first page read before the list was drawn at once, and reads it again once on screen', async () => {
+    const mailbox = fakeMailbox(range(1, 1_000));
+    const firstPage = { total: 999, messages: range(2, 101).map(header) };
+    const store = new MessageWindowStore(mailbox.fetch, { pageSize: 100, firstPage });
+    expect(store.total).toBe(999);
+    expect(store.getRow(0)?.id).toBe(2);
+    expect(mailbox.state.reads).toEqual([]);
+    // stale: the first visible range reads it afresh, and the rows shown meanwhile stay
+    const loading = store.setVisibleRange(0, 30);
+    expect(store.getRow(0)?.id).toBe(2);
+    await loading;
+    expect(mailbox.state.reads).toEqual([[0, 100]]);
+    expect(store.total).toBe(1_000);
+    expect(store.getRow(0)?.id).toBe(1);
+  });
 });

@@ -1,12 +1,12 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r] [--cpu-prof]`
+// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r,u] [--cpu-prof]`
 export interface BenchArgs {
   /** Messages in the test INBOX. */
   size: number;
-  /** The Chromium measurements (g, r) run: no --no-browser, and g or r in --only if that was given. */
+  /** The Chromium measurements (g, r) run: no --no-browser, and g or r in --only if that was given (u, the app's own first sync, is asked for on its own). */
   browser: boolean;
   /** --only was given: the phases left out are reported as not asked for. */
   only: boolean;
-  /** Only the Chromium measurements (g, r): sync the profile, skip every engine figure. */
+  /** Only the Chromium measurements (g, r, u): sync the profile, skip every engine figure. */
   browserOnly: boolean;
   /** Write V8 CPU profiles of the engine worker to .tmp/bench-profiles/. */
   cpuProf: boolean;
@@ -17,7 +17,7 @@ export interface BenchArgs {
   phases: ReadonlySet<OptionalPhase>;
 }
 
-export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'p', 'r'] as const;
+export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'p', 'r', 'u'] as const;
 export type OptionalPhase = (typeof OPTIONAL_PHASES)[number];
 
 function parseOnly(value: string | undefined): Set<OptionalPhase> {
@@ -27,7 +27,9 @@ function parseOnly(value: string | undefined): Set<OptionalPhase> {
     // a, b and f are the first sync's figures: asking for them alone is asking for no other phase
     if (name === 'a' || name === 'b' || name === 'f') continue;
     if (!(OPTIONAL_PHASES as readonly string[]).includes(name))
-      throw new Error(`--only takes figure letters from a, b, c, d, e, f, g, h, p, r (comma separated), not "${item}"`);
+      throw new Error(
+        `--only takes figure letters from a, b, c, d, e, f, g, h, p, r, u (comma separated), not "${item}"`,
+      );
     phases.add(name as OptionalPhase);
   }
   return phases;
@@ -53,15 +55,15 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (arg === '--cpu-prof') cpuProf = true;
     else
       throw new Error(
-        `unknown option ${arg} (use --size N, --no-browser, --browser-only, --only c,d,e,g,h,p,r, --cpu-prof)`,
+        `unknown option ${arg} (use --size N, --no-browser, --browser-only, --only c,d,e,g,h,p,r,u, --cpu-prof)`,
       );
   }
   if (browserOnly && !browser) throw new Error('--browser-only and --no-browser exclude each other');
-  if (browserOnly && only && [...only].some((p) => p !== 'g' && p !== 'r'))
-    throw new Error('--browser-only is --only g,r without the engine figures: with it, --only takes g or r alone');
-  const phases = new Set<OptionalPhase>(browserOnly ? (only ?? ['g', 'r']) : (only ?? OPTIONAL_PHASES));
-  if (!browser) phases.delete('g');
-  if (!browser) phases.delete('r'); // r is measured in Chromium too
+  const inChromium = ['g', 'r', 'u'] as const;
+  if (browserOnly && only && [...only].some((p) => !(inChromium as readonly string[]).includes(p)))
+    throw new Error('--browser-only is --only g,r,u without the engine figures: with it, --only takes g, r or u alone');
+  const phases = new Set<OptionalPhase>(browserOnly ? (only ?? inChromium) : (only ?? OPTIONAL_PHASES));
+  if (!browser) for (const phase of inChromium) phases.delete(phase);
   return {
     size,
     browser: phases.has('g') || phases.has('r'),
