@@ -571,6 +571,14 @@ export const migrations: readonly string[] = [
   `
   ALTER TABLE accounts ADD COLUMN signature_placement TEXT NOT NULL DEFAULT 'above';
   `,
+  // 22: Gmail labels (issue 20). A message's X-GM-LABELS, as a JSON array (labels may hold
+  // spaces), NULL where the server is not Gmail; and a folder that syncs only while it is open
+  // (sync_on_open = 1: a Gmail label folder, whose messages the Inbox and the labels on them
+  // already show), until the user turns its sync on.
+  `
+  ALTER TABLE messages ADD COLUMN gmail_labels TEXT;
+  ALTER TABLE mailboxes ADD COLUMN sync_on_open INTEGER NOT NULL DEFAULT 0;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;
