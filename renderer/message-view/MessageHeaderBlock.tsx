@@ -38,7 +38,7 @@ export function MessageHeaderBlock({ header, body }: { header: MessageHeader; bo
   return (
     <header className="message-header">
       <h2 className="message-subject">{header.subject.trim() || t('messageList.noSubject')}</h2>
-      <TagChips keywords={header.keywords} />
+      <TagChips keywords={header.keywords} labels={header.gmailLabels} />
       <div className="message-meta">
         <span
           className="avatar"

@@ -19,8 +19,9 @@ describe('sync policy', () => {
   });
 
   it('syncs a Gmail label folder only while it is open, until the user turns its sync on', () => {
-    expect(syncsInBackground({ ...folder, syncOnOpen: true })).toBe(false);
-    expect(canSync({ ...folder, syncOnOpen: true })).toBe(true);
+    const label = { ...folder, syncOnOpen: true };
+    expect(syncsInBackground(label)).toBe(false);
+    expect(canSync(label)).toBe(true);
     expect(syncsInBackground({ ...folder, syncOnOpen: false })).toBe(true);
   });
 
