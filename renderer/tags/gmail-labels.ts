@@ -13,7 +13,7 @@ export interface ShownLabel {
   colour: string;
 }
 
-const NAMED_SYSTEM_LABELS: Record<string, string> = {
+const NAMED_SYSTEM_LABELS: Record<string, 'gmailLabels.inbox' | 'gmailLabels.spam' | 'gmailLabels.trash'> = {
   '\\inbox': 'gmailLabels.inbox',
   '\\spam': 'gmailLabels.spam',
   '\\trash': 'gmailLabels.trash',
