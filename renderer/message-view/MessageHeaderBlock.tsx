@@ -5,6 +5,7 @@ import type { Address, MessageBody, MessageHeader } from '../../shared/domain';
 import { useLocale } from '../app/app-services';
 import { addressLabel, addressListText } from '../format/format-address';
 import { formatFullDate } from '../format/format-date';
+import { EmlDragHandle } from '../reader-tools/EmlDragHandle';
 import { TagChips } from '../tags/TagChips';
 import { Icon } from '../ui/Icon';
 
@@ -71,6 +72,7 @@ export function MessageHeaderBlock({ header, body }: { header: MessageHeader; bo
             {formatFullDate(header.date, locale)}
           </time>
           <span className="message-header-flags">
+            <EmlDragHandle id={header.id} />
             {header.flags.flagged && (
               <span className="row-star" title={t('messageList.starred')}>
                 <Icon name="star" size={14} filled />
