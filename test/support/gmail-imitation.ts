@@ -8,9 +8,9 @@
 // - adds X-GM-EXT-1 to the capabilities;
 // - takes X-GM-LABELS, X-GM-THRID and X-GM-MSGID out of FETCH commands (Dovecot would refuse
 //   them), asking for FLAGS instead where labels were asked for;
-// - answers X-GM-LABELS from those keywords in every FETCH response that carries FLAGS, and takes
-//   the keywords out of FLAGS, so they never look like tags; like Gmail, it leaves out the label
-//   of the folder that is selected (\Inbox in the Inbox, "Work" in Work);
+// - takes the keywords out of FLAGS, so they never look like tags, and answers X-GM-LABELS from
+//   them in the FETCH responses of a FETCH that asked for it (only then, as Gmail); like Gmail, it
+//   leaves out the label of the folder that is selected (\Inbox in the Inbox, "Work" in Work);
 // - adds the attributes a test names to LIST answers (Gmail's \All on "[Gmail]/All Mail").
 // Thread and message ids (X-GM-THRID, X-GM-MSGID) are not imitated: the engine then threads by
 // References, as on any server.
@@ -57,7 +57,12 @@ export function gmailClientLine(line: string): string {
 const quote = (label: string) => (label.startsWith('\\') ? label : `"${label.replace(/(["\\])/g, '\\$1')}"`);
 
 /** A server line as Gmail would send it (see the top of this file). */
-export function gmailServerLine(line: string, selected: string | null, imitation: GmailImitation): string {
+export function gmailServerLine(
+  line: string,
+  selected: string | null,
+  imitation: GmailImitation,
+  labelsAsked: boolean,
+): string {
   if (/^\* CAPABILITY /i.test(line)) return `${line} X-GM-EXT-1`;
   line = line.replace(/\[CAPABILITY ([^\]]*)\]/i, (_all, caps: string) => `[CAPABILITY ${caps} X-GM-EXT-1]`);
   const list = /^(\* (?:LIST|LSUB) \()([^)]*)(\) \S+ )(.*)$/i.exec(line);
@@ -77,6 +82,7 @@ export function gmailServerLine(line: string, selected: string | null, imitation
       if (label === null) kept.push(flag);
       else if (label !== own) labels.push(label);
     }
-    return `FLAGS (${kept.join(' ')}) X-GM-LABELS (${labels.map(quote).join(' ')})`;
+    const answer = labelsAsked ? ` X-GM-LABELS (${labels.map(quote).join(' ')})` : '';
+    return `FLAGS (${kept.join(' ')})${answer}`;
   });
 }

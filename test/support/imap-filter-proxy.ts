@@ -156,6 +156,8 @@ export async function startImapFilterProxy(
     const open = new Map<string, ProxiedCommand>();
     let selected: { mailbox: string; readOnly: boolean } | null = null;
     let idling = false;
+    // whether the FETCH now answered asked for X-GM-LABELS (imapflow sends one FETCH at a time)
+    let gmailLabelsAsked = false;
     let held: string[] = [];
     const charge = (bytes: number, tag?: string) => {
       bytesFromServer += bytes;
@@ -167,7 +169,8 @@ export async function startImapFilterProxy(
       (line) => {
         const tag = /^(\S+) (OK|NO|BAD)\b/i.exec(line);
         let out = filterServerLine(line, hidden);
-        if (out !== null && options.gmail) out = gmailServerLine(out, selected?.mailbox ?? null, options.gmail);
+        if (out !== null && options.gmail)
+          out = gmailServerLine(out, selected?.mailbox ?? null, options.gmail, gmailLabelsAsked);
         const bytes = Buffer.byteLength(line, 'latin1') + 2;
         if (tag && tag[1] !== '*' && tag[1] !== '+') {
           charge(bytes, tag[1]);
@@ -221,6 +224,7 @@ export async function startImapFilterProxy(
             selected = { mailbox: mailboxArg(verb![2]!), readOnly: name === 'EXAMINE' };
           if (name === 'CLOSE' || name === 'UNSELECT') selected = null;
           if (name === 'IDLE') idling = true;
+          if (name === 'FETCH') gmailLabelsAsked = /\bX-GM-LABELS\b/i.test(rest);
           const appendToReadOnly =
             name === 'APPEND' &&
             options.refuseAppendToReadOnly &&
