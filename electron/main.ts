@@ -33,7 +33,7 @@ import { EVENT_CHANNEL } from './shell/ipc-channels';
 import { readLaunchArgs } from './shell/launch-args';
 import { LaunchQueue } from './shell/launch-queue';
 import { readEmlRequest } from './shell/eml-request';
-import { unreadDotPng } from './shell/icon-images';
+import { trayIconPng, unreadDotPng } from './shell/icon-images';
 import { HIDDEN_ARG, setStartAtLogin } from './shell/login-item';
 import { shellStrings, type ShellStrings } from './shell/shell-strings';
 import { createTray, type MailTray } from './shell/tray';
@@ -250,6 +250,11 @@ async function start(): Promise<void> {
       cleared,
       openPath: (file) => shell.openPath(file),
       askWhere: (defaultName) => askWhereToSave(defaultName),
+      // the reader's drag handle: the system's own drag of the message's .eml file
+      startDrag: (file) => {
+        if (mainWindow && !mainWindow.isDestroyed())
+          mainWindow.webContents.startDrag({ file, icon: nativeImage.createFromBuffer(trayIconPng(32, false)) });
+      },
     }),
     desktop,
   );

@@ -32,6 +32,7 @@ import { readerMethods } from './contract-reader';
 import { emlDragMethods } from './contract-eml-drag';
 import { listFilterSchema, listSortSchema } from './list-order';
 import { offlineBodiesMethods, searchEvents, searchMethods } from './contract-search';
+import { authservMethods } from './contract-authserv';
 import { sendingEvents, sendingMethods } from './contract-sending';
 import { contactMethods } from './contract-contacts';
 import { identityMethods } from './contract-identities';
@@ -157,6 +158,7 @@ export const methods = {
   // the raw message, saved as .eml (shared/contract-reader.ts)
   ...readerMethods,
   ...emlDragMethods,
+  ...authservMethods,
   // folder management, Junk / Not junk (shared/contract-folders.ts)
   ...folderMethods,
 } as const;

@@ -135,6 +135,11 @@ export const mailboxSchema = z.object({
    * All Mail, Important, Starred), so the engine does not sync it (selective sync).
    */
   syncEnabled: z.boolean().optional(),
+  /**
+   * True: synced only while the user has it open, not in the background (a Gmail label folder:
+   * its messages show in the Inbox with their labels), until the user turns its sync on.
+   */
+  syncOnOpen: z.boolean().optional(),
   unread: z.number().int(),
   total: z.number().int(),
 });
@@ -156,6 +161,11 @@ export const messageHeaderSchema = z.object({
   flags: messageFlagsSchema,
   /** IMAP keywords: the tags (shared/tags.ts says which are shown), and other clients' state. */
   keywords: z.array(z.string()).optional(),
+  /**
+   * Gmail's labels of the message (X-GM-LABELS: user labels by name, system ones such as
+   * "\\Important" with a backslash), without the one of the folder it is in; absent elsewhere.
+   */
+  gmailLabels: z.array(z.string()).optional(),
   hasAttachments: z.boolean(),
   snippet: z.string().nullable(),
   threadKey: z.string(),

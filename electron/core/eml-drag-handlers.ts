@@ -21,7 +21,10 @@ export interface EmlDragDeps {
 
 export function createEmlDragHandlers(
   deps: EmlDragDeps,
-): Pick<MethodHandlers, 'message.dragTicket' | 'message.rawByTicket'> {
+): Pick<
+  MethodHandlers,
+  'message.dragTicket' | 'message.rawByTicket' | 'message.prepareDragFile' | 'message.startDragFile'
+> {
   const now = deps.now ?? Date.now;
   const tickets = new Map<string, { id: MessageId; expires: number }>();
   return {
@@ -43,5 +46,8 @@ export function createEmlDragHandlers(
       if (!entry || entry.expires < now()) throw notFound('The dragged message');
       return deps.raw(entry.id);
     },
+    // Only the Electron shell has a native file drag; it answers these itself (shell/drag-out-file.ts).
+    'message.prepareDragFile': async () => ({ outcome: 'unsupported' as const }),
+    'message.startDragFile': async () => ({ outcome: 'unsupported' as const }),
   };
 }

@@ -51,22 +51,26 @@ export function emptyPlainDraft(accountId: string): ComposeDraft {
 const SENDER_CACHE_SIZE = 200;
 
 export function createReaderHandlers(deps: ReaderHandlerDeps): MethodHandlers<keyof typeof readerMethods> {
-  const senders = new Map<number, SenderInfo>();
+  // each kept with the authserv-id it was judged by: a new one set in the settings judges again
+  const senders = new Map<number, { info: SenderInfo; authservId: string | null }>();
   const infoOf = async (id: number): Promise<{ info: SenderInfo; accountId: string }> => {
     const header = deps.store.messages.get([id])[0];
     if (!header) throw notFound('The message');
+    const authservId = deps.store.authserv.get(header.accountId);
     const cached = senders.get(id);
-    if (cached) return { info: cached, accountId: header.accountId };
+    if (cached && cached.authservId === authservId) return { info: cached.info, accountId: header.accountId };
     const account = deps.store.accounts.get(header.accountId);
     if (!account) throw notFound('The account');
     const info = senderInfo({
+      authservId,
       headerBlock: await deps.reader.headerFields(id, SENDER_HEADER_FIELDS),
       from: header.from[0] ?? null,
       imapHost: account.imap.host,
       accountEmail: account.email,
       loopbackHttpForTests: loopbackAllowedForTests(),
     });
-    senders.set(id, info);
+    senders.delete(id);
+    senders.set(id, { info, authservId });
     if (senders.size > SENDER_CACHE_SIZE) senders.delete(senders.keys().next().value!);
     return { info, accountId: header.accountId };
   };

@@ -10,6 +10,7 @@ import { countsAsUserActivity } from './background-methods';
 import { createBrowserDesktopHandlers } from './desktop-handlers';
 import { createReaderHandlers, emptyPlainDraft } from './reader-handlers';
 import { createEmlDragHandlers } from './eml-drag-handlers';
+import { createAuthservHandlers } from './authserv-handlers';
 import { eraseAccount } from './accounts/account-removal';
 import { AccountSecrets } from './accounts/account-secrets';
 import { CertificatePins } from './accounts/cert-pins';
@@ -513,6 +514,7 @@ class CoreService implements MailService {
         raw: (id) => this.handlers['message.raw']({ id }),
         subject: (id) => store.messages.get([id])[0]?.subject,
       }),
+      ...createAuthservHandlers(store),
       ...createAccountHandlers({
         store,
         cipher: this.options.cipher,

@@ -9,6 +9,7 @@ import type { MailService } from '../core/service-api';
 import { ServiceError } from '../core/service-error';
 import { writeOpenedAttachment } from '../core/opened-attachments';
 import { markFromInternet, type ZoneMarkDeps } from './internet-zone';
+import { createDragOut, type DragOutDeps } from './drag-out-file';
 import { saveEmlWithDialog, type SaveEmlDeps } from './save-eml';
 
 export interface OpenAttachmentDeps {
@@ -45,16 +46,23 @@ export async function openAttachmentWithApp(
  */
 export function withDesktopMethods(
   service: MailService,
-  deps: Omit<OpenAttachmentDeps, 'service'> & Partial<Pick<SaveEmlDeps, 'askWhere'>>,
+  deps: Omit<OpenAttachmentDeps, 'service'> &
+    Partial<Pick<SaveEmlDeps, 'askWhere'>> &
+    Partial<Pick<DragOutDeps, 'startDrag'>>,
 ): Pick<MailService, 'call' | 'onEvent'> {
-  const { askWhere } = deps;
+  const { askWhere, startDrag } = deps;
+  const dragOut = startDrag ? createDragOut({ ...deps, service, startDrag }) : null;
   return {
     call: ((method: string, input: unknown) =>
       method === 'message.openAttachment'
         ? openAttachmentWithApp({ ...deps, service }, input)
         : method === 'message.saveEml' && askWhere
           ? saveEmlWithDialog({ service, askWhere }, input)
-          : service.call(method as never, input)) as MailService['call'],
+          : method === 'message.prepareDragFile' && dragOut
+            ? dragOut.prepare(input)
+            : method === 'message.startDragFile' && dragOut
+              ? dragOut.start(input)
+              : service.call(method as never, input)) as MailService['call'],
     onEvent: (listener) => service.onEvent(listener),
   };
 }

@@ -5,7 +5,7 @@ import type { AccountId, Mailbox } from '../../shared/domain';
 import type { Command } from '../app/use-app-commands';
 import { effectiveRole } from '../sidebar/folder-tree';
 import type { FolderRequest } from './folder-request';
-import { isProtectedFolder } from './folder-rules';
+import { isProtectedFolder, syncsAlways } from './folder-rules';
 
 export const FOLDER_ACTIONS = [
   'newFolder',
@@ -77,7 +77,7 @@ export function folderCommands({
     // The Inbox is always synced and subscribed.
     toggleFolderSync: {
       enabled: folder !== null && folder.selectable && effectiveRole(folder) !== 'inbox',
-      run: () => folder && setSync(folder, folder.syncEnabled === false),
+      run: () => folder && setSync(folder, !syncsAlways(folder)),
     },
     toggleSubscription: {
       enabled: folder !== null && effectiveRole(folder) !== 'inbox',

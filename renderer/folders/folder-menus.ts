@@ -8,6 +8,7 @@ import type { IconName } from '../ui/Icon';
 import { effectiveRole } from '../sidebar/folder-tree';
 import { folderDisplayName } from '../sidebar/folder-name';
 import { type FolderActionId, type FolderCommandContext, folderCommands } from './folder-commands';
+import { syncsAlways } from './folder-rules';
 
 const ICONS: Partial<Record<FolderActionId, IconName>> = {
   newFolder: 'plus',
@@ -54,7 +55,7 @@ export function folderMenu(folder: Mailbox, context: MenuContext, t: TFunction):
 /** The toggles say what they will do to this folder ("Stop syncing", "Subscribe"). */
 function stateLabel(action: FolderActionId, folder: Mailbox, t: TFunction): string | null {
   if (action === 'toggleFolderSync')
-    return folder.syncEnabled === false ? t('folderManagement.syncOn') : t('folderManagement.syncOff');
+    return syncsAlways(folder) ? t('folderManagement.syncOff') : t('folderManagement.syncOn');
   if (action === 'toggleSubscription')
     return folder.subscribed ? t('folderManagement.unsubscribe') : t('folderManagement.subscribe');
   return null;

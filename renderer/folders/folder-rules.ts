@@ -31,3 +31,11 @@ export function newParentChoices(mailbox: Mailbox, mailboxes: readonly Mailbox[]
       other.path !== mailbox.parentPath,
   );
 }
+
+/**
+ * Whether the engine syncs the folder in the background: not when its sync is off, nor for a
+ * Gmail label folder synced only while open (syncOnOpen); the menu's toggle turns either on.
+ */
+export function syncsAlways(mailbox: Pick<Mailbox, 'syncEnabled' | 'syncOnOpen'>): boolean {
+  return mailbox.syncEnabled !== false && mailbox.syncOnOpen !== true;
+}

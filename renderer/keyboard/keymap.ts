@@ -43,6 +43,7 @@ export const ACTION_IDS = [
   'toggleTag4',
   'toggleTag5',
   'removeTags',
+  'newTag',
   'undo',
   // writing
   'compose',
@@ -156,6 +157,7 @@ const GROUP_OF: Record<ActionId, ActionGroup> = {
   toggleTag4: 'triage',
   toggleTag5: 'triage',
   removeTags: 'triage',
+  newTag: 'triage',
   undo: 'triage',
   compose: 'writing',
   reply: 'writing',
@@ -263,6 +265,8 @@ const COMMON = {
   toggleTag4: ['4'],
   toggleTag5: ['5'],
   removeTags: ['0'],
+  // Thunderbird has no key for a new tag either: the Tag menu and the palette.
+  newTag: [],
   // Neither Outlook nor Apple Mail has a key for its Outbox; Gmail's "g" keys get one below.
   showOutbox: [],
   // Deleting a folder or moving it is rare and heavy: the palette and the context menu have it.

@@ -59,7 +59,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const count = conversation && conversation.total > 1 ? conversation.total : null;
   const messageLabel = t(unread ? 'messageList.rowUnread' : 'messageList.row', { sender: people, subject, date });
   const rowLabel = count ? t('conversations.row', { row: messageLabel, count }) : messageLabel;
-  const tags = shownTags(header.keywords, t);
+  const tags = shownTags(header.keywords, t, header.gmailLabels);
   const taggedLabel = tags.length
     ? t('tags.rowTagged', { row: rowLabel, tags: tags.map((tag) => tag.name).join(', ') })
     : rowLabel;
@@ -115,7 +115,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         </div>
         <div className="row-line">
           <span className="row-subject">{subject}</span>
-          <TagChips keywords={header.keywords} />
+          <TagChips keywords={header.keywords} labels={header.gmailLabels} />
           <span className="row-flags">
             {header.hasAttachments && (
               <span className="row-flag row-attachment" title={t('messageList.attachment')}>

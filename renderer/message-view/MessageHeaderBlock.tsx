@@ -5,6 +5,7 @@ import type { Address, MessageBody, MessageHeader } from '../../shared/domain';
 import { useLocale } from '../app/app-services';
 import { addressLabel, addressListText } from '../format/format-address';
 import { formatFullDate } from '../format/format-date';
+import { EmlDragHandle } from '../reader-tools/EmlDragHandle';
 import { TagChips } from '../tags/TagChips';
 import { Icon } from '../ui/Icon';
 
@@ -38,7 +39,7 @@ export function MessageHeaderBlock({ header, body }: { header: MessageHeader; bo
   return (
     <header className="message-header">
       <h2 className="message-subject">{header.subject.trim() || t('messageList.noSubject')}</h2>
-      <TagChips keywords={header.keywords} />
+      <TagChips keywords={header.keywords} labels={header.gmailLabels} />
       <div className="message-meta">
         <span
           className="avatar"
@@ -71,6 +72,7 @@ export function MessageHeaderBlock({ header, body }: { header: MessageHeader; bo
             {formatFullDate(header.date, locale)}
           </time>
           <span className="message-header-flags">
+            <EmlDragHandle id={header.id} />
             {header.flags.flagged && (
               <span className="row-star" title={t('messageList.starred')}>
                 <Icon name="star" size={14} filled />

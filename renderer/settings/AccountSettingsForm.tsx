@@ -2,6 +2,7 @@
 // images are always shown, the password, and removing the account. Each section saves on its own.
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/domain';
+import { AuthservIdSection } from '../sender/AuthservIdSection';
 import { AccountPasswordForm } from './AccountPasswordForm';
 import { AccountSettingsFields } from './AccountSettingsFields';
 import { OfflineBodiesSection } from './OfflineBodiesSection';
@@ -52,6 +53,7 @@ export function AccountSettingsForm({ account, onRemoved }: AccountSettingsFormP
       {account.protocol !== 'pop3' && <OfflineBodiesSection accountId={account.id} />}
       {/* for a POP3 account: its POP3 server (tested over POP3) and SMTP */}
       <ServerSettingsSection account={account} />
+      <AuthservIdSection accountId={account.id} />
       {!account.oauthProvider && <AccountPasswordForm account={account} />}
       <RemoveAccountSection account={account} onRemoved={onRemoved} />
     </div>

@@ -171,7 +171,9 @@ export function FolderTree({
         const isSelected = !isAccount && item.key === selectedKey;
         // selective sync: a folder the engine does not sync says so (italic, and in its description)
         const unsynced = mailbox?.syncEnabled === false;
-        const describedBy = [unread > 0 ? `${id}-unread` : null, unsynced ? `${id}-unsynced` : null]
+        // a Gmail label folder: synced only while it is open (its messages show their labels)
+        const whileOpen = !unsynced && mailbox?.syncOnOpen === true;
+        const describedBy = [unread > 0 ? `${id}-unread` : null, unsynced || whileOpen ? `${id}-unsynced` : null]
           .filter(Boolean)
           .join(' ');
         const className = [
@@ -273,9 +275,9 @@ export function FolderTree({
                   className="tree-icon"
                 />
                 <span className="tree-name">{name}</span>
-                {unsynced && (
+                {(unsynced || whileOpen) && (
                   <span id={`${id}-unsynced`} className="visually-hidden">
-                    {t('folderManagement.notSynced')}
+                    {unsynced ? t('folderManagement.notSynced') : t('folderManagement.syncedWhileOpen')}
                   </span>
                 )}
                 {unread > 0 && (

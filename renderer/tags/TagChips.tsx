@@ -5,9 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { shownTags } from './tag-labels';
 import './tags.css';
 
-export function TagChips({ keywords, className }: { keywords: readonly string[] | undefined; className?: string }) {
+interface TagChipsProps {
+  keywords: readonly string[] | undefined;
+  /** Gmail's labels of the message, shown after its tags. */
+  labels?: readonly string[] | undefined;
+  className?: string;
+}
+
+export function TagChips({ keywords, labels, className }: TagChipsProps) {
   const { t } = useTranslation();
-  const tags = shownTags(keywords, t);
+  const tags = shownTags(keywords, t, labels);
   if (tags.length === 0) return null;
   return (
     <span className={className ? `tag-chips ${className}` : 'tag-chips'}>

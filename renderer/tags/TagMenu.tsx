@@ -1,8 +1,9 @@
-// "Tag": a toolbar menu of the five labels (each checked when the open message has it) and
-// "Remove all tags". Each item runs the same command as its key and its palette entry.
+// "Tag": a toolbar menu of the five labels (each checked when the open message has it), "New
+// tag…" (a name of the user's own, in NewTagDialog, mounted here) and "Remove all tags". Each item runs the same command as its key and its palette entry.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWN_LABELS } from '../../shared/tags';
+import { NewTagDialog } from './NewTagDialog';
 import type { TagActionId } from './tag-commands';
 import { tagColour } from './tag-labels';
 import './tags.css';
@@ -110,6 +111,10 @@ export function TagMenu({ disabled, activeKeywords, onTag }: TagMenuProps) {
               </span>
             </button>
           ))}
+          <button type="button" role="menuitem" tabIndex={-1} className="menu-item" onClick={() => choose('newTag')}>
+            <span className="tag-dot" aria-hidden="true" />
+            <span>{t('actions.newTag')}</span>
+          </button>
           <button
             type="button"
             role="menuitem"
@@ -122,6 +127,7 @@ export function TagMenu({ disabled, activeKeywords, onTag }: TagMenuProps) {
           </button>
         </div>
       )}
+      <NewTagDialog />
     </div>
   );
 }

@@ -1,10 +1,12 @@
 // Tags as commands: the five known labels toggled on the messages an action applies to (keys
 // 1 to 5, as in Thunderbird), and all tags removed (0). A label is added unless every one of
-// those messages has it already, then it is removed: the same rule as the star.
+// those messages has it already, then it is removed: the same rule as the star. "New tag…" asks
+// for a name of the user's own (NewTagDialog) and adds it.
 import type { Transport } from '../../shared/contract';
 import type { MessageId } from '../../shared/domain';
 import { KNOWN_LABELS, isTagKeyword } from '../../shared/tags';
 import type { Command } from '../app/use-app-commands';
+import { requestNewTag } from './new-tag-request';
 
 export const TAG_ACTIONS = [
   'toggleTag1',
@@ -13,6 +15,7 @@ export const TAG_ACTIONS = [
   'toggleTag4',
   'toggleTag5',
   'removeTags',
+  'newTag',
 ] as const;
 export type TagActionId = (typeof TAG_ACTIONS)[number];
 
@@ -59,6 +62,16 @@ export function tagCommands(
       run: () => {
         const { targets, onFailure } = context();
         void removeAllTags(transport, targets).catch(onFailure);
+      },
+    },
+    newTag: {
+      enabled: hasTargets,
+      run: () => {
+        // the targets as they are now: the dialog may stay open while the selection changes
+        const { targets, onFailure } = context();
+        requestNewTag((keyword) => {
+          transport.invoke('messages.setKeywords', { ids: targets, add: [keyword] }).catch(onFailure);
+        });
       },
     },
   };

@@ -2,6 +2,7 @@
 // keyword by itself with a colour of its own that stays the same everywhere.
 import type { TFunction } from 'i18next';
 import { isTagKeyword, knownLabel } from '../../shared/tags';
+import { shownGmailLabels } from './gmail-labels';
 
 export interface ShownTag {
   keyword: string;
@@ -24,8 +25,19 @@ export function tagColour(keyword: string): string {
   return knownLabel(keyword)?.colour ?? `hsl(${hue(keyword)} 55% 45%)`;
 }
 
-/** The message's tags as shown: state keywords ($Forwarded, Junk...) left out, known labels first. */
-export function shownTags(keywords: readonly string[] | undefined, t: TFunction): ShownTag[] {
+/**
+ * The message's tags as shown: state keywords ($Forwarded, Junk...) left out, known labels first;
+ * then its Gmail labels, where the server is Gmail (gmail-labels.ts).
+ */
+export function shownTags(
+  keywords: readonly string[] | undefined,
+  t: TFunction,
+  gmailLabels?: readonly string[],
+): ShownTag[] {
+  return [...shownKeywords(keywords, t), ...shownGmailLabels(gmailLabels, t)];
+}
+
+function shownKeywords(keywords: readonly string[] | undefined, t: TFunction): ShownTag[] {
   if (!keywords?.length) return [];
   return keywords
     .filter(isTagKeyword)

@@ -49,3 +49,41 @@ test('a message dragged out of the list carries an .eml download', async ({ page
   expect((await page.request.get(url)).status()).toBe(404);
   expect((await page.request.get(`${origin}/eml/${'x'.repeat(32)}/a.eml`)).status()).toBe(404);
 });
+
+test('the reader’s drag handle carries the open message as an .eml download', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  test.setTimeout(90_000);
+  await appendMessage(mailServer, user, Buffer.from(RAW), 'INBOX');
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  await page.evaluate(() => {
+    window.addEventListener('dragstart', (event) => {
+      (window as unknown as { dragged: string }).dragged = event.dataTransfer?.getData('DownloadURL') ?? '';
+    });
+  });
+  await page
+    .getByRole('listbox', { name: 'Messages' })
+    .getByRole('option', { name: /Plans: Q3/ })
+    .click();
+  const handle = page
+    .getByRole('region', { name: 'Message' })
+    .getByRole('img', { name: 'Drag out to save as an .eml file' });
+  const box = (await handle.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(300);
+  await page.mouse.move(box.x - 40, box.y + 40, { steps: 5 });
+  await page.mouse.move(box.x - 120, box.y + 120, { steps: 5 });
+  await page.mouse.up();
+  const dragged = await page.evaluate(() => (window as unknown as { dragged?: string }).dragged ?? '');
+  const match = /^message\/rfc822:(.+?):(http:\/\/.+)$/.exec(dragged);
+  expect(match, dragged).not.toBeNull();
+  expect(match![1]).toBe('Plans Q3.eml');
+  const fetched = await page.request.get(match![2]!);
+  expect(fetched.status()).toBe(200);
+  expect((await fetched.body()).toString('utf8')).toContain('Subject: Plans: Q3');
+});

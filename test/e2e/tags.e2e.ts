@@ -1,7 +1,8 @@
 // Tags by keyboard, as in Thunderbird: 2 tags the open message Work, shown on its row and in the
 // reader and stored on the server; 2 again takes it off; the toolbar's Tag menu and the palette
-// do the same, and tag: finds it.
+// do the same, and tag: finds it. "New tag…" (menu and palette) adds a tag of the user's own.
 import { appendMessage, connectImap } from '../mailserver/imap-helpers';
+import { accessibilityViolations } from './axe';
 import { addAccountThroughUi, expect, test } from './fixtures';
 
 const RAW = Buffer.from(
@@ -62,6 +63,43 @@ test('tags by keyboard, toolbar and palette, on the server and in search', async
     await page.keyboard.press('Enter');
     await expect(reader.locator('.tag-chip')).toHaveCount(0);
     await expect.poll(keywordsOnServer, { timeout: 15_000 }).toEqual([]);
+
+    // A tag of the user's own: the Tag menu's "New tag…" refuses a name a server cannot keep,
+    // takes a good one, and shows and stores it.
+    await page.getByRole('button', { name: 'Tag', exact: true }).click();
+    await page.getByRole('menu', { name: 'Tags' }).getByRole('menuitem', { name: 'New tag…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New tag' });
+    const field = dialog.getByRole('textbox', { name: 'Tag name' });
+    await expect(field).toBeFocused();
+    await field.fill('Q3 review');
+    await expect(dialog.getByText(/A tag is one word/)).toBeVisible();
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeVisible();
+    await field.fill('Q3-review');
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(reader.locator('.tag-chip', { hasText: 'Q3-review' })).toBeVisible();
+    await expect(list.getByRole('option', { name: /Quarterly budget, .*tagged Q3-review/ })).toBeVisible();
+    await expect.poll(keywordsOnServer, { timeout: 15_000 }).toEqual(['Q3-review']);
+
+    // The palette has it too; Escape leaves without a tag.
+    await list.focus();
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: 'Type a command or a folder…' }).fill('new tag');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('textbox', { name: 'Tag name' }).fill('Travel');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await page.keyboard.press('Control+K');
+    await page.getByRole('combobox', { name: 'Type a command or a folder…' }).fill('new tag');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('textbox', { name: 'Tag name' }).fill('Travel');
+    await page.keyboard.press('Enter');
+    await expect(reader.locator('.tag-chip', { hasText: 'Travel' })).toBeVisible();
+    await expect.poll(keywordsOnServer, { timeout: 15_000 }).toEqual(['Q3-review', 'Travel']);
   } finally {
     await client.logout();
   }

@@ -125,5 +125,22 @@ describe('unsubscribe', () => {
       listMessage('<https://lists.example.test/u>', ['mx.elsewhere.test; dmarc=pass header.from=lists.example.test']),
     );
     expect((await forged.core.service.call('message.senderInfo', { id: forged.id })).authentication).toBeNull();
+
+    // The user names the account's server (its relay writes mx.elsewhere.test): that one alone
+    // counts now, the learned one no more.
+    const accountId = (await forged.core.service.call('accounts.list', {}))[0]!.id;
+    await forged.core.service.call('sender.setAuthservId', { accountId, authservId: 'MX.Elsewhere.test' });
+    expect(await forged.core.service.call('sender.authservId', { accountId })).toEqual({
+      authservId: 'MX.Elsewhere.test',
+    });
+    expect((await forged.core.service.call('message.senderInfo', { id: forged.id })).authentication).toMatchObject({
+      verdict: 'pass',
+      authservId: 'mx.elsewhere.test',
+    });
+    await expect(
+      forged.core.service.call('sender.setAuthservId', { accountId, authservId: 'two words' }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
+    await forged.core.service.call('sender.setAuthservId', { accountId, authservId: null });
+    expect((await forged.core.service.call('message.senderInfo', { id: forged.id })).authentication).toBeNull();
   });
 });

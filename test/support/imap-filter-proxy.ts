@@ -9,6 +9,7 @@
 // It also records what crossed it: the client's command lines and the bytes the server sent.
 import net from 'node:net';
 import tls from 'node:tls';
+import { gmailClientLine, gmailServerLine, type GmailImitation } from './gmail-imitation';
 
 export type HiddenExtension =
   | 'CONDSTORE'
@@ -36,6 +37,8 @@ export interface ImapFilterOptions {
   lazyIdle?: boolean;
   /** Commands (the line after the tag) answered NO without reaching the server: a failing mailbox. */
   refuse?: RegExp;
+  /** Look like Gmail (X-GM-EXT-1 and labels kept as keywords): a test double, see gmail-imitation.ts. */
+  gmail?: GmailImitation;
 }
 
 export interface ProxiedCommand {
@@ -153,6 +156,8 @@ export async function startImapFilterProxy(
     const open = new Map<string, ProxiedCommand>();
     let selected: { mailbox: string; readOnly: boolean } | null = null;
     let idling = false;
+    // whether the FETCH now answered asked for X-GM-LABELS (imapflow sends one FETCH at a time)
+    let gmailLabelsAsked = false;
     let held: string[] = [];
     const charge = (bytes: number, tag?: string) => {
       bytesFromServer += bytes;
@@ -163,7 +168,9 @@ export async function startImapFilterProxy(
     const fromServer = new LineSplitter(
       (line) => {
         const tag = /^(\S+) (OK|NO|BAD)\b/i.exec(line);
-        const out = filterServerLine(line, hidden);
+        let out = filterServerLine(line, hidden);
+        if (out !== null && options.gmail)
+          out = gmailServerLine(out, selected?.mailbox ?? null, options.gmail, gmailLabelsAsked);
         const bytes = Buffer.byteLength(line, 'latin1') + 2;
         if (tag && tag[1] !== '*' && tag[1] !== '+') {
           charge(bytes, tag[1]);
@@ -217,6 +224,7 @@ export async function startImapFilterProxy(
             selected = { mailbox: mailboxArg(verb![2]!), readOnly: name === 'EXAMINE' };
           if (name === 'CLOSE' || name === 'UNSELECT') selected = null;
           if (name === 'IDLE') idling = true;
+          if (name === 'FETCH') gmailLabelsAsked = /\bX-GM-LABELS\b/i.test(rest);
           const appendToReadOnly =
             name === 'APPEND' &&
             options.refuseAppendToReadOnly &&
@@ -238,7 +246,9 @@ export async function startImapFilterProxy(
           open.set(tag, command);
         }
         continuation = literal !== null;
-        up.write(Buffer.from(`${line}\r\n`, 'latin1'));
+        // the log above keeps what the client sent; Dovecot gets what it can take
+        const sent = options.gmail ? gmailClientLine(line) : line;
+        up.write(Buffer.from(`${sent}\r\n`, 'latin1'));
       },
       (data) => up.write(data),
     );

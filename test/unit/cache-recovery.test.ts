@@ -1,6 +1,6 @@
 // A damaged mail.db, a damaged user-data copy and a full disk, each on a real SQLite file: the
 // app starts, says what happened, and nothing the user wrote (accounts, drafts, the outbox,
-// trusted certificates, identities, the contacts they made) is lost; every database left in use passes integrity_check.
+// trusted certificates, identities, the contacts they made, an authserv-id they set) is lost; every database left in use passes integrity_check.
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -110,6 +110,24 @@ describe('a damaged mail.db', () => {
     expect(store.notices).toEqual([{ kind: 'cache-rebuilt', keptAs: expect.any(String), restored: false }]);
     expect(store.accounts.list()).toEqual([]);
     expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('the authserv-id the user set', () => {
+  it('comes back from the copy, and setting or clearing it moves the copy’s counter', () => {
+    const { dir, accountId } = writtenProfile();
+    const store = openStore(dir);
+    const before = userDataCounter(store.db);
+    store.authserv.set(accountId, 'mx.example.test');
+    expect(userDataCounter(store.db)).toBeGreaterThan(before);
+    closeStore(store);
+    damage(path.join(dir, 'mail.db'));
+
+    const rebuilt = openStore(dir);
+    expect(rebuilt.authserv.get(accountId)).toBe('mx.example.test');
+    const restored = userDataCounter(rebuilt.db);
+    rebuilt.authserv.set(accountId, null);
+    expect(userDataCounter(rebuilt.db)).toBeGreaterThan(restored);
   });
 });
 

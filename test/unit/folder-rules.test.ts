@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Mailbox } from '../../shared/domain';
-import { canEmptyFolder, isProtectedFolder, newParentChoices } from '../../renderer/folders/folder-rules';
+import { canEmptyFolder, isProtectedFolder, newParentChoices, syncsAlways } from '../../renderer/folders/folder-rules';
 
 let nextId = 1;
 function box(path: string, role: Mailbox['role'] = null, accountId = 'a'): Mailbox {
@@ -49,5 +49,12 @@ describe('folder rules', () => {
     const paths = newParentChoices(projects, all).map((m) => m.path);
     expect(paths).toEqual(['INBOX', 'Trash', 'Old', 'Old/Sent', 'Projects-old']);
     expect(newParentChoices(sub, all).map((m) => m.path)).not.toContain('Projects');
+  });
+
+  it('offers to turn sync on for a folder synced only while open (a Gmail label), and off for one always synced', () => {
+    expect(syncsAlways({ syncEnabled: true })).toBe(true);
+    expect(syncsAlways({})).toBe(true);
+    expect(syncsAlways({ syncEnabled: true, syncOnOpen: true })).toBe(false);
+    expect(syncsAlways({ syncEnabled: false })).toBe(false);
   });
 });

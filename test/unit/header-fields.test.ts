@@ -3,7 +3,14 @@
 import type { FetchMessageObject } from 'imapflow';
 import { describe, expect, it } from 'vitest';
 import { hasListedAttachments } from '../../electron/core/imap/body/structure';
-import { parseReferences, toAddresses, toFlags, toHeaderRecord } from '../../electron/core/imap/sync/header-fields';
+import {
+  headerQueryFor,
+  parseReferences,
+  toAddresses,
+  toFlags,
+  toGmailLabels,
+  toHeaderRecord,
+} from '../../electron/core/imap/sync/header-fields';
 
 describe('header fields', () => {
   it('splits system flags from keywords and ignores unknown system flags', () => {
@@ -15,6 +22,19 @@ describe('header fields', () => {
       flags: { seen: false, flagged: false, answered: false, draft: false },
       keywords: [],
     });
+  });
+
+  it('asks only Gmail for its labels, and keeps them sorted where the server sent them', () => {
+    expect(headerQueryFor(new Map([['X-GM-EXT-1', true]])).labels).toBe(true);
+    expect(headerQueryFor(new Map([['CONDSTORE', true]])).labels).toBeFalsy();
+    expect(toGmailLabels(new Set(['Work', '\\Important', 'Abroad']))).toEqual(['Abroad', 'Work', '\\Important']);
+    expect(toGmailLabels(new Set())).toEqual([]);
+    expect(toGmailLabels(undefined)).toBeUndefined();
+    const gmail = { uid: 7, seq: 1, labels: new Set(['Work']) } as unknown as FetchMessageObject;
+    expect(toHeaderRecord(gmail, 'a:INBOX', () => false).gmailLabels).toEqual(['Work']);
+    expect('gmailLabels' in toHeaderRecord({ uid: 7, seq: 1 } as FetchMessageObject, 'a:INBOX', () => false)).toBe(
+      false,
+    );
   });
 
   it('keeps addresses with a name or an address, never an empty group marker', () => {

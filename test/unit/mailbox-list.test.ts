@@ -1,6 +1,6 @@
 // Folder roles on a tree without SPECIAL-USE: taken from names, top-level folders first.
 import { describe, expect, it } from 'vitest';
-import { assignRoles, isViewFolder } from '../../electron/core/imap/sync/mailbox-list';
+import { assignRoles, isGmailLabelFolder, isViewFolder } from '../../electron/core/imap/sync/mailbox-list';
 
 const entry = (
   path: string,
@@ -53,5 +53,21 @@ describe('isViewFolder', () => {
     expect(isViewFolder({ specialUse: undefined, flags: new Set(['\\HasNoChildren', '\\Important']) })).toBe(true);
     expect(isViewFolder({ specialUse: '\\Sent', flags: new Set(['\\Sent']) })).toBe(false);
     expect(isViewFolder({ specialUse: undefined, flags: new Set() })).toBe(false);
+  });
+});
+
+describe('isGmailLabelFolder', () => {
+  const label = { path: 'Work', specialUse: undefined, flags: new Set<string>(['\\HasNoChildren']) };
+  it('marks a user label on Gmail, and nothing on other servers', () => {
+    expect(isGmailLabelFolder(true, label, null)).toBe(true);
+    expect(isGmailLabelFolder(true, { ...label, path: 'Work/2026' }, null)).toBe(true);
+    expect(isGmailLabelFolder(false, label, null)).toBe(false);
+  });
+  it('never marks the Inbox, a folder with a role or a special use, a view folder or a container', () => {
+    expect(isGmailLabelFolder(true, { ...label, path: 'INBOX' }, null)).toBe(false);
+    expect(isGmailLabelFolder(true, { ...label, path: 'Receipts' }, 'archive')).toBe(false);
+    expect(isGmailLabelFolder(true, { ...label, specialUse: '\\Sent' }, null)).toBe(false);
+    expect(isGmailLabelFolder(true, { ...label, flags: new Set(['\\Important']) }, null)).toBe(false);
+    expect(isGmailLabelFolder(true, { ...label, path: '[Gmail]', flags: new Set(['\\Noselect']) }, null)).toBe(false);
   });
 });

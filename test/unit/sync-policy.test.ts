@@ -18,6 +18,13 @@ describe('sync policy', () => {
     expect(canSync({ role: null, selectable: true })).toBe(true);
   });
 
+  it('syncs a Gmail label folder only while it is open, until the user turns its sync on', () => {
+    const label = { ...folder, syncOnOpen: true };
+    expect(syncsInBackground(label)).toBe(false);
+    expect(canSync(label)).toBe(true);
+    expect(syncsInBackground({ ...folder, syncOnOpen: false })).toBe(true);
+  });
+
   it('starts the window at midnight UTC, N months back', () => {
     expect(syncSinceDate(null)).toBeNull();
     expect(syncSinceDate(6, new Date('2026-12-07T01:00:00Z'))?.toISOString()).toBe('2026-06-07T00:00:00.000Z');

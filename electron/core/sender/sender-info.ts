@@ -30,6 +30,8 @@ export interface SenderFacts {
   headerBlock: string;
   from: { name: string; address: string } | null;
   imapHost: string;
+  /** The authserv-id the user set for the account: then it alone is trusted, not the learned ones. */
+  authservId?: string | null;
   /** The account's own address: its domain counts as one that can be imitated. */
   accountEmail: string;
   /** TEST ONLY: an http list link on loopback counts (the tests' local list server). */
@@ -39,8 +41,9 @@ export interface SenderFacts {
 export function senderInfo(facts: SenderFacts): SenderInfo {
   const fields = headerFields(facts.headerBlock);
   const domain = facts.from ? facts.from.address.slice(facts.from.address.lastIndexOf('@') + 1).toLowerCase() : '';
+  const set = facts.authservId?.toLowerCase().replace(/\.$/, '');
   const parsed = trustedAuthResults(fields.get('authentication-results') ?? [], (id) =>
-    isOwnAuthservId(id, facts.imapHost),
+    set ? id === set : isOwnAuthservId(id, facts.imapHost),
   );
   let authentication: Authentication | null = null;
   if (parsed && domain) {

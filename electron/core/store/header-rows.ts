@@ -25,6 +25,8 @@ export type HeaderRow = [
   bodystructure: string | null,
   addressesOmitted: number,
   threadRefs: string | null,
+  /** Gmail's labels as a JSON array; null where the server is not Gmail. */
+  gmailLabels: string | null,
 ];
 
 export const HEADER_SQL = {
@@ -32,10 +34,11 @@ export const HEADER_SQL = {
   // gives it the server's flags instead.
   insert: `INSERT INTO messages (mailbox_id, uid, message_id, subject, from_json, to_json, cc_json, date, size, seen,
      flagged, answered, draft, keywords, has_attachments, thread_key, in_reply_to, bodystructure, addresses_omitted,
-     thread_refs)
-   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     thread_refs, gmail_labels)
+   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
    ON CONFLICT (mailbox_id, uid) DO NOTHING`,
-  refresh: `UPDATE messages SET seen = ?, flagged = ?, answered = ?, draft = ?, keywords = ?
+  refresh: `UPDATE messages SET seen = ?, flagged = ?, answered = ?, draft = ?, keywords = ?,
+     gmail_labels = COALESCE(?, gmail_labels)
    WHERE mailbox_id = ? AND uid = ? RETURNING id`,
   // No per-row trigger keeps these for inserts (migration 8): a batch adds its own.
   counts: 'UPDATE mailboxes SET message_count = message_count + ?, unread_count = unread_count + ? WHERE id = ?',
@@ -64,6 +67,7 @@ export function headerRow(mailboxId: MailboxId, h: HeaderRecord): HeaderRow {
     h.bodystructure,
     h.addressesOmitted ?? 0,
     h.threadRefs ?? null,
+    h.gmailLabels ? JSON.stringify(h.gmailLabels) : null,
   ];
 }
 
@@ -77,7 +81,7 @@ export interface HeaderStatements {
 /**
  * Writes rows (inside the caller's transaction) and returns the ids of every row, new or
  * already stored. Self-contained, since its source also runs in the writer thread: it names
- * nothing outside itself, and the indexes are HeaderRow's (1 uid, 9-13 seen..keywords).
+ * nothing outside itself, and the indexes are HeaderRow's (1 uid, 9-13 seen..keywords, 20 labels).
  */
 export function writeHeaderRows(statements: HeaderStatements, mailboxId: number, rows: readonly HeaderRow[]): number[] {
   const ids: number[] = [];
@@ -90,8 +94,16 @@ export function writeHeaderRows(statements: HeaderStatements, mailboxId: number,
       inserted++;
       if (row[9] === 0) unread++;
     } else {
-      const existing = statements.refresh.get(row[9], row[10], row[11], row[12], row[13], mailboxId, row[1]) as
-        { id: number } | undefined;
+      const existing = statements.refresh.get(
+        row[9],
+        row[10],
+        row[11],
+        row[12],
+        row[13],
+        row[20],
+        mailboxId,
+        row[1],
+      ) as { id: number } | undefined;
       if (existing) ids.push(existing.id);
     }
   }

@@ -21,6 +21,7 @@ interface MailboxRow {
   synced_high_uid: number;
   synced_low_uid: number | null;
   sync_enabled: number;
+  sync_on_open: number;
 }
 
 /** What the sync engine remembers of a mailbox between runs. */
@@ -57,6 +58,8 @@ export interface ListedMailbox {
   total: number | null;
   /** False for a folder that only shows messages of others (Gmail's All Mail): not synced unless the user asks. */
   syncByDefault?: boolean;
+  /** True for a Gmail label folder: synced only while open until the user turns its sync on. */
+  syncOnOpenByDefault?: boolean;
 }
 
 // Counts come from the cache once the mailbox is synced (so local actions show at once) and from
@@ -81,6 +84,7 @@ function toRecord(row: CountedRow): MailboxRecord {
     subscribed: row.subscribed === 1,
     selectable: row.selectable === 1,
     syncEnabled: row.sync_enabled === 1,
+    ...(row.sync_on_open === 1 ? { syncOnOpen: true } : {}),
     unread: synced || row.server_unread === null ? row.local_unread : row.server_unread,
     total: synced || row.server_total === null ? row.local_total : row.server_total,
     sync: {
@@ -139,9 +143,9 @@ export class MailboxesRepo {
       );
       const upsert = this.db.prepare(
         `INSERT INTO mailboxes (account_id, path, name, parent_path, delimiter, role, subscribed, selectable,
-           server_unread, server_total, sync_enabled)
+           server_unread, server_total, sync_enabled, sync_on_open)
          VALUES (@accountId, @path, @name, @parentPath, @delimiter, @role, @subscribed, @selectable, @unread, @total,
-           @syncEnabled)
+           @syncEnabled, @syncOnOpen)
          ON CONFLICT (account_id, path) DO UPDATE SET name = excluded.name, parent_path = excluded.parent_path,
            delimiter = excluded.delimiter, role = excluded.role, subscribed = excluded.subscribed,
            selectable = excluded.selectable,
@@ -164,6 +168,7 @@ export class MailboxesRepo {
           total: box.total,
           // only for a new row: the user's choice for a known folder stays (ON CONFLICT leaves it)
           syncEnabled: box.syncByDefault === false ? 0 : 1,
+          syncOnOpen: box.syncOnOpenByDefault ? 1 : 0,
         };
         if (
           !old ||
@@ -238,7 +243,8 @@ export class MailboxesRepo {
 
   /** Selective sync: turning a folder's sync off drops its cached messages (nothing stale stays). */
   setSyncEnabled(id: MailboxId, enabled: boolean): void {
-    this.db.prepare('UPDATE mailboxes SET sync_enabled = ? WHERE id = ?').run(enabled ? 1 : 0, id);
+    // either choice is the user's: a folder that synced only while open no longer does
+    this.db.prepare('UPDATE mailboxes SET sync_enabled = ?, sync_on_open = 0 WHERE id = ?').run(enabled ? 1 : 0, id);
     if (!enabled) this.resetCache(id);
   }
 

@@ -27,6 +27,8 @@ export interface HeaderRecord {
   bodystructure: string | null;
   /** From, To and Cc addresses beyond the per-field cap of header sync, counted, not kept. */
   addressesOmitted?: number;
+  /** Gmail's labels (X-GM-LABELS), sorted; absent where the server is not Gmail. */
+  gmailLabels?: string[];
 }
 
 /** A row read with HEADER_COLUMNS. */
@@ -50,12 +52,13 @@ export interface MessageRow {
   snippet: string | null;
   thread_key: string;
   keywords: string | null;
+  gmail_labels: string | null;
 }
 
 /** The columns toHeader() reads, `m` being messages and `b` its mailbox. */
 export const HEADER_COLUMNS = `m.id, m.mailbox_id, b.account_id, m.uid, m.message_id, m.subject, m.from_json, m.to_json,
   m.cc_json, m.date, m.size, m.seen, m.flagged, m.answered, m.draft, m.has_attachments, m.snippet, m.thread_key,
-  m.keywords`;
+  m.keywords, m.gmail_labels`;
 
 // The window's ids come from the order's index alone (a covering walk), then their rows.
 const windowOf = (order: ListOrder, direction: 'ASC' | 'DESC', from = '') => `SELECT ${HEADER_COLUMNS}
@@ -100,6 +103,7 @@ export function toHeader(row: MessageRow): MessageHeader {
     snippet: row.snippet,
     threadKey: row.thread_key,
     keywords: row.keywords ? row.keywords.split(' ') : [],
+    ...(row.gmail_labels ? { gmailLabels: JSON.parse(row.gmail_labels) as string[] } : {}),
   };
 }
 
@@ -315,14 +319,23 @@ export class MessagesRepo {
    */
   applyServerFlags(
     mailboxId: MailboxId,
-    updates: readonly { uid: number; flags: MessageFlags; keywords?: readonly string[] }[],
+    updates: readonly {
+      uid: number;
+      flags: MessageFlags;
+      keywords?: readonly string[];
+      gmailLabels?: readonly string[];
+    }[],
   ): MessageId[] {
+    // Gmail's labels (X-GM-LABELS) come with the flags where the server is Gmail; NULL (another
+    // server, or a FETCH that did not ask) leaves the stored ones as they are.
     const stmt = this.db.prepare(
       `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft,
-         keywords = CASE WHEN @keywordsKnown THEN @keywords ELSE keywords END
+         keywords = CASE WHEN @keywordsKnown THEN @keywords ELSE keywords END,
+         gmail_labels = COALESCE(@labels, gmail_labels)
        WHERE mailbox_id = @mailboxId AND uid = @uid
          AND (seen != @seen OR flagged != @flagged OR answered != @answered OR draft != @draft
-              OR (@keywordsKnown AND keywords IS NOT @keywords))
+              OR (@keywordsKnown AND keywords IS NOT @keywords)
+              OR (@labels IS NOT NULL AND gmail_labels IS NOT @labels))
          AND NOT EXISTS (SELECT 1 FROM pending_op_messages p WHERE p.mailbox_id = @mailboxId AND p.uid = @uid)
        RETURNING id`,
     );
@@ -337,6 +350,7 @@ export class MessagesRepo {
         draft: u.flags.draft ? 1 : 0,
         keywordsKnown: u.keywords ? 1 : 0,
         keywords: u.keywords ? storedKeywords(u.keywords) : null,
+        labels: u.gmailLabels ? JSON.stringify(u.gmailLabels) : null,
       }) as { id: number } | undefined;
       if (row) changed.push(row.id);
     }

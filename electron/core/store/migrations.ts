@@ -614,6 +614,29 @@ export const migrations: readonly string[] = [
     UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
   END;
   `,
+  // 24: Gmail labels (issue 20). A message's X-GM-LABELS, as a JSON array (labels may hold
+  // spaces), NULL where the server is not Gmail; and a folder that syncs only while it is open
+  // (sync_on_open = 1: a Gmail label folder, whose messages the Inbox and the labels on them
+  // already show), until the user turns its sync on. And the authserv-id an account's sender
+  // checks trust, where the user set one (else it is learned from the IMAP host): the user's
+  // setting, so it is in the user-data copy and its changes move that copy's counter.
+  `
+  ALTER TABLE messages ADD COLUMN gmail_labels TEXT;
+  ALTER TABLE mailboxes ADD COLUMN sync_on_open INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE account_authserv_ids (
+    account_id  TEXT PRIMARY KEY REFERENCES accounts(id) ON DELETE CASCADE,
+    authserv_id TEXT NOT NULL
+  );
+  CREATE TRIGGER account_authserv_ids_changed_insert AFTER INSERT ON account_authserv_ids BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER account_authserv_ids_changed_update AFTER UPDATE ON account_authserv_ids BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  CREATE TRIGGER account_authserv_ids_changed_delete AFTER DELETE ON account_authserv_ids BEGIN
+    UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

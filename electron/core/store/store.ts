@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { AccountsRepo } from './accounts-repo';
+import { AuthservRepo } from './authserv-repo';
 import { BodiesRepo } from './bodies-repo';
 import type { StartupNotice } from '../../../shared/domain';
 import { openProfileDatabase } from './cache-recovery';
@@ -29,6 +30,7 @@ export class Store {
   readonly pop3: Pop3Repo;
   /** The offline-bodies job's work list and each account's period. */
   readonly offlineBodies: OfflineBodiesRepo;
+  readonly authserv: AuthservRepo;
   /** Header sync's large batches, written from a thread of their own (header-writer.ts). */
   readonly headerWriter: HeaderWriter;
   private readonly backupTimer: NodeJS.Timeout;
@@ -54,6 +56,7 @@ export class Store {
     this.pendingOps = new PendingOpsRepo(db);
     this.pop3 = new Pop3Repo(db, () => this.updatePop3Copy());
     this.offlineBodies = new OfflineBodiesRepo(db);
+    this.authserv = new AuthservRepo(db);
   }
 
   /** `log`: told when the header writer thread cannot be used (its batches then go to the main connection). */

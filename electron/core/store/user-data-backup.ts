@@ -16,6 +16,8 @@ export const USER_DATA_TABLES = [
   'accounts',
   // without it a restored POP3 account would come back as IMAP (its mail: pop3-copy.ts)
   'pop3_accounts',
+  // the authserv-id the user told the sender checks to trust (learned ones come back by themselves)
+  'account_authserv_ids',
   'drafts',
   'draft_blobs',
   'outbox',

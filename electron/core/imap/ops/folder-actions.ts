@@ -93,7 +93,7 @@ export class FolderActions {
     const { store, emit } = this.deps;
     const box = this.box(mailboxId);
     if (box.role === 'inbox' && !enabled) throw invalid('The Inbox is always synced.');
-    if ((box.syncEnabled !== false) === enabled) return { ok: true };
+    if ((box.syncEnabled !== false && box.syncOnOpen !== true) === enabled) return { ok: true };
     const removed = enabled ? [] : store.messages.idsIn(box.id);
     store.mailboxes.setSyncEnabled(box.id, enabled);
     if (removed.length) emit('messages.changed', { mailboxId, added: [], removed, updated: [] });

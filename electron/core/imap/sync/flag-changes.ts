@@ -7,10 +7,11 @@
 import type { FetchMessageObject } from 'imapflow';
 import type { MessageFlags } from '../../../../shared/domain';
 import type { SyncContext } from './context';
-import { toFlags } from './header-fields';
+import { toFlags, toGmailLabels } from './header-fields';
 
 export interface FlagChangesResult {
-  updates: { uid: number; flags: MessageFlags; keywords: string[] }[];
+  /** gmailLabels only where the server is Gmail (X-GM-EXT-1): a label changed there bumps MODSEQ too. */
+  updates: { uid: number; flags: MessageFlags; keywords: string[]; gmailLabels?: string[] }[];
   /** UIDs the server reported as expunged through QRESYNC; null when QRESYNC was not used. */
   vanished: number[] | null;
 }
@@ -38,7 +39,7 @@ export async function fetchFlagChanges(ctx: SyncContext): Promise<FlagChangesRes
     // Never act inside the iterator (a command there deadlocks the connection): collect first.
     for await (const msg of client.fetch(
       `${low}:${box.sync.syncedHighUid}`,
-      { uid: true, flags: true },
+      { uid: true, flags: true, labels: client.capabilities.has('X-GM-EXT-1') },
       { uid: true, ...(useModseq ? { changedSince: BigInt(known) } : {}) },
     ))
       rows.push(msg);
@@ -46,6 +47,10 @@ export async function fetchFlagChanges(ctx: SyncContext): Promise<FlagChangesRes
     if (qresync) client.off('expunge', onExpunge);
   }
 
-  const updates = rows.map((m) => ({ uid: m.uid, ...toFlags(m.flags) }));
+  const updates = rows.map((m) => ({
+    uid: m.uid,
+    ...toFlags(m.flags),
+    ...(m.labels ? { gmailLabels: toGmailLabels(m.labels) } : {}),
+  }));
   return { updates, vanished: qresync ? vanished : null };
 }

@@ -23,10 +23,13 @@ export const HEADER_QUERY: FetchQueryObject = {
   headers: ['references'],
 };
 
-/** Gmail's header query also asks for X-GM-THRID, Gmail's own thread id (imapflow's threadId). */
-const GMAIL_HEADER_QUERY: FetchQueryObject = { ...HEADER_QUERY, threadId: true };
+/**
+ * Gmail's header query also asks for X-GM-THRID, Gmail's own thread id (imapflow's threadId),
+ * and X-GM-LABELS, the message's labels, shown on it (so the label folders need no sync).
+ */
+const GMAIL_HEADER_QUERY: FetchQueryObject = { ...HEADER_QUERY, threadId: true, labels: true };
 
-/** The header query for a server: only Gmail is asked for its thread id (others pay no byte for it). */
+/** The header query for a server: only Gmail is asked for its thread id and labels (others pay no byte for them). */
 export function headerQueryFor(capabilities: ReadonlyMap<string, unknown>): FetchQueryObject {
   return capabilities.has('X-GM-EXT-1') ? GMAIL_HEADER_QUERY : HEADER_QUERY;
 }
@@ -78,6 +81,14 @@ export function toFlags(flags: Set<string> | undefined): { flags: MessageFlags; 
       else if (!flag.startsWith('\\')) keywords.push(flag);
     }
   return { flags: result, keywords: keywords.sort() };
+}
+
+/**
+ * Gmail's labels as stored: sorted, once each; undefined where the server sent none (not Gmail,
+ * or not asked), so the stored ones stay. Gmail leaves out the label of the selected folder.
+ */
+export function toGmailLabels(labels: Set<string> | undefined): string[] | undefined {
+  return labels ? [...labels].sort() : undefined;
 }
 
 const MESSAGE_ID = /<[^<>\s]+>/g;
@@ -165,5 +176,6 @@ export function toHeaderRecord(
     threadRefs: msg.threadId ? null : threadRefsOf(references, inReplyTo),
     bodystructure: structure ? JSON.stringify(structure) : null,
     ...(omitted ? { addressesOmitted: omitted } : {}),
+    ...(msg.labels ? { gmailLabels: toGmailLabels(msg.labels) } : {}),
   };
 }

@@ -27,6 +27,27 @@ export function isViewFolder(entry: Pick<ListResponse, 'specialUse' | 'flags'>):
   return VIEW_FOLDER_FLAGS.some((flag) => entry.specialUse === flag || entry.flags.has(flag));
 }
 
+/**
+ * A Gmail label shown as a folder (on a server with X-GM-EXT-1): no role, no special use, not the
+ * Inbox. Its messages are in the Inbox or All Mail too, and header sync brings every message's
+ * labels, so it is synced only while the user has it open: background sync would store each
+ * labelled message once more.
+ */
+export function isGmailLabelFolder(
+  gmail: boolean,
+  entry: Pick<ListResponse, 'path' | 'specialUse' | 'flags'>,
+  role: MailboxRole | null,
+): boolean {
+  return (
+    gmail &&
+    role === null &&
+    !entry.specialUse &&
+    !entry.flags.has('\\Noselect') &&
+    entry.path.toUpperCase() !== 'INBOX' &&
+    !isViewFolder(entry)
+  );
+}
+
 type Listed = Pick<ListResponse, 'path' | 'name' | 'specialUse' | 'specialUseSource'> & { shownParent: string | null };
 
 /** A role the server states (SPECIAL-USE, or one the user set), not one guessed from the name. */
@@ -67,6 +88,7 @@ export async function listMailboxes(client: ImapFlow): Promise<ListedMailbox[]> 
     (e) => !e.flags.has('\\NonExistent'),
   );
   const prefix = client.namespace?.prefix ?? '';
+  const gmail = client.capabilities.has('X-GM-EXT-1');
   const listed = entries.map((e) => ({
     entry: e,
     shownParent: displayParent(
@@ -87,5 +109,6 @@ export async function listMailboxes(client: ImapFlow): Promise<ListedMailbox[]> 
     unread: e.status?.unseen ?? null,
     total: e.status?.messages ?? null,
     syncByDefault: !isViewFolder(e),
+    syncOnOpenByDefault: isGmailLabelFolder(gmail, e, roles.get(e.path) ?? null),
   }));
 }

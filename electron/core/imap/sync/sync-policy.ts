@@ -1,13 +1,17 @@
 // Which folders the engine syncs (selective sync). The Inbox always; the folders the engine files
 // into (Sent, Drafts, Trash, Junk, Archive) whether subscribed or not; any other folder while it
 // is subscribed and its sync is on. An unsubscribed folder the user opens is synced then (they
-// asked to see it); one whose sync is off never is (canSync), since that is what "off" means.
+// asked to see it); one whose sync is off never is (canSync), since that is what "off" means. A
+// Gmail label folder (syncOnOpen) is like an unsubscribed one until the user turns its sync on:
+// its messages are in the Inbox or All Mail and show their labels there.
 import type { Mailbox } from '../../../../shared/domain';
 
-export function syncsInBackground(box: Pick<Mailbox, 'role' | 'selectable' | 'subscribed' | 'syncEnabled'>): boolean {
+export function syncsInBackground(
+  box: Pick<Mailbox, 'role' | 'selectable' | 'subscribed' | 'syncEnabled' | 'syncOnOpen'>,
+): boolean {
   if (!box.selectable) return false;
   if (box.role === 'inbox') return true;
-  if (box.syncEnabled === false) return false;
+  if (box.syncEnabled === false || box.syncOnOpen === true) return false;
   return box.role !== null || box.subscribed;
 }
 
