@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p] [--cpu-prof]`: the benchmark suite.
+// `npm run bench -- [--size N] [--rounds N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,s] [--cpu-prof]`: the benchmark suite.
 // Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
 // and the UI, prints one markdown table (every figure beside its target) and writes
 // bench/results.json.
@@ -18,6 +18,7 @@ import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
 import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measurePop3, POP3_FIGURES } from './runner/phase-pop3';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
+import { measureScale, scaleFigures } from './runner/phase-scale';
 import { measureSearch, searchFigures } from './runner/phase-search';
 import { measureServerSearch, SERVER_SEARCH_FIGURES } from './runner/phase-server-search';
 import { measureOfflineBodies, OFFLINE_BODY_FIGURES } from './runner/phase-offline-bodies';
@@ -48,6 +49,7 @@ async function main(): Promise<number> {
     ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
     ['g', BROWSER_FIGURES],
     ['p', POP3_FIGURES],
+    ['s', scaleFigures(args.size)],
   ];
 
   /** Error rows for the figures of `rows` that a phase did not get to report. */
@@ -115,6 +117,7 @@ async function main(): Promise<number> {
       if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (wanted.has('s')) await phase(scaleFigures(args.size), () => measureScale(ctx));
     } else {
       for (const [letter, rows] of AFTER_SYNC)
         if (wanted.has(letter) && letter !== 'p') skipped(rows, 'the first sync failed');
