@@ -9,7 +9,7 @@ import { log } from './log';
 
 export const RESYNC_FIGURES = [
   { id: 'c1', label: 'Resync of the unchanged INBOX (median of 5)', target: '≤ 300 ms' },
-  { id: 'c2', label: 'Reopen + resync after 1% flag changes and 100 new messages', target: '—' },
+  { id: 'c2', label: 'Reopen + resync after 1% flag changes and 100 new messages', target: '≤ bare (c3)' },
 ] as const;
 
 const NEW_MESSAGES = 100;
@@ -47,11 +47,14 @@ export async function measureResync(ctx: BenchContext): Promise<void> {
     uidNextBefore: changes.uidNextBefore,
   });
   ctx.figures.push(
-    info({
+    // the target: no slower than a bare client doing the same delta, at every size (the engine
+    // also opens its store and lists the folders, but waits for nothing that grows with them)
+    atMost({
       id: 'c2',
       label: `Reopen + resync after ${changes.flagged} flag changes and ${NEW_MESSAGES} new messages (open → all in store)`,
       value: changed.reflectedMs,
       unit: 'ms',
+      limit: delta.ms,
       note:
         `connect + login ${changed.onlineMs?.toFixed(0) ?? '?'} ms of it; the same delta over a bare imapflow ` +
         `connection (connect, SELECT, FETCH FLAGS CHANGEDSINCE, FETCH of the ${delta.newMessages} new): ${delta.ms.toFixed(0)} ms`,
