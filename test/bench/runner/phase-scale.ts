@@ -32,7 +32,7 @@ const COMPARED: readonly Compared[] = [
   { id: 's-rate', from: 'a2', what: 'engine header sync rate', better: 'higher' },
   { id: 's-bytes', from: 'f3', what: 'mail.db bytes per message', better: 'lower', target: 2048 },
   { id: 's-rss', from: 'f1', what: 'engine RSS after sync', better: 'lower', target: 300 },
-  { id: 's-window', from: 's-window', what: 'slowest list window of the whole mailbox', better: 'lower', target: 5 },
+  { id: 's-list', from: 's-window', what: 'slowest list window of the whole mailbox', better: 'lower', target: 5 },
   { id: 's-search', from: 'h', what: 'local search of the whole mailbox', better: 'lower', target: 50 },
   { id: 's-first50', from: 'b', what: 'first 50 headers in the store', better: 'lower', target: 500 },
   { id: 's-resync', from: 'c1', what: 'resync of the unchanged INBOX', better: 'lower', target: 300 },
