@@ -303,6 +303,10 @@ class CoreService implements MailService {
       // again); only a refusal after that, or a refused refresh token, stops it.
       passwordRefused: (refusal, startedAt) =>
         account.oauthProvider && this.oauth.refused(accountId) ? null : this.gate.refuse(accountId, refusal, startedAt),
+      syncing: (underway) => {
+        this.indexer.syncPass(underway);
+        this.threader.syncPass(underway);
+      },
     });
     const parts = {
       runtime,

@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r,u] [--cpu-prof]`: the benchmark suite.
+// `npm run bench -- [--size N] [--rounds N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r,s,u] [--cpu-prof]`: the benchmark suite.
 // Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
 // and the UI, prints one markdown table (every figure beside its target) and writes
 // bench/results.json.
@@ -21,6 +21,7 @@ import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIE
 import { measurePop3, POP3_FIGURES } from './runner/phase-pop3';
 import { measureResponsiveness, RESPONSIVENESS_FIGURES } from './runner/phase-responsiveness';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
+import { measureScale, scaleFigures } from './runner/phase-scale';
 import { measureSearch, searchFigures } from './runner/phase-search';
 import { measureServerSearch, SERVER_SEARCH_FIGURES } from './runner/phase-server-search';
 import { measureOfflineBodies, OFFLINE_BODY_FIGURES } from './runner/phase-offline-bodies';
@@ -54,6 +55,7 @@ async function main(): Promise<number> {
     ['p', POP3_FIGURES],
     ['r', RESPONSIVENESS_FIGURES],
     ['u', APP_SYNC_FIGURES],
+    ['s', scaleFigures(args.size)],
   ];
 
   /** Error rows for the figures of `rows` that a phase did not get to report. */
@@ -126,6 +128,7 @@ async function main(): Promise<number> {
       if (wanted.has('e')) await phase([...WINDOW_FIGURES, ...ORDERED_FIGURES], () => measureWindow(ctx));
       if (wanted.has('h')) await phase(SEARCH_FIGURES, () => measureSearch(ctx));
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
+      if (wanted.has('s')) await phase(scaleFigures(args.size), () => measureScale(ctx));
       if (wanted.has('g')) await phase(COLD_START_FIGURES, () => measureColdStartPhase(ctx));
       if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
       // last: it adds an account to the profile the phases above measure

@@ -111,6 +111,11 @@ protocol pop3 {
 ${pop3SessionLock()}
 }
 
+service imap {
+  # The default 256 MB of address space is too little to open an INBOX of a million messages
+  # (the bench's --size 1000000: "Out of memory" while indexing it); 4 GB is room, not use.
+  vsz_limit = 4G
+}
 service imap-login {
   inet_listener imap {
     address = 127.0.0.1
@@ -180,7 +185,8 @@ export function dovecotUsersFile(users: MailUser[], homeOf: (u: MailUser) => str
       if (/[:\n\r]/.test(u.password) || /[:\s]/.test(u.address)) {
         throw new Error(`user ${u.address}: ':' and whitespace cannot be stored in a passwd-file`);
       }
-      return `${u.address}:{PLAIN}${u.password}:${MAIL_UID}:${MAIL_GID}::${homeOf(u)}::`;
+      const extra = u.storageQuota ? `userdb_quota_rule=*:storage=${u.storageQuota}` : '';
+      return `${u.address}:{PLAIN}${u.password}:${MAIL_UID}:${MAIL_GID}::${homeOf(u)}::${extra}`;
     })
     .join('\n')
     .concat('\n');

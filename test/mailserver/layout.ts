@@ -58,7 +58,7 @@ export function scratchRoot(): string {
  */
 export function writeLayout(
   dir: string,
-  userSpecs: readonly { name: string; password: string }[],
+  userSpecs: readonly { name: string; password: string; storageQuota?: string }[],
   ports: MailServerPorts,
   dovecotImap: number,
   /** The test authorization server (test/support/oauth-server.ts): Dovecot introspects tokens there. */
@@ -78,6 +78,7 @@ export function writeLayout(
     name: u.name,
     address: `${u.name}@${DOMAIN}`,
     password: u.password,
+    ...(u.storageQuota ? { storageQuota: u.storageQuota } : {}),
   }));
   const sink: MailUser = { name: SINK_NAME, address: `${SINK_NAME}@${DOMAIN}`, password: 'outbound-sink-pw' };
   if (users.some((u) => u.name === SINK_NAME)) throw new Error(`user name ${SINK_NAME} is reserved for the sink`);

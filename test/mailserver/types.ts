@@ -10,6 +10,11 @@ export interface MailUser {
   /** Full address; also the IMAP/POP3/SMTP AUTH login name. */
   address: string;
   password: string;
+  /**
+   * Dovecot's storage quota for this user instead of everyone's 1 GiB ("0" is none): the bench's
+   * million-message INBOX alone is twice that, and the messages a test appends must still fit.
+   */
+  storageQuota?: string;
 }
 
 export interface MailServerPorts {
@@ -129,7 +134,7 @@ export interface MailServer extends MailServerInfo {
 }
 
 export interface StartMailServerOptions {
-  users?: { name: string; password: string }[];
+  users?: { name: string; password: string; storageQuota?: string }[];
   /** Also start Courier-IMAP on the same Maildirs (needs install.sh's unpacked courier-imap). */
   courier?: boolean;
   /**

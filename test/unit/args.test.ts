@@ -4,12 +4,19 @@ import { parseArgs } from '../bench/runner/args';
 
 describe('bench options', () => {
   it('runs every phase by default, and --no-browser leaves out g, r and u', () => {
-    expect(parseArgs([])).toMatchObject({ size: 50_000, browser: true, only: false, cpuProf: false });
-    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p', 'r', 'u']);
+    expect(parseArgs([])).toMatchObject({ size: 50_000, browser: true, only: false, cpuProf: false, rounds: 5 });
+    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p', 'r', 's', 'u']);
     const noBrowser = parseArgs(['--no-browser', '--size=100000', '--cpu-prof']);
     expect(noBrowser).toMatchObject({ size: 100_000, browser: false, cpuProf: true });
-    expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h', 'p']);
+    expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h', 'p', 's']);
     expect([...parseArgs(['--only=u,c', '--no-browser']).phases]).toEqual(['c']);
+  });
+
+  it('--rounds sets how many alternating rounds figure a takes (a 1M run in minutes, not an hour)', () => {
+    expect(parseArgs(['--size', '1000000', '--rounds', '1'])).toMatchObject({ size: 1_000_000, rounds: 1 });
+    expect(parseArgs(['--rounds=3']).rounds).toBe(3);
+    expect(() => parseArgs(['--rounds', '0'])).toThrow(/--rounds needs a whole number ≥ 1/);
+    expect(() => parseArgs(['--rounds', '2.5'])).toThrow(/--rounds/);
   });
 
   it('--only takes figure letters; a, b and f come with the first sync anyway', () => {
@@ -20,6 +27,7 @@ describe('bench options', () => {
     expect(parseArgs(['--only=g,c']).browser).toBe(true);
     expect([...parseArgs(['--only=g,c', '--no-browser']).phases]).toEqual(['c']);
     expect([...parseArgs(['--only=p']).phases]).toEqual(['p']);
+    expect([...parseArgs(['--only=c,h,s']).phases]).toEqual(['c', 'h', 's']);
   });
 
   it('--browser-only measures the app alone, and cannot be combined with what contradicts it', () => {

@@ -221,6 +221,24 @@ describe('local search', () => {
     indexer.dispose();
   });
 
+  it('holds the batch it was about to run while a sync pass is under way (a reopened engine resyncs first)', () => {
+    vi.useFakeTimers();
+    const { store, inbox } = setUp();
+    store.messages.insertHeaders(
+      inbox,
+      Array.from({ length: 20 }, (_, i) => headerRecord(i + 1, { subject: `Backlog ${i}` })),
+    );
+    const indexer = new SearchIndexer(store.db, { batchSize: 2, idleMs: 200, maxWaitMs: 60_000, syncQuietMs: 5_000 });
+    indexer.kick();
+    indexer.syncPass(true);
+    vi.advanceTimersByTime(1_000);
+    expect(indexer.backlog()).toBe(20);
+    indexer.syncPass(false);
+    vi.advanceTimersByTime(300);
+    expect(indexer.backlog()).toBeLessThan(20);
+    indexer.dispose();
+  });
+
   it('counts a sync that stops reporting as over after syncQuietMs', () => {
     vi.useFakeTimers();
     const { store, inbox } = setUp();

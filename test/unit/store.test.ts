@@ -151,10 +151,15 @@ describe('folder counts', () => {
     store.messages.insertHeaders(archive.id, [header(99, 5)]);
     // a batch that repeats a stored UID (a resumed sync) counts only what is new
     store.messages.insertHeaders(inbox.id, [header(4, 1), header(50, 6), header(51, 7)]);
+    const withUid = (id: number) =>
+      store.db.prepare('SELECT COUNT(uid) FROM messages WHERE mailbox_id = ?').pluck().get(id) as number;
     for (const box of [inbox, archive]) {
       expect(kept(box.id)).toEqual(counted(box.id));
       expect(store.messages.count(box.id)).toBe(counted(box.id).total);
+      // the moved row has no UID in Archive yet: what a resync compares with the server leaves it out
+      expect(store.messages.uidCount(box.id)).toBe(withUid(box.id));
     }
+    expect(store.messages.uidCount(archive.id)).toBe(1);
     // 4 read then unread again by the repeat, 13 and 50 unread, 51 read
     expect(kept(inbox.id)).toEqual({ total: 4, unread: 3 });
     store.mailboxes.resetCache(archive.id);

@@ -7,7 +7,16 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SOURCE_FOLDERS = ['shared', 'electron', 'renderer', 'eslint', 'scripts', 'test/bench', 'test/support'];
+const SOURCE_FOLDERS = [
+  'shared',
+  'electron',
+  'renderer',
+  'eslint',
+  'scripts',
+  'test/bench',
+  'test/support',
+  'test/mailserver',
+];
 const SOURCE = /\.(?:ts|tsx|js|mjs)$/;
 const CODE_BASE_CHECKS = new Set([
   'i18n-keys',

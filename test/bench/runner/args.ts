@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r,u] [--cpu-prof]`
+// `npm run bench -- [--size N] [--rounds N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r,s,u] [--cpu-prof]`
 export interface BenchArgs {
   /** Messages in the test INBOX. */
   size: number;
@@ -10,6 +10,8 @@ export interface BenchArgs {
   browserOnly: boolean;
   /** Write V8 CPU profiles of the engine worker to .tmp/bench-profiles/. */
   cpuProf: boolean;
+  /** Alternating rounds of figure a (default 5); fewer makes a 1M run take minutes, not an hour. */
+  rounds: number;
   /**
    * The phases after the first sync that run (resync c, bodies d, window e, browser g, search h). The first
    * sync (a, b, f) always runs: every other phase works on the profile it leaves behind.
@@ -17,7 +19,7 @@ export interface BenchArgs {
   phases: ReadonlySet<OptionalPhase>;
 }
 
-export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'p', 'r', 'u'] as const;
+export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'p', 'r', 's', 'u'] as const;
 export type OptionalPhase = (typeof OPTIONAL_PHASES)[number];
 
 function parseOnly(value: string | undefined): Set<OptionalPhase> {
@@ -28,7 +30,7 @@ function parseOnly(value: string | undefined): Set<OptionalPhase> {
     if (name === 'a' || name === 'b' || name === 'f') continue;
     if (!(OPTIONAL_PHASES as readonly string[]).includes(name))
       throw new Error(
-        `--only takes figure letters from a, b, c, d, e, f, g, h, p, r, u (comma separated), not "${item}"`,
+        `--only takes figure letters from a, b, c, d, e, f, g, h, p, r, s, u (comma separated), not "${item}"`,
       );
     phases.add(name as OptionalPhase);
   }
@@ -41,6 +43,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let cpuProf = false;
   let only: Set<OptionalPhase> | null = null;
   let browserOnly = false;
+  let rounds = 5;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [flag, inline] = arg.split('=', 2) as [string, string | undefined];
@@ -49,13 +52,16 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
       if (!Number.isInteger(value) || value < 1_000)
         throw new Error(`--size needs a whole number ≥ 1000, not ${value}`);
       size = value;
+    } else if (flag === '--rounds') {
+      rounds = Number(inline ?? argv[++i]);
+      if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds needs a whole number ≥ 1, not ${rounds}`);
     } else if (flag === '--only') only = parseOnly(inline ?? argv[++i]);
     else if (arg === '--no-browser') browser = false;
     else if (arg === '--browser-only') browserOnly = true;
     else if (arg === '--cpu-prof') cpuProf = true;
     else
       throw new Error(
-        `unknown option ${arg} (use --size N, --no-browser, --browser-only, --only c,d,e,g,h,p,r,u, --cpu-prof)`,
+        `unknown option ${arg} (use --size N, --rounds N, --no-browser, --browser-only, --only c,d,e,g,h,p,r,s,u, --cpu-prof)`,
       );
   }
   if (browserOnly && !browser) throw new Error('--browser-only and --no-browser exclude each other');
@@ -70,6 +76,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     browserOnly,
     only: only !== null || browserOnly,
     cpuProf,
+    rounds,
     phases,
   };
 }

@@ -14,7 +14,8 @@ export interface MailBed {
 
 export async function startMailBed(cleanup: Cleanup, size: number): Promise<MailBed> {
   log('starting the test mail server');
-  const server = await startMailServer({ users: [{ name: 'bench', password: 'bench-secret-pw' }] });
+  // no quota: a million messages are ~2 GB, and another device still appends to the INBOX (c2)
+  const server = await startMailServer({ users: [{ name: 'bench', password: 'bench-secret-pw', storageQuota: '0' }] });
   cleanup.add({
     name: `mail server (dovecot ${server.pids.dovecot}, postfix ${server.pids.postfix})`,
     run: () => server.stop(),

@@ -18,7 +18,7 @@ import { procMemory, sampleRss } from './proc-memory';
 import { tempDir } from './temp-dir';
 import { startWorker } from './worker-client';
 
-/** Engine runs of figure a, each between two bare runs. */
+/** Engine runs of figure a, each between two bare runs (unless --rounds says otherwise). */
 export const SYNC_ROUNDS = 5;
 /** After the unmeasured warm-up fetch: time for the server to finish writing its cache. */
 const SERVER_SETTLE_MS = 2_000;
@@ -87,7 +87,7 @@ export async function bareRun(ctx: BenchContext): Promise<BareFetchResult> {
 
 /** Another first sync in a fresh engine process and profile, then the bare fetch after it. */
 async function extraRound(ctx: BenchContext, before: BareFetchResult, n: number): Promise<SyncRound> {
-  log(`a: round ${n} of ${SYNC_ROUNDS}: engine sync in a fresh process, then bare imapflow`);
+  log(`a: round ${n} of ${ctx.args.rounds}: engine sync in a fresh process, then bare imapflow`);
   const worker = await startWorker(`engine-round-${n}`, ctx.cleanup, {
     env: { NODE_EXTRA_CA_CERTS: ctx.bed.server.caFile },
   });
@@ -111,7 +111,7 @@ export async function measureSync(ctx: BenchContext): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, SERVER_SETTLE_MS));
   log('a: bare imapflow fetch (before)');
   const before = await bareRun(ctx);
-  log(`a: engine sync of ${size.toLocaleString('en-US')} headers (round 1 of ${SYNC_ROUNDS})`);
+  log(`a: engine sync of ${size.toLocaleString('en-US')} headers (round 1 of ${ctx.args.rounds})`);
   const stopSampling = sampleRss(ctx.engine.pid, 100);
   const sync = await ctx.engine.call('engineSync', firstSyncInput(ctx, ctx.profileDir));
   const rssSamples = stopSampling();
@@ -124,7 +124,7 @@ export async function measureSync(ctx: BenchContext): Promise<void> {
   const db = dbSize(ctx.profileDir);
 
   const rounds = [roundOf(size, before, sync, afterFetch)];
-  while (rounds.length < SYNC_ROUNDS) rounds.push(await extraRound(ctx, rounds.at(-1)!.after, rounds.length + 1));
+  while (rounds.length < ctx.args.rounds) rounds.push(await extraRound(ctx, rounds.at(-1)!.after, rounds.length + 1));
   const medianOf = (pick: (round: SyncRound) => number) => median(rounds.map(pick));
   const note = (x: number) => x.toLocaleString('en-US', { maximumFractionDigits: 0 });
   const each = (pick: (round: SyncRound) => number, digits = 2) =>
@@ -132,7 +132,7 @@ export async function measureSync(ctx: BenchContext): Promise<void> {
   ctx.figures.push(
     atLeast({
       id: 'a',
-      label: `Header sync rate: engine ÷ bare imapflow (median of ${SYNC_ROUNDS} rounds)`,
+      label: `Header sync rate: engine ÷ bare imapflow (median of ${ctx.args.rounds} rounds)`,
       value: medianOf((round) => round.ratio),
       unit: 'ratio',
       limit: 0.8,
@@ -176,7 +176,7 @@ export async function measureSync(ctx: BenchContext): Promise<void> {
     }),
     atMost({
       id: 'b',
-      label: `accounts.add → first 50 headers in the store (median of ${SYNC_ROUNDS} rounds)`,
+      label: `accounts.add → first 50 headers in the store (median of ${ctx.args.rounds} rounds)`,
       value: medianOf((round) => round.sync.first50Ms),
       unit: 'ms',
       limit: 500,
