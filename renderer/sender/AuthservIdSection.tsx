@@ -59,7 +59,12 @@ export function AuthservIdSection({ accountId }: { accountId: AccountId }) {
             setState('idle');
           }}
         />
-        <p id={`${id}-hint`} className={state === 'invalid' || state === 'failed' ? 'form-problem' : 'form-hint'}>
+        {/* polite: "saved" and "invalid" are said without moving the focus off the button */}
+        <p
+          id={`${id}-hint`}
+          aria-live="polite"
+          className={state === 'invalid' || state === 'failed' ? 'form-problem' : 'form-hint'}
+        >
           {state === 'invalid'
             ? t('authservId.invalid')
             : state === 'failed'

@@ -102,9 +102,18 @@ test('account settings: names and signature in sent mail, remote images, removin
     await expect(panel.getByLabel('Check other folders')).toHaveValue('60');
     await panel.getByLabel('Check other folders').selectOption({ label: 'Every 5 minutes' });
     await panel.getByRole('radio', { name: 'Always load' }).check();
-    await panel.getByRole('button', { name: 'Save' }).click();
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(panel.getByRole('status').filter({ hasText: 'Saved.' })).toBeVisible();
-    await expect(panel.getByRole('button', { name: 'Save' })).toBeDisabled();
+    await expect(panel.getByRole('button', { name: 'Save', exact: true })).toBeDisabled();
+    // the authserv-id the sender checks trust: a name with a space is refused, a host name kept
+    const authserv = panel.getByLabel('Your mail server’s name in Authentication-Results');
+    await authserv.fill('mx example');
+    await panel.getByRole('button', { name: 'Save server name' }).click();
+    await expect(authserv).toHaveAttribute('aria-invalid', 'true');
+    await expect(panel.getByText('A server name has letters, digits, dots and hyphens')).toBeVisible();
+    await authserv.fill('mx.example.test');
+    await panel.getByRole('button', { name: 'Save server name' }).click();
+    await expect(panel.getByText('Saved. Messages are checked against this server from now on.')).toBeVisible();
     // the sidebar follows at once
     await expect(tree.getByRole('treeitem', { name: 'Ada at work' })).toBeVisible();
     await screenshot(page, 'account-settings');
