@@ -259,6 +259,32 @@ describe('threading in the background', () => {
     expect(conversationOf(s, ids.get('a')!)).not.toBeNull();
   });
 
+  it('makes its background batches smaller when they hold the thread too long', () => {
+    vi.useFakeTimers();
+    const { store: s, box } = setUp();
+    store(
+      s,
+      box,
+      Array.from({ length: 100 }, (_, i) => ({ name: `m${i}`, folder: 'INBOX' as const })),
+    );
+    // each reading of this clock is 40 ms after the last: every batch takes four times the pacer's 10 ms
+    let now = 0;
+    const clock = () => (now += 40);
+    const threader = new Threader(s.db, { batchSize: 50, idleMs: 100, clock });
+    cleanup.push(() => threader.dispose());
+    const threaded = () =>
+      s.db.prepare('SELECT COUNT(*) FROM messages WHERE conversation_id IS NOT NULL').pluck().get() as number;
+    threader.kick();
+    vi.advanceTimersByTime(100);
+    expect(threaded()).toBe(50);
+    vi.advanceTimersToNextTimer();
+    expect(threaded()).toBe(70); // 50 rows × 10 / 40 ms is 12: the pacer's least, 20
+    vi.advanceTimersToNextTimer();
+    expect(threaded()).toBe(90);
+    vi.advanceTimersToNextTimer();
+    expect(threaded()).toBe(100);
+  });
+
   it('takes a sync that stopped reporting as over after its quiet time', () => {
     vi.useFakeTimers();
     const { store: s, box } = setUp();

@@ -6,12 +6,13 @@
 import type { MethodHandlers } from '../method-handlers';
 import type { ContactMethodName, Contact } from '../../../shared/contract-contacts';
 import type { Address } from '../../../shared/domain';
+import { BatchPacer } from '../store/batch-pacer';
 import { ContactsRepo, type HarvestRow, type Sighting } from '../store/contacts-repo';
 import type { Store } from '../store/store';
 import { rankContacts, wordsOf } from './contact-rank';
 import { formatVcards, parseVcards } from './vcard';
 
-/** Messages read per transaction: small enough never to hold the thread for long. */
+/** Messages read per transaction at most; the background harvest paces it down to ~10 ms (store/batch-pacer.ts). */
 const HARVEST_BATCH = 1_000;
 /** Rows read from SQLite before ranking: the ranking then keeps the best `limit`. */
 const CANDIDATES = 500;
@@ -37,6 +38,7 @@ export class ContactBook {
   /** Until when a header sync counts as under way (see syncProgress). */
   private syncingUntil = 0;
   private deferred: NodeJS.Timeout | null = null;
+  private readonly pacer = new BatchPacer({ max: HARVEST_BATCH });
 
   constructor(
     private readonly store: Store,
@@ -107,7 +109,8 @@ export class ContactBook {
     this.running = (async () => {
       do {
         this.again = false;
-        while (!this.stopped && this.harvestBatch() > 0) await new Promise((r) => setImmediate(r));
+        while (!this.stopped && this.pacer.run((rows) => this.harvestBatch(rows)) > 0)
+          await new Promise((r) => setImmediate(r));
       } while (this.again && !this.stopped);
     })().finally(() => (this.running = null));
     return this.running;

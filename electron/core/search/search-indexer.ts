@@ -3,6 +3,7 @@
 // the engine is idle, and redoes or drops the rows the triggers of migration 6 mark dirty.
 import type { Statement } from 'better-sqlite3';
 import type { Disposable } from '../lifecycle';
+import { BatchPacer } from '../store/batch-pacer';
 import { writeTransaction, type Db } from '../store/database';
 import { DOCUMENT_COLUMNS, searchDocument, type DocumentRow } from './search-document';
 
@@ -15,6 +16,8 @@ export interface IndexerOptions {
   maxWaitMs?: number;
   /** How long a sync's progress report counts as "a sync is under way" without the next one. */
   syncQuietMs?: number;
+  /** What times the background batches (tests). */
+  clock?: () => number;
 }
 
 export class SearchIndexer implements Disposable {
@@ -28,6 +31,8 @@ export class SearchIndexer implements Disposable {
   /** Until when a header sync counts as under way (see syncProgress). */
   private syncingUntil = 0;
   private stopped = false;
+  /** The background batches' size: about 10 ms each (store/batch-pacer.ts). */
+  private readonly pacer: BatchPacer;
 
   constructor(
     private readonly db: Db,
@@ -37,6 +42,7 @@ export class SearchIndexer implements Disposable {
     this.idleMs = options.idleMs ?? 200;
     this.maxWaitMs = options.maxWaitMs ?? 2_000;
     this.syncQuietMs = options.syncQuietMs ?? 5_000;
+    this.pacer = new BatchPacer({ max: this.batchSize, clock: options.clock });
   }
 
   /** Something changed: index once the engine has been quiet for a moment. */
@@ -109,7 +115,7 @@ export class SearchIndexer implements Disposable {
     if (this.stopped) return;
     let more: boolean;
     try {
-      more = this.indexBatch().more;
+      more = this.pacer.run((rows) => this.indexBatch(rows)).more;
     } catch {
       // a closed database at shutdown, or a busy one: the next change kicks the indexer again
       return;
@@ -123,13 +129,13 @@ export class SearchIndexer implements Disposable {
   }
 
   /** One transaction: dirty rows first (a body just opened), then the next new rows by id. */
-  indexBatch(): { written: number; more: boolean } {
+  indexBatch(limit = this.batchSize): { written: number; more: boolean } {
     return writeTransaction(this.db, () => {
       const watermark = this.lowerWatermarkToMaxId();
       const dirty = this.db
         .prepare('SELECT message_id FROM search_dirty ORDER BY message_id LIMIT ?')
         .pluck()
-        .all(this.batchSize) as number[];
+        .all(limit) as number[];
       const remove = this.db.prepare('DELETE FROM search_index WHERE rowid = ?');
       const undirty = this.db.prepare('DELETE FROM search_dirty WHERE message_id = ?');
       const rows = this.db.prepare(
@@ -148,7 +154,7 @@ export class SearchIndexer implements Disposable {
         // above the watermark it is a reused id: the sweep below indexes it, once
         if (row && id <= watermark) written += this.insert(insert, row);
       }
-      const room = this.batchSize - dirty.length;
+      const room = limit - dirty.length;
       let fresh: (DocumentRow & { id: number })[] = [];
       if (room > 0) {
         fresh = this.db
@@ -161,7 +167,7 @@ export class SearchIndexer implements Disposable {
         if (fresh.length)
           this.db.prepare('UPDATE search_state SET indexed_through = ?').run(fresh[fresh.length - 1]!.id);
       }
-      const more = dirty.length + fresh.length >= this.batchSize;
+      const more = dirty.length + fresh.length >= limit;
       return { written, more };
     });
   }

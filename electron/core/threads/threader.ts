@@ -8,6 +8,7 @@
 // seen in; a message whose ids name two conversations joins them into the older one, so the
 // order messages arrive in (a reply before its parent, Sent before Inbox) does not matter.
 import type { Disposable } from '../lifecycle';
+import { BatchPacer } from '../store/batch-pacer';
 import { writeTransaction, type Db } from '../store/database';
 import { linkIds } from './thread-links';
 
@@ -27,6 +28,8 @@ export interface ThreaderOptions {
   idleMs?: number;
   /** How long a sync's progress report counts as "a sync is under way" without the next one. */
   syncQuietMs?: number;
+  /** What times the background batches (tests). */
+  clock?: () => number;
 }
 
 export class Threader implements Disposable {
@@ -38,6 +41,8 @@ export class Threader implements Disposable {
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
   private statements: ReturnType<Threader['prepare']> | null = null;
+  /** The background batches' size: about 10 ms each (store/batch-pacer.ts). */
+  private readonly pacer: BatchPacer;
 
   constructor(
     private readonly db: Db,
@@ -46,6 +51,7 @@ export class Threader implements Disposable {
     this.batchSize = options.batchSize ?? 500;
     this.idleMs = options.idleMs ?? 150;
     this.syncQuietMs = options.syncQuietMs ?? 5_000;
+    this.pacer = new BatchPacer({ max: this.batchSize, clock: options.clock });
   }
 
   /** Messages were added or changed: thread the new ones once the engine is quiet. */
@@ -101,7 +107,7 @@ export class Threader implements Disposable {
     if (this.syncingUntil > Date.now()) return this.kick();
     try {
       // one batch per timer: IMAP responses and IPC calls get the thread between batches
-      if (this.threadBatch(this.batchSize).more) {
+      if (this.pacer.run((rows) => this.threadBatch(rows)).more) {
         this.timer = setTimeout(() => this.runBatch(), 0);
         this.timer.unref?.();
       }
