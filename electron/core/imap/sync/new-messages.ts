@@ -11,6 +11,7 @@ import type { FetchThread } from './fetch-thread';
 import type { SyncContext } from './context';
 import { headerQueryFor, toHeaderRecord } from './header-fields';
 import { fetchSplit, type SplitConnection } from './split-fetch';
+import { turnSlicer } from './turn-slicer';
 
 const FIRST_BATCH = 50;
 const BATCH = 1_000;
@@ -75,8 +76,12 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     const records: HeaderRecord[] = [];
     let fetched = 0;
     let lowUid = Infinity;
+    const sliceSpent = turnSlicer();
     try {
       for await (const msg of ctx.client.fetch(range, query, { uid: byUid })) {
+        // the window's requests get a turn between slices of parsing (turn-slicer.ts)
+        const turn = sliceSpent();
+        if (turn) await turn;
         fetched++;
         lowUid = Math.min(lowUid, msg.uid);
         if (pinned.has(msg.uid)) continue;
