@@ -471,7 +471,11 @@ class CoreService implements MailService {
         },
       }),
       'messages.get': async ({ ids }) => store.messages.get(ids),
-      'messages.setFlags': async (flags) => this.actions.apply(setFlags, flags),
+      'messages.setFlags': async (flags) => {
+        // not in SQLite's busy wait behind a sync batch being written (HeaderWriter.idle)
+        await store.headerWriter.idle();
+        return this.actions.apply(setFlags, flags);
+      },
       'messages.move': async ({ ids, toMailboxId }) => {
         this.mailbox(toMailboxId);
         return this.actions.apply(move, { ids, toMailboxId });

@@ -55,6 +55,20 @@ const counted = (store: Store, mailboxId: number) =>
     .get(mailboxId) as { total: number; unread: number };
 
 describe('the header writer thread', () => {
+  it('says when it writes no batch, so a write of the user waits as a promise, not in the busy handler', async () => {
+    const { store, inbox } = openStore();
+    await expect(store.headerWriter.idle()).resolves.toBeUndefined();
+    const batch = store.headerWriter.openBatch(inbox.id)!;
+    for (const record of headers(1, 300)) batch.add(record);
+    const written = batch.commit(synced(1, 300));
+    // idle only once the thread has committed: the rows are there when it resolves
+    const storedWhenIdle = store.headerWriter.idle().then(() => counted(store, inbox.id).total);
+    expect(counted(store, inbox.id).total).toBe(0);
+    await expect(storedWhenIdle).resolves.toBe(300);
+    await expect(written).resolves.toHaveLength(300);
+    await expect(store.headerWriter.idle()).resolves.toBeUndefined();
+  });
+
   it('writes a batch, its counts and its sync state where the main connection reads them', async () => {
     const { store, inbox } = openStore();
     const ids = await writeBatch(store.headerWriter, inbox.id, headers(1, 300), synced(1, 300));
