@@ -5,7 +5,7 @@
 /**
  * Always given to the engine's process. `--optimize-for-size` makes V8 grow its heap in smaller
  * steps and give pages back sooner: after a 100,000-message first sync the engine's heap holds
- * ~35 MB of live objects, but without it V8 keeps ~75-95 MB committed (old space grown during
+ * ~35 MB of live objects, but without it V8 keeps 70-95 MB committed (old space grown during
  * the FETCH parse, a young generation at full size), which is most of the RSS above target.
  */
 export const ENGINE_V8_FLAGS: readonly string[] = ['--optimize-for-size'];
