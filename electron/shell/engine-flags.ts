@@ -3,16 +3,17 @@
 // the bench measures is the memory the shipped engine uses (docs/architecture.md, "Memory").
 
 /**
- * Always given to the engine's process. `--optimize-for-size` makes V8 grow its heap in smaller
- * steps and give pages back sooner: after a 100,000-message first sync the engine's heap holds
- * ~35 MB of live objects, but without it V8 keeps 70-95 MB committed (old space grown during
- * the FETCH parse, a young generation at full size), which is most of the RSS above target.
+ * Always given to the engine's process; empty for now. `--optimize-for-size` would meet the
+ * memory budget (RSS after a 100,000-message sync 188-224 MB -> 140-152 MB: V8 keeps ~38 MB of
+ * heap committed instead of 70-97 MB for ~35 MB of live objects) but costs the first sync 10-50 %
+ * more CPU per header, and figure a may not get slower (docs/architecture.md, "Memory"). A user
+ * short of memory turns it on with MAIL_ENGINE_FLAGS=--optimize-for-size.
  */
-export const ENGINE_V8_FLAGS: readonly string[] = ['--optimize-for-size'];
+export const ENGINE_V8_FLAGS: readonly string[] = [];
 
 /**
  * The engine's flags, then MAIL_ENGINE_FLAGS="--cpu-prof --max-old-space-size=512", say: the
- * user's come last, so V8 lets them override a default (`--no-optimize-for-size`).
+ * user's come last, so V8 lets them override a default (`--no-<flag>`).
  */
 export function engineFlags(env: Readonly<Record<string, string | undefined>>): string[] {
   const extra = (env.MAIL_ENGINE_FLAGS ?? '').split(/\s+/).filter((flag) => flag.startsWith('--'));
