@@ -23,7 +23,7 @@ import type { SecretCipher } from './core/accounts/secret-cipher';
 import { desktopOAuthEnv } from './shell/oauth-config';
 import type { MailService } from './core/service-api';
 import { connectEngine } from './shell/engine-client';
-import { engineFlags } from './shell/engine-process';
+import { engineFlags } from './shell/engine-flags';
 import { utilityEngineChannel } from './shell/engine-utility-process';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
 import { closeService } from './shell/close-service';

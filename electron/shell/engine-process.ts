@@ -7,14 +7,6 @@ import type { MailService, MailServiceOptions } from '../core/service-api';
 import { connectEngine, type EngineClientOptions } from './engine-client';
 import type { EngineChannel, FromEngine, ToEngine } from './engine-wire';
 
-/**
- * V8 flags of the engine's process only: MAIL_ENGINE_FLAGS="--cpu-prof --max-old-space-size=512",
- * say. The engine's heap and profile are then its own, apart from the window's process.
- */
-export function engineFlags(env: Readonly<Record<string, string | undefined>>): string[] {
-  return (env.MAIL_ENGINE_FLAGS ?? '').split(/\s+/).filter((flag) => flag.startsWith('--'));
-}
-
 /** A forked Node process as an EngineChannel (its pid for the log, and for tests that end it). */
 export function forkEngine(entry: string, execArgv: string[]): EngineChannel & { readonly pid: number | undefined } {
   const child = fork(entry, [], {

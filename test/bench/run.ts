@@ -29,7 +29,7 @@ import { measureSplitSync, SPLIT_SYNC_FIGURES } from './runner/phase-split-sync'
 import { measureSync, SYNC_FIGURES } from './runner/phase-sync';
 import { measureWindow, ORDERED_FIGURES, WINDOW_FIGURES } from './runner/phase-window';
 import { tempDir } from './runner/temp-dir';
-import { startWorker } from './runner/worker-client';
+import { startEngineWorker, startWorker } from './runner/worker-client';
 
 type Rows = readonly { id: string; label: string; target: string }[];
 
@@ -94,7 +94,7 @@ async function main(): Promise<number> {
       args.cpuProf
         ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
         : [];
-    const engine = await startWorker('engine', cleanup, {
+    const engine = await startEngineWorker('engine', cleanup, {
       execArgv: profile('engine'),
       env: { NODE_EXTRA_CA_CERTS: bed.server.caFile },
     });

@@ -1,7 +1,7 @@
 // The engine in a process of its own (electron/engine.ts, as the browser shell forks it): the same
 // contract answered from there, the shell's cipher asked across the boundary, events relayed, and
 // an engine that dies reported to every caller instead of leaving the window waiting.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
 import type { SecretCipher } from '../../electron/core/accounts/secret-cipher';
 import { ServiceError } from '../../electron/core/service-error';
 import { connectEngine } from '../../electron/shell/engine-client';
+import { ENGINE_V8_FLAGS, engineFlags } from '../../electron/shell/engine-flags';
 import { forkEngine, startEngineProcess } from '../../electron/shell/engine-process';
 import { getMailServer } from '../mailserver/inject';
 import { accountSettings, otherDevice } from '../support/core-harness';
@@ -133,5 +134,19 @@ describe('the engine in its own process', () => {
     });
     await expect(started).rejects.toThrow(/.+/);
     expect(await exited).toMatch(/exit code 0|ended by/);
+  });
+
+  it("starts with the engine's V8 flags and the user's after them", async () => {
+    const channel = forkEngine(entry, engineFlags({ MAIL_ENGINE_FLAGS: '--max-old-space-size=300' }));
+    const exited = new Promise<string>((resolve) => channel.onExit(resolve));
+    try {
+      // what the kernel started: node, its flags, the entry (Linux, as the suite)
+      const argv = readFileSync(`/proc/${channel.pid}/cmdline`, 'utf8').split('\0');
+      expect(argv.slice(1, -2)).toEqual([...ENGINE_V8_FLAGS, '--max-old-space-size=300']);
+      expect(argv.at(-2)).toBe(entry);
+    } finally {
+      channel.kill();
+      await exited;
+    }
   });
 });

@@ -4,7 +4,7 @@ import { info } from '../report/figures';
 import type { BenchContext } from './context';
 import { log } from './log';
 import { tempDir } from './temp-dir';
-import { startWorker } from './worker-client';
+import { startEngineWorker, startWorker } from './worker-client';
 
 export const OFFLINE_BODY_FIGURES = [
   { id: 'd-offline', label: 'Offline bodies: background download rate', target: '—' },
@@ -14,7 +14,7 @@ export const OFFLINE_BODY_FIGURES = [
 export async function measureOfflineBodies(ctx: BenchContext): Promise<void> {
   const count = Math.min(1_000, Math.floor(ctx.args.size / 4));
   log(`d-offline: the offline-bodies job on a copy of the profile, ${count} bodies, then a bare body FETCH`);
-  const engine = await startWorker('offline-bodies', ctx.cleanup, {
+  const engine = await startEngineWorker('offline-bodies', ctx.cleanup, {
     env: { NODE_EXTRA_CA_CERTS: ctx.bed.server.caFile },
   });
   let job;

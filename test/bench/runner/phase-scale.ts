@@ -10,7 +10,7 @@ import { median, summary } from '../report/stats';
 import type { BenchContext } from './context';
 import { log } from './log';
 import { tempDir } from './temp-dir';
-import { startWorker } from './worker-client';
+import { startEngineWorker } from './worker-client';
 
 /** The run every other size is compared with. */
 export const SCALE_BASE = 100_000;
@@ -62,7 +62,7 @@ async function measureWholeWindow(ctx: BenchContext): Promise<Figure> {
   const size = ctx.args.size;
   const offsets = [0, Math.floor(size / 2), size - 50];
   log(`s: messages.window across all ${size.toLocaleString('en-US')} messages (offsets ${offsets.join(', ')})`);
-  const worker = await startWorker('scale-window', ctx.cleanup);
+  const worker = await startEngineWorker('scale-window', ctx.cleanup);
   try {
     const result = await worker.call('windowQueries', {
       sourceDb: path.join(ctx.profileDir, 'mail.db'),

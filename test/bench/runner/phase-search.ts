@@ -7,7 +7,7 @@ import type { BenchContext } from './context';
 import { log } from './log';
 import { WINDOW_ROWS } from './phase-window';
 import { tempDir } from './temp-dir';
-import { startWorker } from './worker-client';
+import { startEngineWorker } from './worker-client';
 
 const PER_KIND = 4;
 const REPEATS = 5;
@@ -25,7 +25,7 @@ export function searchFigures(size: number) {
 
 export async function measureSearch(ctx: BenchContext): Promise<void> {
   const figures = searchFigures(ctx.args.size);
-  const worker = await startWorker('search', ctx.cleanup);
+  const worker = await startEngineWorker('search', ctx.cleanup);
   try {
     const results = [];
     for (const [rows, figure] of [

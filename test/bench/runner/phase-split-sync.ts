@@ -12,7 +12,7 @@ import type { BenchContext } from './context';
 import { log } from './log';
 import { bareRun, firstSyncInput, SYNC_ROUNDS } from './phase-sync';
 import { tempDir } from './temp-dir';
-import { startWorker } from './worker-client';
+import { startEngineWorker } from './worker-client';
 
 /** The goal of the issue: on this 2-core machine, a fifth faster than one bare connection. */
 const GOAL = 1.2;
@@ -34,7 +34,7 @@ interface SplitRound {
 }
 
 async function splitSync(ctx: BenchContext, n: number): Promise<EngineSyncResult> {
-  const worker = await startWorker(`engine-split-${n}`, ctx.cleanup, {
+  const worker = await startEngineWorker(`engine-split-${n}`, ctx.cleanup, {
     env: { NODE_EXTRA_CA_CERTS: ctx.bed.server.caFile },
   });
   try {

@@ -5,7 +5,7 @@ import { median, summary } from '../report/stats';
 import type { BenchContext } from './context';
 import { log } from './log';
 import { tempDir } from './temp-dir';
-import { startWorker } from './worker-client';
+import { startEngineWorker } from './worker-client';
 import { ORDERED_CASES, type OrderedCase } from '../engine/window';
 import path from 'node:path';
 
@@ -46,7 +46,7 @@ export const ORDERED_FIGURES = (Object.keys(ORDERED_CASES) as OrderedCase[]).map
 export async function measureWindow(ctx: BenchContext): Promise<void> {
   log(`e: filling a ${WINDOW_ROWS.toLocaleString('en-US')}-message profile and timing messages.window`);
   const dataDir = tempDir(ctx.cleanup, 'mail-bench-window-');
-  const worker = await startWorker('window', ctx.cleanup);
+  const worker = await startEngineWorker('window', ctx.cleanup);
   try {
     const result = await worker.call('windowQueries', {
       sourceDb: path.join(ctx.profileDir, 'mail.db'),

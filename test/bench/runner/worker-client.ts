@@ -2,6 +2,7 @@
 // over IPC. Stopping it is registered with the cleanup, by pid.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { engineFlags } from '../../../electron/shell/engine-flags';
 import type { CommandName, Commands } from '../engine/commands';
 import type { Cleanup } from './cleanup';
 
@@ -88,4 +89,20 @@ export async function startWorker(
     },
     stop,
   };
+}
+
+/**
+ * A worker that runs the engine: with the engine process's own V8 flags (and MAIL_ENGINE_FLAGS),
+ * as both shells start it, so its memory and speed are the shipped engine's. Bare imapflow
+ * workers keep Node's defaults.
+ */
+export function startEngineWorker(
+  name: string,
+  cleanup: Cleanup,
+  options: { execArgv?: string[]; env?: Record<string, string> } = {},
+): Promise<Worker> {
+  return startWorker(name, cleanup, {
+    ...options,
+    execArgv: [...engineFlags(process.env), ...(options.execArgv ?? [])],
+  });
 }
