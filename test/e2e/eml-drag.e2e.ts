@@ -2,7 +2,9 @@
 // is dropped on the desktop or in a file manager. The drop itself leaves the browser and cannot
 // be driven from here; what is checked is the drag data and that its URL gives the message's
 // bytes once, without the session token, and nothing after.
+import type { Page } from '@playwright/test';
 import { appendMessage } from '../mailserver/imap-helpers';
+import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { addAccountThroughUi, expect, test } from './fixtures';
 
 const RAW =
@@ -10,16 +12,26 @@ const RAW =
   'Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <plans@example.test>\r\nMIME-Version: 1.0\r\n' +
   'Content-Type: text/plain; charset=utf-8\r\n\r\nThe plans.\r\n';
 
-test('a message dragged out of the list carries an .eml download', async ({ page, shell, mailServer, user }) => {
-  test.setTimeout(90_000);
+/** The app with the message in its Inbox, keeping the DownloadURL of each drag in `window.dragged`. */
+async function openWithDragRecorder(
+  page: Page,
+  url: string,
+  mailServer: MailServerInfo,
+  user: MailUser,
+): Promise<void> {
   await appendMessage(mailServer, user, Buffer.from(RAW), 'INBOX');
-  await page.goto(shell.url);
+  await page.goto(url);
   await addAccountThroughUi(page, mailServer, user);
   await page.evaluate(() => {
     window.addEventListener('dragstart', (event) => {
       (window as unknown as { dragged: string }).dragged = event.dataTransfer?.getData('DownloadURL') ?? '';
     });
   });
+}
+
+test('a message dragged out of the list carries an .eml download', async ({ page, shell, mailServer, user }) => {
+  test.setTimeout(90_000);
+  await openWithDragRecorder(page, shell.url, mailServer, user);
   const row = page.getByRole('listbox', { name: 'Messages' }).getByRole('option', { name: /Plans: Q3/ });
   await row.click();
   const box = (await row.boundingBox())!;
@@ -57,14 +69,7 @@ test('the reader’s drag handle carries the open message as an .eml download', 
   user,
 }) => {
   test.setTimeout(90_000);
-  await appendMessage(mailServer, user, Buffer.from(RAW), 'INBOX');
-  await page.goto(shell.url);
-  await addAccountThroughUi(page, mailServer, user);
-  await page.evaluate(() => {
-    window.addEventListener('dragstart', (event) => {
-      (window as unknown as { dragged: string }).dragged = event.dataTransfer?.getData('DownloadURL') ?? '';
-    });
-  });
+  await openWithDragRecorder(page, shell.url, mailServer, user);
   await page
     .getByRole('listbox', { name: 'Messages' })
     .getByRole('option', { name: /Plans: Q3/ })
