@@ -2,7 +2,7 @@
 // palette) are separate chunks (Vite splits the bundle at dynamic imports), so the first paint
 // parses less. As soon as the loaded page is idle they are fetched anyway, so opening one later
 // waits for nothing either.
-import { lazy, Suspense, type ComponentType, type JSX } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type JSX } from 'react';
 
 interface Deferred<P> {
   Component: (props: P) => JSX.Element;
@@ -22,7 +22,11 @@ function deferred<P extends object>(load: () => Promise<ComponentType<P>>): Defe
   const Lazy = lazy(start);
   return {
     Component: (props: P) => {
-      const Loaded = loaded;
+      // Which of the two it renders is chosen once per mount. Switching from the Suspense path to
+      // the loaded component on a later render would remount the dialog: the first-run wizard,
+      // opened before its chunk was in, started over (empty, focused) when the account it was
+      // adding arrived, and swallowed the keys typed in that instant.
+      const [Loaded] = useState(() => loaded);
       if (Loaded) return <Loaded {...(props as P & JSX.IntrinsicAttributes)} />;
       return (
         <Suspense fallback={null}>

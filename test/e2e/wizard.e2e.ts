@@ -103,6 +103,36 @@ test('first run: the wizard opens, discovery finds nothing for example.test, the
   await expect(folders.getByRole('treeitem', { name: /^Inbox/ })).toBeVisible({ timeout: 20_000 });
 });
 
+test('a first-run wizard that opened before its code was in stays the same dialog: adding the account does not start it over, and Ctrl+K right after opens the palette', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  // the wizard's chunk arrives late, so the first run draws the wizard through Suspense
+  await page.route('**/assets/AddAccountDialog-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await route.continue();
+  });
+  await page.goto(shell.url);
+  const dialog = wizard(page);
+  await expect(dialog).toBeVisible();
+  await page.evaluate(() => {
+    const added: string[] = [];
+    (window as { wizardsAdded?: string[] }).wizardsAdded = added;
+    new MutationObserver((records) => {
+      for (const node of records.flatMap((record) => [...record.addedNodes])) {
+        const found = node instanceof Element ? (node.matches('dialog') ? node : node.querySelector('dialog')) : null;
+        if (found) added.push(found.getAttribute('aria-label') ?? '');
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await addWithWizard(page, mailServer, user);
+  await page.keyboard.press('Control+k');
+  await expect(page.getByRole('dialog', { name: 'Command palette' })).toBeVisible();
+  expect(await page.evaluate(() => (window as { wizardsAdded?: string[] }).wizardsAdded)).toEqual(['Command palette']);
+});
+
 test('a wrong password is named, tried once, and can be corrected right there', async ({
   page,
   shell,
