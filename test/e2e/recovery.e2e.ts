@@ -1,8 +1,8 @@
 // A damaged mail database, as a user meets it: the app starts anyway, says what happened in
 // words, and the account (with its stored password) is back and syncing from the server.
-import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { populateMailbox } from '../mailserver/populate';
+import { damageDatabaseFile } from '../support/damage-database';
 import { addAccountThroughUi, expect, startShell, stopShellProcess, test } from './fixtures';
 
 test('a damaged mail.db is set aside, the user is told, and the account syncs again', async ({
@@ -19,9 +19,7 @@ test('a damaged mail.db is set aside, the user is told, and the account syncs ag
 
   // quit (the copy of the user's data is brought up to date on close), then damage the cache
   await stopShellProcess(shell);
-  const database = path.join(shell.profileDir, 'mail.db');
-  for (const suffix of ['-wal', '-shm']) rmSync(database + suffix, { force: true });
-  writeFileSync(database, Buffer.alloc(64 * 1024, 0x5a));
+  damageDatabaseFile(path.join(shell.profileDir, 'mail.db'));
 
   const restarted = await startShell(mailServer, {}, shell.profileDir);
   try {

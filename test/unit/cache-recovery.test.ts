@@ -2,10 +2,9 @@
 // app starts, says what happened, and nothing the user wrote (accounts, drafts, the outbox,
 // trusted certificates, identities, the contacts they made, an authserv-id they set) is lost; every database left in use passes integrity_check.
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComposeDraft } from '../../shared/compose';
 import { eraseAccount } from '../../electron/core/accounts/account-removal';
 import { CertificatePins } from '../../electron/core/accounts/cert-pins';
@@ -20,32 +19,15 @@ import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { OutboxRepo } from '../../electron/core/store/outbox-repo';
 import { Store } from '../../electron/core/store/store';
 import { userDataCounter } from '../../electron/core/store/user-data-backup';
-import { testAccountSettings } from '../support/store-fixtures';
+import { cleanupAfterEach } from '../support/cleanup';
 import { composeDraft } from '../support/compose-drafts';
+import { damageDatabaseFile } from '../support/damage-database';
+import { profileStores } from '../support/profile-stores';
+import { testAccountSettings } from '../support/store-fixtures';
+import { tempDir } from '../support/temp-store';
 
-const dirs: string[] = [];
-const open: Store[] = [];
-afterEach(() => {
-  for (const store of open.splice(0)) store.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function profile(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mail-recovery-'));
-  dirs.push(dir);
-  return dir;
-}
-
-function openStore(dir: string): Store {
-  const store = Store.open(dir);
-  open.push(store);
-  return store;
-}
-
-function closeStore(store: Store): void {
-  open.splice(open.indexOf(store), 1);
-  store.close();
-}
+const cleanup = cleanupAfterEach();
+const stores = profileStores(cleanup);
 
 function draft(accountId: string, body: string): ComposeDraft {
   return composeDraft(accountId, { subject: 'Plans', body });
@@ -53,8 +35,8 @@ function draft(accountId: string, body: string): ComposeDraft {
 
 /** A profile with one account, one draft and one queued message, closed (so the copy is current). */
 function writtenProfile(): { dir: string; accountId: string } {
-  const dir = profile();
-  const store = openStore(dir);
+  const dir = tempDir(cleanup, 'mail-recovery-');
+  const store = stores.open(dir);
   const account = store.accounts.insert(testAccountSettings, Buffer.from('sealed-secret'));
   new DraftsRepo(store.db).insert('d1', account.id, '<d1@x>', draft(account.id, 'The words I wrote'), 'h1');
   new OutboxRepo(store.db).insert({
@@ -67,7 +49,7 @@ function writtenProfile(): { dir: string; accountId: string } {
     subject: 'Queued',
     sentHeaders: '',
   });
-  closeStore(store);
+  stores.close(store);
   return { dir, accountId: account.id };
 }
 
@@ -79,17 +61,12 @@ function expectUserDataIntact(store: Store, accountId: string): void {
   expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
 }
 
-function damage(file: string): void {
-  for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
-  writeFileSync(file, Buffer.alloc(64 * 1024, 0x5a));
-}
-
 describe('a damaged mail.db', () => {
   it('is set aside, the user is told, and accounts, drafts and the outbox come back from the copy', () => {
     const { dir, accountId } = writtenProfile();
-    damage(path.join(dir, 'mail.db'));
+    damageDatabaseFile(path.join(dir, 'mail.db'));
 
-    const store = openStore(dir);
+    const store = stores.open(dir);
 
     expect(store.notices).toEqual([
       { kind: 'cache-rebuilt', keptAs: expect.stringMatching(/^mail\.db\.damaged-/), restored: true },
@@ -102,10 +79,10 @@ describe('a damaged mail.db', () => {
 
   it('without any copy starts empty and says nothing could be restored', () => {
     const { dir } = writtenProfile();
-    damage(path.join(dir, 'mail.db'));
+    damageDatabaseFile(path.join(dir, 'mail.db'));
     rmSync(path.join(dir, 'user-data.db'));
 
-    const store = openStore(dir);
+    const store = stores.open(dir);
 
     expect(store.notices).toEqual([{ kind: 'cache-rebuilt', keptAs: expect.any(String), restored: false }]);
     expect(store.accounts.list()).toEqual([]);
@@ -116,14 +93,14 @@ describe('a damaged mail.db', () => {
 describe('the authserv-id the user set', () => {
   it('comes back from the copy, and setting or clearing it moves the copy’s counter', () => {
     const { dir, accountId } = writtenProfile();
-    const store = openStore(dir);
+    const store = stores.open(dir);
     const before = userDataCounter(store.db);
     store.authserv.set(accountId, 'mx.example.test');
     expect(userDataCounter(store.db)).toBeGreaterThan(before);
-    closeStore(store);
-    damage(path.join(dir, 'mail.db'));
+    stores.close(store);
+    damageDatabaseFile(path.join(dir, 'mail.db'));
 
-    const rebuilt = openStore(dir);
+    const rebuilt = stores.open(dir);
     expect(rebuilt.authserv.get(accountId)).toBe('mx.example.test');
     const restored = userDataCounter(rebuilt.db);
     rebuilt.authserv.set(accountId, null);
@@ -134,7 +111,7 @@ describe('the authserv-id the user set', () => {
 describe('identities and contacts', () => {
   it('come back from the copy: the identities whole, the contacts the user made without the harvest’s counts', () => {
     const { dir, accountId } = writtenProfile();
-    const store = openStore(dir);
+    const store = stores.open(dir);
     new IdentitiesRepo(store.db).save({
       accountId,
       email: 'sales@example.test',
@@ -154,10 +131,10 @@ describe('identities and contacts', () => {
       ],
       7,
     );
-    closeStore(store);
-    damage(path.join(dir, 'mail.db'));
+    stores.close(store);
+    damageDatabaseFile(path.join(dir, 'mail.db'));
 
-    const reopened = openStore(dir);
+    const reopened = stores.open(dir);
     expect(reopened.notices).toMatchObject([{ kind: 'cache-rebuilt', restored: true }]);
     expect(new IdentitiesRepo(reopened.db).list(accountId)).toMatchObject([
       { email: 'sales@example.test', name: 'Sales', signature: '<b>Sales</b>', signaturePlacement: 'below' },
@@ -185,7 +162,7 @@ describe('identities and contacts', () => {
 
   it('move the copy’s counter when the user changes them, not when the harvest counts mail', () => {
     const { dir, accountId } = writtenProfile();
-    const store = openStore(dir);
+    const store = stores.open(dir);
     const contacts = new ContactsRepo(store.db);
     const moved = (change: () => void): boolean => {
       const before = userDataCounter(store.db);
@@ -225,11 +202,11 @@ describe('a missing mail.db', () => {
     const { dir, accountId } = writtenProfile();
     for (const suffix of ['', '-wal', '-shm']) rmSync(path.join(dir, `mail.db${suffix}`), { force: true });
 
-    const store = openStore(dir);
+    const store = stores.open(dir);
 
     expect(store.notices).toEqual([{ kind: 'cache-missing' }]);
     expectUserDataIntact(store, accountId);
-    closeStore(store);
+    stores.close(store);
     const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
     expect(copy.prepare('SELECT id FROM accounts').all()).toEqual([{ id: accountId }]);
     copy.close();
@@ -242,7 +219,7 @@ describe('a copy written by a newer version', () => {
     const copy = new Database(path.join(dir, 'user-data.db'));
     copy.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     copy.close();
-    damage(path.join(dir, 'mail.db'));
+    damageDatabaseFile(path.join(dir, 'mail.db'));
 
     expect(() => Store.open(dir)).toThrow(NewerDatabaseError);
     expect(readdirSync(dir).filter((name) => name.includes('damaged'))).toEqual([]);
@@ -256,22 +233,22 @@ describe('a copy written by a newer version', () => {
 describe('a damaged user-data copy', () => {
   it('is set aside and written again from the cache, and then saves the user from a damaged cache', () => {
     const { dir, accountId } = writtenProfile();
-    damage(path.join(dir, 'user-data.db'));
+    damageDatabaseFile(path.join(dir, 'user-data.db'));
 
-    const first = openStore(dir);
+    const first = stores.open(dir);
     expect(first.notices).toEqual([
       { kind: 'backup-damaged', keptAs: expect.stringMatching(/^user-data\.db\.damaged-/) },
     ]);
     expectUserDataIntact(first, accountId);
-    closeStore(first);
+    stores.close(first);
 
     const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
     expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(copy.prepare('SELECT count(*) AS n FROM drafts').get()).toEqual({ n: 1 });
     copy.close();
 
-    damage(path.join(dir, 'mail.db'));
-    const second = openStore(dir);
+    damageDatabaseFile(path.join(dir, 'mail.db'));
+    const second = stores.open(dir);
     expectUserDataIntact(second, accountId);
   });
 });
@@ -279,7 +256,7 @@ describe('a damaged user-data copy', () => {
 describe('a full disk', () => {
   it('refuses the write with a clear message and keeps everything written before', () => {
     const { dir, accountId } = writtenProfile();
-    const store = openStore(dir);
+    const store = stores.open(dir);
     // the database may grow no further: exactly what a full disk does to SQLite
     const pages = store.db.pragma('page_count', { simple: true }) as number;
     store.db.pragma(`max_page_count = ${pages}`);
@@ -297,15 +274,15 @@ describe('a full disk', () => {
 
     expect(new DraftsRepo(store.db).get('d2')).toBeNull();
     expectUserDataIntact(store, accountId);
-    closeStore(store);
-    expectUserDataIntact(openStore(dir), accountId);
+    stores.close(store);
+    expectUserDataIntact(stores.open(dir), accountId);
   });
 });
 
 describe('the user-data copy', () => {
   it('forgets a removed account at once, its sealed password included', () => {
     const { dir, accountId } = writtenProfile();
-    const store = openStore(dir);
+    const store = stores.open(dir);
     eraseAccount(store, new CertificatePins(store.db), accountId);
 
     const copy = new Database(path.join(dir, 'user-data.db'), { readonly: true });
@@ -317,8 +294,7 @@ describe('the user-data copy', () => {
   it('that cannot be written keeps the previous copy whole, and says so in the log', () => {
     const { dir, accountId } = writtenProfile();
     const logged: string[] = [];
-    const store = Store.open(dir, (message) => logged.push(message));
-    open.push(store);
+    const store = stores.open(dir, (message) => logged.push(message));
     new DraftsRepo(store.db).insert('d3', accountId, '<d3@x>', draft(accountId, 'Not copied yet'), 'h3');
     // the temporary file's place is taken: the copy cannot be written
     mkdirSync(path.join(dir, 'user-data.db.writing', 'blocked'), { recursive: true });
@@ -333,12 +309,12 @@ describe('the user-data copy', () => {
 
   it('follows changes made after start-up when the store closes', () => {
     const { dir, accountId } = writtenProfile();
-    const store = openStore(dir);
+    const store = stores.open(dir);
     new DraftsRepo(store.db).insert('d3', accountId, '<d3@x>', draft(accountId, 'Written later'), 'h3');
-    closeStore(store);
+    stores.close(store);
 
-    damage(path.join(dir, 'mail.db'));
-    const reopened = openStore(dir);
+    damageDatabaseFile(path.join(dir, 'mail.db'));
+    const reopened = stores.open(dir);
     expect(new DraftsRepo(reopened.db).get('d3')?.draft.body).toBe('Written later');
     expect(existsSync(path.join(dir, 'user-data.db.writing'))).toBe(false);
   });
@@ -347,7 +323,7 @@ describe('the user-data copy', () => {
 describe('app.notices', () => {
   it('tells the UI about a rebuilt cache and about passwords kept without a keychain', async () => {
     const { dir } = writtenProfile();
-    damage(path.join(dir, 'mail.db'));
+    damageDatabaseFile(path.join(dir, 'mail.db'));
     const service = await createMailService({
       dataDir: dir,
       cipher: new KeyFileCipher(path.join(dir, '..', `${path.basename(dir)}.key`), 'weak'),

@@ -3,41 +3,27 @@
 // with their flags, their bytes and their UIDLs (so the next check downloads nothing again); a
 // message deleted here leaves the copy too; the POP3 account comes back as POP3.
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MessageId } from '../../shared/domain';
 import { headerRow } from '../../electron/core/store/header-rows';
 import { POP3_COPY_FILE_NAME, updatePop3Copy } from '../../electron/core/store/pop3-copy';
-import { Store } from '../../electron/core/store/store';
+import { cleanupAfterEach } from '../support/cleanup';
+import { damageDatabaseFile } from '../support/damage-database';
+import { profileStores } from '../support/profile-stores';
 import { headerRecord, testAccountSettings } from '../support/store-fixtures';
+import { tempDir } from '../support/temp-store';
 
-const dirs: string[] = [];
-const open: Store[] = [];
-afterEach(() => {
-  for (const store of open.splice(0)) store.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function openStore(dir: string): Store {
-  const store = Store.open(dir);
-  open.push(store);
-  return store;
-}
-
-function closeStore(store: Store): void {
-  open.splice(open.indexOf(store), 1);
-  store.close();
-}
+const cleanup = cleanupAfterEach();
+const stores = profileStores(cleanup);
 
 const source = (n: number) => Buffer.from(`Message-ID: <${n}@x>\r\nSubject: Message ${n}\r\n\r\nonly here ${n}\r\n`);
 
 /** A POP3 profile with three downloaded messages (one moved to a folder of the user's, one flagged) and a Sent copy. */
 function pop3Profile() {
-  const dir = mkdtempSync(path.join(tmpdir(), 'mail-pop3-copy-'));
-  dirs.push(dir);
-  const store = openStore(dir);
+  const dir = tempDir(cleanup, 'mail-pop3-copy-');
+  const store = stores.open(dir);
   const account = store.accounts.insert(
     { ...testAccountSettings, protocol: 'pop3', imap: { host: 'pop.example.test', port: 995, security: 'tls' } },
     Buffer.from('sealed'),
@@ -58,11 +44,6 @@ function pop3Profile() {
   return { dir, store, accountId: account.id, inbox, ids };
 }
 
-function damage(file: string): void {
-  for (const suffix of ['-wal', '-shm']) rmSync(file + suffix, { force: true });
-  writeFileSync(file, Buffer.alloc(64 * 1024, 0x5a));
-}
-
 describe('the durable copy of POP3 mail', () => {
   it('brings POP3 mail back into its folders, with flags, bytes and UIDLs, after mail.db is damaged', () => {
     const { dir, store, accountId, ids } = pop3Profile();
@@ -76,10 +57,10 @@ describe('the durable copy of POP3 mail', () => {
     store.db.prepare('UPDATE messages SET flagged = 1, seen = 1 WHERE id = ?').run(ids[0]);
     const sent = store.mailboxes.list(accountId).find((m) => m.role === 'sent')!;
     store.pop3.addLocal(sent.id, { ...headerRecord(0, { messageId: '<sent@x>', subject: 'Sent here' }) }, source(9));
-    closeStore(store); // closing brings the copy up to date
+    stores.close(store); // closing brings the copy up to date
 
-    damage(path.join(dir, 'mail.db'));
-    const again = openStore(dir);
+    damageDatabaseFile(path.join(dir, 'mail.db'));
+    const again = stores.open(dir);
 
     expect(again.notices).toEqual([expect.objectContaining({ kind: 'cache-rebuilt', restored: true })]);
     expect(again.accounts.get(accountId)?.protocol).toBe('pop3');
@@ -140,12 +121,11 @@ describe('the durable copy of POP3 mail', () => {
   });
 
   it('is never opened for a profile without POP3 accounts', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'mail-pop3-copy-'));
-    dirs.push(dir);
-    const store = openStore(dir);
+    const dir = tempDir(cleanup, 'mail-pop3-copy-');
+    const store = stores.open(dir);
     store.accounts.insert(testAccountSettings, Buffer.from('sealed'));
     updatePop3Copy(store.db, path.join(dir, POP3_COPY_FILE_NAME));
-    closeStore(store);
+    stores.close(store);
     expect(existsSync(path.join(dir, POP3_COPY_FILE_NAME))).toBe(false);
   });
 });
