@@ -14,7 +14,7 @@ import { composeDraft } from '../support/compose-drafts';
 import { accountSettings, mailboxByRole, startCore, type CoreHandle } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
-import { answerAuthorizePage, oauthControl, oauthStats, oauthTestEnv } from '../support/oauth-consent';
+import { oauthControl, oauthStats, oauthTestEnv, signInAtProvider } from '../support/oauth-consent';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
@@ -36,12 +36,8 @@ async function core(): Promise<CoreHandle> {
 async function addOAuthAccount(handle: CoreHandle, user: MailUser) {
   const proxy = await startTcpProxy(server.ports.imaps);
   cleanup.push(() => proxy.close());
-  const { flowId, url } = await handle.service.call('oauth.start', { providerId: 'google', email: user.address });
   const settings = accountSettings(server, user, { imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' } });
-  const [outcome] = await Promise.all([
-    handle.service.call('oauth.complete', { flowId, settings }),
-    answerAuthorizePage(url, 'allow'),
-  ]);
+  const outcome = await signInAtProvider(handle.service, { email: user.address, settings });
   if (outcome.outcome !== 'added') throw new Error(`not added: ${JSON.stringify(outcome)}`);
   return { ...outcome.account, proxy };
 }
@@ -143,15 +139,7 @@ describe('an OAuth2 account', () => {
     expect(after.refusedRefreshes - before.refusedRefreshes).toBe(1);
 
     // one click: the provider's page again, for this account
-    const { flowId, url } = await handle.service.call('oauth.start', {
-      providerId: 'google',
-      email: user.address,
-      accountId: account.id,
-    });
-    const [outcome] = await Promise.all([
-      handle.service.call('oauth.complete', { flowId }),
-      answerAuthorizePage(url, 'allow'),
-    ]);
+    const outcome = await signInAtProvider(handle.service, { email: user.address, accountId: account.id });
     expect(outcome.outcome).toBe('signed-in-again');
     await waitFor(() => lastStatus(handle, account.id)?.state === 'online', { what: 'online after signing in again' });
     expect(oauthRefusals(server, user.address)).toBe(1);
@@ -171,11 +159,11 @@ describe('an OAuth2 account', () => {
   it('consent denied adds nothing and says why', async () => {
     const user = await createMailUser(server, 'oauth-denied');
     const handle = await core();
-    const { flowId, url } = await handle.service.call('oauth.start', { providerId: 'google', email: user.address });
-    const [outcome] = await Promise.all([
-      handle.service.call('oauth.complete', { flowId, settings: accountSettings(server, user) }),
-      answerAuthorizePage(url, 'deny'),
-    ]);
+    const outcome = await signInAtProvider(
+      handle.service,
+      { email: user.address, settings: accountSettings(server, user) },
+      'deny',
+    );
     expect(outcome).toEqual({ outcome: 'denied', message: expect.stringMatching(/Access was not granted/) });
     expect(await handle.service.call('accounts.list', {})).toEqual([]);
   });

@@ -6,12 +6,15 @@
 // and its local mail (the only copy) stays, with no message downloaded twice.
 import Database from 'better-sqlite3';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import type { ConnectionSettings } from '../../shared/discovery';
+import type { Account, ServerSettings } from '../../shared/domain';
 import { doveadm } from '../mailserver/doveadm';
 import { appendMessage } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
 import { countLogLines, waitForLogCount } from '../mailserver/logs';
 import type { MailUser } from '../mailserver/types';
+import { cleanupAfterEach } from '../support/cleanup';
 import {
   accountSettings,
   addAccount,
@@ -21,14 +24,11 @@ import {
   type CoreHandle,
 } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
-import { answerAuthorizePage, oauthTestEnv } from '../support/oauth-consent';
+import { oauthTestEnv, signInAtProvider } from '../support/oauth-consent';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 async function core(): Promise<CoreHandle> {
   const handle = await startCore(server, { oauthEnv: oauthTestEnv(server.oauth.url) });
@@ -38,6 +38,26 @@ async function core(): Promise<CoreHandle> {
 
 const message = (user: MailUser, subject: string) =>
   Buffer.from(`From: ada@example.test\r\nTo: ${user.address}\r\nSubject: ${subject}\r\n\r\nbody\r\n`);
+
+/** Where nothing listens: a test of it fails, so nothing may be saved. */
+const closedPort: ServerSettings = { host: server.host, port: 1, security: 'tls' };
+
+/**
+ * accounts.updateServers with the account's servers kept but for what `change` names (every
+ * test here changes one side and keeps the other), and its own sign-in unless `password` is given.
+ */
+function updateServers(
+  handle: CoreHandle,
+  account: Account,
+  change: Pick<ConnectionSettings, 'username'> & Partial<ConnectionSettings>,
+  password?: string,
+) {
+  return handle.service.call('accounts.updateServers', {
+    accountId: account.id,
+    settings: { imap: account.imap, smtp: account.smtp, ...change },
+    ...(password ? { password } : {}),
+  });
+}
 
 async function inboxSubjects(handle: CoreHandle, accountId: string, count: number): Promise<string[]> {
   return waitFor(
@@ -60,14 +80,7 @@ describe('server settings after setup', () => {
     const oldInbox = await mailboxByRole(handle, account.id, 'inbox');
 
     // a wrong port: the test fails and nothing changes
-    const wrong = await handle.service.call('accounts.updateServers', {
-      accountId: account.id,
-      settings: {
-        username: user.address,
-        imap: { host: server.host, port: 1, security: 'tls' },
-        smtp: account.smtp,
-      },
-    });
+    const wrong = await updateServers(handle, account, { username: user.address, imap: closedPort });
     expect(wrong.outcome).toBe('test-failed');
     expect((await handle.service.call('accounts.list', {}))[0]?.imap.port).toBe(server.ports.imaps);
 
@@ -90,15 +103,12 @@ describe('server settings after setup', () => {
       validity?.split('=')[1] ?? '',
       'INBOX',
     ]);
-    const moved = await handle.service.call('accounts.updateServers', {
-      accountId: account.id,
-      settings: {
-        username: other.address,
-        imap: { host: server.host, port: server.ports.imap, security: 'starttls' },
-        smtp: account.smtp,
-      },
-      password: other.password,
-    });
+    const moved = await updateServers(
+      handle,
+      account,
+      { username: other.address, imap: { host: server.host, port: server.ports.imap, security: 'starttls' } },
+      other.password,
+    );
     expect(moved).toMatchObject({ outcome: 'saved', resynced: true });
     expect(moved.outcome === 'saved' && moved.account.imap).toEqual({
       host: server.host,
@@ -125,13 +135,9 @@ describe('server settings after setup', () => {
     const account = await addAccount(handle, server, user);
     await inboxSubjects(handle, account.id, 1);
     const inbox = await mailboxByRole(handle, account.id, 'inbox');
-    const saved = await handle.service.call('accounts.updateServers', {
-      accountId: account.id,
-      settings: {
-        username: user.address,
-        imap: account.imap,
-        smtp: { host: server.host, port: server.ports.submissions, security: 'tls' },
-      },
+    const saved = await updateServers(handle, account, {
+      username: user.address,
+      smtp: { host: server.host, port: server.ports.submissions, security: 'tls' },
     });
     expect(saved).toMatchObject({ outcome: 'saved', resynced: false });
     expect((await mailboxByRole(handle, account.id, 'inbox')).id).toBe(inbox.id);
@@ -150,27 +156,15 @@ describe('server settings after setup', () => {
     const inbox = await mailboxByRole(handle, account.id, 'inbox');
 
     // a wrong port is tested over POP3 and refused; nothing changes
-    const wrong = await handle.service.call('accounts.updateServers', {
-      accountId: account.id,
-      settings: {
-        username: user.address,
-        imap: { host: server.host, port: 1, security: 'tls' },
-        smtp: account.smtp,
-        protocol: 'pop3',
-      },
-    });
+    const wrong = await updateServers(handle, account, { username: user.address, imap: closedPort, protocol: 'pop3' });
     expect(wrong.outcome).toBe('test-failed');
 
     // the same mailbox through STLS on the other port: another server as far as the account can
     // tell, so the old UIDLs are set apart and the messages recognised by their headers
-    const saved = await handle.service.call('accounts.updateServers', {
-      accountId: account.id,
-      settings: {
-        username: user.address,
-        imap: { host: server.host, port: server.ports.pop3, security: 'starttls' },
-        smtp: account.smtp,
-        protocol: 'pop3',
-      },
+    const saved = await updateServers(handle, account, {
+      username: user.address,
+      imap: { host: server.host, port: server.ports.pop3, security: 'starttls' },
+      protocol: 'pop3',
     });
     expect(saved).toMatchObject({ outcome: 'saved', resynced: true });
     if (saved.outcome === 'saved') expect(saved.account.imap).toMatchObject({ port: server.ports.pop3 });
@@ -199,15 +193,7 @@ describe('server settings after setup', () => {
     const handle = await core();
     const account = await addAccount(handle, server, user);
     await mailboxByRole(handle, account.id, 'inbox');
-    const { flowId, url } = await handle.service.call('oauth.start', {
-      providerId: 'google',
-      email: user.address,
-      accountId: account.id,
-    });
-    const [outcome] = await Promise.all([
-      handle.service.call('oauth.complete', { flowId }),
-      answerAuthorizePage(url, 'allow'),
-    ]);
+    const outcome = await signInAtProvider(handle.service, { email: user.address, accountId: account.id });
     expect(outcome.outcome).toBe('signed-in-again');
     expect(outcome.outcome === 'signed-in-again' && outcome.account.oauthProvider).toBe('google');
     // the account started again with the new method: its next login presents the token
@@ -219,23 +205,14 @@ describe('server settings after setup', () => {
   it('an OAuth2 account can move to an app password', async () => {
     const user = await createMailUser(server, 'servers-oauth');
     const handle = await core();
-    const { flowId, url } = await handle.service.call('oauth.start', { providerId: 'google', email: user.address });
-    const [added] = await Promise.all([
-      handle.service.call('oauth.complete', { flowId, settings: accountSettings(server, user) }),
-      answerAuthorizePage(url, 'allow'),
-    ]);
+    const added = await signInAtProvider(handle.service, {
+      email: user.address,
+      settings: accountSettings(server, user),
+    });
     if (added.outcome !== 'added') throw new Error(JSON.stringify(added));
-    const wrongPassword = await handle.service.call('accounts.updateServers', {
-      accountId: added.account.id,
-      settings: { username: user.address, imap: added.account.imap, smtp: added.account.smtp },
-      password: 'not-the-password',
-    });
+    const wrongPassword = await updateServers(handle, added.account, { username: user.address }, 'not-the-password');
     expect(wrongPassword.outcome).toBe('test-failed');
-    const moved = await handle.service.call('accounts.updateServers', {
-      accountId: added.account.id,
-      settings: { username: user.address, imap: added.account.imap, smtp: added.account.smtp },
-      password: user.password,
-    });
+    const moved = await updateServers(handle, added.account, { username: user.address }, user.password);
     expect(moved).toMatchObject({ outcome: 'saved', resynced: false });
     expect(moved.outcome === 'saved' && moved.account.oauthProvider).toBeUndefined();
     await mailboxByRole(handle, added.account.id, 'inbox');

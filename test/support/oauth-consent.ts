@@ -1,6 +1,9 @@
 // What a browser does on the test provider's authorize page (test/support/oauth-server.ts),
 // for the integration tests that have no browser: load the page, press Allow or Deny, and follow
 // the redirect to the app's loopback listener. The e2e tests click the same page in Chromium.
+import type { OAuthOutcome } from '../../shared/contract-oauth';
+import type { AccountSettings } from '../../shared/domain';
+import type { MailService } from '../../electron/core/service-api';
 import type { OAuthServerStats } from './oauth-server';
 
 export async function answerAuthorizePage(
@@ -20,6 +23,29 @@ export async function answerAuthorizePage(
   const loopback = await fetch(location);
   await loopback.text();
   return { loopbackStatus: loopback.status };
+}
+
+/**
+ * One whole sign-in at the test provider ("Google", see oauthTestEnv) as the engine runs it:
+ * oauth.start, then oauth.complete and the page answered at once, since oauth.complete only
+ * returns when the answer's redirect reaches the loopback listener. With `settings` the
+ * outcome is a new account; with `accountId`, that account signed in again.
+ */
+export async function signInAtProvider(
+  service: Pick<MailService, 'call'>,
+  flow: { email: string; accountId?: string; settings?: AccountSettings },
+  decision: 'allow' | 'deny' = 'allow',
+): Promise<OAuthOutcome> {
+  const { flowId, url } = await service.call('oauth.start', {
+    providerId: 'google',
+    email: flow.email,
+    ...(flow.accountId ? { accountId: flow.accountId } : {}),
+  });
+  const [outcome] = await Promise.all([
+    service.call('oauth.complete', { flowId, ...(flow.settings ? { settings: flow.settings } : {}) }),
+    answerAuthorizePage(url, decision),
+  ]);
+  return outcome;
 }
 
 /** Calls a test control of the provider (/test/lifetime, /test/expire, /test/revoke-user). */
