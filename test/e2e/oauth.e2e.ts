@@ -9,6 +9,7 @@ import { appendMessage } from '../mailserver/imap-helpers';
 import { oauthRefusals } from '../mailserver/logs';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { oauthControl, oauthTestEnv } from '../support/oauth-consent';
+import { noteTo } from '../support/plain-message';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { accessibilityViolations } from './axe';
 import { expect, screenshot, startShell, stopShell, test, type Shell } from './fixtures';
@@ -58,12 +59,7 @@ test.describe('OAuth2 sign-in', () => {
     mailServer,
     user,
   }) => {
-    await appendMessage(
-      mailServer,
-      user,
-      Buffer.from(`From: ada@example.test\r\nTo: ${user.address}\r\nSubject: Waiting for you\r\n\r\nHello\r\n`),
-      'INBOX',
-    );
+    await appendMessage(mailServer, user, noteTo(user, 'Waiting for you'), 'INBOX');
     // IMAP through a proxy that can drop the session: the next login shows what the token does
     proxy = await startTcpProxy(mailServer.ports.imaps);
     shell = await oauthShell(mailServer);
@@ -94,12 +90,7 @@ test.describe('OAuth2 sign-in', () => {
     await answerInNewTab(page, () => again.click(), 'Allow');
     await expect(again).toBeHidden({ timeout: 20_000 });
     await expect(status).not.toContainText('revoked');
-    await appendMessage(
-      mailServer,
-      user,
-      Buffer.from(`From: ada@example.test\r\nTo: ${user.address}\r\nSubject: After signing in again\r\n\r\nHi\r\n`),
-      'INBOX',
-    );
+    await appendMessage(mailServer, user, noteTo(user, 'After signing in again'), 'INBOX');
     await expect(list.getByRole('option', { name: /After signing in again/ })).toBeVisible({ timeout: 20_000 });
     expect(oauthRefusals(mailServer, user.address)).toBe(1);
   });

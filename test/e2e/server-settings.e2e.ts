@@ -3,6 +3,7 @@
 // pass the test, are saved, and the list shows the new mailbox's mail alone.
 import { appendMessage } from '../mailserver/imap-helpers';
 import { createMailUser } from '../support/mail-users';
+import { noteTo } from '../support/plain-message';
 import { accessibilityViolations } from './axe';
 import { addAccountThroughUi, expect, screenshot, test } from './fixtures';
 
@@ -12,12 +13,7 @@ test('server settings are tested before they are saved, and another mailbox sync
   mailServer,
   user,
 }) => {
-  await appendMessage(
-    mailServer,
-    user,
-    Buffer.from(`From: ada@example.test\r\nTo: ${user.address}\r\nSubject: On the first server\r\n\r\nHi\r\n`),
-    'INBOX',
-  );
+  await appendMessage(mailServer, user, noteTo(user, 'On the first server'), 'INBOX');
   await page.goto(shell.url);
   await addAccountThroughUi(page, mailServer, user);
   const list = page.getByRole('listbox', { name: 'Messages' });
@@ -39,12 +35,7 @@ test('server settings are tested before they are saved, and another mailbox sync
 
   // another mailbox (another user, through STARTTLS): tested, saved, synced from the start
   const other = await createMailUser(mailServer, 'e2e-other');
-  await appendMessage(
-    mailServer,
-    other,
-    Buffer.from(`From: ada@example.test\r\nTo: ${other.address}\r\nSubject: On the new server\r\n\r\nHi\r\n`),
-    'INBOX',
-  );
+  await appendMessage(mailServer, other, noteTo(other, 'On the new server'), 'INBOX');
   await servers.getByLabel('Username').fill(other.address);
   await servers.getByLabel('IMAP security').selectOption({ label: 'STARTTLS' });
   await servers.getByLabel('IMAP port').fill(String(mailServer.ports.imap));

@@ -13,7 +13,6 @@ import { doveadm } from '../mailserver/doveadm';
 import { appendMessage } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
 import { countLogLines, waitForLogCount } from '../mailserver/logs';
-import type { MailUser } from '../mailserver/types';
 import { cleanupAfterEach } from '../support/cleanup';
 import {
   accountSettings,
@@ -25,6 +24,7 @@ import {
 } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { oauthTestEnv, signInAtProvider } from '../support/oauth-consent';
+import { noteTo } from '../support/plain-message';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
@@ -35,9 +35,6 @@ async function core(): Promise<CoreHandle> {
   cleanup.push(() => handle.close(true));
   return handle;
 }
-
-const message = (user: MailUser, subject: string) =>
-  Buffer.from(`From: ada@example.test\r\nTo: ${user.address}\r\nSubject: ${subject}\r\n\r\nbody\r\n`);
 
 /** Where nothing listens: a test of it fails, so nothing may be saved. */
 const closedPort: ServerSettings = { host: server.host, port: 1, security: 'tls' };
@@ -73,7 +70,7 @@ async function inboxSubjects(handle: CoreHandle, accountId: string, count: numbe
 describe('server settings after setup', () => {
   it('are saved only after a passing test, and another IMAP server resyncs cleanly', async () => {
     const user = await createMailUser(server, 'servers');
-    for (const subject of ['One', 'Two']) await appendMessage(server, user, message(user, subject), 'INBOX');
+    for (const subject of ['One', 'Two']) await appendMessage(server, user, noteTo(user, subject), 'INBOX');
     const handle = await core();
     const account = await addAccount(handle, server, user);
     expect(await inboxSubjects(handle, account.id, 2)).toEqual(['One', 'Two']);
@@ -87,7 +84,7 @@ describe('server settings after setup', () => {
     // another mailbox store (another user, through the STARTTLS port): none of the old
     // mailbox's messages may stay, none may come twice
     const other = await createMailUser(server, 'servers-other');
-    await appendMessage(server, other, message(other, 'Elsewhere'), 'INBOX');
+    await appendMessage(server, other, noteTo(other, 'Elsewhere'), 'INBOX');
     // the worst case: the two INBOXes share a UIDVALIDITY (two servers may well), so only
     // forgetting the old server's cache keeps its messages from standing in for the new one's
     const [validity] =
@@ -123,14 +120,14 @@ describe('server settings after setup', () => {
       },
       { what: "the inbox to hold the new server's message alone" },
     );
-    await appendMessage(server, other, message(other, 'Later'), 'INBOX');
+    await appendMessage(server, other, noteTo(other, 'Later'), 'INBOX');
     expect(await inboxSubjects(handle, account.id, 2)).toEqual(['Elsewhere', 'Later']);
     expect(oldInbox.accountId).toBe(account.id);
   });
 
   it('a change of SMTP security keeps the cache', async () => {
     const user = await createMailUser(server, 'servers-smtp');
-    await appendMessage(server, user, message(user, 'Kept'), 'INBOX');
+    await appendMessage(server, user, noteTo(user, 'Kept'), 'INBOX');
     const handle = await core();
     const account = await addAccount(handle, server, user);
     await inboxSubjects(handle, account.id, 1);
@@ -145,7 +142,7 @@ describe('server settings after setup', () => {
 
   it("a POP3 account's server changes to the STARTTLS port: its local mail stays and nothing comes twice", async () => {
     const user = await createMailUser(server, 'servers-pop3');
-    for (const subject of ['Kept one', 'Kept two']) await appendMessage(server, user, message(user, subject), 'INBOX');
+    for (const subject of ['Kept one', 'Kept two']) await appendMessage(server, user, noteTo(user, subject), 'INBOX');
     const handle = await core();
     const account = await addAccount(handle, server, user, {
       protocol: 'pop3',
@@ -177,7 +174,7 @@ describe('server settings after setup', () => {
       security: 'starttls',
     });
 
-    await appendMessage(server, user, message(user, 'New'), 'INBOX');
+    await appendMessage(server, user, noteTo(user, 'New'), 'INBOX');
     await handle.service.call('sync.now', { accountId: account.id });
     expect(await inboxSubjects(handle, account.id, 3)).toEqual(['Kept one', 'Kept two', 'New']);
     await handle.service.settled();

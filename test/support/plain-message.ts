@@ -8,3 +8,12 @@ export function plainMessage(subject: string): string {
     `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n${subject}\r\n`
   );
 }
+
+/**
+ * A note to `to` with no Date and no Message-ID: the barest mail a server takes, dated by its
+ * arrival and told apart by its subject alone (the server-settings and sign-in tests follow
+ * which server's mail the list shows).
+ */
+export function noteTo(to: { address: string }, subject: string): Buffer {
+  return Buffer.from(`From: ada@example.test\r\nTo: ${to.address}\r\nSubject: ${subject}\r\n\r\nHi\r\n`);
+}
