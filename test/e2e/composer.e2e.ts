@@ -2,32 +2,12 @@
 // a draft with a file closed and carried on from Drafts, a file over the limit refused. What was
 // sent is read back over an IMAP connection of our own, never through the app.
 import { randomBytes } from 'node:crypto';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import type { Page } from '@playwright/test';
-import { appendMessage, waitForMessage, withImap } from '../mailserver/imap-helpers';
+import { simpleParser } from 'mailparser';
+import { appendMessage, waitForSource, withImap } from '../mailserver/imap-helpers';
 import { buildMessage } from '../mailserver/message-samples';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
+import { addressAndTitle, openComposer, send } from './composing';
 import { addAccountThroughUi, expect, screenshot, test } from './fixtures';
-
-async function fetchParsed(
-  server: MailServerInfo,
-  user: MailUser,
-  mailbox: string,
-  subject: string,
-): Promise<ParsedMail> {
-  const uid = await waitForMessage(server, user, { subject }, { mailbox, timeoutMs: 30_000 });
-  const source = await withImap(server, user, async (client) => {
-    const lock = await client.getMailboxLock(mailbox);
-    try {
-      const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!message || !message.source) throw new Error(`no source for ${subject}`);
-      return message.source;
-    } finally {
-      lock.release();
-    }
-  });
-  return simpleParser(source);
-}
 
 async function draftSubjects(server: MailServerInfo, user: MailUser): Promise<string[]> {
   return withImap(server, user, async (client) => {
@@ -43,25 +23,16 @@ async function draftSubjects(server: MailServerInfo, user: MailUser): Promise<st
   });
 }
 
-async function start(page: Page, url: string, server: MailServerInfo, user: MailUser) {
-  await page.goto(url);
-  await addAccountThroughUi(page, server, user);
-  await expect(page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: /^Inbox/ })).toBeVisible();
-  await page.getByRole('button', { name: 'New message' }).click();
-  return page.getByRole('dialog', { name: 'Compose' });
-}
-
 test('bold, a list and a link with an attached file go out as HTML with a text part, the file intact', async ({
   page,
   shell,
   mailServer,
   user,
 }) => {
-  const composer = await start(page, shell.url, mailServer, user);
+  const composer = await openComposer(page, shell.url, mailServer, user);
   const subject = 'Formatted with a file';
   const file = randomBytes(150_000);
-  await composer.getByLabel('To', { exact: true }).fill(user.address);
-  await composer.getByLabel('Subject', { exact: true }).fill(subject);
+  await addressAndTitle(composer, user.address, subject);
   // in a field of the composer Ctrl+K opens nothing over it: the next key still types there
   await page.keyboard.press('Control+K');
   await page.keyboard.type('!');
@@ -110,10 +81,9 @@ test('bold, a list and a link with an attached file go out as HTML with a text p
   await expect(composer.getByRole('button', { name: 'Remove measurements.bin' })).toBeVisible();
   await screenshot(page, 'composer-rich');
 
-  await composer.getByRole('button', { name: 'Send' }).click();
-  await expect(composer).toBeHidden();
+  await send(composer);
 
-  const sent = await fetchParsed(mailServer, user, 'INBOX', subject);
+  const sent = await simpleParser(await waitForSource(mailServer, user, subject));
   const html = String(sent.html);
   expect(html).toMatch(/<p><(b|strong)>Important words<\/(b|strong)>(&nbsp;| )and plain ones\.<\/p>/);
   expect(html).toMatch(/<ul><li>first point<\/li><li>second point<\/li><\/ul>/);
@@ -132,11 +102,10 @@ test('a draft with a file, closed, opens again from Drafts with its text and fil
   mailServer,
   user,
 }) => {
-  const composer = await start(page, shell.url, mailServer, user);
+  const composer = await openComposer(page, shell.url, mailServer, user);
   const subject = 'Draft with a photo';
   const photo = randomBytes(40_000);
-  await composer.getByLabel('To', { exact: true }).fill(user.address);
-  await composer.getByLabel('Subject', { exact: true }).fill(subject);
+  await addressAndTitle(composer, user.address, subject);
   await composer.getByRole('textbox', { name: 'Body' }).click();
   await page.keyboard.type('The photo from Saturday.');
   await composer
@@ -170,9 +139,8 @@ test('a draft with a file, closed, opens again from Drafts with its text and fil
   await expect(composer.getByRole('textbox', { name: 'Body' })).toContainText('The photo from Saturday.');
   await expect(composer.getByRole('listitem', { name: /^photo\.jpg,/ })).toBeVisible();
 
-  await composer.getByRole('button', { name: 'Send' }).click();
-  await expect(composer).toBeHidden();
-  const sent = await fetchParsed(mailServer, user, 'INBOX', subject);
+  await send(composer);
+  const sent = await simpleParser(await waitForSource(mailServer, user, subject));
   expect(sent.attachments.map((a) => a.filename)).toEqual(['photo.jpg']);
   expect(Buffer.compare(sent.attachments[0]!.content, photo)).toBe(0);
   await expect.poll(() => draftSubjects(mailServer, user), { timeout: 15_000 }).toEqual([]);
@@ -184,7 +152,7 @@ test('a file over the size limit is refused with a message; the draft keeps the 
   mailServer,
   user,
 }) => {
-  const composer = await start(page, shell.url, mailServer, user);
+  const composer = await openComposer(page, shell.url, mailServer, user);
   await composer.locator('input[type=file]').setInputFiles([
     { name: 'huge.iso', mimeType: 'application/octet-stream', buffer: Buffer.alloc(26 * 1024 * 1024) },
     { name: 'small.txt', mimeType: 'text/plain', buffer: Buffer.from('fits') },
@@ -226,10 +194,9 @@ test('forwarding carries the attachments; in the browser shell Open still shows 
   for (const a of files)
     await expect(composer.getByRole('listitem', { name: new RegExp(`^${escape(a.filename)},`) })).toBeVisible();
   await composer.getByLabel('To', { exact: true }).fill(user.address);
-  await composer.getByRole('button', { name: 'Send' }).click();
-  await expect(composer).toBeHidden();
+  await send(composer);
 
-  const forwarded = await fetchParsed(mailServer, user, 'INBOX', `Fwd: ${original.expected.subject}`);
+  const forwarded = await simpleParser(await waitForSource(mailServer, user, `Fwd: ${original.expected.subject}`));
   expect(forwarded.attachments.map((a) => a.filename)).toEqual(files.map((a) => a.filename));
   forwarded.attachments.forEach((a, i) => expect(Buffer.compare(a.content, files[i]!.bytes)).toBe(0));
 });
@@ -244,7 +211,7 @@ test('editing: undo and redo, pasted HTML cleaned, files dropped and pictures pa
   mailServer,
   user,
 }) => {
-  const composer = await start(page, shell.url, mailServer, user);
+  const composer = await openComposer(page, shell.url, mailServer, user);
   const body = composer.getByRole('textbox', { name: 'Body' });
   await body.click();
   await page.keyboard.type('Undo me');

@@ -5,38 +5,16 @@
 // What was sent is read back over IMAP connections of our own, never through the app.
 import { simpleParser } from 'mailparser';
 import type { Page } from '@playwright/test';
-import { appendMessage, waitForMessage, withImap } from '../mailserver/imap-helpers';
+import { appendMessage, waitForSource } from '../mailserver/imap-helpers';
 import { countLogLines } from '../mailserver/logs';
-import type { MailServerInfo, MailUser } from '../mailserver/types';
 import { toDateTimeLocal } from '../../renderer/composer/send-later-presets';
 import { createMailUser } from '../support/mail-users';
 import { once } from 'node:events';
 import { accessibilityViolations } from './axe';
+import { addressAndTitle, newMessage, openComposer, send } from './composing';
 import { addAccountThroughUi, expect, screenshot, startShell, stopShell, test } from './fixtures';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function sourceOf(server: MailServerInfo, user: MailUser, subject: string): Promise<Buffer> {
-  const uid = await waitForMessage(server, user, { subject }, { mailbox: 'INBOX', timeoutMs: 30_000 });
-  return withImap(server, user, async (client) => {
-    const lock = await client.getMailboxLock('INBOX');
-    try {
-      const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!message || !message.source) throw new Error(`no source for ${subject}`);
-      return message.source;
-    } finally {
-      lock.release();
-    }
-  });
-}
-
-async function openComposer(page: Page, url: string, server: MailServerInfo, user: MailUser) {
-  await page.goto(url);
-  await addAccountThroughUi(page, server, user);
-  await expect(page.getByRole('tree', { name: 'Folders' }).getByRole('treeitem', { name: /^Inbox/ })).toBeVisible();
-  await page.getByRole('button', { name: 'New message' }).click();
-  return page.getByRole('dialog', { name: 'Compose' });
-}
 
 test('Bcc by its shortcut and Reply-To by its button: the Bcc recipient gets it, no delivered header names them', async ({
   page,
@@ -58,12 +36,11 @@ test('Bcc by its shortcut and Reply-To by its button: the Bcc recipient gets it,
   await expect(composer.getByLabel('Reply-To', { exact: true })).toBeFocused();
   await page.keyboard.type(`Team <team@${mailServer.domain}>`);
   await composer.getByLabel('Subject', { exact: true }).fill(subject);
-  await composer.getByRole('button', { name: 'Send' }).click();
-  await expect(composer).toBeHidden();
+  await send(composer);
 
   const [delivered, secret] = await Promise.all([
-    sourceOf(mailServer, user, subject),
-    sourceOf(mailServer, hidden, subject),
+    waitForSource(mailServer, user, subject),
+    waitForSource(mailServer, hidden, subject),
   ]);
   for (const source of [delivered, secret]) {
     const head = source.toString('utf8').split(/\r?\n\r?\n/)[0]!;
@@ -93,8 +70,7 @@ test('Send later: a chosen time puts it in the outbox as scheduled; Edit reopens
 }) => {
   const composer = await openComposer(page, shell.url, mailServer, user);
   const subject = 'For tomorrow';
-  await composer.getByLabel('To', { exact: true }).fill(user.address);
-  await composer.getByLabel('Subject', { exact: true }).fill(subject);
+  await addressAndTitle(composer, user.address, subject);
   await composer.getByRole('button', { name: 'Schedule…' }).click();
   const later = composer.getByRole('group', { name: 'Send later' });
   // A time already past is refused, with the reason, and nothing is sent.
@@ -131,7 +107,7 @@ test('Send later: a chosen time puts it in the outbox as scheduled; Edit reopens
   await expect(outbox.getByRole('listitem')).toHaveCount(1);
   await row.getByRole('button', { name: 'Send now' }).click();
   await expect(outbox.getByText('Nothing is waiting to be sent.')).toBeVisible({ timeout: 20_000 });
-  const mail = await simpleParser(await sourceOf(mailServer, user, `${subject}, edited`));
+  const mail = await simpleParser(await waitForSource(mailServer, user, `${subject}, edited`));
   expect(mail.subject).toBe(`${subject}, edited`);
 });
 
@@ -151,15 +127,12 @@ test('the undo delay is a setting: with it off, a sent message goes at once and 
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
 
-  await page.getByRole('button', { name: 'New message' }).click();
-  const composer = page.getByRole('dialog', { name: 'Compose' });
-  await composer.getByLabel('To', { exact: true }).fill(user.address);
-  await composer.getByLabel('Subject', { exact: true }).fill('No second thoughts');
+  const composer = await newMessage(page);
+  await addressAndTitle(composer, user.address, 'No second thoughts');
   const started = Date.now();
-  await composer.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(composer).toBeHidden();
+  await send(composer);
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveCount(0);
-  await sourceOf(mailServer, user, 'No second thoughts');
+  await waitForSource(mailServer, user, 'No second thoughts');
   // Well inside the 5 s the default would have waited before even starting.
   expect(Date.now() - started).toBeLessThan(5_000);
 });
@@ -215,9 +188,8 @@ test('recipients: contacts from received mail autocomplete by keyboard; entries 
   await expect(chips.getByRole('listitem')).toHaveCount(2);
 
   await composer.getByLabel('Subject', { exact: true }).fill('Picked from contacts');
-  await composer.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(composer).toBeHidden();
-  const mail = await simpleParser(await sourceOf(mailServer, user, 'Picked from contacts'));
+  await send(composer);
+  const mail = await simpleParser(await waitForSource(mailServer, user, 'Picked from contacts'));
   expect(mail.to).toMatchObject({
     value: [{ name: 'Ada Lovelace', address: 'ada@example.test' }, { address: user.address }],
   });
@@ -272,8 +244,7 @@ test('contacts: a vCard file imported in the settings is suggested while writing
   expect(exported).toContain('FN:Ada Lovelace\r\nEMAIL:ada@engine.example\r\n');
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: 'New message' }).click();
-  const composer = page.getByRole('dialog', { name: 'Compose' });
+  const composer = await newMessage(page);
   await composer.getByRole('combobox', { name: 'To', exact: true }).focus();
   await page.keyboard.type('hop');
   await expect(composer.getByRole('option', { selected: true })).toHaveText('Grace Hopper grace@navy.example');
@@ -292,8 +263,7 @@ test('a draft saved only on this computer when the app was killed is offered aga
   const first = await startShell(mailServer);
   await page.goto(first.url);
   await addAccountThroughUi(page, mailServer, user);
-  await page.getByRole('button', { name: 'New message' }).click();
-  const composer = page.getByRole('dialog', { name: 'Compose' });
+  const composer = await newMessage(page);
   await composer.getByLabel('Subject', { exact: true }).fill('Half written');
   await composer.getByRole('textbox', { name: 'Body' }).click();
   await page.keyboard.type('The first lines of something long');
@@ -348,16 +318,13 @@ test('identities: an address added in the account settings, with its own signatu
   await expect(settings.getByRole('button', { name: 'Add address' })).toBeVisible();
   await page.keyboard.press('Escape');
 
-  await page.getByRole('button', { name: 'New message' }).click();
-  const composer = page.getByRole('dialog', { name: 'Compose' });
+  const composer = await newMessage(page);
   const from = composer.getByLabel('From', { exact: true });
   await expect(from.getByRole('option')).toHaveCount(2);
   await from.selectOption({ label: `Help Desk <${alias}>` });
-  await composer.getByLabel('To', { exact: true }).fill(user.address);
-  await composer.getByLabel('Subject', { exact: true }).fill('From the help desk');
-  await composer.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(composer).toBeHidden();
-  const mail = await simpleParser(await sourceOf(mailServer, user, 'From the help desk'));
+  await addressAndTitle(composer, user.address, 'From the help desk');
+  await send(composer);
+  const mail = await simpleParser(await waitForSource(mailServer, user, 'From the help desk'));
   expect(mail.from?.value).toEqual([{ name: 'Help Desk', address: alias }]);
 });
 
@@ -369,8 +336,7 @@ test('a picture pasted into the text arrives where it was put, as a related part
 }) => {
   const composer = await openComposer(page, shell.url, mailServer, user);
   const subject = 'With a picture inside';
-  await composer.getByLabel('To', { exact: true }).fill(user.address);
-  await composer.getByLabel('Subject', { exact: true }).fill(subject);
+  await addressAndTitle(composer, user.address, subject);
   const body = composer.getByRole('textbox', { name: 'Body' });
   await body.click();
   await page.keyboard.type('Look:');
@@ -386,10 +352,9 @@ test('a picture pasted into the text arrives where it was put, as a related part
   await expect(body.locator('img')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await page.keyboard.type('Nice, no?');
-  await composer.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(composer).toBeHidden();
+  await send(composer);
 
-  const source = await sourceOf(mailServer, user, subject);
+  const source = await waitForSource(mailServer, user, subject);
   expect(source.toString()).toMatch(/multipart\/related/i);
   const mail = await simpleParser(source, { keepCidLinks: true });
   const html = typeof mail.html === 'string' ? mail.html : '';
@@ -422,10 +387,8 @@ test('a send the server refuses after the undo window: a notice and the status l
     );
 
   const composer = await openComposer(page, shell.url, mailServer, user);
-  await composer.getByLabel('To', { exact: true }).fill(refused);
-  await composer.getByLabel('Subject', { exact: true }).fill(subject);
-  await composer.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(composer).toBeHidden();
+  await addressAndTitle(composer, refused, subject);
+  await send(composer);
   // the default undo window (5 s) first: the refusal comes when the composer is long closed
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeVisible();
   expect(refusals()).toBe(0);
@@ -467,9 +430,8 @@ test('a send the server refuses after the undo window: a notice and the status l
   await expect(chips.getByRole('listitem')).toHaveText([refused]);
   await chips.getByRole('button', { name: `Remove ${refused}` }).click();
   await reopened.getByLabel('To', { exact: true }).fill(user.address);
-  await reopened.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(reopened).toBeHidden();
-  const mail = await simpleParser(await sourceOf(mailServer, user, subject));
+  await send(reopened);
+  const mail = await simpleParser(await waitForSource(mailServer, user, subject));
   expect(mail.to).toMatchObject({ value: [{ address: user.address }] });
   expect(refusals()).toBe(3);
   const after = await showOutbox(page);

@@ -124,3 +124,26 @@ export async function waitForMessage(
     }
   });
 }
+
+/**
+ * The raw source of the first message with this subject, once it is there: what a test reads
+ * back to check what the app sent, over a connection of its own rather than through the app.
+ */
+export async function waitForSource(
+  server: Server,
+  user: string | MailUser,
+  subject: string,
+  mailbox = 'INBOX',
+): Promise<Buffer> {
+  const uid = await waitForMessage(server, user, { subject }, { mailbox, timeoutMs: 30_000 });
+  return withImap(server, user, async (client) => {
+    const lock = await client.getMailboxLock(mailbox);
+    try {
+      const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
+      if (!message || !message.source) throw new Error(`no source for ${subject}`);
+      return message.source;
+    } finally {
+      lock.release();
+    }
+  });
+}
