@@ -1,6 +1,7 @@
 // Folder management and context menus by keyboard alone: a folder is created from the palette,
 // renamed through its context menu (Shift+F10), and deleted through the Menu key with a
-// confirmation; the messages' context menu files one in Junk. Each step is checked on the
+// confirmation; the messages' context menu files one in Junk; a folder is moved into another and
+// the account's sync window set, each in its dialog. Each step is checked on the
 // server by a connection of our own, and the new menu and dialogs by axe-core.
 import type { Page } from '@playwright/test';
 import { appendMessage, mailboxStatus, withImap } from '../mailserver/imap-helpers';
@@ -209,4 +210,55 @@ test('drag a selection onto a folder, undo it, and copy with Ctrl held', async (
   expect(await count('INBOX')).toBe(3);
   await expect(row(3)).toBeVisible();
   await expect(projects).not.toHaveClass(/is-drop-target/);
+});
+
+test('a folder moved into another from its dialog, and how far back the account syncs', async ({
+  page,
+  shell,
+  mailServer,
+  user,
+}) => {
+  await withImap(mailServer, user, async (client) => {
+    await client.mailboxCreate('Clients');
+    await client.mailboxCreate('Projects');
+  });
+  await page.goto(shell.url);
+  await addAccountThroughUi(page, mailServer, user);
+  const tree = page.getByRole('tree', { name: 'Folders' });
+  await expect(tree.getByRole('treeitem', { name: 'Projects' })).toBeVisible({ timeout: 20_000 });
+
+  // "Move folder…": the choice focused, the move made on the server
+  await tree.getByRole('treeitem', { name: 'Projects' }).click({ button: 'right' });
+  await page
+    .getByRole('menu', { name: 'Actions for Projects' })
+    .getByRole('menuitem', { name: 'Move folder…' })
+    .click();
+  const move = page.getByRole('dialog', { name: 'Move Projects' });
+  const into = move.getByLabel('Move into');
+  await expect(into).toBeFocused();
+  await expectAccessible(page, 'the move-folder dialog', 'dialog[open]');
+  await into.selectOption({ label: 'Clients' });
+  await move.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(move).toBeHidden();
+  await expect.poll(() => serverFolders(mailServer, user)).toContain('Clients/Projects');
+
+  // the sync window: it starts at what the engine holds (all time), and keeps what is saved
+  const syncWindow = async () => {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.type('How far back');
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'How far back to sync' });
+    const field = dialog.getByLabel('Sync messages from');
+    await expect(field).toBeEnabled();
+    return { dialog, field };
+  };
+  const first = await syncWindow();
+  await expect(first.field).toHaveValue('all');
+  await expect(first.dialog).toHaveAccessibleDescription(/Very large mailboxes sync faster/);
+  await expectAccessible(page, 'the sync-window dialog', 'dialog[open]');
+  await first.field.selectOption({ label: 'The last 3 months' });
+  await first.dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(first.dialog).toBeHidden();
+  const again = await syncWindow();
+  await expect(again.field).toHaveValue('3');
 });
