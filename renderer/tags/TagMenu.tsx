@@ -1,8 +1,8 @@
 // "Tag": a toolbar menu of the five labels (each checked when the open message has it), "New
 // tag…" (a name of the user's own, in NewTagDialog, mounted here) and "Remove all tags". Each item runs the same command as its key and its palette entry.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { KNOWN_LABELS } from '../../shared/tags';
+import { usePopoverMenu } from '../ui/use-popover-menu';
 import { NewTagDialog } from './NewTagDialog';
 import type { TagActionId } from './tag-commands';
 import { tagColour } from './tag-labels';
@@ -19,58 +19,23 @@ const TOGGLES: readonly TagActionId[] = ['toggleTag1', 'toggleTag2', 'toggleTag3
 
 export function TagMenu({ disabled, activeKeywords, onTag }: TagMenuProps) {
   const { t } = useTranslation();
-  const menuId = useId();
-  const [open, setOpen] = useState(false);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
+  const { open, close, buttonProps, menuProps } = usePopoverMenu();
   const active = new Set(activeKeywords.map((keyword) => keyword.toLowerCase()));
 
-  useEffect(() => {
-    if (!open) return;
-    menuRef.current?.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
-    const onPointerDown = (event: PointerEvent) => {
-      const target = event.target as Node;
-      if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    return () => document.removeEventListener('pointerdown', onPointerDown);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    buttonRef.current?.focus();
-  };
   const choose = (action: TagActionId) => {
     close();
     onTag(action);
   };
 
-  const onMenuKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const items = [...(menuRef.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]') ?? [])];
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const go = (next: number) => items[(next + items.length) % items.length]?.focus();
-    if (event.key === 'ArrowDown') go(index + 1);
-    else if (event.key === 'ArrowUp') go(index - 1);
-    else if (event.key === 'Home') go(0);
-    else if (event.key === 'End') go(items.length - 1);
-    else if (event.key === 'Escape' || event.key === 'Tab') close();
-    else return;
-    event.preventDefault();
-  };
-
   return (
     <div className="move-menu">
       <button
-        ref={buttonRef}
+        {...buttonProps}
         type="button"
         className="icon-button tag-menu-button"
         aria-label={t('tags.menu')}
         title={t('tags.menu')}
-        aria-haspopup="menu"
-        aria-expanded={open}
-        aria-controls={open ? menuId : undefined}
         disabled={disabled}
-        onClick={() => setOpen((value) => !value)}
       >
         <svg
           viewBox="0 0 24 24"
@@ -86,14 +51,7 @@ export function TagMenu({ disabled, activeKeywords, onTag }: TagMenuProps) {
         </svg>
       </button>
       {open && (
-        <div
-          ref={menuRef}
-          id={menuId}
-          className="popover-menu"
-          role="menu"
-          aria-label={t('tags.menuLabel')}
-          onKeyDown={onMenuKeyDown}
-        >
+        <div {...menuProps} className="popover-menu" aria-label={t('tags.menuLabel')}>
           {KNOWN_LABELS.map((label, index) => (
             <button
               key={label.keyword}

@@ -2,8 +2,9 @@
 // keys), below the focused element. Focus moves into it; arrows, Home and End move between the
 // items, Enter or Space runs one, Escape or Tab closes it and gives the focus back. Each item is a
 // button with its visible text as its name; the menu is named for what it acts on.
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Icon, type IconName } from './Icon';
+import { useMenuKeys } from './use-menu-keys';
 import './context-menu.css';
 
 export interface MenuItem {
@@ -70,34 +71,8 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps) {
     };
   }, []);
 
-  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const all = [...(ref.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-    const index = all.indexOf(document.activeElement as HTMLElement);
-    const go = (next: number) => all[(next + all.length) % all.length]?.focus();
-    switch (event.key) {
-      case 'ArrowDown':
-        go(index + 1);
-        break;
-      case 'ArrowUp':
-        go(index - 1);
-        break;
-      case 'Home':
-        go(0);
-        break;
-      case 'End':
-        go(all.length - 1);
-        break;
-      case 'Escape':
-      case 'Tab':
-        onClose();
-        break;
-      default:
-        if (event.key === 'F10' || event.key === 'ContextMenu') onClose();
-        else return;
-    }
-    event.preventDefault();
-    event.stopPropagation();
-  };
+  // F10 and the Menu key open a context menu; pressed in one, they close it
+  const onKeyDown = useMenuKeys(ref, onClose, { closeKeys: ['F10', 'ContextMenu'], stopPropagation: true });
 
   return (
     <div
