@@ -1,15 +1,15 @@
 // The folder dialogs: name a new folder or rename one, choose a folder's new parent, and confirm
 // deleting a folder or emptying Trash or Junk. Each calls its `folders.*` method; the engine
 // applies it at once (also offline) and a refusal the server gives later shows in the status bar.
-import { useEffect, useId, useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountId, Mailbox } from '../../shared/domain';
 import { folderNameProblem } from '../../shared/folder-name-rules';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
 import { folderDisplayName } from '../sidebar/folder-name';
-import { Dialog } from '../ui/Dialog';
 import type { FolderRequest } from './folder-request';
+import { ChoiceField, FolderForm } from './FolderForm';
 import { newParentChoices } from './folder-rules';
 
 interface FolderDialogProps {
@@ -91,8 +91,7 @@ function NameDialog({
         ? t('folderManagement.createInTitle', { folder: folderDisplayName(parent, t) })
         : t('folderManagement.createTitle');
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     setTouched(true);
     if (nameProblem) return;
     void submit(async () => {
@@ -110,45 +109,36 @@ function NameDialog({
   };
 
   return (
-    <Dialog label={title} onClose={onClose}>
-      <form className="dialog-form" onSubmit={onSubmit} noValidate>
-        <h2 className="dialog-title">{title}</h2>
-        <div className="form-field">
-          <label htmlFor={`${id}-name`}>{t('folderManagement.nameField')}</label>
-          <input
-            id={`${id}-name`}
-            autoFocus
-            autoComplete="off"
-            spellCheck={false}
-            value={name}
-            aria-invalid={shownProblem ? true : undefined}
-            aria-describedby={shownProblem ? `${id}-name-problem` : undefined}
-            onChange={(event) => {
-              setName(event.target.value);
-              setTouched(true);
-            }}
-          />
-          {shownProblem && (
-            <p id={`${id}-name-problem`} className="form-problem">
-              {shownProblem}
-            </p>
-          )}
-        </div>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
+    <FolderForm
+      title={title}
+      problem={problem}
+      submitLabel={request.kind === 'rename' ? t('folderManagement.rename') : t('folderManagement.create')}
+      submitDisabled={busy}
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <div className="form-field">
+        <label htmlFor={`${id}-name`}>{t('folderManagement.nameField')}</label>
+        <input
+          id={`${id}-name`}
+          autoFocus
+          autoComplete="off"
+          spellCheck={false}
+          value={name}
+          aria-invalid={shownProblem ? true : undefined}
+          aria-describedby={shownProblem ? `${id}-name-problem` : undefined}
+          onChange={(event) => {
+            setName(event.target.value);
+            setTouched(true);
+          }}
+        />
+        {shownProblem && (
+          <p id={`${id}-name-problem`} className="form-problem">
+            {shownProblem}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {request.kind === 'rename' ? t('folderManagement.rename') : t('folderManagement.create')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+      </div>
+    </FolderForm>
   );
 }
 
@@ -165,7 +155,6 @@ function MoveDialog({
 }) {
   const { t } = useTranslation();
   const transport = useTransport();
-  const id = useId();
   const { busy, problem, submit } = useSubmit(onClose);
   const choices = useMemo(
     () => newParentChoices(mailbox, mailboxes).sort((a, b) => a.path.localeCompare(b.path)),
@@ -177,43 +166,30 @@ function MoveDialog({
   const label = (m: Mailbox) =>
     m.parentPath === null ? folderDisplayName(m, t) : m.path.split(m.delimiter || '/').join(' / ');
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  const onSubmit = () => {
     if (target === '') return;
     const parentId = target === TOP_LEVEL ? null : Number(target);
     void submit(() => transport.invoke('folders.move', { mailboxId: mailbox.id, parentId }));
   };
 
   return (
-    <Dialog label={title} onClose={onClose}>
-      <form className="dialog-form" onSubmit={onSubmit}>
-        <h2 className="dialog-title">{title}</h2>
-        <div className="form-field">
-          <label htmlFor={`${id}-parent`}>{t('folderManagement.newParent')}</label>
-          <select id={`${id}-parent`} autoFocus value={target} onChange={(event) => setTarget(event.target.value)}>
-            {offerTop && <option value={TOP_LEVEL}>{t('folderManagement.topLevel')}</option>}
-            {choices.map((choice) => (
-              <option key={choice.id} value={String(choice.id)}>
-                {label(choice)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || target === ''}>
-            {t('folderManagement.move')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FolderForm
+      title={title}
+      problem={problem}
+      submitLabel={t('folderManagement.move')}
+      submitDisabled={busy || target === ''}
+      onSubmit={onSubmit}
+      onClose={onClose}
+    >
+      <ChoiceField label={t('folderManagement.newParent')} value={target} onChange={setTarget}>
+        {offerTop && <option value={TOP_LEVEL}>{t('folderManagement.topLevel')}</option>}
+        {choices.map((choice) => (
+          <option key={choice.id} value={String(choice.id)}>
+            {label(choice)}
+          </option>
+        ))}
+      </ChoiceField>
+    </FolderForm>
   );
 }
 
@@ -226,7 +202,6 @@ function ConfirmDialog({
 }) {
   const { t } = useTranslation();
   const transport = useTransport();
-  const id = useId();
   const { busy, problem, submit } = useSubmit(onClose);
   const folder = folderDisplayName(request.mailbox, t);
   const deleting = request.kind === 'delete';
@@ -236,36 +211,21 @@ function ConfirmDialog({
     : t('folderManagement.emptyText', { count: request.mailbox.total, folder });
 
   return (
-    <Dialog label={title} onClose={onClose} role="alertdialog" describedBy={`${id}-text`}>
-      <form
-        className="dialog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit(() =>
-            transport.invoke(deleting ? 'folders.delete' : 'folders.empty', { mailboxId: request.mailbox.id }),
-          );
-        }}
-      >
-        <h2 className="dialog-title">{title}</h2>
-        <p id={`${id}-text`} className="dialog-description">
-          {text}
-        </p>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          {/* Cancel first and focused: Enter on a destructive confirmation should not destroy. */}
-          <button type="button" className="button" autoFocus onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-danger" disabled={busy}>
-            {deleting ? t('folderManagement.delete') : t('folderManagement.empty')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+    <FolderForm
+      title={title}
+      description={text}
+      alert
+      problem={problem}
+      submitLabel={deleting ? t('folderManagement.delete') : t('folderManagement.empty')}
+      submitDisabled={busy}
+      danger
+      onSubmit={() =>
+        void submit(() =>
+          transport.invoke(deleting ? 'folders.delete' : 'folders.empty', { mailboxId: request.mailbox.id }),
+        )
+      }
+      onClose={onClose}
+    />
   );
 }
 
@@ -276,7 +236,6 @@ const ALL = 'all';
 function SyncWindowDialog({ accountId, onClose }: { accountId: AccountId; onClose: () => void }) {
   const { t } = useTranslation();
   const transport = useTransport();
-  const id = useId();
   const { busy, problem, submit } = useSubmit(onClose);
   const [months, setMonths] = useState<string | null>(null);
   useEffect(() => {
@@ -292,51 +251,32 @@ function SyncWindowDialog({ accountId, onClose }: { accountId: AccountId; onClos
   const title = t('actions.syncWindow').replace(/…$/, '');
 
   return (
-    <Dialog label={title} onClose={onClose} describedBy={`${id}-hint`}>
-      <form
-        className="dialog-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          if (months === null) return;
-          const value = months === ALL ? null : Number(months);
-          void submit(() => transport.invoke('sync.setSince', { accountId, months: value }));
-        }}
+    <FolderForm
+      title={title}
+      description={t('folderManagement.syncWindowHint')}
+      problem={problem}
+      submitLabel={t('folderManagement.save')}
+      submitDisabled={busy || months === null}
+      onSubmit={() => {
+        if (months === null) return;
+        const value = months === ALL ? null : Number(months);
+        void submit(() => transport.invoke('sync.setSince', { accountId, months: value }));
+      }}
+      onClose={onClose}
+    >
+      <ChoiceField
+        label={t('folderManagement.syncWindowField')}
+        value={months ?? ALL}
+        disabled={months === null}
+        onChange={setMonths}
       >
-        <h2 className="dialog-title">{title}</h2>
-        <p id={`${id}-hint`} className="dialog-description">
-          {t('folderManagement.syncWindowHint')}
-        </p>
-        <div className="form-field">
-          <label htmlFor={`${id}-months`}>{t('folderManagement.syncWindowField')}</label>
-          <select
-            id={`${id}-months`}
-            autoFocus
-            disabled={months === null}
-            value={months ?? ALL}
-            onChange={(event) => setMonths(event.target.value)}
-          >
-            <option value={ALL}>{t('folderManagement.syncWindowAll')}</option>
-            {SYNC_WINDOWS.map((value) => (
-              <option key={value} value={String(value)}>
-                {t('folderManagement.syncWindowMonths', { count: value })}
-              </option>
-            ))}
-          </select>
-        </div>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy || months === null}>
-            {t('folderManagement.save')}
-          </button>
-        </div>
-      </form>
-    </Dialog>
+        <option value={ALL}>{t('folderManagement.syncWindowAll')}</option>
+        {SYNC_WINDOWS.map((value) => (
+          <option key={value} value={String(value)}>
+            {t('folderManagement.syncWindowMonths', { count: value })}
+          </option>
+        ))}
+      </ChoiceField>
+    </FolderForm>
   );
 }

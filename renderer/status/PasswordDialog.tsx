@@ -5,6 +5,7 @@ import type { Account } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
 import { Dialog } from '../ui/Dialog';
+import { FormFooter } from '../ui/FormFooter';
 
 export function PasswordDialog({ account, onClose }: { account: Account; onClose: () => void }) {
   const { t } = useTranslation();
@@ -52,14 +53,12 @@ export function PasswordDialog({ account, onClose }: { account: Account; onClose
             {problem}
           </p>
         )}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" disabled={!password || busy}>
-            {busy ? t('password.submitting') : t('password.submit')}
-          </button>
-        </div>
+        <FormFooter
+          leaveLabel={t('common.cancel')}
+          onLeave={onClose}
+          submitLabel={busy ? t('password.submitting') : t('password.submit')}
+          submitDisabled={!password || busy}
+        />
       </form>
     </Dialog>
   );

@@ -3,6 +3,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
+import { FormFooter } from '../ui/FormFooter';
 import { checkNewTag } from './new-tag-name';
 import { closeNewTagRequest, useNewTagRequest, type ApplyNewTag } from './new-tag-request';
 
@@ -53,14 +54,7 @@ function NewTagForm({ apply }: { apply: ApplyNewTag }) {
             </p>
           )}
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={closeNewTagRequest}>
-            {t('common.cancel')}
-          </button>
-          <button type="submit" className="button button-primary">
-            {t('newTag.add')}
-          </button>
-        </div>
+        <FormFooter leaveLabel={t('common.cancel')} onLeave={closeNewTagRequest} submitLabel={t('newTag.add')} />
       </form>
     </Dialog>
   );

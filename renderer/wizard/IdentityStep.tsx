@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecretStrength } from '../../shared/discovery';
+import { FormFooter } from '../ui/FormFooter';
 import { identityProblems, type IdentityProblem, type IdentityValues } from './wizard-state';
 
 interface IdentityStepProps {
@@ -97,17 +98,17 @@ export function IdentityStep({ id, values, strength, onChange, onContinue, onMan
           ))}
         </div>
       )}
-      <div className="dialog-actions wizard-actions">
-        <button type="button" className="button button-quiet wizard-secondary" onClick={() => check() && onManual()}>
-          {t('wizard.identity.manual')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-        <button type="submit" className="button button-primary">
-          {t('wizard.identity.continue')}
-        </button>
-      </div>
+      <FormFooter
+        className="wizard-actions"
+        before={
+          <button type="button" className="button button-quiet wizard-secondary" onClick={() => check() && onManual()}>
+            {t('wizard.identity.manual')}
+          </button>
+        }
+        leaveLabel={t('common.cancel')}
+        onLeave={onCancel}
+        submitLabel={t('wizard.identity.continue')}
+      />
     </form>
   );
 }

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DiscoveryResult } from '../../shared/discovery';
 import type { Account, AccountSettings } from '../../shared/domain';
 import type { ServerFields } from '../accounts/account-form';
+import { FormFooter } from '../ui/FormFooter';
 import { ProtocolChoice } from './ProtocolChoice';
 import { OAuthChoice } from './OAuthChoice';
 import { ServerFieldset } from './ServerFieldset';
@@ -186,14 +187,7 @@ export function SettingsStep(props: SettingsStepProps) {
           ))}
         </div>
       )}
-      <div className="dialog-actions">
-        <button type="button" className="button" onClick={onBack}>
-          {t('common.back')}
-        </button>
-        <button type="submit" className="button button-primary">
-          {t('wizard.settings.test')}
-        </button>
-      </div>
+      <FormFooter leaveLabel={t('common.back')} onLeave={onBack} submitLabel={t('wizard.settings.test')} />
     </form>
   );
 }
