@@ -1,10 +1,11 @@
 // Fault scenarios where the server answers but not as hoped (docs/faults.md): a tagged NO
 // [UNAVAILABLE] in place of the real answer, and sessions dropped right after the login. The
 // engine must neither lose what the user did nor turn the trouble into a login storm.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { populateMailbox } from '../mailserver/populate';
 import type { MailUser } from '../mailserver/types';
+import { cleanupAfterEach } from '../support/cleanup';
 import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { expectStoreEqualsServer, FAULT_SEEDS, seeded } from '../support/fault-invariants';
 import { startFaultProxy } from '../support/fault-proxy';
@@ -12,10 +13,7 @@ import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 async function engineThrough(user: MailUser, options: Parameters<typeof startCore>[1] = {}) {
   const proxy = await startFaultProxy({ targetPort: server.ports.imaps, mode: 'tls', server });

@@ -5,13 +5,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { ComposeDraft } from '../../shared/compose';
 import type { Account, AccountId } from '../../shared/domain';
 import { getMailServer } from '../mailserver/inject';
 import { withImap } from '../mailserver/imap-helpers';
 import { populateMailbox } from '../mailserver/populate';
 import type { MailUser } from '../mailserver/types';
+import { cleanupAfterEach } from '../support/cleanup';
 import { accountSettings, allHeaders, mailboxByRole, startCore } from '../support/core-harness';
 import { startEngineProcess, removeEngineBundle, type EngineProcess } from '../support/engine-process';
 import { expectStoreEqualsServer, FAULT_SEEDS, LONG_FAULTS, seeded } from '../support/fault-invariants';
@@ -21,10 +22,7 @@ import { waitFor } from '../support/wait';
 import { composeDraft } from '../support/compose-drafts';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await Promise.resolve(fn()).catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 afterAll(() => removeEngineBundle());
 
 const LARGE = LONG_FAULTS ? 20_000 : 2_000;

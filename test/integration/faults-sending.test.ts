@@ -1,12 +1,13 @@
 // Fault scenarios for sending and drafts (docs/faults.md): SMTP DATA and the APPENDs to Sent and
 // Drafts are cut at seeded points. Each run ends with the message delivered exactly once, exactly
 // one copy in Sent or Drafts, nothing left in the outbox, and the store equal to the server.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComposeDraft } from '../../shared/compose';
 import type { AccountId } from '../../shared/domain';
 import { getMailServer } from '../mailserver/inject';
 import { withImap } from '../mailserver/imap-helpers';
 import type { MailUser } from '../mailserver/types';
+import { cleanupAfterEach } from '../support/cleanup';
 import { addAccount, startCore, type CoreHandle } from '../support/core-harness';
 import { expectStoreEqualsServer, FAULT_SEEDS, seeded } from '../support/fault-invariants';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
@@ -15,10 +16,7 @@ import { waitFor } from '../support/wait';
 import { composeDraft } from '../support/compose-drafts';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 async function proxyTo(targetPort: number): Promise<FaultProxy> {
   const proxy = await startFaultProxy({ targetPort, mode: 'tls', server });

@@ -1,11 +1,12 @@
 // Fault scenarios for receiving (docs/faults.md): the engine syncs through the fault proxy while
 // the connection is cut, reset or refused at seeded points, and each run ends with the store equal
 // to a fresh listing of the server. MAIL_FAULTS_LONG=1 runs more seeds and a 20,000-message box.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { doveadm } from '../mailserver/doveadm';
 import { getMailServer } from '../mailserver/inject';
 import { populateMailbox } from '../mailserver/populate';
 import type { MailUser } from '../mailserver/types';
+import { cleanupAfterEach } from '../support/cleanup';
 import { addAccount, allHeaders, mailboxByPath, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { expectStoreEqualsServer, FAULT_SEEDS, LONG_FAULTS, seeded } from '../support/fault-invariants';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
@@ -13,10 +14,7 @@ import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 const LARGE = LONG_FAULTS ? 20_000 : 2_000;
 const SCENARIO_MS = LONG_FAULTS ? 600_000 : 120_000;

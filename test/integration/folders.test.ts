@@ -3,8 +3,9 @@
 // replayed in order; a rename the server refuses (the name was taken meanwhile on another
 // device) is reported and undone here; special folders are refused.
 import type { ImapFlow } from 'imapflow';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
+import { cleanupAfterEach } from '../support/cleanup';
 import {
   addAccount,
   allHeaders,
@@ -19,10 +20,7 @@ import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 const raw = (subject: string) =>
   `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +

@@ -1,22 +1,20 @@
 // A provider counts every login and many lock the account after a burst. These count the logins
 // Dovecot logs while a session keeps failing, with the reconnect timings shrunk tenfold (a
 // "minute" here is 6 s), and check that mail flows again once the cause is gone.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../shared/domain';
 import type { ReconnectPolicy } from '../../electron/core/net/backoff';
 import { getMailServer } from '../mailserver/inject';
 import { logins } from '../mailserver/logs';
 import { sleep } from '../mailserver/processes';
+import { cleanupAfterEach } from '../support/cleanup';
 import { addAccount, allHeaders, mailboxByPath, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 /** The real policy (1 s doubling to 5 min, healthy after a minute) at a tenth of the time. */
 const FAST: ReconnectPolicy = { baseMs: 100, maxMs: 3_000, healthyMs: 6_000 };

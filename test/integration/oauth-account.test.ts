@@ -3,13 +3,14 @@
 // replaced without the user; one the server refuses is refreshed once; a revoked refresh token
 // leaves the account asking to sign in again after exactly one refused login, and signing in
 // again brings it back. "The provider" is Google pointed at test/support/oauth-server.ts.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccountStatus } from '../../shared/domain';
 import { withImap } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
 import { oauthRefusals } from '../mailserver/logs';
 import { sleep } from '../mailserver/processes';
 import type { MailUser } from '../mailserver/types';
+import { cleanupAfterEach } from '../support/cleanup';
 import { composeDraft } from '../support/compose-drafts';
 import { accountSettings, mailboxByRole, startCore, type CoreHandle } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
@@ -18,10 +19,7 @@ import { oauthControl, oauthStats, oauthTestEnv, signInAtProvider } from '../sup
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 async function core(): Promise<CoreHandle> {
   const handle = await startCore(server, {

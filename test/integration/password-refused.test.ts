@@ -4,7 +4,7 @@
 // order, each message delivered once. Counted in Dovecot's own log (it checks SMTP AUTH too).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComposeDraft } from '../../shared/compose';
 import { doveadm } from '../mailserver/doveadm';
 import { withImap } from '../mailserver/imap-helpers';
@@ -12,6 +12,7 @@ import { getMailServer } from '../mailserver/inject';
 import { authFailures, countLogLines } from '../mailserver/logs';
 import { sleep } from '../mailserver/processes';
 import type { MailServerInfo, MailUser } from '../mailserver/types';
+import { cleanupAfterEach } from '../support/cleanup';
 import { addAccount, mailboxByRole, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { startFaultProxy } from '../support/fault-proxy';
@@ -20,10 +21,7 @@ import { waitFor } from '../support/wait';
 import { composeDraft } from '../support/compose-drafts';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 /** What an administrator (or the user on another device) does: a new password in the passdb. */
 async function changePassword(s: MailServerInfo, user: MailUser, password: string): Promise<void> {

@@ -2,8 +2,9 @@
 // turned off and a folder unsubscribed from are never selected, so never FETCHed; a folder left
 // on is. And an account that syncs only its last months of headers stores only those, and all
 // of them once the window is widened.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
+import { cleanupAfterEach } from '../support/cleanup';
 import { addAccount, allHeaders, mailboxByPath, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { startFilteredAccount } from '../support/filtered-server';
 import type { ProxiedCommand } from '../support/imap-filter-proxy';
@@ -11,10 +12,7 @@ import { createMailUser } from '../support/mail-users';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 const raw = (subject: string, date = 'Tue, 03 Mar 2026 10:00:00 +0000') =>
   `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
