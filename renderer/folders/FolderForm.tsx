@@ -4,6 +4,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../ui/Dialog';
+import { FormProblem } from '../ui/FormProblem';
 import { FormFooter } from '../ui/FormFooter';
 
 /** The frame of a folder dialog: title, description, fields, the refusal, Cancel and the action. */
@@ -56,11 +57,7 @@ export function FolderForm({
           </p>
         )}
         {children}
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem>{problem}</FormProblem>
         <FormFooter
           leaveLabel={t('common.cancel')}
           onLeave={onClose}

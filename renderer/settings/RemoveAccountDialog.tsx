@@ -6,6 +6,7 @@ import type { Account } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
 import { Dialog } from '../ui/Dialog';
+import { FormProblem } from '../ui/FormProblem';
 
 interface RemoveAccountDialogProps {
   account: Account;
@@ -44,11 +45,7 @@ export function RemoveAccountDialog({ account, onCancel, onRemoved }: RemoveAcco
         <p id={`${id}-description`} className="dialog-description">
           {t('accountSettings.removeDescription', { email: account.email })}
         </p>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem>{problem}</FormProblem>
         <div className="dialog-actions">
           <button type="button" className="button" autoFocus onClick={onCancel} disabled={busy}>
             {t('common.cancel')}

@@ -5,6 +5,7 @@ import type { Account } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
 import { Dialog } from '../ui/Dialog';
+import { FormProblem } from '../ui/FormProblem';
 import { FormFooter } from '../ui/FormFooter';
 
 export function PasswordDialog({ account, onClose }: { account: Account; onClose: () => void }) {
@@ -48,11 +49,7 @@ export function PasswordDialog({ account, onClose }: { account: Account; onClose
             onChange={(event) => setPassword(event.target.value)}
           />
         </div>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem>{problem}</FormProblem>
         <FormFooter
           leaveLabel={t('common.cancel')}
           onLeave={onClose}

@@ -10,6 +10,7 @@ import { useOAuthFlow } from '../accounts/use-oauth-flow';
 import { useTransport } from '../app/app-services';
 import { errorMessage } from '../app/error-message';
 import { Dialog } from '../ui/Dialog';
+import { FormProblem } from '../ui/FormProblem';
 
 export function SignInAgainDialog({ account, onClose }: { account: Account; onClose: () => void }) {
   const { t } = useTranslation();
@@ -55,11 +56,7 @@ export function SignInAgainDialog({ account, onClose }: { account: Account; onCl
             ? t('oauth.waiting', { provider })
             : t('oauth.againDescription', { email: account.email, provider })}
         </p>
-        {problem && (
-          <p className="form-problem" role="alert">
-            {problem}
-          </p>
-        )}
+        <FormProblem>{problem}</FormProblem>
         <div className="dialog-actions">
           <button type="button" className="button" onClick={onClose}>
             {t('common.cancel')}

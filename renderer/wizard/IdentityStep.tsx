@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SecretStrength } from '../../shared/discovery';
 import { FormFooter } from '../ui/FormFooter';
+import { StepProblems } from './StepProblems';
 import { identityProblems, type IdentityProblem, type IdentityValues } from './wizard-state';
 
 interface IdentityStepProps {
@@ -91,13 +92,7 @@ export function IdentityStep({ id, values, strength, onChange, onContinue, onMan
           {t(`wizard.identity.strength.${strength}`)}
         </p>
       )}
-      {problems.length > 0 && (
-        <div className="form-problem" role="alert">
-          {problems.map((problem) => (
-            <p key={problem}>{t(`account.problem.${problem}`)}</p>
-          ))}
-        </div>
-      )}
+      <StepProblems problems={problems} />
       <FormFooter
         className="wizard-actions"
         before={

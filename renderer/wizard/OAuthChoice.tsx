@@ -10,6 +10,7 @@ import type { OAuthProviderInfo } from '../../shared/contract-oauth';
 import type { Account, AccountSettings } from '../../shared/domain';
 import { useOAuthFlow } from '../accounts/use-oauth-flow';
 import { errorMessage } from '../app/error-message';
+import { FormProblem } from '../ui/FormProblem';
 
 interface OAuthChoiceProps {
   id: string;
@@ -60,11 +61,7 @@ export function OAuthChoice({ id, email, provider, settings, onAdded }: OAuthCho
           {t('oauth.signIn', { provider: provider.name })}
         </button>
       )}
-      {problem && (
-        <p className="form-problem" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormProblem>{problem}</FormProblem>
       <p className="wizard-note">{t('oauth.orPassword')}</p>
     </section>
   );

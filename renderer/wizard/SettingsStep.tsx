@@ -7,6 +7,7 @@ import type { DiscoveryResult } from '../../shared/discovery';
 import type { Account, AccountSettings } from '../../shared/domain';
 import type { ServerFields } from '../accounts/account-form';
 import { FormFooter } from '../ui/FormFooter';
+import { StepProblems } from './StepProblems';
 import { ProtocolChoice } from './ProtocolChoice';
 import { OAuthChoice } from './OAuthChoice';
 import { ServerFieldset } from './ServerFieldset';
@@ -180,13 +181,7 @@ export function SettingsStep(props: SettingsStepProps) {
           </label>
         </div>
       )}
-      {problems.length > 0 && (
-        <div className="form-problem" role="alert">
-          {problems.map((problem) => (
-            <p key={problem}>{t(`account.problem.${problem}`)}</p>
-          ))}
-        </div>
-      )}
+      <StepProblems problems={problems} />
       <FormFooter leaveLabel={t('common.back')} onLeave={onBack} submitLabel={t('wizard.settings.test')} />
     </form>
   );

@@ -11,10 +11,8 @@ test('the Move and Tag menus by keyboard: arrows wrap, Home and End, Escape and 
   mailServer,
   user,
 }) => {
-  await withImap(mailServer, user, async (client) => {
-    await client.mailboxCreate('Clients');
-    await client.mailboxCreate('Projects');
-  });
+  // one folder of the user's among the standard ones: the menu has items on both sides of it
+  await withImap(mailServer, user, (client) => client.mailboxCreate('Clients').then(() => undefined));
   await appendMessage(
     mailServer,
     user,
