@@ -132,6 +132,11 @@ export class HeaderWriter {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Starts the thread now: a checkpoint() after a long transaction finds it running. */
+  warmUp(): void {
+    this.start();
+  }
+
   /**
    * Copies the write-ahead log into the database file on the thread, so that the main
    * connection's next commit does not (Store.bulkTransaction). False when there is no thread: then

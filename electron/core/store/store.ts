@@ -90,6 +90,9 @@ export class Store {
     // held already (a POP3 download): whoever holds them checkpoints at the end
     if (every === 0) return this.transaction(fn);
     this.db.pragma('wal_autocheckpoint = 0');
+    // loading its SQLite takes the thread a while: done meanwhile, not after the commit, when
+    // this thread's next commit could find the log still uncopied and copy it itself
+    this.headerWriter.warmUp();
     let result: T;
     try {
       result = this.transaction(fn);
