@@ -25,6 +25,7 @@ const SERVER_MATRIX_FILES =
         'test/integration/sending.test.ts',
         'test/integration/drafts.test.ts',
         'test/integration/search.test.ts',
+        'test/integration/reopen-folder-list.test.ts',
       ];
 
 export default defineConfig({

@@ -103,6 +103,48 @@ describe('conversation rows', () => {
     expect(conversations.count(inbox)).toBe(1);
   });
 
+  it('keeps every head equal to its conversation through many flag changes from the server', () => {
+    const { store: s, box, threader } = setUp();
+    const mails: Mail[] = [];
+    for (let i = 0; i < 60; i++) {
+      mails.push({ name: `f${i}`, folder: 'INBOX' });
+      if (i % 2 === 0) mails.push({ name: `f${i}r`, folder: 'INBOX', inReplyTo: id(`f${i}`) });
+      if (i % 4 === 0) mails.push({ name: `f${i}rr`, folder: 'INBOX', inReplyTo: id(`f${i}r`), root: id(`f${i}`) });
+    }
+    store(s, box, mails);
+    threader.catchUp();
+    const inbox = box('INBOX').id;
+    const heads = () =>
+      s.db.prepare('SELECT * FROM conversation_heads WHERE mailbox_id = ? ORDER BY conversation_id').all(inbox);
+    // what the heads must say: each conversation's rows counted afresh
+    const recomputed = () =>
+      s.db
+        .prepare(
+          `SELECT mailbox_id, conversation_id,
+             (SELECT id FROM messages n WHERE n.conversation_id = m.conversation_id AND n.mailbox_id = m.mailbox_id
+              ORDER BY date DESC, id DESC LIMIT 1) AS newest_id,
+             MAX(date) AS date, COUNT(*) AS count, TOTAL(seen = 0) AS unread, TOTAL(flagged) AS flagged
+           FROM messages m WHERE mailbox_id = ? GROUP BY conversation_id ORDER BY conversation_id`,
+        )
+        .all(inbox);
+    const version = () =>
+      s.db.prepare('SELECT version FROM conversation_counts WHERE mailbox_id = ?').pluck().get(inbox) as number;
+    const uids = s.db
+      .prepare('SELECT uid FROM messages WHERE mailbox_id = ? ORDER BY uid')
+      .pluck()
+      .all(inbox) as number[];
+    for (let round = 0; round < 3; round++) {
+      const before = version();
+      const updates = uids.map((u, i) => ({
+        uid: u,
+        flags: { seen: (i + round) % 3 === 0, flagged: (i * 7 + round) % 5 === 0, answered: false, draft: false },
+      }));
+      expect(s.transaction(() => s.messages.applyServerFlags(inbox, updates)).length).toBeGreaterThan(0);
+      expect(heads()).toEqual(recomputed());
+      expect(version()).toBeGreaterThan(before);
+    }
+  });
+
   it('opens a conversation across folders, each Message-ID once, Trash left out', () => {
     const { store: s, box, threader, conversations } = setUp();
     const ids = store(s, box, thread);

@@ -9,7 +9,8 @@ import { Store } from '../../electron/core/store/store';
 import type { HeaderRecord } from '../../electron/core/store/messages-repo';
 import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
 import { cleanupAfterEach } from '../support/cleanup';
-import { tempDir as tempDirFor } from '../support/temp-store';
+import { addTestAccount, openTempStore, tempDir as tempDirFor } from '../support/temp-store';
+import { waitFor } from '../support/wait';
 
 const cleanup = cleanupAfterEach();
 const tempDir = () => tempDirFor(cleanup, 'mail-store-');
@@ -184,5 +185,41 @@ describe('the profile lock', () => {
     writeFileSync(path.join(dir, 'mail.lock'), '999999999');
     const store = Store.open(dir);
     store.close();
+  });
+});
+
+describe('a bulk transaction', () => {
+  it('commits with the automatic checkpoint held back, which the writer thread then runs', async () => {
+    const { store, dir } = openTempStore(cleanup, 'mail-bulk-');
+    const { box } = addTestAccount(store);
+    const inbox = box('INBOX').id;
+    const every = store.db.pragma('wal_autocheckpoint', { simple: true });
+    expect(every).toBeGreaterThan(0);
+    const size = (file: string) => statSync(path.join(dir, file)).size / 4096;
+    const pagesBefore = size('mail.db');
+    const ids = store.bulkTransaction(() =>
+      store.messages.insertHeaders(
+        inbox,
+        Array.from({ length: 20_000 }, (_, i) => header(i + 1, Date.UTC(2026, 0, 1) + i * 60_000)),
+      ),
+    );
+    expect(ids).toHaveLength(20_000);
+    // the setting is back, and the log, far past it, is still the log: the commit copied nothing
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(every);
+    expect(size('mail.db-wal')).toBeGreaterThan(every as number);
+    // the thread copies it into the database file (nothing else here checkpoints)
+    await waitFor(async () => size('mail.db') > pagesBefore + (every as number), {
+      what: 'the log copied into the database',
+    });
+    const reader = new Database(path.join(dir, 'mail.db'), { readonly: true });
+    cleanup.push(() => reader.close());
+    expect(reader.prepare('SELECT COUNT(*) FROM messages').pluck().get()).toBe(20_000);
+  });
+
+  it('leaves checkpoints held by someone else held', () => {
+    const { store } = openTempStore(cleanup, 'mail-bulk-held-');
+    store.db.pragma('wal_autocheckpoint = 0');
+    store.bulkTransaction(() => undefined);
+    expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
   });
 });

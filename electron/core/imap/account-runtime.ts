@@ -22,6 +22,7 @@ import { SerialQueue } from '../net/serial-queue';
 import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
 import { needsSync } from './sync/status-check';
+import { countsBeforePass, countsShown } from './sync/tree-counts';
 import { canSync, syncSinceDate, syncsInBackground } from './sync/sync-policy';
 import { defaultExtraConnections, ExtraConnections } from './sync/extra-connections';
 
@@ -91,6 +92,8 @@ export class AccountRuntime {
   private readonly queue = new SerialQueue();
   private readonly dirty = new Set<MailboxId>();
   private treeDirty = true;
+  /** The server's counts of folders with no cache are asked for after this pass (sync/tree-counts.ts). */
+  private countsDue = false;
   private draining: Promise<void> | null = null;
   private interval: NodeJS.Timeout | null = null;
   private openMailboxId: MailboxId | null = null;
@@ -400,6 +403,10 @@ export class AccountRuntime {
           const pending = [...this.needSnippets];
           this.needSnippets.clear();
           for (const id of pending) await this.withClient((client) => this.fillSnippets(client, id));
+          if (this.countsDue) {
+            this.countsDue = false;
+            await this.withClient((client) => this.listWithCounts(client));
+          }
           if (this.dirty.size === 0 && this.needSnippets.size === 0) {
             completed = true;
             break;
@@ -494,16 +501,32 @@ export class AccountRuntime {
   }
 
   private async syncTree(client: ImapFlow): Promise<void> {
-    const listed = await listMailboxes(client);
+    // Without each folder's counts: asking for them opens every folder on the server (sync/tree-counts.ts).
+    let changed = await this.replaceTree(client, false);
+    if (changed === null) return;
+    const folders = this.deps.store.mailboxes.list(this.account.id);
+    this.countsDue = false;
+    if (countsBeforePass(folders)) changed = (await this.replaceTree(client, true)) || changed;
+    else this.countsDue = countsShown(folders);
+    if (changed) this.deps.emit('mailboxes.changed', { accountId: this.account.id });
+    await this.refreshQuota(client);
+  }
+
+  /** After a pass: the server's counts for the folders that show them. */
+  private async listWithCounts(client: ImapFlow): Promise<void> {
+    if (await this.replaceTree(client, true)) this.deps.emit('mailboxes.changed', { accountId: this.account.id });
+  }
+
+  /** Lists the folders into the store: whether anything changed, null when the tree must wait. */
+  private async replaceTree(client: ImapFlow, counts: boolean): Promise<boolean | null> {
+    const listed = await listMailboxes(client, { counts });
     // A folder made, renamed or deleted here that the server has not seen yet (an op backing
     // off) would vanish from the sidebar and come back: the tree waits until the queue is through.
-    if (this.deps.store.pendingOps.list(this.account.id).some((op) => operations[op.kind]?.changesTree)) return;
+    if (this.deps.store.pendingOps.list(this.account.id).some((op) => operations[op.kind]?.changesTree)) return null;
     // A folder deleted since it failed to sync no longer keeps the account in error.
     const paths = new Set(listed.map((box) => box.path));
     for (const path of this.syncFailures.keys()) if (path && !paths.has(path)) this.syncFailures.delete(path);
-    if (this.deps.store.mailboxes.replaceTree(this.account.id, listed))
-      this.deps.emit('mailboxes.changed', { accountId: this.account.id });
-    await this.refreshQuota(client);
+    return this.deps.store.mailboxes.replaceTree(this.account.id, listed);
   }
 
   private async refreshQuota(client: ImapFlow): Promise<void> {
@@ -529,7 +552,9 @@ export class AccountRuntime {
       since: syncSinceDate(this.deps.store.mailboxes.syncSinceMonths(this.account.id)),
       extraFetch: this.extras.forSync(),
       onBatch: (added, done, total) => {
-        this.startWatcherIfDue();
+        // A first sync's IDLE starts with its first screen; a resync's after its pass: the
+        // watcher's SELECT of a large INBOX cost the server as much as the resync's own.
+        if (firstSync) this.startWatcherIfDue();
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
         if (added.length)
           this.deps.emit('messages.changed', {

@@ -46,6 +46,13 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
+  if (message === 'checkpoint') {
+    // PASSIVE: waits for no reader and no writer; what they still hold, a later checkpoint copies
+    try {
+      db.pragma('wal_checkpoint(PASSIVE)');
+    } catch {}
+    return;
+  }
   const rows = open.get(message.id) || [];
   if (message.type === 'rows') {
     for (const row of message.rows) rows.push(row);
@@ -123,6 +130,22 @@ export class HeaderWriter {
   idle(): Promise<void> {
     if (this.waiting.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /** Starts the thread now: a checkpoint() after a long transaction finds it running. */
+  warmUp(): void {
+    this.start();
+  }
+
+  /**
+   * Copies the write-ahead log into the database file on the thread, so that the main
+   * connection's next commit does not (Store.bulkTransaction). False when there is no thread: then
+   * the main connection's automatic checkpoint does it, as before.
+   */
+  checkpoint(): boolean {
+    const worker = this.start();
+    worker?.postMessage('checkpoint');
+    return worker !== null;
   }
 
   /** Stops the thread; a batch still being written is answered null (and written by its caller, if still wanted). */

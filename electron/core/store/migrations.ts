@@ -637,6 +637,35 @@ export const migrations: readonly string[] = [
     UPDATE user_data_changes SET counter = counter + 1 WHERE id = 1;
   END;
   `,
+  // 25: a flag change (seen, flagged) that leaves a message in its folder, conversation and date
+  // adjusts its conversation head's counts in place. The head was deleted and recomputed from all
+  // of the conversation's rows, which also rewrote its entry in conversation_heads_by_date: a
+  // reopen's resync of 2,373 changed flags at 250k spent 60-90 ms and 2,780 of 11,785 log pages
+  // there. The version is bumped as the delete and insert did, so what reads it sees a change.
+  `
+  DROP TRIGGER conversation_heads_old;
+  CREATE TRIGGER conversation_heads_old AFTER UPDATE OF mailbox_id, conversation_id, date, seen, flagged ON messages
+  WHEN OLD.conversation_id IS NOT NULL
+    AND (OLD.conversation_id IS NOT NEW.conversation_id OR OLD.mailbox_id IS NOT NEW.mailbox_id
+         OR OLD.date IS NOT NEW.date) BEGIN
+    DELETE FROM conversation_heads WHERE mailbox_id = OLD.mailbox_id AND conversation_id = OLD.conversation_id;
+    INSERT INTO conversation_heads (mailbox_id, conversation_id, newest_id, date, count, unread, flagged)
+    SELECT OLD.mailbox_id, OLD.conversation_id,
+      (SELECT id FROM messages WHERE conversation_id = OLD.conversation_id AND mailbox_id = OLD.mailbox_id
+       ORDER BY date DESC, id DESC LIMIT 1),
+      MAX(date), COUNT(*), TOTAL(seen = 0), TOTAL(flagged)
+    FROM messages WHERE conversation_id = OLD.conversation_id AND mailbox_id = OLD.mailbox_id HAVING COUNT(*) > 0;
+  END;
+  CREATE TRIGGER conversation_heads_flags AFTER UPDATE OF seen, flagged ON messages
+  WHEN OLD.conversation_id IS NOT NULL AND OLD.conversation_id IS NEW.conversation_id
+    AND OLD.mailbox_id IS NEW.mailbox_id AND OLD.date IS NEW.date
+    AND (OLD.seen IS NOT NEW.seen OR OLD.flagged IS NOT NEW.flagged) BEGIN
+    UPDATE conversation_heads
+      SET unread = unread + (NEW.seen = 0) - (OLD.seen = 0), flagged = flagged + NEW.flagged - OLD.flagged
+      WHERE mailbox_id = OLD.mailbox_id AND conversation_id = OLD.conversation_id;
+    UPDATE conversation_counts SET version = version + 1 WHERE mailbox_id = OLD.mailbox_id;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

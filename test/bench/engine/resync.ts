@@ -47,12 +47,21 @@ export async function resyncChanged(
     session.count(inbox) >= input.expectedTotal &&
     (flaggedStmt.get(inbox, uids) as number) === input.flaggedUids.length;
   let stop = () => {};
+  let found = false;
   const done = new Promise<number>((resolve) => {
     stop = session.service.onEvent((event, payload) => {
       if (event === 'account.status' && (payload as { state: string }).state === 'online' && onlineMs === null)
         onlineMs = performance.now() - t0;
-      if (event === 'messages.changed' && (payload as { mailboxId: number }).mailboxId === inbox && reflected())
+      // once resolved, no more queries on the engine's thread: the settling that follows is the engine's
+      if (
+        !found &&
+        event === 'messages.changed' &&
+        (payload as { mailboxId: number }).mailboxId === inbox &&
+        reflected()
+      ) {
+        found = true;
         resolve(performance.now() - t0);
+      }
     });
   });
   try {

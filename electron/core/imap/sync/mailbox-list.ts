@@ -83,8 +83,12 @@ export function assignRoles(entries: readonly Listed[]): Map<string, MailboxRole
   return roles;
 }
 
-export async function listMailboxes(client: ImapFlow): Promise<ListedMailbox[]> {
-  const entries = (await client.list({ statusQuery: { messages: true, unseen: true } })).filter(
+/**
+ * `counts`: each folder's MESSAGES and UNSEEN too (tree-counts.ts says when); without them the
+ * listed unread and total are null, which keeps what the store had.
+ */
+export async function listMailboxes(client: ImapFlow, options: { counts: boolean }): Promise<ListedMailbox[]> {
+  const entries = (await client.list(options.counts ? { statusQuery: { messages: true, unseen: true } } : {})).filter(
     (e) => !e.flags.has('\\NonExistent'),
   );
   const prefix = client.namespace?.prefix ?? '';

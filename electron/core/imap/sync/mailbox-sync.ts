@@ -8,6 +8,9 @@ import { removeExpunged } from './expunges';
 import { fetchFlagChanges } from './flag-changes';
 import { fetchNewMessages } from './new-messages';
 
+/** From this many flag changes their commit leaves the checkpoint to a thread (Store.bulkTransaction). */
+const BULK_FLAG_CHANGES = 200;
+
 export interface MailboxSyncOptions {
   onBatch(added: number[], done: number, total: number): void;
   hasAttachments(structure: unknown): boolean;
@@ -57,14 +60,17 @@ export async function syncMailbox(
 
   const ctx: SyncContext = { client, store, box, server, changes, ...options };
   const { updates, vanished } = await fetchFlagChanges(ctx);
-  // The changes and the HIGHESTMODSEQ that covers them are saved together, or not at all.
-  store.transaction(() => {
+  // The changes and the HIGHESTMODSEQ that covers them are saved together, or not at all; many
+  // of them are committed with the log's copy into the database left to another thread.
+  const save = () => {
     changes.updated.push(...store.messages.applyServerFlags(box.id, updates));
     if (vanished?.length) changes.removed.push(...store.messages.removeUids(box.id, vanished));
     box.sync.uidValidity = server.uidValidity;
     box.sync.highestModseq = server.highestModseq;
     store.mailboxes.saveSyncState(box.id, box.sync);
-  });
+  };
+  if (updates.length >= BULK_FLAG_CHANGES) store.bulkTransaction(save);
+  else store.transaction(save);
 
   await fetchNewMessages(ctx);
   await removeExpunged(ctx);

@@ -1,0 +1,74 @@
+// A reopened engine lists its folders without their counts before it resyncs the INBOX: asking
+// for them (LIST-STATUS, or a STATUS per folder on Courier) makes the server open every folder,
+// the whole INBOX among them, before the SELECT that opens it again (sync/tree-counts.ts). The
+// counts still come: at once for a folder about to sync for the first time, after the pass for
+// a folder that is not synced, whose sidebar number is the server's. Through the recording proxy.
+import { describe, expect, it } from 'vitest';
+import { getMailServer } from '../mailserver/inject';
+import { mailboxPath } from '../mailserver/imap-servers';
+import { addAccount, allHeaders, mailboxByPath, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
+import { startImapFilterProxy, type ProxiedCommand } from '../support/imap-filter-proxy';
+import { createMailUser } from '../support/mail-users';
+import { cleanupAfterEach } from '../support/cleanup';
+import { waitFor } from '../support/wait';
+
+const server = getMailServer();
+const cleanup = cleanupAfterEach();
+const quiet = mailboxPath(server, 'Quiet');
+
+const raw = (subject: string) =>
+  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
+  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n${subject}\r\n`;
+
+/** The commands sent before the first SELECT of the INBOX (on any of the engine's connections). */
+function beforeInboxSelect(commands: readonly ProxiedCommand[]): string[] {
+  const at = commands.findIndex(({ line }) => /^SELECT "?INBOX"?(\s|$)/i.test(line));
+  expect(at, 'the INBOX was selected').toBeGreaterThanOrEqual(0);
+  return commands.slice(0, at).map(({ line }) => line);
+}
+
+/** LIST-STATUS (RETURN (... STATUS ...)) or a STATUS: what has the server open a folder to count it. */
+const asksCounts = (line: string) => /^STATUS /i.test(line) || /^LIST .*RETURN \(.*STATUS/i.test(line);
+
+describe('reopen', () => {
+  it('resyncs the INBOX before asking for any folder counts, and still shows an unsynced folder’s', async () => {
+    const user = await createMailUser(server, 'reopen-list');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.mailboxCreate(quiet);
+    for (const subject of ['one', 'two', 'three']) await other.append('INBOX', raw(subject));
+
+    const proxy = await startImapFilterProxy({ port: server.ports.imaps, caPem: server.caPem }, {});
+    cleanup.push(() => proxy.close());
+    const first = await startCore(server);
+    cleanup.push(() => first.close(true));
+    const account = await addAccount(first, server, user, {
+      imap: { host: '127.0.0.1', port: proxy.port, security: 'plain' },
+    });
+    const inbox = await mailboxByRole(first, account.id, 'inbox');
+    await waitFor(async () => (await allHeaders(first, inbox.id)).length === 3, { what: 'the first sync' });
+    // a new account: the INBOX shows the server's count while its first sync runs
+    expect(beforeInboxSelect(proxy.commands).some(asksCounts)).toBe(true);
+    const folder = await mailboxByPath(first, account.id, quiet);
+    await first.service.call('folders.setSync', { mailboxId: folder.id, sync: false });
+    await first.service.settled();
+    await first.service.close();
+
+    // meanwhile, elsewhere: new mail in both folders
+    await other.append('INBOX', raw('four'));
+    for (const subject of ['q1', 'q2']) await other.append(quiet, raw(subject));
+    proxy.clearLog();
+
+    const second = await startCore(server, { dataDir: first.dataDir });
+    cleanup.push(() => second.close());
+    await waitFor(async () => (await allHeaders(second, inbox.id)).length === 4, { what: 'the resync' });
+    await second.service.settled();
+    const before = beforeInboxSelect(proxy.commands);
+    expect(before.filter((line) => /^LIST /i.test(line)).length, 'the folder list came first').toBeGreaterThan(0);
+    expect(before.filter(asksCounts)).toEqual([]);
+    // the unsynced folder's number is the server's, asked for after the pass
+    const boxes = await second.service.call('mailboxes.list', { accountId: account.id });
+    expect(boxes.find((box) => box.id === folder.id)).toMatchObject({ syncEnabled: false, unread: 2, total: 2 });
+    expect(proxy.commands.some(({ line }) => asksCounts(line))).toBe(true);
+  });
+});
