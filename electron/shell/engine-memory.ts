@@ -81,7 +81,12 @@ export function watchEngineMemory(
   env: Readonly<Record<string, string | undefined>>,
 ): void {
   if (/optimize-for-size/.test(env.MAIL_ENGINE_FLAGS ?? '')) return;
-  const mode = new EngineMemoryMode({ setFlags: (flags) => v8.setFlagsFromString(flags), gc: fullGc() });
+  const gc = fullGc();
+  const mode = new EngineMemoryMode({
+    setFlags: (flags) => v8.setFlagsFromString(flags),
+    // after the event that ended the sync has reached every listener (the window's last batch first)
+    gc: () => void setTimeout(gc, 0),
+  });
   service.onEvent((event, payload) => {
     if (event === 'sync.progress') mode.progress(payload as unknown as SyncProgress);
     else if (event === 'account.status') {
