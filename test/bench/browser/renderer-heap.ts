@@ -64,6 +64,19 @@ export async function readMessages(page: Page, count: number): Promise<number> {
       .waitFor({ timeout: 30_000 });
     await page.evaluate(keyLatencyProbe, 'j');
     presses--;
+  } else {
+    // Back to the open message (its row is the number of j presses so far), as a person returns to where they
+    // read: j steps from the open message's row, and the list keeps only the pages near where it
+    // was scrolled (an open message scrolled out of the page cache makes j start again at the top).
+    await page.evaluate(
+      (row) => {
+        const list = document.querySelector('[role="listbox"]') as HTMLElement;
+        const height = document.querySelector('[role="listbox"] [role="option"]')!.getBoundingClientRect().height;
+        list.scrollTop = Math.max(0, row - 5) * height;
+      },
+      await samples(),
+    );
+    await page.waitForTimeout(1_000);
   }
   const before = await samples();
   for (let i = 0; i < presses; i++) {
