@@ -21,13 +21,28 @@ import { headerRow } from '../store/header-rows';
 import type { Pop3Known, Pop3Options, Pop3Repo, Pop3WriteBatch } from '../store/pop3-repo';
 import type { Pop3Client, Pop3Listing } from './pop3-client';
 import { headerHash, pop3HeaderRecord } from './pop3-header';
-import { pipeline } from './pop3-pipeline';
+import { pipeline, type PipelineWindow } from './pop3-pipeline';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Commands in flight at once when the server pipelines; a window, so memory stays bounded. */
 export const HEADER_WINDOW = 64;
-export const BODY_WINDOW = 16;
+/**
+ * RETRs in flight, and the bytes of their messages (by LIST) at most: enough that the server keeps
+ * sending while the engine stores a batch, few enough that what arrived meanwhile stays small.
+ */
+export const BODY_WINDOW = 128;
+export const BODY_WINDOW_BYTES = 2 * 1024 * 1024;
+
+/** The window RETRs go out in (pop3-pipeline.ts): by count and by the sizes LIST gave. */
+export function bodyWindow(client: Pop3Client, sizes: ReadonlyMap<number, number>): PipelineWindow<Pop3Listing> {
+  return {
+    commands: BODY_WINDOW,
+    bytes: BODY_WINDOW_BYTES,
+    size: (l) => sizes.get(l.number) ?? 0,
+    together: (sendAll) => client.together(sendAll),
+  };
+}
 /** New messages whose headers come first (TOP): a few screenfuls of the list, newest first. */
 export const HEADERS_FIRST = 200;
 /** Headers stored per transaction: the first batch small so the first rows show at once. */
@@ -149,7 +164,7 @@ async function fetchHeaders(
   };
   await pipeline(
     fresh,
-    HEADER_WINDOW,
+    { commands: HEADER_WINDOW, together: (sendAll) => client.together(sendAll) },
     (l) => client.top(l.number, 0),
     (l, top) => {
       const hash = headerHash(top);
@@ -214,7 +229,7 @@ async function fetchBodies(
     // each message is stored in order as it arrives; a cut loses only those not yet stored
     await pipeline(
       wanted,
-      BODY_WINDOW,
+      bodyWindow(client, sizes),
       (l) => client.retr(l.number),
       (l, raw) => {
         if (known.has(l.uidl)) batch.bodies.push({ uidl: l.uidl, raw });
