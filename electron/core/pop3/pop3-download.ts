@@ -29,10 +29,11 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const HEADER_WINDOW = 64;
 /**
  * RETRs in flight, and the bytes of their messages (by LIST) at most: enough that the server keeps
- * sending while the engine stores a batch, few enough that what arrived meanwhile stays small.
+ * sending while the engine stores a batch (a store of 200 messages is ~15 ms, in which Dovecot
+ * sends a few hundred small ones), few enough that what arrived meanwhile stays a few megabytes.
  */
-export const BODY_WINDOW = 128;
-export const BODY_WINDOW_BYTES = 2 * 1024 * 1024;
+export const BODY_WINDOW = 1024;
+export const BODY_WINDOW_BYTES = 4 * 1024 * 1024;
 
 /** The window RETRs go out in (pop3-pipeline.ts): by count and by the sizes LIST gave. */
 export function bodyWindow(client: Pop3Client, sizes: ReadonlyMap<number, number>): PipelineWindow<Pop3Listing> {
@@ -49,10 +50,13 @@ export const HEADERS_FIRST = 200;
 const FIRST_HEADER_BATCH = 50;
 const HEADER_BATCH = 500;
 /**
- * Whole messages stored per transaction, or fewer when they add up to this many bytes: large,
- * since each commit costs a sync of the log, small enough that a cut loses little work.
+ * Whole messages stored per transaction, or fewer when they add up to this many bytes. A commit
+ * costs little (synchronous = NORMAL: the log is synced at checkpoints, not per commit); what a
+ * batch costs is the time the main thread spends in it, when no reply is taken and no RETR sent.
+ * 200 kept the server busier than 500 (and held fewer buffers for the collector): measured on the
+ * bench's 10,000 messages, the same download took ~8% less CPU.
  */
-const BODY_BATCH = 500;
+const BODY_BATCH = 200;
 const BODY_BATCH_BYTES = 16 * 1024 * 1024;
 
 export interface Pop3Progress {
