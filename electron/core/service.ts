@@ -207,6 +207,7 @@ class CoreService implements MailService {
       this.hub.on('account.status', ({ state, accountId }) => {
         if (state === 'online') this.sending.onAccountOnline(accountId);
         if (state === 'online') void this.reader.accountOnline(accountId);
+        if (state === 'online') this.readyForReading(accountId);
         if (state === 'online') this.offlineBodies.kick();
       }),
       this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
@@ -376,6 +377,16 @@ class CoreService implements MailService {
     return this.secrets.password(accountId);
   }
 
+  /**
+   * The on-demand connection of an online account, logged in with the mailbox the user looks at
+   * selected, before the first message there is opened (MessageReader.readyForReading).
+   */
+  private readyForReading(accountId: AccountId): void {
+    const runtime = this.accounts.get(accountId)?.runtime;
+    if (!runtime || this.options.offline || runtime.currentStatus.state !== 'online') return;
+    if (runtime.openedMailbox !== null) this.reader.readyForReading(runtime.openedMailbox);
+  }
+
   private parts(accountId: AccountId): AccountParts {
     const parts = this.accounts.get(accountId);
     if (!parts) throw notFound('The account');
@@ -442,7 +453,9 @@ class CoreService implements MailService {
         const box = this.mailbox(mailboxId);
         // a POP3 account's folders are local: nothing to watch or sync
         if (this.pop3Accounts.has(box.accountId)) return { ok: true as const };
-        await this.parts(box.accountId).runtime.openMailbox(box);
+        const { runtime } = this.parts(box.accountId);
+        await runtime.openMailbox(box);
+        this.readyForReading(box.accountId);
         return { ok: true as const };
       },
       'mailboxes.markRead': async ({ mailboxId }) => {

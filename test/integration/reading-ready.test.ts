@@ -1,0 +1,70 @@
+// The connection a message is read over (the on-demand one) is logged in, with the folder the
+// user looks at selected, before the first message there is opened: opened on first use, the
+// first body, sender check or inline image paid the login and the SELECT of the whole folder,
+// and whatever the reading pane asked next queued behind them (bench figure r: 2.5 to 3.3 s on a
+// 100k INBOX while another account's first sync started, and a j press of 1.5 s).
+import { afterEach, describe, expect, it } from 'vitest';
+import { getMailServer } from '../mailserver/inject';
+import { logins } from '../mailserver/logs';
+import { sleep } from '../mailserver/processes';
+import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
+import { createMailUser } from '../support/mail-users';
+import { waitFor } from '../support/wait';
+
+const server = getMailServer();
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
+});
+
+const raw = (subject: string) =>
+  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
+  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n` +
+  `The text of ${subject}.\r\n`;
+
+/** Waits until Dovecot has logged no new login for `quietMs` (its log lines come a moment late). */
+async function loginsSettled(count: () => number, quietMs = 1_500, timeoutMs = 15_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = count();
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    await sleep(100);
+    const now = count();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return now;
+  }
+  throw new Error('the logins did not settle');
+}
+
+describe('reading a folder just opened', () => {
+  it('opens no connection of its own: the folder opening logged it in and selected the folder', async () => {
+    const user = await createMailUser(server, 'readyread');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', raw('First opened'));
+    await other.append('INBOX', raw('Second opened'));
+
+    const core = await startCore(server);
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user);
+    const inbox = await mailboxByRole(core, account.id, 'inbox');
+    const headers = await waitFor(async () => {
+      const all = await allHeaders(core, inbox.id);
+      return all.length === 2 ? all : null;
+    });
+    await core.service.settled();
+
+    const count = () => logins(server, user.address, 'imap');
+    await core.service.call('mailboxes.open', { mailboxId: inbox.id });
+    const before = await loginsSettled(count);
+
+    const first = headers.find((h) => h.subject === 'First opened')!;
+    const body = await core.service.call('message.body', { id: first.id });
+    expect(body.text).toContain('The text of First opened.');
+    await core.service.call('message.senderInfo', { id: first.id });
+    // Before: the first open logged the on-demand connection in here.
+    expect(await loginsSettled(count, 500)).toBe(before);
+  });
+});
