@@ -9,6 +9,7 @@ import { createAccountHandlers } from './accounts/account-handlers';
 import { countsAsUserActivity } from './background-methods';
 import { createBrowserDesktopHandlers } from './desktop-handlers';
 import { createReaderHandlers, emptyPlainDraft } from './reader-handlers';
+import { SENDER_HEADER_FIELDS } from './sender/sender-info';
 import { createEmlDragHandlers } from './eml-drag-handlers';
 import { createAuthservHandlers } from './authserv-handlers';
 import { eraseAccount } from './accounts/account-removal';
@@ -127,6 +128,7 @@ class CoreService implements MailService {
       mailbox: (mailboxId) => this.mailbox(mailboxId),
       bodyCached: () => this.indexer.kick(),
       bodyLoaded: (id) => this.hub.emit('message.bodyLoaded', { id }),
+      senderHeaderFields: SENDER_HEADER_FIELDS,
     });
     this.actions = new MessageActions({
       store,

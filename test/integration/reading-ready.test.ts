@@ -1,3 +1,4 @@
+// Reading a message asks the server as little as it can, on the connection the reading pane waits on.
 // The connection a message is read over (the on-demand one) is logged in, with the folder the
 // user looks at selected, before the first message there is opened: opened on first use, the
 // first body, sender check or inline image paid the login and the SELECT of the whole folder,
@@ -9,6 +10,7 @@ import { logins } from '../mailserver/logs';
 import { sleep } from '../mailserver/processes';
 import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
+import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
@@ -66,5 +68,56 @@ describe('reading a folder just opened', () => {
     await core.service.call('message.senderInfo', { id: first.id });
     // Before: the first open logged the on-demand connection in here.
     expect(await loginsSettled(count, 500)).toBe(before);
+  });
+});
+
+const listReply = [
+  'From: Weekly News <news@lists.example.test>',
+  'To: me@example.test',
+  'Subject: Re: This week',
+  'Date: Tue, 03 Mar 2026 10:00:00 +0000',
+  'Message-ID: <reply@lists.example.test>',
+  'In-Reply-To: <week@lists.example.test>',
+  'References: <start@lists.example.test>',
+  ' <week@lists.example.test>',
+  'List-Unsubscribe: <mailto:leave@lists.example.test>, <https://lists.example.test/u/abc>',
+  'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+  '',
+  'News.',
+  '',
+].join('\r\n');
+
+describe('the sender checks of a message read', () => {
+  it('come from the FETCH of its body: shown with the server out of reach, references unmixed', async () => {
+    const user = await createMailUser(server, 'senderkept');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', listReply);
+
+    const proxy = await startTcpProxy(server.ports.imaps);
+    cleanup.push(() => proxy.close());
+    const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user, {
+      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
+    });
+    const inbox = await mailboxByRole(core, account.id, 'inbox');
+    const [header] = await waitFor(async () => {
+      const all = await allHeaders(core, inbox.id);
+      return all.length === 1 ? all : null;
+    });
+    const body = await core.service.call('message.body', { id: header!.id });
+    // the References field alone, though List-Unsubscribe's <...> came in the same FETCH
+    expect(body.references).toEqual(['<start@lists.example.test>', '<week@lists.example.test>']);
+
+    await proxy.cut();
+    await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });
+    // Before: a FETCH of these fields on the on-demand connection, refused offline.
+    const info = await core.service.call('message.senderInfo', { id: header!.id });
+    expect(info.unsubscribe).toEqual({
+      https: 'https://lists.example.test/u/abc',
+      mailto: 'leave@lists.example.test',
+      oneClick: true,
+    });
   });
 });

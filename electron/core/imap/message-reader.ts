@@ -22,8 +22,24 @@ export interface MessageReaderDeps {
   mailbox(mailboxId: MailboxId): MailboxRecord;
   /** A body was cached: the search indexer has text to add. */
   bodyCached(): void;
+  /**
+   * Header fields fetched with every body and stored beside it (the sender checks' fields,
+   * sender/sender-info.ts): message.senderInfo then answers from the cache, not with a FETCH of
+   * its own on the on-demand connection for each message opened.
+   */
+  senderHeaderFields?: readonly string[];
   /** A body that failed offline was fetched after the connection came back. */
   bodyLoaded?(id: MessageId): void;
+}
+
+/**
+ * The References field of a fetched header block that may hold other fields too, folded lines
+ * included: parseReferences takes every <id> it sees, and a List-Unsubscribe <https://...> is not one.
+ */
+export function referencesField(block: Buffer | undefined): Buffer | undefined {
+  if (!block) return undefined;
+  const field = /^references:.*(?:\r?\n[ \t].*)*/im.exec(block.toString('latin1'));
+  return field ? Buffer.from(field[0], 'latin1') : undefined;
 }
 
 /** Bodies remembered per account for loading when it is back online: the last few opened. */
@@ -99,7 +115,12 @@ export class MessageReader {
     const { store } = this.deps;
     return this.readFromServer(mailboxId, async (client) => {
       const fetched = await fetchBody(client, uid, structure);
-      const extra = await client.fetchOne(String(uid), { envelope: true, headers: ['references'] }, { uid: true });
+      const senderFields = this.deps.senderHeaderFields ?? [];
+      const extra = await client.fetchOne(
+        String(uid),
+        { envelope: true, headers: ['references', ...senderFields] },
+        { uid: true },
+      );
       if (!extra) throw notFound('The message');
       const body: MessageBody = {
         messageId: id,
@@ -109,9 +130,9 @@ export class MessageReader {
         bcc: toAddresses(extra.envelope?.bcc),
         replyTo: toAddresses(extra.envelope?.replyTo),
         inReplyTo: extra.envelope?.inReplyTo ?? null,
-        references: parseReferences(extra.headers),
+        references: parseReferences(referencesField(extra.headers)),
       };
-      store.bodies.put(body);
+      store.bodies.put(body, senderFields.length ? (extra.headers?.toString('latin1') ?? '') : null);
       this.deps.bodyCached();
       return store.bodies.get(id) ?? body;
     });
