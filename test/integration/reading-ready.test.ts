@@ -71,6 +71,36 @@ describe('reading a folder just opened', () => {
   });
 });
 
+describe('an account coming online', () => {
+  it('readies the Inbox for reading before the window opens any folder', async () => {
+    const user = await createMailUser(server, 'readyonline');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', raw('Read after a restart'));
+
+    const first = await startCore(server);
+    const account = await addAccount(first, server, user);
+    const inbox = await mailboxByRole(first, account.id, 'inbox');
+    const [header] = await waitFor(async () => {
+      const all = await allHeaders(first, inbox.id);
+      return all.length === 1 ? all : null;
+    });
+    await first.service.settled();
+    await first.close();
+
+    // The next start, on the same profile: the window has not opened a folder yet.
+    const core = await startCore(server, { dataDir: first.dataDir });
+    cleanup.push(() => core.close(true));
+    await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'online'), { what: 'online' });
+    const count = () => logins(server, user.address, 'imap');
+    const before = await loginsSettled(count);
+    const body = await core.service.call('message.body', { id: header!.id });
+    expect(body.text).toContain('The text of Read after a restart.');
+    // Before: the Inbox was readied only by mailboxes.open, and this open logged in here.
+    expect(await loginsSettled(count, 500)).toBe(before);
+  });
+});
+
 const listReply = [
   'From: Weekly News <news@lists.example.test>',
   'To: me@example.test',
