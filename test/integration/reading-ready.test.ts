@@ -4,6 +4,8 @@
 // first body, sender check or inline image paid the login and the SELECT of the whole folder,
 // and whatever the reading pane asked next queued behind them (bench figure r: 2.5 to 3.3 s on a
 // 100k INBOX while another account's first sync started, and a j press of 1.5 s).
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { logins } from '../mailserver/logs';
@@ -149,5 +151,82 @@ describe('the sender checks of a message read', () => {
       mailto: 'leave@lists.example.test',
       oneClick: true,
     });
+  });
+});
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const withLogo = [
+  'From: Friend <friend@example.test>',
+  'To: me@example.test',
+  'Subject: The new logo',
+  'Date: Tue, 03 Mar 2026 10:00:00 +0000',
+  'Message-ID: <logo@example.test>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/related; boundary="rel"',
+  '',
+  '--rel',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Here is the new logo:</p><img src="cid:logo@example.test">',
+  '--rel',
+  'Content-Type: image/png; name="logo.png"',
+  'Content-Transfer-Encoding: base64',
+  'Content-ID: <logo@example.test>',
+  'Content-Disposition: inline; filename="logo.png"',
+  '',
+  PNG.toString('base64'),
+  '--rel--',
+  '',
+].join('\r\n');
+
+describe('the inline images of a message read', () => {
+  it('come right after its body, so they show with the server out of reach', async () => {
+    const user = await createMailUser(server, 'inlinekept');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', withLogo);
+
+    const proxy = await startTcpProxy(server.ports.imaps);
+    cleanup.push(() => proxy.close());
+    const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user, {
+      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
+    });
+    const inbox = await mailboxByRole(core, account.id, 'inbox');
+    const [header] = await waitFor(async () => {
+      const all = await allHeaders(core, inbox.id);
+      return all.length === 1 ? all : null;
+    });
+    const body = await core.service.call('message.body', { id: header!.id });
+    const logo = body.attachments.find((a) => a.filename === 'logo.png')!;
+    expect(logo.inline).toBe(true);
+    // Before: nothing but the reading pane's own message.attachment fetched it.
+    await waitFor(
+      () => {
+        const db = new Database(path.join(core.dataDir, 'mail.db'), { readonly: true });
+        try {
+          return (
+            db
+              .prepare('SELECT data IS NOT NULL AS cached FROM attachments WHERE message_id = ? AND part = ?')
+              .pluck()
+              .get(header!.id, logo.part) === 1
+          );
+        } finally {
+          db.close();
+        }
+      },
+      { what: 'the inline image cached after its body' },
+    );
+
+    await proxy.cut();
+    await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });
+    const image = await core.service.call('message.attachment', { id: header!.id, part: logo.part });
+    expect(Buffer.from(image.dataBase64, 'base64')).toEqual(PNG);
   });
 });
