@@ -209,7 +209,12 @@ class CoreService implements MailService {
       this.hub.on('account.status', ({ state, accountId }) => {
         if (state === 'online') this.sending.onAccountOnline(accountId);
         if (state === 'online') void this.reader.accountOnline(accountId);
-        if (state === 'online') this.readyForReading(accountId);
+        // at its first online only: readied again on every reconnect, a server that drops each
+        // session right after its login would see two logins a cycle (login-storm.test.ts)
+        if (state === 'online' && !this.readiedOnline.has(accountId)) {
+          this.readiedOnline.add(accountId);
+          this.readyForReading(accountId);
+        }
         if (state === 'online') this.offlineBodies.kick();
       }),
       this.hub.on('outbox.changed', ({ item }) => this.replies.outboxChanged(item)),
@@ -385,6 +390,9 @@ class CoreService implements MailService {
    * the window opens a folder, the Inbox: the window opens on it, often just after the account
    * comes online (bench figure r: the first j 0.45 s after mailboxes.open, which is too late).
    */
+  /** Accounts whose first online readied their on-demand connection (readyForReading). */
+  private readonly readiedOnline = new Set<AccountId>();
+
   private readyForReading(accountId: AccountId): void {
     const runtime = this.accounts.get(accountId)?.runtime;
     if (!runtime || this.options.offline || runtime.currentStatus.state !== 'online') return;
