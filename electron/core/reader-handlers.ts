@@ -63,7 +63,9 @@ export function createReaderHandlers(deps: ReaderHandlerDeps): MethodHandlers<ke
     if (!account) throw notFound('The account');
     const info = senderInfo({
       authservId,
-      headerBlock: await deps.reader.headerFields(id, SENDER_HEADER_FIELDS),
+      // stored with the body when it was fetched (MessageReader): no round trip on the connection
+      // the reading pane's bodies and inline images wait for
+      headerBlock: deps.store.bodies.senderHeaders(id) ?? (await deps.reader.headerFields(id, SENDER_HEADER_FIELDS)),
       from: header.from[0] ?? null,
       imapHost: account.imap.host,
       accountEmail: account.email,

@@ -264,6 +264,11 @@ export class AccountRuntime {
     else this.work.retryNow();
   }
 
+  /** The mailbox the user looks at (mailboxes.open), if any. */
+  get openedMailbox(): MailboxId | null {
+    return this.openMailboxId;
+  }
+
   /** Syncs the mailbox the user looks at first, and watches it with IDLE. */
   async openMailbox(box: MailboxRecord): Promise<void> {
     this.openMailboxId = box.id;

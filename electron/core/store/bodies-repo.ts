@@ -45,12 +45,13 @@ export class BodiesRepo {
     };
   }
 
-  put(body: MessageBody): void {
+  /** `senderHeaders`: the sender checks' header fields fetched with the body, or null (not fetched). */
+  put(body: MessageBody, senderHeaders: string | null = null): void {
     writeTransaction(this.db, () => {
       this.db
         .prepare(
-          `INSERT OR REPLACE INTO message_bodies (message_id, html, text, bcc_json, reply_to_json, references_json, fetched_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT OR REPLACE INTO message_bodies (message_id, html, text, bcc_json, reply_to_json, references_json, fetched_at, sender_headers)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
         )
         .run(
           body.messageId,
@@ -60,9 +61,20 @@ export class BodiesRepo {
           JSON.stringify(body.replyTo),
           JSON.stringify(body.references),
           Date.now(),
+          senderHeaders,
         );
       this.putAttachments(body.messageId, body.attachments);
     });
+  }
+
+  /**
+   * The sender checks' header block stored with the message's body; null when there is no body,
+   * or it came without them (stored before migration 26, or from a POP3 message's source).
+   */
+  senderHeaders(messageId: MessageId): string | null {
+    const row = this.db.prepare('SELECT sender_headers FROM message_bodies WHERE message_id = ?').get(messageId) as
+      { sender_headers: string | null } | undefined;
+    return row?.sender_headers ?? null;
   }
 
   putAttachments(messageId: MessageId, attachments: readonly AttachmentInfo[]): void {

@@ -17,6 +17,8 @@ export interface AppSyncSample {
   foldersToAllMs: number;
   /** CPU the shell's process used from accounts.add to every message counted (user + system). */
   shellCpuMs: number;
+  /** The same for the engine's process, the shell's child (all its threads: the writer, the extra connection's). */
+  engineCpuMs: number;
   /** The page's main thread meanwhile (Chromium's Performance metrics): all its tasks, and the script in them. */
   pageTaskMs: number;
   pageScriptMs: number;
@@ -29,6 +31,17 @@ function processCpuMs(pid: number): number {
   // the fields after the command's ")" (which may hold spaces): utime and stime are the 12th and 13th
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** The processes a process started (Linux), as /proc lists them: the browser shell's engine is its one child. */
+function childPids(pid: number): number[] {
+  const listed = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+  return listed ? listed.split(/\s+/).map(Number) : [];
+}
+
+/** CPU of a process's children so far, ms. */
+function childrenCpuMs(pid: number): number {
+  return childPids(pid).reduce((sum, child) => sum + processCpuMs(child), 0);
 }
 
 type ProbeWindow = Window & {
@@ -127,12 +140,14 @@ export async function measureAppSync(
     };
     const pageBefore = await pageMetrics();
     const shellBefore = processCpuMs(shell.pid);
+    const engineBefore = childrenCpuMs(shell.pid);
     await page.evaluate(addAccountFromPage, { token: decodeURIComponent(token), ...account });
     await page.waitForFunction(() => ((window as ProbeWindow).__appSync?.all ?? -1) > 0, null, {
       timeout: timeoutMs,
       polling: 100,
     });
     const shellCpuMs = processCpuMs(shell.pid) - shellBefore;
+    const engineCpuMs = childrenCpuMs(shell.pid) - engineBefore;
     const pageAfter = await pageMetrics();
     const state = await page.evaluate(() => (window as ProbeWindow).__appSync!);
     const t0 = state.t0!;
@@ -142,6 +157,7 @@ export async function measureAppSync(
       allMs: state.all! - t0,
       foldersToAllMs: state.all! - (state.folders ?? Number.NaN),
       shellCpuMs,
+      engineCpuMs,
       pageTaskMs: pageAfter.task - pageBefore.task,
       pageScriptMs: pageAfter.script - pageBefore.script,
       pageLayoutAndStyleMs: pageAfter.layoutAndStyle - pageBefore.layoutAndStyle,

@@ -7,7 +7,11 @@ import { keyLatencyProbe, scrollProbe, type KeySample } from './page-probes';
 import { sideSync, type SideSync } from './side-channel';
 
 export interface DuringSyncResult {
-  keys: (KeySample & { key: 'j' | 'k' })[];
+  /**
+   * `sentAtUs`: when the bench sent the press, on the monotonic clock (process.hrtime) that V8's CPU
+   * profiles and Chrome's traces also use, so a slow press can be found in the engine's --cpu-prof.
+   */
+  keys: (KeySample & { key: 'j' | 'k'; sentAtUs: number })[];
   frames: number[];
   /** The sync's progress when the first press came and when the last measurement ended. */
   progressAtStart: SideSync;
@@ -40,7 +44,9 @@ export async function measureDuringSync(page: Page, timeoutMs: number): Promise<
     rounds++;
     const pressing = key;
     await page.evaluate(keyLatencyProbe, pressing);
+    const sentAtUs: number[] = [];
     for (let i = 0; i < PRESSES_PER_ROUND && syncing(state); i++) {
+      sentAtUs.push(Number(process.hrtime.bigint() / 1000n));
       await page.keyboard.press(pressing);
       await page.waitForFunction((n) => ((window as KeysWindow).__benchKeys?.samples.length ?? 0) > n, i, {
         timeout: 15_000,
@@ -54,7 +60,7 @@ export async function measureDuringSync(page: Page, timeoutMs: number): Promise<
       }
     }
     const pressed = await page.evaluate(() => (window as KeysWindow).__benchKeys!.samples);
-    keys.push(...pressed.map((sample) => ({ ...sample, key: pressing })));
+    keys.push(...pressed.map((sample, i) => ({ ...sample, key: pressing, sentAtUs: sentAtUs[i] ?? Number.NaN })));
     if (!syncing(state)) break;
     const scroll = await page.evaluate(scrollProbe, SCROLL_BURST);
     frames.push(...scroll.frames);

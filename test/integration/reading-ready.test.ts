@@ -1,0 +1,232 @@
+// Reading a message asks the server as little as it can, on the connection the reading pane waits on.
+// The connection a message is read over (the on-demand one) is logged in, with the folder the
+// user looks at selected, before the first message there is opened: opened on first use, the
+// first body, sender check or inline image paid the login and the SELECT of the whole folder,
+// and whatever the reading pane asked next queued behind them (bench figure r: 2.5 to 3.3 s on a
+// 100k INBOX while another account's first sync started, and a j press of 1.5 s).
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getMailServer } from '../mailserver/inject';
+import { logins } from '../mailserver/logs';
+import { sleep } from '../mailserver/processes';
+import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
+import { createMailUser } from '../support/mail-users';
+import { startTcpProxy } from '../support/tcp-proxy';
+import { waitFor } from '../support/wait';
+
+const server = getMailServer();
+const cleanup: (() => Promise<unknown>)[] = [];
+afterEach(async () => {
+  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
+});
+
+const raw = (subject: string) =>
+  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
+  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n` +
+  `The text of ${subject}.\r\n`;
+
+/** Waits until Dovecot has logged no new login for `quietMs` (its log lines come a moment late). */
+async function loginsSettled(count: () => number, quietMs = 1_500, timeoutMs = 15_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let last = count();
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    await sleep(100);
+    const now = count();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return now;
+  }
+  throw new Error('the logins did not settle');
+}
+
+describe('reading a folder just opened', () => {
+  it('opens no connection of its own: the folder opening logged it in and selected the folder', async () => {
+    const user = await createMailUser(server, 'readyread');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', raw('First opened'));
+    await other.append('INBOX', raw('Second opened'));
+
+    const core = await startCore(server);
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user);
+    const inbox = await mailboxByRole(core, account.id, 'inbox');
+    const headers = await waitFor(async () => {
+      const all = await allHeaders(core, inbox.id);
+      return all.length === 2 ? all : null;
+    });
+    await core.service.settled();
+
+    const count = () => logins(server, user.address, 'imap');
+    await core.service.call('mailboxes.open', { mailboxId: inbox.id });
+    const before = await loginsSettled(count);
+
+    const first = headers.find((h) => h.subject === 'First opened')!;
+    const body = await core.service.call('message.body', { id: first.id });
+    expect(body.text).toContain('The text of First opened.');
+    await core.service.call('message.senderInfo', { id: first.id });
+    // Before: the first open logged the on-demand connection in here.
+    expect(await loginsSettled(count, 500)).toBe(before);
+  });
+});
+
+describe('an account coming online', () => {
+  it('readies the Inbox for reading before the window opens any folder', async () => {
+    const user = await createMailUser(server, 'readyonline');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', raw('Read after a restart'));
+
+    const first = await startCore(server);
+    const account = await addAccount(first, server, user);
+    const inbox = await mailboxByRole(first, account.id, 'inbox');
+    const [header] = await waitFor(async () => {
+      const all = await allHeaders(first, inbox.id);
+      return all.length === 1 ? all : null;
+    });
+    await first.service.settled();
+    await first.close();
+
+    // The next start, on the same profile: the window has not opened a folder yet.
+    const core = await startCore(server, { dataDir: first.dataDir });
+    cleanup.push(() => core.close(true));
+    await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'online'), { what: 'online' });
+    const count = () => logins(server, user.address, 'imap');
+    const before = await loginsSettled(count);
+    const body = await core.service.call('message.body', { id: header!.id });
+    expect(body.text).toContain('The text of Read after a restart.');
+    // Before: the Inbox was readied only by mailboxes.open, and this open logged in here.
+    expect(await loginsSettled(count, 500)).toBe(before);
+  });
+});
+
+const listReply = [
+  'From: Weekly News <news@lists.example.test>',
+  'To: me@example.test',
+  'Subject: Re: This week',
+  'Date: Tue, 03 Mar 2026 10:00:00 +0000',
+  'Message-ID: <reply@lists.example.test>',
+  'In-Reply-To: <week@lists.example.test>',
+  'References: <start@lists.example.test>',
+  ' <week@lists.example.test>',
+  'List-Unsubscribe: <mailto:leave@lists.example.test>, <https://lists.example.test/u/abc>',
+  'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+  '',
+  'News.',
+  '',
+].join('\r\n');
+
+describe('the sender checks of a message read', () => {
+  it('come from the FETCH of its body: shown with the server out of reach, references unmixed', async () => {
+    const user = await createMailUser(server, 'senderkept');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', listReply);
+
+    const proxy = await startTcpProxy(server.ports.imaps);
+    cleanup.push(() => proxy.close());
+    const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user, {
+      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
+    });
+    const inbox = await mailboxByRole(core, account.id, 'inbox');
+    const [header] = await waitFor(async () => {
+      const all = await allHeaders(core, inbox.id);
+      return all.length === 1 ? all : null;
+    });
+    const body = await core.service.call('message.body', { id: header!.id });
+    // the References field alone, though List-Unsubscribe's <...> came in the same FETCH
+    expect(body.references).toEqual(['<start@lists.example.test>', '<week@lists.example.test>']);
+
+    await proxy.cut();
+    await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });
+    // Before: a FETCH of these fields on the on-demand connection, refused offline.
+    const info = await core.service.call('message.senderInfo', { id: header!.id });
+    expect(info.unsubscribe).toEqual({
+      https: 'https://lists.example.test/u/abc',
+      mailto: 'leave@lists.example.test',
+      oneClick: true,
+    });
+  });
+});
+
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+const withLogo = [
+  'From: Friend <friend@example.test>',
+  'To: me@example.test',
+  'Subject: The new logo',
+  'Date: Tue, 03 Mar 2026 10:00:00 +0000',
+  'Message-ID: <logo@example.test>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/related; boundary="rel"',
+  '',
+  '--rel',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>Here is the new logo:</p><img src="cid:logo@example.test">',
+  '--rel',
+  'Content-Type: image/png; name="logo.png"',
+  'Content-Transfer-Encoding: base64',
+  'Content-ID: <logo@example.test>',
+  'Content-Disposition: inline; filename="logo.png"',
+  '',
+  PNG.toString('base64'),
+  '--rel--',
+  '',
+].join('\r\n');
+
+describe('the inline images of a message read', () => {
+  it('come right after its body, so they show with the server out of reach', async () => {
+    const user = await createMailUser(server, 'inlinekept');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', withLogo);
+
+    const proxy = await startTcpProxy(server.ports.imaps);
+    cleanup.push(() => proxy.close());
+    const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user, {
+      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
+    });
+    const inbox = await mailboxByRole(core, account.id, 'inbox');
+    const [header] = await waitFor(async () => {
+      const all = await allHeaders(core, inbox.id);
+      return all.length === 1 ? all : null;
+    });
+    const body = await core.service.call('message.body', { id: header!.id });
+    const logo = body.attachments.find((a) => a.filename === 'logo.png')!;
+    expect(logo.inline).toBe(true);
+    // Before: nothing but the reading pane's own message.attachment fetched it.
+    await waitFor(
+      () => {
+        const db = new Database(path.join(core.dataDir, 'mail.db'), { readonly: true });
+        try {
+          return (
+            db
+              .prepare('SELECT data IS NOT NULL AS cached FROM attachments WHERE message_id = ? AND part = ?')
+              .pluck()
+              .get(header!.id, logo.part) === 1
+          );
+        } finally {
+          db.close();
+        }
+      },
+      { what: 'the inline image cached after its body' },
+    );
+
+    await proxy.cut();
+    await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });
+    const image = await core.service.call('message.attachment', { id: header!.id, part: logo.part });
+    expect(Buffer.from(image.dataBase64, 'base64')).toEqual(PNG);
+  });
+});
