@@ -384,15 +384,15 @@ class CoreService implements MailService {
     return this.secrets.password(accountId);
   }
 
+  /** Accounts whose first online readied their on-demand connection (readyForReading). */
+  private readonly readiedOnline = new Set<AccountId>();
+
   /**
    * The on-demand connection of an online account, logged in with the mailbox the user looks at
    * selected, before the first message there is opened (MessageReader.readyForReading). Until
    * the window opens a folder, the Inbox: the window opens on it, often just after the account
    * comes online (bench figure r: the first j 0.45 s after mailboxes.open, which is too late).
    */
-  /** Accounts whose first online readied their on-demand connection (readyForReading). */
-  private readonly readiedOnline = new Set<AccountId>();
-
   private readyForReading(accountId: AccountId): void {
     const runtime = this.accounts.get(accountId)?.runtime;
     if (!runtime || this.options.offline || runtime.currentStatus.state !== 'online') return;
