@@ -199,6 +199,16 @@ describe('the header writer thread', () => {
     expect(counted(store, inbox.id)).toEqual({ total: 500, unread: 375 });
   });
 
+  it('ends a thread started only for a checkpoint once it is idle', async () => {
+    const { store } = openStore();
+    const writer = new HeaderWriter(store.db.name);
+    cleanup.push(() => writer.close());
+    expect(writer.checkpoint()).toBe(true);
+    expect(writer.threadRunning).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, WRITER_IDLE_CLOSE_MS * 2 + 200));
+    expect(writer.threadRunning).toBe(false);
+  });
+
   it('keeps its thread while a batch streams, however slowly its FETCH arrives', async () => {
     const { store, inbox } = openStore();
     const writer = new HeaderWriter(store.db.name);

@@ -171,6 +171,8 @@ export class HeaderWriter {
   checkpoint(): boolean {
     const worker = this.start();
     worker?.postMessage('checkpoint');
+    // a thread started for this alone ends like an idle one (its close is queued after the copy)
+    this.closeWhenIdle();
     return worker !== null;
   }
 
