@@ -85,7 +85,9 @@ describe('login storms', () => {
     });
     await core.service.settled();
 
-    // A full sync pass proved the session healthy: the next drop is retried at the base delay.
+    // A full sync pass in a session that outlived the base delay proved it healthy: the next drop
+    // is retried at the base delay.
+    await sleep(FAST.baseMs);
     const mark = statuses.length;
     proxy.dropSessions();
     const next = await waitFor(

@@ -1,5 +1,6 @@
 // The reconnect rule that keeps a flaky server from seeing a login storm: a login alone does not
-// reset the backoff; staying up `healthyMs`, or a full sync pass (markHealthy), does.
+// reset the backoff; staying up `healthyMs`, or a full sync pass (markHealthy) in a session that
+// outlived the base delay, does.
 import { EventEmitter } from 'node:events';
 import type { ImapFlow } from 'imapflow';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -89,8 +90,28 @@ describe('ConnectionLoop backoff', () => {
     }
     await nextSession(h, 4);
     h.loop.markHealthy();
+    await vi.advanceTimersByTimeAsync(policy.baseMs);
     h.sessions[3]!.close();
     expect(h.delays).toEqual([500, 1_000, 2_000, 500]);
+    await h.loop.stop();
+  });
+
+  it('a pass that finished just before the session dropped, within the base delay, proves nothing', async () => {
+    const h = harness();
+    h.loop.start();
+    for (let i = 1; i <= 3; i++) {
+      await nextSession(h, i);
+      h.sessions[i - 1]!.close();
+    }
+    await nextSession(h, 4);
+    h.loop.markHealthy();
+    await vi.advanceTimersByTimeAsync(policy.baseMs / 2);
+    h.sessions[3]!.close();
+    // and the reset it had promised does not come later either
+    await vi.advanceTimersByTimeAsync(policy.baseMs);
+    await nextSession(h, 5);
+    h.sessions[4]!.close();
+    expect(h.delays).toEqual([500, 1_000, 2_000, 4_000, 8_000]);
     await h.loop.stop();
   });
 

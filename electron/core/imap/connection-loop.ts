@@ -2,8 +2,8 @@
 // time with a new ImapFlow (an instance cannot reconnect). A wrong password or an untrusted
 // certificate stops the loop: the first would lock the account out, the second never heals.
 // A login is not proof of health: the attempt count is kept until the session stayed up a while
-// or did its work (markHealthy), so a server that drops every session right after LOGIN sees a
-// few logins a minute, not one a second.
+// or did its work and outlived the base delay (markHealthy), so a server that drops every session
+// right after LOGIN sees a few logins a minute, not one a second.
 import type { ImapFlow } from 'imapflow';
 import { backoffDelay, DEFAULT_RECONNECT, type ReconnectPolicy } from '../net/backoff';
 import { classifyImapError, type ClassifiedFailure } from './errors';
@@ -21,6 +21,8 @@ export class ConnectionLoop {
   private attempt = 0;
   private timer: NodeJS.Timeout | null = null;
   private healthyTimer: NodeJS.Timeout | null = null;
+  /** When the current session logged in. */
+  private upSince = 0;
   private stopped = true;
   private connecting = false;
 
@@ -50,11 +52,23 @@ export class ConnectionLoop {
     else if (!this.client && !this.connecting) void this.tryConnect();
   }
 
-  /** The session did real work (a full sync pass): the next drop starts the backoff afresh. */
+  /**
+   * The session did real work (a full sync pass): the next drop starts the backoff afresh, once
+   * the session has also lived the base delay. A pass can take a few milliseconds (a LIST
+   * without counts, nothing new), so a server that drops each session just after the pass it let
+   * finish would otherwise see a login every base delay (login-storm.test.ts).
+   */
   markHealthy(): void {
-    if (this.healthyTimer) clearTimeout(this.healthyTimer);
-    this.healthyTimer = null;
-    if (this.client) this.attempt = 0;
+    this.clearHealthyTimer();
+    if (!this.client) return;
+    const wait = this.upSince + this.policy.baseMs - Date.now();
+    if (wait <= 0) {
+      this.attempt = 0;
+      return;
+    }
+    // dropped before then, lost() clears the timer and the count stands
+    this.healthyTimer = setTimeout(() => this.markHealthy(), wait);
+    this.healthyTimer.unref?.();
   }
 
   async stop(): Promise<void> {
@@ -85,6 +99,7 @@ export class ConnectionLoop {
         return;
       }
       this.client = client;
+      this.upSince = Date.now();
       client.once('close', () => this.lost(client!));
       this.healthyTimer = setTimeout(() => this.markHealthy(), this.policy.healthyMs);
       this.healthyTimer.unref?.();
