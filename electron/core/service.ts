@@ -277,7 +277,7 @@ class CoreService implements MailService {
 
   /** For tests and shutdown: waits until every account has nothing queued or syncing. */
   async settled(): Promise<void> {
-    await Promise.all([...this.accounts.values()].map((a) => a.runtime.settled()));
+    await Promise.all([...this.accounts.values()].map((a) => a.runtime.quiet()));
     await Promise.all([...this.pop3Accounts.values()].map((p) => p.settled()));
     await this.sending.settled();
   }

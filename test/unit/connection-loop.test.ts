@@ -130,3 +130,45 @@ describe('ConnectionLoop backoff', () => {
     await h.loop.stop();
   });
 });
+
+describe('ConnectionLoop.loginSettled', () => {
+  it('waits for a login under way and its onUp, success or refusal, and not for later ones', async () => {
+    const steps: string[] = [];
+    let refuse = false;
+    const loop = new ConnectionLoop(
+      'imap.example.test',
+      async () => {
+        const session = new FakeSession();
+        session.connect = async () => {
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          if (refuse) throw Object.assign(new Error('AUTHENTICATE failed'), { authenticationFailed: true });
+          session.usable = true;
+        };
+        return session as unknown as ImapFlow;
+      },
+      {
+        onUp: async () => {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          steps.push('selected');
+        },
+        onDown: (failure) => steps.push(`down: ${failure.kind}`),
+      },
+      policy,
+    );
+    // nothing under way: at once
+    await loop.loginSettled();
+    loop.start();
+    const settled = loop.loginSettled().then(() => steps.push('settled'));
+    await vi.advanceTimersByTimeAsync(600);
+    await settled;
+    expect(steps).toEqual(['selected', 'settled']);
+
+    await loop.stop();
+    refuse = true;
+    loop.start();
+    const refused = loop.loginSettled().then(() => steps.push('settled'));
+    await vi.advanceTimersByTimeAsync(400);
+    await refused;
+    expect(steps).toEqual(['selected', 'settled', 'down: auth', 'settled']);
+  });
+});

@@ -351,6 +351,16 @@ export class AccountRuntime {
     await this.queue.settled();
   }
 
+  /**
+   * settled(), and the IDLE watcher's login begun by the pass (it starts as the pass ends) is
+   * through too. A test that drops the sessions or revokes a token right after settled() otherwise
+   * raced that login: the watcher's stale token was the second refused login (oauth-account).
+   */
+  async quiet(): Promise<void> {
+    await this.settled();
+    await this.watcher.loginSettled();
+  }
+
   /** After the first screen of headers (or the first pass, if there was nothing new). */
   private startWatcherIfDue(): void {
     if (!this.watcherDue || this.stopped) return;

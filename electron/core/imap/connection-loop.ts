@@ -25,6 +25,8 @@ export class ConnectionLoop {
   private upSince = 0;
   private stopped = true;
   private connecting = false;
+  /** Settles when the login under way (and its onUp) is through, either way. */
+  private attemptDone: Promise<void> | null = null;
 
   constructor(
     private readonly host: string,
@@ -35,6 +37,11 @@ export class ConnectionLoop {
 
   get current(): ImapFlow | null {
     return this.client?.usable ? this.client : null;
+  }
+
+  /** Resolves once no login is under way: one begun before the call has succeeded or failed. */
+  async loginSettled(): Promise<void> {
+    while (this.attemptDone) await this.attemptDone;
   }
 
   start(): void {
@@ -87,6 +94,8 @@ export class ConnectionLoop {
   private async tryConnect(): Promise<void> {
     if (this.stopped || this.connecting) return;
     this.connecting = true;
+    let attemptOver!: () => void;
+    this.attemptDone = new Promise((resolve) => (attemptOver = resolve));
     this.events.onConnecting?.();
     let client: ImapFlow | null = null;
     try {
@@ -112,6 +121,8 @@ export class ConnectionLoop {
       this.fail(classifyImapError(error, this.host));
     } finally {
       this.connecting = false;
+      this.attemptDone = null;
+      attemptOver();
     }
   }
 

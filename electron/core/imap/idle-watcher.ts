@@ -81,6 +81,11 @@ export class IdleWatcher {
     this.loop.retryNow();
   }
 
+  /** Resolves once a login begun before the call is through (and its SELECT with it). */
+  loginSettled(): Promise<void> {
+    return this.loop.loginSettled();
+  }
+
   async watch(path: string): Promise<void> {
     this.path = path;
     const client = this.loop.current;
