@@ -6,6 +6,11 @@
 // taken before then sends the waiting mark-read first (`beforeChange` in use-message-actions.ts),
 // so it reaches the core before what the user does; a message only passed over (j held) is not
 // marked.
+//
+// The wait is per message opened, not per render: the header object and the actions are new after
+// every list change (snippets, counts, a sync's flags), and restarting the wait on each of them
+// left a message shown during a stream of changes unmarked when j came before the next frame
+// (keyboard.e2e: the first message, opened as the first sync's follow-ups arrived, stayed unread).
 import { useEffect, useRef } from 'react';
 import type { MessageHeader, MessageId } from '../../shared/domain';
 import type { FlagChange } from './use-message-actions';
@@ -22,13 +27,25 @@ interface MarkReadOnOpen {
 
 export function useMarkReadOnOpen({ openHeader, selectedCount, setFlags, pending }: MarkReadOnOpen): void {
   const markedRead = useRef<MessageId | null>(null);
+  // What the mark uses when it runs: the newest header (its flags) and actions.
+  const latest = useRef({ openHeader, setFlags });
   useEffect(() => {
-    if (!openHeader || selectedCount > 1 || markedRead.current === openHeader.id) return;
-    const header = openHeader;
+    latest.current = { openHeader, setFlags };
+  }, [openHeader, setFlags]);
+  const openId = openHeader && selectedCount <= 1 ? openHeader.id : null;
+  useEffect(() => {
+    if (openId === null || markedRead.current === openId) return;
+    let done = false;
+    // Once: sent early by an action (pending.send), the frame's own call must not mark it again
+    // after that action (Shift+U in the same moment) made it unread.
     const markRead = () => {
+      if (done) return;
+      done = true;
       pending.forget(markRead);
-      markedRead.current = header.id;
-      if (!header.flags.seen) void setFlags([header.id], { seen: true }, { record: false });
+      markedRead.current = openId;
+      const header = latest.current.openHeader;
+      if (header?.id === openId && !header.flags.seen)
+        void latest.current.setFlags([openId], { seen: true }, { record: false });
     };
     pending.wait(markRead);
     let timer: number | null = null;
@@ -41,5 +58,5 @@ export function useMarkReadOnOpen({ openHeader, selectedCount, setFlags, pending
       if (timer !== null) window.clearTimeout(timer);
       pending.forget(markRead);
     };
-  }, [openHeader, selectedCount, setFlags, pending]);
+  }, [openId, pending]);
 }

@@ -60,14 +60,20 @@ test('triage an inbox with the keyboard only; the server ends up matching every 
   };
   await expect(list.getByRole('option')).toHaveCount(COUNT, { timeout: 20_000 });
 
-  // Open the first message, then read on with j: three messages read.
+  // Open the first message, then read on with j: three messages read. Each is marked read once
+  // the frame that shows it has painted (use-mark-read-on-open.ts); a person reading it waits that
+  // long, a test does not by itself (a j sent before that frame passes the message over).
+  const read = (i: number) => expect(row(i)).not.toHaveAccessibleName(/^Unread, /);
   await page.keyboard.press('Enter');
   await shows(1);
   await expect(reader).toBeFocused();
+  await read(1);
   await page.keyboard.press('j');
   await shows(2);
+  await read(2);
   await page.keyboard.press('j');
   await shows(3);
+  await read(3);
 
   // The panes: u goes back to the list, F6 / Shift+F6 move between panes.
   await page.keyboard.press('u');
