@@ -4,6 +4,7 @@
 // 'electron': process.parentPort is all a utility process needs.
 import { createMailService } from './core/service';
 import { runEngineHost } from './shell/engine-host';
+import { watchEngineMemory } from './shell/engine-memory';
 import type { FromEngine, ToEngine } from './shell/engine-wire';
 
 const port = process.parentPort;
@@ -13,7 +14,8 @@ runEngineHost(
     post: (message: FromEngine) => port.postMessage(message),
     onMessage: (listener) => port.on('message', (event) => listener(event.data as ToEngine)),
   },
-  createMailService,
+  // V8 for speed while a large sync runs, for size otherwise (shell/engine-memory.ts)
+  (options) => createMailService(options).then((service) => (watchEngineMemory(service, process.env), service)),
   // the close answer is posted; a moment for it to leave, then end (main kills us after its timeout anyway)
   () => setTimeout(() => process.exit(0), 200),
 );

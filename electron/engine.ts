@@ -3,6 +3,7 @@
 // to stdout; its log lines go to the shell as messages.
 import { createMailService } from './core/service';
 import { runEngineHost } from './shell/engine-host';
+import { watchEngineMemory } from './shell/engine-memory';
 import type { FromEngine, ToEngine } from './shell/engine-wire';
 
 let lastSend: Promise<void> = Promise.resolve();
@@ -25,7 +26,8 @@ const host = runEngineHost(
     },
     onMessage: (listener) => process.on('message', (message) => listener(message as ToEngine)),
   },
-  createMailService,
+  // V8 for speed while a large sync runs, for size otherwise (shell/engine-memory.ts)
+  (options) => createMailService(options).then((service) => (watchEngineMemory(service, process.env), service)),
   exit,
 );
 // the shell died without closing us: close the database and the connections, then end

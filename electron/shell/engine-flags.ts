@@ -3,11 +3,11 @@
 // the bench measures is the memory the shipped engine uses (docs/architecture.md, "Memory").
 
 /**
- * Always given to the engine's process; empty for now. `--optimize-for-size` would meet the
- * memory budget (RSS after a 100,000-message sync 188-224 MB -> 140-152 MB: V8 keeps ~38 MB of
- * heap committed instead of 70-97 MB for ~35 MB of live objects) but costs the first sync 10-50 %
- * more CPU per header, and figure a may not get slower (docs/architecture.md, "Memory"). A user
- * short of memory turns it on with MAIL_ENGINE_FLAGS=--optimize-for-size.
+ * Always given to the engine's process; empty for now. `--optimize-for-size` from the start would
+ * meet the memory budget but costs the first sync 10-50 % more CPU per header (figure a may not
+ * get slower): the engine switches it on at run time instead, whenever no large sync runs
+ * (engine-memory.ts), which meets the budget without that cost (docs/architecture.md, "Memory").
+ * A user who sets it in MAIL_ENGINE_FLAGS keeps it for the whole run.
  */
 export const ENGINE_V8_FLAGS: readonly string[] = [];
 

@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--rounds N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r,s,u] [--cpu-prof]`: the benchmark suite.
+// `npm run bench -- [--size N] [--rounds N] [--no-browser] [--browser-only] [--only c,d,e,g,h,m,p,r,s,u] [--cpu-prof]`: the benchmark suite.
 // Starts its own mail server, fills an INBOX, measures sync, resync, bodies, the list query, memory
 // and the UI, prints one markdown table (every figure beside its target) and writes
 // bench/results.json.
@@ -19,6 +19,7 @@ import { BODY_FIGURES, measureBodies } from './runner/phase-bodies';
 import { COLD_START_FIGURES, measureColdStartPhase } from './runner/phase-cold-start';
 import { BROWSER_FIGURES, measureBrowser, prepareBrowserProfile, PREWARMED_BODIES } from './runner/phase-browser';
 import { measurePop3, POP3_FIGURES } from './runner/phase-pop3';
+import { measureRendererHeap, RENDERER_HEAP_FIGURES } from './runner/phase-renderer-heap';
 import { measureResponsiveness, RESPONSIVENESS_FIGURES } from './runner/phase-responsiveness';
 import { measureResync, RESYNC_FIGURES } from './runner/phase-resync';
 import { measureScale, scaleFigures } from './runner/phase-scale';
@@ -52,6 +53,7 @@ async function main(): Promise<number> {
     ['e', [...WINDOW_FIGURES, ...ORDERED_FIGURES]],
     ['h', [...SEARCH_FIGURES, ...SERVER_SEARCH_FIGURES]],
     ['g', [...BROWSER_FIGURES, ...COLD_START_FIGURES]],
+    ['m', RENDERER_HEAP_FIGURES],
     ['p', POP3_FIGURES],
     ['r', RESPONSIVENESS_FIGURES],
     ['u', APP_SYNC_FIGURES],
@@ -108,6 +110,7 @@ async function main(): Promise<number> {
       await other.stop();
       if (prepared && wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
       if (prepared && wanted.has('g')) await phase(COLD_START_FIGURES, () => measureColdStartPhase(ctx));
+      if (prepared && wanted.has('m')) await phase(RENDERER_HEAP_FIGURES, () => measureRendererHeap(ctx));
       if (prepared && wanted.has('r')) await phase(RESPONSIVENESS_FIGURES, () => measureResponsiveness(ctx));
       // u syncs a fresh profile of its own
       if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
@@ -117,7 +120,8 @@ async function main(): Promise<number> {
       const warmBodies = async () => {
         if (wanted.has('d')) await measureBodies(ctx);
         // the keyboard bench reads the newest messages: their bodies are cached as reading would
-        if (wanted.has('g') || wanted.has('r')) await engine.call('prewarmNewest', { count: PREWARMED_BODIES });
+        if (wanted.has('g') || wanted.has('m') || wanted.has('r'))
+          await engine.call('prewarmNewest', { count: PREWARMED_BODIES });
       };
       await phase(wanted.has('d') ? BODY_FIGURES : [], warmBodies);
       if (wanted.has('h')) await phase(SERVER_SEARCH_FIGURES, () => measureServerSearch(ctx));
@@ -130,6 +134,7 @@ async function main(): Promise<number> {
       if (wanted.has('g')) await phase(BROWSER_FIGURES, () => measureBrowser(ctx));
       if (wanted.has('s')) await phase(scaleFigures(args.size), () => measureScale(ctx));
       if (wanted.has('g')) await phase(COLD_START_FIGURES, () => measureColdStartPhase(ctx));
+      if (wanted.has('m')) await phase(RENDERER_HEAP_FIGURES, () => measureRendererHeap(ctx));
       if (wanted.has('u')) await phase(APP_SYNC_FIGURES, () => measureAppSyncPhase(ctx));
       // last: it adds an account to the profile the phases above measure
       if (wanted.has('r')) await phase(RESPONSIVENESS_FIGURES, () => measureResponsiveness(ctx));

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../bench/runner/args';
 
 describe('bench options', () => {
-  it('runs every phase by default, and --no-browser leaves out g, r and u', () => {
+  it('runs every phase by default, and --no-browser leaves out g, m, r and u', () => {
     expect(parseArgs([])).toMatchObject({ size: 50_000, browser: true, only: false, cpuProf: false, rounds: 5 });
-    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'p', 'r', 's', 'u']);
+    expect([...parseArgs([]).phases]).toEqual(['c', 'd', 'e', 'g', 'h', 'm', 'p', 'r', 's', 'u']);
     const noBrowser = parseArgs(['--no-browser', '--size=100000', '--cpu-prof']);
     expect(noBrowser).toMatchObject({ size: 100_000, browser: false, cpuProf: true });
     expect([...noBrowser.phases]).toEqual(['c', 'd', 'e', 'h', 'p', 's']);
@@ -33,13 +33,15 @@ describe('bench options', () => {
   it('--browser-only measures the app alone, and cannot be combined with what contradicts it', () => {
     const browserOnly = parseArgs(['--browser-only']);
     expect(browserOnly).toMatchObject({ browser: true, browserOnly: true, only: true });
-    expect([...browserOnly.phases]).toEqual(['g', 'r', 'u']);
+    expect([...browserOnly.phases]).toEqual(['g', 'm', 'r', 'u']);
+    expect([...parseArgs(['--browser-only', '--only', 'm']).phases]).toEqual(['m']);
+    expect(parseArgs(['--only=m']).browser).toBe(true);
     expect([...parseArgs(['--browser-only', '--only', 'r']).phases]).toEqual(['r']);
     expect([...parseArgs(['--browser-only', '--only', 'u']).phases]).toEqual(['u']);
     expect(parseArgs(['--only=r']).browser).toBe(true);
     expect([...parseArgs(['--only=r', '--no-browser']).phases]).toEqual([]);
     expect(() => parseArgs(['--browser-only', '--no-browser'])).toThrow(/exclude each other/);
-    expect(() => parseArgs(['--browser-only', '--only', 'e'])).toThrow(/g, r or u alone/);
+    expect(() => parseArgs(['--browser-only', '--only', 'e'])).toThrow(/g, m, r or u alone/);
   });
 
   it('refuses what it does not know, saying what it takes', () => {

@@ -3,7 +3,7 @@
 // duplicated; whatever goes wrong answers null so the caller writes the batch itself; and the
 // main connection's transactions keep working while the thread commits.
 import { describe, expect, it } from 'vitest';
-import { HeaderWriter } from '../../electron/core/store/header-writer';
+import { HeaderWriter, WRITER_IDLE_CLOSE_MS } from '../../electron/core/store/header-writer';
 import type { MailboxSyncState } from '../../electron/core/store/mailboxes-repo';
 import type { HeaderRecord } from '../../electron/core/store/messages-repo';
 import type { Store } from '../../electron/core/store/store';
@@ -184,5 +184,32 @@ describe('the header writer thread', () => {
     expect(await batch.commit(synced(1, 250))).toBeNull();
     expect(writer.openBatch(inbox.id)).toBeNull();
     expect(store.messages.count(inbox.id)).toBe(0);
+  });
+
+  it('ends its thread once no batch came for a while, and starts another for the next batch', async () => {
+    const { store, inbox } = openStore();
+    const writer = new HeaderWriter(store.db.name);
+    cleanup.push(() => writer.close());
+    expect(await writeBatch(writer, inbox.id, headers(1, 200), synced(1, 200))).toHaveLength(200);
+    expect(writer.threadRunning).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, WRITER_IDLE_CLOSE_MS * 2 + 200));
+    // its heap and its SQLite connection are the engine's memory no longer
+    expect(writer.threadRunning).toBe(false);
+    expect(await writeBatch(writer, inbox.id, headers(201, 300), synced(1, 500))).toHaveLength(300);
+    expect(counted(store, inbox.id)).toEqual({ total: 500, unread: 375 });
+  });
+
+  it('keeps its thread while a batch streams, however slowly its FETCH arrives', async () => {
+    const { store, inbox } = openStore();
+    const writer = new HeaderWriter(store.db.name);
+    cleanup.push(() => writer.close());
+    expect(await writeBatch(writer, inbox.id, headers(1, 200), synced(1, 200))).toHaveLength(200);
+    const batch = writer.openBatch(inbox.id)!;
+    for (const record of headers(201, 150)) batch.add(record);
+    await new Promise((resolve) => setTimeout(resolve, WRITER_IDLE_CLOSE_MS * 2 + 200));
+    expect(writer.threadRunning).toBe(true);
+    for (const record of headers(351, 150)) batch.add(record);
+    expect(await batch.commit(synced(1, 500))).toHaveLength(300);
+    expect(store.messages.count(inbox.id)).toBe(500);
   });
 });

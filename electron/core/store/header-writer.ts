@@ -68,6 +68,15 @@ export const WRITER_MIN_ROWS = 200;
 /** Rows per message to the thread: few enough that a chunk dies young on the main thread. */
 const CHUNK_ROWS = 100;
 
+/**
+ * The thread ends once it has had no batch for this long, and the next large batch starts
+ * another (tens of ms, against seconds of FETCH). A thread kept for the next big sync holds its
+ * own V8 heap, grown to take a first sync's rows, and its SQLite connection's cache: 20-30 MB
+ * of the engine's resident memory after a 100k first sync (bench figure f1, docs/architecture.md,
+ * "Memory"). During a sync the next batch opens as the last commits, so it never idles this long.
+ */
+export const WRITER_IDLE_CLOSE_MS = 500;
+
 type Reply = { id: number; ids: MessageId[] } | { id: number; error: string };
 
 /** Where better-sqlite3 is, for the thread's require(); null when it cannot be told here. */
@@ -88,6 +97,9 @@ export class HeaderWriter {
   private nextId = 0;
   private readonly waiting = new Map<number, (ids: MessageId[] | null) => void>();
   private idleWaiters: (() => void)[] = [];
+  /** Batches opened and not yet committed or aborted: the thread holds their rows. */
+  private streaming = 0;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** `moduleOverride`: where the thread loads better-sqlite3 from (tests: a place it is not). */
   constructor(
@@ -105,7 +117,21 @@ export class HeaderWriter {
    */
   openBatch(mailboxId: MailboxId): StreamedBatch | null {
     const worker = this.start();
-    return worker ? new StreamedBatch(this, worker, ++this.nextId, mailboxId) : null;
+    if (!worker) return null;
+    this.stopIdleTimer();
+    this.streaming++;
+    return new StreamedBatch(this, worker, ++this.nextId, mailboxId);
+  }
+
+  /** @internal StreamedBatch: committed or aborted, it no longer streams. */
+  batchFinished(): void {
+    this.streaming--;
+    this.closeWhenIdle();
+  }
+
+  /** Whether a thread is running now (tests: that an idle one ended). */
+  get threadRunning(): boolean {
+    return this.worker !== null;
   }
 
   /** @internal StreamedBatch.commit: the answer for batch `id`, or null should the thread go. */
@@ -128,10 +154,34 @@ export class HeaderWriter {
   /** Stops the thread; a batch still being written is answered null (and written by its caller, if still wanted). */
   close(): void {
     this.unusable = true;
+    this.stopIdleTimer();
     const worker = this.worker;
     this.worker = null;
     this.settleAll();
     worker?.postMessage('close');
+  }
+
+  /** With no batch streaming or being written, ends the thread after WRITER_IDLE_CLOSE_MS. */
+  private closeWhenIdle(): void {
+    if (this.streaming > 0 || this.waiting.size > 0 || !this.worker || this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.streaming > 0 || this.waiting.size > 0 || !this.worker) return;
+      const worker = this.worker;
+      // its 'exit' must not make the writer unusable: the next batch starts a new thread
+      worker.removeAllListeners('exit');
+      worker.removeAllListeners('error');
+      worker.on('error', () => undefined);
+      this.worker = null;
+      worker.postMessage('close');
+    }, WRITER_IDLE_CLOSE_MS);
+    // never what keeps the process alive
+    this.idleTimer.unref?.();
+  }
+
+  private stopIdleTimer(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
   }
 
   private start(): Worker | null {
@@ -165,6 +215,7 @@ export class HeaderWriter {
     const resolve = this.waiting.get(reply.id);
     this.waiting.delete(reply.id);
     this.wakeIdleWaiters();
+    this.closeWhenIdle();
     if ('error' in reply) {
       this.log?.(`header writer: ${reply.error}; writing on the main connection`);
       resolve?.(null);
@@ -219,6 +270,7 @@ export class StreamedBatch {
    */
   commit(syncState: MailboxSyncState): Promise<MessageId[] | null> {
     this.flush();
+    const wasStreaming = !this.finished;
     this.finished = true;
     const answer = this.writer.answer(this.id);
     this.worker.postMessage({
@@ -227,6 +279,7 @@ export class StreamedBatch {
       mailboxId: this.mailboxId,
       syncState: syncStateParams(this.mailboxId, syncState),
     });
+    if (wasStreaming) this.writer.batchFinished();
     return answer;
   }
 
@@ -236,6 +289,7 @@ export class StreamedBatch {
     this.finished = true;
     this.chunk = [];
     this.worker.postMessage({ type: 'abort', id: this.id });
+    this.writer.batchFinished();
   }
 
   private flush(): void {

@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import type { AccountSettings } from '../../../shared/domain';
 import { KeyFileCipher } from '../../../electron/core/accounts/key-file-cipher';
 import { createMailService } from '../../../electron/core/service';
+import { watchEngineMemory } from '../../../electron/shell/engine-memory';
 import type { MailService } from '../../../electron/core/service-api';
 import { KEY_FILE_NAME } from '../../../electron/shell/profile-dir';
 import type { MailServerInfo, MailUser } from '../../mailserver/types';
@@ -51,6 +52,8 @@ export async function openSession(
     // figure a compares one connection with one (1); a2 the engine as it ships (undefined)
     ...(options.syncConnections !== undefined ? { syncConnections: options.syncConnections } : {}),
   });
+  // as both shells' engine processes do: f1 and a measure the engine as shipped
+  watchEngineMemory(service, process.env);
   const db = new Database(path.join(dataDir, 'mail.db'), { readonly: true, fileMustExist: true });
   // The trigger-kept count, committed with the rows it counts: a COUNT(*) of 50,000 rows after
   // every batch would be the bench's own work, billed to the engine's process.

@@ -26,7 +26,7 @@ export function format(value: number, unit: Unit): string {
     case 'ratio':
       return value.toFixed(2);
     case 'MB':
-      return `${value.toFixed(0)} MB`;
+      return `${value.toFixed(Math.abs(value) >= 100 ? 0 : 1)} MB`;
     case 'B/msg':
       return `${Math.round(value).toLocaleString('en-US')} B/msg`;
     case 'count':

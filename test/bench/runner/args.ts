@@ -1,4 +1,4 @@
-// `npm run bench -- [--size N] [--rounds N] [--no-browser] [--browser-only] [--only c,d,e,g,h,p,r,s,u] [--cpu-prof]`
+// `npm run bench -- [--size N] [--rounds N] [--no-browser] [--browser-only] [--only c,d,e,g,h,m,p,r,s,u] [--cpu-prof]`
 export interface BenchArgs {
   /** Messages in the test INBOX. */
   size: number;
@@ -19,7 +19,7 @@ export interface BenchArgs {
   phases: ReadonlySet<OptionalPhase>;
 }
 
-export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'p', 'r', 's', 'u'] as const;
+export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'm', 'p', 'r', 's', 'u'] as const;
 export type OptionalPhase = (typeof OPTIONAL_PHASES)[number];
 
 function parseOnly(value: string | undefined): Set<OptionalPhase> {
@@ -30,7 +30,7 @@ function parseOnly(value: string | undefined): Set<OptionalPhase> {
     if (name === 'a' || name === 'b' || name === 'f') continue;
     if (!(OPTIONAL_PHASES as readonly string[]).includes(name))
       throw new Error(
-        `--only takes figure letters from a, b, c, d, e, f, g, h, p, r, s, u (comma separated), not "${item}"`,
+        `--only takes figure letters from a, b, c, d, e, f, g, h, m, p, r, s, u (comma separated), not "${item}"`,
       );
     phases.add(name as OptionalPhase);
   }
@@ -61,18 +61,20 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (arg === '--cpu-prof') cpuProf = true;
     else
       throw new Error(
-        `unknown option ${arg} (use --size N, --rounds N, --no-browser, --browser-only, --only c,d,e,g,h,p,r,s,u, --cpu-prof)`,
+        `unknown option ${arg} (use --size N, --rounds N, --no-browser, --browser-only, --only c,d,e,g,h,m,p,r,s,u, --cpu-prof)`,
       );
   }
   if (browserOnly && !browser) throw new Error('--browser-only and --no-browser exclude each other');
-  const inChromium = ['g', 'r', 'u'] as const;
+  const inChromium = ['g', 'm', 'r', 'u'] as const;
   if (browserOnly && only && [...only].some((p) => !(inChromium as readonly string[]).includes(p)))
-    throw new Error('--browser-only is --only g,r,u without the engine figures: with it, --only takes g, r or u alone');
+    throw new Error(
+      '--browser-only is --only g,m,r,u without the engine figures: with it, --only takes g, m, r or u alone',
+    );
   const phases = new Set<OptionalPhase>(browserOnly ? (only ?? inChromium) : (only ?? OPTIONAL_PHASES));
   if (!browser) for (const phase of inChromium) phases.delete(phase);
   return {
     size,
-    browser: phases.has('g') || phases.has('r'),
+    browser: phases.has('g') || phases.has('m') || phases.has('r'),
     browserOnly,
     only: only !== null || browserOnly,
     cpuProf,
