@@ -9,14 +9,19 @@ afterEach(async () => {
   for (const s of servers.splice(0)) await new Promise((resolve) => s.close(resolve));
 });
 
-/** A server answering each command line by `reply` (null: say nothing); records every line received. */
+/**
+ * A server answering each command line by `reply` (null: say nothing); records every line
+ * received, and every chunk of bytes as it arrived.
+ */
 async function scripted(greeting: string, reply: (line: string) => string | null) {
   const received: string[] = [];
+  const chunks: string[] = [];
   const server = net.createServer((socket) => {
     socket.on('error', () => undefined);
     socket.write(`${greeting}\r\n`);
     let buffer = '';
     socket.on('data', (chunk) => {
+      chunks.push(chunk.toString('latin1'));
       buffer += chunk.toString('latin1');
       for (let end = buffer.indexOf('\r\n'); end >= 0; end = buffer.indexOf('\r\n')) {
         const line = buffer.slice(0, end);
@@ -30,7 +35,7 @@ async function scripted(greeting: string, reply: (line: string) => string | null
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
-  return { port, received };
+  return { port, received, chunks };
 }
 
 const CAPA = '+OK\r\nUSER\r\nUIDL\r\nTOP\r\n.\r\n';
@@ -103,6 +108,25 @@ describe('Pop3Client', () => {
     await expect(client.login('ada\r\nDELE 1', 'pw')).rejects.toMatchObject({ kind: 'auth' });
     expect(received).toEqual(['CAPA']);
     client.close();
+  });
+
+  it('sends pipelined commands given together as one write, and reads their replies in order', async () => {
+    const { port, chunks } = await scripted('+OK ready', (line) => {
+      if (line === 'CAPA') return '+OK\r\nUSER\r\nPIPELINING\r\n.\r\n';
+      const retr = /^RETR (\d)$/.exec(line);
+      return retr ? `+OK\r\nSubject: ${retr[1]}\r\n\r\n..body\r\n.\r\n` : '+OK\r\n';
+    });
+    const client = await Pop3Client.connect({ host: '127.0.0.1', port, security: 'plain', allowPlaintext: true });
+    await client.login('ada', 'pw');
+    const replies: Promise<Buffer>[] = [];
+    client.together(() => {
+      for (const n of [1, 2, 3]) replies.push(client.retr(n));
+    });
+    expect((await Promise.all(replies)).map((b) => b.toString())).toEqual(
+      [1, 2, 3].map((n) => `Subject: ${n}\r\n\r\n.body\r\n`),
+    );
+    expect(chunks).toContain('RETR 1\r\nRETR 2\r\nRETR 3\r\n');
+    await client.quit();
   });
 
   it('gives up on a server that stops answering, after the timeout', async () => {

@@ -1,7 +1,7 @@
 // The durable copy of POP3 mail (store/pop3-copy.ts) on real SQLite files: mail.db damaged after
 // the server removed its copies, and the messages come back from pop3-mail.db into their folders
 // with their flags, their bytes and their UIDLs (so the next check downloads nothing again); a
-// message deleted here leaves the copy too; the POP3 account comes back as POP3.
+// message deleted here leaves the copy too, all but its UIDL; the POP3 account comes back as POP3.
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -103,6 +103,33 @@ describe('the durable copy of POP3 mail', () => {
       again.db.prepare('SELECT message_row FROM pop3_raw ORDER BY message_row').all() as { message_row: number }[],
     );
     expect(again.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('keeps the UIDL of a message deleted here, so a restore does not download it again', () => {
+    const { dir, store, accountId, ids } = pop3Profile();
+    store.messages.delete([ids[2]! as MessageId]); // deleted for good; the server still has it
+    closeStore(store);
+
+    damage(path.join(dir, 'mail.db'));
+    const again = openStore(dir);
+
+    expect(again.notices).toEqual([expect.objectContaining({ kind: 'cache-rebuilt', restored: true })]);
+    const known = [...again.pop3.known(accountId).values()].sort((a, b) => a.uidl.localeCompare(b.uidl));
+    expect(known.map((k) => [k.uidl, k.complete, k.deletedHere, k.headerHash])).toEqual([
+      ['uidl-1', true, false, 'hash-1'],
+      ['uidl-2', true, false, 'hash-2'],
+      // known as deleted here: not downloaded, and removed from the server if the options say so
+      ['uidl-3', false, true, 'hash-3'],
+    ]);
+    expect(again.db.prepare("SELECT COUNT(*) AS n FROM messages WHERE message_id = '<3@x>'").get()).toEqual({ n: 0 });
+
+    // once the server forgets the UIDL, the copy forgets it too
+    again.pop3.forget(accountId, ['uidl-3']);
+    again.updatePop3Copy();
+    const copy = new Database(path.join(dir, POP3_COPY_FILE_NAME), { readonly: true });
+    const kept = copy.prepare('SELECT uidl FROM deleted_uidls').all();
+    copy.close();
+    expect(kept).toEqual([]);
   });
 
   it('lets a message deleted here go from the copy too, and keeps moves and flags current', () => {

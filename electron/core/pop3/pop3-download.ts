@@ -21,23 +21,42 @@ import { headerRow } from '../store/header-rows';
 import type { Pop3Known, Pop3Options, Pop3Repo, Pop3WriteBatch } from '../store/pop3-repo';
 import type { Pop3Client, Pop3Listing } from './pop3-client';
 import { headerHash, pop3HeaderRecord } from './pop3-header';
-import { pipeline } from './pop3-pipeline';
+import { pipeline, type PipelineWindow } from './pop3-pipeline';
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Commands in flight at once when the server pipelines; a window, so memory stays bounded. */
 export const HEADER_WINDOW = 64;
-export const BODY_WINDOW = 16;
+/**
+ * RETRs in flight, and the bytes of their messages (by LIST) at most: enough that the server keeps
+ * sending while the engine stores a batch (a store of 200 messages is ~15 ms, in which Dovecot
+ * sends a few hundred small ones), few enough that what arrived meanwhile stays a few megabytes.
+ */
+export const BODY_WINDOW = 1024;
+export const BODY_WINDOW_BYTES = 4 * 1024 * 1024;
+
+/** The window RETRs go out in (pop3-pipeline.ts): by count and by the sizes LIST gave. */
+export function bodyWindow(client: Pop3Client, sizes: ReadonlyMap<number, number>): PipelineWindow<Pop3Listing> {
+  return {
+    commands: BODY_WINDOW,
+    bytes: BODY_WINDOW_BYTES,
+    size: (l) => sizes.get(l.number) ?? 0,
+    together: (sendAll) => client.together(sendAll),
+  };
+}
 /** New messages whose headers come first (TOP): a few screenfuls of the list, newest first. */
 export const HEADERS_FIRST = 200;
 /** Headers stored per transaction: the first batch small so the first rows show at once. */
 const FIRST_HEADER_BATCH = 50;
 const HEADER_BATCH = 500;
 /**
- * Whole messages stored per transaction, or fewer when they add up to this many bytes: large,
- * since each commit costs a sync of the log, small enough that a cut loses little work.
+ * Whole messages stored per transaction, or fewer when they add up to this many bytes. A commit
+ * costs little (synchronous = NORMAL: the log is synced at checkpoints, not per commit); what a
+ * batch costs is the time the main thread spends in it, when no reply is taken and no RETR sent.
+ * 200 kept the server busier than 500 (and held fewer buffers for the collector): measured on the
+ * bench's 10,000 messages, the same download took ~8% less CPU.
  */
-const BODY_BATCH = 500;
+const BODY_BATCH = 200;
 const BODY_BATCH_BYTES = 16 * 1024 * 1024;
 
 export interface Pop3Progress {
@@ -149,7 +168,7 @@ async function fetchHeaders(
   };
   await pipeline(
     fresh,
-    HEADER_WINDOW,
+    { commands: HEADER_WINDOW, together: (sendAll) => client.together(sendAll) },
     (l) => client.top(l.number, 0),
     (l, top) => {
       const hash = headerHash(top);
@@ -214,7 +233,7 @@ async function fetchBodies(
     // each message is stored in order as it arrives; a cut loses only those not yet stored
     await pipeline(
       wanted,
-      BODY_WINDOW,
+      bodyWindow(client, sizes),
       (l) => client.retr(l.number),
       (l, raw) => {
         if (known.has(l.uidl)) batch.bodies.push({ uidl: l.uidl, raw });

@@ -7,8 +7,10 @@
 //
 // What a row keeps is what the list row, the message and the download need: the columns of the
 // row in `messages`, its local folder, its UIDL (so the server's copy is not downloaded again)
-// and the whole message. A message deleted here leaves the copy at the next update, so nothing
-// the user deleted outlives it here (secure_delete, as mail.db).
+// and the whole message. A message deleted here leaves the copy at the next update (secure_delete,
+// as mail.db); only its UIDL stays, with its header's hash, as long as mail.db keeps it (until the
+// server no longer lists it): a server that still has the message (left on the server) would
+// otherwise hand it back after a restore, and the user would find the deleted mail again.
 import type { Db } from './database';
 import { POP3_LOCAL_FOLDERS } from './pop3-repo';
 
@@ -46,6 +48,13 @@ const SCHEMA = `
     downloaded_at     INTEGER,
     ${ROW_COLUMNS.join(',\n    ')},  -- no declared type: stored exactly as mail.db has them
     raw               BLOB NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS pop3copy.deleted_uidls (   -- pop3_messages rows deleted here (no message_row)
+    account_id        TEXT NOT NULL,
+    uidl              TEXT NOT NULL,
+    header_hash       TEXT NOT NULL,
+    downloaded_at     INTEGER NOT NULL,
+    PRIMARY KEY (account_id, uidl)
   );
 `;
 
@@ -113,6 +122,12 @@ export function updatePop3Copy(db: Db, file: string): void {
       db.exec(`UPDATE pop3copy.messages AS k SET ${changing.map((c) => `${c} = s.${c}`).join(', ')}
         FROM (${CURRENT}) AS s
         WHERE s.message_row = k.message_row AND (${changing.map((c) => `k.${c} IS NOT s.${c}`).join(' OR ')})`);
+      // the UIDLs of messages deleted here, as mail.db has them now (forgotten once the server is)
+      db.exec(`DELETE FROM pop3copy.deleted_uidls AS d WHERE NOT EXISTS (
+        SELECT 1 FROM main.pop3_messages p
+        WHERE p.account_id = d.account_id AND p.uidl = d.uidl AND p.message_row IS NULL)`);
+      db.exec(`INSERT OR IGNORE INTO pop3copy.deleted_uidls (account_id, uidl, header_hash, downloaded_at)
+        SELECT account_id, uidl, header_hash, downloaded_at FROM main.pop3_messages WHERE message_row IS NULL`);
     })();
   } finally {
     detach(db);
@@ -122,7 +137,8 @@ export function updatePop3Copy(db: Db, file: string): void {
 /**
  * Puts the copy's messages into a fresh mail.db whose accounts (and pop3_accounts) came back
  * from user-data.db: each into its local folder (made again if the user had made it), with its
- * flags, its bytes and its UIDL; the local folders every POP3 account has are made first. Returns
+ * flags, its bytes and its UIDL, and the UIDLs of messages deleted here; the local folders every
+ * POP3 account has are made first. Returns
  * how many messages came back. The copy's ids are then the old mail.db's: the update that follows
  * (cache-recovery.ts) writes it again from the new rows, in one transaction of its own.
  */
@@ -177,6 +193,10 @@ export function restorePop3Copy(db: Db, file: string): number {
         if (row.uidl !== null) uidl.run(accountId, row.uidl, id, row.header_hash, row.downloaded_at);
         restored++;
       }
+      // deleted here: known to the download, so the server's copy is not brought in again
+      db.exec(`INSERT OR IGNORE INTO main.pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at)
+        SELECT d.account_id, d.uidl, NULL, d.header_hash, d.downloaded_at FROM pop3copy.deleted_uidls d
+        JOIN main.pop3_accounts a ON a.account_id = d.account_id`);
     })();
   } finally {
     detach(db);

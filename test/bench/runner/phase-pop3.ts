@@ -1,7 +1,7 @@
 // p: the first POP3 download of a 10,000-message mailbox (UIDL, the newest screenfuls' headers
 // with TOP, every whole message with RETR, all stored in a fresh profile) against a bare POP3 download of the
-// same mailbox (UIDL and RETR of every message, kept in memory only) with the same client and
-// the same pipelining (pop3-pipeline.ts, the engine's window for RETR). The ratio bare / engine says what storing costs; the goal is at
+// same mailbox (UIDL, LIST and RETR of every message, kept in memory only) with the same client
+// and the same pipelining (pop3-pipeline.ts, the engine's window for RETR, by count and LIST's sizes). The ratio bare / engine says what storing costs; the goal is at
 // least 0.8. Rounds alternate bare and engine, after one unmeasured bare run that lets Dovecot
 // build its index and cache, so both meet the same warm server; the median ratio is reported.
 // It runs in the bench's main process: what is measured is time, not memory.
@@ -11,7 +11,7 @@ import path from 'node:path';
 import { tlsConnectOptions } from '../../../electron/core/net/tls-options';
 import { Pop3Account } from '../../../electron/core/pop3/pop3-account';
 import { Pop3Client } from '../../../electron/core/pop3/pop3-client';
-import { BODY_WINDOW, HEADERS_FIRST } from '../../../electron/core/pop3/pop3-download';
+import { bodyWindow, HEADERS_FIRST } from '../../../electron/core/pop3/pop3-download';
 import { pipeline } from '../../../electron/core/pop3/pop3-pipeline';
 import { Store } from '../../../electron/core/store/store';
 import { populateMailbox } from '../../mailserver/populate';
@@ -53,11 +53,11 @@ export async function measurePop3(ctx: BenchContext): Promise<void> {
   const bare = async (): Promise<number> => {
     const started = performance.now();
     const client = await connect();
-    const listing = await client.uidl();
+    const [listing, sizes] = await Promise.all([client.uidl(), client.list()]);
     let bytes = 0;
     await pipeline(
       listing,
-      BODY_WINDOW,
+      bodyWindow(client, sizes),
       (l) => client.retr(l.number),
       (_, raw) => (bytes += raw.length),
     );
