@@ -108,10 +108,10 @@ describe('the durable copy of POP3 mail', () => {
   it('keeps the UIDL of a message deleted here, so a restore does not download it again', () => {
     const { dir, store, accountId, ids } = pop3Profile();
     store.messages.delete([ids[2]! as MessageId]); // deleted for good; the server still has it
-    closeStore(store);
+    stores.close(store);
 
-    damage(path.join(dir, 'mail.db'));
-    const again = openStore(dir);
+    damageDatabaseFile(path.join(dir, 'mail.db'));
+    const again = stores.open(dir);
 
     expect(again.notices).toEqual([expect.objectContaining({ kind: 'cache-rebuilt', restored: true })]);
     const known = [...again.pop3.known(accountId).values()].sort((a, b) => a.uidl.localeCompare(b.uidl));
