@@ -121,9 +121,17 @@ export function useAppCommands(context: CommandContext): Commands {
       const { store: rows, latestSelection, changeSelection } = get();
       if (!rows) return;
       if (event?.repeat) get().noteRepeat();
-      const result = stepSelection(rows, latestSelection(), delta, extend);
+      const before = latestSelection();
+      const result = stepSelection(rows, before, delta, extend);
       if (result.kind === 'moved') changeSelection(result.selection);
-      else if (result.kind === 'loading') void rows.loadRange(result.index, result.index);
+      else if (result.kind === 'loading')
+        // once the rows are read the press still counts, unless the selection moved meanwhile
+        void rows.loadRange(result.index, result.index).then(() => {
+          const { latestSelection: now, changeSelection: change } = get();
+          if (now() !== before) return;
+          const again = stepSelection(rows, before, delta, extend);
+          if (again.kind === 'moved') change(again.selection);
+        });
     };
 
     const goTo = (role: MailboxRole): Command => {

@@ -15,7 +15,16 @@ type Rows = Pick<MessageWindowStore, 'total' | 'indexOf' | 'getRow' | 'idsInRang
 export function stepSelection(rows: Rows, selection: Selection, delta: 1 | -1, extend: boolean): Step {
   const total = rows.total ?? 0;
   if (total === 0) return { kind: 'edge' };
-  const from = selection.currentId !== null ? rows.indexOf(selection.currentId) : -1;
+  let from = selection.currentId !== null ? rows.indexOf(selection.currentId) : -1;
+  const lastAt = selection.anchorIndex;
+  if (from < 0 && selection.currentId !== null && lastAt !== null && lastAt < total) {
+    // The current row's page has left the store's cache (the list was scrolled thousands of
+    // rows away from the open message): read that page back and step from the message's real
+    // place, not from the top. A row there that is not the message (it was removed meanwhile)
+    // still marks where it was.
+    if (!rows.getRow(lastAt)) return { kind: 'loading', index: lastAt };
+    from = lastAt;
+  }
   const target = from < 0 ? 0 : Math.max(0, Math.min(total - 1, from + delta));
   if (from >= 0 && target === from) return { kind: 'edge' };
   const row = rows.getRow(target);

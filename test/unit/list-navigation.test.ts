@@ -38,6 +38,26 @@ function moved(step: ReturnType<typeof stepSelection>): Selection {
 }
 
 describe('keyboard navigation in the list', () => {
+  it('j after the open message’s page left the cache reads it back and steps from its place, not from the top', () => {
+    const cached = new Set([0, 1, 2]);
+    const list = {
+      ...rows(10_000),
+      getRow: (index: number) => (cached.has(index) ? ({ id: 100 + index } as MessageHeader) : undefined),
+      indexOf: (id: number) => (cached.has(id - 100) ? id - 100 : -1),
+    };
+    const open = selectOnly(100 + 7_000, 7_000);
+    expect(stepSelection(list, open, 1, false)).toEqual({ kind: 'loading', index: 7_000 });
+    for (let index = 6_990; index < 7_010; index++) cached.add(index);
+    expect(moved(stepSelection(list, open, 1, false)).currentId).toBe(100 + 7_001);
+    // the message was removed meanwhile: its old place still counts
+    cached.delete(7_000);
+    const gone = {
+      ...list,
+      getRow: (index: number) => (index >= 6_990 && index < 7_010 ? ({ id: 1 + index } as MessageHeader) : undefined),
+    };
+    expect(moved(stepSelection(gone, open, 1, false)).currentId).toBe(1 + 7_001);
+  });
+
   it('j with nothing selected opens the first message; j/k then step through', () => {
     const list = rows(5);
     let selection = moved(stepSelection(list, emptySelection, 1, false));

@@ -66,8 +66,8 @@ export async function readMessages(page: Page, count: number): Promise<number> {
     presses--;
   } else {
     // Back to the open message (its row is the number of j presses so far), as a person returns to where they
-    // read: j steps from the open message's row, and the list keeps only the pages near where it
-    // was scrolled (an open message scrolled out of the page cache makes j start again at the top).
+    // read: the list keeps only the pages near where it was scrolled, so j far from the open message
+    // would first read its page back (a press measured with a round trip in it).
     await page.evaluate(
       (row) => {
         const list = document.querySelector('[role="listbox"]') as HTMLElement;
