@@ -6,20 +6,18 @@
 // 100k INBOX while another account's first sync started, and a j press of 1.5 s).
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { logins } from '../mailserver/logs';
 import { sleep } from '../mailserver/processes';
+import { cleanupAfterEach } from '../support/cleanup';
 import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
-const cleanup: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  for (const fn of cleanup.splice(0).reverse()) await fn().catch(() => undefined);
-});
+const cleanup = cleanupAfterEach();
 
 const raw = (subject: string) =>
   `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
@@ -103,6 +101,27 @@ describe('an account coming online', () => {
   });
 });
 
+/** An account whose IMAP goes through a proxy the test can cut, with `message` its only one, synced. */
+async function oneMessageOverProxy(name: string, message: string) {
+  const user = await createMailUser(server, name);
+  const other = await otherDevice(server, user);
+  cleanup.push(() => other.logout());
+  await other.append('INBOX', message);
+  const proxy = await startTcpProxy(server.ports.imaps);
+  cleanup.push(() => proxy.close());
+  const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
+  cleanup.push(() => core.close(true));
+  const account = await addAccount(core, server, user, {
+    imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
+  });
+  const inbox = await mailboxByRole(core, account.id, 'inbox');
+  const [header] = await waitFor(async () => {
+    const all = await allHeaders(core, inbox.id);
+    return all.length === 1 ? all : null;
+  });
+  return { core, proxy, header: header! };
+}
+
 const listReply = [
   'From: Weekly News <news@lists.example.test>',
   'To: me@example.test',
@@ -121,31 +140,15 @@ const listReply = [
 
 describe('the sender checks of a message read', () => {
   it('come from the FETCH of its body: shown with the server out of reach, references unmixed', async () => {
-    const user = await createMailUser(server, 'senderkept');
-    const other = await otherDevice(server, user);
-    cleanup.push(() => other.logout());
-    await other.append('INBOX', listReply);
-
-    const proxy = await startTcpProxy(server.ports.imaps);
-    cleanup.push(() => proxy.close());
-    const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
-    cleanup.push(() => core.close(true));
-    const account = await addAccount(core, server, user, {
-      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
-    });
-    const inbox = await mailboxByRole(core, account.id, 'inbox');
-    const [header] = await waitFor(async () => {
-      const all = await allHeaders(core, inbox.id);
-      return all.length === 1 ? all : null;
-    });
-    const body = await core.service.call('message.body', { id: header!.id });
+    const { core, proxy, header } = await oneMessageOverProxy('senderkept', listReply);
+    const body = await core.service.call('message.body', { id: header.id });
     // the References field alone, though List-Unsubscribe's <...> came in the same FETCH
     expect(body.references).toEqual(['<start@lists.example.test>', '<week@lists.example.test>']);
 
     await proxy.cut();
     await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });
     // Before: a FETCH of these fields on the on-demand connection, refused offline.
-    const info = await core.service.call('message.senderInfo', { id: header!.id });
+    const info = await core.service.call('message.senderInfo', { id: header.id });
     expect(info.unsubscribe).toEqual({
       https: 'https://lists.example.test/u/abc',
       mailto: 'leave@lists.example.test',
@@ -186,24 +189,8 @@ const withLogo = [
 
 describe('the inline images of a message read', () => {
   it('come right after its body, so they show with the server out of reach', async () => {
-    const user = await createMailUser(server, 'inlinekept');
-    const other = await otherDevice(server, user);
-    cleanup.push(() => other.logout());
-    await other.append('INBOX', withLogo);
-
-    const proxy = await startTcpProxy(server.ports.imaps);
-    cleanup.push(() => proxy.close());
-    const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
-    cleanup.push(() => core.close(true));
-    const account = await addAccount(core, server, user, {
-      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
-    });
-    const inbox = await mailboxByRole(core, account.id, 'inbox');
-    const [header] = await waitFor(async () => {
-      const all = await allHeaders(core, inbox.id);
-      return all.length === 1 ? all : null;
-    });
-    const body = await core.service.call('message.body', { id: header!.id });
+    const { core, proxy, header } = await oneMessageOverProxy('inlinekept', withLogo);
+    const body = await core.service.call('message.body', { id: header.id });
     const logo = body.attachments.find((a) => a.filename === 'logo.png')!;
     expect(logo.inline).toBe(true);
     // Before: nothing but the reading pane's own message.attachment fetched it.
@@ -215,7 +202,7 @@ describe('the inline images of a message read', () => {
             db
               .prepare('SELECT data IS NOT NULL AS cached FROM attachments WHERE message_id = ? AND part = ?')
               .pluck()
-              .get(header!.id, logo.part) === 1
+              .get(header.id, logo.part) === 1
           );
         } finally {
           db.close();
@@ -226,7 +213,7 @@ describe('the inline images of a message read', () => {
 
     await proxy.cut();
     await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });
-    const image = await core.service.call('message.attachment', { id: header!.id, part: logo.part });
+    const image = await core.service.call('message.attachment', { id: header.id, part: logo.part });
     expect(Buffer.from(image.dataBase64, 'base64')).toEqual(PNG);
   });
 });
