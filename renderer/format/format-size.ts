@@ -37,7 +37,18 @@ export function formatSize(bytes: number, locale: string): string {
   return unitFormatter(locale, UNITS[unitIndex] ?? 'byte', fractionDigits).format(value);
 }
 
-/** A plain count ("12,345" / "12 345"). */
+const countFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A plain count ("12,345" / "12 345"). The formatter is kept per locale: creating one costs far
+ * more than formatting with it, and the sidebar and the status bar format counts on every render
+ * (the first screen made a formatter per folder).
+ */
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale).format(value);
+  let formatter = countFormatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale);
+    countFormatters.set(locale, formatter);
+  }
+  return formatter.format(value);
 }

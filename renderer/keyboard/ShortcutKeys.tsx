@@ -5,10 +5,20 @@ import type { Chord } from './key-chord';
 import { type KeyNames, sequenceLabels } from './key-label';
 import { currentPlatform } from './platform';
 
+/**
+ * The key names of each language, made once: every toolbar button's hint and every shortcut
+ * shown asks for them, and fourteen lookups per component were a visible part of the window's
+ * first render. The translations are the bundled ones (i18n/i18n.ts), the same for every instance.
+ */
+const keyNamesByLanguage = new Map<string, KeyNames>();
+
 export function useKeyNames(): KeyNames {
-  const { t } = useTranslation();
-  return useMemo(
-    () => ({
+  const { t, i18n } = useTranslation();
+  const language = i18n.language;
+  return useMemo(() => {
+    const cached = keyNamesByLanguage.get(language);
+    if (cached) return cached;
+    const names: KeyNames = {
       ctrl: t('keys.ctrl'),
       alt: t('keys.alt'),
       shift: t('keys.shift'),
@@ -23,9 +33,10 @@ export function useKeyNames(): KeyNames {
       end: t('keys.end'),
       pageUp: t('keys.pageUp'),
       pageDown: t('keys.pageDown'),
-    }),
-    [t],
-  );
+    };
+    keyNamesByLanguage.set(language, names);
+    return names;
+  }, [t, language]);
 }
 
 /** The first shortcut of a list as plain text (for a button's hint), or null. */

@@ -24,6 +24,16 @@ import { useRowClicks } from './use-row-clicks';
 import './message-list.css';
 
 const LOAD_DELAY_MS = 40;
+
+/**
+ * The list's size before it has been measured: the window's height, more than the list has. With
+ * it the first render already holds the rows, so the window's first frame lays them out once;
+ * measured only after mounting (the virtualizer's own start), the first render had none, the
+ * measure forced a layout of the empty list and the rows came in a second render and layout.
+ */
+function initialRect() {
+  return { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight };
+}
 /** Skeleton rows shown while the list's size is not known yet. */
 const SKELETON_ROWS = 12;
 
@@ -77,6 +87,7 @@ export function MessageList({
     count: total ?? 0,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => rowHeight,
+    initialRect: initialRect(),
     overscan: 8,
   });
   const items = virtualizer.getVirtualItems();
@@ -186,6 +197,7 @@ export function MessageList({
                     account={accountLabels?.get(header.accountId) ?? null}
                     location={rowLocation?.(header)}
                     onRowClick={onRowClick}
+                    t={t}
                   />
                 ) : (
                   <MessageRowSkeleton key={item.index} index={item.index} top={item.start} />

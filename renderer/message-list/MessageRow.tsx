@@ -1,7 +1,7 @@
 // One row of the message list: sender and date, subject with star and attachment markers,
 // and the snippet. Fixed height, so streaming mail never shifts the rows around it.
 import { memo, type MouseEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { MessageHeader } from '../../shared/domain';
 import { formatListDate } from '../format/format-date';
 import { sendersLabel } from '../format/format-address';
@@ -9,7 +9,7 @@ import { Icon } from '../ui/Icon';
 import type { AccountLabel } from './account-labels';
 import { AccountChip } from './AccountChip';
 import { conversationOf } from './conversation-row';
-import { TagChips } from '../tags/TagChips';
+import { TagChipList } from '../tags/TagChips';
 import { shownTags } from '../tags/tag-labels';
 
 export const ROW_HEIGHT = 76;
@@ -42,11 +42,16 @@ interface MessageRowProps {
   /** Where the message lives, for lists that span folders (search results). */
   location?: string;
   onRowClick: (index: number, header: MessageHeader, event: MouseEvent) => void;
+  /**
+   * The list's translate function. A row takes it rather than calling useTranslation: rows mount
+   * by the dozen a second while the list scrolls, and react-i18next copies the i18n instance's
+   * properties on every mount, which was the largest part of a row's render.
+   */
+  t: TFunction;
 }
 
 export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
-  const { t } = useTranslation();
-  const { header } = props;
+  const { header, t } = props;
   // a conversation row: its senders, and unread or starred when any of its messages here is
   const conversation = conversationOf(header);
   const addresses = conversation && !props.showRecipients ? conversation.participants : null;
@@ -115,7 +120,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         </div>
         <div className="row-line">
           <span className="row-subject">{subject}</span>
-          <TagChips keywords={header.keywords} labels={header.gmailLabels} />
+          <TagChipList tags={tags} />
           <span className="row-flags">
             {header.hasAttachments && (
               <span className="row-flag row-attachment" title={t('messageList.attachment')}>

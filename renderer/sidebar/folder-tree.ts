@@ -48,9 +48,21 @@ export function compareFolders(collator: Intl.Collator): (a: FolderNode, b: Fold
   };
 }
 
+const collators = new Map<string, Intl.Collator>();
+
+/** One collator per locale: creating one costs more than sorting a whole folder list with it. */
+function folderCollator(locale: string): Intl.Collator {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+    collators.set(locale, collator);
+  }
+  return collator;
+}
+
 /** `mailboxes` must belong to one account. Returns the top-level folders, sorted. */
 export function buildFolderTree(mailboxes: readonly Mailbox[], locale = 'en'): FolderNode[] {
-  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: 'base' });
+  const collator = folderCollator(locale);
   const nodes = new Map<string, FolderNode>();
   const parentPaths = new Map<string, string | null>();
   const roots: FolderNode[] = [];

@@ -2,7 +2,7 @@
 // colour so it reads on every background (the colour is the dot's alone).
 import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import { shownTags } from './tag-labels';
+import { type ShownTag, shownTags } from './tag-labels';
 import './tags.css';
 
 interface TagChipsProps {
@@ -14,7 +14,15 @@ interface TagChipsProps {
 
 export function TagChips({ keywords, labels, className }: TagChipsProps) {
   const { t } = useTranslation();
-  const tags = shownTags(keywords, t, labels);
+  return <TagChipList tags={shownTags(keywords, t, labels)} className={className} />;
+}
+
+/**
+ * The chips of tags already named (shownTags), without a hook of its own: each message row mounts
+ * one as it scrolls in, and react-i18next's useTranslation copies the i18n instance's properties
+ * on every mount, a fifth of a row's render while the list scrolls.
+ */
+export function TagChipList({ tags, className }: { tags: readonly ShownTag[]; className?: string | undefined }) {
   if (tags.length === 0) return null;
   return (
     <span className={className ? `tag-chips ${className}` : 'tag-chips'}>

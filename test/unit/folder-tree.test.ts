@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Mailbox, MailboxRole } from '../../shared/domain';
 import { buildFolderTree, visibleFolders } from '../../renderer/sidebar/folder-tree';
 import { sidebarItems } from '../../renderer/sidebar/sidebar-tree-items';
@@ -121,5 +121,27 @@ describe('folder tree', () => {
       '2:folder:1/2',
       '2:folder:2/2',
     ]);
+  });
+});
+
+describe('buildFolderTree collator', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('makes one collator per locale, not one per tree', () => {
+    // each account's tree is built on every change of its folders; making the collator was most of it
+    const Original = Intl.Collator;
+    const made = vi.spyOn(Intl, 'Collator').mockImplementation(function (
+      ...args: ConstructorParameters<typeof Intl.Collator>
+    ) {
+      return new Original(...args);
+    } as unknown as typeof Intl.Collator);
+    const folders = [mailbox('Work'), mailbox('archive')];
+    buildFolderTree(folders, 'fr');
+    buildFolderTree(folders, 'fr');
+    buildFolderTree(folders, 'fr');
+    expect(made).toHaveBeenCalledTimes(1);
+    expect(buildFolderTree(folders, 'fr').map((node) => node.name)).toEqual(['archive', 'Work']);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { formatCount, formatSize } from '../../renderer/format/format-size';
 
 /** Intl separates with no-break and narrow no-break spaces; compare with plain ones. */
@@ -28,4 +28,24 @@ describe('sizes', () => {
     expect(formatCount(100_000, 'en')).toBe('100,000');
     expect(plain(formatCount(100_000, 'sv'))).toBe('100 000');
   });
+
+  it('makes one count formatter per locale, however many counts it formats', () => {
+    // a formatter costs far more to make than to use; the sidebar formats a count per folder on every render
+    const Original = Intl.NumberFormat;
+    const made = vi.spyOn(Intl, 'NumberFormat').mockImplementation(function (
+      ...args: ConstructorParameters<typeof Intl.NumberFormat>
+    ) {
+      return new Original(...args);
+    } as unknown as typeof Intl.NumberFormat);
+    formatCount(1, 'en-GB');
+    formatCount(2_000, 'en-GB');
+    formatCount(3, 'en-GB');
+    formatCount(4, 'de');
+    expect(made).toHaveBeenCalledTimes(2);
+    expect(formatCount(2_000, 'de')).toBe('2.000');
+  });
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });

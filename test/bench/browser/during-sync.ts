@@ -4,6 +4,7 @@
 // before that moment count.
 import type { Page } from '@playwright/test';
 import { keyLatencyProbe, scrollProbe, type KeySample } from './page-probes';
+import type { BurstTracer } from './during-sync-trace';
 import { sideSync, type SideSync } from './side-channel';
 
 export interface DuringSyncResult {
@@ -30,7 +31,11 @@ const SCROLL_BURST = { rows: 1_000, rowsPerFrame: 10, burstFrames: 20, pauseMs: 
 
 const syncing = (s: SideSync) => s.finishedAt === null && s.error === null;
 
-export async function measureDuringSync(page: Page, timeoutMs: number): Promise<DuringSyncResult> {
+export async function measureDuringSync(
+  page: Page,
+  timeoutMs: number,
+  tracer?: BurstTracer,
+): Promise<DuringSyncResult> {
   const keys: DuringSyncResult['keys'] = [];
   const frames: number[] = [];
   const progressAtStart = await sideSync(page);
@@ -62,8 +67,8 @@ export async function measureDuringSync(page: Page, timeoutMs: number): Promise<
     const pressed = await page.evaluate(() => (window as KeysWindow).__benchKeys!.samples);
     keys.push(...pressed.map((sample, i) => ({ ...sample, key: pressing, sentAtUs: sentAtUs[i] ?? Number.NaN })));
     if (!syncing(state)) break;
-    const scroll = await page.evaluate(scrollProbe, SCROLL_BURST);
-    frames.push(...scroll.frames);
+    const burst = async () => (await page.evaluate(scrollProbe, SCROLL_BURST)).frames;
+    frames.push(...(tracer ? await tracer.trace(burst) : await burst()));
     state = await sideSync(page);
   }
   if (state.error) throw new Error(`the side channel failed: ${state.error}`);

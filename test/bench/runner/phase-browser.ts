@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium, VIEWPORT } from '../browser/launch';
 import { measureFirstPaint } from '../browser/first-paint';
+import { traceFirstPaint } from '../browser/first-paint-trace';
 import { measureKeys } from '../browser/keys';
 import { traceKeys } from '../browser/keys-trace';
 import { measureScroll, SCROLL } from '../browser/scroll';
@@ -58,6 +59,16 @@ export async function measureBrowser(ctx: BenchContext): Promise<void> {
           note: `each load in a fresh context; loads ${firstRow.map((x) => x.toFixed(0)).join(', ')} ms; first contentful paint median ${median(loads.map((l) => l.firstContentfulPaintMs ?? Number.NaN)).toFixed(0)} ms`,
         }),
       );
+
+      if (ctx.args.cpuProf) {
+        const dir = path.join(ctx.root, '.tmp', 'bench-profiles');
+        mkdirSync(dir, { recursive: true });
+        const file = path.join(dir, `first-paint-${Date.now()}.trace.json`);
+        const ms = await traceFirstPaint(browser, shell.url, file);
+        log(
+          `g: one more load under a Chrome trace (--cpu-prof), first row at ${ms.toFixed(0)} ms: ${path.relative(ctx.root, file)}`,
+        );
+      }
 
       const context = await browser.newContext({ viewport: VIEWPORT });
       const page = await context.newPage();

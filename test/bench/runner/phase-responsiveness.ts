@@ -4,7 +4,10 @@
 // engine's work and the window's requests then share whatever the shell gives them: this is the
 // figure that shows whether a FETCH being parsed delays the window's answers.
 import { VIEWPORT, launchChromium } from '../browser/launch';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { measureDuringSync } from '../browser/during-sync';
+import { BurstTracer } from '../browser/during-sync-trace';
 import { addAccountBeside } from '../browser/side-channel';
 import { startShell } from '../browser/web-shell';
 import { benchAccountSettings } from '../engine/engine-session';
@@ -45,7 +48,17 @@ export async function measureResponsiveness(ctx: BenchContext): Promise<void> {
         benchAccountSettings(ctx.bed.server, ctx.bed.user),
         ctx.bed.user.password,
       );
-      const during = await measureDuringSync(page, SYNC_TIMEOUT_MS);
+      let tracer: BurstTracer | undefined;
+      if (ctx.args.cpuProf) {
+        const dir = path.join(ctx.root, '.tmp', 'bench-profiles');
+        mkdirSync(dir, { recursive: true });
+        const file = path.join(dir, `scroll-during-sync-${Date.now()}.trace.json`);
+        log(
+          `r: every scroll burst under a Chrome trace (--cpu-prof), the slowest kept: ${path.relative(ctx.root, file)}`,
+        );
+        tracer = new BurstTracer(browser, page, file);
+      }
+      const during = await measureDuringSync(page, SYNC_TIMEOUT_MS, tracer);
       const syncMs = performance.now() - t0;
       await context.close();
       const keyMs = during.keys.map((k) => k.ms);
