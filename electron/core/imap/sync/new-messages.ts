@@ -120,25 +120,26 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
   };
 
   /**
-   * An extra connection's FETCH (fetch-thread.ts): parsed in its thread, made rows here and
-   * streamed to the writer thread like the work connection's. Should it fail, what it streamed
-   * of the batch is dropped, and the batch is fetched again on the work connection.
+   * An extra connection's FETCH (fetch-thread.ts): parsed and made rows in its thread, which
+   * sends them straight to the writer thread when the batch streams there (this thread only
+   * hears how many), else hands the records here. Should it fail, what it sent of the batch is
+   * dropped, and the batch is fetched again on the work connection.
    */
   const onThread = (thread: FetchThread): SplitConnection<FetchedBatch> => ({
     fetch: async (uids) => {
       const range = toUidSet(uids);
       const stream = streamFor(uids);
       const records: HeaderRecord[] = [];
-      let lowUid = Infinity;
       try {
-        const fetched = await thread.fetch(range, (msg) => {
-          lowUid = Math.min(lowUid, msg.uid);
-          if (pinned.has(msg.uid)) return;
-          const record = toHeaderRecord(msg, mailboxKey, ctx.hasAttachments);
-          if (stream) stream.add(record);
-          else records.push(record);
+        const { count, rows, lowUid } = await thread.fetch({
+          range,
+          mailboxId: box.id,
+          mailboxKey,
+          pinned,
+          ...(stream ? { writer: stream.port() } : { onRecord: (record) => records.push(record) }),
         });
-        return { range, records, streamed: stream, fetched, lowUid };
+        stream?.sentElsewhere(rows);
+        return { range, records, streamed: stream, fetched: count, lowUid };
       } catch (error) {
         stream?.abort();
         throw error;
