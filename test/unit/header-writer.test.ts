@@ -241,6 +241,19 @@ describe('the header writer thread', () => {
     port.close();
   });
 
+  it("closes a streaming batch's port when it closes, so nothing keeps its thread alive", async () => {
+    const { store, inbox } = openStore();
+    const writer = new HeaderWriter(store.db.name);
+    const batch = writer.openBatch(inbox.id)!;
+    const port = batch.port();
+    port.postMessage({ rows: headers(1, 10).map((h) => headerRow(inbox.id, h)) });
+    const closed = new Promise<void>((resolve) => port.once('close', () => resolve()));
+    writer.close();
+    // the 'close' event comes once the thread closed its end of the port
+    await closed;
+    expect(await batch.commit(synced(1, 10))).toBeNull();
+  });
+
   it('keeps its thread while a batch streams, however slowly its FETCH arrives', async () => {
     const { store, inbox } = openStore();
     const writer = new HeaderWriter(store.db.name);
