@@ -20,7 +20,7 @@ const BATCH = 1_000;
  * is a transaction whose index pages SQLite writes again (the sender and subject indexes take
  * rows all over), a FETCH command, and an event after which a window open on the folder reads
  * its rows and counts again: at 50,000 messages, batches of 1,000 cost the writer thread 1.1 s of
- * CPU, growing ones 0.75 s (measured on this schema), and the list 23 updates instead of 50. The
+ * CPU, growing ones 0.75 s (measured on this schema), and the list 23 updates instead of 51. The
  * first 10,000 still come in batches of 1,000: the list fills as fast from the top, and a split
  * sync's connections still share a queue of many batches.
  */
