@@ -45,7 +45,7 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           exclude: ['test/integration/courier/**'],
-          globalSetup: ['test/mailserver/globalSetup.ts'],
+          globalSetup: ['test/mailserver/globalSetup.ts', 'test/support/fetch-thread-setup.ts'],
           // after the unit tests, not beside them: they need the CPU Dovecot and Postfix use
           sequence: { groupOrder: 1 },
         },
@@ -55,7 +55,7 @@ export default defineConfig({
           ...integration,
           name: 'integration-courier',
           include: [...SERVER_MATRIX_FILES, 'test/integration/courier/**/*.test.ts'],
-          globalSetup: ['test/mailserver/globalSetup-courier.ts'],
+          globalSetup: ['test/mailserver/globalSetup-courier.ts', 'test/support/fetch-thread-setup.ts'],
           // after the Dovecot run: both on two cores at once would slow each other down
           sequence: { groupOrder: 2 },
         },

@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { buildFetchThread } from './build-fetch-thread.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, '.tmp', `bench-${process.pid}`);
@@ -26,6 +27,8 @@ try {
     sourcemap: true,
     logLevel: 'warning',
   });
+  // the engine worker's extra sync connections start it from beside the bundle
+  await buildFetchThread(outdir);
 } catch (error) {
   removeBundle();
   console.error(`npm run bench: could not bundle test/bench: ${error.message}`);

@@ -4,10 +4,12 @@
 //   dist/engine-utility.cjs  the mail engine in Electron's utility process (main.ts forks it)
 //   dist/web.mjs      the browser shell (same core, WebSocket instead of IPC)
 //   dist/engine.mjs   the mail engine in the browser shell's child process (web.mjs forks it)
+//   dist/fetch-thread.cjs  an extra sync connection's thread, which either engine starts
 //   dist/renderer/    the React UI, built by Vite
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { existsSync } from 'node:fs';
+import { buildFetchThread } from './build-fetch-thread.mjs';
 
 const common = {
   bundle: true,
@@ -51,6 +53,7 @@ async function buildMain() {
     define: { 'import.meta.url': '__mainFileUrl' },
     banner: { js: "const __mainFileUrl = require('node:url').pathToFileURL(__filename).href;" },
   });
+  await buildFetchThread('dist');
 }
 
 async function buildPreload() {
@@ -80,6 +83,7 @@ async function buildWeb() {
     format: 'esm',
     packages: 'external',
   });
+  await buildFetchThread('dist');
 }
 
 async function buildRenderer() {

@@ -44,10 +44,13 @@ const lockFile = path.join(root, 'package-lock.json');
 const webOut = path.join(root, 'dist', 'web.mjs');
 // the engine's process, built with the shell: a missing one (a dist/ from before it) is stale too
 const engineOut = path.join(root, 'dist', 'engine.mjs');
+// and the thread of its extra sync connections (without it an account syncs over one connection)
+const threadOut = path.join(root, 'dist', 'fetch-thread.cjs');
 const uiOut = path.join(root, 'dist', 'renderer', 'index.html');
 
 const steps = [];
-if (Math.min(mtime(webOut), mtime(engineOut)) < newest(['electron', 'shared'], [lockFile])) steps.push('web');
+if (Math.min(mtime(webOut), mtime(engineOut), mtime(threadOut)) < newest(['electron', 'shared'], [lockFile]))
+  steps.push('web');
 if (
   existsSync(path.join(root, 'renderer', 'vite.config.ts')) &&
   mtime(uiOut) < newest(['renderer', 'shared'], [lockFile])

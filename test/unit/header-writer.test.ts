@@ -3,6 +3,7 @@
 // duplicated; whatever goes wrong answers null so the caller writes the batch itself; and the
 // main connection's transactions keep working while the thread commits.
 import { describe, expect, it } from 'vitest';
+import { headerRow } from '../../electron/core/store/header-rows';
 import { HeaderWriter, WRITER_IDLE_CLOSE_MS } from '../../electron/core/store/header-writer';
 import type { MailboxSyncState } from '../../electron/core/store/mailboxes-repo';
 import type { HeaderRecord } from '../../electron/core/store/messages-repo';
@@ -207,6 +208,50 @@ describe('the header writer thread', () => {
     expect(writer.threadRunning).toBe(true);
     await new Promise((resolve) => setTimeout(resolve, WRITER_IDLE_CLOSE_MS * 2 + 200));
     expect(writer.threadRunning).toBe(false);
+  });
+
+  it("takes rows another thread sends on the batch's port, also when the commit gets there first", async () => {
+    const { store, inbox } = openStore();
+    const batch = store.headerWriter.openBatch(inbox.id)!;
+    // an extra connection's thread sends rows 101-400 on the port, this thread adds 1-100
+    const port = batch.port();
+    for (const record of headers(1, 100)) batch.add(record);
+    port.postMessage({ rows: headers(101, 150).map((h) => headerRow(inbox.id, h)) });
+    batch.sentElsewhere(300);
+    const written = batch.commit(synced(1, 400));
+    // the rest arrives after the commit was sent: the thread waits for it rather than write 250
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    port.postMessage({ rows: headers(251, 150).map((h) => headerRow(inbox.id, h)) });
+    expect(await written).toHaveLength(400);
+    expect(counted(store, inbox.id)).toEqual({ total: 400, unread: 300 });
+    expect(store.mailboxes.get(inbox.id)!.sync).toMatchObject({ syncedLowUid: 1, syncedHighUid: 400 });
+    port.close();
+  });
+
+  it("forgets an aborted batch's rows, those still coming on its port too", async () => {
+    const { store, inbox } = openStore();
+    const dropped = store.headerWriter.openBatch(inbox.id)!;
+    const port = dropped.port();
+    port.postMessage({ rows: headers(1, 100).map((h) => headerRow(inbox.id, h)) });
+    dropped.abort();
+    port.postMessage({ rows: headers(101, 100).map((h) => headerRow(inbox.id, h)) });
+    expect(await writeBatch(store.headerWriter, inbox.id, headers(1_001, 200), synced(1_001, 1_200))).toHaveLength(200);
+    expect(counted(store, inbox.id).total).toBe(200);
+    expect(() => dropped.port()).toThrow(/already committed or aborted/);
+    port.close();
+  });
+
+  it("closes a streaming batch's port when it closes, so nothing keeps its thread alive", async () => {
+    const { store, inbox } = openStore();
+    const writer = new HeaderWriter(store.db.name);
+    const batch = writer.openBatch(inbox.id)!;
+    const port = batch.port();
+    port.postMessage({ rows: headers(1, 10).map((h) => headerRow(inbox.id, h)) });
+    const closed = new Promise<void>((resolve) => port.once('close', () => resolve()));
+    writer.close();
+    // the 'close' event comes once the thread closed its end of the port
+    await closed;
+    expect(await batch.commit(synced(1, 10))).toBeNull();
   });
 
   it('keeps its thread while a batch streams, however slowly its FETCH arrives', async () => {

@@ -43,7 +43,13 @@ let entries: string[] = [];
 describe.skipIf(!process.env.MAIL_PACKAGING)('the package electron-builder makes', () => {
   beforeAll(() => {
     // a dist/ left by an older build may lack a later entry: build when any shipped one is missing
-    const shipped = ['main.cjs', 'engine-utility.cjs', 'preload.cjs', path.join('renderer', 'index.html')];
+    const shipped = [
+      'main.cjs',
+      'engine-utility.cjs',
+      'fetch-thread.cjs',
+      'preload.cjs',
+      path.join('renderer', 'index.html'),
+    ];
     if (shipped.some((file) => !existsSync(path.join(root, 'dist', file)))) {
       const build = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
       expect(build.status).toBe(0);
@@ -75,6 +81,8 @@ describe.skipIf(!process.env.MAIL_PACKAGING)('the package electron-builder makes
     for (const file of [
       '/dist/main.cjs',
       '/dist/engine-utility.cjs',
+      // the extra sync connection's thread (imap/sync/fetch-thread.ts looks for it beside the engine)
+      '/dist/fetch-thread.cjs',
       '/dist/preload.cjs',
       '/dist/renderer/index.html',
       '/package.json',

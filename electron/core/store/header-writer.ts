@@ -6,13 +6,14 @@
 //
 // The thread runs plain JavaScript given as a string (no build step has to know a second entry
 // point), with the one batch-writing function shared with the main connection (header-rows.ts).
-// A batch's rows stream to it while their FETCH is parsed (openBatch). Whatever keeps it from
-// working makes the caller write on the main connection: when it cannot start, openBatch answers
-// null and the caller keeps its rows; when it dies or a write fails, commit answers null and the
-// caller fetches that batch again. A failure that is real (a full disk) then shows there, with
-// its usual error.
+// A batch's rows stream to it while their FETCH is parsed (openBatch), from this thread or, over
+// a port of the batch's own, straight from an extra connection's thread (StreamedBatch.port).
+// Whatever keeps it from working makes the caller write on the main connection: when it cannot
+// start, openBatch answers null and the caller keeps its rows; when it dies or a write fails,
+// commit answers null and the caller fetches that batch again. A failure that is real (a full
+// disk) then shows there, with its usual error.
 import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { MailboxId, MessageId } from '../../../shared/domain';
 import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { SYNC_STATE_SQL, syncStateParams, type MailboxSyncState } from './mailboxes-repo';
@@ -40,8 +41,37 @@ const write = db.transaction((mailboxId, rows, state) => {
 });
 // Rows of the batches still being fetched, by batch id: kept here, not on the main thread.
 const open = new Map();
+// Commits that came before all their rows: rows sent on a batch's own port (an extra
+// connection's thread, StreamedBatch.port) may arrive after the commit sent here.
+const due = new Map();
+// The ports batches get their rows on from other threads, closed once the batch ends.
+const ports = new Map();
+const rowsOf = (id) => {
+  let rows = open.get(id);
+  if (!rows) open.set(id, (rows = []));
+  return rows;
+};
+const endPort = (id) => {
+  const port = ports.get(id);
+  if (port) port.close();
+  ports.delete(id);
+};
+const commit = (message) => {
+  const rows = open.get(message.id) || [];
+  if (rows.length < message.rows) return due.set(message.id, message);
+  due.delete(message.id);
+  open.delete(message.id);
+  endPort(message.id);
+  try {
+    parentPort.postMessage({ id: message.id, ids: write.immediate(message.mailboxId, rows, message.syncState) });
+  } catch (error) {
+    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
+  }
+};
 parentPort.on('message', (message) => {
   if (message === 'close') {
+    // a batch's port left open would keep the thread alive after its database is closed
+    for (const id of [...ports.keys()]) endPort(id);
     db.close();
     parentPort.close();
     return;
@@ -53,19 +83,31 @@ parentPort.on('message', (message) => {
     } catch {}
     return;
   }
-  const rows = open.get(message.id) || [];
   if (message.type === 'rows') {
+    const rows = rowsOf(message.id);
     for (const row of message.rows) rows.push(row);
-    open.set(message.id, rows);
     return;
   }
-  open.delete(message.id);
-  if (message.type === 'abort') return;
-  try {
-    parentPort.postMessage({ id: message.id, ids: write.immediate(message.mailboxId, rows, message.syncState) });
-  } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
+  if (message.type === 'port') {
+    const id = message.id;
+    ports.set(id, message.port);
+    rowsOf(id);
+    message.port.on('message', (chunk) => {
+      const rows = open.get(id);
+      if (!rows) return;
+      for (const row of chunk.rows) rows.push(row);
+      const waiting = due.get(id);
+      if (waiting) commit(waiting);
+    });
+    return;
   }
+  if (message.type === 'abort') {
+    open.delete(message.id);
+    due.delete(message.id);
+    endPort(message.id);
+    return;
+  }
+  commit(message);
 });
 `;
 
@@ -274,6 +316,8 @@ export class HeaderWriter {
 export class StreamedBatch {
   private chunk: HeaderRow[] = [];
   private finished = false;
+  /** Rows the thread is to have before it writes: added here or sent on the batch's port. */
+  private rows = 0;
 
   constructor(
     private readonly writer: HeaderWriter,
@@ -285,7 +329,26 @@ export class StreamedBatch {
   add(record: HeaderRecord): void {
     if (this.finished) throw new Error('header writer: a row added to a batch already committed or aborted');
     this.chunk.push(headerRow(this.mailboxId, record));
+    this.rows++;
     if (this.chunk.length >= CHUNK_ROWS) this.flush();
+  }
+
+  /**
+   * A port on which another thread (an extra connection's, imap/sync/fetch-thread.ts) sends this
+   * batch's rows to the writer thread itself, as `{ rows: HeaderRow[] }` messages, so they never
+   * pass through this thread. Before commit, say how many it sent (sentElsewhere): the writer
+   * waits for that many, since the port's messages and this thread's may arrive in any order.
+   */
+  port(): MessagePort {
+    if (this.finished) throw new Error('header writer: a port asked of a batch already committed or aborted');
+    const { port1, port2 } = new MessageChannel();
+    this.worker.postMessage({ type: 'port', id: this.id, port: port1 }, [port1]);
+    return port2;
+  }
+
+  /** `rows` rows of this batch were sent on its port (port()). */
+  sentElsewhere(rows: number): void {
+    this.rows += rows;
   }
 
   /**
@@ -303,6 +366,7 @@ export class StreamedBatch {
       id: this.id,
       mailboxId: this.mailboxId,
       syncState: syncStateParams(this.mailboxId, syncState),
+      rows: this.rows,
     });
     if (wasStreaming) this.writer.batchFinished();
     return answer;

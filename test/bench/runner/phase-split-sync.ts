@@ -4,6 +4,7 @@
 // (the engine held to one connection too); this one says what a user waits. Alternating rounds
 // as a's (bare, engine, bare, ..., bare), each in a fresh process, the engine into a fresh
 // profile, judged by the median.
+import path from 'node:path';
 import type { BareFetchResult } from '../engine/bare-fetch';
 import type { EngineSyncResult } from '../engine/engine-sync';
 import { atLeast, info } from '../report/figures';
@@ -34,9 +35,15 @@ interface SplitRound {
 }
 
 async function splitSync(ctx: BenchContext, n: number): Promise<EngineSyncResult> {
-  const worker = await startEngineWorker(`engine-split-${n}`, ctx.cleanup, {
+  // --cpu-prof: the first round's engine, a profile for each of its threads (the main thread, the
+  // writer, the extra connection's) in a folder of its own, named as V8 names them (pid and thread id)
+  const name = `engine-split-${n}`;
+  const profDir = path.join(ctx.root, '.tmp', 'bench-profiles', `${name}-${Date.now()}`);
+  const worker = await startEngineWorker(name, ctx.cleanup, {
     env: { NODE_EXTRA_CA_CERTS: ctx.bed.server.caFile },
+    ...(ctx.args.cpuProf && n === 1 ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {}),
   });
+
   try {
     const { syncConnections: _one, ...input } = firstSyncInput(ctx, tempDir(ctx.cleanup, 'mail-bench-split-'));
     const sync = await worker.call('engineSync', input);

@@ -1,106 +1,55 @@
 // A second IMAP connection for a first sync, run in a worker thread with an imapflow of its own:
 // imapflow's parsing of a FETCH response (tokenising every byte, building the envelope and the
 // body structure, decoding encoded words) is most of what a header costs in JavaScript, and here
-// it runs on another core. The thread sends each parsed message on to the main thread in chunks;
-// structured cloning them costs the main thread a fraction of parsing them (split-fetch.ts then
-// makes them rows for the header writer thread).
+// it runs on another core. The thread (fetch-thread-worker.ts) also makes each message its row
+// and, for a batch the header writer thread writes, hands the rows straight to that thread over a
+// MessagePort: the engine's main thread, which parses the work connection's FETCH, only hears
+// how many came. A batch without the writer thread gets its records back here, to write.
 //
-// As in store/header-writer.ts, the thread runs plain JavaScript given as a string: no build
-// (Electron's bundle, the browser shell's, the bench's, vitest's) has to know a second entry point.
-// It loads imapflow from where the main thread finds it. Nothing in it decides what to fetch or
-// what to store: it opens the mailbox read-only (EXAMINE), checks UIDVALIDITY, and answers FETCHes.
-import { createRequire } from 'node:module';
-import type { ConnectionOptions } from 'node:tls';
-import { Worker } from 'node:worker_threads';
-import type { FetchMessageObject, FetchQueryObject } from 'imapflow';
+// The thread's code is a module of its own, built beside the engine's bundle as fetch-thread.cjs
+// (threadScript below); where it is not there, the account syncs over its one connection.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker, type MessagePort } from 'node:worker_threads';
+import type { FetchQueryObject } from 'imapflow';
+import type { HeaderRecord } from '../../store/messages-repo';
+import type {
+  FetchThreadOptions,
+  ThreadFailure,
+  ThreadReply,
+  ThreadRequest,
+  ThreadStartData,
+} from './fetch-thread-protocol';
 
-const THREAD_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { ImapFlow } = require(workerData.imapflowModule);
-const CHUNK = workerData.chunk;
-const client = new ImapFlow({ ...workerData.options, logger: false, emitLogs: false, disableAutoIdle: true });
-const failure = (error) => ({
-  message: String((error && error.message) || error),
-  code: error && error.code,
-  authenticationFailed: !!(error && error.authenticationFailed),
-  serverResponseCode: error && error.serverResponseCode,
-  responseText: error && error.responseText,
-});
-let closing = false;
-client.on('error', () => undefined);
-client.on('close', () => {
-  if (!closing) parentPort.postMessage({ type: 'closed' });
-});
-async function open(path, uidValidity) {
-  await client.connect();
-  const box = await client.mailboxOpen(path, { readOnly: true });
-  if (String(box.uidValidity) !== uidValidity) throw new Error('UIDVALIDITY changed under the extra connection');
+export type { FetchThreadOptions } from './fetch-thread-protocol';
+
+/** Rows per postMessage: small enough that a chunk dies young on either side. */
+const CHUNK_ROWS = 100;
+
+/** The bundle's file name, beside the engine's own bundle in every build. */
+export const FETCH_THREAD_FILE = 'fetch-thread.cjs';
+/** Where the tests' global setup (which runs the engine from source) puts the bundle. */
+export const FETCH_THREAD_ENV = 'MAIL_FETCH_THREAD_SCRIPT';
+
+let scriptPath: string | null | undefined;
+
+/** The thread's script: beside the engine's bundle, or where MAIL_FETCH_THREAD_SCRIPT says; null when there is none. */
+export function threadScript(): string | null {
+  if (scriptPath !== undefined) return scriptPath;
+  const candidates = [
+    process.env[FETCH_THREAD_ENV],
+    safePath(() => fileURLToPath(new URL(`./${FETCH_THREAD_FILE}`, import.meta.url))),
+  ];
+  scriptPath = candidates.find((candidate): candidate is string => !!candidate && existsSync(candidate)) ?? null;
+  return scriptPath;
 }
-async function fetch(id, range) {
-  let chunk = [];
-  let count = 0;
-  for await (const m of client.fetch(range, workerData.query, { uid: true })) {
-    count++;
-    chunk.push({
-      uid: m.uid,
-      flags: m.flags,
-      // what header-fields.ts reads of the envelope: the rest would only be cloned for nothing
-      envelope: m.envelope && {
-        date: m.envelope.date,
-        subject: m.envelope.subject,
-        from: m.envelope.from,
-        to: m.envelope.to,
-        cc: m.envelope.cc,
-        inReplyTo: m.envelope.inReplyTo,
-        messageId: m.envelope.messageId,
-      },
-      bodyStructure: m.bodyStructure,
-      internalDate: m.internalDate,
-      size: m.size,
-      headers: m.headers,
-      threadId: m.threadId,
-    });
-    if (chunk.length >= CHUNK) {
-      parentPort.postMessage({ type: 'messages', id, messages: chunk });
-      chunk = [];
-    }
-  }
-  if (chunk.length) parentPort.postMessage({ type: 'messages', id, messages: chunk });
-  parentPort.postMessage({ type: 'fetched', id, count });
-}
-parentPort.on('message', (message) => {
-  if (message.type === 'close') {
-    closing = true;
-    client.logout().catch(() => client.close()).finally(() => parentPort.close());
-    return;
-  }
-  if (message.type === 'cut') {
-    // tests: the connection drops as a network would drop it
-    client.close();
-    return;
-  }
-  const work = message.type === 'open' ? open(message.path, message.uidValidity) : fetch(message.id, message.range);
-  work.then(
-    () => message.type === 'open' && parentPort.postMessage({ type: 'opened' }),
-    (error) => parentPort.postMessage({ type: 'failed', id: message.id, error: failure(error) }),
-  );
-});
-`;
 
-/** Messages per postMessage: small enough that a chunk dies young on either side. */
-const CHUNK_MESSAGES = 100;
-
-/** What the thread's imapflow needs to log in: plain data only (no functions cross threads). */
-export interface FetchThreadOptions {
-  host: string;
-  port: number;
-  secure: boolean;
-  doSTARTTLS: boolean;
-  auth: { user: string; pass: string } | { user: string; accessToken: string };
-  /** tls.connect options without functions or a secure context (a pinned certificate's check is a function: no thread then). */
-  tls: ConnectionOptions;
-  connectionTimeout: number;
-  greetingTimeout: number;
+function safePath(path: () => string): string | undefined {
+  try {
+    return path();
+  } catch {
+    return undefined;
+  }
 }
 
 /** The error a refused or failed login or FETCH of the thread carries, as imapflow's are read (errors.ts). */
@@ -109,13 +58,7 @@ export class FetchThreadError extends Error {
   readonly authenticationFailed: boolean;
   readonly serverResponseCode?: string;
   readonly responseText?: string;
-  constructor(error: {
-    message: string;
-    code?: string;
-    authenticationFailed?: boolean;
-    serverResponseCode?: string;
-    responseText?: string;
-  }) {
+  constructor(error: ThreadFailure) {
     super(error.message);
     this.name = 'FetchThreadError';
     this.code = error.code;
@@ -125,40 +68,44 @@ export class FetchThreadError extends Error {
   }
 }
 
-type Reply =
-  | { type: 'opened' }
-  | { type: 'closed' }
-  | { type: 'messages'; id: number; messages: FetchMessageObject[] }
-  | { type: 'fetched'; id: number; count: number }
-  | { type: 'failed'; id?: number; error: ConstructorParameters<typeof FetchThreadError>[0] };
+/** What one FETCH of the thread is about, and where its rows go. */
+export interface ThreadFetch {
+  /** A UID set. */
+  range: string;
+  mailboxId: number;
+  mailboxKey: string;
+  /** UIDs never to make rows of (a pending local operation holds them). */
+  pinned: ReadonlySet<number>;
+  /** The header writer thread's port for the batch (StreamedBatch.port); absent: records come to `onRecord`. */
+  writer?: MessagePort;
+  onRecord?(record: HeaderRecord): void;
+}
 
-let imapflowModule: string | null | undefined;
-
-/** Where imapflow is, for the thread's require(); null when it cannot be told here. */
-function imapflowPath(): string | null {
-  if (imapflowModule !== undefined) return imapflowModule;
-  try {
-    imapflowModule = createRequire(import.meta.url).resolve('imapflow');
-  } catch {
-    imapflowModule = null;
-  }
-  return imapflowModule;
+/** What a FETCH of the thread did. */
+export interface ThreadFetched {
+  /** Responses, pinned ones included. */
+  count: number;
+  /** Rows made (sent to the writer's port, or handed to onRecord). */
+  rows: number;
+  /** The lowest UID among the responses (Infinity for none). */
+  lowUid: number;
 }
 
 interface RunningFetch {
-  onMessage(message: FetchMessageObject): void;
-  resolve(count: number): void;
+  id: number;
+  onRecord?(record: HeaderRecord): void;
+  resolve(fetched: ThreadFetched): void;
   reject(error: Error): void;
 }
 
 /** One extra connection, logged in and with the mailbox examined (FetchThread.open). */
 export class FetchThread {
   private nextId = 0;
-  private running: (RunningFetch & { id: number }) | null = null;
+  private running: RunningFetch | null = null;
   private gone: Error | null = null;
 
   private constructor(private readonly worker: Worker) {
-    worker.on('message', (reply: Reply) => this.receive(reply));
+    worker.on('message', (reply: ThreadReply) => this.receive(reply));
     worker.on('error', (error) => this.end(error));
     worker.on('exit', () => this.end(new Error('the extra connection thread ended')));
   }
@@ -174,21 +121,19 @@ export class FetchThread {
     path: string,
     uidValidity: string,
   ): Promise<FetchThread> {
-    const module = imapflowPath();
-    if (!module) return Promise.reject(new Error('imapflow cannot be located for a thread'));
+    const script = threadScript();
+    if (!script) return Promise.reject(new Error(`${FETCH_THREAD_FILE} is not beside the engine`));
     let worker: Worker;
     try {
-      worker = new Worker(THREAD_SOURCE, {
-        eval: true,
-        workerData: { imapflowModule: module, options, query, chunk: CHUNK_MESSAGES },
-      });
+      const workerData: ThreadStartData = { options, query, chunk: CHUNK_ROWS };
+      worker = new Worker(script, { workerData });
     } catch (error) {
       return Promise.reject(error as Error);
     }
     // Never what keeps the process alive.
     worker.unref();
     return new Promise((resolve, reject) => {
-      const first = (reply: Reply) => {
+      const first = (reply: ThreadReply) => {
         if (reply.type === 'opened') return settle(() => resolve(new FetchThread(worker)));
         if (reply.type === 'failed') return settle(() => reject(new FetchThreadError(reply.error)), true);
         if (reply.type === 'closed')
@@ -206,21 +151,31 @@ export class FetchThread {
       worker.on('message', first);
       worker.on('error', died);
       worker.on('exit', exited);
-      worker.postMessage({ type: 'open', path, uidValidity });
+      worker.postMessage({ type: 'open', path, uidValidity } satisfies ThreadRequest);
     });
   }
 
   /**
-   * FETCHes the UID set `range`; each parsed message is handed to `onMessage` as it arrives.
-   * Resolves with the number of responses; rejects when the connection fails meanwhile (the
-   * caller fetches that batch elsewhere: what it was handed of it is to be dropped).
+   * FETCHes `request.range` and makes each message a row, sent to the writer's port or handed
+   * to onRecord as it arrives. Rejects when the connection fails meanwhile (the caller fetches
+   * that batch elsewhere: what was sent or handed of it is to be dropped).
    */
-  fetch(range: string, onMessage: (message: FetchMessageObject) => void): Promise<number> {
+  fetch(request: ThreadFetch): Promise<ThreadFetched> {
     if (this.gone) return Promise.reject(this.gone);
     if (this.running) return Promise.reject(new Error('the extra connection runs one FETCH at a time'));
     return new Promise((resolve, reject) => {
-      this.running = { id: ++this.nextId, onMessage, resolve, reject };
-      this.worker.postMessage({ type: 'fetch', id: this.running.id, range });
+      const id = ++this.nextId;
+      this.running = { id, onRecord: request.onRecord, resolve, reject };
+      const message: ThreadRequest = {
+        type: 'fetch',
+        id,
+        range: request.range,
+        mailboxId: request.mailboxId,
+        mailboxKey: request.mailboxKey,
+        pinned: [...request.pinned],
+        ...(request.writer ? { writer: request.writer } : {}),
+      };
+      this.worker.postMessage(message, request.writer ? [request.writer] : []);
     });
   }
 
@@ -228,26 +183,26 @@ export class FetchThread {
   close(): void {
     if (this.gone) return;
     this.end(new Error('the extra connection was closed'), false);
-    this.worker.postMessage({ type: 'close' });
+    this.worker.postMessage({ type: 'close' } satisfies ThreadRequest);
   }
 
-  /** Tests: drops the connection as a network fault would, in the middle of whatever runs. */
-  cutForTest(): void {
-    this.worker.postMessage({ type: 'cut' });
+  /** Tests: drops the connection as a network fault would, now or once `afterRows` rows of the running FETCH are handed on. */
+  cutForTest(afterRows = 0): void {
+    this.worker.postMessage({ type: 'cut', afterRows } satisfies ThreadRequest);
   }
 
-  private receive(reply: Reply): void {
+  private receive(reply: ThreadReply): void {
     const running = this.running;
     if (reply.type === 'closed') return this.end(new Error('the server closed the extra connection'));
     if (!running || !('id' in reply) || reply.id !== running.id) return;
-    if (reply.type === 'messages') {
-      for (const message of reply.messages) running.onMessage(revive(message));
+    if (reply.type === 'records') {
+      for (const record of reply.records) running.onRecord?.(record);
       return;
     }
     this.running = null;
-    if (reply.type === 'fetched') running.resolve(reply.count);
+    if (reply.type === 'fetched') running.resolve({ count: reply.count, rows: reply.rows, lowUid: reply.lowUid });
     // a failed FETCH leaves the session in doubt: no more of them on it
-    else this.end(new FetchThreadError(reply.error), true, running);
+    else if (reply.type === 'failed') this.end(new FetchThreadError(reply.error), true, running);
   }
 
   /** No more FETCHes: the one running (or `running`) is rejected, and the thread is stopped unless it logs out. */
@@ -258,12 +213,4 @@ export class FetchThread {
     this.gone = error;
     if (terminate) void this.worker.terminate();
   }
-}
-
-/** A Buffer crosses threads as a plain Uint8Array: header-fields.ts reads it as a Buffer. */
-function revive(message: FetchMessageObject): FetchMessageObject {
-  const headers = message.headers as Uint8Array | undefined;
-  if (headers && !Buffer.isBuffer(headers))
-    message.headers = Buffer.from(headers.buffer, headers.byteOffset, headers.byteLength);
-  return message;
 }
