@@ -26,7 +26,8 @@ export async function pipeline<T>(
   items: readonly T[],
   window: number | PipelineWindow<T>,
   send: (item: T) => Promise<Buffer>,
-  take: (item: T, reply: Buffer) => void,
+  /** Handles a reply; a promise it returns is awaited before the next reply is taken (the window stays on its way). */
+  take: (item: T, reply: Buffer) => unknown,
 ): Promise<void> {
   const w: PipelineWindow<T> = typeof window === 'number' ? { commands: window } : window;
   const maxCommands = Math.max(1, w.commands);
@@ -62,6 +63,7 @@ export async function pipeline<T>(
     const reply = await head.reply;
     bytesInFlight -= head.size;
     refill();
-    take(head.item, reply);
+    const taken = take(head.item, reply);
+    if (taken instanceof Promise) await taken;
   }
 }
