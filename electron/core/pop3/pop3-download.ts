@@ -18,7 +18,7 @@
 // UIDLs vanished asks TOP for all of them.
 import type { AccountId, MessageId } from '../../../shared/domain';
 import { headerRow } from '../store/header-rows';
-import type { Pop3BatchSink, Pop3Known, Pop3Options, Pop3Repo, Pop3WriteBatch } from '../store/pop3-repo';
+import type { Pop3Known, Pop3Options, Pop3Repo, Pop3WriteBatch } from '../store/pop3-repo';
 import type { Pop3Client, Pop3Listing } from './pop3-client';
 import { headerHash, pop3HeaderRecord } from './pop3-header';
 import { pipeline, type PipelineWindow } from './pop3-pipeline';
@@ -58,11 +58,6 @@ const HEADER_BATCH = 500;
  */
 const BODY_BATCH = 200;
 const BODY_BATCH_BYTES = 16 * 1024 * 1024;
-/**
- * Batches handed to the writer thread and not yet written, at most; past that the replies wait
- * (still on their way from the server), so what is held here stays a few batches.
- */
-const WRITING_BATCHES = 4;
 
 export interface Pop3Progress {
   phase: 'headers' | 'bodies';
@@ -105,22 +100,12 @@ export async function downloadMailbox(client: Pop3Client, deps: Pop3DownloadDeps
 
   // with vanished UIDLs every header is needed first, to recognise renamed messages by it
   const topped = vanished.size > 0 ? fresh.length : Math.min(fresh.length, HEADERS_FIRST);
-  // the writer (a thread for a long download) starts now, so it is ready once the bodies come
-  let unfinished = 0;
-  for (const k of known.values()) if (!k.complete && !k.deletedHere) unfinished++;
-  const sink = repo.openBatchWriter(fresh.length + unfinished);
-  let headers: Awaited<ReturnType<typeof fetchHeaders>>;
-  let bodies: Awaited<ReturnType<typeof fetchBodies>>;
-  try {
-    headers = await fetchHeaders(client, fresh.slice(0, topped), sizes, vanished, known, deps);
-    const wanted = newestFirst.filter((l) => {
-      const k = known.get(l.uidl);
-      return k === undefined || (!k.complete && !k.deletedHere);
-    });
-    bodies = await repo.withOneCheckpoint(() => fetchBodies(client, wanted, sizes, known, sink, deps));
-  } finally {
-    await sink.finish();
-  }
+  const headers = await fetchHeaders(client, fresh.slice(0, topped), sizes, vanished, known, deps);
+  const wanted = newestFirst.filter((l) => {
+    const k = known.get(l.uidl);
+    return k === undefined || (!k.complete && !k.deletedHere);
+  });
+  const bodies = await repo.withOneCheckpoint(() => fetchBodies(client, wanted, sizes, known, deps));
   const doomed = listing.filter((l) => shouldRemove(known.get(l.uidl), deps.options, deps.now()));
   // the server's copy goes at QUIT: the message must be in the copy outside mail.db first
   if (doomed.length > 0) repo.secureBeforeRemoving();
@@ -211,19 +196,20 @@ async function fetchBodies(
   wanted: Pop3Listing[],
   sizes: Map<number, number>,
   known: Map<string, Pop3Known>,
-  sink: Pop3BatchSink,
   deps: Pop3DownloadDeps,
 ): Promise<{ stored: number; rows: number }> {
   const { accountId, repo } = deps;
   const inbox = repo.inbox(accountId);
   let stored = 0;
   let rows = 0;
-  const empty = (): Pop3WriteBatch => ({ accountId, inbox, now: deps.now(), bodies: [], whole: [] });
-  let batch = empty();
+  let batch: Pop3WriteBatch = { accountId, inbox, now: deps.now(), bodies: [], whole: [] };
   let batchBytes = 0;
-  /** Batches handed to the writer and not yet written, oldest first. */
-  const writing: Promise<void>[] = [];
-  const written = (b: Pop3WriteBatch, ids: MessageId[]) => {
+  const flush = () => {
+    const b = batch;
+    if (b.bodies.length + b.whole.length === 0) return;
+    batch = { accountId, inbox, now: deps.now(), bodies: [], whole: [] };
+    batchBytes = 0;
+    const ids = repo.storeDownloaded(b);
     for (const m of b.bodies) {
       const k = known.get(m.uidl);
       if (k) known.set(m.uidl, { ...k, complete: true });
@@ -243,18 +229,6 @@ async function fetchBodies(
     if (ids.length) deps.stored?.(ids);
     deps.progress?.({ phase: 'bodies', done: stored, total: wanted.length });
   };
-  /** Hands the batch to the writer; with more than WRITING_BATCHES on their way, the oldest to await first. */
-  const flush = (): Promise<void> | undefined => {
-    const b = batch;
-    if (b.bodies.length + b.whole.length === 0) return undefined;
-    batch = empty();
-    batchBytes = 0;
-    const write = sink.store(b).then((ids) => written(b, ids));
-    write.catch(() => undefined); // awaited below, in order
-    writing.push(write);
-    return writing.length > WRITING_BATCHES ? writing.shift() : undefined;
-  };
-  let cut: unknown = null;
   try {
     // each message is stored in order as it arrives; a cut loses only those not yet stored
     await pipeline(
@@ -274,20 +248,11 @@ async function fetchBodies(
           });
         }
         batchBytes += raw.length;
-        if (batch.bodies.length + batch.whole.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) return flush();
-        return undefined;
+        if (batch.bodies.length + batch.whole.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) flush();
       },
     );
-  } catch (error) {
-    cut = error;
+  } finally {
+    flush(); // what arrived before a failure is kept
   }
-  // what arrived before a failure is kept: every batch is written before the session goes on
-  const last = flush();
-  const results = await Promise.allSettled(last ? [last, ...writing] : writing);
-  // the thread's checkpoint, inside withOneCheckpoint: the one the download held back
-  await sink.finish();
-  if (cut) throw cut;
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-  if (failed) throw failed.reason;
   return { stored, rows };
 }

@@ -26,8 +26,7 @@ export async function pipeline<T>(
   items: readonly T[],
   window: number | PipelineWindow<T>,
   send: (item: T) => Promise<Buffer>,
-  /** Handles a reply; a promise it returns is awaited before the next reply is taken (the window stays on its way). */
-  take: (item: T, reply: Buffer) => unknown,
+  take: (item: T, reply: Buffer) => void,
 ): Promise<void> {
   const w: PipelineWindow<T> = typeof window === 'number' ? { commands: window } : window;
   const maxCommands = Math.max(1, w.commands);
@@ -63,7 +62,6 @@ export async function pipeline<T>(
     const reply = await head.reply;
     bytesInFlight -= head.size;
     refill();
-    const taken = take(head.item, reply);
-    if (taken instanceof Promise) await taken;
+    take(head.item, reply);
   }
 }

@@ -4,27 +4,9 @@
 // other; its local `uid` is a counter of this folder, since POP3 has no UIDs.
 import type { AccountId, MailboxId, MailboxRole, MessageId, Security } from '../../../shared/domain';
 import { writeTransaction, type Db } from './database';
-import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
+import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { listAnchors } from './list-anchors';
 import type { HeaderRecord } from './messages-repo';
-import { POP3_BATCH_SQL, writePop3Batch, type Pop3WriteBatch } from './pop3-batch';
-import { Pop3Writer } from './pop3-writer';
-
-export type { Pop3WriteBatch } from './pop3-batch';
-
-/** Where a download's batches go (Pop3Repo.openBatchWriter): the writer thread, or this connection. */
-export interface Pop3BatchSink {
-  /** Stores a batch in one transaction; the ids of its whole messages' rows, in order. */
-  store(batch: Pop3WriteBatch): Promise<MessageId[]>;
-  /** Every batch is stored: ends the thread, after it ran the session's checkpoint. */
-  finish(): Promise<void>;
-}
-
-/**
- * Downloads of fewer messages are written on the main connection: a thread (tens of ms to start
- * and open the database) pays off only once a download is a few batches long.
- */
-export const WRITER_MIN_MESSAGES = 400;
 
 export interface Pop3Options {
   /** Keep messages on the server after downloading them (the default). */
@@ -50,6 +32,16 @@ export interface Pop3Server {
 export interface Pop3AccountRecord extends Pop3Server {
   accountId: AccountId;
   options: Pop3Options;
+}
+
+/** One transaction's worth of a download: bytes for rows already stored, and messages that came whole. */
+export interface Pop3WriteBatch {
+  accountId: AccountId;
+  inbox: MailboxId;
+  now: number;
+  bodies: { uidl: string; raw: Buffer }[];
+  /** The row's uid (index 1) is given when it is written, after the Inbox's highest. */
+  whole: { uidl: string; headerHash: string; row: HeaderRow; raw: Buffer }[];
 }
 
 /** What the store knows of one UIDL. */
@@ -246,49 +238,35 @@ export class Pop3Repo {
 
   private writeDownloaded(batch: Pop3WriteBatch): MessageId[] {
     return writeTransaction(this.db, () => {
-      const statements = {
-        rowOfUidl: this.db.prepare(POP3_BATCH_SQL.rowOfUidl),
-        topUid: this.db.prepare(POP3_BATCH_SQL.topUid),
-        record: this.db.prepare(POP3_BATCH_SQL.record),
-        raw: this.db.prepare(POP3_BATCH_SQL.raw),
-        header: {
+      this.addRaw(batch.accountId, batch.bodies);
+      const top = this.db
+        .prepare('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?')
+        .get(batch.inbox) as { uid: number };
+      let uid = top.uid;
+      const rows = batch.whole.map((w): HeaderRow => {
+        const row: HeaderRow = [...w.row];
+        row[1] = ++uid;
+        return row;
+      });
+      const ids = writeHeaderRows(
+        {
           insert: this.db.prepare(HEADER_SQL.insert),
           refresh: this.db.prepare(HEADER_SQL.refresh),
           counts: this.db.prepare(HEADER_SQL.counts),
         },
-      };
-      return writePop3Batch(statements, writeHeaderRows, batch) as MessageId[];
+        batch.inbox,
+        rows,
+      );
+      const record = this.db.prepare(
+        `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at) VALUES (?, ?, ?, ?, ?)`,
+      );
+      const raw = this.db.prepare('INSERT OR REPLACE INTO pop3_raw (message_row, raw) VALUES (?, ?)');
+      batch.whole.forEach((w, i) => {
+        record.run(batch.accountId, w.uidl, ids[i], w.headerHash, batch.now);
+        raw.run(ids[i], w.raw);
+      });
+      return ids.map((id) => id as MessageId);
     });
-  }
-
-  /**
-   * Where a download of `messages` whole messages writes its batches: a writer thread of its own
-   * (pop3-writer.ts) when it is long enough to pay for one, else this connection. A batch the
-   * thread could not write is written here, and so is every later one: nothing is lost, and a
-   * failure that is real (a full disk) throws here with its usual error.
-   */
-  openBatchWriter(messages: number, moduleOverride?: string): Pop3BatchSink {
-    const here: Pop3BatchSink = { store: async (b) => this.storeDownloaded(b), finish: async () => undefined };
-    if (messages < WRITER_MIN_MESSAGES || this.db.memory) return here;
-    const thread = Pop3Writer.open(this.db.name, moduleOverride);
-    if (!thread) return here;
-    let failed = false;
-    return {
-      store: async (batch) => {
-        if (!failed) {
-          try {
-            const ids = await thread.store(batch);
-            listAnchors(this.db).changed();
-            return ids;
-          } catch {
-            failed = true;
-            thread.close();
-          }
-        }
-        return this.storeDownloaded(batch);
-      },
-      finish: () => (failed ? Promise.resolve() : thread.finish()),
-    };
   }
 
   /**
@@ -320,6 +298,19 @@ export class Pop3Repo {
         this.db.pragma('wal_checkpoint(PASSIVE)');
       }
     }
+  }
+
+  /** Stores whole messages; from here on they never need the server again. */
+  addRaw(accountId: AccountId, messages: readonly { uidl: string; raw: Buffer }[]): void {
+    writeTransaction(this.db, () => {
+      const row = this.db.prepare('SELECT message_row FROM pop3_messages WHERE account_id = ? AND uidl = ?');
+      const raw = this.db.prepare('INSERT OR REPLACE INTO pop3_raw (message_row, raw) VALUES (?, ?)');
+      for (const m of messages) {
+        const found = row.get(accountId, m.uidl) as { message_row: number | null } | undefined;
+        // deleted here while its body was on the way: nothing to keep it for
+        if (found?.message_row != null) raw.run(found.message_row, m.raw);
+      }
+    });
   }
 
   /** The whole message behind a local row, if it was downloaded. */
