@@ -14,10 +14,12 @@ const MAX_ADDRESSES_PER_FIELD = 100;
 const MAX_HEADER_BYTES = 256 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** What ends a header, as bytes: a string needle is encoded again on every search. */
+const BLANK_LINE = Buffer.from('\r\n\r\n');
 
 /** The header block of a message: everything before the first empty line. */
 export function headerBlock(message: Buffer): Buffer {
-  const end = message.indexOf('\r\n\r\n');
+  const end = message.indexOf(BLANK_LINE);
   const block = end < 0 ? message : message.subarray(0, end + 2);
   return block.length > MAX_HEADER_BYTES ? block.subarray(0, MAX_HEADER_BYTES) : block;
 }
