@@ -98,6 +98,7 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
 
   /** Writes one fetched batch with the sync state it completes, then reports it as added. */
   const writeBatchAndAdvance = async (batch: FetchedBatch, next: typeof state): Promise<void> => {
+    if (ctx.writesAfter) await ctx.writesAfter;
     // A streamed batch is written by the header writer thread: this one parses the next FETCH meanwhile.
     let written = batch.streamed ? await batch.streamed.commit(next) : null;
     if (written) store.messages.rowsWrittenElsewhere();
@@ -231,6 +232,7 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     uidValidity: server.uidValidity,
     uidNext: server.uidNext,
   };
+  if (ctx.writesAfter) await ctx.writesAfter;
   store.mailboxes.saveSyncState(box.id, complete);
   Object.assign(box.sync, complete);
 }
