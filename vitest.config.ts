@@ -26,6 +26,7 @@ const SERVER_MATRIX_FILES =
         'test/integration/drafts.test.ts',
         'test/integration/search.test.ts',
         'test/integration/reopen-folder-list.test.ts',
+        'test/integration/resync-streamed-flags.test.ts',
       ];
 
 export default defineConfig({

@@ -3,9 +3,12 @@ import type { Address, MailboxId, MessageFlags, MessageHeader, MessageId } from 
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
+import { SERVER_FLAGS_SQL, serverFlagParams, storedKeywords, type ServerFlagUpdate } from './server-flags';
 import type { ListFilter, ListSort } from '../../../shared/list-order';
 import { ANCHOR_STRIDE, listAnchors, type ListAnchors } from './list-anchors';
 import { DATE_ORDER, listOrder, type ListOrder } from './list-order-sql';
+
+export { storedKeywords };
 
 /** One message as header sync produces it. */
 export interface HeaderRecord {
@@ -105,12 +108,6 @@ export function toHeader(row: MessageRow): MessageHeader {
     keywords: row.keywords ? row.keywords.split(' ') : [],
     ...(row.gmail_labels ? { gmailLabels: JSON.parse(row.gmail_labels) as string[] } : {}),
   };
-}
-
-/** Keywords as stored: sorted, once each, space separated; null for none. */
-export function storedKeywords(keywords: Iterable<string>): string | null {
-  const unique = [...new Set(keywords)].sort();
-  return unique.length ? unique.join(' ') : null;
 }
 
 /** The server-side identity of a message: what an operation needs to replay it. */
@@ -326,45 +323,20 @@ export class MessagesRepo {
    * Applies the server's flags to the given UIDs, skipping messages that a pending local
    * operation touches (the server has not seen that change yet). Returns the ids that changed.
    */
-  applyServerFlags(
-    mailboxId: MailboxId,
-    updates: readonly {
-      uid: number;
-      flags: MessageFlags;
-      keywords?: readonly string[];
-      gmailLabels?: readonly string[];
-    }[],
-  ): MessageId[] {
-    // Gmail's labels (X-GM-LABELS) come with the flags where the server is Gmail; NULL (another
-    // server, or a FETCH that did not ask) leaves the stored ones as they are.
-    const stmt = this.db.prepare(
-      `UPDATE messages SET seen = @seen, flagged = @flagged, answered = @answered, draft = @draft,
-         keywords = CASE WHEN @keywordsKnown THEN @keywords ELSE keywords END,
-         gmail_labels = COALESCE(@labels, gmail_labels)
-       WHERE mailbox_id = @mailboxId AND uid = @uid
-         AND (seen != @seen OR flagged != @flagged OR answered != @answered OR draft != @draft
-              OR (@keywordsKnown AND keywords IS NOT @keywords)
-              OR (@labels IS NOT NULL AND gmail_labels IS NOT @labels))
-         AND NOT EXISTS (SELECT 1 FROM pending_op_messages p WHERE p.mailbox_id = @mailboxId AND p.uid = @uid)
-       RETURNING id`,
-    );
+  applyServerFlags(mailboxId: MailboxId, updates: readonly ServerFlagUpdate[]): MessageId[] {
+    const stmt = this.cached(SERVER_FLAGS_SQL).pluck();
     const changed: MessageId[] = [];
-    for (const u of updates) {
-      const row = stmt.get({
-        mailboxId,
-        uid: u.uid,
-        seen: u.flags.seen ? 1 : 0,
-        flagged: u.flags.flagged ? 1 : 0,
-        answered: u.flags.answered ? 1 : 0,
-        draft: u.flags.draft ? 1 : 0,
-        keywordsKnown: u.keywords ? 1 : 0,
-        keywords: u.keywords ? storedKeywords(u.keywords) : null,
-        labels: u.gmailLabels ? JSON.stringify(u.gmailLabels) : null,
-      }) as { id: number } | undefined;
-      if (row) changed.push(row.id);
+    for (const update of updates) {
+      const id = stmt.get(serverFlagParams(mailboxId, update)) as number | undefined;
+      if (id !== undefined) changed.push(id);
     }
     if (changed.length) this.anchors.flagsChanged();
     return changed;
+  }
+
+  /** Flags were written on another connection (the flag writer thread): the filtered counts are stale. */
+  flagsWrittenElsewhere(): void {
+    this.anchors.flagsChanged();
   }
 
   /** Removes the given UIDs (expunged on the server). Returns the ids removed. */

@@ -7,6 +7,7 @@ import { BodiesRepo } from './bodies-repo';
 import type { StartupNotice } from '../../../shared/domain';
 import { openProfileDatabase } from './cache-recovery';
 import { writeTransaction, type Db } from './database';
+import { FlagWriter } from './flag-writer';
 import { HeaderWriter } from './header-writer';
 import { MailboxesRepo } from './mailboxes-repo';
 import { MessagesRepo } from './messages-repo';
@@ -33,6 +34,8 @@ export class Store {
   readonly authserv: AuthservRepo;
   /** Header sync's large batches, written from a thread of their own (header-writer.ts). */
   readonly headerWriter: HeaderWriter;
+  /** A resync's many flag changes, written from a thread of their own (flag-writer.ts). */
+  readonly flagWriter: FlagWriter;
   private readonly backupTimer: NodeJS.Timeout;
   private backedUpAt: number;
 
@@ -49,6 +52,7 @@ export class Store {
     this.backupTimer = setInterval(() => this.backUpUserData(), USER_DATA_BACKUP_INTERVAL_MS);
     this.backupTimer.unref();
     this.headerWriter = new HeaderWriter(db.name, log);
+    this.flagWriter = new FlagWriter(db.name, log);
     this.accounts = new AccountsRepo(db);
     this.mailboxes = new MailboxesRepo(db);
     this.messages = new MessagesRepo(db);
@@ -135,6 +139,7 @@ export class Store {
     clearInterval(this.backupTimer);
     this.backUpUserData();
     this.headerWriter.close();
+    this.flagWriter.close();
     this.db.close();
     this.unlock();
   }

@@ -46,6 +46,11 @@ export interface SyncContext {
   since?: Date | null;
   /** Absent: the work connection alone. */
   extraFetch?: ExtraFetch;
+  /**
+   * A resync's flag changes still being written elsewhere (streamed-flags.ts): every write of the
+   * new mail waits for them, since the sync state it saves covers them too.
+   */
+  writesAfter?: Promise<void>;
 }
 
 export function emptyChanges(): MailboxChanges {

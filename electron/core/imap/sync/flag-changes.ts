@@ -4,14 +4,13 @@
 // nearly every change happens) are fetched and compared at each sync, and those of the whole
 // mailbox only when the engine asks for it (rarely: see account-runtime.ts), the way Thunderbird
 // does. For 2,000 messages the whole list is ~75 KB; the newest 300 about a seventh of it.
-import type { FetchMessageObject } from 'imapflow';
-import type { MessageFlags } from '../../../../shared/domain';
+import type { ServerFlagUpdate } from '../../store/server-flags';
 import type { SyncContext } from './context';
 import { toFlags, toGmailLabels } from './header-fields';
 
 export interface FlagChangesResult {
   /** gmailLabels only where the server is Gmail (X-GM-EXT-1): a label changed there bumps MODSEQ too. */
-  updates: { uid: number; flags: MessageFlags; keywords: string[]; gmailLabels?: string[] }[];
+  updates: ServerFlagUpdate[];
   /** UIDs the server reported as expunged through QRESYNC; null when QRESYNC was not used. */
   vanished: number[] | null;
 }
@@ -19,7 +18,11 @@ export interface FlagChangesResult {
 /** Without CONDSTORE, the newest this many messages have their flags compared at every sync. */
 export const RECENT_FLAGS = 300;
 
-export async function fetchFlagChanges(ctx: SyncContext): Promise<FlagChangesResult> {
+/** `onUpdate`: each change as its response is parsed, while the FETCH goes on (streamed-flags.ts). */
+export async function fetchFlagChanges(
+  ctx: SyncContext,
+  onUpdate?: (update: ServerFlagUpdate) => void,
+): Promise<FlagChangesResult> {
   const { client, box, server } = ctx;
   const known = box.sync.highestModseq;
   if (box.sync.syncedLowUid === null || box.sync.syncedHighUid === 0) return { updates: [], vanished: null };
@@ -33,24 +36,25 @@ export async function fetchFlagChanges(ctx: SyncContext): Promise<FlagChangesRes
     if (event.vanished && event.uid) vanished.push(event.uid);
   };
   const low = useModseq || ctx.allFlags !== false ? 1 : (ctx.store.messages.nthHighestUid(box.id, RECENT_FLAGS) ?? 1);
-  const rows: FetchMessageObject[] = [];
+  const updates: ServerFlagUpdate[] = [];
   if (qresync) client.on('expunge', onExpunge);
   try {
-    // Never act inside the iterator (a command there deadlocks the connection): collect first.
+    // Never send a command inside the iterator (it deadlocks the connection): collect first.
     for await (const msg of client.fetch(
       `${low}:${box.sync.syncedHighUid}`,
       { uid: true, flags: true, labels: client.capabilities.has('X-GM-EXT-1') },
       { uid: true, ...(useModseq ? { changedSince: BigInt(known) } : {}) },
-    ))
-      rows.push(msg);
+    )) {
+      const update = {
+        uid: msg.uid,
+        ...toFlags(msg.flags),
+        ...(msg.labels ? { gmailLabels: toGmailLabels(msg.labels) } : {}),
+      };
+      updates.push(update);
+      onUpdate?.(update);
+    }
   } finally {
     if (qresync) client.off('expunge', onExpunge);
   }
-
-  const updates = rows.map((m) => ({
-    uid: m.uid,
-    ...toFlags(m.flags),
-    ...(m.labels ? { gmailLabels: toGmailLabels(m.labels) } : {}),
-  }));
   return { updates, vanished: qresync ? vanished : null };
 }

@@ -1,14 +1,19 @@
 // One mailbox, brought level with the server: UIDVALIDITY check, flag changes and expunges
 // since the last HIGHESTMODSEQ, new messages newest first, then the UID-diff safety net.
 import type { ImapFlow } from 'imapflow';
+import type { MessageId } from '../../../../shared/domain';
 import type { MailboxRecord } from '../../store/mailboxes-repo';
 import type { Store } from '../../store/store';
 import { emptyChanges, type ExtraFetch, type MailboxChanges, type SelectedMailbox, type SyncContext } from './context';
 import { removeExpunged } from './expunges';
 import { fetchFlagChanges } from './flag-changes';
 import { fetchNewMessages } from './new-messages';
+import { StreamedFlags } from './streamed-flags';
 
-/** From this many flag changes their commit leaves the checkpoint to a thread (Store.bulkTransaction). */
+/**
+ * From this many flag changes written here (the flag writer thread could not be used) their
+ * commit leaves the checkpoint to a thread (Store.bulkTransaction).
+ */
 const BULK_FLAG_CHANGES = 200;
 
 export interface MailboxSyncOptions {
@@ -59,20 +64,38 @@ export async function syncMailbox(
   }
 
   const ctx: SyncContext = { client, store, box, server, changes, ...options };
-  const { updates, vanished } = await fetchFlagChanges(ctx);
-  // The changes and the HIGHESTMODSEQ that covers them are saved together, or not at all; many
-  // of them are committed with the log's copy into the database left to another thread.
-  const save = () => {
-    changes.updated.push(...store.messages.applyServerFlags(box.id, updates));
+  const streamed = new StreamedFlags(store, box.id);
+  const { updates, vanished } = await fetchFlagChanges(ctx, streamed.add);
+  // The changes and the HIGHESTMODSEQ that covers them are saved together, or not at all.
+  const save = (written: MessageId[] | null) => {
+    changes.updated.push(...(written ?? store.messages.applyServerFlags(box.id, updates)));
     if (vanished?.length) changes.removed.push(...store.messages.removeUids(box.id, vanished));
     box.sync.uidValidity = server.uidValidity;
     box.sync.highestModseq = server.highestModseq;
     store.mailboxes.saveSyncState(box.id, box.sync);
   };
-  if (updates.length >= BULK_FLAG_CHANGES) store.bulkTransaction(save);
-  else store.transaction(save);
-
-  await fetchNewMessages(ctx);
+  if (streamed.streaming) {
+    // The thread writes the changes while the new mail is fetched here. Their HIGHESTMODSEQ is
+    // saved once they are all in, and every write of the new mail waits for that (the sync
+    // state it saves carries the HIGHESTMODSEQ too): so a stored HIGHESTMODSEQ always covers
+    // changes that are stored, and a crash in between only fetches them again.
+    const saved = streamed.finish().then(({ ids, complete }) => {
+      store.messages.flagsWrittenElsewhere();
+      store.transaction(() => save(complete ? ids : [...ids, ...store.messages.applyServerFlags(box.id, updates)]));
+    });
+    // awaited below; should the new mail fail first, it must not go unobserved meanwhile
+    saved.catch(() => undefined);
+    // what the new mail's writes save as the sync state, once the changes are in
+    box.sync.uidValidity = server.uidValidity;
+    box.sync.highestModseq = server.highestModseq;
+    await fetchNewMessages({ ...ctx, writesAfter: saved });
+    await saved;
+  } else {
+    // many of them (no thread) are committed with the log's copy into the database left to a thread
+    if (updates.length >= BULK_FLAG_CHANGES) store.bulkTransaction(() => save(null));
+    else store.transaction(() => save(null));
+    await fetchNewMessages(ctx);
+  }
   await removeExpunged(ctx);
   return changes;
 }
