@@ -48,6 +48,18 @@ async function nextSession(h: ReturnType<typeof harness>, count: number) {
   await vi.advanceTimersByTimeAsync(0);
 }
 
+/** A loop whose first three sessions dropped right after login, its fourth now up. */
+async function afterThreeDrops() {
+  const h = harness();
+  h.loop.start();
+  for (let i = 1; i <= 3; i++) {
+    await nextSession(h, i);
+    h.sessions[i - 1]!.close();
+  }
+  await nextSession(h, 4);
+  return h;
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -68,13 +80,7 @@ describe('ConnectionLoop backoff', () => {
   });
 
   it('starts afresh after a session stayed up healthyMs', async () => {
-    const h = harness();
-    h.loop.start();
-    for (let i = 1; i <= 3; i++) {
-      await nextSession(h, i);
-      h.sessions[i - 1]!.close();
-    }
-    await nextSession(h, 4);
+    const h = await afterThreeDrops();
     await vi.advanceTimersByTimeAsync(policy.healthyMs);
     h.sessions[3]!.close();
     expect(h.delays).toEqual([500, 1_000, 2_000, 500]);
@@ -82,13 +88,7 @@ describe('ConnectionLoop backoff', () => {
   });
 
   it('starts afresh after the owner marks the session healthy (a full sync pass)', async () => {
-    const h = harness();
-    h.loop.start();
-    for (let i = 1; i <= 3; i++) {
-      await nextSession(h, i);
-      h.sessions[i - 1]!.close();
-    }
-    await nextSession(h, 4);
+    const h = await afterThreeDrops();
     h.loop.markHealthy();
     await vi.advanceTimersByTimeAsync(policy.baseMs);
     h.sessions[3]!.close();
@@ -97,13 +97,7 @@ describe('ConnectionLoop backoff', () => {
   });
 
   it('a pass that finished just before the session dropped, within the base delay, proves nothing', async () => {
-    const h = harness();
-    h.loop.start();
-    for (let i = 1; i <= 3; i++) {
-      await nextSession(h, i);
-      h.sessions[i - 1]!.close();
-    }
-    await nextSession(h, 4);
+    const h = await afterThreeDrops();
     h.loop.markHealthy();
     await vi.advanceTimersByTimeAsync(policy.baseMs / 2);
     h.sessions[3]!.close();

@@ -18,10 +18,9 @@
 // copies the log once, right after answering the last chunk. The engine's own next commit then
 // finds the copy under way and leaves it (a PASSIVE checkpoint does not wait for another).
 // Copied on the engine's thread, those pages took 190-230 ms of it (Store.bulkTransaction).
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
 import type { MailboxId, MessageId } from '../../../shared/domain';
 import { SERVER_FLAGS_SQL, serverFlagParams, type ServerFlagParams, type ServerFlagUpdate } from './server-flags';
+import { WriterThread } from './writer-thread';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -72,133 +71,50 @@ export const FLAG_WRITER_IDLE_CLOSE_MS = 2_000;
 
 type Reply = { id: number; ids: number[] } | { id: number; error: string };
 
-/** Where better-sqlite3 is, for the thread's require(); null when it cannot be told here. */
-function sqliteModulePath(): string | null {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3');
-  } catch {
-    return null;
-  }
-}
-
 export class FlagWriter {
-  private worker: Worker | null = null;
-  private unusable = false;
-  private nextId = 0;
-  private readonly waiting = new Map<number, (reply: Reply | null) => void>();
-  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly thread: WriterThread<Reply>;
 
   /** `moduleOverride`: where the thread loads better-sqlite3 from (tests: a place it is not). */
-  constructor(
-    private readonly dbPath: string,
-    private readonly log?: (message: string) => void,
-    private readonly moduleOverride?: string,
-  ) {}
+  constructor(dbPath: string, log?: (message: string) => void, moduleOverride?: string) {
+    this.thread = new WriterThread<Reply>({
+      name: 'flag writer',
+      source: WORKER_SOURCE,
+      data: { sql: SERVER_FLAGS_SQL },
+      dbPath,
+      idleCloseMs: FLAG_WRITER_IDLE_CLOSE_MS,
+      log,
+      moduleOverride,
+    });
+  }
 
   /** A run of changes to one mailbox, written a chunk at a time; null when there is no thread. */
   open(mailboxId: MailboxId): FlagStream | null {
-    return this.start() ? new FlagStream(this, mailboxId) : null;
+    return this.thread.use() ? new FlagStream(this, mailboxId) : null;
   }
 
   /** Whether a thread is running now (tests: that an idle one ended). */
   get threadRunning(): boolean {
-    return this.worker !== null;
+    return this.thread.running;
   }
 
   close(): void {
-    this.unusable = true;
-    this.stopIdleTimer();
-    const worker = this.worker;
-    this.worker = null;
-    this.settleAll();
-    worker?.postMessage('close');
+    this.thread.close();
   }
 
   /**
    * @internal FlagStream: one chunk written; the ids it changed, or null should the thread fail.
    * After the `last` chunk the thread copies the log into the database file.
    */
-  write(rows: ServerFlagParams[], last: boolean): Promise<number[] | null> {
-    const worker = this.start();
-    if (!worker) return Promise.resolve(null);
-    this.stopIdleTimer();
-    const id = ++this.nextId;
-    const answer = new Promise<number[] | null>((resolve) =>
-      this.waiting.set(id, (reply) => resolve(reply && 'ids' in reply ? reply.ids : null)),
-    );
+  async write(rows: ServerFlagParams[], last: boolean): Promise<number[] | null> {
+    const worker = this.thread.use();
+    if (!worker) return null;
+    const id = this.thread.newId();
+    const answer = this.thread.answer(id);
     worker.postMessage({ id, rows, last });
-    return answer;
-  }
-
-  private start(): Worker | null {
-    if (this.unusable) return null;
-    if (this.worker) return this.worker;
-    const module =
-      this.moduleOverride ?? (sqliteModule === undefined ? (sqliteModule = sqliteModulePath()) : sqliteModule);
-    if (!module) return this.giveUp('flag writer: better-sqlite3 cannot be located for a thread');
-    try {
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { dbPath: this.dbPath, sqliteModule: module, sql: SERVER_FLAGS_SQL },
-      });
-      // never what keeps the process alive
-      worker.unref();
-      worker.on('message', (reply: Reply) => this.receive(reply));
-      worker.on('error', (error) => this.giveUp(`flag writer thread failed: ${error.message}`));
-      worker.on('exit', () => this.giveUp(null));
-      this.worker = worker;
-      return worker;
-    } catch (error) {
-      return this.giveUp(`flag writer thread could not start: ${(error as Error).message}`);
-    }
-  }
-
-  private receive(reply: Reply): void {
-    const resolve = this.waiting.get(reply.id);
-    this.waiting.delete(reply.id);
-    if ('error' in reply) this.log?.(`flag writer: ${reply.error}; writing on the main connection`);
-    resolve?.(reply);
-    this.closeWhenIdle();
-  }
-
-  private closeWhenIdle(): void {
-    if (this.waiting.size > 0 || !this.worker || this.idleTimer) return;
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (this.waiting.size > 0 || !this.worker) return;
-      const worker = this.worker;
-      // its 'exit' must not make the writer unusable: the next run starts a new thread
-      worker.removeAllListeners('exit');
-      worker.removeAllListeners('error');
-      worker.on('error', () => undefined);
-      this.worker = null;
-      worker.postMessage('close');
-    }, FLAG_WRITER_IDLE_CLOSE_MS);
-    this.idleTimer.unref?.();
-  }
-
-  private stopIdleTimer(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-  }
-
-  /** From now on every change is the caller's to write. */
-  private giveUp(reason: string | null): null {
-    if (reason && !this.unusable) this.log?.(reason);
-    this.unusable = true;
-    this.worker = null;
-    this.settleAll();
-    return null;
-  }
-
-  private settleAll(): void {
-    for (const resolve of this.waiting.values()) resolve(null);
-    this.waiting.clear();
+    const reply = await answer;
+    return reply && 'ids' in reply ? reply.ids : null;
   }
 }
-
-/** Looked up once, when the first thread starts: not on every store opened. */
-let sqliteModule: string | null | undefined;
 
 /** One mailbox's changes on their way to the thread (FlagWriter.open). */
 export class FlagStream {

@@ -12,12 +12,12 @@
 // start, openBatch answers null and the caller keeps its rows; when it dies or a write fails,
 // commit answers null and the caller fetches that batch again. A failure that is real (a full
 // disk) then shows there, with its usual error.
-import { createRequire } from 'node:module';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, type MessagePort, type Worker } from 'node:worker_threads';
 import type { MailboxId, MessageId } from '../../../shared/domain';
 import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { SYNC_STATE_SQL, syncStateParams, type MailboxSyncState } from './mailboxes-repo';
 import type { HeaderRecord } from './messages-repo';
+import { WriterThread } from './writer-thread';
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -128,34 +128,24 @@ export const WRITER_IDLE_CLOSE_MS = 500;
 
 type Reply = { id: number; ids: MessageId[] } | { id: number; error: string };
 
-/** Where better-sqlite3 is, for the thread's require(); null when it cannot be told here. */
-function sqliteModulePath(): string | null {
-  try {
-    return createRequire(import.meta.url).resolve('better-sqlite3');
-  } catch {
-    return null;
-  }
-}
-
-/** Looked up once, when the first thread starts: not on every store opened. */
-let sqliteModule: string | null | undefined;
-
 export class HeaderWriter {
-  private worker: Worker | null = null;
-  private unusable = false;
-  private nextId = 0;
-  private readonly waiting = new Map<number, (ids: MessageId[] | null) => void>();
-  private idleWaiters: (() => void)[] = [];
+  private readonly thread: WriterThread<Reply>;
   /** Batches opened and not yet committed or aborted: the thread holds their rows. */
   private streaming = 0;
-  private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** `moduleOverride`: where the thread loads better-sqlite3 from (tests: a place it is not). */
-  constructor(
-    private readonly dbPath: string,
-    private readonly log?: (message: string) => void,
-    private readonly moduleOverride?: string,
-  ) {}
+  constructor(dbPath: string, log?: (message: string) => void, moduleOverride?: string) {
+    this.thread = new WriterThread<Reply>({
+      name: 'header writer',
+      source: WORKER_SOURCE,
+      data: { sql: { ...HEADER_SQL, syncState: SYNC_STATE_SQL } },
+      dbPath,
+      idleCloseMs: WRITER_IDLE_CLOSE_MS,
+      log,
+      moduleOverride,
+      busy: () => this.streaming > 0,
+    });
+  }
 
   /**
    * A batch whose rows go to the thread while its FETCH is still being parsed, a chunk at a
@@ -165,28 +155,27 @@ export class HeaderWriter {
    * Null when there is no thread: the caller keeps and writes the rows.
    */
   openBatch(mailboxId: MailboxId): StreamedBatch | null {
-    const worker = this.start();
+    const worker = this.thread.use();
     if (!worker) return null;
-    this.stopIdleTimer();
     this.streaming++;
-    return new StreamedBatch(this, worker, ++this.nextId, mailboxId);
+    return new StreamedBatch(this, worker, this.thread.newId(), mailboxId);
   }
 
   /** @internal StreamedBatch: committed or aborted, it no longer streams. */
   batchFinished(): void {
     this.streaming--;
-    this.closeWhenIdle();
+    this.thread.closeWhenIdle();
   }
 
   /** Whether a thread is running now (tests: that an idle one ended). */
   get threadRunning(): boolean {
-    return this.worker !== null;
+    return this.thread.running;
   }
 
   /** @internal StreamedBatch.commit: the answer for batch `id`, or null should the thread go. */
-  answer(id: number): Promise<MessageId[] | null> {
-    if (this.unusable) return Promise.resolve(null);
-    return new Promise((resolve) => this.waiting.set(id, resolve));
+  async answer(id: number): Promise<MessageId[] | null> {
+    const reply = await this.thread.answer(id);
+    return reply && 'ids' in reply ? reply.ids : null;
   }
 
   /**
@@ -196,13 +185,12 @@ export class HeaderWriter {
    * the wait is a promise and the window's other requests are answered meanwhile.
    */
   idle(): Promise<void> {
-    if (this.waiting.size === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.thread.idle();
   }
 
   /** Starts the thread now: a checkpoint() after a long transaction finds it running. */
   warmUp(): void {
-    this.start();
+    this.thread.use();
   }
 
   /**
@@ -211,104 +199,16 @@ export class HeaderWriter {
    * the main connection's automatic checkpoint does it, as before.
    */
   checkpoint(): boolean {
-    const worker = this.start();
+    const worker = this.thread.use();
     worker?.postMessage('checkpoint');
     // a thread started for this alone ends like an idle one (its close is queued after the copy)
-    this.closeWhenIdle();
+    this.thread.closeWhenIdle();
     return worker !== null;
   }
 
   /** Stops the thread; a batch still being written is answered null (and written by its caller, if still wanted). */
   close(): void {
-    this.unusable = true;
-    this.stopIdleTimer();
-    const worker = this.worker;
-    this.worker = null;
-    this.settleAll();
-    worker?.postMessage('close');
-  }
-
-  /** With no batch streaming or being written, ends the thread after WRITER_IDLE_CLOSE_MS. */
-  private closeWhenIdle(): void {
-    if (this.streaming > 0 || this.waiting.size > 0 || !this.worker || this.idleTimer) return;
-    this.idleTimer = setTimeout(() => {
-      this.idleTimer = null;
-      if (this.streaming > 0 || this.waiting.size > 0 || !this.worker) return;
-      const worker = this.worker;
-      // its 'exit' must not make the writer unusable: the next batch starts a new thread
-      worker.removeAllListeners('exit');
-      worker.removeAllListeners('error');
-      worker.on('error', () => undefined);
-      this.worker = null;
-      worker.postMessage('close');
-    }, WRITER_IDLE_CLOSE_MS);
-    // never what keeps the process alive
-    this.idleTimer.unref?.();
-  }
-
-  private stopIdleTimer(): void {
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    this.idleTimer = null;
-  }
-
-  private start(): Worker | null {
-    if (this.unusable) return null;
-    if (this.worker) return this.worker;
-    const module =
-      this.moduleOverride ?? (sqliteModule === undefined ? (sqliteModule = sqliteModulePath()) : sqliteModule);
-    if (!module) return this.giveUp('header writer: better-sqlite3 cannot be located for a thread');
-    try {
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: {
-          dbPath: this.dbPath,
-          sqliteModule: module,
-          sql: { ...HEADER_SQL, syncState: SYNC_STATE_SQL },
-        },
-      });
-      // Never what keeps the process alive.
-      worker.unref();
-      worker.on('message', (reply: Reply) => this.receive(reply));
-      worker.on('error', (error) => this.giveUp(`header writer thread failed: ${error.message}`));
-      worker.on('exit', () => this.giveUp(null));
-      this.worker = worker;
-      return worker;
-    } catch (error) {
-      return this.giveUp(`header writer thread could not start: ${(error as Error).message}`);
-    }
-  }
-
-  private receive(reply: Reply): void {
-    const resolve = this.waiting.get(reply.id);
-    this.waiting.delete(reply.id);
-    this.wakeIdleWaiters();
-    this.closeWhenIdle();
-    if ('error' in reply) {
-      this.log?.(`header writer: ${reply.error}; writing on the main connection`);
-      resolve?.(null);
-    } else resolve?.(reply.ids);
-  }
-
-  /** From now on every batch is the caller's to write. */
-  private giveUp(reason: string | null): null {
-    if (reason && !this.unusable) this.log?.(reason);
-    this.unusable = true;
-    this.worker = null;
-    this.settleAll();
-    return null;
-  }
-
-  private settleAll(): void {
-    for (const resolve of this.waiting.values()) resolve(null);
-    this.waiting.clear();
-    this.wakeIdleWaiters();
-  }
-
-  private wakeIdleWaiters(): void {
-    if (this.waiting.size > 0) return;
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const resolve of waiters) resolve();
+    this.thread.close();
   }
 }
 
