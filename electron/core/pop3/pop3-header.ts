@@ -2,7 +2,7 @@
 // fields parsed by the server (ENVELOPE); POP3 sends raw bytes, so they are read here: unfold the
 // lines, decode RFC 2047 words, parse the address lists. It runs once per downloaded message, so
 // it stays small and synchronous (a full MIME parser costs more than the download).
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import addressparser from 'nodemailer/lib/addressparser';
 import type { Address } from '../../../shared/domain';
 import type { HeaderRecord } from '../store/messages-repo';
@@ -24,9 +24,13 @@ export function headerBlock(message: Buffer): Buffer {
   return block.length > MAX_HEADER_BYTES ? block.subarray(0, MAX_HEADER_BYTES) : block;
 }
 
-/** What recognises a message whose UIDL the server changed: the same header bytes. */
+/**
+ * What recognises a message whose UIDL the server changed: the same header bytes. The one-shot
+ * hash() gives the same SHA-256 as a Hash object (stored hashes stay comparable) without making
+ * one per message: measured on the bench's messages, ~1.3 µs instead of ~2 to 5.
+ */
 export function headerHash(message: Buffer): string {
-  return createHash('sha256').update(headerBlock(message)).digest('base64');
+  return hash('sha256', headerBlock(message), 'base64');
 }
 
 /** Header text: UTF-8 when it is valid UTF-8 (raw 8-bit headers), else Latin-1. */

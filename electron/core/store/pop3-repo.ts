@@ -260,7 +260,9 @@ export class Pop3Repo {
       const record = this.db.prepare(
         `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at) VALUES (?, ?, ?, ?, ?)`,
       );
-      const raw = this.db.prepare('INSERT OR REPLACE INTO pop3_raw (message_row, raw) VALUES (?, ?)');
+      // a plain INSERT: each row was made just now in this transaction, so it has no bytes to
+      // replace, and REPLACE's search for a row to delete first is work for nothing
+      const raw = this.db.prepare('INSERT INTO pop3_raw (message_row, raw) VALUES (?, ?)');
       batch.whole.forEach((w, i) => {
         record.run(batch.accountId, w.uidl, ids[i], w.headerHash, batch.now);
         raw.run(ids[i], w.raw);
