@@ -4,12 +4,7 @@
 import { createMailService } from './core/service';
 import { runEngineHost } from './shell/engine-host';
 import { watchEngineMemory } from './shell/engine-memory';
-import { engineNiceness, lowerEnginePriority } from './shell/engine-priority';
 import type { FromEngine, ToEngine } from './shell/engine-wire';
-
-// the window before background sync: below the shell's and the page's priority, from the start,
-// before any thread of ours is made (shell/engine-priority.ts)
-lowerEnginePriority(engineNiceness(process.env));
 
 let lastSend: Promise<void> = Promise.resolve();
 let ending = false;

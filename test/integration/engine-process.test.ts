@@ -1,8 +1,8 @@
 // The engine in a process of its own (electron/engine.ts, as the browser shell forks it): the same
 // contract answered from there, the shell's cipher asked across the boundary, events relayed, and
 // an engine that dies reported to every caller instead of leaving the window waiting.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { getPriority, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyFileCipher } from '../../electron/core/accounts/key-file-cipher';
@@ -10,7 +10,6 @@ import type { SecretCipher } from '../../electron/core/accounts/secret-cipher';
 import { ServiceError } from '../../electron/core/service-error';
 import { connectEngine } from '../../electron/shell/engine-client';
 import { ENGINE_V8_FLAGS, engineFlags } from '../../electron/shell/engine-flags';
-import { ENGINE_NICENESS } from '../../electron/shell/engine-priority';
 import { forkEngine, startEngineProcess } from '../../electron/shell/engine-process';
 import { getMailServer } from '../mailserver/inject';
 import { accountSettings, otherDevice } from '../support/core-harness';
@@ -148,31 +147,6 @@ describe('the engine in its own process', () => {
     } finally {
       channel.kill();
       await exited;
-    }
-  });
-
-  it("runs every thread below the shell's priority, so the page gets a contended core first", async () => {
-    const dataDir = profile();
-    const channel = forkEngine(entry, []);
-    // started: the entry's top level (which lowers the priority) ran before it answered
-    const service = await connectEngine({
-      channel,
-      options: { dataDir, offline: true },
-      cipher: recordingCipher(dataDir).cipher,
-    });
-    try {
-      const expected = Math.min(19, getPriority() + ENGINE_NICENESS);
-      expect(getPriority(channel.pid!)).toBe(expected);
-      // Linux, as the suite: a niceness is a thread's, so V8's and libuv's threads, made before the
-      // entry ran, are each lowered too, and those made since (opening the service) inherit it
-      expect(await service.call('accounts.list', {})).toEqual([]);
-      const threads = readdirSync(`/proc/${channel.pid}/task`).map(Number);
-      expect(threads.length).toBeGreaterThan(1);
-      expect(threads.map((tid) => getPriority(tid))).toEqual(threads.map(() => expected));
-      // the shell that forked it keeps its own
-      expect(getPriority()).toBeLessThan(expected);
-    } finally {
-      await service.close();
     }
   });
 });
