@@ -15,7 +15,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { MailboxId } from '../../../shared/domain';
 import type { Db } from './database';
-import { DATE_ORDER, type ListOrder } from './list-order-sql';
+import { COUNT_INDEX, DATE_ORDER, type ListOrder } from './list-order-sql';
 
 /** Rows between anchors: a window walks fewer than this many index entries. */
 export const ANCHOR_STRIDE = 500;
@@ -65,7 +65,10 @@ export class ListAnchors {
            ORDER BY ${column} DESC, id DESC LIMIT 1 OFFSET ?`,
         )
         .raw(),
-      count: this.db.prepare(`SELECT COUNT(*) ${from}`).pluck(),
+      // the same rows in every order: counted where the filter columns are (list-order-sql.ts)
+      count: this.db
+        .prepare(`SELECT COUNT(*) FROM messages INDEXED BY ${COUNT_INDEX} WHERE mailbox_id = ?${where}`)
+        .pluck(),
     };
     this.statements.set(shape, found);
     return found;
