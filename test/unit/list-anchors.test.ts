@@ -369,6 +369,26 @@ describe('the window in every order and through every quick filter', () => {
     store.close();
   });
 
+  it('takes the unread list’s total from the folder’s kept unread count, not a walk of the folder', () => {
+    const { store, inbox } = openStore();
+    store.messages.insertHeaders(
+      inbox,
+      Array.from({ length: 300 }, (_, i) => variedHeader(i + 1)),
+    );
+    const unread = () => store.messages.listWindow(inbox, 0, 1, undefined, { unread: true }).total;
+    expect(unread()).toBe(100);
+    store.messages.setLocalFlags(ids(store.messages.listWindow(inbox, 0, 7, undefined, { unread: true }).messages), {
+      seen: true,
+    });
+    expect(unread()).toBe(93);
+    // the count the triggers keep is what the list reads: a walk would still find 93
+    store.db.prepare('UPDATE mailboxes SET unread_count = 5 WHERE id = ?').run(inbox);
+    expect(unread()).toBe(5);
+    // with another filter or a kept message the rows are counted
+    expect(store.messages.listWindow(inbox, 0, 1, undefined, { unread: true, keep: [1] }).total).toBeGreaterThan(90);
+    store.close();
+  });
+
   it('reads a list narrowed to few starred or unread rows through the date index, sorted', () => {
     const { store, inbox } = openStore();
     const rows = 2_000;

@@ -43,9 +43,11 @@ export class ListAnchors {
   private readonly byMailbox = new Map<string, Anchored>();
   private readonly statements = new Map<string, OrderStatements>();
   private readonly dataVersion: Statement;
+  private readonly unreadCount: Statement;
 
   constructor(private readonly db: Db) {
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.unreadCount = db.prepare('SELECT unread_count FROM mailboxes WHERE id = ?').pluck();
   }
 
   private statementsOf(order: ListOrder): OrderStatements {
@@ -103,6 +105,8 @@ export class ListAnchors {
    */
   filteredCount(mailboxId: MailboxId, order: ListOrder, count: number): number {
     if (!order.filtered) return count;
+    // kept as the mailbox's message count is: no walk of the folder after every flag change
+    if (order.unreadOnly) return (this.unreadCount.get(mailboxId) as number | undefined) ?? 0;
     const counted = () => this.statementsOf(order).count.get(mailboxId, ...order.params) as number;
     if (this.db.inTransaction) return counted();
     const anchored = this.entry(mailboxId, order, count);

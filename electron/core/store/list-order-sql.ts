@@ -21,6 +21,8 @@ export interface ListOrder {
   filtered: boolean;
   /** The filter reads seen or flagged, which only the date index holds. */
   byFlags: boolean;
+  /** Unread alone, nothing kept: the folder's unread count (kept by triggers) is its count. */
+  unreadOnly: boolean;
 }
 
 // The very expressions migration 16 indexes: SQLite uses an expression index only for the
@@ -55,6 +57,7 @@ export function listOrder(sort: ListSort = DEFAULT_SORT, filter?: ListFilter): L
       params: [],
       filtered: filters.length > 0,
       byFlags,
+      unreadOnly: filters.length === 1 && filters[0] === 'unread',
     };
   // id is in every order's index: the walk still reads the index alone
   return {
@@ -65,6 +68,7 @@ export function listOrder(sort: ListSort = DEFAULT_SORT, filter?: ListFilter): L
     params: [JSON.stringify(keep)],
     filtered: true,
     byFlags,
+    unreadOnly: false,
   };
 }
 
