@@ -6,7 +6,13 @@ import Database from 'better-sqlite3';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANCHOR_STRIDE } from '../../electron/core/store/list-anchors';
-import { listOrder, SENDER_SORT, SUBJECT_SORT } from '../../electron/core/store/list-order-sql';
+import {
+  listOrder,
+  SENDER_SORT,
+  SUBJECT_SORT,
+  throughDateIndex,
+  viaDateIndex,
+} from '../../electron/core/store/list-order-sql';
 import { SORT_KEYS, type ListFilter, type ListSort } from '../../shared/list-order';
 import {
   fromAnchor,
@@ -327,27 +333,104 @@ describe('the window in every order and through every quick filter', () => {
 
   it('walks each order through its own index, filters included, without sorting the mailbox', () => {
     const { store, inbox } = openStore();
-    for (const by of SORT_KEYS) {
-      const order = listOrder({ by, direction: 'desc' }, { unread: true, starred: true });
-      const sql = `SELECT id FROM messages INDEXED BY ${order.index} WHERE mailbox_id = ?${order.where}
+    const planOf = (sql: string, ...params: unknown[]) =>
+      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' | ');
+    for (const by of SORT_KEYS)
+      for (const filter of [{ attachments: true }, { unread: true, starred: true }]) {
+        const order = listOrder({ by, direction: 'desc' }, filter);
+        const sql = `SELECT id FROM messages INDEXED BY ${order.index} WHERE mailbox_id = ?${order.where}
         ORDER BY ${order.column} DESC, id DESC LIMIT 50 OFFSET 0`;
-      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(inbox) as { detail: string }[])
-        .map((p) => p.detail)
-        .join(' | ');
-      expect(plan).toMatch(new RegExp(`COVERING INDEX ${order.index} \\(mailbox_id=\\?\\)`));
-      expect(plan).not.toMatch(/TEMP B-TREE/);
-      // from an anchor the walk is bounded by its key, not read from the top of the folder
-      const anchored = (
-        store.db.prepare(`EXPLAIN QUERY PLAN ${fromAnchor(order)}`).all(inbox, 'm', 'm', 7, 50, 0) as {
-          detail: string;
-        }[]
-      )
-        .map((p) => p.detail)
-        .join(' | ');
-      expect(anchored).toMatch(
-        new RegExp(`COVERING INDEX ${order.index} \\(mailbox_id=\\? AND (<expr>|date|size)<\\?\\)`),
-      );
+        // only the date index holds seen and flagged: the others read a row's flags from the table
+        const covering = by === 'date' || !order.byFlags ? 'COVERING ' : '';
+        const plan = planOf(sql, inbox);
+        expect(plan).toMatch(new RegExp(`USING ${covering}INDEX ${order.index} \\(mailbox_id=\\?\\)`));
+        expect(plan).not.toMatch(/TEMP B-TREE/);
+        // from an anchor the walk is bounded by its key, not read from the top of the folder
+        expect(planOf(fromAnchor(order), inbox, 'm', 'm', 7, 50, 0)).toMatch(
+          new RegExp(`USING ${covering}INDEX ${order.index} \\(mailbox_id=\\? AND (<expr>|date|size)<\\?\\)`),
+        );
+      }
+    store.close();
+  });
+
+  it('keeps seen and flagged in the date index alone, so a flag change rewrites one list index entry', () => {
+    const { store } = openStore();
+    const columns = (index: string) =>
+      (store.db.prepare(`PRAGMA index_xinfo(${index})`).all() as { name: string | null }[]).map((c) => c.name);
+    expect(columns('messages_by_date')).toEqual(expect.arrayContaining(['seen', 'flagged', 'has_attachments']));
+    for (const by of ['sender', 'subject', 'size'] as const) {
+      const { index } = listOrder({ by, direction: 'desc' });
+      expect(columns(index)).toContain('has_attachments');
+      expect(columns(index)).not.toContain('seen');
+      expect(columns(index)).not.toContain('flagged');
     }
+    store.close();
+  });
+
+  it('takes the unread list’s total from the folder’s kept unread count, not a walk of the folder', () => {
+    const { store, inbox } = openStore();
+    store.messages.insertHeaders(
+      inbox,
+      Array.from({ length: 300 }, (_, i) => variedHeader(i + 1)),
+    );
+    const unread = () => store.messages.listWindow(inbox, 0, 1, undefined, { unread: true }).total;
+    expect(unread()).toBe(100);
+    store.messages.setLocalFlags(ids(store.messages.listWindow(inbox, 0, 7, undefined, { unread: true }).messages), {
+      seen: true,
+    });
+    expect(unread()).toBe(93);
+    // the count the triggers keep is what the list reads: a walk would still find 93
+    store.db.prepare('UPDATE mailboxes SET unread_count = 5 WHERE id = ?').run(inbox);
+    expect(unread()).toBe(5);
+    // with another filter or a kept message the rows are counted
+    expect(store.messages.listWindow(inbox, 0, 1, undefined, { unread: true, keep: [1] }).total).toBeGreaterThan(90);
+    store.close();
+  });
+
+  it('reads a list narrowed to few starred or unread rows through the date index, sorted', () => {
+    const { store, inbox } = openStore();
+    const rows = 2_000;
+    store.transaction(() =>
+      store.messages.insertHeaders(
+        inbox,
+        Array.from({ length: rows }, (_, i) => variedHeader(i + 1)),
+      ),
+    );
+    const planOf = (sql: string, ...params: unknown[]) =>
+      (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+        .map((p) => p.detail)
+        .join(' | ');
+    const starred = listOrder({ by: 'sender', direction: 'asc' }, { starred: true });
+    // 118 starred of 2,000: picking them through the date index and sorting them reads fewer rows
+    expect(throughDateIndex(starred, 118, rows)).toBe(true);
+    // 667 unread of 2,000: the sender index, walked in order, finds 50 within about 150 rows
+    const unread = listOrder({ by: 'sender', direction: 'asc' }, { unread: true });
+    expect(throughDateIndex(unread, 667, rows)).toBe(false);
+    // neither a date order nor one narrowed by attachments alone reads flags from the table
+    expect(throughDateIndex(listOrder(undefined, { starred: true }), 1, rows)).toBe(false);
+    expect(throughDateIndex(listOrder({ by: 'size', direction: 'desc' }, { attachments: true }), 1, rows)).toBe(false);
+    const narrow = viaDateIndex(starred);
+    // the date index picks the starred rows by its own flag columns; only they are read and sorted
+    const plan = planOf(fromAnchor(narrow), inbox, 'm', 'm', 7, 50, 0);
+    expect(plan).toMatch(/SEARCH messages USING INDEX messages_by_date \(mailbox_id=\?\)/);
+    expect(plan).toMatch(/TEMP B-TREE FOR ORDER BY/);
+    const { total, messages } = store.messages.listWindow(
+      inbox,
+      0,
+      50,
+      { by: 'sender', direction: 'asc' },
+      {
+        starred: true,
+      },
+    );
+    expect(total).toBe(
+      expectedOrderIds(store, inbox, { by: 'sender', direction: 'asc' }, { starred: true }, 0, rows).length,
+    );
+    expect(ids(messages)).toEqual(
+      expectedOrderIds(store, inbox, { by: 'sender', direction: 'asc' }, { starred: true }, 0, 50),
+    );
     store.close();
   });
 });

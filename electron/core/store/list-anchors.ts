@@ -15,7 +15,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { MailboxId } from '../../../shared/domain';
 import type { Db } from './database';
-import { DATE_ORDER, type ListOrder } from './list-order-sql';
+import { COUNT_INDEX, DATE_ORDER, type ListOrder } from './list-order-sql';
 
 /** Rows between anchors: a window walks fewer than this many index entries. */
 export const ANCHOR_STRIDE = 500;
@@ -43,9 +43,11 @@ export class ListAnchors {
   private readonly byMailbox = new Map<string, Anchored>();
   private readonly statements = new Map<string, OrderStatements>();
   private readonly dataVersion: Statement;
+  private readonly unreadCount: Statement;
 
   constructor(private readonly db: Db) {
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
+    this.unreadCount = db.prepare('SELECT unread_count FROM mailboxes WHERE id = ?').pluck();
   }
 
   private statementsOf(order: ListOrder): OrderStatements {
@@ -65,7 +67,10 @@ export class ListAnchors {
            ORDER BY ${column} DESC, id DESC LIMIT 1 OFFSET ?`,
         )
         .raw(),
-      count: this.db.prepare(`SELECT COUNT(*) ${from}`).pluck(),
+      // the same rows in every order: counted where the filter columns are (list-order-sql.ts)
+      count: this.db
+        .prepare(`SELECT COUNT(*) FROM messages INDEXED BY ${COUNT_INDEX} WHERE mailbox_id = ?${where}`)
+        .pluck(),
     };
     this.statements.set(shape, found);
     return found;
@@ -100,6 +105,8 @@ export class ListAnchors {
    */
   filteredCount(mailboxId: MailboxId, order: ListOrder, count: number): number {
     if (!order.filtered) return count;
+    // kept as the mailbox's message count is: no walk of the folder after every flag change
+    if (order.unreadOnly) return (this.unreadCount.get(mailboxId) as number | undefined) ?? 0;
     const counted = () => this.statementsOf(order).count.get(mailboxId, ...order.params) as number;
     if (this.db.inTransaction) return counted();
     const anchored = this.entry(mailboxId, order, count);

@@ -6,7 +6,7 @@ import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
 import { SERVER_FLAGS_SQL, serverFlagParams, storedKeywords, type ServerFlagUpdate } from './server-flags';
 import type { ListFilter, ListSort } from '../../../shared/list-order';
 import { ANCHOR_STRIDE, listAnchors, type ListAnchors } from './list-anchors';
-import { DATE_ORDER, listOrder, type ListOrder } from './list-order-sql';
+import { DATE_ORDER, listOrder, throughDateIndex, viaDateIndex, type ListOrder } from './list-order-sql';
 
 export { storedKeywords };
 
@@ -139,9 +139,10 @@ export class MessagesRepo {
 
   /** A window of the list in any order and through any quick filters: the one query every list paint runs. */
   listWindow(mailboxId: MailboxId, offset: number, limit: number, sort?: ListSort, filter?: ListFilter): ListPage {
-    const order = listOrder(sort, filter);
+    const ordered = listOrder(sort, filter);
     const all = this.count(mailboxId);
-    const total = this.anchors.filteredCount(mailboxId, order, all);
+    const total = this.anchors.filteredCount(mailboxId, ordered, all);
+    const order = throughDateIndex(ordered, total, all) ? viaDateIndex(ordered) : ordered;
     if (sort?.direction !== 'asc')
       return { total, messages: this.descending(mailboxId, order, all, total, offset, limit) };
     // Ascending is the descending walk counted from its other end, read backwards.
