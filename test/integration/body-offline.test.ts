@@ -4,9 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { cleanupAfterEach } from '../support/cleanup';
-import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
-import { createMailUser } from '../support/mail-users';
-import { startTcpProxy } from '../support/tcp-proxy';
+import { syncedOverProxy } from '../support/synced-over-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
@@ -19,24 +17,10 @@ const raw = (subject: string) =>
 
 describe('a body that failed offline', () => {
   it('loads by itself when the connection returns, and every new open asks again', async () => {
-    const user = await createMailUser(server, 'bodyoff');
-    const other = await otherDevice(server, user);
-    cleanup.push(() => other.logout());
-    await other.append('INBOX', raw('Opened offline'));
-    await other.append('INBOX', raw('Opened later'));
-
-    const proxy = await startTcpProxy(server.ports.imaps);
-    cleanup.push(() => proxy.close());
-    const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
-    cleanup.push(() => core.close(true));
-    const account = await addAccount(core, server, user, {
-      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
-    });
-    const inbox = await mailboxByRole(core, account.id, 'inbox');
-    const headers = await waitFor(async () => {
-      const all = await allHeaders(core, inbox.id);
-      return all.length === 2 ? all : null;
-    });
+    const { core, proxy, headers } = await syncedOverProxy(server, cleanup, 'bodyoff', [
+      raw('Opened offline'),
+      raw('Opened later'),
+    ]);
     const idOf = (subject: string) => headers.find((h) => h.subject === subject)!.id;
     await core.service.settled();
 

@@ -13,7 +13,7 @@ import { sleep } from '../mailserver/processes';
 import { cleanupAfterEach } from '../support/cleanup';
 import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
-import { startTcpProxy } from '../support/tcp-proxy';
+import { syncedOverProxy } from '../support/synced-over-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
@@ -103,23 +103,8 @@ describe('an account coming online', () => {
 
 /** An account whose IMAP goes through a proxy the test can cut, with `message` its only one, synced. */
 async function oneMessageOverProxy(name: string, message: string) {
-  const user = await createMailUser(server, name);
-  const other = await otherDevice(server, user);
-  cleanup.push(() => other.logout());
-  await other.append('INBOX', message);
-  const proxy = await startTcpProxy(server.ports.imaps);
-  cleanup.push(() => proxy.close());
-  const core = await startCore(server, { reconnect: { baseMs: 200, maxMs: 1_000, healthyMs: 5_000 } });
-  cleanup.push(() => core.close(true));
-  const account = await addAccount(core, server, user, {
-    imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
-  });
-  const inbox = await mailboxByRole(core, account.id, 'inbox');
-  const [header] = await waitFor(async () => {
-    const all = await allHeaders(core, inbox.id);
-    return all.length === 1 ? all : null;
-  });
-  return { core, proxy, header: header! };
+  const { core, proxy, headers } = await syncedOverProxy(server, cleanup, name, [message]);
+  return { core, proxy, header: headers[0]! };
 }
 
 const listReply = [
