@@ -1,9 +1,13 @@
 // The capability-filtering proxy itself, against the real Dovecot: what it hides is gone, what it
 // does not hide is still there, and its Courier imitation refuses exactly the APPEND Courier does.
 import { describe, expect, it } from 'vitest';
-import { ImapFlow } from 'imapflow';
 import { getMailServer } from '../mailserver/inject';
-import { filterServerLine, startImapFilterProxy, type ImapFilterOptions } from '../support/imap-filter-proxy';
+import {
+  clientThrough,
+  filterServerLine,
+  startImapFilterProxy,
+  type ImapFilterOptions,
+} from '../support/imap-filter-proxy';
 import { createMailUser } from '../support/mail-users';
 import type { MailUser } from '../mailserver/types';
 import { cleanupAfterEach } from '../support/cleanup';
@@ -14,18 +18,7 @@ const cleanup = cleanupAfterEach();
 async function throughProxy(user: MailUser, options: ImapFilterOptions) {
   const proxy = await startImapFilterProxy({ port: server.ports.imaps, caPem: server.caPem }, options);
   cleanup.push(() => proxy.close());
-  const client = new ImapFlow({
-    host: '127.0.0.1',
-    port: proxy.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: user.address, pass: user.password },
-    logger: false,
-  });
-  client.on('error', () => undefined);
-  await client.connect();
-  cleanup.push(() => client.logout());
-  return { proxy, client };
+  return { proxy, client: await clientThrough(proxy, user, cleanup) };
 }
 
 const message = 'From: a@example.test\r\nSubject: proxied\r\n\r\nbody\r\n';

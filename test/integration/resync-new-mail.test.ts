@@ -2,7 +2,6 @@
 // (imap/sync/new-messages.ts): one UID FETCH of the range, no UID SEARCH for its UIDs first, and
 // the range ends at the top the server announced, so a gap whose mail is gone again adds nothing
 // (a FETCH to "*" would answer the newest stored message). Through the recording proxy.
-import { ImapFlow } from 'imapflow';
 import { describe, expect, it } from 'vitest';
 import { planBody } from '../../electron/core/imap/body/structure';
 import { syncMailbox } from '../../electron/core/imap/sync/mailbox-sync';
@@ -11,7 +10,7 @@ import { populateMailbox } from '../mailserver/populate';
 import type { MailUser } from '../mailserver/types';
 import { cleanupAfterEach } from '../support/cleanup';
 import { otherDevice } from '../support/core-harness';
-import { startImapFilterProxy } from '../support/imap-filter-proxy';
+import { clientThrough, startImapFilterProxy } from '../support/imap-filter-proxy';
 import { createMailUser } from '../support/mail-users';
 import { addTestAccount, openTempStore } from '../support/temp-store';
 
@@ -29,21 +28,7 @@ describe('a resync with a little new mail', () => {
     await populateMailbox(server, user, { count: 30, seed: 43 });
     const proxy = await startImapFilterProxy({ port: server.ports.imaps, caPem: server.caPem });
     cleanup.push(() => proxy.close());
-    const connect = async () => {
-      const client = new ImapFlow({
-        host: '127.0.0.1',
-        port: proxy.port,
-        secure: false,
-        doSTARTTLS: false,
-        auth: { user: user.address, pass: user.password },
-        logger: false,
-        qresync: true,
-      });
-      client.on('error', () => undefined);
-      await client.connect();
-      cleanup.push(() => client.logout().catch(() => client.close()));
-      return client;
-    };
+    const connect = () => clientThrough(proxy, user, cleanup, { qresync: true });
     const { store } = openTempStore(cleanup, 'mail-resync-gap-');
     const inbox = addTestAccount(store).box('INBOX');
     const sync = async () =>

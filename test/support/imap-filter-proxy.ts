@@ -9,6 +9,9 @@
 // It also records what crossed it: the client's command lines and the bytes the server sent.
 import net from 'node:net';
 import tls from 'node:tls';
+import { ImapFlow, type ImapFlowOptions } from 'imapflow';
+import type { MailUser } from '../mailserver/types';
+import type { TestCleanup } from './cleanup';
 import { gmailClientLine, gmailServerLine, type GmailImitation } from './gmail-imitation';
 
 export type HiddenExtension =
@@ -279,4 +282,26 @@ export async function startImapFilterProxy(
         server.close(() => resolve());
       }),
   };
+}
+
+/** `user` logged in through `proxy` (cleartext, on loopback) with imapflow; logged out after the test. */
+export async function clientThrough(
+  proxy: ImapFilterProxy,
+  user: MailUser,
+  cleanup: TestCleanup,
+  options: Partial<ImapFlowOptions> = {},
+): Promise<ImapFlow> {
+  const client = new ImapFlow({
+    host: '127.0.0.1',
+    port: proxy.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: user.address, pass: user.password },
+    logger: false,
+    ...options,
+  });
+  client.on('error', () => undefined);
+  await client.connect();
+  cleanup.push(() => client.logout().catch(() => client.close()));
+  return client;
 }
