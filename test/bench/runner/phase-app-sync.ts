@@ -40,7 +40,7 @@ async function bareRun(ctx: BenchContext): Promise<BareFetchResult> {
   }
 }
 
-async function appRound(ctx: BenchContext, n: number): Promise<AppSyncSample> {
+async function appRound(ctx: BenchContext, n: number, messages: number): Promise<AppSyncSample> {
   log(`u: round ${n} of ${ROUNDS}: the app's first sync in a fresh browser shell and profile`);
   const profile = tempDir(ctx.cleanup, 'mail-bench-app-sync-');
   const shell = await startShell(ctx.root, profile, ctx.bed.server.caFile, ctx.cleanup);
@@ -48,7 +48,7 @@ async function appRound(ctx: BenchContext, n: number): Promise<AppSyncSample> {
     const { browser, close } = await launchChromium(ctx.cleanup);
     try {
       const account = { settings: benchAccountSettings(ctx.bed.server, ctx.bed.user), password: ctx.bed.user.password };
-      return await measureAppSync(browser, shell, account, ctx.args.size, 15 * 60_000);
+      return await measureAppSync(browser, shell, account, messages, 15 * 60_000);
     } finally {
       await close();
     }
@@ -58,13 +58,15 @@ async function appRound(ctx: BenchContext, n: number): Promise<AppSyncSample> {
 }
 
 export async function measureAppSyncPhase(ctx: BenchContext): Promise<void> {
-  const size = ctx.args.size;
   log('u: bare imapflow fetch (before)');
   let before = await bareRun(ctx);
+  // what the INBOX holds now, not --size: the resync phases (c) append to it, and a list waited
+  // for at the wrong count never comes
+  const size = before.messages;
   const rounds: AppRound[] = [];
   const bares = [before];
   for (let n = 1; n <= ROUNDS; n++) {
-    const app = await appRound(ctx, n);
+    const app = await appRound(ctx, n, size);
     log('u: bare imapflow fetch (after)');
     const after = await bareRun(ctx);
     bares.push(after);
