@@ -66,12 +66,16 @@ export async function syncMailbox(
   const ctx: SyncContext = { client, store, box, server, changes, ...options };
   const streamed = new StreamedFlags(store, box.id);
   const { updates, vanished } = await fetchFlagChanges(ctx, streamed.add);
+  // the sync state this pass reached, in the record the store's next save writes
+  const takeServerState = () => {
+    box.sync.uidValidity = server.uidValidity;
+    box.sync.highestModseq = server.highestModseq;
+  };
   // The changes and the HIGHESTMODSEQ that covers them are saved together, or not at all.
   const save = (written: MessageId[] | null) => {
     changes.updated.push(...(written ?? store.messages.applyServerFlags(box.id, updates)));
     if (vanished?.length) changes.removed.push(...store.messages.removeUids(box.id, vanished));
-    box.sync.uidValidity = server.uidValidity;
-    box.sync.highestModseq = server.highestModseq;
+    takeServerState();
     store.mailboxes.saveSyncState(box.id, box.sync);
   };
   if (streamed.streaming) {
@@ -86,8 +90,7 @@ export async function syncMailbox(
     // awaited below; should the new mail fail first, it must not go unobserved meanwhile
     saved.catch(() => undefined);
     // what the new mail's writes save as the sync state, once the changes are in
-    box.sync.uidValidity = server.uidValidity;
-    box.sync.highestModseq = server.highestModseq;
+    takeServerState();
     await fetchNewMessages({ ...ctx, writesAfter: saved });
     await saved;
   } else {
