@@ -6,14 +6,12 @@ import { getMailServer } from '../mailserver/inject';
 import { cleanupAfterEach } from '../support/cleanup';
 import { syncedOverProxy } from '../support/synced-over-proxy';
 import { waitFor } from '../support/wait';
+import { plainMessage } from '../support/plain-message';
 
 const server = getMailServer();
 const cleanup = cleanupAfterEach();
 
-const raw = (subject: string) =>
-  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n` +
-  `The text of ${subject}.\r\n`;
+const raw = (subject: string) => plainMessage(subject, `The text of ${subject}.`);
 
 describe('a body that failed offline', () => {
   it('loads by itself when the connection returns, and every new open asks again', async () => {

@@ -15,14 +15,12 @@ import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '.
 import { createMailUser } from '../support/mail-users';
 import { syncedOverProxy } from '../support/synced-over-proxy';
 import { waitFor } from '../support/wait';
+import { plainMessage } from '../support/plain-message';
 
 const server = getMailServer();
 const cleanup = cleanupAfterEach();
 
-const raw = (subject: string) =>
-  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n` +
-  `The text of ${subject}.\r\n`;
+const raw = (subject: string) => plainMessage(subject, `The text of ${subject}.`);
 
 /** Waits until Dovecot has logged no new login for `quietMs` (its log lines come a moment late). */
 async function loginsSettled(count: () => number, quietMs = 1_500, timeoutMs = 15_000): Promise<number> {
