@@ -4,9 +4,8 @@
 // ..., bare), each app round in a fresh shell process and profile, judged by the median as a is.
 import type { BareFetchResult } from '../engine/bare-fetch';
 import { benchAccountSettings } from '../engine/engine-session';
+import { withShellAndBrowser } from '../browser/app-in-browser';
 import { measureAppSync, type AppSyncSample } from '../browser/app-sync';
-import { launchChromium } from '../browser/launch';
-import { startShell } from '../browser/web-shell';
 import { atLeast, info } from '../report/figures';
 import { mean, median } from '../report/stats';
 import type { BenchContext } from './context';
@@ -43,18 +42,10 @@ async function bareRun(ctx: BenchContext): Promise<BareFetchResult> {
 async function appRound(ctx: BenchContext, n: number, messages: number): Promise<AppSyncSample> {
   log(`u: round ${n} of ${ROUNDS}: the app's first sync in a fresh browser shell and profile`);
   const profile = tempDir(ctx.cleanup, 'mail-bench-app-sync-');
-  const shell = await startShell(ctx.root, profile, ctx.bed.server.caFile, ctx.cleanup);
-  try {
-    const { browser, close } = await launchChromium(ctx.cleanup);
-    try {
-      const account = { settings: benchAccountSettings(ctx.bed.server, ctx.bed.user), password: ctx.bed.user.password };
-      return await measureAppSync(browser, shell, account, messages, 15 * 60_000);
-    } finally {
-      await close();
-    }
-  } finally {
-    await shell.stop();
-  }
+  const account = { settings: benchAccountSettings(ctx.bed.server, ctx.bed.user), password: ctx.bed.user.password };
+  return withShellAndBrowser({ ...ctx, profileDir: profile, caFile: ctx.bed.server.caFile }, (browser, shell) =>
+    measureAppSync(browser, shell, account, messages, 15 * 60_000),
+  );
 }
 
 export async function measureAppSyncPhase(ctx: BenchContext): Promise<void> {

@@ -5,9 +5,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { launchChromium, VIEWPORT } from '../browser/launch';
+import { openApp, withShellAndBrowser } from '../browser/app-in-browser';
 import { readHeap, readMessages, scrollRows, type HeapReading } from '../browser/renderer-heap';
-import { startShell } from '../browser/web-shell';
 import { atMost, info } from '../report/figures';
 import type { BenchContext } from './context';
 import { log } from './log';
@@ -47,58 +46,47 @@ const describe = (r: HeapReading) =>
 
 export async function measureRendererHeap(ctx: BenchContext): Promise<void> {
   log('m: starting the browser shell on the synced profile');
-  const shell = await startShell(ctx.root, ctx.profileDir, ctx.bed.server.caFile, ctx.cleanup);
-  try {
-    const { browser, close } = await launchChromium(ctx.cleanup);
-    try {
-      const context = await browser.newContext({ viewport: VIEWPORT });
-      const page = await context.newPage();
-      const session = await context.newCDPSession(page);
-      await page.goto(shell.url);
-      await page.locator('[role="listbox"] [role="option"]').first().waitFor({ timeout: 60_000 });
-      // the first screen's own late work (fonts, lazy chunks, the first re-read) done
-      await page.waitForTimeout(2_000);
-      const start = await readHeap(session);
-      log(`m: at start ${describe(start)}; reading ${READ} messages with j`);
-      const first = await useRound(page, session, 'first');
-      const second = await useRound(page, session, 'second');
-      const { afterReading, end, read, scroll } = first;
-      if (ctx.args.cpuProf) await writeSnapshot(ctx.root, session);
-      await context.close();
-      ctx.figures.push(
-        atMost({
-          id: 'm1',
-          label: RENDERER_HEAP_FIGURES[0].label,
-          value: end.usedMb,
-          unit: 'MB',
-          limit: RENDERER_HEAP_LIMIT_MB,
-          note:
-            `${read} messages read, ${scroll.scrolledRows.toLocaleString('en-US')} rows scrolled (${scroll.turns} turns at an end of the list); ` +
-            `after reading: ${describe(afterReading)}; at the end: ${describe(end)}`,
-        }),
-        atMost({
-          id: 'm2',
-          label: RENDERER_HEAP_FIGURES[1].label,
-          value: second.end.usedMb - end.usedMb,
-          unit: 'MB',
-          limit: SECOND_ROUND_GROWTH_LIMIT_MB,
-          note: `another ${second.read} messages read and ${second.scroll.scrolledRows.toLocaleString('en-US')} rows scrolled: after reading ${describe(second.afterReading)}; at the end ${describe(second.end)}`,
-        }),
-        info({
-          id: 'm0',
-          label: RENDERER_HEAP_FIGURES[2].label,
-          value: start.usedMb,
-          unit: 'MB',
-          note: describe(start),
-        }),
-      );
-      ctx.details.rendererHeap = { start, first, second };
-    } finally {
-      await close();
-    }
-  } finally {
-    await shell.stop();
-  }
+  await withShellAndBrowser({ ...ctx, caFile: ctx.bed.server.caFile }, async (browser, shell) => {
+    const { context, page } = await openApp(browser, shell.url);
+    const session = await context.newCDPSession(page);
+    // the first screen's own late work (fonts, lazy chunks, the first re-read) done
+    await page.waitForTimeout(2_000);
+    const start = await readHeap(session);
+    log(`m: at start ${describe(start)}; reading ${READ} messages with j`);
+    const first = await useRound(page, session, 'first');
+    const second = await useRound(page, session, 'second');
+    const { afterReading, end, read, scroll } = first;
+    if (ctx.args.cpuProf) await writeSnapshot(ctx.root, session);
+    await context.close();
+    ctx.figures.push(
+      atMost({
+        id: 'm1',
+        label: RENDERER_HEAP_FIGURES[0].label,
+        value: end.usedMb,
+        unit: 'MB',
+        limit: RENDERER_HEAP_LIMIT_MB,
+        note:
+          `${read} messages read, ${scroll.scrolledRows.toLocaleString('en-US')} rows scrolled (${scroll.turns} turns at an end of the list); ` +
+          `after reading: ${describe(afterReading)}; at the end: ${describe(end)}`,
+      }),
+      atMost({
+        id: 'm2',
+        label: RENDERER_HEAP_FIGURES[1].label,
+        value: second.end.usedMb - end.usedMb,
+        unit: 'MB',
+        limit: SECOND_ROUND_GROWTH_LIMIT_MB,
+        note: `another ${second.read} messages read and ${second.scroll.scrolledRows.toLocaleString('en-US')} rows scrolled: after reading ${describe(second.afterReading)}; at the end ${describe(second.end)}`,
+      }),
+      info({
+        id: 'm0',
+        label: RENDERER_HEAP_FIGURES[2].label,
+        value: start.usedMb,
+        unit: 'MB',
+        note: describe(start),
+      }),
+    );
+    ctx.details.rendererHeap = { start, first, second };
+  });
 }
 
 /** Reads READ messages on from the one open, then scrolls SCROLLED_ROWS rows; the heap after each. */
