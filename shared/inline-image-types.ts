@@ -6,3 +6,13 @@ export const INLINE_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'imag
 export function isInlineImageType(type: string): boolean {
   return (INLINE_IMAGE_TYPES as readonly string[]).includes(type.toLowerCase());
 }
+
+/**
+ * Whether a part of a received message may show in its body as a cid: image. The reading pane
+ * shows images only (any image/* type: the sanitized frame draws what Chromium can), and the
+ * engine fetches ahead only the inline parts it will show: a document that came with a
+ * Content-ID beside the body's pictures stays a download the user asks for.
+ */
+export function isImageContentType(contentType: string): boolean {
+  return /^image\//i.test(contentType.trim());
+}

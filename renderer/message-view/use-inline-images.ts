@@ -4,6 +4,7 @@
 // complete, instead of reflowing.
 import { useEffect, useMemo, useReducer, useState } from 'react';
 import type { AttachmentInfo, MessageBody } from '../../shared/domain';
+import { isImageContentType } from '../../shared/inline-image-types';
 import { useTransport } from '../app/app-services';
 import { useStableIdSet } from '../app/use-stable-id-set';
 import { forgetFailedInlineImages, loadInlineImage, peekInlineImage } from './inline-image-cache';
@@ -18,8 +19,6 @@ const MAX_WAIT_MS = 1500;
  * that gigabytes by naming a huge or non-image part in a cid: URL, or thousands of them.
  */
 export const INLINE_IMAGE_LIMITS = { partBytes: 5 * 1024 * 1024, messageBytes: 20 * 1024 * 1024, parts: 50 };
-
-const isImagePart = (part: AttachmentInfo): boolean => /^image\//i.test(part.contentType.trim());
 
 /**
  * The parts the body's cid: references point at that will be fetched: images only, each within
@@ -41,7 +40,7 @@ export function inlinePartsFor(
   for (const id of contentIds) {
     if (parts.length === INLINE_IMAGE_LIMITS.parts) break;
     const part = byContentId.get(id);
-    if (!part || !isImagePart(part) || part.size > INLINE_IMAGE_LIMITS.partBytes) continue;
+    if (!part || !isImageContentType(part.contentType) || part.size > INLINE_IMAGE_LIMITS.partBytes) continue;
     if (bytes + part.size > INLINE_IMAGE_LIMITS.messageBytes) continue;
     bytes += part.size;
     parts.push({ id, part });

@@ -170,6 +170,53 @@ const withLogo = [
   '',
 ].join('\r\n');
 
+/** A document in the body's multipart/related with a Content-ID of its own, before the picture the text shows. */
+const withInlinePdf = [
+  'From: Friend <friend@example.test>',
+  'To: me@example.test',
+  'Subject: The contract and the logo',
+  'Date: Tue, 03 Mar 2026 10:00:00 +0000',
+  'Message-ID: <contract@example.test>',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/related; boundary="rel"',
+  '',
+  '--rel',
+  'Content-Type: text/html; charset=utf-8',
+  '',
+  '<p>The contract, and the logo:</p><img src="cid:logo@example.test">',
+  '--rel',
+  'Content-Type: application/pdf; name="contract.pdf"',
+  'Content-Transfer-Encoding: base64',
+  'Content-ID: <contract@example.test>',
+  'Content-Disposition: inline; filename="contract.pdf"',
+  '',
+  Buffer.from('%PDF-1.4 not really a contract').toString('base64'),
+  '--rel',
+  'Content-Type: image/png; name="logo.png"',
+  'Content-Transfer-Encoding: base64',
+  'Content-ID: <logo@example.test>',
+  'Content-Disposition: inline; filename="logo.png"',
+  '',
+  PNG.toString('base64'),
+  '--rel--',
+  '',
+].join('\r\n');
+
+/** Whether the engine holds a part's bytes (read from its database, as a restart would). */
+function partCached(dataDir: string, id: number, part: string): boolean {
+  const db = new Database(path.join(dataDir, 'mail.db'), { readonly: true });
+  try {
+    return (
+      db
+        .prepare('SELECT data IS NOT NULL AS cached FROM attachments WHERE message_id = ? AND part = ?')
+        .pluck()
+        .get(id, part) === 1
+    );
+  } finally {
+    db.close();
+  }
+}
+
 describe('the inline images of a message read', () => {
   it('come right after its body, so they show with the server out of reach', async () => {
     const { core, proxy, header } = await oneMessageOverProxy('inlinekept', withLogo);
@@ -177,26 +224,30 @@ describe('the inline images of a message read', () => {
     const logo = body.attachments.find((a) => a.filename === 'logo.png')!;
     expect(logo.inline).toBe(true);
     // Before: nothing but the reading pane's own message.attachment fetched it.
-    await waitFor(
-      () => {
-        const db = new Database(path.join(core.dataDir, 'mail.db'), { readonly: true });
-        try {
-          return (
-            db
-              .prepare('SELECT data IS NOT NULL AS cached FROM attachments WHERE message_id = ? AND part = ?')
-              .pluck()
-              .get(header.id, logo.part) === 1
-          );
-        } finally {
-          db.close();
-        }
-      },
-      { what: 'the inline image cached after its body' },
-    );
+    await waitFor(() => partCached(core.dataDir, header.id, logo.part), {
+      what: 'the inline image cached after its body',
+    });
 
     await proxy.cut();
     await waitFor(() => core.eventsOf('account.status').some((s) => s.state === 'offline'), { what: 'offline' });
     const image = await core.service.call('message.attachment', { id: header.id, part: logo.part });
     expect(Buffer.from(image.dataBase64, 'base64')).toEqual(PNG);
+  });
+
+  it('are images only: a document sent inline waits until it is asked for', async () => {
+    const { core, header } = await oneMessageOverProxy('inlinepdf', withInlinePdf);
+    const body = await core.service.call('message.body', { id: header.id });
+    const pdf = body.attachments.find((a) => a.filename === 'contract.pdf')!;
+    const logo = body.attachments.find((a) => a.filename === 'logo.png')!;
+    expect(pdf.inline).toBe(true);
+    // the parts are fetched in the message's order, the document first: once the picture is
+    // in, a document fetched ahead would be in too (before, it was)
+    await waitFor(() => partCached(core.dataDir, header.id, logo.part), {
+      what: 'the inline image cached after its body',
+    });
+    expect(partCached(core.dataDir, header.id, pdf.part)).toBe(false);
+    // still there when asked for
+    const document = await core.service.call('message.attachment', { id: header.id, part: pdf.part });
+    expect(Buffer.from(document.dataBase64, 'base64').toString()).toBe('%PDF-1.4 not really a contract');
   });
 });
