@@ -60,8 +60,9 @@ describe('the flag writer thread', () => {
     const uids = new Map(store.messages.get(result!.ids).map((header) => [header.id, header.uid]));
     expect([...uids.values()].sort((a, b) => a - b)).toEqual(updates.map((update) => update.uid));
     expect(stored(store, inbox.id)).toEqual({ flagged: 600, unread: 1_140 });
-    // the trigger-kept count the sidebar shows moved with them
+    // the trigger-kept counts the sidebar and the starred filter show moved with them
     expect(store.mailboxes.get(inbox.id)!.unread).toBe(1_140);
+    expect(store.db.prepare('SELECT flagged_count FROM mailboxes WHERE id = ?').pluck().get(inbox.id)).toBe(600);
   });
 
   it('answers only the rows whose flags differ, and leaves a message a pending operation touches', async () => {

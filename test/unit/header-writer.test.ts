@@ -19,12 +19,17 @@ function openStore() {
   return { store, inbox: addTestAccount(store).box('INBOX') };
 }
 
-/** `count` headers with UIDs from `first` up; every fourth one read. */
-function headers(first: number, count: number, seen = (uid: number) => uid % 4 === 0): HeaderRecord[] {
+/** `count` headers with UIDs from `first` up; every fourth one read, every fifth one starred. */
+function headers(
+  first: number,
+  count: number,
+  seen = (uid: number) => uid % 4 === 0,
+  flagged = (uid: number) => uid % 5 === 0,
+): HeaderRecord[] {
   return Array.from({ length: count }, (_, i) =>
     headerRecord(first + i, {
       date: 1_700_000_000_000 + (first + i) * 1000,
-      flags: { seen: seen(first + i), flagged: false, answered: false, draft: false },
+      flags: { seen: seen(first + i), flagged: flagged(first + i), answered: false, draft: false },
     }),
   );
 }
@@ -55,6 +60,15 @@ const counted = (store: Store, mailboxId: number) =>
     .prepare('SELECT COUNT(*) AS total, COALESCE(SUM(seen = 0), 0) AS unread FROM messages WHERE mailbox_id = ?')
     .get(mailboxId) as { total: number; unread: number };
 
+/** The starred count the mailbox row keeps, beside the starred rows counted. */
+const starred = (store: Store, mailboxId: number) => ({
+  kept: store.db.prepare('SELECT flagged_count FROM mailboxes WHERE id = ?').pluck().get(mailboxId),
+  counted: store.db
+    .prepare('SELECT COUNT(*) FROM messages WHERE mailbox_id = ? AND flagged = 1')
+    .pluck()
+    .get(mailboxId),
+});
+
 describe('the header writer thread', () => {
   it('says when it writes no batch, so a write of the user waits as a promise, not in the busy handler', async () => {
     const { store, inbox } = openStore();
@@ -80,6 +94,7 @@ describe('the header writer thread', () => {
     expect(box.sync).toMatchObject({ syncedLowUid: 1, syncedHighUid: 300, uidValidity: '7' });
     expect({ total: box.total, unread: box.unread }).toEqual(counted(store, inbox.id));
     expect(counted(store, inbox.id)).toEqual({ total: 300, unread: 225 });
+    expect(starred(store, inbox.id)).toEqual({ kept: 60, counted: 60 });
     // the window the list paints shows the newest first, from the main connection
     expect(store.messages.window(inbox.id, 0, 2).map((row) => row.uid)).toEqual([300, 299]);
   });
@@ -90,11 +105,17 @@ describe('the header writer thread', () => {
     const again = await writeBatch(
       store.headerWriter,
       inbox.id,
-      headers(1, 250, () => true),
+      headers(
+        1,
+        250,
+        () => true,
+        (uid) => uid % 2 === 0,
+      ),
       synced(1, 250),
     );
     expect(again).toEqual(first);
     expect(counted(store, inbox.id)).toEqual({ total: 250, unread: 0 });
+    expect(starred(store, inbox.id)).toEqual({ kept: 125, counted: 125 });
     const box = store.mailboxes.get(inbox.id)!;
     expect({ total: box.total, unread: box.unread }).toEqual({ total: 250, unread: 0 });
   });

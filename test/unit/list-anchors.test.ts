@@ -13,7 +13,7 @@ import {
   throughDateIndex,
   viaDateIndex,
 } from '../../electron/core/store/list-order-sql';
-import { SORT_KEYS, type ListFilter, type ListSort } from '../../shared/list-order';
+import { SORT_KEYS, type ListFilter, type ListSort, type SortKey } from '../../shared/list-order';
 import {
   fromAnchor,
   WINDOW_FROM_ANCHOR,
@@ -369,23 +369,47 @@ describe('the window in every order and through every quick filter', () => {
     store.close();
   });
 
-  it('takes the unread list’s total from the folder’s kept unread count, not a walk of the folder', () => {
+  it('takes the unread and starred lists’ totals from the folder’s kept counts in every order, not a walk', () => {
     const { store, inbox } = openStore();
     store.messages.insertHeaders(
       inbox,
       Array.from({ length: 300 }, (_, i) => variedHeader(i + 1)),
     );
-    const unread = () => store.messages.listWindow(inbox, 0, 1, undefined, { unread: true }).total;
-    expect(unread()).toBe(100);
-    store.messages.setLocalFlags(ids(store.messages.listWindow(inbox, 0, 7, undefined, { unread: true }).messages), {
+    const total = (by: SortKey, filter: ListFilter) =>
+      store.messages.listWindow(inbox, 0, 1, { by, direction: 'desc' }, filter).total;
+    const unread = { unread: true };
+    const starred = { starred: true };
+    for (const by of SORT_KEYS) {
+      expect(total(by, unread)).toBe(100);
+      expect(total(by, starred)).toBe(17);
+    }
+    store.messages.setLocalFlags(ids(store.messages.listWindow(inbox, 0, 7, undefined, unread).messages), {
       seen: true,
     });
-    expect(unread()).toBe(93);
-    // the count the triggers keep is what the list reads: a walk would still find 93
-    store.db.prepare('UPDATE mailboxes SET unread_count = 5 WHERE id = ?').run(inbox);
-    expect(unread()).toBe(5);
+    store.messages.setLocalFlags(ids(store.messages.listWindow(inbox, 0, 3, undefined, starred).messages), {
+      flagged: false,
+    });
+    for (const by of SORT_KEYS) {
+      expect(total(by, unread)).toBe(93);
+      expect(total(by, starred)).toBe(14);
+    }
+    // the counts the triggers keep are what the list reads: a walk would still find 93 and 14
+    store.db.prepare('UPDATE mailboxes SET unread_count = 5, flagged_count = 4 WHERE id = ?').run(inbox);
+    for (const by of SORT_KEYS) {
+      expect(total(by, unread)).toBe(5);
+      expect(total(by, starred)).toBe(4);
+      // so does the unified list, which adds up its folders' totals
+      expect(store.messages.listCount([inbox], starred, { by, direction: 'asc' })).toBe(4);
+    }
     // with another filter or a kept message the rows are counted
-    expect(store.messages.listWindow(inbox, 0, 1, undefined, { unread: true, keep: [1] }).total).toBeGreaterThan(90);
+    expect(total('date', { unread: true, keep: [1] })).toBeGreaterThan(90);
+    expect(total('size', { starred: true, keep: [1] })).toBe(15);
+    expect(total('date', { starred: true, unread: true })).toBe(
+      store.db
+        .prepare('SELECT COUNT(*) FROM messages WHERE mailbox_id = ? AND seen = 0 AND flagged = 1')
+        .pluck()
+        .get(inbox),
+    );
     store.close();
   });
 

@@ -91,10 +91,9 @@ describe('the durable copy of POP3 mail', () => {
         .filter(Boolean)
         .sort(),
     ).toEqual(['archive', 'drafts', 'inbox', 'sent', 'trash']);
-    expect(again.db.prepare("SELECT message_count, unread_count FROM mailboxes WHERE path = 'INBOX'").get()).toEqual({
-      message_count: 2,
-      unread_count: 1,
-    });
+    expect(
+      again.db.prepare("SELECT message_count, unread_count, flagged_count FROM mailboxes WHERE path = 'INBOX'").get(),
+    ).toEqual({ message_count: 2, unread_count: 1, flagged_count: 1 });
     // and the copy is written again under the new rows, so a second damage loses nothing either
     const copy = new Database(path.join(dir, POP3_COPY_FILE_NAME), { readonly: true });
     const copied = copy.prepare('SELECT message_row FROM messages ORDER BY message_row').all();

@@ -27,7 +27,14 @@ function batch(accountId: string, inbox: number, from: number, count: number): P
     whole: Array.from({ length: count }, (_, i) => ({
       uidl: `u${from + i}`,
       headerHash: `h${from + i}`,
-      row: headerRow(inbox, headerRecord(0, { messageId: `<${from + i}@x>` })),
+      // every third one starred (a message the user starred here before, restored with its flags)
+      row: headerRow(
+        inbox,
+        headerRecord(0, {
+          messageId: `<${from + i}@x>`,
+          flags: { seen: false, flagged: (from + i) % 3 === 0, answered: false, draft: false },
+        }),
+      ),
       raw: Buffer.from(`Message-ID: <${from + i}@x>\r\n\r\nbody ${from + i}\r\n`),
     })),
   };
@@ -55,6 +62,8 @@ describe('Pop3Repo.storeDownloaded', () => {
     expect(rows.map((r) => r.uidl)).toEqual(['u1', 'u2', 'u3', 'u4', 'u5']);
     expect(rows[4]?.raw.toString()).toBe('Message-ID: <5@x>\r\n\r\nbody 5\r\n');
     expect(countOf(store, inbox)).toBe(5); // the Inbox's count, kept by the batch
+    // and its starred count (3 of 1..5), which the starred filter's list total reads
+    expect(store.db.prepare('SELECT flagged_count FROM mailboxes WHERE id = ?').pluck().get(inbox)).toBe(1);
     expect(store.pop3.known(accountId).get('u2')).toMatchObject({ complete: true, messageRow: first[1] });
   });
 

@@ -4,7 +4,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { NewerDatabaseError } from '../../electron/core/store/database';
-import { SCHEMA_VERSION } from '../../electron/core/store/migrations';
+import { HEADER_SQL, headerRow } from '../../electron/core/store/header-rows';
+import { migrations, SCHEMA_VERSION } from '../../electron/core/store/migrations';
 import { Store } from '../../electron/core/store/store';
 import type { HeaderRecord } from '../../electron/core/store/messages-repo';
 import { headerRecord, listedMailbox, testAccountSettings } from '../support/store-fixtures';
@@ -166,6 +167,111 @@ describe('folder counts', () => {
     store.mailboxes.resetCache(archive.id);
     expect(store.messages.count(archive.id)).toBe(0);
     store.close();
+  });
+});
+
+describe('the kept starred count', () => {
+  /** Every third message starred and every other one read, so both counts move apart. */
+  const mixed = (uid: number, flagged = uid % 3 === 0): HeaderRecord =>
+    headerRecord(uid, { date: uid, flags: { seen: uid % 2 === 0, flagged, answered: false, draft: false } });
+  const starredFlags = (flagged: boolean) => ({ seen: true, flagged, answered: false, draft: false });
+
+  it('stays equal to the starred messages through inserts, flag changes, moves, expunges and deletes', () => {
+    const store = Store.open(tempDir());
+    const account = store.accounts.insert(settings, Buffer.from('x'));
+    store.mailboxes.replaceTree(account.id, [listedMailbox('INBOX', 'inbox'), listedMailbox('Archive', 'archive')]);
+    const inbox = store.mailboxes.byRole(account.id, 'inbox')!.id;
+    const archive = store.mailboxes.byRole(account.id, 'archive')!.id;
+    const counted = (id: number) =>
+      store.db
+        .prepare(
+          `SELECT COUNT(*) AS total, COALESCE(SUM(seen = 0), 0) AS unread, COALESCE(SUM(flagged = 1), 0) AS flagged
+           FROM messages WHERE mailbox_id = ?`,
+        )
+        .get(id);
+    const kept = (id: number) =>
+      store.db
+        .prepare(
+          'SELECT message_count AS total, unread_count AS unread, flagged_count AS flagged FROM mailboxes WHERE id = ?',
+        )
+        .get(id);
+    const idOf = (mailboxId: number, uid: number) => store.messages.idsByUid(mailboxId, [uid]).get(uid)!;
+    const expectKept = (step: string) => {
+      for (const box of [inbox, archive]) expect(kept(box), `${step}, mailbox ${box}`).toEqual(counted(box));
+    };
+
+    store.messages.insertHeaders(
+      inbox,
+      Array.from({ length: 30 }, (_, i) => mixed(i + 1)),
+    );
+    expectKept('a first sync');
+    expect(kept(inbox)).toMatchObject({ flagged: 10 });
+    // a batch that repeats stored UIDs with other flags (a resumed sync) and adds new ones
+    store.messages.insertHeaders(inbox, [mixed(3, false), mixed(4, true), mixed(31, true), mixed(32, false)]);
+    expectKept('a repeated batch');
+    store.messages.setLocalFlags([idOf(inbox, 1), idOf(inbox, 2)], { flagged: true });
+    store.messages.setLocalFlags([idOf(inbox, 6)], { flagged: false, seen: false });
+    // the same flags written again move nothing
+    store.messages.setLocalFlags([idOf(inbox, 1)], { flagged: true, seen: false });
+    expectKept('local flag changes');
+    store.messages.applyServerFlags(inbox, [
+      { uid: 7, flags: starredFlags(true) },
+      { uid: 9, flags: starredFlags(false) },
+      { uid: 10, flags: starredFlags(false) },
+    ]);
+    expectKept('the server’s flags');
+    store.messages.moveLocal([idOf(inbox, 12), idOf(inbox, 13)], archive);
+    expectKept('a move');
+    // EXPUNGE and VANISHED both remove by UID
+    store.messages.removeUids(inbox, [15, 16, 99]);
+    store.messages.delete([idOf(inbox, 18), idOf(inbox, 19)]);
+    expectKept('expunges and deletes');
+    // the moved message gets its UID in Archive, where sync already stored it: the synced copy wins
+    store.messages.insertHeaders(archive, [mixed(40, true)]);
+    const moved = store.db
+      .prepare('SELECT id FROM messages WHERE mailbox_id = ? AND uid IS NULL')
+      .pluck()
+      .all(archive) as number[];
+    expect(store.messages.assignUid(moved[0]!, archive, 40)).toBe(false);
+    expectKept('a COPYUID clash');
+    store.mailboxes.resetCache(archive);
+    expectKept('a cache reset');
+    expect(kept(archive)).toEqual({ total: 0, unread: 0, flagged: 0 });
+    store.close();
+  });
+
+  it('is counted for the messages a database already holds when it migrates', () => {
+    const dir = tempDir();
+    const db = new Database(path.join(dir, 'mail.db'));
+    // the schema before the kept starred count, found by what it adds (others append theirs after it)
+    const added = migrations.findIndex((sql) => sql.includes('ADD COLUMN flagged_count'));
+    expect(added).toBeGreaterThan(0);
+    for (const migration of migrations.slice(0, added)) db.exec(migration);
+    db.pragma(`user_version = ${added}`);
+    db.prepare(
+      `INSERT INTO accounts (id, name, email, display_name, username, imap_host, imap_port, imap_security,
+         smtp_host, smtp_port, smtp_security, created_at)
+       VALUES ('old', 'Old', 'old@example.test', 'Old', 'old', 'imap.example.test', 993, 'tls',
+         'smtp.example.test', 465, 'tls', 1)`,
+    ).run();
+    const boxes = ['INBOX', 'Archive'].map(
+      (name) =>
+        db
+          .prepare("INSERT INTO mailboxes (account_id, path, name, delimiter) VALUES ('old', ?, ?, '/')")
+          .run(name, name).lastInsertRowid as number,
+    );
+    const insert = db.prepare(HEADER_SQL.insert);
+    for (let uid = 1; uid <= 30; uid++) insert.run(headerRow(boxes[0]!, mixed(uid)));
+    for (let uid = 1; uid <= 4; uid++) insert.run(headerRow(boxes[1]!, mixed(uid, true)));
+    db.close();
+
+    const store = Store.open(dir);
+    try {
+      const flagged = store.db.prepare('SELECT flagged_count FROM mailboxes WHERE id = ?').pluck();
+      expect(boxes.map((box) => flagged.get(box))).toEqual([10, 4]);
+    } finally {
+      store.close();
+    }
   });
 });
 

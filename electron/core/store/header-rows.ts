@@ -40,8 +40,9 @@ export const HEADER_SQL = {
   refresh: `UPDATE messages SET seen = ?, flagged = ?, answered = ?, draft = ?, keywords = ?,
      gmail_labels = COALESCE(?, gmail_labels)
    WHERE mailbox_id = ? AND uid = ? RETURNING id`,
-  // No per-row trigger keeps these for inserts (migration 8): a batch adds its own.
-  counts: 'UPDATE mailboxes SET message_count = message_count + ?, unread_count = unread_count + ? WHERE id = ?',
+  // No per-row trigger keeps these for inserts (migrations 8, 28): a batch adds its own.
+  counts: `UPDATE mailboxes SET message_count = message_count + ?, unread_count = unread_count + ?,
+     flagged_count = flagged_count + ? WHERE id = ?`,
 } as const;
 
 export function headerRow(mailboxId: MailboxId, h: HeaderRecord): HeaderRow {
@@ -87,12 +88,14 @@ export function writeHeaderRows(statements: HeaderStatements, mailboxId: number,
   const ids: number[] = [];
   let inserted = 0;
   let unread = 0;
+  let flagged = 0;
   for (const row of rows) {
     const result = statements.insert.run(row);
     if (result.changes === 1) {
       ids.push(Number(result.lastInsertRowid));
       inserted++;
       if (row[9] === 0) unread++;
+      if (row[10] === 1) flagged++;
     } else {
       const existing = statements.refresh.get(
         row[9],
@@ -107,6 +110,6 @@ export function writeHeaderRows(statements: HeaderStatements, mailboxId: number,
       if (existing) ids.push(existing.id);
     }
   }
-  if (inserted) statements.counts.run(inserted, unread, mailboxId);
+  if (inserted) statements.counts.run(inserted, unread, flagged, mailboxId);
   return ids;
 }

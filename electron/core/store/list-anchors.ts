@@ -11,11 +11,12 @@
 // and move) and the data_version that another connection's commit changes (the header writer
 // thread's, for one). Inside a transaction none are built or used: a rollback would leave them
 // describing rows that never were. A filtered order also remembers how many rows it has, on the
-// same terms, so its count is one index walk per change rather than one per window.
+// same terms, so its count is one index walk per change rather than one per window; unread alone
+// and starred alone need no walk at all: the mailbox row keeps their counts (migrations 4, 28).
 import type { Statement } from 'better-sqlite3';
 import type { MailboxId } from '../../../shared/domain';
 import type { Db } from './database';
-import { COUNT_INDEX, DATE_ORDER, type ListOrder } from './list-order-sql';
+import { COUNT_INDEX, DATE_ORDER, type KeptCount, type ListOrder } from './list-order-sql';
 
 /** Rows between anchors: a window walks fewer than this many index entries. */
 export const ANCHOR_STRIDE = 500;
@@ -43,11 +44,11 @@ export class ListAnchors {
   private readonly byMailbox = new Map<string, Anchored>();
   private readonly statements = new Map<string, OrderStatements>();
   private readonly dataVersion: Statement;
-  private readonly unreadCount: Statement;
+  /** Per kept count (list-order-sql.ts KEPT_COUNTS), the statement that reads it. */
+  private readonly keptCounts = new Map<KeptCount, Statement>();
 
   constructor(private readonly db: Db) {
     this.dataVersion = db.prepare('PRAGMA data_version').pluck();
-    this.unreadCount = db.prepare('SELECT unread_count FROM mailboxes WHERE id = ?').pluck();
   }
 
   private statementsOf(order: ListOrder): OrderStatements {
@@ -73,6 +74,13 @@ export class ListAnchors {
         .pluck(),
     };
     this.statements.set(shape, found);
+    return found;
+  }
+
+  private keptCountStatement(column: KeptCount): Statement {
+    let found = this.keptCounts.get(column);
+    if (!found)
+      this.keptCounts.set(column, (found = this.db.prepare(`SELECT ${column} FROM mailboxes WHERE id = ?`).pluck()));
     return found;
   }
 
@@ -106,7 +114,7 @@ export class ListAnchors {
   filteredCount(mailboxId: MailboxId, order: ListOrder, count: number): number {
     if (!order.filtered) return count;
     // kept as the mailbox's message count is: no walk of the folder after every flag change
-    if (order.unreadOnly) return (this.unreadCount.get(mailboxId) as number | undefined) ?? 0;
+    if (order.keptCount) return (this.keptCountStatement(order.keptCount).get(mailboxId) as number | undefined) ?? 0;
     const counted = () => this.statementsOf(order).count.get(mailboxId, ...order.params) as number;
     if (this.db.inTransaction) return counted();
     const anchored = this.entry(mailboxId, order, count);

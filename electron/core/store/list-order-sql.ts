@@ -1,12 +1,20 @@
 // The SQL of one list order: which column and index a sort walks, and the WHERE the quick
 // filters add. The date index (migrations 16, 27) holds every filter column, so a filtered date
-// walk and every filtered count read it alone; the sender, subject and size indexes hold only
-// has_attachments, so that a flag change rewrites one list index entry rather than four. A walk
+// walk, and every filtered count the mailbox row does not keep (it keeps unread alone and starred
+// alone), read it alone; the sender, subject and size indexes hold only has_attachments, so
+// that a flag change rewrites one list index entry rather than four. A walk
 // of theirs narrowed to unread or starred reads each row's flags from the table, and a narrow
 // enough filter is read through the date index and sorted instead (`throughDateIndex`).
 // INDEXED BY keeps the planner from preferring the small unread index and then sorting every
 // unread message.
-import { activeFilters, DEFAULT_SORT, type ListFilter, type ListSort, type SortKey } from '../../../shared/list-order';
+import {
+  activeFilters,
+  DEFAULT_SORT,
+  type ListFilter,
+  type ListSort,
+  type QuickFilter,
+  type SortKey,
+} from '../../../shared/list-order';
 
 export interface ListOrder {
   /** Equal exactly when two orders walk the same rows in the same order (a cache key). */
@@ -21,9 +29,16 @@ export interface ListOrder {
   filtered: boolean;
   /** The filter reads seen or flagged, which only the date index holds. */
   byFlags: boolean;
-  /** Unread alone, nothing kept: the folder's unread count (kept by triggers) is its count. */
-  unreadOnly: boolean;
+  /**
+   * The mailboxes column that keeps this order's count (migrations 4, 28): unread alone or starred
+   * alone, with no row kept in view; null for an order that must be counted.
+   */
+  keptCount: KeptCount | null;
 }
+
+/** The counts each mailbox row keeps, by the quick filter they count. */
+const KEPT_COUNTS = { unread: 'unread_count', starred: 'flagged_count' } as const;
+export type KeptCount = (typeof KEPT_COUNTS)[keyof typeof KEPT_COUNTS];
 
 // The very expressions migration 16 indexes: SQLite uses an expression index only for the
 // same expression (list-anchors.test.ts checks each plan reads its index alone).
@@ -41,6 +56,12 @@ const COLUMNS: Record<SortKey, { column: string; index: string }> = {
 
 const FILTER_SQL = { unread: ' AND seen = 0', starred: ' AND flagged = 1', attachments: ' AND has_attachments = 1' };
 
+/** The kept count of a list narrowed by `filters` alone, if the mailbox row keeps one. */
+function keptCountOf(filters: readonly QuickFilter[]): KeptCount | null {
+  const only = filters.length === 1 ? filters[0] : undefined;
+  return only === 'unread' || only === 'starred' ? KEPT_COUNTS[only] : null;
+}
+
 /** The order walked newest (largest, last in the alphabet) first; ascending reads it backwards. */
 export function listOrder(sort: ListSort = DEFAULT_SORT, filter?: ListFilter): ListOrder {
   const { column, index } = COLUMNS[sort.by];
@@ -57,7 +78,7 @@ export function listOrder(sort: ListSort = DEFAULT_SORT, filter?: ListFilter): L
       params: [],
       filtered: filters.length > 0,
       byFlags,
-      unreadOnly: filters.length === 1 && filters[0] === 'unread',
+      keptCount: keptCountOf(filters),
     };
   // id is in every order's index: the walk still reads the index alone
   return {
@@ -68,7 +89,7 @@ export function listOrder(sort: ListSort = DEFAULT_SORT, filter?: ListFilter): L
     params: [JSON.stringify(keep)],
     filtered: true,
     byFlags,
-    unreadOnly: false,
+    keptCount: null,
   };
 }
 

@@ -691,6 +691,39 @@ export const migrations: readonly string[] = [
     id, has_attachments);
   CREATE INDEX messages_by_size ON messages (mailbox_id, size, id, has_attachments);
   `,
+  // 28: each mailbox's starred count, kept as its unread count is (migrations 4 and 8: the
+  // batch that inserts adds its own, triggers keep deletes, moves and flag changes). The starred
+  // filter's count walked the date index after every flag change: ~5 ms of a 6 ms window at
+  // 100,000 messages. A flag change that leaves the row in its folder now updates the mailbox
+  // row once, for both counts (it was two UPDATEs, -1 then +1, for seen alone), and not at all
+  // when neither flag moved (a resync's refresh writes the same flags back).
+  `
+  ALTER TABLE mailboxes ADD COLUMN flagged_count INTEGER NOT NULL DEFAULT 0;
+  UPDATE mailboxes SET flagged_count = (SELECT COUNT(*) FROM messages m WHERE m.mailbox_id = mailboxes.id AND m.flagged = 1);
+
+  DROP TRIGGER messages_counted_delete;
+  DROP TRIGGER messages_counted_update;
+  CREATE TRIGGER messages_counted_delete AFTER DELETE ON messages BEGIN
+    UPDATE mailboxes SET message_count = message_count - 1, unread_count = unread_count - (OLD.seen = 0),
+      flagged_count = flagged_count - (OLD.flagged = 1)
+    WHERE id = OLD.mailbox_id;
+  END;
+  CREATE TRIGGER messages_counted_move AFTER UPDATE OF mailbox_id, seen, flagged ON messages
+  WHEN OLD.mailbox_id IS NOT NEW.mailbox_id BEGIN
+    UPDATE mailboxes SET message_count = message_count - 1, unread_count = unread_count - (OLD.seen = 0),
+      flagged_count = flagged_count - (OLD.flagged = 1)
+    WHERE id = OLD.mailbox_id;
+    UPDATE mailboxes SET message_count = message_count + 1, unread_count = unread_count + (NEW.seen = 0),
+      flagged_count = flagged_count + (NEW.flagged = 1)
+    WHERE id = NEW.mailbox_id;
+  END;
+  CREATE TRIGGER messages_counted_flags AFTER UPDATE OF mailbox_id, seen, flagged ON messages
+  WHEN OLD.mailbox_id IS NEW.mailbox_id AND (OLD.seen IS NOT NEW.seen OR OLD.flagged IS NOT NEW.flagged) BEGIN
+    UPDATE mailboxes SET unread_count = unread_count + (NEW.seen = 0) - (OLD.seen = 0),
+      flagged_count = flagged_count + (NEW.flagged = 1) - (OLD.flagged = 1)
+    WHERE id = NEW.mailbox_id;
+  END;
+  `,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

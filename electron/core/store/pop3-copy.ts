@@ -165,7 +165,8 @@ export function restorePop3Copy(db: Db, file: string): number {
         `INSERT INTO main.messages (mailbox_id, ${ROW_COLUMNS.join(', ')}) VALUES (?, ${ROW_COLUMNS.map(() => '?').join(', ')})`,
       );
       const counts = db.prepare(
-        'UPDATE main.mailboxes SET message_count = message_count + 1, unread_count = unread_count + ? WHERE id = ?',
+        `UPDATE main.mailboxes SET message_count = message_count + 1, unread_count = unread_count + ?,
+           flagged_count = flagged_count + ? WHERE id = ?`,
       );
       const raw = db.prepare('INSERT INTO main.pop3_raw (message_row, raw) VALUES (?, ?)');
       const uidl = db.prepare(
@@ -188,7 +189,7 @@ export function restorePop3Copy(db: Db, file: string): number {
           found = folder.get(accountId, path) as { id: number };
         }
         const id = Number(insert.run(found.id, ...ROW_COLUMNS.map((c) => row[c])).lastInsertRowid);
-        counts.run(row.seen === 0 ? 1 : 0, found.id);
+        counts.run(row.seen === 0 ? 1 : 0, row.flagged === 1 ? 1 : 0, found.id);
         raw.run(id, row.raw);
         if (row.uidl !== null) uidl.run(accountId, row.uidl, id, row.header_hash, row.downloaded_at);
         restored++;

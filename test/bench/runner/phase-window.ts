@@ -92,7 +92,7 @@ export async function measureWindow(ctx: BenchContext): Promise<void> {
           value: median(samples),
           unit: 'ms',
           limit: 5,
-          note: `p95 ${summary(samples).p95} ms over ${samples.length} calls; sorted by its own index; filtered counts and narrow filters by the date index`,
+          note: `p95 ${summary(samples).p95} ms over ${samples.length} calls; sorted by its own index; unread or starred alone counted by the folder's kept count, other filtered counts and narrow filters by the date index`,
         }),
       );
     }
