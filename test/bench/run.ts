@@ -90,12 +90,11 @@ async function main(): Promise<number> {
     const profDir = path.join(root, '.tmp', 'bench-profiles');
     if (args.cpuProf) mkdirSync(profDir, { recursive: true });
     // The engine trusts the test CA as the browser shell does (see engine/engine-session.ts).
-    // --cpu-prof: each worker's profile is named after it, so the engine's and the bare
-    // fetch's can be compared function by function.
+    // --cpu-prof: each worker's profiles in a folder named after it, one file per thread as V8
+    // names them (pid and thread id: 0 the main thread): one name for all would keep only the
+    // last thread to end, and the engine's header writer thread ends before its main thread.
     const profile = (name: string) =>
-      args.cpuProf
-        ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, `--cpu-prof-name=${name}-${Date.now()}.cpuprofile`]
-        : [];
+      args.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.join(profDir, `${name}-${Date.now()}`)}`] : [];
     const engine = await startEngineWorker('engine', cleanup, {
       execArgv: profile('engine'),
       env: { NODE_EXTRA_CA_CERTS: bed.server.caFile },

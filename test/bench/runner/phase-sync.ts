@@ -6,6 +6,7 @@
 // side moves by a fifth between rounds), so a is the median of SYNC_ROUNDS alternating rounds (bare, engine, bare, engine,
 // ..., bare; each engine round a first sync in a fresh process and profile), and so is b. f comes
 // from the first round, whose profile every later phase uses.
+import path from 'node:path';
 import type { BareFetchResult } from '../engine/bare-fetch';
 import type { EngineSyncResult } from '../engine/engine-sync';
 import type { TimeSplit } from '../engine/thread-time';
@@ -41,6 +42,13 @@ const rssLimitMb = (size: number) => (size <= 100_000 ? 150 : 300);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const split = (t: TimeSplit) =>
   `${seconds(t.wallMs)} = CPU ${seconds(t.cpuMs)} + waiting for a CPU ${seconds(t.runQueueMs)} + idle ${seconds(t.idleMs)}`;
+
+/** A process's CPU a header split by thread: "0.122 + 0.024 + 0.014" (ms), the engine's own share told apart. */
+function threadsPerHeader(t: TimeSplit, size: number): string {
+  const busiest = t.threadsCpuMs[0] ?? 0;
+  const rest = t.processCpuMs - t.cpuMs - busiest;
+  return [t.cpuMs, busiest, rest].map((ms) => (ms / size).toFixed(3)).join(' + ');
+}
 
 interface SyncRound {
   before: BareFetchResult;
@@ -78,8 +86,15 @@ export function firstSyncInput(ctx: BenchContext, dataDir: string) {
  * process too, so neither side has code the JIT optimised, or a young generation grown, in an
  * earlier run.
  */
-export async function bareRun(ctx: BenchContext): Promise<BareFetchResult> {
-  const worker = await startWorker('bare', ctx.cleanup);
+export async function bareRun(ctx: BenchContext, profiled = false): Promise<BareFetchResult> {
+  // --cpu-prof: the one bare run asked for, beside the engine's (run.ts), to compare function by function
+  const profile = ctx.args.cpuProf && profiled;
+  const profDir = path.join(ctx.root, '.tmp', 'bench-profiles', `bare-${Date.now()}`);
+  const worker = await startWorker(
+    'bare',
+    ctx.cleanup,
+    profile ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${profDir}`] } : {},
+  );
   try {
     return await worker.call('bareFetch', { server: ctx.bed.server, user: ctx.bed.user });
   } finally {
@@ -112,7 +127,7 @@ export async function measureSync(ctx: BenchContext): Promise<void> {
   await bareRun(ctx);
   await new Promise((resolve) => setTimeout(resolve, SERVER_SETTLE_MS));
   log('a: bare imapflow fetch (before)');
-  const before = await bareRun(ctx);
+  const before = await bareRun(ctx, true);
   log(`a: engine sync of ${size.toLocaleString('en-US')} headers (round 1 of ${ctx.args.rounds})`);
   const stopSampling = sampleRss(ctx.engine.pid, 100);
   const sync = await ctx.engine.call('engineSync', firstSyncInput(ctx, ctx.profileDir));
@@ -174,7 +189,11 @@ export async function measureSync(ctx: BenchContext): Promise<void> {
       label: 'CPU per header: bare imapflow ÷ engine (whole process, median)',
       value: medianOf((round) => round.cpuRatio),
       unit: 'ratio',
-      note: `engine ${each((round) => round.sync.time.processCpuMs / size, 3)} ms/header; bare ${rounds.map((round) => (mean([round.before.time.processCpuMs, round.after.time.processCpuMs]) / size).toFixed(3)).join(', ')} ms/header`,
+      note:
+        `engine ${each((round) => round.sync.time.processCpuMs / size, 3)} ms/header ` +
+        `(main thread + busiest other thread, the header writer, + the rest: ${rounds.map((round) => threadsPerHeader(round.sync.time, size)).join('; ')}); ` +
+        `bare ${rounds.map((round) => (mean([round.before.time.processCpuMs, round.after.time.processCpuMs]) / size).toFixed(3)).join(', ')} ms/header ` +
+        `(the runs before each round, split alike: ${rounds.map((round) => threadsPerHeader(round.before.time, size)).join('; ')})`,
     }),
     atMost({
       id: 'b',
