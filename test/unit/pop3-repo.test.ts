@@ -1,9 +1,10 @@
 // A POP3 download's batches on a real SQLite file (store/pop3-repo.ts storeDownloaded): the rows,
 // UIDLs and bytes of messages that came whole land together, after the Inbox's highest uid; the
 // bytes of messages whose header came first go under their rows.
+import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { headerRow } from '../../electron/core/store/header-rows';
-import type { Pop3WriteBatch } from '../../electron/core/store/pop3-repo';
+import { Pop3Repo, type Pop3WriteBatch } from '../../electron/core/store/pop3-repo';
 import type { Store } from '../../electron/core/store/store';
 import { cleanupAfterEach } from '../support/cleanup';
 import { headerRecord, testAccountSettings } from '../support/store-fixtures';
@@ -117,6 +118,37 @@ describe('Pop3Repo.withOneCheckpoint', () => {
     // the checkpoint at the end copied everything the log held
     const { log, checkpointed } = logFrames(store);
     expect(checkpointed).toBe(log);
+  });
+
+  it('has the log copied by the runner it was given, once, when the last download ends', async () => {
+    const { store, accountId, inbox } = pop3Store();
+    const calls: string[] = [];
+    const repo = new Pop3Repo(store.db, undefined, {
+      warmUp: () => calls.push(`warm-up at ${String(autocheckpoint(store))}`),
+      checkpoint: () => calls.push(`checkpoint at ${String(autocheckpoint(store))}`),
+    });
+    let releaseFirst!: () => void;
+    const first = repo.withOneCheckpoint(() => new Promise<void>((resolve) => (releaseFirst = resolve)));
+    await repo.withOneCheckpoint(async () => {
+      repo.storeDownloaded(batch(accountId, inbox, 1, 50));
+    });
+    expect(calls).toEqual(['warm-up at 1000']);
+    releaseFirst();
+    await first;
+    // after the automatic checkpoints are back, so a copy that could not start is made by the next commit
+    expect(calls).toEqual(['warm-up at 1000', 'checkpoint at 1000']);
+  });
+
+  it('in a store, copies the log on the header writer thread while this thread goes on', async () => {
+    const { store, accountId, inbox } = pop3Store();
+    await store.pop3.withOneCheckpoint(async () => {
+      store.pop3.storeDownloaded(batch(accountId, inbox, 1, 200));
+    });
+    expect(store.headerWriter.threadRunning).toBe(true);
+    // nothing on this connection copies the log from here on: the file fills up from the thread
+    const pages = (name: string) => store.db.pragma(name, { simple: true }) as number;
+    const full = pages('page_count') * pages('page_size');
+    await expect.poll(() => statSync(store.db.name).size, { timeout: 10_000 }).toBeGreaterThanOrEqual(full);
   });
 
   it('lets the checkpoints go again when the download fails', async () => {

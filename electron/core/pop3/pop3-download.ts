@@ -17,8 +17,7 @@
 // instead of downloading it again. Telling them apart needs every header, so a session in which
 // UIDLs vanished asks TOP for all of them.
 import type { AccountId, MessageId } from '../../../shared/domain';
-import { headerRow } from '../store/header-rows';
-import type { Pop3Known, Pop3Options, Pop3Repo, Pop3WriteBatch } from '../store/pop3-repo';
+import { pop3Row, type Pop3Known, type Pop3Options, type Pop3Repo, type Pop3WriteBatch } from '../store/pop3-repo';
 import type { Pop3Client, Pop3Listing } from './pop3-client';
 import { headerHash, pop3HeaderRecord } from './pop3-header';
 import { pipeline, type PipelineWindow } from './pop3-pipeline';
@@ -243,7 +242,7 @@ async function fetchBodies(
           batch.whole.push({
             uidl: l.uidl,
             headerHash: headerHash(raw),
-            row: headerRow(inbox, { ...record, uid: 0 }),
+            row: pop3Row(inbox, record, 0),
             raw,
           });
         }

@@ -58,7 +58,10 @@ export class Store {
     this.messages = new MessagesRepo(db);
     this.bodies = new BodiesRepo(db);
     this.pendingOps = new PendingOpsRepo(db);
-    this.pop3 = new Pop3Repo(db, () => this.updatePop3Copy());
+    this.pop3 = new Pop3Repo(db, () => this.updatePop3Copy(), {
+      warmUp: () => this.headerWriter.warmUp(),
+      checkpoint: () => this.checkpointElsewhere(),
+    });
     this.offlineBodies = new OfflineBodiesRepo(db);
     this.authserv = new AuthservRepo(db);
   }
@@ -105,6 +108,15 @@ export class Store {
     }
     this.headerWriter.checkpoint();
     return result;
+  }
+
+  /**
+   * Copies the write-ahead log into the database file on the header writer thread (PASSIVE), or
+   * here when there is no thread. The copy ends in the file's fsync: on the thread, this one does
+   * not wait for the disk.
+   */
+  checkpointElsewhere(): void {
+    if (!this.headerWriter.checkpoint()) this.db.pragma('wal_checkpoint(PASSIVE)');
   }
 
   /**
