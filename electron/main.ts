@@ -22,7 +22,7 @@ import { clearOpenedAttachments } from './core/opened-attachments';
 import type { SecretCipher } from './core/accounts/secret-cipher';
 import { desktopOAuthEnv } from './shell/oauth-config';
 import type { MailService } from './core/service-api';
-import { connectEngine } from './shell/engine-client';
+import { openEngine, type OpeningEngine } from './shell/engine-client';
 import { engineFlags } from './shell/engine-flags';
 import { utilityEngineChannel } from './shell/engine-utility-process';
 import { handleAppProtocol, registerAppScheme } from './shell/app-protocol';
@@ -100,9 +100,11 @@ function makeDefaultMailApp(): boolean {
 /**
  * The mail engine in a utility process of its own (docs/architecture.md, "Processes"): main only
  * relays the window's calls to it. What it needs of the shell crosses explicitly: its options as
- * data, the cipher's seal and unseal as requests back here, where safeStorage answers.
+ * data, the cipher's seal and unseal as requests back here, where safeStorage answers. Returned
+ * while the engine still opens: its calls wait in the engine for the open, so the window loads
+ * meanwhile; `started` rejects with the engine's reason if it cannot open.
  */
-async function startEngine(profileDir: string): Promise<MailService> {
+async function startEngine(profileDir: string): Promise<OpeningEngine> {
   const child = utilityProcess.fork(path.join(app.getAppPath(), 'dist', 'engine-utility.cjs'), [], {
     serviceName: `${APP_NAME} engine`,
     execArgv: engineFlags(process.env),
@@ -114,22 +116,26 @@ async function startEngine(profileDir: string): Promise<MailService> {
     if (shutdown !== 'running') return;
     dialog.showErrorBox(`${APP_NAME}: the mail engine stopped`, `${reason}. Restart ${APP_NAME} to reconnect.`);
   });
+  let cipher: SecretCipher;
   try {
-    return await connectEngine({
-      channel,
-      options: {
-        dataDir: profileDir,
-        // the OAuth2 client ids this build was made with (shell/oauth-config.ts)
-        oauthEnv: desktopOAuthEnv(process.env),
-      },
-      cipher: await openCipher(profileDir),
-      log,
-      debug: !app.isPackaged && Boolean(process.env.MAIL_DEBUG),
-    });
+    cipher = await openCipher(profileDir);
   } catch (error) {
     channel.kill();
     throw error;
   }
+  const opening = openEngine({
+    channel,
+    options: {
+      dataDir: profileDir,
+      // the OAuth2 client ids this build was made with (shell/oauth-config.ts)
+      oauthEnv: desktopOAuthEnv(process.env),
+    },
+    cipher,
+    log,
+    debug: !app.isPackaged && Boolean(process.env.MAIL_DEBUG),
+  });
+  opening.started.catch(() => channel.kill());
+  return opening;
 }
 
 /** The OS keychain when it works; otherwise a key file, so passwords can still be saved. */
@@ -206,7 +212,9 @@ async function start(): Promise<void> {
   const cleared = clearOpenedAttachments(profileDir).catch((error: unknown) =>
     log('warn', `Old copies of opened attachments could not be removed: ${String(error)}`),
   );
-  const opened = await startEngine(profileDir);
+  const { service: opened, started } = await startEngine(profileDir);
+  // the window loads while the engine opens; one that cannot open ends the app with its reason
+  started.catch(fail);
   service = opened;
   const settings = loadDesktopSettings(path.join(profileDir, DESKTOP_SETTINGS_FILE_NAME), process.platform);
   desktopSettings = settings;

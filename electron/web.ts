@@ -6,14 +6,14 @@ import { fileURLToPath } from 'node:url';
 import { createStderrLog } from './shell/log';
 import { defaultProfileDir } from './shell/profile-dir';
 import { parseWebShellArgs } from './shell/web-args';
-import { startWebShell, type WebShell } from './shell/web-shell';
+import { startWebShell } from './shell/web-shell';
 
 const log = createStderrLog(Boolean(process.env.MAIL_DEBUG));
 
 async function main(): Promise<void> {
   const args = parseWebShellArgs(process.argv.slice(2));
   const profileDir = args.profileDir ?? defaultProfileDir(process.platform, process.env, homedir());
-  const shell: WebShell = await startWebShell({
+  const shell = await startWebShell({
     profileDir,
     port: args.port,
     host: args.host,
@@ -25,6 +25,13 @@ async function main(): Promise<void> {
   });
   log('info', `profile: ${profileDir}`);
   process.stdout.write(`Mail web shell: ${shell.url}\n`);
+  // it serves while the engine opens; one that cannot open (a profile in use, a broken
+  // database) ends the shell with its reason, as a failure before the line above does
+  shell.started.catch(async (error: unknown) => {
+    process.stderr.write(`Mail web shell: ${error instanceof Error ? error.message : String(error)}\n`);
+    await shell.close().catch(() => undefined);
+    process.exit(1);
+  });
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -28,7 +28,24 @@ export function engineGone(reason: string): ServiceError {
 }
 
 /** Starts the service in the channel's process; resolves once it is open, rejects if it cannot open. */
-export function connectEngine(client: EngineClientOptions): Promise<MailService> {
+export async function connectEngine(client: EngineClientOptions): Promise<MailService> {
+  const { service, started } = openEngine(client);
+  await started;
+  return service;
+}
+
+export interface OpeningEngine {
+  /**
+   * Usable at once: a call made while the engine still opens waits in its process for the open
+   * (engine-host.ts), so a shell can serve its window meanwhile instead of after it.
+   */
+  service: MailService;
+  /** Resolves once the engine is open; rejects with its reason if it cannot open. */
+  started: Promise<void>;
+}
+
+/** Starts the service in the channel's process, without waiting for it to open. */
+export function openEngine(client: EngineClientOptions): OpeningEngine {
   const { channel, cipher, log } = client;
   const listeners = new Set<EventListener>();
   const pending = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
@@ -60,76 +77,84 @@ export function connectEngine(client: EngineClientOptions): Promise<MailService>
     }
   };
 
-  return new Promise<MailService>((resolve, reject) => {
-    const service: MailService = {
-      call: ((method: string, input: unknown) =>
-        request((id) => ({ kind: 'call', id, method, input }))) as MailService['call'],
-      onEvent(listener) {
-        listeners.add(listener);
-        return () => listeners.delete(listener);
-      },
-      settled: () => request((id) => ({ kind: 'settled', id })).then(() => undefined),
-      async close() {
-        if (gone) return;
-        closing = true;
-        let timer: NodeJS.Timeout | undefined;
-        const timeout = new Promise<'timeout'>((r) => {
-          timer = setTimeout(() => r('timeout'), client.closeTimeoutMs ?? ENGINE_CLOSE_TIMEOUT_MS);
-        });
-        try {
-          await request((id) => ({ kind: 'close', id }));
-          if ((await Promise.race([exit, timeout])) === 'timeout') channel.kill();
-        } catch (error) {
-          channel.kill();
-          throw error;
-        } finally {
-          clearTimeout(timer);
-        }
-      },
-    };
-
-    channel.onMessage((message) => {
-      switch (message.kind) {
-        case 'started':
-          return resolve(service);
-        case 'start-failed':
-          return reject(new Error(message.message));
-        case 'reply': {
-          const waiting = pending.get(message.id);
-          pending.delete(message.id);
-          if (!waiting) return;
-          if (message.ok) waiting.resolve(message.result);
-          else waiting.reject(new ServiceError(message.error.code, message.error.message));
-          return;
-        }
-        case 'event':
-          for (const listener of listeners)
-            listener(message.event as EventName, message.payload as EventPayload<EventName>);
-          return;
-        case 'log':
-          return log?.(message.level, message.message, message.data);
-        case 'cipher':
-          return void answerCipher(message);
-      }
-    });
-
-    channel.onExit((reason) => {
-      gone = engineGone(reason);
-      exited();
-      if (!closing) log?.('error', gone.message);
-      for (const waiting of pending.values()) waiting.reject(gone);
-      pending.clear();
-      // before 'started': the engine could not even open
-      reject(gone);
-    });
-
-    channel.post({
-      kind: 'start',
-      options: {
-        ...client.options,
-        cipher: { id: cipher.id, strength: cipher.strength },
-        debug: client.debug ?? false,
-      },
-    });
+  let opened!: () => void;
+  let failed!: (error: Error) => void;
+  const started = new Promise<void>((resolve, reject) => {
+    opened = resolve;
+    failed = reject;
   });
+  // a shell that is not waiting for it yet must not see an unhandled rejection: it asks later
+  started.catch(() => undefined);
+
+  const service: MailService = {
+    call: ((method: string, input: unknown) =>
+      request((id) => ({ kind: 'call', id, method, input }))) as MailService['call'],
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    settled: () => request((id) => ({ kind: 'settled', id })).then(() => undefined),
+    async close() {
+      if (gone) return;
+      closing = true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<'timeout'>((r) => {
+        timer = setTimeout(() => r('timeout'), client.closeTimeoutMs ?? ENGINE_CLOSE_TIMEOUT_MS);
+      });
+      try {
+        await request((id) => ({ kind: 'close', id }));
+        if ((await Promise.race([exit, timeout])) === 'timeout') channel.kill();
+      } catch (error) {
+        channel.kill();
+        throw error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+
+  channel.onMessage((message) => {
+    switch (message.kind) {
+      case 'started':
+        return opened();
+      case 'start-failed':
+        return failed(new Error(message.message));
+      case 'reply': {
+        const waiting = pending.get(message.id);
+        pending.delete(message.id);
+        if (!waiting) return;
+        if (message.ok) waiting.resolve(message.result);
+        else waiting.reject(new ServiceError(message.error.code, message.error.message));
+        return;
+      }
+      case 'event':
+        for (const listener of listeners)
+          listener(message.event as EventName, message.payload as EventPayload<EventName>);
+        return;
+      case 'log':
+        return log?.(message.level, message.message, message.data);
+      case 'cipher':
+        return void answerCipher(message);
+    }
+  });
+
+  channel.onExit((reason) => {
+    gone = engineGone(reason);
+    exited();
+    if (!closing) log?.('error', gone.message);
+    for (const waiting of pending.values()) waiting.reject(gone);
+    pending.clear();
+    // before 'started': the engine could not even open
+    failed(gone);
+  });
+
+  channel.post({
+    kind: 'start',
+    options: {
+      ...client.options,
+      cipher: { id: cipher.id, strength: cipher.strength },
+      debug: client.debug ?? false,
+    },
+  });
+  return { service, started };
 }

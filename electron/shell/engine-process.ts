@@ -4,7 +4,7 @@
 import { fork } from 'node:child_process';
 import type { SecretCipher } from '../core/accounts/secret-cipher';
 import type { MailService, MailServiceOptions } from '../core/service-api';
-import { connectEngine, type EngineClientOptions } from './engine-client';
+import { openEngine, type EngineClientOptions, type OpeningEngine } from './engine-client';
 import type { EngineChannel, FromEngine, ToEngine } from './engine-wire';
 
 /** A forked Node process as an EngineChannel (its pid for the log, and for tests that end it). */
@@ -48,17 +48,24 @@ export interface StartEngineOptions {
 
 /** Forks the engine and opens the service in it; a process that cannot open it is ended. */
 export async function startEngineProcess(start: StartEngineOptions): Promise<MailService> {
+  const { service, started } = openEngineProcess(start);
+  await started;
+  return service;
+}
+
+/**
+ * Forks the engine and starts opening the service in it, without waiting: the service takes
+ * calls at once (they wait in the engine for the open). A process that cannot open is ended.
+ */
+export function openEngineProcess(start: StartEngineOptions): OpeningEngine {
   const channel = forkEngine(start.entry, start.execArgv ?? []);
-  try {
-    return await connectEngine({
-      channel,
-      options: start.options,
-      cipher: start.cipher,
-      log: start.log,
-      debug: start.debug,
-    });
-  } catch (error) {
-    channel.kill();
-    throw error;
-  }
+  const opening = openEngine({
+    channel,
+    options: start.options,
+    cipher: start.cipher,
+    log: start.log,
+    debug: start.debug,
+  });
+  opening.started.catch(() => channel.kill());
+  return opening;
 }

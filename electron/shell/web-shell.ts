@@ -13,7 +13,7 @@ import { DisposableStore, toDisposable } from '../core/lifecycle';
 import { closeService } from './close-service';
 import { contentSecurityPolicy } from './csp';
 import { engineFlags } from './engine-flags';
-import { startEngineProcess } from './engine-process';
+import { openEngineProcess } from './engine-process';
 import { allowedHosts, hostPort, isLoopbackHost } from './loopback';
 import { openKeyFileCipher } from './key-file';
 import { createStaticHandler } from './static-server';
@@ -111,11 +111,16 @@ export async function serveWebShell(service: MailService, options: ServeOptions 
   };
 }
 
-/** Opens the profile's mail service and serves it; close() stops both. */
-export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+/**
+ * Opens the profile's mail service and serves it; close() stops both. It serves while the engine
+ * still opens (a call waits in the engine for the open): the page loads its code meanwhile, so a
+ * cold start pays the engine's start and the page's load side by side, not one after the other.
+ * `started` says whether the engine opened; a shell whose engine could not open has nothing to serve.
+ */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell & { started: Promise<void> }> {
   // the profile holds the key that unseals every password: this user only
   mkdirSync(options.profileDir, { recursive: true, mode: 0o700 });
-  const service = await startEngineProcess({
+  const { service, started } = openEngineProcess({
     entry: options.engineEntry,
     options: {
       dataDir: options.profileDir,
@@ -140,5 +145,5 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const lifetime = new DisposableStore();
   lifetime.add(toDisposable(() => closeService(service)));
   lifetime.add(toDisposable(() => shell.close()));
-  return { ...shell, close: () => lifetime.dispose() };
+  return { ...shell, started, close: () => lifetime.dispose() };
 }

@@ -262,7 +262,8 @@ describe('calls and events over the socket', () => {
 });
 
 describe('npm run web as a process', () => {
-  it('prints exactly one line with the URL and exits 0 on SIGTERM', async () => {
+  /** dist/web.mjs as `npm run build` makes it, with engine.mjs beside it as in dist/. */
+  async function buildWebEntry(): Promise<string> {
     // inside the project (.tmp/ is git-ignored), so the bundle's bare imports find node_modules
     mkdirSync(path.resolve('.tmp'), { recursive: true });
     const outDir = mkdtempSync(path.resolve('.tmp', 'web-shell-'));
@@ -276,31 +277,64 @@ describe('npm run web as a process', () => {
       packages: 'external',
       logLevel: 'silent',
     });
-    // web.mjs forks engine.mjs beside it, as in dist/
     await buildEngineEntry(outDir);
-    const child = spawn(
-      process.execPath,
-      [path.join(outDir, 'web.mjs'), '--profile', path.join(base, 'child-profile')],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    return path.join(outDir, 'web.mjs');
+  }
+
+  function runWeb(entry: string, profile: string) {
+    const child = spawn(process.execPath, [entry, '--profile', profile], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = { stdout: '', stderr: '' };
+    child.stdout.on('data', (c: Buffer) => (out.stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (out.stderr += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    return { child, out, exited };
+  }
+
+  let entry: string;
+  beforeAll(async () => {
+    entry = await buildWebEntry();
+  });
+
+  it('prints exactly one line with the URL and exits 0 on SIGTERM', async () => {
+    const { child, out, exited } = runWeb(entry, path.join(base, 'child-profile'));
     try {
-      await waitFor(() => stdout.includes('\n') || child.exitCode !== null, {
+      await waitFor(() => out.stdout.includes('\n') || child.exitCode !== null, {
         what: 'the ready line',
         timeoutMs: 20_000,
       });
-      expect(stderr).not.toMatch(/Error/);
-      expect(stdout).toMatch(/^Mail web shell: http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}\n$/);
+      expect(out.stderr).not.toMatch(/Error/);
+      expect(out.stdout).toMatch(/^Mail web shell: http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}\n$/);
     } finally {
       child.kill('SIGTERM');
     }
     expect(await exited).toBe(0);
-    expect(stdout.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(out.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+
+  it('serves while its engine opens, and ends with the reason when the engine cannot open', async () => {
+    const profile = path.join(base, 'shared-profile');
+    const first = runWeb(entry, profile);
+    try {
+      await waitFor(() => first.out.stdout.includes('\n'), { what: 'the first shell ready', timeoutMs: 20_000 });
+      // its engine holds the profile once open: a call answered says it is
+      const url = /^Mail web shell: (\S+)$/m.exec(first.out.stdout)![1]!;
+      const { origin, hash } = new URL(url);
+      const client = connect(`${origin.replace('http', 'ws')}/ws`, origin);
+      client.ws.on('open', () =>
+        client.ws.send(JSON.stringify({ token: decodeURIComponent(hash.slice('#token='.length)) })),
+      );
+      await client.next((m) => m.ready === true, 'the token accepted');
+      client.ws.send(JSON.stringify({ id: 1, method: 'accounts.list', input: {} }));
+      expect(await client.next((m) => m.id === 1, 'the answer')).toMatchObject({ id: 1, result: [] });
+      client.ws.close();
+
+      // a second shell on the same profile: its engine cannot open, and the shell says why and ends
+      const second = runWeb(entry, profile);
+      expect(await second.exited).toBe(1);
+      expect(second.out.stderr).toMatch(/Mail web shell: .*is in use by another Mail process/);
+    } finally {
+      first.child.kill('SIGTERM');
+    }
+    expect(await first.exited).toBe(0);
   });
 });
