@@ -290,7 +290,7 @@ export class AccountRuntime {
    * connection selects the folder after this (service.ts): its EXAMINE of a 50,000-message INBOX
    * that another device had changed took Dovecot 0.3-0.7 s during the reopen's resync, and the
    * resync's FETCH of the new mail waited for it (0.007 s of the server's time, answered
-   * 90-560 ms later; bench figure c2). After the resync's SELECT has refreshed the server's index
+   * 160-565 ms later; bench figure c2). After the resync's SELECT has refreshed the server's index
    * the same EXAMINE is a read of it.
    */
   whenLevel(mailboxId: MailboxId): Promise<void> {
