@@ -392,12 +392,17 @@ class CoreService implements MailService {
    * selected, before the first message there is opened (MessageReader.readyForReading). Until
    * the window opens a folder, the Inbox: the window opens on it, often just after the account
    * comes online (bench figure r: the first j 0.45 s after mailboxes.open, which is too late).
+   * Once the work connection has brought that folder level (AccountRuntime.whenLevel), not
+   * beside its resync: the server would open the changed folder for both at once.
    */
   private readyForReading(accountId: AccountId): void {
     const runtime = this.accounts.get(accountId)?.runtime;
     if (!runtime || this.options.offline || runtime.currentStatus.state !== 'online') return;
     const mailboxId = runtime.openedMailbox ?? this.store.mailboxes.byRole(accountId, 'inbox')?.id;
-    if (mailboxId !== undefined) this.reader.readyForReading(mailboxId);
+    if (mailboxId === undefined) return;
+    void runtime.whenLevel(mailboxId).then(() => {
+      if (!this.closed) this.reader.readyForReading(mailboxId);
+    });
   }
 
   private parts(accountId: AccountId): AccountParts {

@@ -42,6 +42,11 @@ export interface ImapFilterOptions {
   refuse?: RegExp;
   /** Look like Gmail (X-GM-EXT-1 and labels kept as keywords): a test double, see gmail-imitation.ts. */
   gmail?: GmailImitation;
+  /**
+   * Commands (the line after the tag) passed on to the server only after `ms`: a server slow to
+   * open a large folder, so what else a client does meanwhile shows in the log.
+   */
+  slow?: { command: RegExp; ms: number };
 }
 
 export interface ProxiedCommand {
@@ -250,8 +255,10 @@ export async function startImapFilterProxy(
         }
         continuation = literal !== null;
         // the log above keeps what the client sent; Dovecot gets what it can take
-        const sent = options.gmail ? gmailClientLine(line) : line;
-        up.write(Buffer.from(`${sent}\r\n`, 'latin1'));
+        const sent = Buffer.from(`${options.gmail ? gmailClientLine(line) : line}\r\n`, 'latin1');
+        // (a client sends nothing more on this connection before the answer: imapflow does not pipeline)
+        if (parsed && options.slow?.command.test(parsed[2]!)) setTimeout(() => up.write(sent), options.slow.ms);
+        else up.write(sent);
       },
       (data) => up.write(data),
     );
