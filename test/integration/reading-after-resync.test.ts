@@ -6,46 +6,38 @@
 // takes a while, as a large one does.
 import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
-import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
-import { startImapFilterProxy } from '../support/imap-filter-proxy';
+import { allHeaders, otherDevice, startCore } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { cleanupAfterEach } from '../support/cleanup';
+import { plainMessage } from '../support/plain-message';
+import { syncedThroughFilterProxy } from '../support/synced-through-filter-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
 const cleanup = cleanupAfterEach();
-
-const raw = (subject: string) =>
-  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n${subject}\r\n`;
 
 describe('reopen', () => {
   it('selects the INBOX for reading after its resync, not beside it', async () => {
     const user = await createMailUser(server, 'reopen-reading');
     const other = await otherDevice(server, user);
     cleanup.push(() => other.logout());
-    for (const subject of ['one', 'two', 'three']) await other.append('INBOX', raw(subject));
+    for (const subject of ['one', 'two', 'three']) await other.append('INBOX', plainMessage(subject));
 
-    const proxy = await startImapFilterProxy(
-      { port: server.ports.imaps, caPem: server.caPem },
+    const {
+      proxy,
+      core: first,
+      inbox,
+    } = await syncedThroughFilterProxy(server, cleanup, user, 3, {
       // long enough for another connection to log in meanwhile
-      { slow: { command: /^SELECT "?INBOX"?(\s|$)/i, ms: 1_000 } },
-    );
-    cleanup.push(() => proxy.close());
-    const first = await startCore(server);
-    cleanup.push(() => first.close(true));
-    const account = await addAccount(first, server, user, {
-      imap: { host: '127.0.0.1', port: proxy.port, security: 'plain' },
+      slow: { command: /^SELECT "?INBOX"?(\s|$)/i, ms: 1_000 },
     });
-    const inbox = await mailboxByRole(first, account.id, 'inbox');
-    await waitFor(async () => (await allHeaders(first, inbox.id)).length === 3, { what: 'the first sync' });
     await first.service.settled();
     await first.service.close();
 
     // meanwhile, elsewhere: a flag changed and new mail
     await other.mailboxOpen('INBOX');
     await other.messageFlagsAdd('1', ['\\Flagged'], { uid: true });
-    await other.append('INBOX', raw('four'));
+    await other.append('INBOX', plainMessage('four'));
     proxy.clearLog();
 
     const second = await startCore(server, { dataDir: first.dataDir });

@@ -146,6 +146,17 @@ const PNG = Buffer.from(
   'base64',
 );
 
+/** The picture both messages' text shows, as the last part of their multipart/related. */
+const logoPart = [
+  '--rel',
+  'Content-Type: image/png; name="logo.png"',
+  'Content-Transfer-Encoding: base64',
+  'Content-ID: <logo@example.test>',
+  'Content-Disposition: inline; filename="logo.png"',
+  '',
+  PNG.toString('base64'),
+];
+
 const withLogo = [
   'From: Friend <friend@example.test>',
   'To: me@example.test',
@@ -159,13 +170,7 @@ const withLogo = [
   'Content-Type: text/html; charset=utf-8',
   '',
   '<p>Here is the new logo:</p><img src="cid:logo@example.test">',
-  '--rel',
-  'Content-Type: image/png; name="logo.png"',
-  'Content-Transfer-Encoding: base64',
-  'Content-ID: <logo@example.test>',
-  'Content-Disposition: inline; filename="logo.png"',
-  '',
-  PNG.toString('base64'),
+  ...logoPart,
   '--rel--',
   '',
 ].join('\r\n');
@@ -191,13 +196,7 @@ const withInlinePdf = [
   'Content-Disposition: inline; filename="contract.pdf"',
   '',
   Buffer.from('%PDF-1.4 not really a contract').toString('base64'),
-  '--rel',
-  'Content-Type: image/png; name="logo.png"',
-  'Content-Transfer-Encoding: base64',
-  'Content-ID: <logo@example.test>',
-  'Content-Disposition: inline; filename="logo.png"',
-  '',
-  PNG.toString('base64'),
+  ...logoPart,
   '--rel--',
   '',
 ].join('\r\n');

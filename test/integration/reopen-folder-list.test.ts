@@ -6,19 +6,17 @@
 import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { mailboxPath } from '../mailserver/imap-servers';
-import { addAccount, allHeaders, mailboxByPath, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
-import { startImapFilterProxy, type ProxiedCommand } from '../support/imap-filter-proxy';
+import { allHeaders, mailboxByPath, otherDevice, startCore } from '../support/core-harness';
+import type { ProxiedCommand } from '../support/imap-filter-proxy';
 import { createMailUser } from '../support/mail-users';
 import { cleanupAfterEach } from '../support/cleanup';
+import { plainMessage } from '../support/plain-message';
+import { syncedThroughFilterProxy } from '../support/synced-through-filter-proxy';
 import { waitFor } from '../support/wait';
 
 const server = getMailServer();
 const cleanup = cleanupAfterEach();
 const quiet = mailboxPath(server, 'Quiet');
-
-const raw = (subject: string) =>
-  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: ${subject}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <${subject.replace(/\W/g, '')}@example.test>\r\n\r\n${subject}\r\n`;
 
 /** The commands sent before the first SELECT of the INBOX (on any of the engine's connections). */
 function beforeInboxSelect(commands: readonly ProxiedCommand[]): string[] {
@@ -36,17 +34,9 @@ describe('reopen', () => {
     const other = await otherDevice(server, user);
     cleanup.push(() => other.logout());
     await other.mailboxCreate(quiet);
-    for (const subject of ['one', 'two', 'three']) await other.append('INBOX', raw(subject));
+    for (const subject of ['one', 'two', 'three']) await other.append('INBOX', plainMessage(subject));
 
-    const proxy = await startImapFilterProxy({ port: server.ports.imaps, caPem: server.caPem }, {});
-    cleanup.push(() => proxy.close());
-    const first = await startCore(server);
-    cleanup.push(() => first.close(true));
-    const account = await addAccount(first, server, user, {
-      imap: { host: '127.0.0.1', port: proxy.port, security: 'plain' },
-    });
-    const inbox = await mailboxByRole(first, account.id, 'inbox');
-    await waitFor(async () => (await allHeaders(first, inbox.id)).length === 3, { what: 'the first sync' });
+    const { proxy, core: first, account, inbox } = await syncedThroughFilterProxy(server, cleanup, user, 3);
     // a new account: the INBOX shows the server's count while its first sync runs
     expect(beforeInboxSelect(proxy.commands).some(asksCounts)).toBe(true);
     const folder = await mailboxByPath(first, account.id, quiet);
@@ -55,8 +45,8 @@ describe('reopen', () => {
     await first.service.close();
 
     // meanwhile, elsewhere: new mail in both folders
-    await other.append('INBOX', raw('four'));
-    for (const subject of ['q1', 'q2']) await other.append(quiet, raw(subject));
+    await other.append('INBOX', plainMessage('four'));
+    for (const subject of ['q1', 'q2']) await other.append(quiet, plainMessage(subject));
     proxy.clearLog();
 
     const second = await startCore(server, { dataDir: first.dataDir });
