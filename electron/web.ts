@@ -25,15 +25,18 @@ async function main(): Promise<void> {
   });
   log('info', `profile: ${profileDir}`);
   process.stdout.write(`Mail web shell: ${shell.url}\n`);
+  let stopping = false;
   // it serves while the engine opens; one that cannot open (a profile in use, a broken
-  // database) ends the shell with its reason, as a failure before the line above does
+  // database) ends the shell with its reason, as a failure before the line above does (an
+  // engine ended by a stop under way is no failure: the stop exits)
   shell.started.catch(async (error: unknown) => {
+    if (stopping) return;
+    stopping = true;
     process.stderr.write(`Mail web shell: ${error instanceof Error ? error.message : String(error)}\n`);
     await shell.close().catch(() => undefined);
     process.exit(1);
   });
 
-  let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
