@@ -3,6 +3,7 @@ import type { Address, MailboxId, MessageFlags, MessageHeader, MessageId } from 
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './database';
 import { HEADER_SQL, headerRow, writeHeaderRows } from './header-rows';
+import { statementCache } from './statement-cache';
 import { SERVER_FLAGS_SQL, serverFlagParams, storedKeywords, type ServerFlagUpdate } from './server-flags';
 import type { ListFilter, ListSort } from '../../../shared/list-order';
 import { ANCHOR_STRIDE, listAnchors, type ListAnchors } from './list-anchors';
@@ -119,17 +120,12 @@ export interface MessageLocation {
 
 export class MessagesRepo {
   /** Prepared once: compiling a statement costs more than running the list's queries. */
-  private readonly statements = new Map<string, Statement>();
+  private readonly cached: (sql: string) => Statement;
   private readonly anchors: ListAnchors;
 
   constructor(private readonly db: Db) {
+    this.cached = statementCache(db);
     this.anchors = listAnchors(db);
-  }
-
-  private cached(sql: string): Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
-    return stmt;
   }
 
   /** A window of the list, newest first. */

@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import { writeTransaction, type Db } from './database';
 import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { listAnchors } from './list-anchors';
+import { statementCache } from './statement-cache';
 import type { HeaderRecord } from './messages-repo';
 
 export interface Pop3Options {
@@ -106,6 +107,12 @@ export interface CheckpointRunner {
   checkpoint(): void;
 }
 
+/** A UIDL recorded with the row its message is stored under. */
+const RECORD_UIDL_SQL = `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at)
+  VALUES (?, ?, ?, ?, ?)`;
+/** A message's source under its row, which was made in the same transaction. */
+const INSERT_RAW_SQL = 'INSERT INTO pop3_raw (message_row, raw) VALUES (?, ?)';
+
 /** Downloads holding back a connection's automatic checkpoints, and the setting to go back to. */
 const heldCheckpoints = new WeakMap<Db, { count: number; every: number }>();
 
@@ -114,7 +121,7 @@ export class Pop3Repo {
    * The statements a download runs for every batch, prepared once: preparing its eight afresh
    * for each batch of 200 cost ~3 µs a message (better-sqlite3 caches none).
    */
-  private readonly prepared = new Map<string, Statement>();
+  private readonly statement: (sql: string) => Statement;
 
   constructor(
     private readonly db: Db,
@@ -130,7 +137,9 @@ export class Pop3Repo {
         db.pragma('wal_checkpoint(PASSIVE)');
       },
     },
-  ) {}
+  ) {
+    this.statement = statementCache(db);
+  }
 
   /**
    * Called before a session removes anything from the server: from then on the server has no copy,
@@ -139,15 +148,6 @@ export class Pop3Repo {
    */
   secureBeforeRemoving(): void {
     this.updateCopy();
-  }
-
-  private statement(sql: string): Statement {
-    let found = this.prepared.get(sql);
-    if (!found) {
-      found = this.db.prepare(sql);
-      this.prepared.set(sql, found);
-    }
-    return found;
   }
 
   /** Makes `accountId` a POP3 account with its local folders (synced: their counts are local). */
@@ -222,25 +222,12 @@ export class Pop3Repo {
     if (headers.length === 0) return [];
     return writeTransaction(this.db, () => {
       const inbox = this.inbox(accountId);
-      const top = this.statement('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?').get(
+      let uid = this.topUid(inbox);
+      const ids = this.writeRows(
         inbox,
-      ) as {
-        uid: number;
-      };
-      let uid = top.uid;
-      const rows = headers.map((h) => pop3Row(inbox, h.record, ++uid));
-      const ids = writeHeaderRows(
-        {
-          insert: this.statement(HEADER_SQL.insert),
-          refresh: this.statement(HEADER_SQL.refresh),
-          counts: this.statement(HEADER_SQL.counts),
-        },
-        inbox,
-        rows,
+        headers.map((h) => pop3Row(inbox, h.record, ++uid)),
       );
-      const record = this.statement(
-        `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at) VALUES (?, ?, ?, ?, ?)`,
-      );
+      const record = this.statement(RECORD_UIDL_SQL);
       headers.forEach((h, i) => record.run(accountId, h.uidl, ids[i], h.headerHash, now));
       listAnchors(this.db).changed();
       return ids.map((id) => id as MessageId);
@@ -250,21 +237,8 @@ export class Pop3Repo {
   /** A message made here (a Sent copy) filed in a local folder with its source; returns its row. */
   addLocal(mailboxId: MailboxId, record: Omit<HeaderRecord, 'uid'>, raw: Buffer): MessageId {
     return writeTransaction(this.db, () => {
-      const top = this.statement('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?').get(
-        mailboxId,
-      ) as {
-        uid: number;
-      };
-      const [id] = writeHeaderRows(
-        {
-          insert: this.statement(HEADER_SQL.insert),
-          refresh: this.statement(HEADER_SQL.refresh),
-          counts: this.statement(HEADER_SQL.counts),
-        },
-        mailboxId,
-        [headerRow(mailboxId, { ...record, uid: top.uid + 1 })],
-      );
-      this.statement('INSERT INTO pop3_raw (message_row, raw) VALUES (?, ?)').run(id, raw);
+      const [id] = this.writeRows(mailboxId, [pop3Row(mailboxId, record, this.topUid(mailboxId) + 1)]);
+      this.statement(INSERT_RAW_SQL).run(id, raw);
       listAnchors(this.db).changed();
       return id as MessageId;
     });
@@ -285,36 +259,42 @@ export class Pop3Repo {
   private writeDownloaded(batch: Pop3WriteBatch): MessageId[] {
     return writeTransaction(this.db, () => {
       if (batch.bodies.length) this.addRaw(batch.accountId, batch.bodies);
-      const top = this.statement('SELECT COALESCE(MAX(uid), 0) AS uid FROM messages WHERE mailbox_id = ?').get(
-        batch.inbox,
-      ) as { uid: number };
-      let uid = top.uid;
+      let uid = this.topUid(batch.inbox);
       const rows = batch.whole.map((w): HeaderRow => {
         const row: HeaderRow = [...w.row];
         row[1] = ++uid;
         return row;
       });
-      const ids = writeHeaderRows(
-        {
-          insert: this.statement(HEADER_SQL.insert),
-          refresh: this.statement(HEADER_SQL.refresh),
-          counts: this.statement(HEADER_SQL.counts),
-        },
-        batch.inbox,
-        rows,
-      );
-      const record = this.statement(
-        `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at) VALUES (?, ?, ?, ?, ?)`,
-      );
+      const ids = this.writeRows(batch.inbox, rows);
+      const record = this.statement(RECORD_UIDL_SQL);
       // a plain INSERT: each row was made just now in this transaction, so it has no bytes to
       // replace, and REPLACE's search for a row to delete first is work for nothing
-      const raw = this.statement('INSERT INTO pop3_raw (message_row, raw) VALUES (?, ?)');
+      const raw = this.statement(INSERT_RAW_SQL);
       batch.whole.forEach((w, i) => {
         record.run(batch.accountId, w.uidl, ids[i], w.headerHash, batch.now);
         raw.run(ids[i], w.raw);
       });
       return ids.map((id) => id as MessageId);
     });
+  }
+
+  /** The highest local uid of a folder (0 when empty): POP3 and local rows count up from it. */
+  private topUid(mailboxId: MailboxId): number {
+    return (this.statement('SELECT COALESCE(MAX(uid), 0) FROM messages WHERE mailbox_id = ?').pluck().get(mailboxId) ??
+      0) as number;
+  }
+
+  /** Inserts rows into a folder with the batch writer IMAP sync uses (its counts kept); their ids. */
+  private writeRows(mailboxId: MailboxId, rows: HeaderRow[]): number[] {
+    return writeHeaderRows(
+      {
+        insert: this.statement(HEADER_SQL.insert),
+        refresh: this.statement(HEADER_SQL.refresh),
+        counts: this.statement(HEADER_SQL.counts),
+      },
+      mailboxId,
+      rows,
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import type { Statement } from 'better-sqlite3';
 import type { ConversationRow } from '../../../shared/contract-conversations';
 import type { Address, MailboxId, MessageHeader } from '../../../shared/domain';
 import type { Db } from '../store/database';
+import { statementCache } from '../store/statement-cache';
 import { HEADER_COLUMNS, toHeader, type MessageRow } from '../store/messages-repo';
 import { ConversationAnchors, CONVERSATION_ANCHOR_STRIDE } from './conversation-anchors';
 
@@ -64,17 +65,12 @@ interface Whole {
 }
 
 export class ConversationsRepo {
-  private readonly statements = new Map<string, Statement>();
+  private readonly cached: (sql: string) => Statement;
   private readonly anchors: ConversationAnchors;
 
   constructor(private readonly db: Db) {
+    this.cached = statementCache(db);
     this.anchors = new ConversationAnchors(db);
-  }
-
-  private cached(sql: string): Statement {
-    let stmt = this.statements.get(sql);
-    if (!stmt) this.statements.set(sql, (stmt = this.db.prepare(sql)));
-    return stmt;
   }
 
   /** How many conversations a folder has (kept by the triggers on conversation_heads). */
