@@ -612,11 +612,13 @@ export class AccountRuntime {
       since: syncSinceDate(this.deps.store.mailboxes.syncSinceMonths(this.account.id)),
       extraFetch: this.extras.forSync(),
       onBatch: (added, done, total) => {
-        // A first sync's IDLE starts with its first screen; a resync's after its pass: the
-        // watcher's SELECT of a large INBOX cost the server as much as the resync's own.
-        if (firstSync) this.startWatcherIfDue();
-        // a first sync's first screen is in: reading may begin beside the rest
-        if (firstSync) this.levelReached(box.id);
+        // A first sync's first screen is in: its IDLE starts, and reading may begin beside the
+        // rest. A resync's wait for its pass: the watcher's SELECT of a large INBOX cost the
+        // server as much as the resync's own.
+        if (firstSync) {
+          this.startWatcherIfDue();
+          this.levelReached(box.id);
+        }
         this.deps.emit('sync.progress', { accountId: this.account.id, mailbox: box.path, done, total });
         if (added.length)
           this.deps.emit('messages.changed', {
