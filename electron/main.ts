@@ -123,7 +123,7 @@ async function startEngine(profileDir: string): Promise<OpeningEngine> {
     channel.kill();
     throw error;
   }
-  const opening = openEngine({
+  return openEngine({
     channel,
     options: {
       dataDir: profileDir,
@@ -134,8 +134,6 @@ async function startEngine(profileDir: string): Promise<OpeningEngine> {
     log,
     debug: !app.isPackaged && Boolean(process.env.MAIL_DEBUG),
   });
-  opening.started.catch(() => channel.kill());
-  return opening;
 }
 
 /** The OS keychain when it works; otherwise a key file, so passwords can still be saved. */

@@ -44,7 +44,7 @@ export interface OpeningEngine {
   started: Promise<void>;
 }
 
-/** Starts the service in the channel's process, without waiting for it to open. */
+/** Starts the service in the channel's process, without waiting for it to open; a process that cannot open is ended. */
 export function openEngine(client: EngineClientOptions): OpeningEngine {
   const { channel, cipher, log } = client;
   const listeners = new Set<EventListener>();
@@ -83,8 +83,9 @@ export function openEngine(client: EngineClientOptions): OpeningEngine {
     opened = resolve;
     failed = reject;
   });
-  // a shell that is not waiting for it yet must not see an unhandled rejection: it asks later
-  started.catch(() => undefined);
+  // an engine that cannot open is ended (a process that failed to start must not linger); this
+  // also keeps the rejection handled for a shell that is not waiting for it yet
+  started.catch(() => channel.kill());
 
   const service: MailService = {
     call: ((method: string, input: unknown) =>

@@ -59,13 +59,11 @@ export async function startEngineProcess(start: StartEngineOptions): Promise<Mai
  */
 export function openEngineProcess(start: StartEngineOptions): OpeningEngine {
   const channel = forkEngine(start.entry, start.execArgv ?? []);
-  const opening = openEngine({
+  return openEngine({
     channel,
     options: start.options,
     cipher: start.cipher,
     log: start.log,
     debug: start.debug,
   });
-  opening.started.catch(() => channel.kill());
-  return opening;
 }
