@@ -11,7 +11,7 @@ import { getMailServer } from '../mailserver/inject';
 import { logins } from '../mailserver/logs';
 import { sleep } from '../mailserver/processes';
 import { cleanupAfterEach } from '../support/cleanup';
-import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from '../support/core-harness';
+import { addAccount, otherDevice, startCore, syncedInbox } from '../support/core-harness';
 import { createMailUser } from '../support/mail-users';
 import { syncedOverProxy } from '../support/synced-over-proxy';
 import { waitFor } from '../support/wait';
@@ -49,11 +49,7 @@ describe('reading a folder just opened', () => {
     const core = await startCore(server);
     cleanup.push(() => core.close(true));
     const account = await addAccount(core, server, user);
-    const inbox = await mailboxByRole(core, account.id, 'inbox');
-    const headers = await waitFor(async () => {
-      const all = await allHeaders(core, inbox.id);
-      return all.length === 2 ? all : null;
-    });
+    const { inbox, headers } = await syncedInbox(core, account.id, 2);
     await core.service.settled();
 
     const count = () => logins(server, user.address, 'imap');
@@ -78,11 +74,9 @@ describe('an account coming online', () => {
 
     const first = await startCore(server);
     const account = await addAccount(first, server, user);
-    const inbox = await mailboxByRole(first, account.id, 'inbox');
-    const [header] = await waitFor(async () => {
-      const all = await allHeaders(first, inbox.id);
-      return all.length === 1 ? all : null;
-    });
+    const {
+      headers: [header],
+    } = await syncedInbox(first, account.id, 1);
     await first.service.settled();
     await first.close();
 

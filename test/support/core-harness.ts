@@ -118,6 +118,19 @@ export async function allHeaders(core: CoreHandle, mailboxId: number) {
   return out;
 }
 
+/** The account's Inbox once the engine holds `count` messages there, with their headers. */
+export async function syncedInbox(core: CoreHandle, accountId: string, count: number) {
+  const inbox = await mailboxByRole(core, accountId, 'inbox');
+  const headers = await waitFor(
+    async () => {
+      const all = await allHeaders(core, inbox.id);
+      return all.length === count ? all : null;
+    },
+    { what: `${count} messages in the Inbox` },
+  );
+  return { inbox, headers };
+}
+
 /** "Another device": a plain imapflow connection of the same user. */
 export async function otherDevice(server: MailServerInfo, user: MailUser): Promise<ImapFlow> {
   const client = new ImapFlow({

@@ -3,10 +3,9 @@
 // reach begin.
 import type { MailServerInfo } from '../mailserver/types';
 import type { TestCleanup } from './cleanup';
-import { addAccount, allHeaders, mailboxByRole, otherDevice, startCore } from './core-harness';
+import { addAccount, otherDevice, startCore, syncedInbox } from './core-harness';
 import { createMailUser } from './mail-users';
 import { startTcpProxy } from './tcp-proxy';
-import { waitFor } from './wait';
 
 export async function syncedOverProxy(
   server: MailServerInfo,
@@ -25,10 +24,6 @@ export async function syncedOverProxy(
   const account = await addAccount(core, server, user, {
     imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
   });
-  const inbox = await mailboxByRole(core, account.id, 'inbox');
-  const headers = await waitFor(async () => {
-    const all = await allHeaders(core, inbox.id);
-    return all.length === messages.length ? all : null;
-  });
+  const { headers } = await syncedInbox(core, account.id, messages.length);
   return { core, proxy, headers };
 }

@@ -3,9 +3,8 @@
 // across a reopen begin (the proxy's options can hide extensions or slow commands).
 import type { MailServerInfo, MailUser } from '../mailserver/types';
 import type { TestCleanup } from './cleanup';
-import { addAccount, allHeaders, mailboxByRole, startCore } from './core-harness';
+import { addAccount, startCore, syncedInbox } from './core-harness';
 import { startImapFilterProxy, type ImapFilterOptions } from './imap-filter-proxy';
-import { waitFor } from './wait';
 
 export async function syncedThroughFilterProxy(
   server: MailServerInfo,
@@ -21,7 +20,6 @@ export async function syncedThroughFilterProxy(
   const account = await addAccount(core, server, user, {
     imap: { host: '127.0.0.1', port: proxy.port, security: 'plain' },
   });
-  const inbox = await mailboxByRole(core, account.id, 'inbox');
-  await waitFor(async () => (await allHeaders(core, inbox.id)).length === expected, { what: 'the first sync' });
+  const { inbox } = await syncedInbox(core, account.id, expected);
   return { proxy, core, account, inbox };
 }
