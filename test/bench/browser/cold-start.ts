@@ -4,6 +4,7 @@
 import type { Browser } from '@playwright/test';
 import type { Cleanup } from '../runner/cleanup';
 import { VIEWPORT } from './launch';
+import { firstRowPainted } from './first-paint';
 import { firstRowProbe } from './page-probes';
 import { startShell } from './web-shell';
 
@@ -32,18 +33,9 @@ export async function measureColdStart(
       try {
         const shellReadyMs = Date.now() - spawnedAt;
         await page.goto(shell.url);
-        await page.waitForFunction(
-          () => (window as { __benchFirstRow?: number | null }).__benchFirstRow != null,
-          null,
-          {
-            timeout: 60_000,
-          },
-        );
+        const firstRow = await firstRowPainted(page, 60_000);
         // the page's clock: its time origin is wall-clock milliseconds, as Date.now() here is
-        const { origin, firstRow } = await page.evaluate(() => ({
-          origin: performance.timeOrigin,
-          firstRow: (window as { __benchFirstRow?: number | null }).__benchFirstRow!,
-        }));
+        const origin = await page.evaluate(() => performance.timeOrigin);
         samples.push({ coldMs: origin + firstRow - spawnedAt, shellReadyMs, firstPaintMs: firstRow });
       } finally {
         await shell.stop();

@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import { VIEWPORT } from './launch';
+import { firstRowPainted } from './first-paint';
 import { firstRowProbe } from './page-probes';
 
 const CATEGORIES = [
@@ -27,13 +28,10 @@ export async function traceFirstPaint(browser: Browser, url: string, file: strin
     await browser.startTracing(page, { categories: CATEGORIES });
     try {
       await page.goto(url);
-      await page.waitForFunction(() => (window as { __benchFirstRow?: number | null }).__benchFirstRow != null, null, {
-        timeout: 30_000,
-      });
+      return await firstRowPainted(page, 30_000);
     } finally {
       writeFileSync(file, await browser.stopTracing());
     }
-    return page.evaluate(() => (window as { __benchFirstRow?: number | null }).__benchFirstRow!);
   } finally {
     await context.close();
   }
