@@ -13,14 +13,13 @@ import { otherDevice } from '../support/core-harness';
 import { clientThrough, startImapFilterProxy } from '../support/imap-filter-proxy';
 import { createMailUser } from '../support/mail-users';
 import { addTestAccount, openTempStore } from '../support/temp-store';
+import { plainMessage } from '../support/plain-message';
 
 const server = getMailServer();
 const cleanup = cleanupAfterEach();
 const hasAttachments = (structure: unknown) => planBody(structure).hasAttachments;
 
-const raw = (n: number) =>
-  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: new ${n}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <gap${n}@example.test>\r\n\r\nnew ${n}\r\n`;
+const raw = (n: number) => plainMessage(`new ${n}`);
 
 describe('a resync with a little new mail', () => {
   it('fetches the gap as one UID range without a SEARCH, and adds nothing for mail gone again', async () => {

@@ -16,6 +16,7 @@ import type { MailUser } from '../mailserver/types';
 import { cleanupAfterEach } from '../support/cleanup';
 import { createMailUser } from '../support/mail-users';
 import { addTestAccount, openTempStore } from '../support/temp-store';
+import { plainMessage } from '../support/plain-message';
 
 const server = getMailServer();
 const cleanup = cleanupAfterEach();
@@ -32,9 +33,7 @@ async function connect(user: MailUser): Promise<ImapFlow> {
   return client;
 }
 
-const raw = (n: number) =>
-  `From: Friend <friend@example.test>\r\nTo: me@example.test\r\nSubject: new ${n}\r\n` +
-  `Date: Tue, 03 Mar 2026 10:00:00 +0000\r\nMessage-ID: <new${n}@example.test>\r\n\r\nnew ${n}\r\n`;
+const raw = (n: number) => plainMessage(`new ${n}`);
 
 /** uid → "seen flagged" as the server has them. */
 async function serverFlags(client: ImapFlow): Promise<Map<number, string>> {
