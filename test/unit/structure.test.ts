@@ -8,6 +8,7 @@ import {
   planBody as plan,
   type StructureNode,
 } from '../../electron/core/imap/body/structure';
+import { MAX_STRUCTURE_DEPTH } from '../../electron/core/imap/body/structure-depth';
 
 /** Every plan below also checks that header sync's shortcut gives the same answer. */
 function planBody(structure: unknown): ReturnType<typeof plan> {
@@ -397,5 +398,66 @@ describe('isBrokenMultipart', () => {
     expect(isBrokenMultipart(singleWin1252)).toBe(false);
     expect(isBrokenMultipart({ type: 'text/plain', size: 0 })).toBe(false);
     expect(isBrokenMultipart(null)).toBe(false);
+  });
+});
+
+// hasListedAttachments() walks on its own, without building what planBody() builds (it runs for
+// every header of a sync): it must answer as planBody() does for every shape, not only those above.
+describe('hasListedAttachments', () => {
+  /** A small seeded generator (a linear congruential one): the same trees on every run. */
+  function randomTrees(count: number, seed: number): StructureNode[] {
+    let state = seed;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return Math.floor(state / 2 ** 16) % n; // the low bits of this generator repeat too soon
+    };
+    const pick = <T>(items: readonly T[]): T => items[next(items.length)]!;
+    const multiparts = ['multipart/mixed', 'multipart/alternative', 'multipart/related', 'multipart/signed'];
+    const leaves = ['text/plain', 'text/html', 'image/png', 'application/pdf', 'message/rfc822', 'text/calendar'];
+    const tree = (depth: number, part: string): StructureNode => {
+      const node: StructureNode = { part, encoding: '7bit', size: next(3) === 0 ? 0 : 100 };
+      if (depth < 4 && next(3) === 0) {
+        node.type = pick(multiparts);
+        node.childNodes = Array.from({ length: next(4) }, (_, i) => tree(depth + 1, `${part}.${i + 1}`));
+        if (node.type === 'multipart/related' && next(2) === 0) node.parameters = { start: `<c${next(3)}@x>` };
+      } else {
+        // a part without Content-Type is text/plain; Content-IDs repeat, so start sometimes names one
+        if (next(8) !== 0) node.type = pick(leaves);
+        if (next(3) === 0) node.id = `<c${next(3)}@x>`;
+        if (next(3) === 0) node.disposition = pick(['attachment', 'inline', 'ATTACHMENT']);
+      }
+      return node;
+    };
+    return Array.from({ length: count }, () => tree(0, '1'));
+  }
+
+  it('answers as planBody() does for 3,000 generated structures, both ways', () => {
+    const answers = randomTrees(3_000, 23).map((tree) => {
+      const expected = plan(tree).hasAttachments;
+      expect(hasListedAttachments(tree), JSON.stringify(tree)).toBe(expected);
+      return expected;
+    });
+    // the generator makes both kinds, so the agreement is not one answer given every time
+    expect(answers.filter(Boolean).length).toBeGreaterThan(300);
+    expect(answers.filter((answer) => !answer).length).toBeGreaterThan(300);
+  });
+
+  it('cuts the structure where planBody() does: a body nested too deep is not the body', () => {
+    // mixed [ mixed [ mixed [ … text ] ], text ]: the first text is the body only if the cut
+    // leaves it in; past the cut the second text is the body and nothing is attached.
+    const chain = (levels: number): StructureNode => {
+      let node: StructureNode = { type: 'text/plain', size: 10 };
+      for (let i = 0; i < levels; i++) node = { type: 'multipart/mixed', childNodes: [node] };
+      return node;
+    };
+    const shallow: StructureNode = { type: 'multipart/mixed', childNodes: [chain(3), { type: 'text/plain', size: 5 }] };
+    const deep: StructureNode = {
+      type: 'multipart/mixed',
+      childNodes: [chain(MAX_STRUCTURE_DEPTH + 5), { type: 'text/plain', size: 5 }],
+    };
+    expect(planBody(shallow).hasAttachments).toBe(true);
+    expect(planBody(deep).hasAttachments).toBe(false);
+    // 100,000 levels: no stack overflow, and the same answer
+    expect(hasListedAttachments({ type: 'multipart/mixed', childNodes: [chain(100_000)] })).toBe(false);
   });
 });

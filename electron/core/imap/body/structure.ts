@@ -7,7 +7,7 @@
 // message/rfc822 node's child the SAME part number as the wrapper (we never walk into one).
 import type { AttachmentInfo } from '../../../../shared/domain';
 import { sanitizeFilename } from './filename';
-import { limitStructureDepth } from './structure-depth';
+import { limitStructureDepth, MAX_STRUCTURE_DEPTH } from './structure-depth';
 
 export { sanitizeFilename, extensionForType } from './filename';
 
@@ -226,9 +226,79 @@ export function planBody(stored: unknown): BodyPlan {
   };
 }
 
-/** planBody(structure).hasAttachments without building the attachment list: for header sync. */
+/**
+ * planBody(structure).hasAttachments, for header sync: it runs for every header of a sync, so it
+ * builds nothing (the walk above makes a PartRef for every text part and a Found for every node,
+ * garbage for the collector's threads, which share the machine's cores with the parsing). The
+ * same rules as walk(), each answered as two bits: the subtree has the body, and it has an
+ * attachment that is listed (not inline). Nodes past MAX_STRUCTURE_DEPTH count as childless, as
+ * limitStructureDepth would leave them, so the input needs no cut first.
+ */
 export function hasListedAttachments(stored: unknown): boolean {
-  const structure = limitStructureDepth(stored);
-  if (!isStructure(structure)) return false;
-  return walk(structure, (_node, inline) => inline).attachments.some((inline) => !inline);
+  if (!isStructure(stored)) return false;
+  return (bodyAndAttachment(stored, 0) & LISTED) !== 0;
+}
+
+const BODY = 1;
+const LISTED = 2;
+
+/** A node's children as childrenOf() gives them, none past the depth cut. */
+const childAt = (node: StructureNode, depth: number): StructureNode[] | null =>
+  depth < MAX_STRUCTURE_DEPTH && Array.isArray(node.childNodes) ? node.childNodes : null;
+const isNode = (child: unknown): child is StructureNode => !!child && typeof child === 'object';
+
+/** allLeaves(node).length > 0: a container after the body lists each leaf as an attachment. */
+function hasLeaf(node: StructureNode, depth: number): boolean {
+  if (!typeOf(node).startsWith('multipart/')) return true;
+  const children = childAt(node, depth);
+  if (children) for (const child of children) if (isNode(child) && hasLeaf(child, depth + 1)) return true;
+  return false;
+}
+
+/** walk(node) as bits: BODY for html or text found, LISTED for an attachment that is not inline. */
+function bodyAndAttachment(node: StructureNode, depth: number): number {
+  const type = typeOf(node);
+  if (type.startsWith('multipart/')) {
+    const children = childAt(node, depth) ?? [];
+    if (type === 'multipart/alternative') {
+      // the last alternative with a body is chosen, with its attachments alone (walkAlternative)
+      let chosen = 0;
+      for (const child of children)
+        if (isNode(child)) {
+          const found = bodyAndAttachment(child, depth + 1);
+          if (found & BODY) chosen = found;
+        }
+      return chosen;
+    }
+    if (type === 'multipart/related') return relatedBits(node, children, depth);
+    // walkMixed: the first child with a body is the body; every leaf after it is attached
+    let bits = 0;
+    for (const child of children) {
+      if (!isNode(child)) continue;
+      if (bits & BODY) {
+        if (hasLeaf(child, depth + 1)) return bits | LISTED;
+        continue;
+      }
+      const found = bodyAndAttachment(child, depth + 1);
+      bits = (found & BODY) | (bits & LISTED) | (found & LISTED);
+    }
+    return bits;
+  }
+  if (isRenderable(type) && !isAttachmentDisposition(node)) return BODY;
+  return LISTED;
+}
+
+/** walkRelated as bits: the root's, and a listed attachment for any other leaf without a Content-ID. */
+function relatedBits(node: StructureNode, all: StructureNode[], depth: number): number {
+  const children = all.filter(isNode);
+  const start = stripAngles(node.parameters?.start);
+  const rootIndex = Math.max(0, start ? children.findIndex((child) => stripAngles(child.id) === start) : 0);
+  const root = children[rootIndex];
+  let bits = root ? bodyAndAttachment(root, depth + 1) : 0;
+  children.forEach((child, index) => {
+    if (index === rootIndex) return;
+    const inline = stripAngles(child.id) !== null && !typeOf(child).startsWith('multipart/');
+    if (!inline && hasLeaf(child, depth + 1)) bits |= LISTED;
+  });
+  return bits;
 }
