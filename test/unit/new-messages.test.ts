@@ -15,15 +15,39 @@ describe('header sync batches', () => {
     }
   });
 
-  it('fetches the first 10,000 in batches of 1,000, then grows them to 4,000', () => {
+  it('fetches the first 10,000 in batches of 1,000, then grows them to 4,000, and ends with 1,000', () => {
     const sizes = toBatches(descending(50_000)).map((batch) => batch.length);
     expect(sizes.slice(0, 11)).toEqual([50, ...Array<number>(10).fill(1_000)]);
     expect(sizes.slice(11, 14)).toEqual([2_000, 2_000, 2_000]);
     expect(Math.max(...sizes)).toBe(4_000);
-    // never shrinking, but for the last
-    for (let i = 2; i < sizes.length - 1; i++) expect(sizes[i]).toBeGreaterThanOrEqual(sizes[i - 1]!);
-    // 23 transactions and list updates where batches of 1,000 took 51
-    expect(sizes).toHaveLength(23);
+    // never shrinking, but for the last two (the end of the mailbox, and the last batch cut short)
+    for (let i = 2; i < sizes.length - 2; i++) expect(sizes[i]).toBeGreaterThanOrEqual(sizes[i - 1]!);
+    // the writer thread inserts the last batch while nothing is left to parse: a small one
+    expect(sizes.at(-1)).toBe(1_000);
+    // 24 transactions and list updates where batches of 1,000 took 51
+    expect(sizes).toHaveLength(24);
+  });
+
+  it('cuts a last batch larger than 1,000 to 1,000, or in two halves below 2,000', () => {
+    const lastTwo = (count: number) =>
+      toBatches(descending(count))
+        .slice(-2)
+        .map((batch) => batch.length);
+    expect(lastTwo(50 + 1_000)).toEqual([50, 1_000]);
+    expect(lastTwo(50 + 1_000 + 1_000)).toEqual([1_000, 1_000]);
+    expect(lastTwo(50 + 10_000 + 1_400)).toEqual([700, 700]);
+    expect(lastTwo(50 + 10_000 + 2_000 * 3 + 3_000 * 2 + 4_000)).toEqual([3_000, 1_000]);
+  });
+
+  it('goes on from the first screen a first sync fetched, without another FETCH of 50', () => {
+    const batches = toBatches(descending(49_950), 50);
+    expect(batches.flat()).toEqual(descending(49_950));
+    expect(batches[0]).toHaveLength(1_000);
+    expect(batches.map((batch) => batch.length)).toEqual(
+      toBatches(descending(50_000))
+        .slice(1)
+        .map((b) => b.length),
+    );
   });
 
   it('sizes a batch from what is done: 50 first, at least 1,000, at most 4,000', () => {
