@@ -1,5 +1,6 @@
 // One mailbox, brought level with the server: UIDVALIDITY check, flag changes and expunges
-// since the last HIGHESTMODSEQ, new messages newest first, then the UID-diff safety net.
+// since the last HIGHESTMODSEQ (in the SELECT's answer with QRESYNC, else a FETCH after it), new
+// messages newest first, then the UID-diff safety net.
 import type { ImapFlow } from 'imapflow';
 import type { MessageId } from '../../../../shared/domain';
 import type { MailboxRecord } from '../../store/mailboxes-repo';
@@ -8,6 +9,7 @@ import { emptyChanges, type ExtraFetch, type MailboxChanges, type SelectedMailbo
 import { removeExpunged } from './expunges';
 import { fetchFlagChanges } from './flag-changes';
 import { fetchNewMessages } from './new-messages';
+import { listenForSelectChanges, qresyncSince, type QresyncSince } from './select-changes';
 import { StreamedFlags } from './streamed-flags';
 
 /**
@@ -24,13 +26,20 @@ export interface MailboxSyncOptions {
   extraFetch?: ExtraFetch;
 }
 
-export async function selectMailbox(client: ImapFlow, path: string): Promise<SelectedMailbox> {
-  const mailbox = await client.mailboxOpen(path);
+/** `since`: QRESYNC's parameters (select-changes.ts); `qresync` says whether the server took them. */
+export async function selectMailbox(
+  client: ImapFlow,
+  path: string,
+  since: QresyncSince | null = null,
+): Promise<SelectedMailbox & { qresync: boolean }> {
+  const mailbox = await client.mailboxOpen(path, since ?? {});
   return {
     uidValidity: String(mailbox.uidValidity),
     uidNext: mailbox.uidNext ?? (await uidNextWithoutSelect(client, path, mailbox.exists)),
     exists: mailbox.exists,
     highestModseq: mailbox.highestModseq !== undefined && !mailbox.noModseq ? String(mailbox.highestModseq) : null,
+    // imapflow clears it when the answer cannot stand for the changes (another UIDVALIDITY...)
+    qresync: since !== null && (mailbox as { qresync?: boolean }).qresync === true,
   };
 }
 
@@ -53,7 +62,15 @@ export async function syncMailbox(
   box: MailboxRecord,
   options: MailboxSyncOptions,
 ): Promise<MailboxChanges> {
-  const server = await selectMailbox(client, box.path);
+  // With QRESYNC the SELECT's answer brings the flag changes and expunges since the last sync
+  const since = qresyncSince(client, box);
+  const reported = since ? listenForSelectChanges(client, box) : null;
+  let server: SelectedMailbox & { qresync: boolean };
+  try {
+    server = await selectMailbox(client, box.path, since);
+  } finally {
+    reported?.stop();
+  }
   const changes = emptyChanges();
 
   if (box.sync.uidValidity !== null && box.sync.uidValidity !== server.uidValidity) {
@@ -65,7 +82,9 @@ export async function syncMailbox(
 
   const ctx: SyncContext = { client, store, box, server, changes, ...options };
   const streamed = new StreamedFlags(store, box.id);
-  const { updates, vanished } = await fetchFlagChanges(ctx, streamed.add);
+  const inSelect = reported?.result(server.qresync) ?? null;
+  if (inSelect) for (const update of inSelect.updates) streamed.add(update);
+  const { updates, vanished } = inSelect ?? (await fetchFlagChanges(ctx, streamed.add));
   // the sync state this pass reached, in the record the store's next save writes
   const takeServerState = () => {
     box.sync.uidValidity = server.uidValidity;
