@@ -65,9 +65,11 @@ export async function syncMailbox(
   box: MailboxRecord,
   options: MailboxSyncOptions,
 ): Promise<MailboxChanges> {
-  // With QRESYNC the SELECT's answer brings the flag changes and expunges since the last sync
+  // With QRESYNC the SELECT's answer brings the flag changes and expunges since the last sync;
+  // many of them stream to the flag writer thread while the rest of that answer is parsed
+  const streamed = new StreamedFlags(store, box.id);
   const since = qresyncSince(client, box);
-  const reported = since ? listenForSelectChanges(client, box) : null;
+  const reported = since ? listenForSelectChanges(client, box, streamed.add) : null;
   let server: SelectedMailbox & { qresync: boolean };
   try {
     server = await selectMailbox(client, box.path, since);
@@ -76,7 +78,8 @@ export async function syncMailbox(
   }
   const changes = emptyChanges();
 
-  if (box.sync.uidValidity !== null && box.sync.uidValidity !== server.uidValidity) {
+  const renumbered = box.sync.uidValidity !== null && box.sync.uidValidity !== server.uidValidity;
+  if (renumbered) {
     // The server renumbered the mailbox (recreated, restored): every cached UID is void.
     changes.removed.push(...store.messages.uids(box.id).values());
     store.mailboxes.resetCache(box.id);
@@ -84,7 +87,6 @@ export async function syncMailbox(
   }
 
   const ctx: SyncContext = { client, store, box, server, changes, ...options };
-  const streamed = new StreamedFlags(store, box.id);
   const inSelect = reported?.result(server.qresync) ?? null;
   const { updates, vanished } = inSelect ?? (await fetchFlagChanges(ctx, streamed.add));
   // the sync state this pass reached, in the record the store's next save writes
@@ -99,12 +101,10 @@ export async function syncMailbox(
     takeServerState();
     store.mailboxes.saveSyncState(box.id, box.sync);
   };
-  if (inSelect && updates.length > 0) {
-    // They came with the SELECT, all at once, not as a FETCH is parsed: nothing is left for a
-    // thread to overlap but the FETCH of the new mail, and starting one (13 ms of this thread to
-    // construct it, then its own start and the write) kept the new mail waiting 30-117 ms after
-    // its FETCH (bench figure c2). Written here instead, once that FETCH is on its way, while the
-    // server answers it; the new mail's writes wait for them, as they would for the thread.
+  if (!streamed.streaming && inSelect && updates.length > 0) {
+    // Fewer than went to the thread (or no thread): written once the new mail's FETCH is on its
+    // way, while the server answers it, not before it is sent; the new mail's writes wait for
+    // them, as they would for the thread.
     takeServerState();
     const saved = commandSent().then(() => {
       if (updates.length >= BULK_FLAG_CHANGES) store.bulkTransaction(() => save(null));
@@ -118,8 +118,10 @@ export async function syncMailbox(
     // saved once they are all in, and every write of the new mail waits for that (the sync
     // state it saves carries the HIGHESTMODSEQ too): so a stored HIGHESTMODSEQ always covers
     // changes that are stored, and a crash in between only fetches them again.
-    const saved = streamed.finish().then(({ ids, complete }) => {
+    const saved = streamed.finish().then(({ ids: written, complete }) => {
       store.messages.flagsWrittenElsewhere();
+      // (a server that sent changes for a UIDVALIDITY it then renumbered: those rows are gone)
+      const ids = renumbered ? [] : written;
       store.transaction(() => save(complete ? ids : [...ids, ...store.messages.applyServerFlags(box.id, updates)]));
     });
     // awaited below; should the new mail fail first, it must not go unobserved meanwhile

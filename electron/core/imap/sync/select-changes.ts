@@ -41,12 +41,20 @@ export interface SelectChanges {
   stop(): void;
 }
 
-export function listenForSelectChanges(client: ImapFlow, box: MailboxRecord): SelectChanges {
+/** `onUpdate`: each change as its response is parsed, while the SELECT's answer goes on (streamed-flags.ts). */
+export function listenForSelectChanges(
+  client: ImapFlow,
+  box: MailboxRecord,
+  onUpdate?: (update: ServerFlagUpdate) => void,
+): SelectChanges {
   const highUid = box.sync.syncedHighUid;
   const updates: ServerFlagUpdate[] = [];
   const vanished: number[] = [];
   const onFlags = (event: { uid?: number; flags?: Set<string> }): void => {
-    if (event.uid && event.uid <= highUid) updates.push({ uid: event.uid, ...toFlags(event.flags) });
+    if (!event.uid || event.uid > highUid) return;
+    const update = { uid: event.uid, ...toFlags(event.flags) };
+    updates.push(update);
+    onUpdate?.(update);
   };
   const onExpunge = (event: { uid?: number; vanished?: boolean }): void => {
     if (event.vanished && event.uid && event.uid <= highUid) vanished.push(event.uid);
