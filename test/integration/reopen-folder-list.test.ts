@@ -1,8 +1,11 @@
-// A reopened engine lists its folders without their counts before it resyncs the INBOX: asking
-// for them (LIST-STATUS, or a STATUS per folder on Courier) makes the server open every folder,
-// the whole INBOX among them, before the SELECT that opens it again (sync/tree-counts.ts). The
-// counts still come: at once for a folder about to sync for the first time, after the pass for
-// a folder that is not synced, whose sidebar number is the server's. Through the recording proxy.
+// A reopened engine resyncs its INBOX before it lists the folders, and lists them without their
+// counts: asking for them (LIST-STATUS, or a STATUS per folder on Courier) makes the server open
+// every folder, the whole INBOX among them, before the SELECT that opens it again
+// (sync/tree-counts.ts), and even a plain LIST and the quota are round trips the reopen's user
+// waited behind (bench figure c2; the INBOX can be neither deleted nor renamed elsewhere, so the
+// list cannot change its resync). The list still comes, after it, and so do the counts: at once
+// for a folder about to sync for the first time, after the pass for a folder that is not synced,
+// whose sidebar number is the server's. Through the recording proxy.
 import { describe, expect, it } from 'vitest';
 import { getMailServer } from '../mailserver/inject';
 import { mailboxPath } from '../mailserver/imap-servers';
@@ -54,8 +57,18 @@ describe('reopen', () => {
     await waitFor(async () => (await allHeaders(second, inbox.id)).length === 4, { what: 'the resync' });
     await second.service.settled();
     const before = beforeInboxSelect(proxy.commands);
-    expect(before.filter((line) => /^LIST /i.test(line)).length, 'the folder list came first').toBeGreaterThan(0);
+    // (it was pinned first until the INBOX's resync no longer waited for it: it cannot change that
+    // resync); imapflow's LIST of the INBOX alone before its SELECT is the library's, a bare client's too
+    const folderList = (line: string) => /^LIST /i.test(line) && !/^LIST "[^"]*" "?INBOX"?(\s|$)/i.test(line);
+    expect(
+      before.filter((line) => folderList(line) || /^GETQUOTAROOT /i.test(line)),
+      'no list first',
+    ).toEqual([]);
     expect(before.filter(asksCounts)).toEqual([]);
+    expect(
+      proxy.commands.some(({ line }) => folderList(line)),
+      'the folders were listed after it',
+    ).toBe(true);
     // the unsynced folder's number is the server's, asked for after the pass
     const boxes = await second.service.call('mailboxes.list', { accountId: account.id });
     expect(boxes.find((box) => box.id === folder.id)).toMatchObject({ syncEnabled: false, unread: 2, total: 2 });

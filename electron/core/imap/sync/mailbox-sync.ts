@@ -1,5 +1,6 @@
 // One mailbox, brought level with the server: UIDVALIDITY check, flag changes and expunges
-// since the last HIGHESTMODSEQ, new messages newest first, then the UID-diff safety net.
+// since the last HIGHESTMODSEQ (in the SELECT's answer with QRESYNC, else a FETCH after it), new
+// messages newest first, then the UID-diff safety net.
 import type { ImapFlow } from 'imapflow';
 import type { MessageId } from '../../../../shared/domain';
 import type { MailboxRecord } from '../../store/mailboxes-repo';
@@ -8,7 +9,11 @@ import { emptyChanges, type ExtraFetch, type MailboxChanges, type SelectedMailbo
 import { removeExpunged } from './expunges';
 import { fetchFlagChanges } from './flag-changes';
 import { fetchNewMessages } from './new-messages';
+import { listenForSelectChanges, qresyncSince, type QresyncSince } from './select-changes';
 import { StreamedFlags } from './streamed-flags';
+
+/** One turn of the event loop: imapflow writes a queued command after a few promise steps. */
+const commandSent = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * From this many flag changes written here (the flag writer thread could not be used) their
@@ -24,13 +29,20 @@ export interface MailboxSyncOptions {
   extraFetch?: ExtraFetch;
 }
 
-export async function selectMailbox(client: ImapFlow, path: string): Promise<SelectedMailbox> {
-  const mailbox = await client.mailboxOpen(path);
+/** `since`: QRESYNC's parameters (select-changes.ts); `qresync` says whether the server took them. */
+export async function selectMailbox(
+  client: ImapFlow,
+  path: string,
+  since: QresyncSince | null = null,
+): Promise<SelectedMailbox & { qresync: boolean }> {
+  const mailbox = await client.mailboxOpen(path, since ?? {});
   return {
     uidValidity: String(mailbox.uidValidity),
     uidNext: mailbox.uidNext ?? (await uidNextWithoutSelect(client, path, mailbox.exists)),
     exists: mailbox.exists,
     highestModseq: mailbox.highestModseq !== undefined && !mailbox.noModseq ? String(mailbox.highestModseq) : null,
+    // imapflow clears it when the answer cannot stand for the changes (another UIDVALIDITY...)
+    qresync: since !== null && (mailbox as { qresync?: boolean }).qresync === true,
   };
 }
 
@@ -53,10 +65,21 @@ export async function syncMailbox(
   box: MailboxRecord,
   options: MailboxSyncOptions,
 ): Promise<MailboxChanges> {
-  const server = await selectMailbox(client, box.path);
+  // With QRESYNC the SELECT's answer brings the flag changes and expunges since the last sync;
+  // many of them stream to the flag writer thread while the rest of that answer is parsed
+  const streamed = new StreamedFlags(store, box.id);
+  const since = qresyncSince(client, box);
+  const reported = since ? listenForSelectChanges(client, box, streamed.add) : null;
+  let server: SelectedMailbox & { qresync: boolean };
+  try {
+    server = await selectMailbox(client, box.path, since);
+  } finally {
+    reported?.stop();
+  }
   const changes = emptyChanges();
 
-  if (box.sync.uidValidity !== null && box.sync.uidValidity !== server.uidValidity) {
+  const renumbered = box.sync.uidValidity !== null && box.sync.uidValidity !== server.uidValidity;
+  if (renumbered) {
     // The server renumbered the mailbox (recreated, restored): every cached UID is void.
     changes.removed.push(...store.messages.uids(box.id).values());
     store.mailboxes.resetCache(box.id);
@@ -64,8 +87,8 @@ export async function syncMailbox(
   }
 
   const ctx: SyncContext = { client, store, box, server, changes, ...options };
-  const streamed = new StreamedFlags(store, box.id);
-  const { updates, vanished } = await fetchFlagChanges(ctx, streamed.add);
+  const inSelect = reported?.result(server.qresync) ?? null;
+  const { updates, vanished } = inSelect ?? (await fetchFlagChanges(ctx, streamed.add));
   // the sync state this pass reached, in the record the store's next save writes
   const takeServerState = () => {
     box.sync.uidValidity = server.uidValidity;
@@ -78,13 +101,27 @@ export async function syncMailbox(
     takeServerState();
     store.mailboxes.saveSyncState(box.id, box.sync);
   };
-  if (streamed.streaming) {
+  if (!streamed.streaming && inSelect && updates.length > 0) {
+    // Fewer than went to the thread (or no thread): written once the new mail's FETCH is on its
+    // way, while the server answers it, not before it is sent; the new mail's writes wait for
+    // them, as they would for the thread.
+    takeServerState();
+    const saved = commandSent().then(() => {
+      if (updates.length >= BULK_FLAG_CHANGES) store.bulkTransaction(() => save(null));
+      else store.transaction(() => save(null));
+    });
+    saved.catch(() => undefined);
+    await fetchNewMessages({ ...ctx, writesAfter: saved });
+    await saved;
+  } else if (streamed.streaming) {
     // The thread writes the changes while the new mail is fetched here. Their HIGHESTMODSEQ is
     // saved once they are all in, and every write of the new mail waits for that (the sync
     // state it saves carries the HIGHESTMODSEQ too): so a stored HIGHESTMODSEQ always covers
     // changes that are stored, and a crash in between only fetches them again.
-    const saved = streamed.finish().then(({ ids, complete }) => {
+    const saved = streamed.finish().then(({ ids: written, complete }) => {
       store.messages.flagsWrittenElsewhere();
+      // (a server that sent changes for a UIDVALIDITY it then renumbered: those rows are gone)
+      const ids = renumbered ? [] : written;
       store.transaction(() => save(complete ? ids : [...ids, ...store.messages.applyServerFlags(box.id, updates)]));
     });
     // awaited below; should the new mail fail first, it must not go unobserved meanwhile
