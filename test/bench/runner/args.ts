@@ -14,27 +14,37 @@ export interface BenchArgs {
   rounds: number;
   /**
    * The phases after the first sync that run (resync c, bodies d, window e, browser g, search h). The first
-   * sync (a, b, f) always runs: every other phase works on the profile it leaves behind.
+   * sync (a, b, f) runs whenever one of them does: they work on the profile it leaves behind.
    */
   phases: ReadonlySet<OptionalPhase>;
+  /**
+   * The first sync (a, b, f) and the INBOX it needs are measured. Not with --only p alone: the POP3
+   * download fills a mailbox of its own, and waiting minutes for a 50k sync nobody asked for made
+   * its figure dear to measure.
+   */
+  firstSync: boolean;
 }
 
 export const OPTIONAL_PHASES = ['c', 'd', 'e', 'g', 'h', 'm', 'p', 'r', 's', 'u'] as const;
 export type OptionalPhase = (typeof OPTIONAL_PHASES)[number];
 
-function parseOnly(value: string | undefined): Set<OptionalPhase> {
+function parseOnly(value: string | undefined): { phases: Set<OptionalPhase>; sync: boolean } {
   const phases = new Set<OptionalPhase>();
+  let sync = false;
   for (const item of (value ?? '').split(',')) {
     const name = item.trim();
     // a, b and f are the first sync's figures: asking for them alone is asking for no other phase
-    if (name === 'a' || name === 'b' || name === 'f') continue;
+    if (name === 'a' || name === 'b' || name === 'f') {
+      sync = true;
+      continue;
+    }
     if (!(OPTIONAL_PHASES as readonly string[]).includes(name))
       throw new Error(
         `--only takes figure letters from a, b, c, d, e, f, g, h, m, p, r, s, u (comma separated), not "${item}"`,
       );
     phases.add(name as OptionalPhase);
   }
-  return phases;
+  return { phases, sync };
 }
 
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -42,6 +52,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let browser = true;
   let cpuProf = false;
   let only: Set<OptionalPhase> | null = null;
+  let syncAsked = false;
   let browserOnly = false;
   let rounds = 5;
   for (let i = 0; i < argv.length; i++) {
@@ -55,7 +66,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     } else if (flag === '--rounds') {
       rounds = Number(inline ?? argv[++i]);
       if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`--rounds needs a whole number ≥ 1, not ${rounds}`);
-    } else if (flag === '--only') only = parseOnly(inline ?? argv[++i]);
+    } else if (flag === '--only') ({ phases: only, sync: syncAsked } = parseOnly(inline ?? argv[++i]));
     else if (arg === '--no-browser') browser = false;
     else if (arg === '--browser-only') browserOnly = true;
     else if (arg === '--cpu-prof') cpuProf = true;
@@ -80,5 +91,6 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     cpuProf,
     rounds,
     phases,
+    firstSync: !browserOnly && !(only !== null && !syncAsked && phases.size === 1 && phases.has('p')),
   };
 }
