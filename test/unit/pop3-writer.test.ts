@@ -131,6 +131,17 @@ describe('the POP3 writer thread', () => {
     expect(store.pop3.raw(ids![49]!)?.toString()).toBe(source('u50').toString());
   });
 
+  it("refuses a batch whose Inbox is not its account's (its keys are off): null, and nothing of it stored", async () => {
+    const { store, accountId, inbox } = pop3Store();
+    const other = store.accounts.insert({ ...testAccountSettings, email: 'other@example.test' }, Buffer.from('x'));
+    store.pop3.register(other.id, { host: 'pop.example.test', port: 995, security: 'tls' });
+    expect(await store.pop3Writer.store(batch(accountId, inbox + 99, 1, 10))).toBeNull();
+    expect(await store.pop3Writer.store(batch(other.id, inbox, 1, 10))).toBeNull();
+    expect(contents(store, inbox).messages).toHaveLength(0);
+    // and writes the next one
+    expect(await store.pop3Writer.store(batch(accountId, inbox, 1, 10))).toHaveLength(10);
+  });
+
   it('answers null when no thread can start, and the repo writes the batch on the main connection', async () => {
     const { store, accountId, inbox } = pop3Store(2);
     const logged: string[] = [];

@@ -29,7 +29,12 @@ const writePop3Batch = ${writePop3Batch.toString()};
 const db = new Database(workerData.dbPath);
 db.pragma('busy_timeout = 5000');
 db.pragma('synchronous = NORMAL');
-db.pragma('foreign_keys = ON');
+// Off on this connection alone, which only ever runs write() below: each of a batch's rows hangs
+// off the batch's Inbox (checked once, first) or off a row written or read in the same
+// transaction, so SQLite's four checks per message would find nothing. They cost ~2.5 µs of the
+// thread's ~30 a message (10,000 messages written through it, four alternating runs: medians
+// 305 ms with them, 280 without).
+db.pragma('foreign_keys = OFF');
 db.pragma('secure_delete = FAST');
 db.pragma('wal_autocheckpoint = 0');
 const sql = workerData.sql;
@@ -41,7 +46,12 @@ const statements = {
   insertRaw: db.prepare(sql.insertRaw),
   header: { insert: db.prepare(sql.insert), refresh: db.prepare(sql.refresh), counts: db.prepare(sql.counts) },
 };
-const write = db.transaction((batch) => writePop3Batch(statements, writeHeaderRows, batch));
+const inboxOf = db.prepare(sql.inboxOf);
+const write = db.transaction((batch) => {
+  // the Inbox gone with its account (removed meanwhile): the main connection, whose keys are on, says so
+  if (!inboxOf.get(batch.inbox, batch.accountId)) throw new Error('the account or its Inbox is gone');
+  return writePop3Batch(statements, writeHeaderRows, batch);
+});
 parentPort.on('message', (message) => {
   if (message === 'close') {
     db.close();
@@ -97,7 +107,9 @@ export class Pop3Writer implements Pop3BatchWriter {
     this.thread = new WriterThread<Reply>({
       name: 'POP3 writer',
       source: WORKER_SOURCE,
-      data: { sql: { ...HEADER_SQL, ...POP3_BATCH_SQL } },
+      data: {
+        sql: { ...HEADER_SQL, ...POP3_BATCH_SQL, inboxOf: 'SELECT 1 FROM mailboxes WHERE id = ? AND account_id = ?' },
+      },
       dbPath,
       idleCloseMs: POP3_WRITER_IDLE_CLOSE_MS,
       log,
@@ -141,7 +153,9 @@ export class Pop3Writer implements Pop3BatchWriter {
     for (const m of batch.bodies) total += m.raw.length;
     for (const m of batch.whole) total += m.raw.length;
     // the batch keeps its own buffers, for the main connection should the thread not write it
-    const pack = new Uint8Array(total);
+    // a buffer of its own, never one of the pool (moving that would take it from every other
+    // buffer in it), and not zeroed first: every byte of it is copied into
+    const pack = Buffer.allocUnsafeSlow(total);
     let at = 0;
     const place = (raw: Buffer): Packed => {
       pack.set(raw, at);
