@@ -337,6 +337,7 @@ describe('POP3 download', () => {
     const bed = pop3Bed(user, { leaveOnServer: false }, implicitTls(proxy.port), undefined, {
       repo: (store) =>
         new Pop3Repo(store.db, undefined, undefined, {
+          warmUp: () => undefined,
           store: async (batch) => {
             handedOver.push(batch.bodies.length + batch.whole.length);
             await writesHeld;

@@ -181,15 +181,20 @@ describe('the POP3 writer thread', () => {
     const b = batch(accountId, inbox, 1, 100);
     const first = await store.pop3Writer.store(b);
     // as if the thread had gone between its commit and its answer
-    const repo = new Pop3Repo(store.db, undefined, undefined, { store: async () => null });
+    const repo = new Pop3Repo(store.db, undefined, undefined, { warmUp: () => undefined, store: async () => null });
     expect(await repo.storeDownloadedElsewhere(b)).toEqual(first);
     expect(contents(store, inbox).messages).toHaveLength(100);
     expect(mostTimesStored(store)).toEqual({ uidl: 1, message: 1 });
   });
 
-  it('stays while a download runs, however long between batches, and ends once idle after it', async () => {
+  it('starts ahead of a download, stays while one runs, however long between batches, and ends once idle after', async () => {
     const { store, accountId, inbox } = pop3Store();
     const writer = store.pop3Writer;
+    // warmed up and no download after all: it ends like an idle one
+    writer.warmUp();
+    expect(writer.threadRunning).toBe(true);
+    await expect.poll(() => writer.threadRunning, { timeout: 5_000 }).toBe(false);
+    writer.warmUp();
     writer.begin();
     expect(writer.threadRunning).toBe(true);
     await writer.store(batch(accountId, inbox, 1, 10));

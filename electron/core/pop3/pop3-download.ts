@@ -101,6 +101,7 @@ export interface Pop3DownloadResult {
 
 export async function downloadMailbox(client: Pop3Client, deps: Pop3DownloadDeps): Promise<Pop3DownloadResult> {
   const { accountId, repo } = deps;
+  repo.warmUpWriter();
   const [listing, sizes] = await Promise.all([client.uidl(), client.list()]);
   const known = repo.known(accountId);
   const listed = new Set(listing.map((l) => l.uidl));

@@ -105,6 +105,8 @@ export interface CheckpointRunner {
  * this one's thread goes on reading replies meanwhile.
  */
 export interface Pop3BatchWriter {
+  /** Gets ready to write (a thread takes tens of ms to load SQLite), so the first batch does not wait. */
+  warmUp(): void;
   /** The ids of the whole messages' rows once committed; null when it did not write the batch (the caller does). */
   store(batch: Pop3WriteBatch): Promise<MessageId[] | null>;
 }
@@ -231,6 +233,11 @@ export class Pop3Repo {
       listAnchors(this.db).changed();
       return ids.map((id) => id as MessageId);
     });
+  }
+
+  /** A download begins: whoever writes its batches elsewhere gets ready meanwhile. */
+  warmUpWriter(): void {
+    this.writer?.warmUp();
   }
 
   /** A message made here (a Sent copy) filed in a local folder with its source; returns its row. */

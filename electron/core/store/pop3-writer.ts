@@ -124,6 +124,16 @@ export class Pop3Writer implements Pop3BatchWriter {
   }
 
   /**
+   * A download is about to begin: the thread loads its SQLite while the server answers UIDL and
+   * LIST and the newest headers come in. Measured in bench runs, a thread started only when the
+   * bodies began kept the first batch waiting for it. Ends like an idle one should no batch follow.
+   */
+  warmUp(): void {
+    this.thread.use();
+    this.thread.closeWhenIdle();
+  }
+
+  /**
    * Downloads begin: the thread starts now (loading its SQLite takes a while), so it is there when
    * the first batch is, and stays until end().
    */
