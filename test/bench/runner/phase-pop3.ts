@@ -4,7 +4,9 @@
 // and the same pipelining (pop3-pipeline.ts, the engine's window for RETR, by count and LIST's sizes). The ratio bare / engine says what storing costs; the goal is at
 // least 0.8. Rounds alternate bare and engine, after one unmeasured bare run that lets Dovecot
 // build its index and cache, so both meet the same warm server; the median ratio is reported.
-// It runs in the bench's main process: what is measured is time, not memory.
+// It runs in the bench's main process: what is measured is time, not memory. The note says where
+// each side's CPU went (engine/thread-time.ts): the main thread, which takes the replies, and the
+// process's other threads (the engine's POP3 writer thread above all).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,6 +18,7 @@ import { pipeline } from '../../../electron/core/pop3/pop3-pipeline';
 import { Store } from '../../../electron/core/store/store';
 import { populateMailbox } from '../../mailserver/populate';
 import { createMailUser } from '../../support/mail-users';
+import { startTimeSplit, type TimeSplit } from '../engine/thread-time';
 import { atLeast, info } from '../report/figures';
 import { median } from '../report/stats';
 import type { BenchContext } from './context';
@@ -50,8 +53,12 @@ export async function measurePop3(ctx: BenchContext): Promise<void> {
     return client;
   };
 
+  /** Where each measured download's time went, by side. */
+  const splits: Record<'bare' | 'engine', TimeSplit[]> = { bare: [], engine: [] };
+
   const bare = async (): Promise<number> => {
     const started = performance.now();
+    const split = startTimeSplit();
     const client = await connect();
     const [listing, sizes] = await Promise.all([client.uidl(), client.list()]);
     let bytes = 0;
@@ -62,6 +69,7 @@ export async function measurePop3(ctx: BenchContext): Promise<void> {
       (_, raw) => (bytes += raw.length),
     );
     await client.quit();
+    splits.bare.push(split());
     if (listing.length !== POP3_MESSAGES) throw new Error(`bare download saw ${listing.length} messages`);
     return bytes > 0 ? performance.now() - started : Number.NaN;
   };
@@ -90,8 +98,10 @@ export async function measurePop3(ctx: BenchContext): Promise<void> {
         tls: tlsConnectOptions({ host: server.host, port: server.ports.pop3s }, { trustedCa: [server.caPem] }),
       });
       const started = performance.now();
+      const split = startTimeSplit();
       const state = await account.check();
       const ms = performance.now() - started;
+      splits.engine.push(split());
       if (state.state !== 'done') throw new Error(`the POP3 download ended in ${JSON.stringify(state)}`);
       if (state.result.bodies !== POP3_MESSAGES) throw new Error(`the download stored ${state.result.bodies} messages`);
       return ms;
@@ -103,6 +113,7 @@ export async function measurePop3(ctx: BenchContext): Promise<void> {
 
   log('p: one unmeasured bare download (Dovecot builds its cache)');
   await bare();
+  splits.bare = [];
   const bares: number[] = [];
   const engines: number[] = [];
   const ratios: number[] = [];
@@ -114,7 +125,12 @@ export async function measurePop3(ctx: BenchContext): Promise<void> {
     ratios.push(b / e);
     log(`p: round ${round + 1}: bare ${(b / 1000).toFixed(2)} s, engine ${(e / 1000).toFixed(2)} s`);
   }
-  ctx.details.pop3 = { bares, engines, ratios };
+  ctx.details.pop3 = { bares, engines, ratios, splits };
+  /** Median CPU of each side's main thread and of its other threads, and its wait for a CPU. */
+  const cpu = (side: TimeSplit[]) => {
+    const ms = (pick: (s: TimeSplit) => number) => median(side.map(pick)).toFixed(0);
+    return `main thread ${ms((s) => s.cpuMs)} ms, other threads ${ms((s) => s.processCpuMs - s.cpuMs)} ms, waiting for a CPU ${ms((s) => s.runQueueMs)} ms`;
+  };
   const [ratio, engineRow, bareRow] = POP3_FIGURES;
   ctx.figures.push(
     atLeast({
@@ -123,7 +139,9 @@ export async function measurePop3(ctx: BenchContext): Promise<void> {
       value: median(ratios),
       unit: 'ratio',
       limit: 0.8,
-      note: `rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; the engine also fetches the newest ${HEADERS_FIRST} headers first (TOP n 0)`,
+      note:
+        `rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; the engine also fetches the newest ${HEADERS_FIRST} headers first (TOP n 0); ` +
+        `CPU (medians): engine ${cpu(splits.engine)}; bare ${cpu(splits.bare)}`,
     }),
     info({ id: engineRow!.id, label: engineRow!.label, value: median(engines), unit: 'ms' }),
     info({ id: bareRow!.id, label: bareRow!.label, value: median(bares), unit: 'ms' }),
