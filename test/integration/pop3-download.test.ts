@@ -378,11 +378,13 @@ describe('POP3 download', () => {
     const user = await createMailUser(server, 'pop3-writer-gone');
     await populateMailbox(server, user, { count });
     let closedAt: number | null = null;
+    let threadWasRunning = false;
     const bed: Bed = pop3Bed(user, {}, implicitTls(), undefined, {
       // once the thread committed the first batch of bodies, the next may be on its way to it
       progress: (p) => {
         if (p.phase === 'bodies' && closedAt === null) {
           closedAt = p.done;
+          threadWasRunning = bed.store.pop3Writer.threadRunning;
           bed.store.pop3Writer.close();
         }
       },
@@ -390,6 +392,8 @@ describe('POP3 download', () => {
 
     const result = done(await bed.account.check());
 
+    // the first batch was the thread's, the rest the main connection's
+    expect(threadWasRunning).toBe(true);
     expect(closedAt).toBeLessThan(count);
     expect(result).toMatchObject({ headers: count, bodies: count });
     const local = localMessages(bed);
