@@ -221,7 +221,7 @@ async function fetchBodies(
   /** Batches handed to the writer and not yet committed, oldest first. */
   const writing: Promise<void>[] = [];
   /** What a batch's commit makes true here: only now is its message known to be downloaded. */
-  const committed = (b: Pop3WriteBatch, ids: MessageId[]) => {
+  const committed = (b: Pop3WriteBatch, ids: (MessageId | null)[]) => {
     for (const m of b.bodies) {
       const k = known.get(m.uidl);
       if (k) known.set(m.uidl, { ...k, complete: true });
@@ -238,7 +238,8 @@ async function fetchBodies(
     );
     stored += b.bodies.length + b.whole.length;
     rows += b.whole.length;
-    if (ids.length) deps.stored?.(ids);
+    const rowsStored = ids.filter((id) => id !== null);
+    if (rowsStored.length) deps.stored?.(rowsStored);
     deps.progress?.({ phase: 'bodies', done: stored, total: wanted.length });
   };
   /** Hands the batch to the writer; with too many on their way, the oldest to wait for before the next reply. */

@@ -268,9 +268,10 @@ export class Pop3Repo {
    * fails or goes away, the batch is written here instead, never lost: a real failure (a full
    * disk) then throws with its usual error. Such a batch may have been committed by a thread
    * that went before it could say so; whole messages whose UIDL is recorded already are then
-   * not written again, and their rows are answered as stored.
+   * not written again, and their rows are answered as stored (null: deleted here meanwhile).
+   * The ids of the whole messages' rows, in the batch's order.
    */
-  async storeDownloadedElsewhere(batch: Pop3WriteBatch): Promise<MessageId[]> {
+  async storeDownloadedElsewhere(batch: Pop3WriteBatch): Promise<(MessageId | null)[]> {
     if (batch.bodies.length + batch.whole.length === 0) return [];
     const ids = this.writer ? await this.writer.store(batch) : null;
     if (ids === null) return this.writer ? this.storeDownloadedAgain(batch) : this.storeDownloaded(batch);
@@ -279,7 +280,7 @@ export class Pop3Repo {
   }
 
   /** storeDownloaded of a batch a thread may have written already (storeDownloadedElsewhere). */
-  private storeDownloadedAgain(batch: Pop3WriteBatch): MessageId[] {
+  private storeDownloadedAgain(batch: Pop3WriteBatch): (MessageId | null)[] {
     const ids = writeTransaction(this.db, () => {
       const rowOfUidl = this.statement(POP3_BATCH_SQL.rowOfUidl);
       const recorded = batch.whole.map(
@@ -291,10 +292,10 @@ export class Pop3Repo {
       });
       // in the batch's order: the row stored before, or the next one written now
       let next = 0;
-      return recorded.flatMap((row) => (row === undefined ? [written[next++]!] : row === null ? [] : [row]));
+      return recorded.map((row) => (row === undefined ? written[next++]! : row));
     });
     listAnchors(this.db).changed();
-    return ids as MessageId[];
+    return ids as (MessageId | null)[];
   }
 
   /** The statements writePop3Batch runs, from this connection's cache. */
