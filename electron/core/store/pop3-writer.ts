@@ -16,11 +16,11 @@
 // ends, here (checkpoint), so each batch's commit stays short and the index pages every batch
 // touches are written into the database file once.
 //
-// What it bought, measured on the bench's 10,000 messages (figure p, docs/testing.md): a third of
-// the main thread's CPU (~570 → ~400 ms) and every stretch of a batch's length in which it took
-// nothing else, for ~100 ms more CPU in all. On two cores shared with the server and other work
-// the download's wall time stayed the same (only single rounds in the quietest moments were faster
-// than any before: 0.61 s against 0.67 s at best).
+// What it bought, measured on the bench's 10,000 messages (figure p, docs/testing.md): a third
+// of the main thread's CPU (575 → 394 ms, medians) and every stretch of a batch's length in which
+// it took nothing else, for ~100 ms more CPU in all. On two cores shared with the server and other
+// work the download's wall time stayed the same (only single rounds in the quietest moments were
+// faster than any before: 0.61 s against 0.67 s at best).
 import type { MessageId } from '../../../shared/domain';
 import { HEADER_SQL, writeHeaderRows, type HeaderRow } from './header-rows';
 import { POP3_BATCH_SQL, writePop3Batch, type Pop3WriteBatch } from './pop3-batch';
