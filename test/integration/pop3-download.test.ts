@@ -1,6 +1,7 @@
 // POP3 accounts against the test bed's Dovecot pop3d (implicit TLS and STLS): the first download,
 // the next one, the options that remove mail from the server (with a clock the test moves), a
-// connection cut in the middle of RETR, a UIDL reset, a refused password and a locked mailbox.
+// connection cut in the middle of RETR (with batches still on their way to the writer thread), the
+// writer thread gone mid-download, a UIDL reset, a refused password and a locked mailbox.
 // The store is a real SQLite profile; what the server holds is checked over IMAP, beside POP3.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { Pop3Client } from '../../electron/core/pop3/pop3-client';
 import { DAY_MS, HEADERS_FIRST } from '../../electron/core/pop3/pop3-download';
 import { tlsConnectOptions } from '../../electron/core/net/tls-options';
 import { POP3_COPY_FILE_NAME } from '../../electron/core/store/pop3-copy';
-import type { Pop3Options, Pop3Server } from '../../electron/core/store/pop3-repo';
+import { Pop3Repo, type Pop3Options, type Pop3Server } from '../../electron/core/store/pop3-repo';
 import type { Store } from '../../electron/core/store/store';
 import { appendMessage, mailboxStatus, withImap } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
@@ -45,6 +46,8 @@ function pop3Bed(
   options: Partial<Pop3Options> = {},
   serverAt: Pop3Server = implicitTls(),
   secret = { password: user.password },
+  /** The repo the download writes through (default the store's), and who else is told of its progress. */
+  hooks: { repo?: (store: Store) => Pop3Repo; progress?: (p: Bed['progress'][number]) => void } = {},
 ): Bed {
   const { store } = openTempStore(cleanup, 'pop3-');
   const row = store.accounts.insert(
@@ -61,12 +64,15 @@ function pop3Bed(
   const progress: Bed['progress'] = [];
   const account = new Pop3Account({
     accountId: row.id,
-    repo: store.pop3,
+    repo: hooks.repo?.(store) ?? store.pop3,
     username: user.address,
     password: async () => secret.password,
     tls: tlsConnectOptions({ host: serverAt.host, port: serverAt.port }, trust),
     now: () => clock.now,
-    progress: (p) => progress.push(p),
+    progress: (p) => {
+      progress.push(p);
+      hooks.progress?.(p);
+    },
   });
   return { store, account, accountId: row.id, clock, progress, inbox: store.pop3.inbox(row.id) };
 }
@@ -315,6 +321,86 @@ describe('POP3 download', () => {
     expect(new Set(local.map((m) => m.messageId))).toEqual(new Set(planMessages(count).map((p) => p.messageId)));
     expect(local.every((m) => m.raw !== null)).toBe(true);
     expect(await onServer(user)).toBe(0);
+  }, 120_000);
+
+  it('loses and duplicates nothing when cut while batches are still on their way to the writer thread', async () => {
+    const count = HEADERS_FIRST + 1000;
+    const user = await createMailUser(server, 'pop3-cut-writing');
+    await populateMailbox(server, user, { count });
+    const proxy = await startFaultProxy({ targetPort: server.ports.pop3s, mode: 'tls', server });
+    cleanup.push(() => proxy.close());
+    // the thread is given no batch until the connection is gone: each one handed over is on its way
+    let releaseWrites!: () => void;
+    const writesHeld = new Promise<void>((resolve) => (releaseWrites = resolve));
+    cleanup.push(() => releaseWrites());
+    const handedOver: number[] = [];
+    const bed = pop3Bed(user, { leaveOnServer: false }, implicitTls(proxy.port), undefined, {
+      repo: (store) =>
+        new Pop3Repo(store.db, undefined, undefined, {
+          warmUp: () => undefined,
+          store: async (batch) => {
+            handedOver.push(batch.bodies.length + batch.whole.length);
+            await writesHeld;
+            return store.pop3Writer.store(batch);
+          },
+        }),
+    });
+    // cut after the bytes of the newest 500 messages: two batches of 200 handed over by then
+    const sizes = await listSizes(user);
+    const upTo = [...sizes.keys()].sort((a, b) => b - a).slice(0, HEADERS_FIRST + 300);
+    const bytes = upTo.reduce((sum, n) => sum + sizes.get(n)!, 0);
+    const cut = proxy.cut({ direction: 'down', afterLine: /^\+OK \d+ octets/, bytes });
+
+    const first = bed.account.check();
+    await cut;
+    await expect.poll(() => handedOver.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    releaseWrites();
+    expect((await first).state).toBe('offline');
+    const stored = localMessages(bed);
+    // every batch handed over was committed before the session ended, the one cut short too
+    expect(stored.filter((m) => m.raw).length).toBe(handedOver.reduce((a, b) => a + b, 0));
+    expect(stored.length).toBeLessThan(count);
+    expect(bed.store.pop3.known(bed.accountId).size).toBe(stored.length);
+    // nothing left the server: the session never reached QUIT
+    expect(await onServer(user)).toBe(count);
+
+    const second = done(await bed.account.check());
+    expect(second).toMatchObject({ headers: count - stored.length, removed: count });
+    const local = localMessages(bed);
+    expect(local).toHaveLength(count);
+    expect(new Set(local.map((m) => m.messageId))).toEqual(new Set(planMessages(count).map((p) => p.messageId)));
+    expect(local.every((m) => m.raw !== null)).toBe(true);
+    expect(await onServer(user)).toBe(0);
+  }, 120_000);
+
+  it('loses and duplicates nothing when the writer thread goes in the middle of the download', async () => {
+    const count = HEADERS_FIRST + 1000;
+    const user = await createMailUser(server, 'pop3-writer-gone');
+    await populateMailbox(server, user, { count });
+    let closedAt: number | null = null;
+    let threadWasRunning = false;
+    const bed: Bed = pop3Bed(user, {}, implicitTls(), undefined, {
+      // once the thread committed the first batch of bodies, the next may be on its way to it
+      progress: (p) => {
+        if (p.phase === 'bodies' && closedAt === null) {
+          closedAt = p.done;
+          threadWasRunning = bed.store.pop3Writer.threadRunning;
+          bed.store.pop3Writer.close();
+        }
+      },
+    });
+
+    const result = done(await bed.account.check());
+
+    // the first batch was the thread's, the rest the main connection's
+    expect(threadWasRunning).toBe(true);
+    expect(closedAt).toBeLessThan(count);
+    expect(result).toMatchObject({ headers: count, bodies: count });
+    const local = localMessages(bed);
+    expect(local).toHaveLength(count);
+    const sources = await serverSources(user);
+    for (const m of local) expect(m.raw?.equals(sources.get(m.messageId!)!), m.messageId!).toBe(true);
+    expect(done(await bed.account.check())).toMatchObject({ headers: 0, bodies: 0 });
   }, 120_000);
 
   it('recognises stored messages when the server lists them under new UIDLs', async () => {

@@ -139,12 +139,13 @@ describe('Pop3Repo.withOneCheckpoint', () => {
     expect(calls).toEqual(['warm-up at 1000', 'checkpoint at 1000']);
   });
 
-  it('in a store, copies the log on the header writer thread while this thread goes on', async () => {
+  it('in a store, copies the log on the POP3 writer thread while this thread goes on', async () => {
     const { store, accountId, inbox } = pop3Store();
     await store.pop3.withOneCheckpoint(async () => {
       store.pop3.storeDownloaded(batch(accountId, inbox, 1, 200));
     });
-    expect(store.headerWriter.threadRunning).toBe(true);
+    expect(store.pop3Writer.threadRunning).toBe(true);
+    expect(store.headerWriter.threadRunning).toBe(false);
     // nothing on this connection copies the log from here on: the file fills up from the thread
     const pages = (name: string) => store.db.pragma(name, { simple: true }) as number;
     const full = pages('page_count') * pages('page_size');

@@ -12,6 +12,12 @@
 // a header without its message at worst, which the next session downloads; no message is stored
 // twice, none is lost, and DELE is never sent for a message whose bytes are not stored here.
 //
+// The bodies' batches are committed by a writer thread (store/pop3-writer.ts) while this one
+// takes the next replies; a message counts as downloaded here (`known`, the list told, progress)
+// only once its batch's commit is answered, and a session goes on (or ends, after a cut) only
+// once every batch handed over is committed. A batch the thread does not write is written on the
+// main connection instead (Pop3Repo.storeDownloadedElsewhere).
+//
 // A server that reset or renumbered its UIDLs lists known messages under new ones: a new UIDL
 // whose header bytes are those of a stored message whose UIDL vanished takes that message over
 // instead of downloading it again. Telling them apart needs every header, so a session in which
@@ -50,13 +56,20 @@ const FIRST_HEADER_BATCH = 50;
 const HEADER_BATCH = 500;
 /**
  * Whole messages stored per transaction, or fewer when they add up to this many bytes. A commit
- * costs little (synchronous = NORMAL: the log is synced at checkpoints, not per commit); what a
- * batch costs is the time the main thread spends in it, when no reply is taken and no RETR sent.
+ * costs little (synchronous = NORMAL: the log is synced at checkpoints, not per commit). When
+ * batches were written on the main thread, no reply was taken and no RETR sent meanwhile, and
  * 200 kept the server busier than 500 (and held fewer buffers for the collector): measured on the
  * bench's 10,000 messages, the same download took ~8% less CPU.
  */
 const BODY_BATCH = 200;
 const BODY_BATCH_BYTES = 16 * 1024 * 1024;
+/**
+ * Batches handed to the writer thread (store/pop3-writer.ts) and not yet committed, at most, while
+ * replies are taken: one being written and the next queued behind it, so the thread never waits
+ * for this one. A third waits for the oldest before the next reply is taken (the replies keep
+ * arriving meanwhile), so what is held here stays a few batches.
+ */
+const BATCHES_WRITING = 2;
 
 export interface Pop3Progress {
   phase: 'headers' | 'bodies';
@@ -88,6 +101,7 @@ export interface Pop3DownloadResult {
 
 export async function downloadMailbox(client: Pop3Client, deps: Pop3DownloadDeps): Promise<Pop3DownloadResult> {
   const { accountId, repo } = deps;
+  repo.warmUpWriter();
   const [listing, sizes] = await Promise.all([client.uidl(), client.list()]);
   const known = repo.known(accountId);
   const listed = new Set(listing.map((l) => l.uidl));
@@ -201,14 +215,13 @@ async function fetchBodies(
   const inbox = repo.inbox(accountId);
   let stored = 0;
   let rows = 0;
-  let batch: Pop3WriteBatch = { accountId, inbox, now: deps.now(), bodies: [], whole: [] };
+  const empty = (): Pop3WriteBatch => ({ accountId, inbox, now: deps.now(), bodies: [], whole: [] });
+  let batch = empty();
   let batchBytes = 0;
-  const flush = () => {
-    const b = batch;
-    if (b.bodies.length + b.whole.length === 0) return;
-    batch = { accountId, inbox, now: deps.now(), bodies: [], whole: [] };
-    batchBytes = 0;
-    const ids = repo.storeDownloaded(b);
+  /** Batches handed to the writer and not yet committed, oldest first. */
+  const writing: Promise<void>[] = [];
+  /** What a batch's commit makes true here: only now is its message known to be downloaded. */
+  const committed = (b: Pop3WriteBatch, ids: (MessageId | null)[]) => {
     for (const m of b.bodies) {
       const k = known.get(m.uidl);
       if (k) known.set(m.uidl, { ...k, complete: true });
@@ -225,9 +238,22 @@ async function fetchBodies(
     );
     stored += b.bodies.length + b.whole.length;
     rows += b.whole.length;
-    if (ids.length) deps.stored?.(ids);
+    const rowsStored = ids.filter((id) => id !== null);
+    if (rowsStored.length) deps.stored?.(rowsStored);
     deps.progress?.({ phase: 'bodies', done: stored, total: wanted.length });
   };
+  /** Hands the batch to the writer; with too many on their way, the oldest to wait for before the next reply. */
+  const flush = (): Promise<void> | undefined => {
+    const b = batch;
+    if (b.bodies.length + b.whole.length === 0) return undefined;
+    batch = empty();
+    batchBytes = 0;
+    const write = repo.storeDownloadedElsewhere(b).then((ids) => committed(b, ids));
+    write.catch(() => undefined); // waited for below, in order
+    writing.push(write);
+    return writing.length > BATCHES_WRITING ? writing.shift() : undefined;
+  };
+  let failure: { error: unknown } | null = null;
   try {
     // each message is stored in order as it arrives; a cut loses only those not yet stored
     await pipeline(
@@ -247,11 +273,18 @@ async function fetchBodies(
           });
         }
         batchBytes += raw.length;
-        if (batch.bodies.length + batch.whole.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) flush();
+        if (batch.bodies.length + batch.whole.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) return flush();
+        return undefined;
       },
     );
-  } finally {
-    flush(); // what arrived before a failure is kept
+  } catch (error) {
+    failure = { error };
   }
+  // what arrived before a failure is kept: every batch is committed before the session goes on
+  // (or ends), so nothing is written after it and `known` is whole for what follows
+  flush();
+  const results = await Promise.allSettled(writing.splice(0));
+  if (failure) throw failure.error;
+  for (const r of results) if (r.status === 'rejected') throw r.reason;
   return { stored, rows };
 }

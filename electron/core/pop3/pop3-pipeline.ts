@@ -26,7 +26,11 @@ export async function pipeline<T>(
   items: readonly T[],
   window: number | PipelineWindow<T>,
   send: (item: T) => Promise<Buffer>,
-  take: (item: T, reply: Buffer) => void,
+  /**
+   * Handles a reply. A promise it returns is awaited before the next reply is taken (the commands
+   * sent stay on their way meanwhile): how the caller keeps what it holds bounded.
+   */
+  take: (item: T, reply: Buffer) => unknown,
 ): Promise<void> {
   const w: PipelineWindow<T> = typeof window === 'number' ? { commands: window } : window;
   const maxCommands = Math.max(1, w.commands);
@@ -62,6 +66,7 @@ export async function pipeline<T>(
     const reply = await head.reply;
     bytesInFlight -= head.size;
     refill();
-    take(head.item, reply);
+    const taken = take(head.item, reply);
+    if (taken instanceof Promise) await taken;
   }
 }

@@ -7,6 +7,7 @@ import type { Statement } from 'better-sqlite3';
 import { writeTransaction, type Db } from './database';
 import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { listAnchors } from './list-anchors';
+import { POP3_BATCH_SQL, writePop3Batch, type Pop3BatchStatements, type Pop3WriteBatch } from './pop3-batch';
 import { statementCache } from './statement-cache';
 import type { HeaderRecord } from './messages-repo';
 
@@ -36,15 +37,7 @@ export interface Pop3AccountRecord extends Pop3Server {
   options: Pop3Options;
 }
 
-/** One transaction's worth of a download: bytes for rows already stored, and messages that came whole. */
-export interface Pop3WriteBatch {
-  accountId: AccountId;
-  inbox: MailboxId;
-  now: number;
-  bodies: { uidl: string; raw: Buffer }[];
-  /** The row's uid (index 1) is given when it is written, after the Inbox's highest. */
-  whole: { uidl: string; headerHash: string; row: HeaderRow; raw: Buffer }[];
-}
+export type { Pop3WriteBatch } from './pop3-batch';
 
 /** What the store knows of one UIDL. */
 export interface Pop3Known {
@@ -107,11 +100,16 @@ export interface CheckpointRunner {
   checkpoint(): void;
 }
 
-/** A UIDL recorded with the row its message is stored under. */
-const RECORD_UIDL_SQL = `INSERT INTO pop3_messages (account_id, uidl, message_row, header_hash, downloaded_at)
-  VALUES (?, ?, ?, ?, ?)`;
-/** A message's source under its row, which was made in the same transaction. */
-const INSERT_RAW_SQL = 'INSERT INTO pop3_raw (message_row, raw) VALUES (?, ?)';
+/**
+ * Who else may write a download's batches: a thread on its own connection (pop3-writer.ts), so
+ * this one's thread goes on reading replies meanwhile.
+ */
+export interface Pop3BatchWriter {
+  /** Gets ready to write (a thread takes tens of ms to load SQLite), so the first batch does not wait. */
+  warmUp(): void;
+  /** The ids of the whole messages' rows once committed; null when it did not write the batch (the caller does). */
+  store(batch: Pop3WriteBatch): Promise<MessageId[] | null>;
+}
 
 /** Downloads holding back a connection's automatic checkpoints, and the setting to go back to. */
 const heldCheckpoints = new WeakMap<Db, { count: number; every: number }>();
@@ -129,7 +127,8 @@ export class Pop3Repo {
     private readonly updateCopy: () => void = () => undefined,
     /**
      * Where the log is copied once a download ends (withOneCheckpoint): the store hands it to the
-     * header writer thread (Store.checkpointElsewhere); alone, this connection copies it.
+     * POP3 writer thread, which wrote the batches (or, without it, Store.checkpointElsewhere);
+     * alone, this connection copies it.
      */
     private readonly checkpoints: CheckpointRunner = {
       warmUp: () => undefined,
@@ -137,6 +136,8 @@ export class Pop3Repo {
         db.pragma('wal_checkpoint(PASSIVE)');
       },
     },
+    /** Where storeDownloadedElsewhere sends batches: the store's POP3 writer thread; none, this connection. */
+    private readonly writer: Pop3BatchWriter | null = null,
   ) {
     this.statement = statementCache(db);
   }
@@ -227,18 +228,23 @@ export class Pop3Repo {
         inbox,
         headers.map((h) => pop3Row(inbox, h.record, ++uid)),
       );
-      const record = this.statement(RECORD_UIDL_SQL);
+      const record = this.statement(POP3_BATCH_SQL.recordUidl);
       headers.forEach((h, i) => record.run(accountId, h.uidl, ids[i], h.headerHash, now));
       listAnchors(this.db).changed();
       return ids.map((id) => id as MessageId);
     });
   }
 
+  /** A download begins: whoever writes its batches elsewhere gets ready meanwhile. */
+  warmUpWriter(): void {
+    this.writer?.warmUp();
+  }
+
   /** A message made here (a Sent copy) filed in a local folder with its source; returns its row. */
   addLocal(mailboxId: MailboxId, record: Omit<HeaderRecord, 'uid'>, raw: Buffer): MessageId {
     return writeTransaction(this.db, () => {
       const [id] = this.writeRows(mailboxId, [pop3Row(mailboxId, record, this.topUid(mailboxId) + 1)]);
-      this.statement(INSERT_RAW_SQL).run(id, raw);
+      this.statement(POP3_BATCH_SQL.insertRaw).run(id, raw);
       listAnchors(this.db).changed();
       return id as MessageId;
     });
@@ -251,31 +257,61 @@ export class Pop3Repo {
    */
   storeDownloaded(batch: Pop3WriteBatch): MessageId[] {
     if (batch.bodies.length + batch.whole.length === 0) return [];
-    const ids = this.writeDownloaded(batch);
+    const ids = writeTransaction(this.db, () => writePop3Batch(this.batchStatements(), writeHeaderRows, batch));
+    listAnchors(this.db).changed();
+    return ids as MessageId[];
+  }
+
+  /**
+   * storeDownloaded on the writer thread's connection, so the caller's thread is free until the
+   * batch is committed; the list is told here, once it is. Where the thread is not to be had,
+   * fails or goes away, the batch is written here instead, never lost: a real failure (a full
+   * disk) then throws with its usual error. Such a batch may have been committed by a thread
+   * that went before it could say so; whole messages whose UIDL is recorded already are then
+   * not written again, and their rows are answered as stored (null: deleted here meanwhile).
+   * The ids of the whole messages' rows, in the batch's order.
+   */
+  async storeDownloadedElsewhere(batch: Pop3WriteBatch): Promise<(MessageId | null)[]> {
+    if (batch.bodies.length + batch.whole.length === 0) return [];
+    const ids = this.writer ? await this.writer.store(batch) : null;
+    if (ids === null) return this.writer ? this.storeDownloadedAgain(batch) : this.storeDownloaded(batch);
     listAnchors(this.db).changed();
     return ids;
   }
 
-  private writeDownloaded(batch: Pop3WriteBatch): MessageId[] {
-    return writeTransaction(this.db, () => {
-      if (batch.bodies.length) this.addRaw(batch.accountId, batch.bodies);
-      let uid = this.topUid(batch.inbox);
-      const rows = batch.whole.map((w): HeaderRow => {
-        const row: HeaderRow = [...w.row];
-        row[1] = ++uid;
-        return row;
+  /** storeDownloaded of a batch a thread may have written already (storeDownloadedElsewhere). */
+  private storeDownloadedAgain(batch: Pop3WriteBatch): (MessageId | null)[] {
+    const ids = writeTransaction(this.db, () => {
+      const rowOfUidl = this.statement(POP3_BATCH_SQL.rowOfUidl);
+      const recorded = batch.whole.map(
+        (w) => (rowOfUidl.get(batch.accountId, w.uidl) as { message_row: number | null } | undefined)?.message_row,
+      );
+      const written = writePop3Batch(this.batchStatements(), writeHeaderRows, {
+        ...batch,
+        whole: batch.whole.filter((_, i) => recorded[i] === undefined),
       });
-      const ids = this.writeRows(batch.inbox, rows);
-      const record = this.statement(RECORD_UIDL_SQL);
-      // a plain INSERT: each row was made just now in this transaction, so it has no bytes to
-      // replace, and REPLACE's search for a row to delete first is work for nothing
-      const raw = this.statement(INSERT_RAW_SQL);
-      batch.whole.forEach((w, i) => {
-        record.run(batch.accountId, w.uidl, ids[i], w.headerHash, batch.now);
-        raw.run(ids[i], w.raw);
-      });
-      return ids.map((id) => id as MessageId);
+      // in the batch's order: the row stored before, or the next one written now
+      let next = 0;
+      return recorded.map((row) => (row === undefined ? written[next++]! : row));
     });
+    listAnchors(this.db).changed();
+    return ids as (MessageId | null)[];
+  }
+
+  /** The statements writePop3Batch runs, from this connection's cache. */
+  private batchStatements(): Pop3BatchStatements {
+    return {
+      rowOfUidl: this.statement(POP3_BATCH_SQL.rowOfUidl),
+      topUid: this.statement(POP3_BATCH_SQL.topUid),
+      recordUidl: this.statement(POP3_BATCH_SQL.recordUidl),
+      replaceRaw: this.statement(POP3_BATCH_SQL.replaceRaw),
+      insertRaw: this.statement(POP3_BATCH_SQL.insertRaw),
+      header: {
+        insert: this.statement(HEADER_SQL.insert),
+        refresh: this.statement(HEADER_SQL.refresh),
+        counts: this.statement(HEADER_SQL.counts),
+      },
+    };
   }
 
   /** The highest local uid of a folder (0 when empty): POP3 and local rows count up from it. */
@@ -304,8 +340,8 @@ export class Pop3Repo {
    * copy at the end writes each page once: measured on 10,000 messages (20 MB), the bytes cost half
    * as much to store. PASSIVE: a reader of the list is never waited for; what it still holds
    * is copied by the next checkpoint. That one copy is the store's to place (`checkpoints`): on
-   * the header writer thread it no longer holds up the end of the download, since most of its
-   * 100-180 ms are the file's fsync, which the main thread only waited for.
+   * a writer thread it no longer holds up the end of the download, since most of its 100-180 ms
+   * are the file's fsync, which the main thread only waited for.
    */
   async withOneCheckpoint<T>(work: () => Promise<T>): Promise<T> {
     // two accounts may download at once: the first holds the checkpoints, the last lets them go
@@ -329,19 +365,6 @@ export class Pop3Repo {
         this.checkpoints.checkpoint();
       }
     }
-  }
-
-  /** Stores whole messages; from here on they never need the server again. */
-  addRaw(accountId: AccountId, messages: readonly { uidl: string; raw: Buffer }[]): void {
-    writeTransaction(this.db, () => {
-      const row = this.statement('SELECT message_row FROM pop3_messages WHERE account_id = ? AND uidl = ?');
-      const raw = this.statement('INSERT OR REPLACE INTO pop3_raw (message_row, raw) VALUES (?, ?)');
-      for (const m of messages) {
-        const found = row.get(accountId, m.uidl) as { message_row: number | null } | undefined;
-        // deleted here while its body was on the way: nothing to keep it for
-        if (found?.message_row != null) raw.run(found.message_row, m.raw);
-      }
-    });
   }
 
   /** The whole message behind a local row, if it was downloaded. */

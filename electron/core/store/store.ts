@@ -15,6 +15,7 @@ import { OfflineBodiesRepo } from './offline-bodies-repo';
 import { PendingOpsRepo } from './pending-ops-repo';
 import { POP3_COPY_FILE_NAME, updatePop3Copy } from './pop3-copy';
 import { Pop3Repo } from './pop3-repo';
+import { Pop3Writer } from './pop3-writer';
 import { lockProfile } from './profile-lock';
 import { USER_DATA_FILE_NAME, userDataCounter, writeUserDataBackup } from './user-data-backup';
 
@@ -36,6 +37,8 @@ export class Store {
   readonly headerWriter: HeaderWriter;
   /** A resync's many flag changes, written from a thread of their own (flag-writer.ts). */
   readonly flagWriter: FlagWriter;
+  /** A POP3 download's batches, written from a thread of their own (pop3-writer.ts). */
+  readonly pop3Writer: Pop3Writer;
   private readonly backupTimer: NodeJS.Timeout;
   private backedUpAt: number;
 
@@ -53,15 +56,24 @@ export class Store {
     this.backupTimer.unref();
     this.headerWriter = new HeaderWriter(db.name, log);
     this.flagWriter = new FlagWriter(db.name, log);
+    this.pop3Writer = new Pop3Writer(db.name, log);
     this.accounts = new AccountsRepo(db);
     this.mailboxes = new MailboxesRepo(db);
     this.messages = new MessagesRepo(db);
     this.bodies = new BodiesRepo(db);
     this.pendingOps = new PendingOpsRepo(db);
-    this.pop3 = new Pop3Repo(db, () => this.updatePop3Copy(), {
-      warmUp: () => this.headerWriter.warmUp(),
-      checkpoint: () => this.checkpointElsewhere(),
-    });
+    this.pop3 = new Pop3Repo(
+      db,
+      () => this.updatePop3Copy(),
+      {
+        // the thread that writes the download's batches copies its log too, once they are in
+        warmUp: () => this.pop3Writer.begin(),
+        checkpoint: () => {
+          if (!this.pop3Writer.end()) this.checkpointElsewhere();
+        },
+      },
+      this.pop3Writer,
+    );
     this.offlineBodies = new OfflineBodiesRepo(db);
     this.authserv = new AuthservRepo(db);
   }
@@ -152,6 +164,7 @@ export class Store {
     this.backUpUserData();
     this.headerWriter.close();
     this.flagWriter.close();
+    this.pop3Writer.close();
     this.db.close();
     this.unlock();
   }
