@@ -21,17 +21,9 @@
 // Copied on the engine's thread, those pages took 190-230 ms of it (Store.bulkTransaction).
 import type { MailboxId, MessageId } from '../../../shared/domain';
 import { SERVER_FLAGS_SQL, serverFlagParams, type ServerFlagParams, type ServerFlagUpdate } from './server-flags';
-import { WriterThread } from './writer-thread';
+import { WriterThread, writerConnectionSource } from './writer-thread';
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.sqliteModule);
-const db = new Database(workerData.dbPath);
-db.pragma('busy_timeout = 5000');
-db.pragma('synchronous = NORMAL');
-db.pragma('foreign_keys = ON');
-db.pragma('secure_delete = FAST');
-db.pragma('wal_autocheckpoint = 0');
+const WORKER_SOURCE = `${writerConnectionSource({ foreignKeys: true, autocheckpoint: false })}
 const update = db.prepare(workerData.sql).pluck();
 const apply = db.transaction((rows) => {
   const ids = [];

@@ -17,17 +17,10 @@ import type { MailboxId, MessageId } from '../../../shared/domain';
 import { HEADER_SQL, headerRow, writeHeaderRows, type HeaderRow } from './header-rows';
 import { SYNC_STATE_SQL, syncStateParams, type MailboxSyncState } from './mailboxes-repo';
 import type { HeaderRecord } from './messages-repo';
-import { WriterThread } from './writer-thread';
+import { WriterThread, writerConnectionSource } from './writer-thread';
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.sqliteModule);
+const WORKER_SOURCE = `${writerConnectionSource({ foreignKeys: true, autocheckpoint: true })}
 const writeHeaderRows = ${writeHeaderRows.toString()};
-const db = new Database(workerData.dbPath);
-db.pragma('busy_timeout = 5000');
-db.pragma('synchronous = NORMAL');
-db.pragma('foreign_keys = ON');
-db.pragma('secure_delete = FAST');
 const statements = {
   insert: db.prepare(workerData.sql.insert),
   refresh: db.prepare(workerData.sql.refresh),

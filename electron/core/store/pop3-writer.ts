@@ -25,24 +25,16 @@ import type { MessageId } from '../../../shared/domain';
 import { HEADER_SQL, writeHeaderRows, type HeaderRow } from './header-rows';
 import { POP3_BATCH_SQL, writePop3Batch, type Pop3WriteBatch } from './pop3-batch';
 import type { Pop3BatchWriter } from './pop3-repo';
-import { WriterThread } from './writer-thread';
+import { WriterThread, writerConnectionSource } from './writer-thread';
 
-const WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const Database = require(workerData.sqliteModule);
+// Foreign keys are off on this connection alone, which only ever runs write() below: each of a
+// batch's rows hangs off the batch's Inbox (checked once, first) or off a row written or read in
+// the same transaction, so SQLite's four checks per message would find nothing. They cost ~2.5 µs
+// of the thread's ~30 a message (10,000 messages written through it, four alternating runs:
+// medians 305 ms with them, 280 without).
+const WORKER_SOURCE = `${writerConnectionSource({ foreignKeys: false, autocheckpoint: false })}
 const writeHeaderRows = ${writeHeaderRows.toString()};
 const writePop3Batch = ${writePop3Batch.toString()};
-const db = new Database(workerData.dbPath);
-db.pragma('busy_timeout = 5000');
-db.pragma('synchronous = NORMAL');
-// Off on this connection alone, which only ever runs write() below: each of a batch's rows hangs
-// off the batch's Inbox (checked once, first) or off a row written or read in the same
-// transaction, so SQLite's four checks per message would find nothing. They cost ~2.5 µs of the
-// thread's ~30 a message (10,000 messages written through it, four alternating runs: medians
-// 305 ms with them, 280 without).
-db.pragma('foreign_keys = OFF');
-db.pragma('secure_delete = FAST');
-db.pragma('wal_autocheckpoint = 0');
 const sql = workerData.sql;
 const statements = {
   rowOfUidl: db.prepare(sql.rowOfUidl),

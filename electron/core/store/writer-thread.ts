@@ -11,6 +11,29 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
+/**
+ * The start of every writer thread's source: `parentPort`, `workerData` and `db`, the mail database
+ * on a connection of the thread's own, set as the main connection is (database.ts) but for the
+ * two settings each thread's work decides.
+ */
+export function writerConnectionSource(settings: {
+  /** Off only where every row a transaction writes is known to hang off one checked first. */
+  foreignKeys: boolean;
+  /** False: no commit of this connection copies the log; the owner asks for one when its work ends. */
+  autocheckpoint: boolean;
+}): string {
+  return `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.sqliteModule);
+const db = new Database(workerData.dbPath);
+db.pragma('busy_timeout = 5000');
+db.pragma('synchronous = NORMAL');
+db.pragma('foreign_keys = ${settings.foreignKeys ? 'ON' : 'OFF'}');
+db.pragma('secure_delete = FAST');
+${settings.autocheckpoint ? '' : "db.pragma('wal_autocheckpoint = 0');"}
+`;
+}
+
 /** Every reply a writer thread sends names the request it answers; `error` when it failed. */
 export type WriterReply = { id: number } & ({ error: string } | Record<string, unknown>);
 
