@@ -27,10 +27,26 @@ parentPort.on('message', (message) => {
 });
 `;
 
-async function settingsOf(settings: Parameters<typeof writerConnectionSource>[0]) {
+/** Answers each request through the shared `answer`: its ids, or its error when it asks for one. */
+const ANSWER = `
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  answer(message.id, () => {
+    if (message.fail) throw new Error('no such table: nowhere');
+    return [1, 2, 3];
+  });
+});
+`;
+
+/** The reply of a thread running `body` after the shared source, to `request`. */
+async function replyOf(settings: Parameters<typeof writerConnectionSource>[0], body: string, request = {}) {
   const thread = new WriterThread<WriterReply>({
     name: 'test writer',
-    source: writerConnectionSource(settings) + REPORT_SETTINGS,
+    source: writerConnectionSource(settings) + body,
     data: {},
     dbPath: path.join(tempDir(cleanup, 'mail-writer-thread-'), 'mail.db'),
     idleCloseMs: 10_000,
@@ -40,9 +56,11 @@ async function settingsOf(settings: Parameters<typeof writerConnectionSource>[0]
   if (!worker) throw new Error('the writer thread did not start');
   const id = thread.newId();
   const answer = thread.answer(id);
-  worker.postMessage({ id });
+  worker.postMessage({ ...request, id });
   return answer;
 }
+
+const settingsOf = (settings: Parameters<typeof writerConnectionSource>[0]) => replyOf(settings, REPORT_SETTINGS);
 
 describe('writerConnectionSource', () => {
   it('opens the database as the main connection does: NORMAL sync, a busy wait, fast secure delete', async () => {
@@ -63,5 +81,11 @@ describe('writerConnectionSource', () => {
       foreignKeys: 0,
       autocheckpoint: 0,
     });
+  });
+
+  it('answers a request with the ids its write returns, or with the error it threw', async () => {
+    const settings = { foreignKeys: true, autocheckpoint: true };
+    expect(await replyOf(settings, ANSWER)).toEqual({ id: 1, ids: [1, 2, 3] });
+    expect(await replyOf(settings, ANSWER, { fail: true })).toEqual({ id: 1, error: 'no such table: nowhere' });
   });
 });

@@ -39,17 +39,8 @@ parentPort.on('message', (message) => {
     parentPort.close();
     return;
   }
-  try {
-    parentPort.postMessage({ id: message.id, ids: apply.immediate(message.rows) });
-  } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
-  }
-  if (message.last) {
-    // PASSIVE: waits for no reader and no writer; what they still hold, a later checkpoint copies
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {}
-  }
+  answer(message.id, () => apply.immediate(message.rows));
+  if (message.last) checkpoint();
 });
 `;
 

@@ -55,11 +55,7 @@ const commit = (message) => {
   due.delete(message.id);
   open.delete(message.id);
   endPort(message.id);
-  try {
-    parentPort.postMessage({ id: message.id, ids: write.immediate(message.mailboxId, rows, message.syncState) });
-  } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
-  }
+  answer(message.id, () => write.immediate(message.mailboxId, rows, message.syncState));
 };
 parentPort.on('message', (message) => {
   if (message === 'close') {
@@ -70,10 +66,7 @@ parentPort.on('message', (message) => {
     return;
   }
   if (message === 'checkpoint') {
-    // PASSIVE: waits for no reader and no writer; what they still hold, a later checkpoint copies
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {}
+    checkpoint();
     return;
   }
   if (message.type === 'rows') {

@@ -57,10 +57,7 @@ parentPort.on('message', (message) => {
     return;
   }
   if (message === 'checkpoint') {
-    // PASSIVE: waits for no reader and no writer; what they still hold, a later checkpoint copies
-    try {
-      db.pragma('wal_checkpoint(PASSIVE)');
-    } catch {}
+    checkpoint();
     return;
   }
   const pack = Buffer.from(message.pack);
@@ -72,11 +69,7 @@ parentPort.on('message', (message) => {
     bodies: message.bodies.map((m) => ({ uidl: m.uidl, raw: bytes(m) })),
     whole: message.whole.map((m) => ({ uidl: m.uidl, headerHash: m.headerHash, row: m.row, raw: bytes(m) })),
   };
-  try {
-    parentPort.postMessage({ id: message.id, ids: write.immediate(batch) });
-  } catch (error) {
-    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
-  }
+  answer(message.id, () => write.immediate(batch));
 });
 `;
 

@@ -14,7 +14,9 @@ import { Worker } from 'node:worker_threads';
 /**
  * The start of every writer thread's source: `parentPort`, `workerData` and `db`, the mail database
  * on a connection of the thread's own, set as the main connection is (database.ts) but for the
- * two settings each thread's work decides.
+ * two settings each thread's work decides; and what every thread does with them: `answer(id,
+ * write)` replies to request `id` with the ids `write()` returns or with its error, and
+ * `checkpoint()` copies the log into the database file.
  */
 export function writerConnectionSource(settings: {
   /** Off only where every row a transaction writes is known to hang off one checked first. */
@@ -31,6 +33,19 @@ db.pragma('synchronous = NORMAL');
 db.pragma('foreign_keys = ${settings.foreignKeys ? 'ON' : 'OFF'}');
 db.pragma('secure_delete = FAST');
 ${settings.autocheckpoint ? '' : "db.pragma('wal_autocheckpoint = 0');"}
+const answer = (id, write) => {
+  try {
+    parentPort.postMessage({ id, ids: write() });
+  } catch (error) {
+    parentPort.postMessage({ id, error: String((error && error.message) || error) });
+  }
+};
+// PASSIVE: waits for no reader and no writer; what they still hold, a later checkpoint copies
+const checkpoint = () => {
+  try {
+    db.pragma('wal_checkpoint(PASSIVE)');
+  } catch {}
+};
 `;
 }
 
