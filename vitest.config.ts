@@ -27,6 +27,7 @@ const SERVER_MATRIX_FILES =
         'test/integration/search.test.ts',
         'test/integration/reopen-folder-list.test.ts',
         'test/integration/resync-streamed-flags.test.ts',
+        'test/integration/fast-fetch.test.ts',
       ];
 
 export default defineConfig({

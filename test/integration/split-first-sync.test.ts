@@ -60,12 +60,15 @@ function extras(user: MailUser, password = user.password) {
 /** The extra connections a sync opens, and the FETCHes each ran, as the test sees them. */
 function watched(extra: ExtraFetch, onThread: (thread: FetchThread) => void = () => undefined) {
   const fetches: string[] = [];
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
   const watching: ExtraFetch = {
     ...extra,
     open: async (path, uidValidity, query) => {
       const thread = await extra.open(path, uidValidity, query);
       if (!thread) return null;
       onThread(thread);
+      open();
       const fetch = thread.fetch.bind(thread);
       thread.fetch = (request) => {
         fetches.push(request.range);
@@ -74,7 +77,25 @@ function watched(extra: ExtraFetch, onThread: (thread: FetchThread) => void = ()
       return thread;
     },
   };
-  return { extra: watching, fetches };
+  return { extra: watching, fetches, opened };
+}
+
+/**
+ * The work connection, held after its first FETCH (the first screen) until the extra connection
+ * is open: the engine reads a header FETCH fast enough (sync/fast-fetch.ts) that one connection
+ * alone would otherwise have fetched these few thousand before the other one has logged in.
+ */
+function heldUntil(c: ImapFlow, opened: Promise<void>): ImapFlow {
+  const fetch = c.fetch.bind(c);
+  let fetches = 0;
+  c.fetch = ((...args: Parameters<ImapFlow['fetch']>) => {
+    if (fetches++ === 0) return fetch(...args);
+    return (async function* () {
+      await opened;
+      yield* fetch(...args);
+    })();
+  }) as ImapFlow['fetch'];
+  return c;
 }
 
 /** Every stored column that comes from the server, by UID: what two syncs must agree on. */
@@ -88,10 +109,11 @@ function storedRows(store: Store, inbox: MailboxRecord): unknown[] {
     .all(inbox.id);
 }
 
-async function syncOnce(user: MailUser, options: Partial<MailboxSyncOptions> = {}) {
+async function syncOnce(user: MailUser, options: Partial<MailboxSyncOptions> = {}, opened?: Promise<void>) {
   const { store, inbox } = openStore();
   const progress: number[] = [];
-  const changes = await syncMailbox(await client(user), store, inbox, {
+  const work = await client(user);
+  const changes = await syncMailbox(opened ? heldUntil(work, opened) : work, store, inbox, {
     hasAttachments,
     onBatch: (_added, done) => progress.push(done),
     ...options,
@@ -104,8 +126,8 @@ describe('first sync over a second connection', () => {
     const user = await createMailUser(server, 'split-same');
     await populateMailbox(server, user, { count: MESSAGES, seed: 23 });
     const single = await syncOnce(user);
-    const { extra, fetches } = watched(extras(user).connections.forSync()!);
-    const split = await syncOnce(user, { extraFetch: extra });
+    const { extra, fetches, opened } = watched(extras(user).connections.forSync()!);
+    const split = await syncOnce(user, { extraFetch: extra }, opened);
 
     // the second connection did part of the work
     expect(fetches.length).toBeGreaterThan(0);
@@ -126,7 +148,7 @@ describe('first sync over a second connection', () => {
     const threads: FetchThread[] = [];
     const outcomes: string[] = [];
     const base = extras(user);
-    const { extra, fetches } = watched(base.connections.forSync()!, (thread) => {
+    const { extra, fetches, opened } = watched(base.connections.forSync()!, (thread) => {
       threads.push(thread);
       // the connection drops in its first FETCH, once 150 of its rows went to the writer thread
       thread.cutForTest(150);
@@ -140,7 +162,7 @@ describe('first sync over a second connection', () => {
           },
         );
     });
-    const split = await syncOnce(user, { extraFetch: extra });
+    const split = await syncOnce(user, { extraFetch: extra }, opened);
 
     expect(threads).toHaveLength(1);
     expect(outcomes).toEqual(['cut, streaming to the writer']);
@@ -158,11 +180,11 @@ describe('first sync over a second connection', () => {
     await populateMailbox(server, user, { count: MESSAGES, seed: 31 });
     const single = await syncOnce(user);
     const { store, inbox } = openStore();
-    const { extra, fetches } = watched(extras(user).connections.forSync()!);
+    const { extra, fetches, opened } = watched(extras(user).connections.forSync()!);
     // quit at the second batch the work connection stores once the extra one has a FETCH going:
     // a fixed batch number raced the extra connection's login on a busy machine (seen in CI)
     let batchesSinceExtra = 0;
-    const stopped = syncMailbox(await client(user), store, inbox, {
+    const stopped = syncMailbox(heldUntil(await client(user), opened), store, inbox, {
       hasAttachments,
       extraFetch: extra,
       onBatch: () => {

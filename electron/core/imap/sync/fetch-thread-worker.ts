@@ -16,6 +16,7 @@ import { hasListedAttachments } from '../body/structure';
 import { headerRow, type HeaderRow } from '../../store/header-rows';
 import type { HeaderRecord } from '../../store/messages-repo';
 import type { ThreadFailure, ThreadReply, ThreadRequest, ThreadStartData } from './fetch-thread-protocol';
+import { fetchHeaderMessages } from './fast-fetch';
 import { toHeaderRecord } from './header-fields';
 
 const port = parentPort!;
@@ -70,10 +71,10 @@ async function fetch(request: Extract<ThreadRequest, { type: 'fetch' }>): Promis
     }
   };
   try {
-    for await (const message of client.fetch(range, data.query as FetchQueryObject, { uid: true })) {
+    await fetchHeaderMessages(client, range, data.query as FetchQueryObject, { uid: true }, (message) => {
       count++;
       lowUid = Math.min(lowUid, message.uid);
-      if (pinned.has(message.uid)) continue;
+      if (pinned.has(message.uid)) return;
       const record = toHeaderRecord(message, mailboxKey, hasListedAttachments);
       rows++;
       if ('writer' in sink) sink.rows.push(headerRow(mailboxId, record));
@@ -84,7 +85,7 @@ async function fetch(request: Extract<ThreadRequest, { type: 'fetch' }>): Promis
         cutAfterRows = null;
         client.close();
       }
-    }
+    });
     flush();
   } finally {
     // the writer thread closes its end once the batch is committed or aborted

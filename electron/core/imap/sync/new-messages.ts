@@ -10,6 +10,7 @@ import type { HeaderRecord } from '../../store/messages-repo';
 import type { FetchThread } from './fetch-thread';
 import type { SyncContext } from './context';
 import { headerQueryFor, toHeaderRecord } from './header-fields';
+import { fetchHeaderMessages } from './fast-fetch';
 import { fetchSplit, type SplitConnection } from './split-fetch';
 import { turnSlicer } from './turn-slicer';
 
@@ -112,17 +113,17 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     let lowUid = Infinity;
     const sliceSpent = turnSlicer();
     try {
-      for await (const msg of ctx.client.fetch(range, query, { uid: byUid })) {
-        // the window's requests get a turn between slices of parsing (turn-slicer.ts)
-        const turn = sliceSpent();
-        if (turn) await turn;
+      await fetchHeaderMessages(ctx.client, range, query, { uid: byUid }, (msg) => {
         fetched++;
         lowUid = Math.min(lowUid, msg.uid);
-        if (pinned.has(msg.uid)) continue;
-        const record = toHeaderRecord(msg, mailboxKey, ctx.hasAttachments);
-        if (stream) stream.add(record);
-        else records.push(record);
-      }
+        if (!pinned.has(msg.uid)) {
+          const record = toHeaderRecord(msg, mailboxKey, ctx.hasAttachments);
+          if (stream) stream.add(record);
+          else records.push(record);
+        }
+        // the window's requests get a turn between slices of parsing (turn-slicer.ts)
+        return sliceSpent();
+      });
     } catch (error) {
       stream?.abort();
       throw error;

@@ -1,0 +1,134 @@
+// A header FETCH whose answers are read by fetch-line.ts instead of imapflow's parser.
+//
+// imapflow reads a connection in one loop: its stream frames each response (a line with its
+// literals), then `handleResponse` parses it and hands it to the command it belongs to. While a
+// header FETCH of ours is on the wire, the connection's handleResponse first offers each
+// `* n FETCH` line to fetch-line.ts; a line it reads whole (UID, ENVELOPE and BODYSTRUCTURE: a
+// header FETCH's answer) goes straight to the caller, and every other line (a status line, the
+// tagged OK, an unsolicited flag update, anything fetch-line.ts is not sure of) goes on to
+// imapflow as before; a message imapflow parsed reaches the caller through the FETCH's own
+// iterator. So the command itself, its tag, its errors and the connection's state stay
+// imapflow's, and only the parsing of the bulk is ours.
+//
+// handleResponse is imapflow's own method, not part of its documented interface: a client
+// without it (another imapflow version) is used as it is, with every line parsed by imapflow,
+// which only costs the speed. test/integration/fast-fetch.test.ts fails should the hook stop
+// taking lines.
+import type { FetchMessageObject, FetchQueryObject, ImapFlow, MailboxObject } from 'imapflow';
+import { readHeaderFetchLine } from './fetch-line';
+
+/** One response as imapflow's stream frames it. */
+interface FramedResponse {
+  payload: Buffer;
+  literals: Buffer[];
+}
+
+/** The parts of imapflow's connection the hook works with (imapflow/dist/esm/imap-flow.js). */
+interface ResponseLoop {
+  handleResponse(data: FramedResponse): Promise<boolean>;
+  currentRequest?: { command?: string; attributes?: { value?: unknown }[] } | false | null;
+  mailbox?: MailboxObject | false;
+}
+
+/** Takes one message; a promise holds the connection's reading until it settles. */
+export type HeaderSink = (message: FetchMessageObject) => void | Promise<void>;
+
+/** The FETCH a connection's hook is reading for now. */
+interface Reading {
+  command: string;
+  range: string;
+  sink: HeaderSink;
+  /** UIDs given to the sink: imapflow runs a throttled FETCH again, and a message is taken once. */
+  taken: Set<number>;
+  failure: { error: unknown } | null;
+  /** Lines read here (the rest went to imapflow): for the tests and the bench's notes. */
+  lines: number;
+}
+
+/** The header FETCHes queued or running on a connection (imapflow sends one command at a time). */
+type Hook = Set<Reading>;
+
+const hooks = new WeakMap<object, Hook>();
+
+/** The hook on `client`, installed once; null when this imapflow has no handleResponse to wrap. */
+function hookOf(client: ImapFlow): Hook | null {
+  const known = hooks.get(client);
+  if (known) return known;
+  const loop = client as unknown as ResponseLoop;
+  const original = loop.handleResponse;
+  if (typeof original !== 'function') return null;
+  const hook: Hook = new Set();
+  loop.handleResponse = function (this: ResponseLoop, data: FramedResponse): Promise<boolean> {
+    const reading = hook.size ? readingFor(hook, this.currentRequest) : undefined;
+    if (reading) {
+      if (reading.failure) return Promise.resolve(true); // the caller failed: the rest is dropped
+      const line = readHeaderFetchLine(data.payload, data.literals, this.mailbox);
+      if (line?.complete) {
+        reading.lines++;
+        return give(reading, line.message);
+      }
+    }
+    return original.call(this, data);
+  };
+  hooks.set(client, hook);
+  return hook;
+}
+
+/** The reading of the command on the wire: the same command over the same range. */
+function readingFor(
+  hook: Hook,
+  request: ResponseLoop['currentRequest'] | Pick<Reading, 'command' | 'range'>,
+): Reading | undefined {
+  if (!request) return undefined;
+  const range = 'range' in request ? request.range : request.attributes?.[0]?.value;
+  for (const reading of hook) if (request.command === reading.command && range === reading.range) return reading;
+  return undefined;
+}
+
+async function give(reading: Reading, message: FetchMessageObject): Promise<boolean> {
+  if (reading.taken.has(message.uid)) return true;
+  reading.taken.add(message.uid);
+  try {
+    await reading.sink(message);
+  } catch (error) {
+    reading.failure = { error };
+  }
+  return true;
+}
+
+/**
+ * Runs `client.fetch(range, query, { uid })` with each answered message given to `sink`, in the
+ * order they arrive; resolves once the FETCH is done, with the number of lines read here. The
+ * sink's first error ends the FETCH's delivery and is thrown once the command completes, as
+ * imapflow's own iterator would.
+ */
+export async function fetchHeaderMessages(
+  client: ImapFlow,
+  range: string,
+  query: FetchQueryObject,
+  options: { uid: boolean },
+  sink: HeaderSink,
+): Promise<{ readHere: number }> {
+  const hook = hookOf(client);
+  const reading: Reading = {
+    command: options.uid ? 'UID FETCH' : 'FETCH',
+    range,
+    sink,
+    taken: new Set(),
+    failure: null,
+    lines: 0,
+  };
+  // a second FETCH of the same range while the first is still here could not be told apart
+  const hooked = hook && !readingFor(hook, reading) ? hook : null;
+  hooked?.add(reading);
+  try {
+    for await (const message of client.fetch(range, query, options)) {
+      if (reading.failure) continue;
+      await give(reading, message);
+    }
+  } finally {
+    hooked?.delete(reading);
+  }
+  if (reading.failure) throw reading.failure.error;
+  return { readHere: reading.lines };
+}
