@@ -290,7 +290,9 @@ function toMessage(
       case 'INTERNALDATE': {
         const text = stringOf(value);
         const date = new Date(text as string);
-        map.internalDate = date.toString() === 'Invalid Date' ? text : date;
+        // imapflow asks date.toString() whether it is valid, which formats the date in the local
+        // time zone (microseconds a message): an invalid Date is exactly one whose time is NaN
+        map.internalDate = Number.isNaN(date.getTime()) ? text : date;
         break;
       }
       case 'HEADER':
