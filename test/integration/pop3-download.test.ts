@@ -12,7 +12,8 @@ import { Pop3Client } from '../../electron/core/pop3/pop3-client';
 import { DAY_MS, HEADERS_FIRST } from '../../electron/core/pop3/pop3-download';
 import { tlsConnectOptions } from '../../electron/core/net/tls-options';
 import { POP3_COPY_FILE_NAME } from '../../electron/core/store/pop3-copy';
-import { Pop3Repo, type Pop3Options, type Pop3Server } from '../../electron/core/store/pop3-repo';
+import { BodyBytes, WholeMessage } from '../../electron/core/store/pop3-batch';
+import { Pop3Repo, type Pop3Options, type Pop3Server, type Pop3WriteBatch } from '../../electron/core/store/pop3-repo';
 import type { Store } from '../../electron/core/store/store';
 import { appendMessage, mailboxStatus, withImap } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
@@ -372,6 +373,32 @@ describe('POP3 download', () => {
     expect(local.every((m) => m.raw !== null)).toBe(true);
     expect(await onServer(user)).toBe(0);
   }, 120_000);
+
+  it('hands the writer its messages as instances of the batch classes, which V8 does not pretenure', async () => {
+    // an object literal held until its batch's commit was allocated in the old generation and kept
+    // its row and bytes there until a full collection (store/pop3-batch.ts)
+    const user = await createMailUser(server, 'pop3-batch-classes');
+    await populateMailbox(server, user, { count: HEADERS_FIRST + 50 });
+    const handedOver: Pop3WriteBatch[] = [];
+    const bed = pop3Bed(user, {}, implicitTls(), undefined, {
+      repo: (store) =>
+        new Pop3Repo(store.db, undefined, undefined, {
+          warmUp: () => undefined,
+          store: (batch) => {
+            handedOver.push(batch);
+            return store.pop3Writer.store(batch);
+          },
+        }),
+    });
+
+    expect(done(await bed.account.check())).toMatchObject({ bodies: HEADERS_FIRST + 50 });
+    const bodies = handedOver.flatMap((b) => b.bodies);
+    const whole = handedOver.flatMap((b) => b.whole);
+    expect(bodies).toHaveLength(HEADERS_FIRST);
+    expect(whole).toHaveLength(50);
+    expect(bodies.every((m) => m instanceof BodyBytes)).toBe(true);
+    expect(whole.every((m) => m instanceof WholeMessage)).toBe(true);
+  });
 
   it('loses and duplicates nothing when the writer thread goes in the middle of the download', async () => {
     const count = HEADERS_FIRST + 1000;

@@ -23,6 +23,7 @@
 // instead of downloading it again. Telling them apart needs every header, so a session in which
 // UIDLs vanished asks TOP for all of them.
 import type { AccountId, MessageId } from '../../../shared/domain';
+import { BodyBytes, WholeMessage } from '../store/pop3-batch';
 import { pop3Row, type Pop3Known, type Pop3Options, type Pop3Repo, type Pop3WriteBatch } from '../store/pop3-repo';
 import type { Pop3Client, Pop3Listing } from './pop3-client';
 import { headerHash, pop3HeaderRecord } from './pop3-header';
@@ -261,16 +262,12 @@ async function fetchBodies(
       bodyWindow(client, sizes),
       (l) => client.retr(l.number),
       (l, raw) => {
-        if (known.has(l.uidl)) batch.bodies.push({ uidl: l.uidl, raw });
+        // instances of classes, not literals: a batch lives past a scavenge (pop3-batch.ts says why)
+        if (known.has(l.uidl)) batch.bodies.push(new BodyBytes(l.uidl, raw));
         else {
           const size = sizes.get(l.number) ?? raw.length;
           const record = pop3HeaderRecord(raw, size, deps.now(), `pop3:${accountId}:${l.uidl}`);
-          batch.whole.push({
-            uidl: l.uidl,
-            headerHash: headerHash(raw),
-            row: pop3Row(inbox, record, 0),
-            raw,
-          });
+          batch.whole.push(new WholeMessage(l.uidl, headerHash(raw), pop3Row(inbox, record, 0), raw));
         }
         batchBytes += raw.length;
         if (batch.bodies.length + batch.whole.length >= BODY_BATCH || batchBytes >= BODY_BATCH_BYTES) return flush();

@@ -5,6 +5,36 @@
 import type { AccountId, MailboxId } from '../../../shared/domain';
 import type { HeaderRow, HeaderStatements, writeHeaderRows } from './header-rows';
 
+/**
+ * The bytes of a message whose row came earlier, as a batch holds them until its commit is
+ * answered. A class and not an object literal, as WholeMessage says.
+ */
+export class BodyBytes {
+  constructor(
+    readonly uidl: string,
+    readonly raw: Buffer,
+  ) {}
+}
+
+/**
+ * A message that came whole, as a batch holds it until its commit is answered. A class and not an
+ * object literal: a batch waits for its commit past a scavenge, so V8 saw the literal's objects
+ * survive and began allocating them in the old generation (allocation-site pretenuring, which
+ * follows literals, not classes), where each then held its young row and bytes until the next full
+ * collection. Measured on the bench's 10,000 messages (figure p, four downloads each way): the old
+ * generation grew 12-15 MB a download with a mark-compact in it, and 2-4 MB with none as a class;
+ * V8's helper threads, which collect in parallel, used 154 → 103 ms of CPU (medians).
+ */
+export class WholeMessage {
+  constructor(
+    readonly uidl: string,
+    readonly headerHash: string,
+    /** The row's uid (index 1) is given when it is written, after the Inbox's highest. */
+    readonly row: HeaderRow,
+    readonly raw: Buffer,
+  ) {}
+}
+
 /** One transaction's worth of a download: bytes for rows already stored, and messages that came whole. */
 export interface Pop3WriteBatch {
   accountId: AccountId;
