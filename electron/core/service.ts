@@ -314,7 +314,6 @@ class CoreService implements MailService {
       syncing: (underway) => {
         this.indexer.syncPass(underway);
         this.threader.syncPass(underway);
-        this.contacts.syncPass(underway);
       },
     });
     const parts = {

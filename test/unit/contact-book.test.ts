@@ -1,6 +1,5 @@
 // The address book's harvest waits while a header sync is under way (it was a twentieth of the
-// thread parsing the batches), and while an account's sync pass is (a reopen's resync), and reads
-// everything once it ends; autocomplete never waits.
+// thread parsing the batches) and reads everything once the sync ends; autocomplete never waits.
 import { describe, expect, it } from 'vitest';
 import { ContactBook } from '../../electron/core/contacts/contact-book';
 import { cleanupAfterEach } from '../support/cleanup';
@@ -41,18 +40,6 @@ describe('the contact harvest', () => {
     expect(count()).toBe(0);
     book.syncProgress(3_000, 3_000);
     await expect.poll(count).toBe(2);
-  });
-
-  it("waits while an account's sync pass is under way, even after a batch completes, and harvests when it ends", async () => {
-    const { book, arrive, count } = setup();
-    book.syncPass(true);
-    arrive(1, 'ann@example.test');
-    // a resync's new mail: one batch, complete at once, while the pass goes on
-    book.syncProgress(1, 1);
-    await book.kick();
-    expect(count()).toBe(0);
-    book.syncPass(false);
-    await expect.poll(count).toBe(1);
   });
 
   it('harvests anyway once a sync has gone quiet (a dropped connection)', async () => {

@@ -4,7 +4,7 @@
 // touches keeps its flags; and whatever keeps the thread from writing says so, so the caller
 // writes the changes itself.
 import { describe, expect, it } from 'vitest';
-import { FLAG_CHUNK, FLAG_WRITER_IDLE_CLOSE_MS, FlagWriter } from '../../electron/core/store/flag-writer';
+import { FLAG_CHUNK, FlagWriter } from '../../electron/core/store/flag-writer';
 import type { ServerFlagUpdate } from '../../electron/core/store/server-flags';
 import type { Store } from '../../electron/core/store/store';
 import { headerRecord } from '../support/store-fixtures';
@@ -75,27 +75,6 @@ describe('the flag writer thread', () => {
     expect(again?.complete).toBe(true);
     expect(store.messages.get(again!.ids).map((header) => header.uid)).toEqual([4]);
     expect(store.messages.get([id3!])[0]!.flags.flagged).toBe(false);
-  });
-
-  it('started ahead of a resync (warmUp), runs at once, writes a run of changes, and ends once idle', async () => {
-    const { store, inbox } = openStore(300);
-    store.flagWriter.warmUp();
-    expect(store.flagWriter.threadRunning).toBe(true);
-    const result = await writeAll(
-      store.flagWriter,
-      inbox.id,
-      Array.from({ length: 300 }, (_, i) => flagged(i + 1)),
-    );
-    expect(result?.complete).toBe(true);
-    expect(stored(store, inbox.id).flagged).toBe(300);
-    await expect.poll(() => store.flagWriter.threadRunning, { timeout: FLAG_WRITER_IDLE_CLOSE_MS + 3_000 }).toBe(false);
-  });
-
-  it('started ahead of a resync that brings no changes, ends once idle', async () => {
-    const { store } = openStore(1);
-    store.flagWriter.warmUp();
-    expect(store.flagWriter.threadRunning).toBe(true);
-    await expect.poll(() => store.flagWriter.threadRunning, { timeout: FLAG_WRITER_IDLE_CLOSE_MS + 3_000 }).toBe(false);
   });
 
   it('says it wrote nothing when its thread cannot start (the caller writes instead)', async () => {

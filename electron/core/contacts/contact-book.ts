@@ -37,8 +37,6 @@ export class ContactBook {
   private stopped = false;
   /** Until when a header sync counts as under way (see syncProgress). */
   private syncingUntil = 0;
-  /** Until when an account's sync pass counts as under way (see syncPass). */
-  private passUntil = 0;
   private deferred: NodeJS.Timeout | null = null;
   private readonly pacer = new BatchPacer({ max: HARVEST_BATCH });
 
@@ -59,26 +57,11 @@ export class ContactBook {
    */
   syncProgress(done: number, total: number): void {
     this.syncingUntil = done < total ? Date.now() + this.syncQuietMs : 0;
-    if (this.syncingUntil === 0) this.kickDeferred();
-  }
-
-  /**
-   * An account's sync pass began or ended (account-runtime.ts), as the threader and the indexer
-   * hear it: the harvest waits for the whole pass, not only for a batch. A reopen's resync stores
-   * its new mail as one complete batch, and the harvest that followed ran its first batch inside
-   * that batch's messages.changed, before the window heard of the new mail (15-21 ms on the loaded
-   * bench machine, bench figure c2), and the rest of it beside the resync of the other folders.
-   */
-  syncPass(underway: boolean): void {
-    this.passUntil = underway ? Date.now() + this.syncQuietMs : 0;
-    if (!underway) this.kickDeferred();
-  }
-
-  private kickDeferred(): void {
-    if (!this.deferred) return;
-    clearTimeout(this.deferred);
-    this.deferred = null;
-    void this.kick();
+    if (this.syncingUntil === 0 && this.deferred) {
+      clearTimeout(this.deferred);
+      this.deferred = null;
+      void this.kick();
+    }
   }
 
   /** The user's own addresses never become contacts. */
@@ -109,7 +92,7 @@ export class ContactBook {
 
   /** Harvests until caught up, yielding between batches; a kick while running goes once more. */
   kick(): Promise<void> {
-    const syncing = Math.max(this.syncingUntil, this.passUntil) - Date.now();
+    const syncing = this.syncingUntil - Date.now();
     if (syncing > 0 && !this.stopped) {
       // once the sync has ended (or gone quiet); a later report that it goes on defers it again
       this.deferred ??= setTimeout(() => {

@@ -22,7 +22,6 @@ import { SerialQueue } from '../net/serial-queue';
 import { listMailboxes } from './sync/mailbox-list';
 import { syncMailbox } from './sync/mailbox-sync';
 import { needsSync } from './sync/status-check';
-import { STREAMED_FLAG_CHANGES } from './sync/streamed-flags';
 import { countsBeforePass, countsShown } from './sync/tree-counts';
 import { canSync, syncSinceDate, syncsInBackground } from './sync/sync-policy';
 import { defaultExtraConnections, ExtraConnections } from './sync/extra-connections';
@@ -215,21 +214,9 @@ export class AccountRuntime {
     this.stopped = false;
     // the pass that follows the login is under way from now: the login is part of its wait
     this.reportSyncing(true);
-    // its SQLite loads while this connection logs in, not after the SELECT's 200th change (c2)
-    if (this.resyncMayStreamFlags()) this.deps.store.flagWriter.warmUp();
     this.work.start();
     // The watcher waits for the first successful login, so a wrong password is tried only once.
     this.startInterval();
-  }
-
-  /**
-   * The session's first pass resyncs a complete INBOX of enough messages that its flag changes
-   * from elsewhere may go to the flag writer thread (sync/streamed-flags.ts): whether that thread
-   * is worth starting now, while this connection logs in.
-   */
-  private resyncMayStreamFlags(): boolean {
-    const inbox = this.deps.store.mailboxes.byRole(this.account.id, 'inbox');
-    return !!inbox && inbox.sync.syncedLowUid === 1 && inbox.total >= STREAMED_FLAG_CHANGES;
   }
 
   /** The window is in front (or not): poll the watched mailbox for servers with a lazy IDLE. */

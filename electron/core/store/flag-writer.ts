@@ -76,17 +76,6 @@ export class FlagWriter {
     return this.thread.use() ? new FlagStream(this, mailboxId) : null;
   }
 
-  /**
-   * Starts the thread ahead of a resync that may bring many changes (AccountRuntime.start): loading
-   * its SQLite takes a new thread tens of ms of CPU (60 ms, 85-200 ms of wall time on the loaded
-   * bench machine), which then overlaps the login and the server's SELECT instead of following the
-   * 200th change parsed, with the new mail's write waiting behind it (bench figure c2). Given no
-   * work, it ends like an idle one.
-   */
-  warmUp(): void {
-    if (this.thread.use()) this.thread.closeWhenIdle();
-  }
-
   /** Whether a thread is running now (tests: that an idle one ended). */
   get threadRunning(): boolean {
     return this.thread.running;
