@@ -87,6 +87,27 @@ describe('a header FETCH read by the engine', () => {
     expect(readHere).toBe(count - 1);
   });
 
+  it('ends the FETCH with the caller’s first error and leaves the connection usable', async () => {
+    const user = await createMailUser(server, 'fast-fetch-failing');
+    const client = await connectImap(server, user);
+    cleanup.push(() => client.logout());
+    const count = await fill(client);
+    await client.mailboxOpen('INBOX', { readOnly: true });
+
+    let given = 0;
+    const failing = fetchHeaderMessages(client, '1:*', HEADER_QUERY, { uid: true }, () => {
+      if (++given === 3) throw new Error('the store is full');
+    });
+    // the rest of the answers are dropped, but the tagged OK still reaches imapflow
+    await expect(failing).rejects.toThrow('the store is full');
+    expect(given).toBe(3);
+    const again: number[] = [];
+    await fetchHeaderMessages(client, '1:*', HEADER_QUERY, { uid: true }, (message) => {
+      again.push(message.uid);
+    });
+    expect(again).toHaveLength(count);
+  });
+
   it('leaves other commands’ FETCH answers on the same connection to imapflow', async () => {
     const user = await createMailUser(server, 'fast-fetch-other');
     const client = await connectImap(server, user);

@@ -59,13 +59,14 @@ function hookOf(client: ImapFlow): Hook | null {
   if (typeof original !== 'function') return null;
   const hook: Hook = new Set();
   loop.handleResponse = function (this: ResponseLoop, data: FramedResponse): Promise<boolean> {
-    const reading = hook.size ? readingFor(hook, this.currentRequest) : undefined;
+    const request = this.currentRequest;
+    const reading = hook.size && request ? readingOf(hook, request.command, request.attributes?.[0]?.value) : undefined;
     if (reading) {
-      if (reading.failure) return Promise.resolve(true); // the caller failed: the rest is dropped
       const line = readHeaderFetchLine(data.payload, data.literals, this.mailbox);
       if (line?.complete) {
         reading.lines++;
-        return give(reading, line.message);
+        // once the caller failed, its answers are dropped; the command's tag still goes to imapflow
+        return reading.failure ? Promise.resolve(true) : give(reading, line.message);
       }
     }
     return original.call(this, data);
@@ -74,20 +75,17 @@ function hookOf(client: ImapFlow): Hook | null {
   return hook;
 }
 
-/** The reading of the command on the wire: the same command over the same range. */
-function readingFor(
-  hook: Hook,
-  request: ResponseLoop['currentRequest'] | Pick<Reading, 'command' | 'range'>,
-): Reading | undefined {
-  if (!request) return undefined;
-  const range = 'range' in request ? request.range : request.attributes?.[0]?.value;
-  for (const reading of hook) if (request.command === reading.command && range === reading.range) return reading;
+/** The reading of a command on the wire: the same command over the same range. */
+function readingOf(hook: Hook, command: unknown, range: unknown): Reading | undefined {
+  for (const reading of hook) if (command === reading.command && range === reading.range) return reading;
   return undefined;
 }
 
 async function give(reading: Reading, message: FetchMessageObject): Promise<boolean> {
-  if (reading.taken.has(message.uid)) return true;
-  reading.taken.add(message.uid);
+  if (message.uid !== undefined) {
+    if (reading.taken.has(message.uid)) return true;
+    reading.taken.add(message.uid);
+  }
   try {
     await reading.sink(message);
   } catch (error) {
@@ -119,7 +117,7 @@ export async function fetchHeaderMessages(
     lines: 0,
   };
   // a second FETCH of the same range while the first is still here could not be told apart
-  const hooked = hook && !readingFor(hook, reading) ? hook : null;
+  const hooked = hook && !readingOf(hook, reading.command, range) ? hook : null;
   hooked?.add(reading);
   try {
     for await (const message of client.fetch(range, query, options)) {
