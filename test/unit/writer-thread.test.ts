@@ -11,11 +11,7 @@ const cleanup = cleanupAfterEach();
 /** Answers each request with the connection's settings, as SQLite reports them. */
 const REPORT_SETTINGS = `
 parentPort.on('message', (message) => {
-  if (message === 'close') {
-    db.close();
-    parentPort.close();
-    return;
-  }
+  if (message === 'close') return close();
   parentPort.postMessage({
     id: message.id,
     foreignKeys: db.pragma('foreign_keys', { simple: true }),
@@ -30,11 +26,7 @@ parentPort.on('message', (message) => {
 /** Answers each request through the shared `answer`: its ids, or its error when it asks for one. */
 const ANSWER = `
 parentPort.on('message', (message) => {
-  if (message === 'close') {
-    db.close();
-    parentPort.close();
-    return;
-  }
+  if (message === 'close') return close();
   answer(message.id, () => {
     if (message.fail) throw new Error('no such table: nowhere');
     return [1, 2, 3];

@@ -34,11 +34,7 @@ const apply = db.transaction((rows) => {
   return ids;
 });
 parentPort.on('message', (message) => {
-  if (message === 'close') {
-    db.close();
-    parentPort.close();
-    return;
-  }
+  if (message === 'close') return close();
   answer(message.id, () => apply.immediate(message.rows));
   if (message.last) checkpoint();
 });

@@ -61,9 +61,7 @@ parentPort.on('message', (message) => {
   if (message === 'close') {
     // a batch's port left open would keep the thread alive after its database is closed
     for (const id of [...ports.keys()]) endPort(id);
-    db.close();
-    parentPort.close();
-    return;
+    return close();
   }
   if (message === 'checkpoint') {
     checkpoint();

@@ -51,11 +51,7 @@ const write = db.transaction((batch) => {
   return writePop3Batch(statements, writeHeaderRows, batch);
 });
 parentPort.on('message', (message) => {
-  if (message === 'close') {
-    db.close();
-    parentPort.close();
-    return;
-  }
+  if (message === 'close') return close();
   if (message === 'checkpoint') {
     checkpoint();
     return;

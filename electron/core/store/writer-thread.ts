@@ -15,8 +15,8 @@ import { Worker } from 'node:worker_threads';
  * The start of every writer thread's source: `parentPort`, `workerData` and `db`, the mail database
  * on a connection of the thread's own, set as the main connection is (database.ts) but for the
  * two settings each thread's work decides; and what every thread does with them: `answer(id,
- * write)` replies to request `id` with the ids `write()` returns or with its error, and
- * `checkpoint()` copies the log into the database file.
+ * write)` replies to request `id` with the ids `write()` returns or with its error, `close()`
+ * ends the connection and the thread, and `checkpoint()` copies the log into the database file.
  */
 export function writerConnectionSource(settings: {
   /** Off only where every row a transaction writes is known to hang off one checked first. */
@@ -39,6 +39,11 @@ const answer = (id, write) => {
   } catch (error) {
     parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
+};
+// the owner's 'close': the database, then the thread's port, which lets the thread end
+const close = () => {
+  db.close();
+  parentPort.close();
 };
 // PASSIVE: waits for no reader and no writer; what they still hold, a later checkpoint copies
 const checkpoint = () => {
