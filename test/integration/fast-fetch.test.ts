@@ -45,6 +45,16 @@ const UNUSUAL = [
   deeplyNested(70),
 ];
 
+/** A new user's INBOX filled with every kind of message, opened on a connection of its own. */
+async function filledInbox(name: string, readOnly: boolean): Promise<{ client: ImapFlow; count: number }> {
+  const user = await createMailUser(server, name);
+  const client = await connectImap(server, user);
+  cleanup.push(() => client.logout());
+  const count = await fill(client);
+  await client.mailboxOpen('INBOX', { readOnly });
+  return { client, count };
+}
+
 async function fill(client: ImapFlow): Promise<number> {
   const messages: Buffer[] = [];
   for (const kind of SAMPLE_KINDS) for (let i = 0; i < 3; i++) messages.push(buildMessage(kind, i).raw);
@@ -58,11 +68,7 @@ const withoutId = ({ id: _id, ...rest }: FetchMessageObject) => rest;
 
 describe('a header FETCH read by the engine', () => {
   it('gives the messages and rows imapflow gives, reading nearly every line itself', async () => {
-    const user = await createMailUser(server, 'fast-fetch');
-    const client = await connectImap(server, user);
-    cleanup.push(() => client.logout());
-    const count = await fill(client);
-    await client.mailboxOpen('INBOX', { readOnly: true });
+    const { client, count } = await filledInbox('fast-fetch', true);
 
     const theirs = new Map<number, FetchMessageObject>();
     for await (const message of client.fetch('1:*', HEADER_QUERY, { uid: true })) theirs.set(message.uid, message);
@@ -88,11 +94,7 @@ describe('a header FETCH read by the engine', () => {
   });
 
   it('ends the FETCH with the caller’s first error and leaves the connection usable', async () => {
-    const user = await createMailUser(server, 'fast-fetch-failing');
-    const client = await connectImap(server, user);
-    cleanup.push(() => client.logout());
-    const count = await fill(client);
-    await client.mailboxOpen('INBOX', { readOnly: true });
+    const { client, count } = await filledInbox('fast-fetch-failing', true);
 
     let given = 0;
     const failing = fetchHeaderMessages(client, '1:*', HEADER_QUERY, { uid: true }, () => {
@@ -109,11 +111,7 @@ describe('a header FETCH read by the engine', () => {
   });
 
   it('leaves other commands’ FETCH answers on the same connection to imapflow', async () => {
-    const user = await createMailUser(server, 'fast-fetch-other');
-    const client = await connectImap(server, user);
-    cleanup.push(() => client.logout());
-    const count = await fill(client);
-    await client.mailboxOpen('INBOX');
+    const { client, count } = await filledInbox('fast-fetch-other', false);
 
     // a flag change queued behind the header FETCH: its answers are not headers
     const seen: number[] = [];
