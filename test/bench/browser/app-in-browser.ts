@@ -6,10 +6,10 @@ import { launchChromium, VIEWPORT } from './launch';
 import { startShell, type ShellHandle } from './web-shell';
 
 export async function withShellAndBrowser<T>(
-  input: { root: string; profileDir: string; caFile: string; cleanup: Cleanup },
+  input: { root: string; profileDir: string; caFile: string; cleanup: Cleanup; shellEnv?: Record<string, string> },
   work: (browser: Browser, shell: ShellHandle) => Promise<T>,
 ): Promise<T> {
-  const shell = await startShell(input.root, input.profileDir, input.caFile, input.cleanup);
+  const shell = await startShell(input.root, input.profileDir, input.caFile, input.cleanup, input.shellEnv);
   try {
     const { browser, close } = await launchChromium(input.cleanup);
     try {

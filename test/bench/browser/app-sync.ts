@@ -1,8 +1,8 @@
 // u: a first sync with the app open in Chromium, as a new user meets it: the browser shell on a
 // fresh profile, the page loaded (its "add an account" wizard closed), then accounts.add over a
 // WebSocket of its own to the same shell, and the page watched until its list shows every message.
-import { readFileSync } from 'node:fs';
-import type { Browser } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, CDPSession } from '@playwright/test';
 import type { AccountSettings } from '../../../shared/domain';
 import { VIEWPORT } from './launch';
 
@@ -108,12 +108,45 @@ function addAccountFromPage(input: { token: string; settings: AccountSettings; p
   });
 }
 
+type Frame = { at: number; sent: boolean; text: string };
+
+/**
+ * Every WebSocket frame the page sends and receives, from the DevTools protocol: where a first
+ * sync's time goes between the engine (its events) and the page (what it asks and when). The
+ * timeline is in milliseconds from the accounts.add frame, with the probe's paint times beside.
+ */
+async function recordFrames(cdp: CDPSession) {
+  const frames: Frame[] = [];
+  await cdp.send('Network.enable');
+  const note = (sent: boolean) => (event: { timestamp: number; response: { payloadData: string } }) =>
+    frames.push({ at: event.timestamp * 1000, sent, text: event.response.payloadData.slice(0, 160) });
+  cdp.on('Network.webSocketFrameReceived', note(false));
+  cdp.on('Network.webSocketFrameSent', note(true));
+  return {
+    timeline(state: {
+      t0: number | null;
+      folders: number | null;
+      firstRow: number | null;
+      all: number | null;
+    }): string {
+      const start = frames.find((frame) => frame.sent && frame.text.includes('"accounts.add"'))?.at ?? 0;
+      const lines = frames.map((f) => `${(f.at - start).toFixed(1).padStart(9)} ${f.sent ? '→' : '←'} ${f.text}`);
+      const t0 = state.t0 ?? 0;
+      const paint = (key: 'folders' | 'firstRow' | 'all') =>
+        `painted ${key}: ${((state[key] ?? Number.NaN) - t0).toFixed(1)} ms`;
+      return [paint('folders'), paint('firstRow'), paint('all'), ...lines].join('\n') + '\n';
+    },
+  };
+}
+
 export async function measureAppSync(
   browser: Browser,
   shell: { url: string; pid: number },
   account: { settings: AccountSettings; password: string },
   expected: number,
   timeoutMs: number,
+  /** --cpu-prof: the page's WebSocket frames, on one clock from accounts.add, are written here. */
+  framesFile?: string,
 ): Promise<AppSyncSample> {
   const url = shell.url;
   const token = /#token=([^&]+)/.exec(url)?.[1];
@@ -138,6 +171,7 @@ export async function measureAppSync(
         layoutAndStyle: ms('LayoutDuration') + ms('RecalcStyleDuration'),
       };
     };
+    const frames = framesFile ? await recordFrames(cdp) : null;
     const pageBefore = await pageMetrics();
     const shellBefore = processCpuMs(shell.pid);
     const engineBefore = childrenCpuMs(shell.pid);
@@ -150,6 +184,7 @@ export async function measureAppSync(
     const engineCpuMs = childrenCpuMs(shell.pid) - engineBefore;
     const pageAfter = await pageMetrics();
     const state = await page.evaluate(() => (window as ProbeWindow).__appSync!);
+    if (frames && framesFile) writeFileSync(framesFile, frames.timeline(state));
     const t0 = state.t0!;
     return {
       foldersMs: (state.folders ?? Number.NaN) - t0,

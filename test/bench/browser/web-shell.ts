@@ -15,13 +15,15 @@ export async function startShell(
   profileDir: string,
   caFile: string,
   cleanup: Cleanup,
+  /** Added to the shell's environment (MAIL_ENGINE_FLAGS for a profiled engine, say). */
+  extraEnv: Readonly<Record<string, string>> = {},
 ): Promise<ShellHandle> {
   const child = spawn(
     process.execPath,
     [path.join(root, 'scripts', 'web.mjs'), '--profile', profileDir, '--port', '0'],
     {
       cwd: root,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: caFile },
+      env: { ...process.env, ...extraEnv, NODE_EXTRA_CA_CERTS: caFile },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -2,6 +2,8 @@
 // the app open in Chromium, from accounts.add to the list showing every message, against a bare
 // imapflow fetch of the same headers in the same run. Alternating rounds (bare, app, bare, app,
 // ..., bare), each app round in a fresh shell process and profile, judged by the median as a is.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { BareFetchResult } from '../engine/bare-fetch';
 import { benchAccountSettings } from '../engine/engine-session';
 import { withShellAndBrowser } from '../browser/app-in-browser';
@@ -43,8 +45,22 @@ async function appRound(ctx: BenchContext, n: number, messages: number): Promise
   log(`u: round ${n} of ${ROUNDS}: the app's first sync in a fresh browser shell and profile`);
   const profile = tempDir(ctx.cleanup, 'mail-bench-app-sync-');
   const account = { settings: benchAccountSettings(ctx.bed.server, ctx.bed.user), password: ctx.bed.user.password };
-  return withShellAndBrowser({ ...ctx, profileDir: profile, caFile: ctx.bed.server.caFile }, (browser, shell) =>
-    measureAppSync(browser, shell, account, messages, 15 * 60_000),
+  // --cpu-prof: the first round's engine profiled and its page's WebSocket frames written, beside the others' profiles
+  const traced = ctx.args.cpuProf && n === 1;
+  const profDir = path.join(ctx.root, '.tmp', 'bench-profiles', `app-sync-${Date.now()}`);
+  if (traced) mkdirSync(profDir, { recursive: true });
+  const shellEnv: Record<string, string> = traced ? { MAIL_ENGINE_FLAGS: `--cpu-prof --cpu-prof-dir=${profDir}` } : {};
+  return withShellAndBrowser(
+    { ...ctx, profileDir: profile, caFile: ctx.bed.server.caFile, shellEnv },
+    (browser, shell) =>
+      measureAppSync(
+        browser,
+        shell,
+        account,
+        messages,
+        15 * 60_000,
+        traced ? path.join(profDir, 'frames.txt') : undefined,
+      ),
   );
 }
 
