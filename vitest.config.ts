@@ -28,6 +28,7 @@ const SERVER_MATRIX_FILES =
         'test/integration/reopen-folder-list.test.ts',
         'test/integration/resync-streamed-flags.test.ts',
         'test/integration/fast-fetch.test.ts',
+        'test/integration/uid-search.test.ts',
       ];
 
 export default defineConfig({

@@ -1,7 +1,8 @@
 // Messages removed elsewhere that QRESYNC did not report (no QRESYNC, or a partial backfill):
-// the stored UIDs are diffed against the server's (UID SEARCH ALL), which only happens when the counts say
+// the stored UIDs are diffed against the server's (UID SEARCH ALL, in ranges where the server can: uid-search.ts), which only happens when the counts say
 // something is missing, so an unchanged mailbox costs no search.
 import type { SyncContext } from './context';
+import { searchUidList } from './uid-search';
 
 export async function removeExpunged(ctx: SyncContext): Promise<void> {
   const { client, store, box, server } = ctx;
@@ -25,7 +26,7 @@ export async function removeExpunged(ctx: SyncContext): Promise<void> {
   let lowest = Infinity;
   if (ctx.since) for (const uid of local.keys()) lowest = Math.min(lowest, uid);
   const query = Number.isFinite(lowest) && lowest > 1 ? { uid: `${lowest}:*` } : { all: true };
-  const serverUids = new Set((await client.search(query, { uid: true })) || []);
+  const serverUids = new Set(await searchUidList(client, query));
   const gone = [...local.keys()].filter((uid) => !serverUids.has(uid));
   if (gone.length) ctx.changes.removed.push(...store.messages.removeUids(box.id, gone));
 }

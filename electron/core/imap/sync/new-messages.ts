@@ -13,6 +13,7 @@ import { headerQueryFor, toHeaderRecord } from './header-fields';
 import { fetchHeaderMessages } from './fast-fetch';
 import { fetchSplit, type SplitConnection } from './split-fetch';
 import { turnSlicer } from './turn-slicer';
+import { searchUidList } from './uid-search';
 
 const FIRST_BATCH = 50;
 const BATCH = 1_000;
@@ -88,8 +89,8 @@ const commandSent = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The UIDs in `range`, newest first; with a sync window, only messages from its first day on. */
 async function searchUids(ctx: SyncContext, range: string): Promise<number[]> {
-  const found = await ctx.client.search({ uid: range, ...(ctx.since ? { since: ctx.since } : {}) }, { uid: true });
-  return (found || []).sort((a, b) => b - a);
+  const found = await searchUidList(ctx.client, { uid: range, ...(ctx.since ? { since: ctx.since } : {}) });
+  return found.sort((a, b) => b - a);
 }
 
 export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
