@@ -2,6 +2,7 @@
 // fresh profile, the page loaded (its "add an account" wizard closed), then accounts.add over a
 // WebSocket of its own to the same shell, and the page watched until its list shows every message.
 import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, CDPSession } from '@playwright/test';
 import type { AccountSettings } from '../../../shared/domain';
 import { VIEWPORT } from './launch';
@@ -145,8 +146,11 @@ export async function measureAppSync(
   account: { settings: AccountSettings; password: string },
   expected: number,
   timeoutMs: number,
-  /** --cpu-prof: the page's WebSocket frames, on one clock from accounts.add, are written here. */
-  framesFile?: string,
+  /**
+   * --cpu-prof: the page's WebSocket frames, on one clock from accounts.add, are written to
+   * frames.txt here, and a V8 profile of the page's main thread to page.cpuprofile.
+   */
+  traceDir?: string,
 ): Promise<AppSyncSample> {
   const url = shell.url;
   const token = /#token=([^&]+)/.exec(url)?.[1];
@@ -171,7 +175,11 @@ export async function measureAppSync(
         layoutAndStyle: ms('LayoutDuration') + ms('RecalcStyleDuration'),
       };
     };
-    const frames = framesFile ? await recordFrames(cdp) : null;
+    const frames = traceDir ? await recordFrames(cdp) : null;
+    if (traceDir) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+    }
     const pageBefore = await pageMetrics();
     const shellBefore = processCpuMs(shell.pid);
     const engineBefore = childrenCpuMs(shell.pid);
@@ -184,7 +192,11 @@ export async function measureAppSync(
     const engineCpuMs = childrenCpuMs(shell.pid) - engineBefore;
     const pageAfter = await pageMetrics();
     const state = await page.evaluate(() => (window as ProbeWindow).__appSync!);
-    if (frames && framesFile) writeFileSync(framesFile, frames.timeline(state));
+    if (frames && traceDir) {
+      writeFileSync(path.join(traceDir, 'frames.txt'), frames.timeline(state));
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(path.join(traceDir, 'page.cpuprofile'), JSON.stringify(profile));
+    }
     const t0 = state.t0!;
     return {
       foldersMs: (state.folders ?? Number.NaN) - t0,

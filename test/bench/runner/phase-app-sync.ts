@@ -52,15 +52,7 @@ async function appRound(ctx: BenchContext, n: number, messages: number): Promise
   const shellEnv: Record<string, string> = traced ? { MAIL_ENGINE_FLAGS: `--cpu-prof --cpu-prof-dir=${profDir}` } : {};
   return withShellAndBrowser(
     { ...ctx, profileDir: profile, caFile: ctx.bed.server.caFile, shellEnv },
-    (browser, shell) =>
-      measureAppSync(
-        browser,
-        shell,
-        account,
-        messages,
-        15 * 60_000,
-        traced ? path.join(profDir, 'frames.txt') : undefined,
-      ),
+    (browser, shell) => measureAppSync(browser, shell, account, messages, 15 * 60_000, traced ? profDir : undefined),
   );
 }
 
