@@ -4,8 +4,9 @@
 // re-read costs a query in the engine, an answer over the transport and a render of the whole
 // window, on the same two cores that parse the batches. While a first sync runs (its changes say
 // `firstSync`) the re-reads are spaced `burstMs` apart; its last batch (sync.progress done =
-// total, which the engine sends just before that batch's change) is read at the quiet pace again,
-// so the list shows everything as soon as it is stored.
+// total, which the engine sends just before that batch's change) is read at once, with no quiet
+// delay: nothing of that sync is left to wait for, so the list shows everything as soon as it is
+// stored (the quiet delay was 60 ms of figure u's wait after the last batch).
 
 export interface PacedChange {
   /** A batch of a first sync: mail that was on the server before, arriving in bulk. */
@@ -28,7 +29,11 @@ export class RereadPacer {
 
   /** How long after `now` the re-read for `change` should run. */
   delay(change: PacedChange, now: number): number {
-    if (!change.firstSync || this.finishing) {
+    if (change.firstSync && this.finishing) {
+      this.finishing = false;
+      return 0;
+    }
+    if (!change.firstSync) {
       this.finishing = false;
       return this.quietMs;
     }

@@ -1,5 +1,5 @@
 // A live view's re-reads: soon after a lone change, spaced out while a first sync pours batches
-// in, soon again for the batch that completes the folder.
+// in, at once for the batch that completes the folder.
 import { describe, expect, it } from 'vitest';
 import { RereadPacer } from '../../renderer/app/reread-pacer';
 
@@ -23,14 +23,18 @@ describe('RereadPacer', () => {
     expect(pacer.delay({ firstSync: true }, 600)).toBe(490);
   });
 
-  it('reads the batch that completes the folder at the quiet pace, once', () => {
+  it('reads the batch that completes the folder at once, with no quiet delay, once', () => {
     const pacer = new RereadPacer(60, 500);
     pacer.reading(1_000);
     pacer.progress(49_000, 50_000);
     expect(pacer.delay({ firstSync: true }, 1_100)).toBe(400);
     pacer.progress(50_000, 50_000);
-    expect(pacer.delay({ firstSync: true }, 1_100)).toBe(60);
+    expect(pacer.delay({ firstSync: true }, 1_100)).toBe(0);
     // the next sync's batches are spaced again
+    expect(pacer.delay({ firstSync: true }, 1_100)).toBe(400);
+    // a change that is no first sync's reads at the quiet pace even then, and ends the finish
+    pacer.progress(50_000, 50_000);
+    expect(pacer.delay({}, 1_100)).toBe(60);
     expect(pacer.delay({ firstSync: true }, 1_100)).toBe(400);
   });
 });
