@@ -1,8 +1,9 @@
 // A first sync split over a second connection (imap/sync/split-fetch.ts, fetch-thread.ts) against
 // the real Dovecot: it stores exactly the rows one connection stores; an extra connection cut in
 // the middle of its FETCH loses and duplicates nothing; a whole sync cut while both connections
-// work resumes to the same rows; and a refused extra login leaves one connection doing the work,
-// with no second attempt.
+// work resumes to the same rows; the extra connection logs in beside the first screen's FETCH and
+// is closed even when the sync fails before using it; and a refused extra login leaves one
+// connection doing the work, with no second attempt.
 import type { ImapFlow } from 'imapflow';
 import { describe, expect, it } from 'vitest';
 import { planBody } from '../../electron/core/imap/body/structure';
@@ -207,6 +208,78 @@ describe('first sync over a second connection', () => {
     expect(storedRows(store, inbox)).toEqual(storedRows(single.store, single.inbox));
     expect(store.mailboxes.get(inbox.id)!.total).toBe(MESSAGES);
     expect(store.mailboxes.get(inbox.id)!.sync).toMatchObject({ syncedLowUid: 1, syncedHighUid: MESSAGES });
+  });
+
+  it("opens the extra connection beside the first screen's FETCH, and closes it when the sync ends before using it", async () => {
+    const user = await createMailUser(server, 'split-early');
+    await populateMailbox(server, user, { count: 2_300, seed: 43 });
+    const order: string[] = [];
+    /** The work connection, noting when each FETCH is asked for and when its answer ended. */
+    const noted = (c: ImapFlow): ImapFlow => {
+      const fetch = c.fetch.bind(c);
+      let n = 0;
+      c.fetch = ((...args: Parameters<ImapFlow['fetch']>) => {
+        const mine = ++n;
+        order.push(`fetch ${mine}`);
+        const answers = fetch(...args);
+        return (async function* () {
+          yield* answers;
+          order.push(`fetched ${mine}`);
+        })();
+      }) as ImapFlow['fetch'];
+      return c;
+    };
+    const closed: string[] = [];
+    const base = extras(user).connections.forSync()!;
+    const { extra } = watched(
+      {
+        ...base,
+        open: (...args) => {
+          order.push('extra asked');
+          return base.open(...args);
+        },
+      },
+      (thread) => {
+        const close = thread.close.bind(thread);
+        thread.close = () => {
+          closed.push('closed');
+          close();
+        };
+      },
+    );
+
+    const { store, inbox } = openStore();
+    await syncMailbox(noted(await client(user)), store, inbox, {
+      hasAttachments,
+      onBatch: () => undefined,
+      extraFetch: extra,
+    });
+    expect(store.messages.count(inbox.id)).toBe(2_300);
+    // asked for before the first screen's FETCH, so it logs in while that is on its way, not
+    // after it and the SEARCH; it is closed once the work is done (one still logging in then is
+    // not waited for: it closes when its login ends)
+    expect(order.slice(0, 2)).toEqual(['extra asked', 'fetch 1']);
+    expect(order.indexOf('fetched 1')).toBeGreaterThan(1);
+    await waitFor(() => closed.length === 1, { what: 'the extra connection closed', timeoutMs: 10_000 });
+
+    // a sync that fails with its first screen: the extra connection it opened is not left open
+    closed.length = 0;
+    const second = openStore();
+    const failing = syncMailbox(await client(user), second.store, second.inbox, {
+      hasAttachments,
+      onBatch: () => {
+        throw new Error('the first screen could not be shown');
+      },
+      extraFetch: watched(extras(user).connections.forSync()!, (thread) => {
+        const close = thread.close.bind(thread);
+        thread.close = () => {
+          closed.push('closed');
+          close();
+        };
+      }).extra,
+    });
+    await expect(failing).rejects.toThrow('the first screen could not be shown');
+    await waitFor(() => closed.length === 1, { what: 'the unused extra connection closed', timeoutMs: 10_000 });
   });
 
   it('syncs over one connection when the extra login is refused, and never tries it again', async () => {

@@ -93,6 +93,11 @@ async function searchUids(ctx: SyncContext, range: string): Promise<number[]> {
   return found.sort((a, b) => b - a);
 }
 
+/** An extra connection opened early that no split took (the sync failed first, or the rest was small): closed. */
+function closeUnused(opening: Promise<FetchThread | null> | null): void {
+  void opening?.then((thread) => thread?.close());
+}
+
 export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
   const { store, box, server } = ctx;
   const state = { ...box.sync };
@@ -216,72 +221,95 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
     }
   };
 
-  if (state.syncedLowUid === null && server.exists > 0 && !ctx.since) {
-    // A first sync: the newest messages are the last sequence numbers, so the first screen
-    // needs no list of UIDs (with a sync window the SEARCH below picks them by date instead). "n:*" stays valid should messages vanish meanwhile, and what it
-    // returns reaches the top, so [its lowest UID, top] is complete once stored.
-    total = server.exists;
-    const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false, null);
-    if (first.fetched > 0)
-      await writeBatchAndAdvance(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
-  }
-  const firstSync = state.syncedLowUid === null;
-
-  const gap = top - state.syncedHighUid;
-  if (!firstSync && !ctx.since && gap > 0 && gap <= BATCH) {
-    // A resync's new mail, a gap of one batch at most: one FETCH of the UID range, as a bare
-    // client does, not a SEARCH for its UIDs first and then a first batch of 50 and the rest (three
-    // round trips for the 100 new messages of bench figure c2). The range ends at the top, never at
-    // "*", which would answer the newest stored message when every new one is gone again.
-    total = done + gap;
-    const range = `${state.syncedHighUid + 1}:${top}`;
-    const stream = gap >= WRITER_MIN_ROWS ? store.headerWriter.openBatch(box.id) : null;
-    await writeBatchAndAdvance(await fetchRows(range, true, stream), { ...state, syncedHighUid: top });
-  }
-
-  // Above what we have: new mail. Below it: the rest of a first sync, or a backfill interrupted.
-  const fresh = top > state.syncedHighUid ? await searchUids(ctx, `${state.syncedHighUid + 1}:*`) : [];
-  const newer = fresh.filter((uid) => uid > state.syncedHighUid);
-  const older = !firstSync && state.syncedLowUid! > 1 ? await searchUids(ctx, `1:${state.syncedLowUid! - 1}`) : [];
-  total = done + newer.length + older.length;
-
-  if (newer.length) {
-    if (firstSync) {
-      // Everything stored is the contiguous top of the mailbox: [batch low, top].
-      await runDescending(newer, (low) => ({ ...state, syncedHighUid: top, syncedLowUid: low }));
-    } else {
-      // The gap above syncedHighUid is complete only when its last (lowest) batch lands.
-      const lowestNew = newer[newer.length - 1]!;
-      await runDescending(newer, (low) => ({ ...state, syncedHighUid: low === lowestNew ? top : state.syncedHighUid }));
-    }
-  }
   const extra = ctx.extraFetch;
-  if (extra && extra.connections > 0 && older.length >= extra.minMessages) {
-    // The rest of a first sync, large enough to be worth more connections (split-fetch.ts).
-    await fetchSplit<FetchedBatch>({
-      batches: toBatches(older, done),
-      fetchMain: (uids) => fetchRows(toUidSet(uids), true, streamFor(uids)),
-      extraConnections: extra.connections,
-      openExtra: async () => {
-        const thread = await extra.open(box.path, server.uidValidity, query);
-        return thread && onThread(thread);
-      },
-      write: (batch, claimedLow) => writeBatchAndAdvance(batch, { ...state, syncedLowUid: claimedLow }),
-      discard: (batch) => batch.streamed?.abort(),
-      claimedLow: state.syncedLowUid!,
-      log: extra.log,
-    });
-  } else await runDescending(older, (low) => ({ ...state, syncedLowUid: low }));
+  /** An extra connection opened while the first screen is fetched; fetchSplit takes it, or it is closed. */
+  let earlyExtra: Promise<FetchThread | null> | null = null;
+  try {
+    if (state.syncedLowUid === null && server.exists > 0 && !ctx.since) {
+      // A first sync: the newest messages are the last sequence numbers, so the first screen
+      // needs no list of UIDs (with a sync window the SEARCH below picks them by date instead). "n:*" stays valid should messages vanish meanwhile, and what it
+      // returns reaches the top, so [its lowest UID, top] is complete once stored.
+      total = server.exists;
+      const rest = server.exists - FIRST_BATCH;
+      // What the rest will need is started now, beside the first screen's FETCH, rather than after
+      // it: the header writer thread (its first batch streams there) and, for a large rest, the
+      // extra connection (a thread loading imapflow, TLS, login, EXAMINE: a few hundred ms in which
+      // it fetched nothing when it was opened after the first screen and the SEARCH)
+      if (rest >= WRITER_MIN_ROWS) store.headerWriter.startEarly();
+      if (extra && extra.connections > 0 && rest >= extra.minMessages) {
+        earlyExtra = extra.open(box.path, server.uidValidity, query).catch((error: unknown) => {
+          extra.log?.(`extra sync connection not opened: ${(error as Error).message}`);
+          return null;
+        });
+      }
+      const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false, null);
+      if (first.fetched > 0)
+        await writeBatchAndAdvance(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
+    }
+    const firstSync = state.syncedLowUid === null;
 
-  // Everything is here: remember the mailbox as complete, with the state the server announced.
-  const complete = {
-    ...state,
-    syncedHighUid: Math.max(state.syncedHighUid, top),
-    syncedLowUid: 1,
-    uidValidity: server.uidValidity,
-    uidNext: server.uidNext,
-  };
-  if (ctx.writesAfter) await ctx.writesAfter;
-  store.mailboxes.saveSyncState(box.id, complete);
-  Object.assign(box.sync, complete);
+    const gap = top - state.syncedHighUid;
+    if (!firstSync && !ctx.since && gap > 0 && gap <= BATCH) {
+      // A resync's new mail, a gap of one batch at most: one FETCH of the UID range, as a bare
+      // client does, not a SEARCH for its UIDs first and then a first batch of 50 and the rest (three
+      // round trips for the 100 new messages of bench figure c2). The range ends at the top, never at
+      // "*", which would answer the newest stored message when every new one is gone again.
+      total = done + gap;
+      const range = `${state.syncedHighUid + 1}:${top}`;
+      const stream = gap >= WRITER_MIN_ROWS ? store.headerWriter.openBatch(box.id) : null;
+      await writeBatchAndAdvance(await fetchRows(range, true, stream), { ...state, syncedHighUid: top });
+    }
+
+    // Above what we have: new mail. Below it: the rest of a first sync, or a backfill interrupted.
+    const fresh = top > state.syncedHighUid ? await searchUids(ctx, `${state.syncedHighUid + 1}:*`) : [];
+    const newer = fresh.filter((uid) => uid > state.syncedHighUid);
+    const older = !firstSync && state.syncedLowUid! > 1 ? await searchUids(ctx, `1:${state.syncedLowUid! - 1}`) : [];
+    total = done + newer.length + older.length;
+
+    if (newer.length) {
+      if (firstSync) {
+        // Everything stored is the contiguous top of the mailbox: [batch low, top].
+        await runDescending(newer, (low) => ({ ...state, syncedHighUid: top, syncedLowUid: low }));
+      } else {
+        // The gap above syncedHighUid is complete only when its last (lowest) batch lands.
+        const lowestNew = newer[newer.length - 1]!;
+        await runDescending(newer, (low) => ({
+          ...state,
+          syncedHighUid: low === lowestNew ? top : state.syncedHighUid,
+        }));
+      }
+    }
+    if (extra && extra.connections > 0 && older.length >= extra.minMessages) {
+      // The rest of a first sync, large enough to be worth more connections (split-fetch.ts).
+      await fetchSplit<FetchedBatch>({
+        batches: toBatches(older, done),
+        fetchMain: (uids) => fetchRows(toUidSet(uids), true, streamFor(uids)),
+        extraConnections: extra.connections,
+        openExtra: async () => {
+          const opening = earlyExtra ?? extra.open(box.path, server.uidValidity, query);
+          earlyExtra = null;
+          const thread = await opening;
+          return thread && onThread(thread);
+        },
+        write: (batch, claimedLow) => writeBatchAndAdvance(batch, { ...state, syncedLowUid: claimedLow }),
+        discard: (batch) => batch.streamed?.abort(),
+        claimedLow: state.syncedLowUid!,
+        log: extra.log,
+      });
+    } else await runDescending(older, (low) => ({ ...state, syncedLowUid: low }));
+
+    // Everything is here: remember the mailbox as complete, with the state the server announced.
+    const complete = {
+      ...state,
+      syncedHighUid: Math.max(state.syncedHighUid, top),
+      syncedLowUid: 1,
+      uidValidity: server.uidValidity,
+      uidNext: server.uidNext,
+    };
+    if (ctx.writesAfter) await ctx.writesAfter;
+    store.mailboxes.saveSyncState(box.id, complete);
+    Object.assign(box.sync, complete);
+  } finally {
+    closeUnused(earlyExtra);
+  }
 }
