@@ -3,6 +3,7 @@
 // from opening the profile again until every change is in the store.
 import { performance } from 'node:perf_hooks';
 import { openSession, withTimeout, type EngineSession } from './engine-session';
+import { startTimeSplit, type TimeSplit } from './thread-time';
 
 export async function resyncUnchanged(session: EngineSession, input: { repeats: number }): Promise<number[]> {
   const inbox = session.inboxId();
@@ -24,6 +25,8 @@ export interface ChangedResyncResult {
   onlineMs: number | null;
   /** open → the new messages and the flags all in the store. */
   reflectedMs: number;
+  /** open → reflected: the engine's thread's CPU (and run queue) over the same interval. */
+  reflectedTime: TimeSplit;
   settledMs: number;
 }
 
@@ -31,6 +34,7 @@ export async function resyncChanged(
   input: { dataDir: string; expectedTotal: number; flaggedUids: number[] },
   opened: (session: EngineSession) => void,
 ): Promise<ChangedResyncResult> {
+  const split = startTimeSplit();
   const t0 = performance.now();
   let onlineMs: number | null = null;
   const session = await openSession(input.dataDir);
@@ -48,6 +52,7 @@ export async function resyncChanged(
     (flaggedStmt.get(inbox, uids) as number) === input.flaggedUids.length;
   let stop = () => {};
   let found = false;
+  let reflectedTime: TimeSplit | null = null;
   const done = new Promise<number>((resolve) => {
     stop = session.service.onEvent((event, payload) => {
       if (event === 'account.status' && (payload as { state: string }).state === 'online' && onlineMs === null)
@@ -59,8 +64,11 @@ export async function resyncChanged(
       // rows through a read connection whose cache the writes have just emptied (3-53 ms on the
       // loaded machine), is the bench's, not the engine's.
       const at = performance.now();
+      // the engine's thread's CPU up to the same moment (reading /proc, well under a millisecond)
+      const time = split();
       if (reflected()) {
         found = true;
+        reflectedTime = time;
         resolve(at - t0);
       }
     });
@@ -68,7 +76,7 @@ export async function resyncChanged(
   try {
     const reflectedMs = await withTimeout(done, 120_000, 'the changes to reach the store');
     await withTimeout(session.service.settled(), 120_000, 'the engine to settle');
-    return { onlineMs, reflectedMs, settledMs: performance.now() - t0 };
+    return { onlineMs, reflectedMs, reflectedTime: reflectedTime!, settledMs: performance.now() - t0 };
   } finally {
     stop();
   }
