@@ -1,6 +1,9 @@
 // Resync (c): of an unchanged INBOX on a running engine (the sync a folder switch or IDLE wake-up
 // triggers), and after another device changed flags and added mail while the engine was closed:
 // from opening the profile again until every change is in the store.
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openSession, withTimeout, type EngineSession } from './engine-session';
 import { startTimeSplit, type TimeSplit } from './thread-time';
@@ -34,6 +37,17 @@ export async function resyncChanged(
   input: { dataDir: string; expectedTotal: number; flaggedUids: number[] },
   opened: (session: EngineSession) => void,
 ): Promise<ChangedResyncResult> {
+  // BENCH_REOPEN_PROFILE=<folder>: a V8 profile of the engine's thread over each reopen (open →
+  // reflected, the bench's check included), to read with scripts/cpuprofile-summary.mjs; the
+  // whole-process profiles of --cpu-prof cannot be cut to one reopen
+  const profDir = process.env.BENCH_REOPEN_PROFILE;
+  const prof = profDir ? new Session() : null;
+  if (prof) {
+    prof.connect();
+    await prof.post('Profiler.enable');
+    await prof.post('Profiler.setSamplingInterval', { interval: 200 });
+    await prof.post('Profiler.start');
+  }
   const split = startTimeSplit();
   const t0 = performance.now();
   let onlineMs: number | null = null;
@@ -75,6 +89,12 @@ export async function resyncChanged(
   });
   try {
     const reflectedMs = await withTimeout(done, 120_000, 'the changes to reach the store');
+    if (prof) {
+      const { profile } = await prof.post('Profiler.stop');
+      const file = path.join(profDir!, `reopen-${Date.now()}-${reflectedMs.toFixed(0)}ms.cpuprofile`);
+      writeFileSync(file, JSON.stringify(profile));
+      prof.disconnect();
+    }
     await withTimeout(session.service.settled(), 120_000, 'the engine to settle');
     return { onlineMs, reflectedMs, reflectedTime: reflectedTime!, settledMs: performance.now() - t0 };
   } finally {
