@@ -6,7 +6,7 @@
 import { ImapFlow, type FetchMessageObject, type FlagsEvent } from 'imapflow';
 import { describe, expect, it } from 'vitest';
 import { hasListedAttachments } from '../../electron/core/imap/body/structure';
-import { fetchHeaderMessages, readSelectFlagLines } from '../../electron/core/imap/sync/fast-fetch';
+import { fetchFlagMessages, fetchHeaderMessages, readSelectFlagLines } from '../../electron/core/imap/sync/fast-fetch';
 import { HEADER_QUERY, toHeaderRecord } from '../../electron/core/imap/sync/header-fields';
 import { connectImap, imapOptions } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
@@ -171,5 +171,37 @@ describe('a QRESYNC SELECT’s flag changes read by the engine', () => {
       expect(mine.lines).toBe(0);
     }
     expect(count).toBeGreaterThan(7);
+  });
+});
+
+describe('a FETCH of flags read by the engine', () => {
+  it('gives the messages imapflow gives, every line read by the engine’s reader', async () => {
+    const { client, count } = await filledInbox('fast-fetch-flags', false);
+    const condstore = client.capabilities.has('CONDSTORE');
+    const before = client.mailbox && client.mailbox.highestModseq;
+    await client.messageFlagsAdd('2:5', ['\\Flagged', '$Label1'], { uid: true });
+    await client.messageFlagsRemove('3', ['\\Seen'], { uid: true });
+
+    const both = async (options: { uid: true; changedSince?: bigint }) => {
+      const query = { uid: true, flags: true };
+      const theirs: FetchMessageObject[] = [];
+      for await (const message of client.fetch('1:*', query, options)) theirs.push(message);
+      const mine: FetchMessageObject[] = [];
+      const { readHere } = await fetchFlagMessages(client, '1:*', query, options, (message) => {
+        mine.push(message);
+      });
+      expect(mine.map(withoutId)).toEqual(theirs.map(withoutId));
+      return { theirs, readHere };
+    };
+    const all = await both({ uid: true });
+    expect(all.theirs).toHaveLength(count);
+    expect(all.readHere).toBe(count);
+    if (condstore && before) {
+      // CHANGEDSINCE: only the four changed come back, each line with its MODSEQ
+      const changed = await both({ uid: true, changedSince: before });
+      expect(changed.theirs.map((m) => m.uid)).toEqual([2, 3, 4, 5]);
+      expect(changed.theirs.every((m) => typeof m.modseq === 'bigint')).toBe(true);
+      expect(changed.readHere).toBe(4);
+    }
   });
 });

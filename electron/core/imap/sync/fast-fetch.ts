@@ -25,7 +25,7 @@
 // taking lines.
 import type { FetchMessageObject, FetchQueryObject, FlagsEvent, ImapFlow, MailboxObject } from 'imapflow';
 import { emitSafe } from 'imapflow/lib/tools.js';
-import { readHeaderFetchLine } from './fetch-line';
+import { readHeaderFetchLine, type HeaderFetchLine } from './fetch-line';
 
 /** One response as imapflow's stream frames it. */
 interface FramedResponse {
@@ -53,6 +53,8 @@ interface Reading {
   failure: { error: unknown } | null;
   /** Lines read here (the rest went to imapflow): for the tests and the bench's notes. */
   lines: number;
+  /** Whether a line the reader read is this FETCH's answer (else imapflow gets it). */
+  answers(line: HeaderFetchLine): boolean;
 }
 
 /** What the hook reads on a connection (imapflow sends one command at a time). */
@@ -85,7 +87,7 @@ function hookOf(client: ImapFlow): Hook | null {
       hook.readings.size && request ? readingOf(hook, request.command, request.attributes?.[0]?.value) : undefined;
     if (reading) {
       const line = readHeaderFetchLine(data.payload, data.literals, this.mailbox);
-      if (line?.complete) {
+      if (line && reading.answers(line)) {
         reading.lines++;
         // once the caller failed, its answers are dropped; the command's tag still goes to imapflow
         return reading.failure ? Promise.resolve(true) : give(reading, line.message);
@@ -122,12 +124,45 @@ async function give(reading: Reading, message: FetchMessageObject): Promise<bool
  * sink's first error ends the FETCH's delivery and is thrown once the command completes, as
  * imapflow's own iterator would.
  */
-export async function fetchHeaderMessages(
+export function fetchHeaderMessages(
   client: ImapFlow,
   range: string,
   query: FetchQueryObject,
   options: { uid: boolean },
   sink: HeaderSink,
+): Promise<{ readHere: number }> {
+  return fetchReadHere(client, range, query, options, sink, (line) => line.complete);
+}
+
+/**
+ * The same for a FETCH of flags (`{ uid: true, flags: true }`, with CHANGEDSINCE or not): each
+ * `* n FETCH (UID x FLAGS (...) [MODSEQ (y)])` line read here is an answer. A line with an item
+ * the reader does not know (Gmail's X-GM-LABELS) goes to imapflow and reaches the sink from it.
+ */
+export function fetchFlagMessages(
+  client: ImapFlow,
+  range: string,
+  query: FetchQueryObject,
+  options: { uid: boolean; changedSince?: bigint },
+  sink: HeaderSink,
+): Promise<{ readHere: number }> {
+  return fetchReadHere(
+    client,
+    range,
+    query,
+    options,
+    sink,
+    ({ message }) => message.uid !== undefined && !!message.flags,
+  );
+}
+
+async function fetchReadHere(
+  client: ImapFlow,
+  range: string,
+  query: FetchQueryObject,
+  options: { uid: boolean; changedSince?: bigint },
+  sink: HeaderSink,
+  answers: (line: HeaderFetchLine) => boolean,
 ): Promise<{ readHere: number }> {
   const hook = hookOf(client);
   const reading: Reading = {
@@ -137,6 +172,7 @@ export async function fetchHeaderMessages(
     taken: new Set(),
     failure: null,
     lines: 0,
+    answers,
   };
   // a second FETCH of the same range while the first is still here could not be told apart
   const hooked = hook && !readingOf(hook, reading.command, range) ? hook : null;
