@@ -24,6 +24,8 @@ export async function resyncUnchanged(session: EngineSession, input: { repeats: 
 }
 
 export interface ChangedResyncResult {
+  /** open → the service returned: the store's open and the engine's start, all on its thread. */
+  openedMs: number;
   /** open → 'account.status' online. */
   onlineMs: number | null;
   /** open → the new messages and the flags all in the store. */
@@ -52,6 +54,7 @@ export async function resyncChanged(
   const t0 = performance.now();
   let onlineMs: number | null = null;
   const session = await openSession(input.dataDir);
+  const openedMs = performance.now() - t0;
   opened(session);
   const inbox = session.inboxId();
   if (inbox === null) throw new Error('no INBOX in the store');
@@ -96,7 +99,7 @@ export async function resyncChanged(
       prof.disconnect();
     }
     await withTimeout(session.service.settled(), 120_000, 'the engine to settle');
-    return { onlineMs, reflectedMs, reflectedTime: reflectedTime!, settledMs: performance.now() - t0 };
+    return { openedMs, onlineMs, reflectedMs, reflectedTime: reflectedTime!, settledMs: performance.now() - t0 };
   } finally {
     stop();
   }
