@@ -3,12 +3,12 @@
 // message, the malformed ones, and headers chosen to make the server send escapes, literals,
 // raw UTF-8, groups and a structure too deep for the reader (which imapflow then reads). Run on
 // Dovecot and, in the server matrix, on Courier, whose answers are shaped differently.
-import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import { ImapFlow, type FetchMessageObject, type FlagsEvent } from 'imapflow';
 import { describe, expect, it } from 'vitest';
 import { hasListedAttachments } from '../../electron/core/imap/body/structure';
-import { fetchHeaderMessages } from '../../electron/core/imap/sync/fast-fetch';
+import { fetchFlagMessages, fetchHeaderMessages, readSelectFlagLines } from '../../electron/core/imap/sync/fast-fetch';
 import { HEADER_QUERY, toHeaderRecord } from '../../electron/core/imap/sync/header-fields';
-import { connectImap } from '../mailserver/imap-helpers';
+import { connectImap, imapOptions } from '../mailserver/imap-helpers';
 import { getMailServer } from '../mailserver/inject';
 import { MALFORMED_SAMPLES } from '../mailserver/malformed-samples';
 import { buildMessage, SAMPLE_KINDS } from '../mailserver/message-samples';
@@ -127,5 +127,81 @@ describe('a header FETCH read by the engine', () => {
     // the other FETCH, with the same items but not ours, got every message from imapflow
     expect(other).toHaveLength(count);
     expect(other.every((m) => m.flags?.has('\\Answered'))).toBe(true);
+  });
+});
+
+describe('a QRESYNC SELECT’s flag changes read by the engine', () => {
+  it('are the flags events imapflow gives, every one read by the engine’s reader', async () => {
+    const user = await createMailUser(server, 'fast-fetch-select');
+    const other = await connectImap(server, user);
+    cleanup.push(() => other.logout());
+    const count = await fill(other);
+    const before = await other.mailboxOpen('INBOX');
+    const since = { uidValidity: before.uidValidity, changedSince: before.highestModseq ?? 1n };
+    // changed elsewhere: flags and keywords set and cleared, so the lines carry every shape of list
+    await other.messageFlagsAdd('1:6', ['\\Flagged', '$Label1'], { uid: true });
+    await other.messageFlagsRemove('2,4', ['\\Seen', '$Forwarded'], { uid: true });
+    await other.messageFlagsSet('7', [], { uid: true });
+
+    /** The 'flags' events of a fresh QRESYNC connection's SELECT, and the lines read by the hook. */
+    const selectOnce = async (hooked: boolean) => {
+      const client = new ImapFlow({ ...imapOptions(server, user), qresync: true });
+      client.on('error', () => undefined);
+      await client.connect();
+      cleanup.push(() => client.logout());
+      const events: FlagsEvent[] = [];
+      client.on('flags', (event: FlagsEvent) => events.push(event));
+      const stop = hooked ? readSelectFlagLines(client, 'INBOX') : () => 0;
+      const box = await client.mailboxOpen('INBOX', client.enabled.has('QRESYNC') ? since : {});
+      const lines = stop();
+      return { events, lines, box, qresync: client.enabled.has('QRESYNC') };
+    };
+    const theirs = await selectOnce(false);
+    const mine = await selectOnce(true);
+
+    expect(mine.events).toEqual(theirs.events);
+    expect(mine.box.highestModseq).toBe(theirs.box.highestModseq);
+    expect(mine.box.uidNext).toBe(theirs.box.uidNext);
+    if (theirs.qresync) {
+      expect(theirs.events.map((e) => e.uid).sort((a, b) => a! - b!)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(mine.lines).toBe(7);
+    } else {
+      // Courier: no QRESYNC, no flag lines in the SELECT, the hook reads nothing
+      expect(theirs.events).toEqual([]);
+      expect(mine.lines).toBe(0);
+    }
+    expect(count).toBeGreaterThan(7);
+  });
+});
+
+describe('a FETCH of flags read by the engine', () => {
+  it('gives the messages imapflow gives, every line read by the engine’s reader', async () => {
+    const { client, count } = await filledInbox('fast-fetch-flags', false);
+    const condstore = client.capabilities.has('CONDSTORE');
+    const before = client.mailbox && client.mailbox.highestModseq;
+    await client.messageFlagsAdd('2:5', ['\\Flagged', '$Label1'], { uid: true });
+    await client.messageFlagsRemove('3', ['\\Seen'], { uid: true });
+
+    const both = async (options: { uid: true; changedSince?: bigint }) => {
+      const query = { uid: true, flags: true };
+      const theirs: FetchMessageObject[] = [];
+      for await (const message of client.fetch('1:*', query, options)) theirs.push(message);
+      const mine: FetchMessageObject[] = [];
+      const { readHere } = await fetchFlagMessages(client, '1:*', query, options, (message) => {
+        mine.push(message);
+      });
+      expect(mine.map(withoutId)).toEqual(theirs.map(withoutId));
+      return { theirs, readHere };
+    };
+    const all = await both({ uid: true });
+    expect(all.theirs).toHaveLength(count);
+    expect(all.readHere).toBe(count);
+    if (condstore && before) {
+      // CHANGEDSINCE: only the four changed come back, each line with its MODSEQ
+      const changed = await both({ uid: true, changedSince: before });
+      expect(changed.theirs.map((m) => m.uid)).toEqual([2, 3, 4, 5]);
+      expect(changed.theirs.every((m) => typeof m.modseq === 'bigint')).toBe(true);
+      expect(changed.readHere).toBe(4);
+    }
   });
 });

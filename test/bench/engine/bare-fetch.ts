@@ -35,6 +35,8 @@ export interface DeltaFetchResult {
   flagChanges: number;
   newMessages: number;
   ms: number;
+  /** Where the delta's wall time went in this process (its main thread's CPU, the run queue). */
+  time: TimeSplit;
 }
 
 /** What a resync needs at the protocol level: flags changed since a MODSEQ, and the new headers. */
@@ -44,6 +46,7 @@ export async function deltaFetch(input: {
   modseqBefore: string;
   uidNextBefore: number;
 }): Promise<DeltaFetchResult> {
+  const split = startTimeSplit();
   const t0 = performance.now();
   const client = await connectImap(input.server, input.user);
   try {
@@ -58,7 +61,8 @@ export async function deltaFetch(input: {
     let newMessages = 0;
     for await (const msg of client.fetch(`${input.uidNextBefore}:*`, HEADER_QUERY, { uid: true }))
       if (msg.uid >= input.uidNextBefore) newMessages++;
-    return { flagChanges, newMessages, ms: performance.now() - t0 };
+    const ms = performance.now() - t0;
+    return { flagChanges, newMessages, ms, time: split() };
   } finally {
     await client.logout().catch(() => client.close());
   }

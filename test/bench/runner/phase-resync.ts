@@ -85,9 +85,12 @@ export async function measureResync(ctx: BenchContext): Promise<void> {
       limit: bareMs,
       note:
         `rounds ${ms(rounds.map((r) => r.changed.reflectedMs))} ms (engine first in rounds 1 and 3); ` +
-        `connect + login ${onlineMs.toFixed(0)} ms of it; the same delta over a bare imapflow ` +
+        `open → online ${onlineMs.toFixed(0)} ms of it (the store's open and the engine's start, before the ` +
+        `connection begins: ${ms(rounds.map((r) => r.changed.openedMs))} ms); the same delta over a bare imapflow ` +
         `connection (connect, SELECT, FETCH FLAGS CHANGEDSINCE, FETCH of the ${last.delta.newMessages} new): ` +
-        `${ms(rounds.map((r) => r.delta.ms))} ms; before either, an unmeasured EXAMINE paid the server's rescan ` +
+        `${ms(rounds.map((r) => r.delta.ms))} ms; main-thread CPU engine / bare: ` +
+        `${rounds.map((r) => `${r.changed.reflectedTime.cpuMs.toFixed(0)}/${r.delta.time.cpuMs.toFixed(0)}`).join(', ')} ms ` +
+        `(run queue ${rounds.map((r) => `${r.changed.reflectedTime.runQueueMs.toFixed(0)}/${r.delta.time.runQueueMs.toFixed(0)}`).join(', ')} ms); before either, an unmeasured EXAMINE paid the server's rescan ` +
         `of the changed Maildir: ${settleMs.toFixed(0)} ms (median); after each reopen the engine's ` +
         `background work ran out before the next step: ${ms(quietMs)} ms`,
     }),

@@ -6,6 +6,7 @@
 // does. For 2,000 messages the whole list is ~75 KB; the newest 300 about a seventh of it.
 import type { ServerFlagUpdate } from '../../store/server-flags';
 import type { SyncContext } from './context';
+import { fetchFlagMessages } from './fast-fetch';
 import { toFlags, toGmailLabels } from './header-fields';
 
 export interface FlagChangesResult {
@@ -39,20 +40,23 @@ export async function fetchFlagChanges(
   const updates: ServerFlagUpdate[] = [];
   if (qresync) client.on('expunge', onExpunge);
   try {
-    // Never send a command inside the iterator (it deadlocks the connection): collect first.
-    for await (const msg of client.fetch(
+    // Never send a command from the sink (it deadlocks the connection): collect first. The
+    // answers are read by the engine's FETCH line reader, not imapflow's parser (fast-fetch.ts).
+    await fetchFlagMessages(
+      client,
       `${low}:${box.sync.syncedHighUid}`,
       { uid: true, flags: true, labels: client.capabilities.has('X-GM-EXT-1') },
       { uid: true, ...(useModseq ? { changedSince: BigInt(known) } : {}) },
-    )) {
-      const update = {
-        uid: msg.uid,
-        ...toFlags(msg.flags),
-        ...(msg.labels ? { gmailLabels: toGmailLabels(msg.labels) } : {}),
-      };
-      updates.push(update);
-      onUpdate?.(update);
-    }
+      (msg) => {
+        const update = {
+          uid: msg.uid,
+          ...toFlags(msg.flags),
+          ...(msg.labels ? { gmailLabels: toGmailLabels(msg.labels) } : {}),
+        };
+        updates.push(update);
+        onUpdate?.(update);
+      },
+    );
   } finally {
     if (qresync) client.off('expunge', onExpunge);
   }

@@ -9,6 +9,7 @@ import type { ImapFlow } from 'imapflow';
 import type { MailboxRecord } from '../../store/mailboxes-repo';
 import type { ServerFlagUpdate } from '../../store/server-flags';
 import type { FlagChangesResult } from './flag-changes';
+import { readSelectFlagLines } from './fast-fetch';
 import { toFlags } from './header-fields';
 
 export interface QresyncSince {
@@ -61,9 +62,12 @@ export function listenForSelectChanges(
   };
   client.on('flags', onFlags);
   client.on('expunge', onExpunge);
+  // the FETCH lines are read by the engine's own reader, not imapflow's parser (fast-fetch.ts)
+  const stopReading = readSelectFlagLines(client, box.path);
   return {
     result: (honoured) => (honoured ? { updates, vanished } : null),
     stop() {
+      stopReading();
       client.off('flags', onFlags);
       client.off('expunge', onExpunge);
     },
