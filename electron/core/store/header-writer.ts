@@ -179,9 +179,9 @@ export class HeaderWriter {
 
   /**
    * Starts the thread ahead of batches that are on their way (a first sync's, once its first
-   * screen is stored): a Node worker loading SQLite takes it 50-100 ms, which then overlap the
-   * first screen's FETCH instead of holding up the first batch's commit. Left unused, it ends as
-   * an idle thread does.
+   * screen is stored): a Node worker loading SQLite takes it 50-100 ms, which then pass while the
+   * first batch is fetched instead of holding up its commit. Left unused, it ends as an idle
+   * thread does.
    */
   startEarly(): void {
     this.thread.use();

@@ -231,11 +231,9 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
       // returns reaches the top, so [its lowest UID, top] is complete once stored.
       total = server.exists;
       const rest = server.exists - FIRST_BATCH;
-      // What the rest will need is started now, beside the first screen's FETCH, rather than after
-      // it: the header writer thread (its first batch streams there) and, for a large rest, the
-      // extra connection (a thread loading imapflow, TLS, login, EXAMINE: a few hundred ms in which
-      // it fetched nothing when it was opened after the first screen and the SEARCH)
-      if (rest >= WRITER_MIN_ROWS) store.headerWriter.startEarly();
+      // A large rest's extra connection is opened now, beside the first screen's FETCH, rather
+      // than after it and the SEARCH: its thread loading imapflow, TLS, login and EXAMINE took a
+      // few hundred ms in which it fetched nothing
       if (extra && extra.connections > 0 && rest >= extra.minMessages) {
         earlyExtra = extra.open(box.path, server.uidValidity, query).catch((error: unknown) => {
           extra.log?.(`extra sync connection not opened: ${(error as Error).message}`);
@@ -245,6 +243,11 @@ export async function fetchNewMessages(ctx: SyncContext): Promise<void> {
       const first = await fetchRows(`${Math.max(1, server.exists - FIRST_BATCH + 1)}:*`, false, null);
       if (first.fetched > 0)
         await writeBatchAndAdvance(first, { ...state, syncedHighUid: top, syncedLowUid: first.lowUid });
+      // The header writer thread, which the rest's batches stream to, starts once the first screen
+      // is stored (not beside its FETCH, where loading SQLite on a busy two-core machine slowed the
+      // first screen: figure b): its 50-100 ms then pass during the SEARCH and the first batch's
+      // FETCH, not after them, when that batch's commit waited for it
+      if (rest >= WRITER_MIN_ROWS) store.headerWriter.startEarly();
     }
     const firstSync = state.syncedLowUid === null;
 
