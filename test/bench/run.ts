@@ -84,8 +84,9 @@ async function main(): Promise<number> {
   };
 
   try {
-    // without the first sync the bench user's INBOX stays empty: p fills a mailbox of its own
-    const bed = await startMailBed(cleanup, args.firstSync ? args.size : 0);
+    // --only p leaves the bench user's INBOX empty (p fills a mailbox of its own); --browser-only
+    // skips the first sync's figures, not the INBOX the app syncs and shows
+    const bed = await startMailBed(cleanup, args.firstSync || args.browserOnly ? args.size : 0);
     details.populate = bed.populated;
     const profileDir = tempDir(cleanup, 'mail-bench-profile-');
     const profDir = path.join(root, '.tmp', 'bench-profiles');
