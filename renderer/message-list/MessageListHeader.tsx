@@ -42,7 +42,6 @@ export const MessageListHeader = memo(function MessageListHeader({
       : shown[0]
         ? folderDisplayName(shown[0], t)
         : t('app.title');
-  const reversed = sort.direction === 'asc' ? 'desc' : 'asc';
   return (
     <div className="list-header">
       <div className="list-title-row">
@@ -65,37 +64,53 @@ export const MessageListHeader = memo(function MessageListHeader({
           {unread > 0 && <span className="list-unread">{t('messageList.unreadCount', { count: unread })}</span>}
         </p>
         {/* conversations are always newest first: the sort is the message list's */}
-        {!conversations && (
-          <div className="list-sort" role="group" aria-label={t('listOrder.sortGroup')}>
-            <select
-              className="list-sort-key"
-              aria-label={t('listOrder.sortBy')}
-              value={sort.by}
-              onChange={(event) => {
-                const by = event.target.value as SortKey;
-                onSort({ by, direction: initialDirection(by) });
-              }}
-            >
-              {SORT_KEYS.map((key) => (
-                <option key={key} value={key}>
-                  {t(`listOrder.keys.${key}`)}
-                </option>
-              ))}
-            </select>
-            <button
-              type="button"
-              className="list-sort-direction"
-              aria-label={t('listOrder.directionNow', {
-                order: t(`listOrder.directions.${sort.by}.${sort.direction}`),
-              })}
-              title={t('listOrder.switchTo', { order: t(`listOrder.directions.${sort.by}.${reversed}`) })}
-              onClick={() => onSort({ by: sort.by, direction: reversed })}
-            >
-              <span aria-hidden="true">{sort.direction === 'asc' ? '↑' : '↓'}</span>
-            </button>
-          </div>
-        )}
+        {!conversations && <ListSortControls sort={sort} onSort={onSort} />}
       </div>
+    </div>
+  );
+});
+
+/**
+ * How the list is sorted: a memo of its own, since the header re-renders with every count that
+ * changes (twice a second during a first sync) and the sort's labels (a dozen t() calls) do not.
+ */
+const ListSortControls = memo(function ListSortControls({
+  sort,
+  onSort,
+}: {
+  sort: ListSort;
+  onSort: (sort: ListSort) => void;
+}) {
+  const { t } = useTranslation();
+  const reversed = sort.direction === 'asc' ? 'desc' : 'asc';
+  return (
+    <div className="list-sort" role="group" aria-label={t('listOrder.sortGroup')}>
+      <select
+        className="list-sort-key"
+        aria-label={t('listOrder.sortBy')}
+        value={sort.by}
+        onChange={(event) => {
+          const by = event.target.value as SortKey;
+          onSort({ by, direction: initialDirection(by) });
+        }}
+      >
+        {SORT_KEYS.map((key) => (
+          <option key={key} value={key}>
+            {t(`listOrder.keys.${key}`)}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className="list-sort-direction"
+        aria-label={t('listOrder.directionNow', {
+          order: t(`listOrder.directions.${sort.by}.${sort.direction}`),
+        })}
+        title={t('listOrder.switchTo', { order: t(`listOrder.directions.${sort.by}.${reversed}`) })}
+        onClick={() => onSort({ by: sort.by, direction: reversed })}
+      >
+        <span aria-hidden="true">{sort.direction === 'asc' ? '↑' : '↓'}</span>
+      </button>
     </div>
   );
 });

@@ -1,6 +1,6 @@
 // One row of the message list: sender and date, subject with star and attachment markers,
 // and the snippet. Fixed height, so streaming mail never shifts the rows around it.
-import { memo, type MouseEvent } from 'react';
+import { memo, useMemo, type MouseEvent } from 'react';
 import type { TFunction } from 'i18next';
 import type { MessageHeader } from '../../shared/domain';
 import { formatListDate } from '../format/format-date';
@@ -10,7 +10,7 @@ import type { AccountLabel } from './account-labels';
 import { AccountChip } from './AccountChip';
 import { conversationOf } from './conversation-row';
 import { TagChipList } from '../tags/TagChips';
-import { shownTags } from '../tags/tag-labels';
+import { type ShownTag, shownTags } from '../tags/tag-labels';
 
 export const ROW_HEIGHT = 76;
 /** The compact density's row (appearance.css): no snippet line. */
@@ -50,15 +50,33 @@ interface MessageRowProps {
   t: TFunction;
 }
 
-export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
-  const { header, t } = props;
+/** What a row says, worked out once per header: its texts hold no position and no count. */
+interface RowText {
+  people: string;
+  subject: string;
+  date: string;
+  unread: boolean;
+  starred: boolean;
+  count: number | null;
+  tags: ShownTag[];
+  /** The accessible name. */
+  label: string;
+}
+
+function rowText(
+  header: MessageHeader,
+  t: TFunction,
+  now: number,
+  locale: string,
+  showRecipients: boolean,
+  account: AccountLabel | null | undefined,
+): RowText {
   // a conversation row: its senders, and unread or starred when any of its messages here is
   const conversation = conversationOf(header);
-  const addresses = conversation && !props.showRecipients ? conversation.participants : null;
-  const people =
-    sendersLabel(addresses ?? (props.showRecipients ? header.to : header.from)) || t('messageList.noSender');
+  const addresses = conversation && !showRecipients ? conversation.participants : null;
+  const people = sendersLabel(addresses ?? (showRecipients ? header.to : header.from)) || t('messageList.noSender');
   const subject = header.subject.trim() || t('messageList.noSubject');
-  const date = formatListDate(header.date, props.now, props.locale);
+  const date = formatListDate(header.date, now, locale);
   const unread = conversation ? conversation.unread > 0 : !header.flags.seen;
   const starred = conversation ? conversation.flagged : header.flags.flagged;
   const count = conversation && conversation.total > 1 ? conversation.total : null;
@@ -68,13 +86,28 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
   const taggedLabel = tags.length
     ? t('tags.rowTagged', { row: rowLabel, tags: tags.map((tag) => tag.name).join(', ') })
     : rowLabel;
-  const accountLabel = props.account
-    ? t('messageList.rowInAccount', { row: taggedLabel, account: props.account.name })
+  const accountLabel = account
+    ? t('messageList.rowInAccount', { row: taggedLabel, account: account.name })
     : taggedLabel;
   const label = header.foundOnServer ? t('serverSearch.rowFound', { row: accountLabel }) : accountLabel;
+  return { people, subject, date, unread, starred, count, tags, label };
+}
+
+/**
+ * The option element: its place (top, index, the list's total) and its state. During a first
+ * sync the total changes with every re-read while the rows on screen stay the same messages, so
+ * this part re-renders alone: the texts (several interpolating t() calls) are memoized on the
+ * header, and the row's content is a memo of its own that a new total does not reach.
+ */
+export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
+  const { header, t, now, locale, showRecipients, account } = props;
+  const text = useMemo(
+    () => rowText(header, t, now, locale, showRecipients, account),
+    [header, t, now, locale, showRecipients, account],
+  );
   const className = [
     'message-row',
-    unread ? 'is-unread' : '',
+    text.unread ? 'is-unread' : '',
     props.selected ? 'is-selected' : '',
     props.current ? 'is-current' : '',
     props.checked ? 'is-checked' : '',
@@ -88,7 +121,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       className={className}
       role="option"
       aria-selected={props.selected}
-      aria-label={label}
+      aria-label={text.label}
       aria-setsize={props.total}
       aria-posinset={props.index + 1}
       style={{ transform: `translateY(${props.top}px)` }}
@@ -96,38 +129,70 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
       draggable
       onClick={(event) => props.onRowClick(props.index, header, event)}
     >
+      <MessageRowContent
+        header={header}
+        text={text}
+        checked={!!props.checked}
+        account={account}
+        location={props.location}
+        t={t}
+      />
+    </div>
+  );
+});
+
+interface MessageRowContentProps {
+  header: MessageHeader;
+  text: RowText;
+  checked: boolean;
+  account: AccountLabel | null | undefined;
+  location: string | undefined;
+  t: TFunction;
+}
+
+const MessageRowContent = memo(function MessageRowContent({
+  header,
+  text,
+  checked,
+  account,
+  location,
+  t,
+}: MessageRowContentProps) {
+  const { count } = text;
+  return (
+    <>
       <span className="row-marker" aria-hidden="true">
-        {props.checked ? (
+        {checked ? (
           <span className="row-check">
             <Icon name="check" size={12} />
           </span>
         ) : (
-          unread && <span className="row-unread-dot" />
+          text.unread && <span className="row-unread-dot" />
         )}
       </span>
       <div className="row-body">
         <div className="row-line">
-          <span className="row-sender">{people}</span>
+          <span className="row-sender">{text.people}</span>
           {count && (
             <span className="row-count" title={t('conversations.count', { count })}>
               {count}
             </span>
           )}
-          {props.account && <AccountChip label={props.account} />}
-          {props.location && <span className="row-location">{props.location}</span>}
+          {account && <AccountChip label={account} />}
+          {location && <span className="row-location">{location}</span>}
           {header.foundOnServer && <span className="row-server">{t('serverSearch.badge')}</span>}
-          <span className="row-date">{date}</span>
+          <span className="row-date">{text.date}</span>
         </div>
         <div className="row-line">
-          <span className="row-subject">{subject}</span>
-          <TagChipList tags={tags} />
+          <span className="row-subject">{text.subject}</span>
+          <TagChipList tags={text.tags} />
           <span className="row-flags">
             {header.hasAttachments && (
               <span className="row-flag row-attachment" title={t('messageList.attachment')}>
                 <Icon name="paperclip" size={13} />
               </span>
             )}
-            {starred && (
+            {text.starred && (
               <span className="row-flag row-star" title={t('messageList.starred')}>
                 <Icon name="star" size={13} filled />
               </span>
@@ -136,7 +201,7 @@ export const MessageRow = memo(function MessageRow(props: MessageRowProps) {
         </div>
         <div className="row-snippet">{header.snippet ?? ''}</div>
       </div>
-    </div>
+    </>
   );
 });
 

@@ -3,6 +3,7 @@
 // scrolling back is instant, and on `messages.changed` only the visible pages are re-read.
 // Stale pages keep showing until their fresh copy arrives, so nothing flashes or jumps.
 import type { MessageHeader, MessageId } from '../../shared/domain';
+import { keepUnchangedRows } from './keep-unchanged-rows';
 
 export interface WindowResult {
   total: number;
@@ -163,7 +164,8 @@ export class MessageWindowStore {
       const result = await this.fetchWindow(pageIndex * this.pageSize, this.pageSize);
       if (generation !== this.generation) return; // a newer read is on its way
       this.totalRows = result.total;
-      this.pages.set(pageIndex, { rows: result.messages, stale: false, usedAt: ++this.useClock });
+      const rows = keepUnchangedRows(this.pages.get(pageIndex)?.rows, result.messages);
+      this.pages.set(pageIndex, { rows, stale: false, usedAt: ++this.useClock });
       this.evict();
       this.emit();
     } catch (error) {

@@ -11,6 +11,7 @@ import { Icon, type IconName } from '../ui/Icon';
 import { OfflineBodiesStatus } from './OfflineBodiesStatus';
 import { type EngineStatus, type StatusSummary, summarizeStatus } from './status-summary';
 import type { SyncActivity } from './use-sync-activity';
+import { useSyncProgress } from './use-sync-progress';
 import './status-bar.css';
 
 interface StatusBarProps {
@@ -48,7 +49,8 @@ export const StatusBar = memo(function StatusBar({
 }: StatusBarProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const summary = summarizeStatus(accounts, statuses, activity.progress, activity.failures, engine);
+  const progress = useSyncProgress();
+  const summary = summarizeStatus(accounts, statuses, progress, activity.failures, engine);
 
   const mailboxName = (accountId: AccountId, path: string): string => {
     const mailbox = mailboxes.find((item) => item.accountId === accountId && item.path === path);

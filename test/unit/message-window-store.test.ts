@@ -79,6 +79,31 @@ describe('message window store', () => {
     expect(store.getRow(0)?.id).toBe(0);
   });
 
+  it('keeps the row objects a re-read found unchanged, and takes the changed ones', async () => {
+    const ids = { last: 300, seen: new Set<number>() };
+    const fetch = async (offset: number, limit: number): Promise<WindowResult> => ({
+      total: ids.last,
+      messages: range(1, ids.last)
+        .slice(offset, offset + limit)
+        .map((id) => {
+          const row = header(id);
+          return ids.seen.has(id) ? { ...row, flags: { ...row.flags, seen: true } } : row;
+        }),
+    });
+    const store = new MessageWindowStore(fetch, { pageSize: 100 });
+    await store.setVisibleRange(0, 20);
+    const [first, second] = [store.getRow(0), store.getRow(1)];
+    // a first sync's batch: more messages below the visible ones, one of which was read meanwhile
+    ids.last = 600;
+    ids.seen.add(2);
+    await store.invalidate();
+    expect(store.total).toBe(600);
+    // the same object, so its memoized row does not render again
+    expect(store.getRow(0)).toBe(first);
+    expect(store.getRow(1)).not.toBe(second);
+    expect(store.getRow(1)?.flags.seen).toBe(true);
+  });
+
   it('finds a message by id, preferring fresh pages over stale copies', async () => {
     const mailbox = fakeMailbox(range(1, 300));
     const store = new MessageWindowStore(mailbox.fetch, { pageSize: 100 });
