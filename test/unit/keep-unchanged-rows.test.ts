@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageHeader } from '../../shared/domain';
 import { keepUnchangedRows, samePlainData } from '../../renderer/message-list/keep-unchanged-rows';
+import { messageHeader } from '../support/message-header';
 
-function header(id: number, subject = `Message ${id}`): MessageHeader {
-  return {
-    id,
-    mailboxId: 1,
-    accountId: 'a',
-    uid: id,
-    messageId: null,
+/** Nested data (an address, a keyword) so that equality is more than a shallow compare. */
+const header = (id: number, subject = `Message ${id}`) =>
+  messageHeader(id, {
     subject,
     from: [{ name: 'Ada', address: 'ada@example.test' }],
-    to: [],
-    cc: [],
+    keywords: ['$label1'],
     date: 1_000,
     size: 10,
-    flags: { seen: false, flagged: false, answered: false, draft: false },
-    keywords: ['$label1'],
-    hasAttachments: false,
-    snippet: null,
-    threadKey: String(id),
-  };
-}
+  });
 
 describe('samePlainData', () => {
   it('compares primitives, arrays and objects by value', () => {

@@ -1,33 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { MessageHeader } from '../../shared/domain';
 import { MessageWindowStore, type WindowResult } from '../../renderer/message-list/message-window-store';
-
-function header(id: number): MessageHeader {
-  return {
-    id,
-    mailboxId: 1,
-    accountId: 'a',
-    uid: id,
-    messageId: null,
-    subject: `Message ${id}`,
-    from: [],
-    to: [],
-    cc: [],
-    date: 0,
-    size: 0,
-    flags: { seen: false, flagged: false, answered: false, draft: false },
-    hasAttachments: false,
-    snippet: null,
-    threadKey: String(id),
-  };
-}
+import { messageHeader } from '../support/message-header';
 
 /** A mailbox of `ids` (newest first) that records every window read. */
 function fakeMailbox(initial: number[]) {
   const state = { ids: initial, reads: [] as [number, number][] };
   const fetch = async (offset: number, limit: number): Promise<WindowResult> => {
     state.reads.push([offset, limit]);
-    return { total: state.ids.length, messages: state.ids.slice(offset, offset + limit).map(header) };
+    return {
+      total: state.ids.length,
+      messages: state.ids.slice(offset, offset + limit).map((id) => messageHeader(id)),
+    };
   };
   return { state, fetch };
 }
@@ -86,7 +69,7 @@ describe('message window store', () => {
       messages: range(1, ids.last)
         .slice(offset, offset + limit)
         .map((id) => {
-          const row = header(id);
+          const row = messageHeader(id);
           return ids.seen.has(id) ? { ...row, flags: { ...row.flags, seen: true } } : row;
         }),
     });
@@ -144,7 +127,7 @@ describe('message window store', () => {
           total: 5,
           messages: range(1, 5)
             .slice(offset, offset + limit)
-            .map(header),
+            .map((id) => messageHeader(id)),
         };
       },
       { onError: (error) => errors.push(error) },
@@ -159,7 +142,7 @@ describe('message window store', () => {
 
   it('shows a first page read before the list was drawn at once, and reads it again once on screen', async () => {
     const mailbox = fakeMailbox(range(1, 1_000));
-    const firstPage = { total: 999, messages: range(2, 101).map(header) };
+    const firstPage = { total: 999, messages: range(2, 101).map((id) => messageHeader(id)) };
     const store = new MessageWindowStore(mailbox.fetch, { pageSize: 100, firstPage });
     expect(store.total).toBe(999);
     expect(store.getRow(0)?.id).toBe(2);
