@@ -7,9 +7,11 @@
 // converted). An envelope names its sender three times (From, Sender, Reply-To) and a mailbox
 // names the same people over and over, so in a first sync that was a fifth of the main thread's
 // time in a profile of the app's engine. Here a string with no "=?" is its own decoding, and an
-// encoded one is decoded by libmime once and remembered: the text is libmime's either way.
+// encoded one is decoded once (mime-words.ts: libmime's decodeWords without its regular
+// expression passes) and remembered: the text is libmime's either way.
 // test/unit/envelope.test.ts holds it to imapflow's parseEnvelope on every shape.
 import libmime from 'libmime';
+import { decodeWords } from './mime-words';
 
 /** An ENVELOPE field as imapflow's parser makes it: NIL is null, a list an array. */
 type Token = { value?: unknown } | null | undefined | Token[];
@@ -37,16 +39,16 @@ const decoded = new Map<string, string>();
 const DECODED_MAX = 4096;
 
 /**
- * libmime's decodeWords, with its result remembered. A string without "=?" (which every one of
- * its patterns starts with) and without NUL (its join marker holds one) comes back unchanged
- * from it, so it is returned as it is.
+ * libmime's decodeWords (mime-words.ts gives its result), remembered. A string without "=?"
+ * (which every one of its patterns starts with) and without NUL (its join marker holds one) comes
+ * back unchanged from it, so it is returned as it is.
  */
 export function decodeMimeWords(text: unknown): string {
   if (typeof text === 'string' && !text.includes('=?') && !text.includes('\0')) return text;
   if (typeof text !== 'string') return libmime.decodeWords(text as string);
   let value = decoded.get(text);
   if (value === undefined) {
-    value = libmime.decodeWords(text);
+    value = decodeWords(text);
     if (decoded.size >= DECODED_MAX) decoded.clear();
     decoded.set(text, value);
   }
