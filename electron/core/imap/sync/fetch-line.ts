@@ -6,10 +6,10 @@
 // back into text by its command compiler, an MD5 for an id header sync never reads, and a promise
 // or two per message. Measured on the bench's 50,000 messages, those parts were over half of a
 // bare imapflow fetch's main-thread time. This reader tokenizes the few shapes a header FETCH
-// answer has in one pass, then hands BODYSTRUCTURE to imapflow's own interpreter
-// (parseBodystructure, exported by imapflow/lib/tools.js) and ENVELOPE to envelope.ts, which gives
-// imapflow's parseEnvelope's object with less work per encoded word, so what each field means
-// (encoded words, group syntax, RFC 2231 parameters, broken dates) is what it was before.
+// answer has in one pass, then hands BODYSTRUCTURE to bodystructure.ts and ENVELOPE to
+// envelope.ts, which give imapflow's parseBodystructure's and parseEnvelope's objects with less
+// work per parameter and encoded word, so what each field means (encoded words, group syntax,
+// RFC 2231 parameters, broken dates) is what it was before.
 //
 // It answers null for anything it is not sure of (an item it does not know, a partial, a
 // literal8, a nesting deeper than it reads, a character an atom may not hold, any syntax it does
@@ -23,9 +23,9 @@ import {
   getStringList,
   MAX_UINT32_DIGITS,
   parseBigIntValue,
-  parseBodystructure,
   parseUintValue,
 } from 'imapflow/lib/tools.js';
+import { parseBodystructure } from './bodystructure';
 import { parseEnvelope } from './envelope';
 
 /** A token as imapflow's parser makes it: NIL is null, a list an array. */
