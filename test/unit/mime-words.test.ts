@@ -7,18 +7,7 @@ import iconv from 'iconv-lite';
 import libmime from 'libmime';
 import { describe, expect, it } from 'vitest';
 import { decodeWords, decodesWithoutLibmimePasses } from '../../electron/core/imap/sync/mime-words';
-
-/** A small seeded generator (mulberry32): the same strings every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../mailserver/mime';
 
 const TEXTS = ['Möte på fredag', 'Åsa Öberg', 'naïve café', 'Привет, мир', '会議の件', '€ 100', 'plain', ' ', ''];
 const CHARSETS = [
@@ -62,7 +51,7 @@ function words(pick: () => number, text: string, charset: string, letter: string
 }
 
 function generated(seed: number): string {
-  const pick = random(seed);
+  const pick = prng(seed);
   const any = <T>(list: readonly T[]): T => list[Math.floor(pick() * list.length)]!;
   let out = pick() < 0.3 ? `${any(PLAIN)} ` : '';
   const count = 1 + Math.floor(pick() * 4);
