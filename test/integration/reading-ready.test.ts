@@ -11,6 +11,7 @@ import { getMailServer } from '../mailserver/inject';
 import { logins } from '../mailserver/logs';
 import { sleep } from '../mailserver/processes';
 import { cleanupAfterEach } from '../support/cleanup';
+import { loginsSettled } from '../support/logins-settled';
 import { addAccount, mailboxByRole, otherDevice, startCore, syncedInbox } from '../support/core-harness';
 import { startFaultProxy } from '../support/fault-proxy';
 import { createMailUser } from '../support/mail-users';
@@ -22,22 +23,6 @@ const server = getMailServer();
 const cleanup = cleanupAfterEach();
 
 const raw = (subject: string) => plainMessage(subject, `The text of ${subject}.`);
-
-/** Waits until Dovecot has logged no new login for `quietMs` (its log lines come a moment late). */
-async function loginsSettled(count: () => number, quietMs = 1_500, timeoutMs = 15_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let last = count();
-  let since = Date.now();
-  while (Date.now() < deadline) {
-    await sleep(100);
-    const now = count();
-    if (now !== last) {
-      last = now;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) return now;
-  }
-  throw new Error('the logins did not settle');
-}
 
 describe('reading a folder just opened', () => {
   it('opens no connection of its own: the folder opening logged it in and selected the folder', async () => {
