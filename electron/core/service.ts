@@ -401,7 +401,11 @@ class CoreService implements MailService {
     const mailboxId = runtime.openedMailbox ?? this.store.mailboxes.byRole(accountId, 'inbox')?.id;
     if (mailboxId === undefined) return;
     void runtime.whenLevel(mailboxId).then(() => {
-      if (!this.closed) this.reader.readyForReading(mailboxId);
+      // whenLevel also answers when the pass was cut short by a drop: readied then, the reading
+      // connection logged in beside the work connection's reconnect, two logins presenting a
+      // password or token the server may refuse now (a revoked token was refused twice,
+      // oauth.e2e.ts). Not readied then: the first message opened logs it in.
+      if (!this.closed && runtime.currentStatus.state === 'online') this.reader.readyForReading(mailboxId);
     });
   }
 

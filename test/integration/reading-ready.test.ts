@@ -11,7 +11,9 @@ import { getMailServer } from '../mailserver/inject';
 import { logins } from '../mailserver/logs';
 import { sleep } from '../mailserver/processes';
 import { cleanupAfterEach } from '../support/cleanup';
-import { addAccount, otherDevice, startCore, syncedInbox } from '../support/core-harness';
+import { loginsSettled } from '../support/logins-settled';
+import { addAccount, mailboxByRole, otherDevice, startCore, syncedInbox } from '../support/core-harness';
+import { startFaultProxy } from '../support/fault-proxy';
 import { createMailUser } from '../support/mail-users';
 import { syncedOverProxy } from '../support/synced-over-proxy';
 import { waitFor } from '../support/wait';
@@ -21,22 +23,6 @@ const server = getMailServer();
 const cleanup = cleanupAfterEach();
 
 const raw = (subject: string) => plainMessage(subject, `The text of ${subject}.`);
-
-/** Waits until Dovecot has logged no new login for `quietMs` (its log lines come a moment late). */
-async function loginsSettled(count: () => number, quietMs = 1_500, timeoutMs = 15_000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  let last = count();
-  let since = Date.now();
-  while (Date.now() < deadline) {
-    await sleep(100);
-    const now = count();
-    if (now !== last) {
-      last = now;
-      since = Date.now();
-    } else if (Date.now() - since >= quietMs) return now;
-  }
-  throw new Error('the logins did not settle');
-}
 
 describe('reading a folder just opened', () => {
   it('opens no connection of its own: the folder opening logged it in and selected the folder', async () => {
@@ -62,6 +48,38 @@ describe('reading a folder just opened', () => {
     await core.service.call('message.senderInfo', { id: first.id });
     // Before: the first open logged the on-demand connection in here.
     expect(await loginsSettled(count, 500)).toBe(before);
+  });
+
+  it('readies nothing when a drop cuts its first pass short: the work connection alone logs in again', async () => {
+    const user = await createMailUser(server, 'readydrop');
+    const other = await otherDevice(server, user);
+    cleanup.push(() => other.logout());
+    await other.append('INBOX', raw('Synced after the drop'));
+    const proxy = await startFaultProxy({ targetPort: server.ports.imaps, mode: 'tls', server });
+    cleanup.push(() => proxy.close());
+    // the first pass's header FETCH: the Inbox is not level yet, so its readying waits (whenLevel)
+    const fetching = proxy.seen('up', /^\S+ UID FETCH /i);
+    // the work connection comes back after 1 to 2 s: long enough to see who logs in before it
+    const core = await startCore(server, { reconnect: { baseMs: 2_000, maxMs: 4_000, healthyMs: 6_000 } });
+    cleanup.push(() => core.close(true));
+    const account = await addAccount(core, server, user, {
+      imap: { host: '127.0.0.1', port: proxy.port, security: 'tls' },
+    });
+    await fetching;
+    proxy.stall();
+    // the window opens the Inbox, as it does once the folder list shows it: its readying waits
+    const inbox = await mailboxByRole(core, account.id, 'inbox');
+    await core.service.call('mailboxes.open', { mailboxId: inbox.id });
+    // every session dropped before the FETCH is answered: the pass ends short, whenLevel answers
+    const before = proxy.accepted;
+    proxy.reset();
+    proxy.resume();
+    await sleep(800);
+    // Before: the reading connection logged in at once, beside the reconnect to come, and a
+    // password or token refused meanwhile was refused twice (oauth.e2e.ts's revoke).
+    expect(proxy.accepted - before).toBe(0);
+    // the work connection's reconnect syncs the Inbox as usual
+    await syncedInbox(core, account.id, 1);
   });
 });
 
