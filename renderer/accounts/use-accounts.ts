@@ -1,10 +1,11 @@
 // The accounts and their connection states, kept current by 'account.status' events and read
 // again when the engine announces an added, changed or removed account ('accounts.changed').
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Account, AccountId, AccountStatus } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { takeFirstAccounts } from '../app/first-screen';
 import { useTransportEvent } from '../app/use-transport-event';
+import { StatusSnapshots } from './status-snapshot';
 
 export interface AccountsState {
   /** Null until the first answer. */
@@ -23,15 +24,18 @@ export function useAccounts(): AccountsState {
     () => new Map(first?.statuses.map((status) => [status.accountId, status])),
   );
   const [loadError, setLoadError] = useState<unknown>(null);
+  // a snapshot read while an account's state changes must not set it back (status-snapshot.ts)
+  const snapshots = useRef(new StatusSnapshots());
 
   const reload = useCallback(async () => {
+    const mark = snapshots.current.mark();
     try {
       const [list, states] = await Promise.all([
         transport.invoke('accounts.list', {}),
         transport.invoke('accounts.status', {}),
       ]);
       setAccounts(list);
-      setStatuses(new Map(states.map((status) => [status.accountId, status])));
+      setStatuses(snapshots.current.merge(states, mark));
       setLoadError(null);
     } catch (error) {
       setLoadError(error);
@@ -46,6 +50,7 @@ export function useAccounts(): AccountsState {
   useTransportEvent('accounts.changed', () => void reload());
 
   useTransportEvent('account.status', (status) => {
+    snapshots.current.hear(status);
     setStatuses((previous) => new Map(previous).set(status.accountId, status));
   });
 
