@@ -166,33 +166,3 @@ describe('ConnectionLoop.loginSettled', () => {
     expect(steps).toEqual(['selected', 'settled', 'down: auth', 'settled']);
   });
 });
-
-describe('ConnectionLoop.stop', () => {
-  it('while its client is being made (the token refreshed): that client never logs in', async () => {
-    let logins = 0;
-    let made!: () => void;
-    const loop = new ConnectionLoop(
-      'imap.example.test',
-      async () => {
-        await new Promise<void>((resolve) => (made = resolve));
-        const session = new FakeSession();
-        const connect = session.connect.bind(session);
-        session.connect = async () => {
-          logins++;
-          await connect();
-        };
-        return session as unknown as ImapFlow;
-      },
-      { onUp: () => undefined, onDown: () => undefined },
-      policy,
-    );
-    loop.start();
-    await vi.advanceTimersByTimeAsync(0);
-    // the IDLE watcher paused as the work connection drops (AccountRuntime's onDown)
-    await loop.stop();
-    made();
-    await loop.loginSettled();
-    expect(logins).toBe(0);
-    expect(loop.current).toBeNull();
-  });
-});

@@ -100,10 +100,6 @@ export class ConnectionLoop {
     let client: ImapFlow | null = null;
     try {
       client = await this.connect();
-      // Stopped while the client was made (its credentials read, a token refreshed): an IDLE
-      // watcher paused as the work connection dropped would otherwise log in anyway, a second
-      // login presenting what the server may be refusing now.
-      if (this.stopped) return;
       // An unhandled 'error' event would crash the process; the 'close' that follows handles it.
       client.on('error', () => undefined);
       await client.connect();
