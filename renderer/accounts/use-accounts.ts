@@ -1,6 +1,6 @@
 // The accounts and their connection states, kept current by 'account.status' events and read
 // again when the engine announces an added, changed or removed account ('accounts.changed').
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Account, AccountId, AccountStatus } from '../../shared/domain';
 import { useTransport } from '../app/app-services';
 import { takeFirstAccounts } from '../app/first-screen';
@@ -25,22 +25,22 @@ export function useAccounts(): AccountsState {
   );
   const [loadError, setLoadError] = useState<unknown>(null);
   // a snapshot read while an account's state changes must not set it back (status-snapshot.ts)
-  const snapshots = useRef(new StatusSnapshots());
+  const [snapshots] = useState(() => new StatusSnapshots());
 
   const reload = useCallback(async () => {
-    const mark = snapshots.current.mark();
+    const mark = snapshots.mark();
     try {
       const [list, states] = await Promise.all([
         transport.invoke('accounts.list', {}),
         transport.invoke('accounts.status', {}),
       ]);
       setAccounts(list);
-      setStatuses(snapshots.current.merge(states, mark));
+      setStatuses(snapshots.merge(states, mark));
       setLoadError(null);
     } catch (error) {
       setLoadError(error);
     }
-  }, [transport]);
+  }, [transport, snapshots]);
 
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- reload sets state only when the engine answers, not in the effect
@@ -50,7 +50,7 @@ export function useAccounts(): AccountsState {
   useTransportEvent('accounts.changed', () => void reload());
 
   useTransportEvent('account.status', (status) => {
-    snapshots.current.hear(status);
+    snapshots.hear(status);
     setStatuses((previous) => new Map(previous).set(status.accountId, status));
   });
 

@@ -12,7 +12,7 @@
 // those are read as before. An embedded message's envelope is envelope.ts's, which equals imapflow's.
 // test/unit/bodystructure.test.ts holds it to imapflow's parseBodystructure on every shape.
 import type { MessageStructureObject } from 'imapflow';
-import { getStructuredParams } from 'imapflow/lib/tools.js';
+import { getStructuredParams, isUnsafeKey } from 'imapflow/lib/tools.js';
 import { decodeMimeWords, parseEnvelope } from './envelope';
 
 /** A BODYSTRUCTURE token as imapflow's parser makes it: NIL is null, a list an array. */
@@ -21,9 +21,6 @@ type Token = { value?: unknown } | null | undefined | Token[];
 /** A plain "filename" that imapflow reads as RFC 2231 (charset'language'value) when its charset is known. */
 // eslint-disable-next-line no-control-regex -- imapflow's test, control characters and all
 const RFC2231_LOOKALIKE = /^[a-z\-_0-9]+'[a-z]*'[^'\x00-\x08\x0b\x0c\x0e-\x1f\u0080-\uffff]+/;
-
-/** Names imapflow never sets on a parameter object. */
-const UNSAFE_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A token's text as imapflow reads it: its value as a string, '' for NIL, a list or an empty value. */
 function text(token: Token): string {
@@ -45,7 +42,7 @@ function parameters(list: Token): Record<string, string> {
   if (!Array.isArray(list)) return getStructuredParams(list as never);
   for (let i = 0; i + 1 < list.length; i += 2) {
     const name = lower(list[i]);
-    if (name.includes('*') || UNSAFE_NAMES.has(name)) return getStructuredParams(list as never);
+    if (name.includes('*') || isUnsafeKey(name)) return getStructuredParams(list as never);
     const value = decodeMimeWords(text(list[i + 1]));
     if (name === 'filename' && RFC2231_LOOKALIKE.test(value)) return getStructuredParams(list as never);
     params[name] = value;
